@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import type { Config } from './config.js'
+import type { DbHandle } from './db/index.js'
+import { authRoutes } from './features/auth/routes.js'
+import { createSessions } from './features/auth/sessions.js'
+import { stationRoutes } from './features/stations/routes.js'
+import { systemRoutes } from './features/system/routes.js'
+import { registerAccessControl } from './shared/access.js'
+import { ApiError, errors } from './shared/errors.js'
+
+export interface AppDeps {
+  config: Config
+  database: DbHandle
+  /** Injected so tests can put the server at any moment (opening hours, expiries). */
+  clock?: () => Date
+  /** Directory of the H5 build to serve at `/`, if any. */
+  staticDir?: string
+}
+
+/** Fastify's own client-side errors (bad JSON, wrong content type…) in the project's error shape. */
+function fromFastifyError(error: FastifyError): ApiError | null {
+  const status = error.statusCode ?? 500
+  if (status === 413) return errors.payloadTooLarge()
+  if (status === 415)
+    return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交', 'Send the request body as JSON')
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.name === 'SyntaxError')
+    return new ApiError(400, 'INVALID_JSON', '请求内容不是有效的 JSON', 'The request body is not valid JSON')
+  if (status === 429) return errors.rateLimited()
+  if (status >= 400 && status < 500)
+    return new ApiError(status, (error.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, ''), '请求无效', error.message)
+  return null
+}
+
+export async function buildApp({ config, database, clock = () => new Date(), staticDir }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization'] },
+    bodyLimit: 256 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) return reply.status(error.statusCode).send(error.toBody())
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        field: [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), v.params?.issue?.path?.join('.')]
+          .filter(Boolean)
+          .join('.') || (error.validationContext ?? 'body'),
+        message: v.message ?? 'invalid',
+      }))
+      return reply.status(400).send(errors.validation(details).toBody())
+    }
+    const clientError = fromFastifyError(error)
+    if (clientError) return reply.status(clientError.statusCode).send(clientError.toBody())
+    request.log.error({ err: error }, 'unhandled error')
+    return reply.status(500).send(new ApiError(500, 'INTERNAL', '服务器出错了，请稍后再试', 'Something went wrong on our side').toBody())
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    const notFound = errors.notFound('找不到该接口或页面', `No route for ${request.method} ${request.url.split('?')[0]}`)
+    return reply.status(404).send(notFound.toBody())
+  })
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: '古城红驿 Old Town Hub API', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  })
+
+  const sessions = createSessions(database.db, config, clock)
+  registerAccessControl(app, sessions.authenticate)
+
+  await app.register(systemRoutes())
+  await app.register(authRoutes(config, sessions))
+  await app.register(stationRoutes(database.db, clock))
+
+  if (staticDir && existsSync(staticDir)) {
+    await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: false, index: ['index.html'] })
+  }
+
+  return app
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true')
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().default('sqlite:./data/oldtown.db'),
+  NODE_ENV: z.string().default('development'),
+  AUTH_MODE: z.enum(['wechat', 'cloud', 'none']).default('none'),
+  AUTH_DEV_LOGIN: booleanFlag,
+  WX_APPID: z.string().optional(),
+  WX_SECRET: z.string().optional(),
+  SEED_DEMO: booleanFlag,
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 30),
+  STATIC_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Config = z.infer<typeof envSchema>
+
+/** Reads configuration from the environment and refuses combinations that would be unsafe in production. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Invalid configuration: ${detail}`)
+  }
+  const config = parsed.data
+  if (config.NODE_ENV === 'production' && config.AUTH_DEV_LOGIN) {
+    throw new Error('Refusing to start: AUTH_DEV_LOGIN=1 is not allowed with NODE_ENV=production')
+  }
+  if (config.AUTH_MODE === 'wechat' && (!config.WX_APPID || !config.WX_SECRET)) {
+    throw new Error('AUTH_MODE=wechat needs WX_APPID and WX_SECRET')
+  }
+  return config
+}
+
+export const devLoginEnabled = (config: Config) => config.AUTH_DEV_LOGIN && config.NODE_ENV !== 'production'

@@ -1,0 +1,13 @@
+/**
+ * The API contract as TypeScript types, derived from the route schemas. The app imports these with
+ * `import type` (alias `@contract`), so it never retypes a response by hand.
+ */
+export type { ApiErrorBody } from './shared/errors.js'
+export type { AuthResponse, DevLoginBody, MeResponse, Role, User } from './features/auth/schemas.js'
+export type {
+  ServiceKey,
+  StationKind,
+  StationListQuery,
+  StationListResponse,
+  StationSummary,
+} from './features/stations/schemas.js'

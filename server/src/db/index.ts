@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema.js'
+import { migrations } from './migrations/index.js'
+
+export type Db = Kysely<Database>
+export type DbKind = 'sqlite' | 'postgres'
+
+export interface DbHandle {
+  db: Db
+  kind: DbKind
+  close(): Promise<void>
+}
+
+/** `sqlite:./relative.db`, `sqlite:/absolute.db`, `sqlite::memory:` or `postgres://user:pass@host:port/db`. */
+export function openDatabase(url: string, options: { poolSize?: number } = {}): DbHandle {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, kind: 'postgres', close: () => db.destroy() }
+  }
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length)
+    const path = file === ':memory:' ? file : resolve(file)
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+    const sqlite = new SQLite(path)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('synchronous = NORMAL')
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    return { db, kind: 'sqlite', close: () => db.destroy() }
+  }
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`)
+}
+
+const inCodeMigrations: MigrationProvider = { getMigrations: async () => migrations }
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: inCodeMigrations }).migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) {
+    throw new Error(`Migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`)
+  }
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely'
+import { foundation } from './0001_foundation.js'
+
+/** Ordered by name; the same list runs on SQLite and PostgreSQL. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': foundation,
+}

@@ -1,0 +1,76 @@
+
+/** Booleans are stored as 0/1 integers so the same queries and bindings work on SQLite and PostgreSQL. */
+export type Flag = 0 | 1
+/** Timestamps are ISO-8601 UTC strings: they sort and compare the same way on both databases. */
+export type IsoTime = string
+
+export interface UsersTable {
+  id: string
+  openid: string
+  nickname: string
+  role: 'tourist' | 'resident' | 'member' | 'staff'
+  created_at: IsoTime
+  updated_at: IsoTime
+}
+
+export interface SessionsTable {
+  token_hash: string
+  user_id: string
+  created_at: IsoTime
+  expires_at: IsoTime
+}
+
+export interface StationsTable {
+  id: string
+  name: string
+  name_en: string
+  kind: 'service_station' | 'party_member_shop' | 'contact_point' | 'micro_post'
+  address: string
+  lat: number
+  lng: number
+  phone: string | null
+  /** JSON: WeeklyHours (see features/stations/hours.ts). */
+  hours_json: string
+  is_demo: Flag
+  created_at: IsoTime
+  updated_at: IsoTime
+}
+
+export interface StationServicesTable {
+  station_id: string
+  service_key: string
+  available: Flag
+  note: string | null
+  sort_order: number
+}
+
+export interface GuesthousesTable {
+  id: string
+  name: string
+  address: string
+  lat: number
+  lng: number
+  rooms_note: string | null
+  is_demo: Flag
+  created_at: IsoTime
+}
+
+export interface LectureTopicsTable {
+  id: string
+  title: string
+  title_en: string
+  description: string
+  sort_order: number
+  is_demo: Flag
+  created_at: IsoTime
+}
+
+export interface Database {
+  users: UsersTable
+  sessions: SessionsTable
+  stations: StationsTable
+  station_services: StationServicesTable
+  guesthouses: GuesthousesTable
+  lecture_topics: LectureTopicsTable
+}
+

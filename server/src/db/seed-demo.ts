@@ -1,0 +1,253 @@
+import type { Db } from './index.js'
+import type { WeeklyHours } from '../features/stations/hours.js'
+import type { ServiceKey, StationKind } from '../features/stations/schemas.js'
+
+/**
+ * DEMO DATA — plausible, not official. Places of Chaozhou's old town around 牌坊街 with GCJ-02 coordinates
+ * read off a map, opening hours and services invented to exercise the app. Every row is marked is_demo = 1.
+ */
+const daily = (open: string, close: string): WeeklyHours => ({ weekly: Array.from({ length: 7 }, () => [[open, close]]) })
+const closedMondays = (open: string, close: string): WeeklyHours => ({
+  weekly: Array.from({ length: 7 }, (_, day) => (day === 1 ? [] : [[open, close]])),
+})
+
+interface DemoStation {
+  id: string
+  name: string
+  nameEn: string
+  kind: StationKind
+  address: string
+  lat: number
+  lng: number
+  phone: string | null
+  hours: WeeklyHours
+  services: ServiceKey[]
+  paused?: ServiceKey[]
+}
+
+export const DEMO_STATIONS: DemoStation[] = [
+  {
+    id: 'st_paifangjie',
+    name: '牌坊街党群服务站',
+    nameEn: 'Paifang Street Party–Mass Service Station',
+    kind: 'service_station',
+    address: '潮州市湘桥区太平路牌坊街中段',
+    lat: 23.66655,
+    lng: 116.64402,
+    phone: '0768-2222001',
+    hours: daily('08:30', '22:00'),
+    services: ['hot_water', 'charging', 'travel_info', 'restroom', 'first_aid', 'umbrella', 'wifi'],
+  },
+  {
+    id: 'st_guangjimen',
+    name: '广济门党群服务站',
+    nameEn: 'Guangji Gate Service Station',
+    kind: 'service_station',
+    address: '潮州市湘桥区广济门城楼下（近广济桥）',
+    lat: 23.66598,
+    lng: 116.64985,
+    phone: '0768-2222002',
+    hours: daily('08:00', '21:30'),
+    services: ['hot_water', 'charging', 'travel_info', 'restroom', 'umbrella'],
+  },
+  {
+    id: 'st_kaiyuansi',
+    name: '开元寺党群服务站',
+    nameEn: 'Kaiyuan Temple Service Station',
+    kind: 'service_station',
+    address: '潮州市湘桥区开元路开元寺东侧',
+    lat: 23.66842,
+    lng: 116.64571,
+    phone: '0768-2222003',
+    hours: daily('08:30', '18:00'),
+    services: ['hot_water', 'charging', 'travel_info', 'first_aid'],
+  },
+  {
+    id: 'st_hanwengong',
+    name: '韩文公祠党群服务站',
+    nameEn: 'Han Wengong Temple Service Station',
+    kind: 'service_station',
+    address: '潮州市湘桥区韩江东岸韩文公祠入口',
+    lat: 23.66435,
+    lng: 116.65562,
+    phone: '0768-2222004',
+    hours: closedMondays('09:00', '17:30'),
+    services: ['hot_water', 'travel_info', 'restroom', 'wifi'],
+  },
+  {
+    id: 'st_xihu',
+    name: '西湖公园党群服务站',
+    nameEn: 'West Lake Park Service Station',
+    kind: 'service_station',
+    address: '潮州市湘桥区西湖公园正门',
+    lat: 23.67315,
+    lng: 116.63872,
+    phone: '0768-2222005',
+    hours: daily('07:00', '21:00'),
+    services: ['hot_water', 'charging', 'restroom', 'first_aid', 'umbrella'],
+  },
+  {
+    id: 'st_shop_tea',
+    name: '共产党员店·老街工夫茶铺',
+    nameEn: 'Party Member Shop · Old Street Gongfu Tea',
+    kind: 'party_member_shop',
+    address: '潮州市湘桥区太平路 128 号',
+    lat: 23.66712,
+    lng: 116.64388,
+    phone: '0768-2222011',
+    hours: daily('09:00', '22:30'),
+    services: ['hot_water', 'charging', 'travel_info'],
+  },
+  {
+    id: 'st_shop_embroidery',
+    name: '共产党员店·潮绣工坊',
+    nameEn: 'Party Member Shop · Chao Embroidery Workshop',
+    kind: 'party_member_shop',
+    address: '潮州市湘桥区太平路 76 号',
+    lat: 23.66534,
+    lng: 116.64421,
+    phone: '0768-2222012',
+    hours: closedMondays('10:00', '21:00'),
+    services: ['hot_water', 'travel_info', 'umbrella'],
+  },
+  {
+    id: 'st_shop_beefball',
+    name: '共产党员店·牛肉丸夜市铺',
+    nameEn: 'Party Member Shop · Beef Ball Night Stall',
+    kind: 'party_member_shop',
+    address: '潮州市湘桥区昌黎路与太平路交界',
+    lat: 23.66398,
+    lng: 116.64455,
+    phone: '0768-2222013',
+    hours: daily('18:00', '02:00'),
+    services: ['hot_water', 'charging'],
+    paused: ['charging'],
+  },
+  {
+    id: 'st_contact_jiadi',
+    name: '甲第巷党员联系点',
+    nameEn: 'Jiadi Lane Party Member Contact Point',
+    kind: 'contact_point',
+    address: '潮州市湘桥区甲第巷 12 号',
+    lat: 23.66488,
+    lng: 116.64766,
+    phone: null,
+    hours: daily('09:00', '18:00'),
+    services: ['travel_info', 'hot_water'],
+  },
+  {
+    id: 'st_contact_yixing',
+    name: '义兴甲巷党员联系点',
+    nameEn: 'Yixingjia Lane Contact Point',
+    kind: 'contact_point',
+    address: '潮州市湘桥区义兴甲巷 5 号',
+    lat: 23.66703,
+    lng: 116.64842,
+    phone: null,
+    hours: daily('09:00', '18:00'),
+    services: ['travel_info', 'wifi'],
+  },
+  {
+    id: 'st_micro_xiashuimen',
+    name: '下水门微阵地',
+    nameEn: 'Xiashui Gate Micro Post',
+    kind: 'micro_post',
+    address: '潮州市湘桥区下水门街口',
+    lat: 23.66216,
+    lng: 116.64917,
+    phone: null,
+    hours: daily('08:00', '20:00'),
+    services: ['hot_water', 'umbrella', 'first_aid'],
+  },
+  {
+    id: 'st_micro_xima',
+    name: '西马路微阵地',
+    nameEn: 'Xima Road Micro Post',
+    kind: 'micro_post',
+    address: '潮州市湘桥区西马路中段',
+    lat: 23.66745,
+    lng: 116.64051,
+    phone: null,
+    hours: daily('00:00', '24:00'),
+    services: ['charging', 'travel_info', 'wifi'],
+  },
+]
+
+const DEMO_GUESTHOUSES = [
+  { id: 'gh_jiadi', name: '甲第巷·古厝客栈', address: '潮州市湘桥区甲第巷 21 号', lat: 23.66472, lng: 116.64731, rooms_note: '天井茶室，可坐 20 人' },
+  { id: 'gh_yixing', name: '义兴甲巷·潮宿', address: '潮州市湘桥区义兴甲巷 9 号', lat: 23.66721, lng: 116.64812, rooms_note: '二楼讲堂，可坐 30 人' },
+  { id: 'gh_xumafu', name: '许驸马府旁·书香客栈', address: '潮州市湘桥区中山路东府埕 3 号', lat: 23.66802, lng: 116.64903, rooms_note: '庭院，可坐 40 人' },
+  { id: 'gh_ximalu', name: '西马路·青瓦小院', address: '潮州市湘桥区西马路 45 号', lat: 23.66768, lng: 116.64102, rooms_note: '客厅，可坐 15 人' },
+  { id: 'gh_xiashuimen', name: '下水门·江畔民宿', address: '潮州市湘桥区下水门街 18 号', lat: 23.66231, lng: 116.64952, rooms_note: '临江露台，可坐 25 人' },
+]
+
+const DEMO_TOPICS = [
+  ['tp_theory', '党的创新理论', 'The Party’s new theories', '用身边事讲清新思想，20 分钟一讲，留足提问时间。'],
+  ['tp_history', '潮州历史文化', 'Chaozhou history and culture', '从广济桥到牌坊街，讲古城的来历和老规矩。'],
+  ['tp_antifraud', '反诈宣传', 'Avoiding scams', '常见电信诈骗套路与应对，适合长者和家属一起听。'],
+  ['tp_waste', '垃圾分类', 'Waste sorting', '古城小巷里的分类投放怎么做，哪里能投大件。'],
+  ['tp_health', '健康养生', 'Health and wellbeing', '社区医生讲慢病管理、用药安全和急救常识。'],
+  ['tp_tea', '工夫茶与非遗', 'Gongfu tea and intangible heritage', '潮州工夫茶、潮绣、木雕等非遗的故事与体验。'],
+  ['tp_civility', '文明旅游', 'Responsible tourism', '旺季古城的文明劝导、垃圾不落地和邻里相处。'],
+] as const
+
+/** Loads the demo rows once; re-running leaves existing rows as they are. */
+export async function seedDemo(db: Db, now = new Date()): Promise<void> {
+  const at = now.toISOString()
+  await db.transaction().execute(async (trx) => {
+    for (const s of DEMO_STATIONS) {
+      const inserted = await trx
+        .insertInto('stations')
+        .values({
+          id: s.id,
+          name: s.name,
+          name_en: s.nameEn,
+          kind: s.kind,
+          address: s.address,
+          lat: s.lat,
+          lng: s.lng,
+          phone: s.phone,
+          hours_json: JSON.stringify(s.hours),
+          is_demo: 1,
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst()
+      if (!inserted) continue
+      await trx
+        .insertInto('station_services')
+        .values(
+          s.services.map((key, index) => ({
+            station_id: s.id,
+            service_key: key,
+            available: s.paused?.includes(key) ? (0 as const) : (1 as const),
+            note: s.paused?.includes(key) ? '设备检修中' : null,
+            sort_order: index,
+          })),
+        )
+        .execute()
+    }
+    await trx
+      .insertInto('guesthouses')
+      .values(DEMO_GUESTHOUSES.map((g) => ({ ...g, is_demo: 1 as const, created_at: at })))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute()
+    await trx
+      .insertInto('lecture_topics')
+      .values(
+        DEMO_TOPICS.map(([id, title, titleEn, description], index) => ({
+          id,
+          title,
+          title_en: titleEn,
+          description,
+          sort_order: index,
+          is_demo: 1 as const,
+          created_at: at,
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute()
+  })
+}

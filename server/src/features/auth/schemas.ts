@@ -1,0 +1,32 @@
+import { z } from 'zod'
+
+export const ROLES = ['tourist', 'resident', 'member', 'staff'] as const
+export const roleSchema = z.enum(ROLES)
+export type Role = z.infer<typeof roleSchema>
+
+export const userSchema = z.object({
+  id: z.string(),
+  nickname: z.string(),
+  role: roleSchema,
+})
+export type User = z.infer<typeof userSchema>
+
+export const authResponseSchema = z.object({
+  token: z.string(),
+  user: userSchema,
+})
+export type AuthResponse = z.infer<typeof authResponseSchema>
+
+export const wechatLoginBodySchema = z.object({
+  code: z.string().min(1).max(128),
+})
+
+export const devLoginBodySchema = z.object({
+  openid: z.string().trim().min(1).max(64),
+  role: roleSchema.optional(),
+  nickname: z.string().trim().min(1).max(32).optional(),
+})
+export type DevLoginBody = z.infer<typeof devLoginBodySchema>
+
+export const meResponseSchema = z.object({ user: userSchema })
+export type MeResponse = z.infer<typeof meResponseSchema>

@@ -1,0 +1,84 @@
+import type { FastifyRequest } from 'fastify'
+import type { Config } from '../../config.js'
+import type { Db } from '../../db/index.js'
+import { newId, newToken, sha256 } from '../../shared/ids.js'
+import type { Role, User } from './schemas.js'
+
+export interface Sessions {
+  /** Creates the user on first sight; later logins keep the role unless one is given. */
+  upsertUser(openid: string, changes: { role?: Role; nickname?: string }): Promise<User>
+  issueToken(userId: string): Promise<string>
+  authenticate(request: FastifyRequest): Promise<User | null>
+}
+
+const DEFAULT_ROLE: Role = 'tourist'
+const defaultNickname = (openid: string) => `游客${sha256(openid).slice(0, 4).toUpperCase()}`
+
+export function createSessions(db: Db, config: Config, clock: () => Date): Sessions {
+  const ttlMs = config.SESSION_TTL_HOURS * 3600 * 1000
+
+  async function upsertUser(openid: string, changes: { role?: Role; nickname?: string }): Promise<User> {
+    const now = clock().toISOString()
+    // One statement, so two first logins racing for the same openid cannot create two users.
+    await db
+      .insertInto('users')
+      .values({
+        id: newId('u'),
+        openid,
+        nickname: changes.nickname ?? defaultNickname(openid),
+        role: changes.role ?? DEFAULT_ROLE,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('openid').doUpdateSet((eb) => ({
+          role: changes.role ?? eb.ref('users.role'),
+          nickname: changes.nickname ?? eb.ref('users.nickname'),
+          updated_at: now,
+        })),
+      )
+      .execute()
+    return db
+      .selectFrom('users')
+      .select(['id', 'nickname', 'role'])
+      .where('openid', '=', openid)
+      .executeTakeFirstOrThrow()
+  }
+
+  async function issueToken(userId: string): Promise<string> {
+    const token = newToken()
+    const now = clock()
+    await db
+      .insertInto('sessions')
+      .values({
+        token_hash: sha256(token),
+        user_id: userId,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + ttlMs).toISOString(),
+      })
+      .execute()
+    return token
+  }
+
+  async function authenticate(request: FastifyRequest): Promise<User | null> {
+    const header = request.headers.authorization
+    if (header?.startsWith('Bearer ')) {
+      const user = await db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select(['users.id', 'users.nickname', 'users.role'])
+        .where('sessions.token_hash', '=', sha256(header.slice('Bearer '.length).trim()))
+        .where('sessions.expires_at', '>', clock().toISOString())
+        .executeTakeFirst()
+      if (user) return user
+    }
+    // WeChat Cloud Hosting puts the caller's openid in this header; trusted only when deployed there.
+    const cloudOpenid = request.headers['x-wx-openid']
+    if (config.AUTH_MODE === 'cloud' && typeof cloudOpenid === 'string' && cloudOpenid) {
+      return upsertUser(cloudOpenid, {})
+    }
+    return null
+  }
+
+  return { upsertUser, issueToken, authenticate }
+}

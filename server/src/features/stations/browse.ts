@@ -1,0 +1,62 @@
+import { errors } from '../../shared/errors.js'
+import { distanceMetres } from './geo.js'
+import { isOpenAt } from './hours.js'
+import type { StationRecord } from './queries.js'
+import type { StationKind, StationListResponse, StationSummary } from './schemas.js'
+
+/** Without a location, the order a visitor expects: the big service stations first, then shops and contact points. */
+const KIND_ORDER: Record<StationKind, number> = {
+  service_station: 0,
+  party_member_shop: 1,
+  contact_point: 2,
+  micro_post: 3,
+}
+
+export interface BrowseOptions {
+  origin?: { lat: number; lng: number }
+  openNow?: boolean
+  limit: number
+  cursor?: string
+  now: Date
+}
+
+const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url')
+
+function decodeCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0
+  const match = /^o:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString())
+  if (!match) throw errors.badRequest('翻页参数 cursor 无效，请从第一页重新加载', 'The cursor is not valid; reload from the first page')
+  return Number(match[1])
+}
+
+/**
+ * The one place that decides what a station list shows: open-now on the Shanghai clock, distance from the
+ * visitor, the order, and the page. The station table is small (a district's worth), so this runs in memory
+ * after the indexed database filters.
+ */
+export function browseStations(records: StationRecord[], options: BrowseOptions): StationListResponse {
+  const offset = decodeCursor(options.cursor)
+  const summaries: StationSummary[] = records.map((r) => ({
+    id: r.id,
+    name: r.name,
+    nameEn: r.nameEn,
+    kind: r.kind,
+    address: r.address,
+    lat: r.lat,
+    lng: r.lng,
+    services: r.services.map(({ key, available }) => ({ key, available })),
+    openNow: isOpenAt(r.hours, options.now),
+    distanceM: options.origin ? Math.round(distanceMetres(options.origin, r)) : null,
+  }))
+
+  const visible = options.openNow ? summaries.filter((s) => s.openNow) : summaries
+  visible.sort((a, b) =>
+    a.distanceM !== null && b.distanceM !== null
+      ? a.distanceM - b.distanceM || a.id.localeCompare(b.id)
+      : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id.localeCompare(b.id),
+  )
+
+  const items = visible.slice(offset, offset + options.limit)
+  const next = offset + options.limit
+  return { items, nextCursor: next < visible.length ? encodeCursor(next) : null }
+}

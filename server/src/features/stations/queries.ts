@@ -1,0 +1,72 @@
+import type { Db } from '../../db/index.js'
+import { weeklyHoursSchema, type WeeklyHours } from './hours.js'
+import type { ServiceKey, StationKind } from './schemas.js'
+
+export interface StationRecord {
+  id: string
+  name: string
+  nameEn: string
+  kind: StationKind
+  address: string
+  lat: number
+  lng: number
+  phone: string | null
+  hours: WeeklyHours
+  services: { key: ServiceKey; available: boolean; note: string | null }[]
+}
+
+/** Stations matching the database-side filters, each with its services in display order. */
+export async function findStations(
+  db: Db,
+  filter: { kind?: StationKind; service?: ServiceKey },
+): Promise<StationRecord[]> {
+  let query = db
+    .selectFrom('stations')
+    .select(['id', 'name', 'name_en', 'kind', 'address', 'lat', 'lng', 'phone', 'hours_json'])
+    .orderBy('id')
+  if (filter.kind) query = query.where('kind', '=', filter.kind)
+  if (filter.service) {
+    const service = filter.service
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('station_services')
+          .select('station_services.station_id')
+          .whereRef('station_services.station_id', '=', 'stations.id')
+          .where('station_services.service_key', '=', service),
+      ),
+    )
+  }
+  const rows = await query.execute()
+  if (rows.length === 0) return []
+
+  const serviceRows = await db
+    .selectFrom('station_services')
+    .select(['station_id', 'service_key', 'available', 'note'])
+    .where(
+      'station_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('station_id')
+    .orderBy('sort_order')
+    .execute()
+  const servicesByStation = new Map<string, StationRecord['services']>()
+  for (const s of serviceRows) {
+    const list = servicesByStation.get(s.station_id) ?? []
+    list.push({ key: s.service_key as ServiceKey, available: Number(s.available) === 1, note: s.note })
+    servicesByStation.set(s.station_id, list)
+  }
+
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    nameEn: r.name_en,
+    kind: r.kind,
+    address: r.address,
+    lat: Number(r.lat),
+    lng: Number(r.lng),
+    phone: r.phone,
+    hours: weeklyHoursSchema.parse(JSON.parse(r.hours_json)),
+    services: servicesByStation.get(r.id) ?? [],
+  }))
+}

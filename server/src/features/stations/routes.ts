@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Db } from '../../db/index.js'
+import { browseStations } from './browse.js'
+import { findStations } from './queries.js'
+import { stationListQuerySchema, stationListResponseSchema } from './schemas.js'
+
+export const stationRoutes =
+  (db: Db, clock: () => Date): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/stations',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['stations'],
+          description: 'Party–mass service stations; nearest first when lat/lng (GCJ-02) are given.',
+          querystring: stationListQuerySchema,
+          response: { 200: stationListResponseSchema },
+        },
+      },
+      async (request) => {
+        const { service, kind, lat, lng, openNow, limit, cursor } = request.query
+        const records = await findStations(db, { service, kind })
+        return browseStations(records, {
+          origin: lat !== undefined && lng !== undefined ? { lat, lng } : undefined,
+          openNow,
+          limit,
+          cursor,
+          now: clock(),
+        })
+      },
+    )
+  }

@@ -1,0 +1,53 @@
+import { z } from 'zod'
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string().describe('UPPER_SNAKE machine code'),
+    message: z.string().describe('中文说明'),
+    messageEn: z.string().describe('English explanation'),
+    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+})
+export type ApiErrorBody = z.infer<typeof errorBodySchema>
+
+/** An error a client can act on; the handler turns it into the standard error body. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    readonly messageZh: string,
+    readonly messageEn: string,
+    readonly details?: { field: string; message: string }[],
+  ) {
+    super(messageEn)
+  }
+
+  toBody(): ApiErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.messageZh,
+        messageEn: this.messageEn,
+        ...(this.details ? { details: this.details } : {}),
+      },
+    }
+  }
+}
+
+export const errors = {
+  validation: (details: { field: string; message: string }[]) =>
+    new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      `请求参数有误：${[...new Set(details.map((d) => d.field))].join("、")}`,
+      `Invalid request: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`,
+      details,
+    ),
+  badRequest: (zh: string, en: string) => new ApiError(400, 'BAD_REQUEST', zh, en),
+  unauthenticated: () => new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'Please log in first'),
+  forbidden: () => new ApiError(403, 'FORBIDDEN', '您没有权限执行此操作', 'You are not allowed to do this'),
+  notFound: (zh = '找不到该内容', en = 'Not found') => new ApiError(404, 'NOT_FOUND', zh, en),
+  conflict: (code: string, zh: string, en: string) => new ApiError(409, code, zh, en),
+  payloadTooLarge: () => new ApiError(413, 'PAYLOAD_TOO_LARGE', '提交的内容太大', 'The request body is too large'),
+  rateLimited: () => new ApiError(429, 'RATE_LIMITED', '操作太频繁，请稍后再试', 'Too many requests, please try again later'),
+}

@@ -1,0 +1,39 @@
+/** One `npm test`: typecheck, API suites on SQLite and PostgreSQL, compiled weapp pages, and the H5 build in Chromium. */
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } },
+]
+const shared = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  // Server sources import with NodeNext-style `.js` suffixes.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transformIgnorePatterns: ['/node_modules/'],
+}
+
+module.exports = {
+  // The root transform also compiles the TypeScript global setup/teardown.
+  transform: shared.transform,
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+  testTimeout: 60_000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'api',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/tests/typecheck.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+    },
+  ],
+}

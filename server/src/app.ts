@@ -55,9 +55,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
     if (error instanceof ApiError) return reply.status(error.statusCode).send(error.toBody())
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
-        field: [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), v.params?.issue?.path?.join('.')]
-          .filter(Boolean)
-          .join('.') || (error.validationContext ?? 'body'),
+        field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (error.validationContext ?? 'body'),
         message: v.message ?? 'invalid',
       }))
       return reply.status(400).send(errors.validation(details).toBody())

@@ -1,4 +1,4 @@
-import { startPostgres, type PostgresCluster } from './postgres.js'
+import { startPostgres, type PostgresCluster } from './postgres'
 
 declare global {
   // eslint-disable-next-line no-var

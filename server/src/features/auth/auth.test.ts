@@ -1,0 +1,94 @@
+import { DB_KINDS } from '../../../../tests/support/databases'
+import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import { loadConfig } from '../../config'
+
+describe.each(DB_KINDS)('auth on %s', (kind) => {
+  let api: TestApi
+  let now = new Date('2026-11-25T02:00:00Z')
+  beforeAll(async () => {
+    api = await startTestApi({ kind, clock: () => now, env: { SESSION_TTL_HOURS: '1' } })
+  })
+  afterAll(() => api.close())
+
+  const devLogin = (body: object) => api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: body })
+  const me = (token?: string) =>
+    api.app.inject({ method: 'GET', url: '/api/me', headers: token ? { authorization: `Bearer ${token}` } : {} })
+
+  it('dev login creates a user with the chosen role, and the token identifies them', async () => {
+    const login = await devLogin({ openid: 'staff-1', role: 'staff', nickname: '社区小林' })
+    expect(login.statusCode).toBe(200)
+    const { token, user } = login.json()
+    expect(user).toMatchObject({ nickname: '社区小林', role: 'staff' })
+    const res = await me(token)
+    expect(res.statusCode).toBe(200)
+    expect(res.json().user).toEqual(user)
+  })
+
+  it('logging in again updates the same user instead of creating another', async () => {
+    const first = (await devLogin({ openid: 'resident-1', role: 'resident' })).json()
+    const second = (await devLogin({ openid: 'resident-1', role: 'member' })).json()
+    expect(second.user.id).toBe(first.user.id)
+    expect(second.user.role).toBe('member')
+    expect((await me(first.token)).json().user.role).toBe('member')
+  })
+
+  it('stores tokens hashed, never in clear', async () => {
+    const { token } = (await devLogin({ openid: 'hash-check' })).json()
+    const rows = await api.database.db.selectFrom('sessions').select('token_hash').execute()
+    expect(rows.some((r) => r.token_hash === token)).toBe(false)
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true)
+  })
+
+  it('answers 401 without a token, with a wrong token, and after the session expires', async () => {
+    expect((await me()).statusCode).toBe(401)
+    expect((await me('forged-token')).statusCode).toBe(401)
+    const { token } = (await devLogin({ openid: 'expiring' })).json()
+    expect((await me(token)).statusCode).toBe(200)
+    now = new Date(now.getTime() + 61 * 60 * 1000)
+    const expired = await me(token)
+    expect(expired.statusCode).toBe(401)
+    expect(expired.json().error).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' })
+  })
+
+  it('refuses a bad dev-login body with 400', async () => {
+    expect((await devLogin({})).statusCode).toBe(400)
+    expect((await devLogin({ openid: 'x', role: 'mayor' })).statusCode).toBe(400)
+  })
+
+  it('WeChat login is refused clearly when the server is not configured for it', async () => {
+    const res = await api.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'abc' } })
+    expect(res.statusCode).toBe(503)
+    expect(res.json().error.code).toBe('WECHAT_LOGIN_UNAVAILABLE')
+  })
+})
+
+describe('dev login switch', () => {
+  it('is absent (404) without AUTH_DEV_LOGIN=1', async () => {
+    const api = await startTestApi({ env: { AUTH_DEV_LOGIN: '0' } })
+    try {
+      const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'a' } })
+      expect(res.statusCode).toBe(404)
+    } finally {
+      await api.close()
+    }
+  })
+
+  it('the server refuses to start with NODE_ENV=production and AUTH_DEV_LOGIN=1', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_DEV_LOGIN: '1' })).toThrow(/AUTH_DEV_LOGIN/)
+  })
+
+  it('trusts the Cloud Hosting openid header only in AUTH_MODE=cloud', async () => {
+    const cloud = await startTestApi({ env: { AUTH_MODE: 'cloud' } })
+    const plain = await startTestApi()
+    try {
+      const headers = { 'x-wx-openid': 'o-cloud-user' }
+      const viaCloud = await cloud.app.inject({ method: 'GET', url: '/api/me', headers })
+      expect(viaCloud.statusCode).toBe(200)
+      expect(viaCloud.json().user.role).toBe('tourist')
+      expect((await plain.app.inject({ method: 'GET', url: '/api/me', headers })).statusCode).toBe(401)
+    } finally {
+      await cloud.close()
+      await plain.close()
+    }
+  })
+})

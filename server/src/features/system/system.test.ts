@@ -1,0 +1,61 @@
+import Fastify from 'fastify'
+import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import { registerAccessControl } from '../../shared/access'
+
+describe('system routes and error shape', () => {
+  let api: TestApi
+  beforeAll(async () => {
+    api = await startTestApi({ seed: false })
+  })
+  afterAll(() => api.close())
+
+  it('GET /api/health answers ok over real HTTP', async () => {
+    const res = await fetch(`${api.url}/api/health`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ ok: true })
+  })
+
+  it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
+    const doc = (await (await fetch(`${api.url}/api/openapi.json`)).json()) as {
+      openapi: string
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>
+    }
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/stations', '/api/me', '/api/auth/dev']))
+    const params = doc.paths['/api/stations']?.get?.parameters?.map((p) => p.name)
+    expect(params).toEqual(expect.arrayContaining(['service', 'lat', 'lng', 'openNow', 'limit', 'cursor']))
+  })
+
+  it('answers unknown API paths with a 404 in the standard error shape', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/api/nowhere' })
+    expect(res.statusCode).toBe(404)
+    expect(res.json().error).toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('answers malformed JSON with 400 and an oversized body with 413, never 500', async () => {
+    const bad = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/dev',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"openid":',
+    })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error).toMatchObject({ code: 'INVALID_JSON', message: expect.stringMatching(/JSON/) })
+
+    const huge = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/dev',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ openid: 'x'.repeat(400_000) }),
+    })
+    expect(huge.statusCode).toBe(413)
+    expect(huge.json().error.code).toBe('PAYLOAD_TOO_LARGE')
+  })
+
+  it('refuses to register an API route that does not declare who may call it', async () => {
+    const app = Fastify()
+    registerAccessControl(app, async () => null)
+    expect(() => app.get('/api/undeclared', async () => ({}))).toThrow(/must declare config.access/)
+    await app.close()
+  })
+})

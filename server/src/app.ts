@@ -5,7 +5,6 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
@@ -13,10 +12,12 @@ import type { Config } from './config.js'
 import type { DbHandle } from './db/index.js'
 import { authRoutes } from './features/auth/routes.js'
 import { createSessions } from './features/auth/sessions.js'
+import { createStationCatalog } from './features/stations/catalog.js'
 import { stationRoutes } from './features/stations/routes.js'
 import { systemRoutes } from './features/system/routes.js'
 import { registerAccessControl } from './shared/access.js'
 import { ApiError, errors } from './shared/errors.js'
+import { zodResponseSerializer } from './shared/serializer.js'
 
 export interface AppDeps {
   config: Config
@@ -49,7 +50,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  app.setSerializerCompiler(zodResponseSerializer)
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.statusCode).send(error.toBody())
@@ -85,7 +86,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
 
   await app.register(systemRoutes())
   await app.register(authRoutes(config, sessions))
-  await app.register(stationRoutes(database.db, clock))
+  await app.register(stationRoutes(createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock))
 
   if (staticDir && existsSync(staticDir)) {
     await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: false, index: ['index.html'] })

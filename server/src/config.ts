@@ -16,6 +16,8 @@ const envSchema = z.object({
   WX_SECRET: z.string().optional(),
   SEED_DEMO: booleanFlag,
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 30),
+  /** How long an instance may serve the station list from memory before re-reading it. */
+  STATIONS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   STATIC_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })

@@ -20,9 +20,9 @@ async function main() {
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
 
-  await app.listen({ port: config.PORT, host: config.HOST })
-  const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST
-  app.log.info(`古城红驿 API ready on ${database.kind}: http://${shownHost}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.PORT}/`)
+  const address = await app.listen({ port: config.PORT, host: config.HOST })
+  const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost')
+  app.log.info(`古城红驿 Old Town Hub on ${database.kind}: open ${shown}/ (API ${shown}/api, contract ${shown}/api/openapi.json)`)
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,7 @@ import { errors } from '../../shared/errors.js'
 import { distanceMetres } from './geo.js'
 import { isOpenAt } from './hours.js'
 import type { StationRecord } from './queries.js'
-import type { StationKind, StationListResponse, StationSummary } from './schemas.js'
+import type { ServiceKey, StationKind, StationListResponse, StationSummary } from './schemas.js'
 
 /** Without a location, the order a visitor expects: the big service stations first, then shops and contact points. */
 const KIND_ORDER: Record<StationKind, number> = {
@@ -13,6 +13,8 @@ const KIND_ORDER: Record<StationKind, number> = {
 }
 
 export interface BrowseOptions {
+  kind?: StationKind
+  service?: ServiceKey
   origin?: { lat: number; lng: number }
   openNow?: boolean
   limit: number
@@ -31,12 +33,17 @@ function decodeCursor(cursor: string | undefined): number {
 
 /**
  * The one place that decides what a station list shows: open-now on the Shanghai clock, distance from the
- * visitor, the order, and the page. The station table is small (a district's worth), so this runs in memory
- * after the indexed database filters.
+ * visitor, the filters, the order, and the page. The station table is small (a district's worth), so this
+ * runs in memory over the catalog.
  */
 export function browseStations(records: StationRecord[], options: BrowseOptions): StationListResponse {
   const offset = decodeCursor(options.cursor)
-  const summaries: StationSummary[] = records.map((r) => ({
+  const matching = records.filter(
+    (r) =>
+      (!options.kind || r.kind === options.kind) &&
+      (!options.service || r.services.some((s) => s.key === options.service)),
+  )
+  const summaries: StationSummary[] = matching.map((r) => ({
     id: r.id,
     name: r.name,
     nameEn: r.nameEn,

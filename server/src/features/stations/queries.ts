@@ -2,6 +2,8 @@ import type { Db } from '../../db/index.js'
 import { weeklyHoursSchema, type WeeklyHours } from './hours.js'
 import type { ServiceKey, StationKind } from './schemas.js'
 
+/** A station as the domain sees it, decoded from its rows. */
+
 export interface StationRecord {
   id: string
   name: string
@@ -15,38 +17,18 @@ export interface StationRecord {
   services: { key: ServiceKey; available: boolean; note: string | null }[]
 }
 
-/** Stations matching the database-side filters, each with its services in display order. */
-export async function findStations(
-  db: Db,
-  filter: { kind?: StationKind; service?: ServiceKey },
-): Promise<StationRecord[]> {
-  let query = db
+/** Every station with its services in display order (a district's worth of rows). */
+export async function findAllStations(db: Db): Promise<StationRecord[]> {
+  const rows = await db
     .selectFrom('stations')
     .select(['id', 'name', 'name_en', 'kind', 'address', 'lat', 'lng', 'phone', 'hours_json'])
     .orderBy('id')
-  if (filter.kind) query = query.where('kind', '=', filter.kind)
-  if (filter.service) {
-    const service = filter.service
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('station_services')
-          .select('station_services.station_id')
-          .whereRef('station_services.station_id', '=', 'stations.id')
-          .where('station_services.service_key', '=', service),
-      ),
-    )
-  }
-  const rows = await query.execute()
+    .execute()
   if (rows.length === 0) return []
 
   const serviceRows = await db
     .selectFrom('station_services')
     .select(['station_id', 'service_key', 'available', 'note'])
-    .where(
-      'station_id',
-      'in',
-      rows.map((r) => r.id),
-    )
     .orderBy('station_id')
     .orderBy('sort_order')
     .execute()

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { Db } from '../../db/index.js'
 import { browseStations } from './browse.js'
-import { findStations } from './queries.js'
+import type { StationCatalog } from './catalog.js'
 import { stationListQuerySchema, stationListResponseSchema } from './schemas.js'
 
 export const stationRoutes =
-  (db: Db, clock: () => Date): FastifyPluginAsyncZod =>
+  (catalog: StationCatalog, clock: () => Date): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/stations',
@@ -20,8 +19,9 @@ export const stationRoutes =
       },
       async (request) => {
         const { service, kind, lat, lng, openNow, limit, cursor } = request.query
-        const records = await findStations(db, { service, kind })
-        return browseStations(records, {
+        return browseStations(await catalog.all(), {
+          kind,
+          service,
           origin: lat !== undefined && lng !== undefined ? { lat, lng } : undefined,
           openNow,
           limit,

@@ -3,7 +3,7 @@ import { buildApp } from '../../server/src/app.js'
 import { loadConfig } from '../../server/src/config.js'
 import { migrateToLatest, openDatabase, type DbHandle, type DbKind } from '../../server/src/db/index.js'
 import { seedDemo } from '../../server/src/db/seed-demo.js'
-import { createTestDatabaseUrl } from './databases.js'
+import { createTestDatabase } from './databases.js'
 
 export interface TestApi {
   app: FastifyInstance
@@ -24,11 +24,12 @@ export interface TestApiOptions {
 /** A real API on a fresh database, listening on a free loopback port; dev login on. */
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const kind = options.kind ?? 'sqlite'
+  const testDatabase = await createTestDatabase(kind)
   const config = loadConfig({
     NODE_ENV: 'test',
     AUTH_DEV_LOGIN: '1',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: await createTestDatabaseUrl(kind),
+    DATABASE_URL: testDatabase.url,
     ...options.env,
   })
   const database = openDatabase(config.DATABASE_URL, { poolSize: 20 })
@@ -45,6 +46,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     async close() {
       await app.close()
       await database.close()
+      testDatabase.remove()
     },
   }
 }

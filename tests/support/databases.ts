@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -8,9 +8,18 @@ import type { DbKind } from '../../server/src/db/index.js'
 /** Which databases the API suites run on: both, unless TEST_DB_KINDS narrows it for a quick local run. */
 export const DB_KINDS: DbKind[] = (process.env.TEST_DB_KINDS ?? 'sqlite,postgres').split(',') as DbKind[]
 
+export interface TestDatabase {
+  url: string
+  /** Removes what the database left on disk (PostgreSQL's go with the cluster at the end of the run). */
+  remove(): void
+}
+
 /** A fresh, empty database of that kind: a temp SQLite file, or a new database in the suite's PostgreSQL cluster. */
-export async function createTestDatabaseUrl(kind: DbKind): Promise<string> {
-  if (kind === 'sqlite') return `sqlite:${join(mkdtempSync(join(tmpdir(), 'oth-sqlite-')), 'test.db')}`
+export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'oth-sqlite-'))
+    return { url: `sqlite:${join(dir, 'test.db')}`, remove: () => rmSync(dir, { recursive: true, force: true }) }
+  }
   const adminUrl = process.env.OTH_TEST_PG_ADMIN_URL
   if (!adminUrl) throw new Error('OTH_TEST_PG_ADMIN_URL is not set: run the tests through jest (its globalSetup starts PostgreSQL)')
   const name = `t_${randomBytes(6).toString('hex')}`
@@ -21,5 +30,5 @@ export async function createTestDatabaseUrl(kind: DbKind): Promise<string> {
   } finally {
     await client.end()
   }
-  return adminUrl.replace(/\/postgres$/, `/${name}`)
+  return { url: adminUrl.replace(/\/postgres$/, `/${name}`), remove: () => {} }
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import fastifyEtag from '@fastify/etag'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
@@ -72,6 +73,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
     return reply.status(404).send(notFound.toBody())
   })
 
+  await app.register(fastifyEtag)
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -86,7 +88,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
 
   await app.register(systemRoutes())
   await app.register(authRoutes(config, sessions))
-  await app.register(stationRoutes(createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock))
+  await app.register(stationRoutes(database.db, createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock))
 
   if (staticDir && existsSync(staticDir)) {
     await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: false, index: ['index.html'] })

@@ -31,6 +31,10 @@ export interface StationsTable {
   phone: string | null
   /** JSON: WeeklyHours (see features/stations/hours.ts). */
   hours_json: string
+  /** JSON: photo URLs. */
+  photos_json: string
+  /** JSON: service pledges a 共产党员店 publishes. */
+  pledges_json: string
   is_demo: Flag
   created_at: IsoTime
   updated_at: IsoTime
@@ -65,6 +69,30 @@ export interface LectureTopicsTable {
   created_at: IsoTime
 }
 
+export interface StationReportsTable {
+  id: string
+  station_id: string
+  user_id: string
+  category: string
+  text: string
+  status: 'open' | 'resolved'
+  created_at: IsoTime
+  resolved_at: IsoTime | null
+  resolved_by: string | null
+  resolution_note: string | null
+}
+
+/** Who changed what, when: one row per staff change. */
+export interface AuditLogTable {
+  id: string
+  actor_id: string | null
+  entity: string
+  entity_id: string
+  action: string
+  detail_json: string
+  created_at: IsoTime
+}
+
 export interface Database {
   users: UsersTable
   sessions: SessionsTable
@@ -72,5 +100,7 @@ export interface Database {
   station_services: StationServicesTable
   guesthouses: GuesthousesTable
   lecture_topics: LectureTopicsTable
+  station_reports: StationReportsTable
+  audit_log: AuditLogTable
 }
 

@@ -23,6 +23,7 @@ interface DemoStation {
   hours: WeeklyHours
   services: ServiceKey[]
   paused?: ServiceKey[]
+  pledges?: string[]
 }
 
 export const DEMO_STATIONS: DemoStation[] = [
@@ -97,6 +98,7 @@ export const DEMO_STATIONS: DemoStation[] = [
     phone: '0768-2222011',
     hours: daily('09:00', '22:30'),
     services: ['hot_water', 'charging', 'travel_info'],
+    pledges: ['免费提供开水和手机充电', '明码标价，不欺客不宰客', '游客问路有问必答'],
   },
   {
     id: 'st_shop_embroidery',
@@ -109,6 +111,7 @@ export const DEMO_STATIONS: DemoStation[] = [
     phone: '0768-2222012',
     hours: closedMondays('10:00', '21:00'),
     services: ['hot_water', 'travel_info', 'umbrella'],
+    pledges: ['雨天免费借伞，次日归还即可', '潮绣非遗讲解免费听'],
   },
   {
     id: 'st_shop_beefball',
@@ -122,6 +125,7 @@ export const DEMO_STATIONS: DemoStation[] = [
     hours: daily('18:00', '02:00'),
     services: ['hot_water', 'charging'],
     paused: ['charging'],
+    pledges: ['食材当天采购，后厨透明', '夜间游客遇困难可随时求助'],
   },
   {
     id: 'st_contact_jiadi',
@@ -208,6 +212,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
           lng: s.lng,
           phone: s.phone,
           hours_json: JSON.stringify(s.hours),
+          photos_json: '[]',
+          pledges_json: JSON.stringify(s.pledges ?? []),
           is_demo: 1,
           created_at: at,
           updated_at: at,

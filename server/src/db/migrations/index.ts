@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import { foundation } from './0001_foundation.js'
+import { stationOperations } from './0002_station_operations.js'
 
 /** Ordered by name; the same list runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_station_operations': stationOperations,
 }

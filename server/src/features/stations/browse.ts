@@ -1,8 +1,8 @@
 import { errors } from '../../shared/errors.js'
 import { distanceMetres } from './geo.js'
-import { isOpenAt } from './hours.js'
+import { isOpenAt, rangesOn } from './hours.js'
 import type { StationRecord } from './queries.js'
-import type { ServiceKey, StationKind, StationListResponse, StationSummary } from './schemas.js'
+import type { ServiceKey, StationDetail, StationKind, StationListResponse, StationSummary } from './schemas.js'
 
 /** Without a location, the order a visitor expects: the big service stations first, then shops and contact points. */
 const KIND_ORDER: Record<StationKind, number> = {
@@ -12,10 +12,12 @@ const KIND_ORDER: Record<StationKind, number> = {
   micro_post: 3,
 }
 
+type Origin = { lat: number; lng: number }
+
 export interface BrowseOptions {
   kind?: StationKind
   service?: ServiceKey
-  origin?: { lat: number; lng: number }
+  origin?: Origin
   openNow?: boolean
   limit: number
   cursor?: string
@@ -31,6 +33,34 @@ function decodeCursor(cursor: string | undefined): number {
   return Number(match[1])
 }
 
+function summarise(r: StationRecord, origin: Origin | undefined, now: Date): StationSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    nameEn: r.nameEn,
+    kind: r.kind,
+    address: r.address,
+    lat: r.lat,
+    lng: r.lng,
+    services: r.services.map(({ key, available }) => ({ key, available })),
+    openNow: isOpenAt(r.hours, now),
+    distanceM: origin ? Math.round(distanceMetres(origin, r)) : null,
+  }
+}
+
+/** One station as its detail page shows it, judged by the same rules as the list. */
+export function describeStation(r: StationRecord, origin: Origin | undefined, now: Date): StationDetail {
+  return {
+    ...summarise(r, origin, now),
+    phone: r.phone,
+    hours: r.hours,
+    todayHours: rangesOn(r.hours, now),
+    services: r.services,
+    photos: r.photos,
+    pledges: r.pledges,
+  }
+}
+
 /**
  * The one place that decides what a station list shows: open-now on the Shanghai clock, distance from the
  * visitor, the filters, the order, and the page. The station table is small (a district's worth), so this
@@ -43,19 +73,7 @@ export function browseStations(records: StationRecord[], options: BrowseOptions)
       (!options.kind || r.kind === options.kind) &&
       (!options.service || r.services.some((s) => s.key === options.service)),
   )
-  const summaries: StationSummary[] = matching.map((r) => ({
-    id: r.id,
-    name: r.name,
-    nameEn: r.nameEn,
-    kind: r.kind,
-    address: r.address,
-    lat: r.lat,
-    lng: r.lng,
-    services: r.services.map(({ key, available }) => ({ key, available })),
-    openNow: isOpenAt(r.hours, options.now),
-    distanceM: options.origin ? Math.round(distanceMetres(options.origin, r)) : null,
-  }))
-
+  const summaries = matching.map((r) => summarise(r, options.origin, options.now))
   const visible = options.openNow ? summaries.filter((s) => s.openNow) : summaries
   visible.sort((a, b) =>
     a.distanceM !== null && b.distanceM !== null

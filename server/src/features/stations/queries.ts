@@ -15,13 +15,15 @@ export interface StationRecord {
   phone: string | null
   hours: WeeklyHours
   services: { key: ServiceKey; available: boolean; note: string | null }[]
+  photos: string[]
+  pledges: string[]
 }
 
 /** Every station with its services in display order (a district's worth of rows). */
 export async function findAllStations(db: Db): Promise<StationRecord[]> {
   const rows = await db
     .selectFrom('stations')
-    .select(['id', 'name', 'name_en', 'kind', 'address', 'lat', 'lng', 'phone', 'hours_json'])
+    .select(['id', 'name', 'name_en', 'kind', 'address', 'lat', 'lng', 'phone', 'hours_json', 'photos_json', 'pledges_json'])
     .orderBy('id')
     .execute()
   if (rows.length === 0) return []
@@ -50,5 +52,7 @@ export async function findAllStations(db: Db): Promise<StationRecord[]> {
     phone: r.phone,
     hours: weeklyHoursSchema.parse(JSON.parse(r.hours_json)),
     services: servicesByStation.get(r.id) ?? [],
+    photos: JSON.parse(r.photos_json) as string[],
+    pledges: JSON.parse(r.pledges_json) as string[],
   }))
 }

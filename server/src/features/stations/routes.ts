@@ -1,11 +1,53 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { browseStations } from './browse.js'
+import type { Db } from '../../db/index.js'
+import { errors } from '../../shared/errors.js'
+import type { User } from '../auth/schemas.js'
+import { browseStations, describeStation } from './browse.js'
 import type { StationCatalog } from './catalog.js'
-import { stationListQuerySchema, stationListResponseSchema } from './schemas.js'
+import { createStationCommands, findReports, findStationChanges } from './commands.js'
+import {
+  reportCreateSchema,
+  reportIdParamsSchema,
+  reportListQuerySchema,
+  reportListResponseSchema,
+  reportResolveSchema,
+  reportResponseSchema,
+  serviceToggleParamsSchema,
+  serviceToggleSchema,
+  stationChangesResponseSchema,
+  stationCreateSchema,
+  stationDetailQuerySchema,
+  stationDetailResponseSchema,
+  stationIdParamsSchema,
+  stationListQuerySchema,
+  stationListResponseSchema,
+  stationPatchSchema,
+} from './schemas.js'
+
+/** Lists and details may be kept by clients but must be revalidated: the ETag makes that a cheap 304. */
+const REVALIDATE = 'no-cache'
+const STAFF = ['staff'] as const
 
 export const stationRoutes =
-  (catalog: StationCatalog, clock: () => Date): FastifyPluginAsyncZod =>
+  (db: Db, catalog: StationCatalog, clock: () => Date): FastifyPluginAsyncZod =>
   async (app) => {
+    const commands = createStationCommands(db, clock, catalog.invalidate)
+
+    const detail = async (id: string, origin?: { lat: number; lng: number }) => {
+      const record = (await catalog.all()).find((s) => s.id === id)
+      if (!record) throw errors.notFound('找不到该服务站', 'No such station')
+      return { station: describeStation(record, origin, clock()) }
+    }
+    const currentReport = async (id: string) => {
+      const [report] = await findReports(db, { id })
+      if (!report) throw errors.notFound('找不到该反馈', 'No such report')
+      return { report }
+    }
+    const actor = (user: User | null): User => {
+      if (!user) throw errors.unauthenticated()
+      return user
+    }
+
     app.get(
       '/api/stations',
       {
@@ -17,8 +59,9 @@ export const stationRoutes =
           response: { 200: stationListResponseSchema },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { service, kind, lat, lng, openNow, limit, cursor } = request.query
+        reply.header('cache-control', REVALIDATE)
         return browseStations(await catalog.all(), {
           kind,
           service,
@@ -28,6 +71,124 @@ export const stationRoutes =
           cursor,
           now: clock(),
         })
+      },
+    )
+
+    app.get(
+      '/api/stations/:id',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['stations'],
+          params: stationIdParamsSchema,
+          querystring: stationDetailQuerySchema,
+          response: { 200: stationDetailResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const { lat, lng } = request.query
+        reply.header('cache-control', REVALIDATE)
+        return detail(request.params.id, lat !== undefined && lng !== undefined ? { lat, lng } : undefined)
+      },
+    )
+
+    app.post(
+      '/api/stations',
+      {
+        config: { access: STAFF },
+        schema: { tags: ['stations', 'staff'], body: stationCreateSchema, response: { 201: stationDetailResponseSchema } },
+      },
+      async (request, reply) => {
+        const id = await commands.create(actor(request.user), request.body)
+        return reply.status(201).send(await detail(id))
+      },
+    )
+
+    app.patch(
+      '/api/stations/:id',
+      {
+        config: { access: STAFF },
+        schema: {
+          tags: ['stations', 'staff'],
+          params: stationIdParamsSchema,
+          body: stationPatchSchema,
+          response: { 200: stationDetailResponseSchema },
+        },
+      },
+      async (request) => {
+        await commands.update(actor(request.user), request.params.id, request.body)
+        return detail(request.params.id)
+      },
+    )
+
+    app.patch(
+      '/api/stations/:id/services/:key',
+      {
+        config: { access: STAFF },
+        schema: {
+          tags: ['stations', 'staff'],
+          description: "Toggles one service's live availability (e.g. hot water paused).",
+          params: serviceToggleParamsSchema,
+          body: serviceToggleSchema,
+          response: { 200: stationDetailResponseSchema },
+        },
+      },
+      async (request) => {
+        await commands.setService(actor(request.user), request.params.id, request.params.key, request.body)
+        return detail(request.params.id)
+      },
+    )
+
+    app.get(
+      '/api/stations/:id/changes',
+      {
+        config: { access: STAFF },
+        schema: { tags: ['stations', 'staff'], params: stationIdParamsSchema, response: { 200: stationChangesResponseSchema } },
+      },
+      async (request) => ({ items: await findStationChanges(db, request.params.id) }),
+    )
+
+    app.post(
+      '/api/stations/:id/reports',
+      {
+        config: { access: 'user' },
+        schema: {
+          tags: ['stations'],
+          description: 'Report a problem with a station (no hot water, closed though shown open…). Rate-limited.',
+          params: stationIdParamsSchema,
+          body: reportCreateSchema,
+          response: { 201: reportResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const id = await commands.report(actor(request.user), request.params.id, request.body)
+        return reply.status(201).send(await currentReport(id))
+      },
+    )
+
+    app.get(
+      '/api/stations/reports',
+      {
+        config: { access: STAFF },
+        schema: { tags: ['stations', 'staff'], querystring: reportListQuerySchema, response: { 200: reportListResponseSchema } },
+      },
+      async (request) => ({ items: await findReports(db, { status: request.query.status }) }),
+    )
+
+    app.post(
+      '/api/stations/reports/:id/resolve',
+      {
+        config: { access: STAFF },
+        schema: {
+          tags: ['stations', 'staff'],
+          params: reportIdParamsSchema,
+          body: reportResolveSchema,
+          response: { 200: reportResponseSchema },
+        },
+      },
+      async (request) => {
+        await commands.resolveReport(actor(request.user), request.params.id, request.body.note)
+        return currentReport(request.params.id)
       },
     )
   }

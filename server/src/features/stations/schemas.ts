@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { openRangeSchema, weeklyHoursSchema } from './hours.js'
 
 export const SERVICE_KEYS = ['hot_water', 'charging', 'travel_info', 'restroom', 'first_aid', 'umbrella', 'wifi'] as const
 export const serviceKeySchema = z.enum(SERVICE_KEYS)
@@ -53,3 +54,112 @@ export const stationListResponseSchema = z.object({
   nextCursor: z.string().nullable(),
 })
 export type StationListResponse = z.infer<typeof stationListResponseSchema>
+
+export const stationIdParamsSchema = z.object({ id: z.string().min(1).max(40) })
+
+export const stationDetailSchema = stationSummarySchema.extend({
+  phone: z.string().nullable(),
+  hours: weeklyHoursSchema,
+  /** Today's ranges on the Shanghai clock, for the "today" line of the detail page. */
+  todayHours: z.array(openRangeSchema),
+  services: z.array(stationServiceSchema.extend({ note: z.string().nullable() })),
+  photos: z.array(z.string()),
+  /** Service pledges a 共产党员店 publishes. */
+  pledges: z.array(z.string()),
+})
+export type StationDetail = z.infer<typeof stationDetailSchema>
+export const stationDetailResponseSchema = z.object({ station: stationDetailSchema })
+export type StationDetailResponse = z.infer<typeof stationDetailResponseSchema>
+
+export const stationDetailQuerySchema = z
+  .object({
+    lat: z.coerce.number().min(-90).max(90).optional(),
+    lng: z.coerce.number().min(-180).max(180).optional(),
+  })
+  .refine((q) => (q.lat === undefined) === (q.lng === undefined), {
+    message: 'lat and lng must be given together',
+    path: ['lat'],
+  })
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max)
+
+export const stationServiceInputSchema = z.object({
+  key: serviceKeySchema,
+  available: z.boolean().default(true),
+  note: z.string().trim().max(60).nullable().optional(),
+})
+
+const stationFieldsSchema = z.object({
+  name: trimmed(40),
+  nameEn: trimmed(80).optional(),
+  kind: stationKindSchema,
+  address: trimmed(100),
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{5,20}$/, 'expected a phone number')
+    .nullable()
+    .optional(),
+  hours: weeklyHoursSchema,
+  services: z
+    .array(stationServiceInputSchema)
+    .max(SERVICE_KEYS.length)
+    .refine((list) => new Set(list.map((s) => s.key)).size === list.length, 'each service only once'),
+  photos: z.array(z.string().url().max(300)).max(9),
+  pledges: z.array(trimmed(60)).max(10),
+})
+export const stationCreateSchema = stationFieldsSchema.extend({
+  photos: stationFieldsSchema.shape.photos.default([]),
+  pledges: stationFieldsSchema.shape.pledges.default([]),
+})
+export type StationCreate = z.input<typeof stationCreateSchema>
+export const stationPatchSchema = stationFieldsSchema
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change')
+export type StationPatch = z.input<typeof stationPatchSchema>
+
+export const serviceToggleParamsSchema = z.object({ id: z.string().min(1).max(40), key: serviceKeySchema })
+export const serviceToggleSchema = z.object({
+  available: z.boolean(),
+  note: z.string().trim().max(60).nullable().optional(),
+})
+export type ServiceToggle = z.infer<typeof serviceToggleSchema>
+
+export const REPORT_CATEGORIES = ['no_hot_water', 'no_charging', 'closed_but_shown_open', 'wrong_location', 'other'] as const
+export const reportCreateSchema = z.object({
+  category: z.enum(REPORT_CATEGORIES),
+  text: z.string().trim().max(200).default(''),
+})
+export type ReportCreate = z.input<typeof reportCreateSchema>
+
+export const stationReportSchema = z.object({
+  id: z.string(),
+  stationId: z.string(),
+  stationName: z.string(),
+  category: z.enum(REPORT_CATEGORIES),
+  text: z.string(),
+  status: z.enum(['open', 'resolved']),
+  createdAt: z.string(),
+  reporterNickname: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolutionNote: z.string().nullable(),
+})
+export type StationReport = z.infer<typeof stationReportSchema>
+export const reportResponseSchema = z.object({ report: stationReportSchema })
+export const reportListQuerySchema = z.object({ status: z.enum(['open', 'resolved']).default('open') })
+export const reportListResponseSchema = z.object({ items: z.array(stationReportSchema) })
+export type StationReportList = z.infer<typeof reportListResponseSchema>
+export const reportResolveSchema = z.object({ note: z.string().trim().max(200).optional() })
+export const reportIdParamsSchema = z.object({ id: z.string().min(1).max(40) })
+
+export const stationChangeSchema = z.object({
+  id: z.string(),
+  action: z.string(),
+  actorNickname: z.string().nullable(),
+  detail: z.unknown(),
+  createdAt: z.string(),
+})
+export const stationChangesResponseSchema = z.object({ items: z.array(stationChangeSchema) })
+export type StationChanges = z.infer<typeof stationChangesResponseSchema>

@@ -1,0 +1,258 @@
+import type { Transaction } from 'kysely'
+import type { z } from 'zod'
+import type { Db } from '../../db/index.js'
+import type { Database } from '../../db/schema.js'
+import { recordChange } from '../../shared/audit.js'
+import { assertAcceptableText } from '../../shared/content-check.js'
+import { ApiError, errors } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import type { User } from '../auth/schemas.js'
+import type {
+  reportCreateSchema,
+  serviceToggleSchema,
+  stationCreateSchema,
+  stationPatchSchema,
+  ServiceKey,
+  StationReport,
+} from './schemas.js'
+
+type StationFields = z.output<typeof stationCreateSchema>
+type StationPatchFields = z.output<typeof stationPatchSchema>
+
+/** How many problem reports one user may file in an hour; more is refused with 429. */
+export const REPORTS_PER_HOUR = 3
+
+const stationNotFound = () => errors.notFound('找不到该服务站', 'No such station')
+
+function stationColumns(fields: StationPatchFields) {
+  return {
+    ...(fields.name !== undefined && { name: fields.name }),
+    ...(fields.nameEn !== undefined && { name_en: fields.nameEn }),
+    ...(fields.kind !== undefined && { kind: fields.kind }),
+    ...(fields.address !== undefined && { address: fields.address }),
+    ...(fields.lat !== undefined && { lat: fields.lat }),
+    ...(fields.lng !== undefined && { lng: fields.lng }),
+    ...(fields.phone !== undefined && { phone: fields.phone }),
+    ...(fields.hours !== undefined && { hours_json: JSON.stringify(fields.hours) }),
+    ...(fields.photos !== undefined && { photos_json: JSON.stringify(fields.photos) }),
+    ...(fields.pledges !== undefined && { pledges_json: JSON.stringify(fields.pledges) }),
+  }
+}
+
+async function replaceServices(trx: Transaction<Database>, stationId: string, services: StationFields['services']) {
+  await trx.deleteFrom('station_services').where('station_id', '=', stationId).execute()
+  if (services.length === 0) return
+  await trx
+    .insertInto('station_services')
+    .values(
+      services.map((s, index) => ({
+        station_id: stationId,
+        service_key: s.key,
+        available: s.available ? (1 as const) : (0 as const),
+        note: s.note ?? null,
+        sort_order: index,
+      })),
+    )
+    .execute()
+}
+
+/** Every write to stations: each in one transaction with its audit row, then the catalog is refreshed. */
+export function createStationCommands(db: Db, clock: () => Date, onChange: () => void) {
+  const now = () => clock().toISOString()
+
+  async function create(actor: User, fields: StationFields): Promise<string> {
+    const id = newId('st')
+    const at = now()
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('stations')
+        .values({
+          id,
+          ...stationColumns(fields),
+          name: fields.name,
+          name_en: fields.nameEn ?? fields.name,
+          kind: fields.kind,
+          address: fields.address,
+          lat: fields.lat,
+          lng: fields.lng,
+          hours_json: JSON.stringify(fields.hours),
+          photos_json: JSON.stringify(fields.photos),
+          pledges_json: JSON.stringify(fields.pledges),
+          is_demo: 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute()
+      await replaceServices(trx, id, fields.services)
+      await recordChange(trx, { actorId: actor.id, entity: 'station', entityId: id, action: 'create', detail: fields, at })
+    })
+    onChange()
+    return id
+  }
+
+  async function update(actor: User, id: string, patch: StationPatchFields): Promise<void> {
+    const at = now()
+    await db.transaction().execute(async (trx) => {
+      const { services, ...fields } = patch
+      const updated = await trx
+        .updateTable('stations')
+        .set({ ...stationColumns(fields), updated_at: at })
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (Number(updated.numUpdatedRows) === 0) throw stationNotFound()
+      if (services) await replaceServices(trx, id, services)
+      await recordChange(trx, { actorId: actor.id, entity: 'station', entityId: id, action: 'update', detail: patch, at })
+    })
+    onChange()
+  }
+
+  async function setService(actor: User, id: string, key: ServiceKey, toggle: z.output<typeof serviceToggleSchema>) {
+    const at = now()
+    await db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('station_services')
+        .set({ available: toggle.available ? 1 : 0, ...(toggle.note !== undefined && { note: toggle.note }) })
+        .where('station_id', '=', id)
+        .where('service_key', '=', key)
+        .executeTakeFirst()
+      if (Number(updated.numUpdatedRows) === 0) {
+        throw errors.notFound('该服务站没有这项服务', `This station does not offer ${key}`)
+      }
+      await trx.updateTable('stations').set({ updated_at: at }).where('id', '=', id).execute()
+      await recordChange(trx, {
+        actorId: actor.id,
+        entity: 'station',
+        entityId: id,
+        action: 'service',
+        detail: { key, ...toggle },
+        at,
+      })
+    })
+    onChange()
+  }
+
+  async function report(reporter: User, stationId: string, input: z.output<typeof reportCreateSchema>): Promise<string> {
+    if (input.text) assertAcceptableText('问题描述', input.text)
+    if (input.category === 'other' && !input.text) {
+      throw errors.badRequest('请简单描述遇到的问题', 'Please describe the problem')
+    }
+    const station = await db.selectFrom('stations').select('id').where('id', '=', stationId).executeTakeFirst()
+    if (!station) throw stationNotFound()
+    const at = clock()
+    const hourAgo = new Date(at.getTime() - 3600_000).toISOString()
+    const id = newId('rp')
+    // The quota check and the insert are one statement, so a burst of taps cannot all slip under it.
+    const inserted = await db
+      .insertInto('station_reports')
+      .columns(['id', 'station_id', 'user_id', 'category', 'text', 'status', 'created_at'])
+      .expression(
+        db
+          .selectNoFrom((eb) => [
+            eb.val(id).as('id'),
+            eb.val(stationId).as('station_id'),
+            eb.val(reporter.id).as('user_id'),
+            eb.val(input.category).as('category'),
+            eb.val(input.text).as('text'),
+            eb.val('open').as('status'),
+            eb.val(at.toISOString()).as('created_at'),
+          ])
+          .where(({ eb, selectFrom }) =>
+            eb(
+              selectFrom('station_reports')
+                .select((e) => e.fn.countAll().as('n'))
+                .where('user_id', '=', reporter.id)
+                .where('created_at', '>', hourAgo),
+              '<',
+              REPORTS_PER_HOUR,
+            ),
+          ),
+      )
+      .executeTakeFirst()
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+      throw new ApiError(
+        429,
+        'RATE_LIMITED',
+        `每小时最多反馈 ${REPORTS_PER_HOUR} 次，工作人员已在处理，请稍后再试`,
+        `At most ${REPORTS_PER_HOUR} reports an hour; staff are on it, please try again later`,
+      )
+    }
+    return id
+  }
+
+  async function resolveReport(actor: User, reportId: string, note: string | undefined): Promise<void> {
+    const at = now()
+    await db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('station_reports')
+        .set({ status: 'resolved', resolved_at: at, resolved_by: actor.id, resolution_note: note ?? null })
+        .where('id', '=', reportId)
+        .where('status', '=', 'open')
+        .executeTakeFirst()
+      if (Number(updated.numUpdatedRows) === 0) {
+        const exists = await trx.selectFrom('station_reports').select('id').where('id', '=', reportId).executeTakeFirst()
+        if (!exists) throw errors.notFound('找不到该反馈', 'No such report')
+        throw errors.conflict('REPORT_ALREADY_RESOLVED', '该反馈已处理', 'This report has already been resolved')
+      }
+      await recordChange(trx, { actorId: actor.id, entity: 'station_report', entityId: reportId, action: 'resolve', detail: { note }, at })
+    })
+  }
+
+  return { create, update, setService, report, resolveReport }
+}
+
+export type StationCommands = ReturnType<typeof createStationCommands>
+
+export async function findReports(db: Db, filter: { status?: 'open' | 'resolved'; id?: string }): Promise<StationReport[]> {
+  let query = db
+    .selectFrom('station_reports as r')
+    .innerJoin('stations as s', 's.id', 'r.station_id')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select([
+      'r.id',
+      'r.station_id',
+      's.name as station_name',
+      'r.category',
+      'r.text',
+      'r.status',
+      'r.created_at',
+      'u.nickname',
+      'r.resolved_at',
+      'r.resolution_note',
+    ])
+    .orderBy('r.created_at', 'desc')
+    .limit(200)
+  if (filter.status) query = query.where('r.status', '=', filter.status)
+  if (filter.id) query = query.where('r.id', '=', filter.id)
+  const rows = await query.execute()
+  return rows.map((r) => ({
+    id: r.id,
+    stationId: r.station_id,
+    stationName: r.station_name,
+    category: r.category as StationReport['category'],
+    text: r.text,
+    status: r.status,
+    createdAt: r.created_at,
+    reporterNickname: r.nickname,
+    resolvedAt: r.resolved_at,
+    resolutionNote: r.resolution_note,
+  }))
+}
+
+export async function findStationChanges(db: Db, stationId: string) {
+  const rows = await db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .select(['a.id', 'a.action', 'u.nickname', 'a.detail_json', 'a.created_at'])
+    .where('a.entity', '=', 'station')
+    .where('a.entity_id', '=', stationId)
+    .orderBy('a.created_at', 'desc')
+    .limit(100)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    actorNickname: r.nickname,
+    detail: JSON.parse(r.detail_json) as unknown,
+    createdAt: r.created_at,
+  }))
+}

@@ -1,0 +1,159 @@
+import { DB_KINDS } from '../../../../tests/support/databases'
+import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import { REPORTS_PER_HOUR } from './commands'
+import type { StationCreate } from './schemas'
+
+const newStation: StationCreate = {
+  name: '东门街党群服务站',
+  nameEn: 'Dongmen Street Service Station',
+  kind: 'service_station',
+  address: '潮州市湘桥区东门街 1 号',
+  lat: 23.6671,
+  lng: 116.6502,
+  phone: '0768-2222099',
+  hours: { weekly: Array.from({ length: 7 }, () => [['09:00', '20:00']] as [string, string][]) },
+  services: [{ key: 'hot_water', available: true }, { key: 'wifi', available: true }],
+  pledges: [],
+  photos: [],
+}
+
+describe.each(DB_KINDS)('station operations on %s', (kind) => {
+  let api: TestApi
+  const tokens: Record<string, string> = {}
+  beforeAll(async () => {
+    api = await startTestApi({ kind, clock: () => new Date('2026-11-25T02:00:00Z') })
+    for (const role of ['tourist', 'resident', 'staff'] as const) {
+      const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `${role}-ops`, role } })
+      tokens[role] = res.json().token
+    }
+  })
+  afterAll(() => api.close())
+
+  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, as?: string, payload?: object) =>
+    api.app.inject({ method, url, payload, headers: as ? { authorization: `Bearer ${tokens[as]}` } : {} })
+  const countRows = async (table: 'stations' | 'station_reports' | 'audit_log') =>
+    Number((await api.database.db.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+
+  it('shows a station in detail: services with their live state, pledges, today’s hours', async () => {
+    const res = await call('GET', '/api/stations/st_shop_beefball?lat=23.6665&lng=116.644')
+    expect(res.statusCode).toBe(200)
+    const { station } = res.json()
+    expect(station).toMatchObject({ name: '共产党员店·牛肉丸夜市铺', kind: 'party_member_shop', todayHours: [['18:00', '02:00']] })
+    expect(station.services).toEqual([
+      { key: 'hot_water', available: true, note: null },
+      { key: 'charging', available: false, note: '设备检修中' },
+    ])
+    expect(station.pledges.length).toBeGreaterThan(0)
+    expect(station.distanceM).toBeGreaterThan(0)
+  })
+
+  it('answers an unknown station with 404', async () => {
+    const res = await call('GET', '/api/stations/st_nowhere')
+    expect(res.statusCode).toBe(404)
+    expect(res.json().error.message).toBe('找不到该服务站')
+  })
+
+  it('answers a repeated list request with 304 when nothing changed', async () => {
+    const first = await call('GET', '/api/stations?service=wifi')
+    expect(first.headers['cache-control']).toBe('no-cache')
+    const etag = first.headers.etag as string
+    expect(etag).toBeTruthy()
+    const again = await api.app.inject({ method: 'GET', url: '/api/stations?service=wifi', headers: { 'if-none-match': etag } })
+    expect(again.statusCode).toBe(304)
+    expect(again.body).toBe('')
+  })
+
+  it.each([
+    ['anonymous', undefined, 401],
+    ['tourist', 'tourist', 403],
+    ['resident', 'resident', 403],
+  ])('refuses staff changes from %s and changes nothing', async (_who, as, status) => {
+    const before = await countRows('stations')
+    expect((await call('POST', '/api/stations', as, newStation)).statusCode).toBe(status)
+    expect((await call('PATCH', '/api/stations/st_xihu', as, { name: '改名' })).statusCode).toBe(status)
+    expect((await call('PATCH', '/api/stations/st_xihu/services/hot_water', as, { available: false })).statusCode).toBe(status)
+    expect((await call('GET', '/api/stations/reports', as)).statusCode).toBe(status)
+    expect(await countRows('stations')).toBe(before)
+    const xihu = (await call('GET', '/api/stations/st_xihu')).json().station
+    expect(xihu.name).toBe('西湖公园党群服务站')
+    expect(xihu.services.find((s: { key: string }) => s.key === 'hot_water').available).toBe(true)
+  })
+
+  it('lets staff create a station that tourists then find, with the change on record', async () => {
+    const created = await call('POST', '/api/stations', 'staff', newStation)
+    expect(created.statusCode).toBe(201)
+    const { station } = created.json()
+    expect(station).toMatchObject({ name: '东门街党群服务站', openNow: true })
+    const list = (await call('GET', '/api/stations?service=wifi&limit=100')).json()
+    expect(list.items.map((s: { id: string }) => s.id)).toContain(station.id)
+    const changes = (await call('GET', `/api/stations/${station.id}/changes`, 'staff')).json()
+    expect(changes.items).toEqual([expect.objectContaining({ action: 'create', actorNickname: expect.any(String) })])
+  })
+
+  it('toggles a service in one call; the list shows it paused at once', async () => {
+    const res = await call('PATCH', '/api/stations/st_kaiyuansi/services/hot_water', 'staff', { available: false, note: '热水器维修' })
+    expect(res.statusCode).toBe(200)
+    const list = (await call('GET', '/api/stations?limit=100')).json()
+    const kaiyuan = list.items.find((s: { id: string }) => s.id === 'st_kaiyuansi')
+    expect(kaiyuan.services.find((s: { key: string }) => s.key === 'hot_water').available).toBe(false)
+    const changes = (await call('GET', '/api/stations/st_kaiyuansi/changes', 'staff')).json()
+    expect(changes.items[0]).toMatchObject({ action: 'service', detail: { key: 'hot_water', available: false } })
+  })
+
+  it('edits a station: a patch changes only what it names', async () => {
+    const res = await call('PATCH', '/api/stations/st_shop_tea', 'staff', { phone: '0768-2999999' })
+    expect(res.statusCode).toBe(200)
+    const { station } = res.json()
+    expect(station).toMatchObject({ phone: '0768-2999999', name: '共产党员店·老街工夫茶铺' })
+    expect(station.pledges).toHaveLength(3)
+    expect(station.services.map((s: { key: string }) => s.key)).toEqual(['hot_water', 'charging', 'travel_info'])
+  })
+
+  it.each([
+    ['a service the station does not offer', 'PATCH', '/api/stations/st_micro_xima/services/restroom', { available: false }, 404],
+    ['an unknown service key', 'PATCH', '/api/stations/st_xihu/services/sauna', { available: false }, 400],
+    ['coordinates out of range', 'POST', '/api/stations', { ...newStation, lat: 123 }, 400],
+    ['a service listed twice', 'POST', '/api/stations', { ...newStation, services: [{ key: 'wifi' }, { key: 'wifi' }] }, 400],
+    ['an overnight range written wrongly', 'POST', '/api/stations', { ...newStation, hours: { weekly: [[['25:00', '02:00']]] } }, 400],
+    ['an empty patch', 'PATCH', '/api/stations/st_xihu', {}, 400],
+    ['an unknown station', 'PATCH', '/api/stations/st_nowhere', { name: '无' }, 404],
+  ] as const)('refuses %s', async (_case, method, url, body, status) => {
+    const before = await countRows('audit_log')
+    const res = await call(method, url, 'staff', body)
+    expect(res.statusCode).toBe(status)
+    expect(res.json().error.messageEn).toBeTruthy()
+    expect(await countRows('audit_log')).toBe(before)
+  })
+
+  it('takes problem reports from logged-in users only, rate-limited per hour', async () => {
+    const report = (as?: string, body: object = { category: 'no_hot_water', text: '下午两点没有热水' }) =>
+      call('POST', '/api/stations/st_paifangjie/reports', as, body)
+    expect((await report()).statusCode).toBe(401)
+    for (let i = 0; i < REPORTS_PER_HOUR; i++) expect((await report('tourist')).statusCode).toBe(201)
+    const limited = await report('tourist')
+    expect(limited.statusCode).toBe(429)
+    expect(limited.json().error.code).toBe('RATE_LIMITED')
+    expect((await report('resident')).statusCode).toBe(201)
+  })
+
+  it('refuses a report whose text fails the content check, writing nothing', async () => {
+    const before = await countRows('station_reports')
+    const res = await call('POST', '/api/stations/st_xihu/reports', 'resident', { category: 'other', text: '这里有人拉人去 赌 博' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error).toMatchObject({ code: 'CONTENT_REJECTED' })
+    expect(await countRows('station_reports')).toBe(before)
+  })
+
+  it('lets staff see open reports and resolve each once', async () => {
+    const filed = await call('POST', '/api/stations/st_xihu/reports', 'resident', { category: 'closed_but_shown_open' })
+    const { report } = filed.json()
+    const open = (await call('GET', '/api/stations/reports', 'staff')).json()
+    expect(open.items.map((r: { id: string }) => r.id)).toContain(report.id)
+    const resolved = await call('POST', `/api/stations/reports/${report.id}/resolve`, 'staff', { note: '已核实，调整营业时间' })
+    expect(resolved.statusCode).toBe(200)
+    expect(resolved.json().report).toMatchObject({ status: 'resolved', resolutionNote: '已核实，调整营业时间' })
+    expect((await call('POST', `/api/stations/reports/${report.id}/resolve`, 'staff', {})).statusCode).toBe(409)
+    const stillOpen = (await call('GET', '/api/stations/reports', 'staff')).json()
+    expect(stillOpen.items.map((r: { id: string }) => r.id)).not.toContain(report.id)
+  })
+})

@@ -4,10 +4,20 @@
  */
 export type { ApiErrorBody } from './shared/errors.js'
 export type { AuthResponse, DevLoginBody, MeResponse, Role, User } from './features/auth/schemas.js'
+export type { WeeklyHours } from './features/stations/hours.js'
 export type {
+  ReportCreate,
   ServiceKey,
+  ServiceToggle,
+  StationChanges,
+  StationCreate,
+  StationDetail,
+  StationDetailResponse,
   StationKind,
   StationListQuery,
   StationListResponse,
+  StationPatch,
+  StationReport,
+  StationReportList,
   StationSummary,
 } from './features/stations/schemas.js'

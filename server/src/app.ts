@@ -13,6 +13,7 @@ import type { Config } from './config.js'
 import type { DbHandle } from './db/index.js'
 import { authRoutes } from './features/auth/routes.js'
 import { createSessions } from './features/auth/sessions.js'
+import { lectureRoutes } from './features/lectures/routes.js'
 import { createStationCatalog } from './features/stations/catalog.js'
 import { stationRoutes } from './features/stations/routes.js'
 import { systemRoutes } from './features/system/routes.js'
@@ -88,6 +89,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
 
   await app.register(systemRoutes())
   await app.register(authRoutes(config, sessions))
+  await app.register(lectureRoutes(database.db, clock))
   await app.register(stationRoutes(database.db, createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock))
 
   if (staticDir && existsSync(staticDir)) {

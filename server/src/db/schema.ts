@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 
 /** Booleans are stored as 0/1 integers so the same queries and bindings work on SQLite and PostgreSQL. */
 export type Flag = 0 | 1
@@ -55,6 +57,7 @@ export interface GuesthousesTable {
   lat: number
   lng: number
   rooms_note: string | null
+  photos_json: string
   is_demo: Flag
   created_at: IsoTime
 }
@@ -64,6 +67,7 @@ export interface LectureTopicsTable {
   title: string
   title_en: string
   description: string
+  description_en: string
   sort_order: number
   is_demo: Flag
   created_at: IsoTime
@@ -93,6 +97,65 @@ export interface AuditLogTable {
   created_at: IsoTime
 }
 
+export interface TopicOrdersTable {
+  topic_id: string
+  user_id: string
+  preferred_time: 'morning' | 'afternoon' | 'evening' | null
+  area: string | null
+  created_at: IsoTime
+}
+
+export interface LectureSessionsTable {
+  id: string
+  topic_id: string
+  guesthouse_id: string
+  starts_at: IsoTime
+  ends_at: IsoTime
+  capacity: number
+  speaker: string | null
+  status: 'scheduled' | 'cancelled'
+  confirmed_count: Generated<number>
+  waitlist_seq: Generated<number>
+  checkin_secret: string
+  created_at: IsoTime
+  updated_at: IsoTime
+}
+
+export interface BookingsTable {
+  id: string
+  session_id: string
+  user_id: string
+  status: 'confirmed' | 'waitlisted' | 'cancelled'
+  /** Order on the waitlist: taken from the session's counter, never reused. */
+  waitlist_ticket: number | null
+  checked_in_at: IsoTime | null
+  created_at: IsoTime
+  updated_at: IsoTime
+}
+
+export interface LectureFeedbackTable {
+  session_id: string
+  user_id: string
+  rating: number
+  comment: string
+  created_at: IsoTime
+}
+
+export interface OutboxTable {
+  id: string
+  user_id: string
+  kind: string
+  /** Unique: the same notice is never queued, so never sent, twice. */
+  dedupe_key: string
+  payload_json: string
+  status: 'pending' | 'sending' | 'sent' | 'failed'
+  attempts: Generated<number>
+  next_attempt_at: IsoTime
+  last_error: string | null
+  created_at: IsoTime
+  sent_at: IsoTime | null
+}
+
 export interface Database {
   users: UsersTable
   sessions: SessionsTable
@@ -102,5 +165,10 @@ export interface Database {
   lecture_topics: LectureTopicsTable
   station_reports: StationReportsTable
   audit_log: AuditLogTable
+  topic_orders: TopicOrdersTable
+  lecture_sessions: LectureSessionsTable
+  bookings: BookingsTable
+  lecture_feedback: LectureFeedbackTable
+  outbox: OutboxTable
 }
 

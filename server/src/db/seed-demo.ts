@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { Db } from './index.js'
 import type { WeeklyHours } from '../features/stations/hours.js'
 import type { ServiceKey, StationKind } from '../features/stations/schemas.js'
@@ -186,14 +187,28 @@ const DEMO_GUESTHOUSES = [
 ]
 
 const DEMO_TOPICS = [
-  ['tp_theory', '党的创新理论', 'The Party’s new theories', '用身边事讲清新思想，20 分钟一讲，留足提问时间。'],
-  ['tp_history', '潮州历史文化', 'Chaozhou history and culture', '从广济桥到牌坊街，讲古城的来历和老规矩。'],
-  ['tp_antifraud', '反诈宣传', 'Avoiding scams', '常见电信诈骗套路与应对，适合长者和家属一起听。'],
-  ['tp_waste', '垃圾分类', 'Waste sorting', '古城小巷里的分类投放怎么做，哪里能投大件。'],
-  ['tp_health', '健康养生', 'Health and wellbeing', '社区医生讲慢病管理、用药安全和急救常识。'],
-  ['tp_tea', '工夫茶与非遗', 'Gongfu tea and intangible heritage', '潮州工夫茶、潮绣、木雕等非遗的故事与体验。'],
-  ['tp_civility', '文明旅游', 'Responsible tourism', '旺季古城的文明劝导、垃圾不落地和邻里相处。'],
+  ['tp_theory', '党的创新理论', 'The Party’s new theories', '用身边事讲清新思想，20 分钟一讲，留足提问时间。', 'New ideas told through everyday stories: 20-minute talks with plenty of time for questions.'],
+  ['tp_history', '潮州历史文化', 'Chaozhou history and culture', '从广济桥到牌坊街，讲古城的来历和老规矩。', 'From Guangji Bridge to Paifang Street: how the old town came to be and its customs.'],
+  ['tp_antifraud', '反诈宣传', 'Avoiding scams', '常见电信诈骗套路与应对，适合长者和家属一起听。', 'Common phone and online scams and how to respond; good for elders and their families.'],
+  ['tp_waste', '垃圾分类', 'Waste sorting', '古城小巷里的分类投放怎么做，哪里能投大件。', 'How to sort waste in the old town’s lanes and where bulky items go.'],
+  ['tp_health', '健康养生', 'Health and wellbeing', '社区医生讲慢病管理、用药安全和急救常识。', 'Community doctors on chronic illness, safe medication and first aid.'],
+  ['tp_tea', '工夫茶与非遗', 'Gongfu tea and intangible heritage', '潮州工夫茶、潮绣、木雕等非遗的故事与体验。', 'Stories and hands-on time with Gongfu tea, Chao embroidery and wood carving.'],
+  ['tp_civility', '文明旅游', 'Responsible tourism', '旺季古城的文明劝导、垃圾不落地和邻里相处。', 'Busy seasons in the old town: courtesy, litter and living with visitors.'],
 ] as const
+
+/** Upcoming demo sessions: [id, topic, guesthouse, days from seeding, capacity, speaker]. */
+const DEMO_SESSIONS = [
+  ['ls_demo_history', 'tp_history', 'gh_jiadi', 1, 20, '陈老师（潮州文史研究者）'],
+  ['ls_demo_antifraud', 'tp_antifraud', 'gh_yixing', 2, 30, '湘桥公安反诈民警'],
+  ['ls_demo_tea', 'tp_tea', 'gh_xumafu', 3, 12, '林师傅（工夫茶非遗传承人）'],
+  ['ls_demo_health', 'tp_health', 'gh_ximalu', 5, 15, '社区卫生服务中心 黄医生'],
+] as const
+
+/** 19:30 Shanghai time, `days` after `from`. */
+function eveningAfter(from: Date, days: number): Date {
+  const shanghaiMidnight = Math.floor((from.getTime() + 8 * 3600_000) / 86_400_000) * 86_400_000 - 8 * 3600_000
+  return new Date(shanghaiMidnight + days * 86_400_000 + (19 * 60 + 30) * 60_000)
+}
 
 /** Loads the demo rows once; re-running leaves existing rows as they are. */
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
@@ -237,21 +252,44 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     }
     await trx
       .insertInto('guesthouses')
-      .values(DEMO_GUESTHOUSES.map((g) => ({ ...g, is_demo: 1 as const, created_at: at })))
+      .values(DEMO_GUESTHOUSES.map((g) => ({ ...g, photos_json: '[]', is_demo: 1 as const, created_at: at })))
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
     await trx
       .insertInto('lecture_topics')
       .values(
-        DEMO_TOPICS.map(([id, title, titleEn, description], index) => ({
+        DEMO_TOPICS.map(([id, title, titleEn, description, descriptionEn], index) => ({
           id,
           title,
           title_en: titleEn,
           description,
+          description_en: descriptionEn,
           sort_order: index,
           is_demo: 1 as const,
           created_at: at,
         })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute()
+    await trx
+      .insertInto('lecture_sessions')
+      .values(
+        DEMO_SESSIONS.map(([id, topicId, guesthouseId, days, capacity, speaker]) => {
+          const startsAt = eveningAfter(now, days)
+          return {
+            id,
+            topic_id: topicId,
+            guesthouse_id: guesthouseId,
+            starts_at: startsAt.toISOString(),
+            ends_at: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+            capacity,
+            speaker,
+            status: 'scheduled' as const,
+            checkin_secret: randomBytes(24).toString('base64url'),
+            created_at: at,
+            updated_at: at,
+          }
+        }),
       )
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()

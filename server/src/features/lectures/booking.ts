@@ -1,0 +1,281 @@
+import type { Selectable, Transaction } from 'kysely'
+import type { z } from 'zod'
+import type { Db } from '../../db/index.js'
+import type { BookingsTable, Database, LectureSessionsTable } from '../../db/schema.js'
+import { recordChange } from '../../shared/audit.js'
+import { ApiError, errors } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import type { User } from '../auth/schemas.js'
+import { enqueueNotices, type Notice } from '../notifications/outbox.js'
+import type { Booking, sessionPatchSchema } from './schemas.js'
+import { decideSeat, seatsToPromote, type SeatState } from './seats.js'
+
+type Trx = Transaction<Database>
+type SessionRow = Omit<LectureSessionsTable, 'confirmed_count' | 'waitlist_seq'> & { confirmed_count: number; waitlist_seq: number }
+
+const sessionNotFound = () => errors.notFound('找不到该场次', 'No such session')
+const bookingClosed = () =>
+  errors.conflict('BOOKING_CLOSED', '讲座已开始，预约和取消均已截止', 'The session has started; booking and cancelling are closed')
+const sessionCancelled = () => errors.conflict('SESSION_CANCELLED', '该场次已取消', 'This session has been cancelled')
+
+/**
+ * Takes the session row's lock for the rest of the transaction (an UPDATE locks on PostgreSQL; SQLite
+ * runs one write transaction at a time), so every seat decision for a session is made one after another.
+ */
+async function lockSession(trx: Trx, sessionId: string): Promise<SessionRow> {
+  const row = await trx
+    .updateTable('lecture_sessions')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', sessionId)
+    .returningAll()
+    .executeTakeFirst()
+  if (!row) throw sessionNotFound()
+  return { ...row, confirmed_count: Number(row.confirmed_count), waitlist_seq: Number(row.waitlist_seq) }
+}
+
+const seatState = (s: SessionRow): SeatState => ({
+  capacity: Number(s.capacity),
+  confirmedCount: s.confirmed_count,
+  waitlistSeq: s.waitlist_seq,
+})
+
+async function waitlistPosition(trx: Trx | Db, sessionId: string, ticket: number): Promise<number> {
+  const { n } = await trx
+    .selectFrom('bookings')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'waitlisted')
+    .where('waitlist_ticket', '<=', ticket)
+    .executeTakeFirstOrThrow()
+  return Number(n)
+}
+
+export async function toBooking(trx: Trx | Db, row: Selectable<BookingsTable>): Promise<Booking> {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    status: row.status,
+    ...(row.status === 'waitlisted' && row.waitlist_ticket !== null
+      ? { position: await waitlistPosition(trx, row.session_id, Number(row.waitlist_ticket)) }
+      : {}),
+    checkedIn: row.checked_in_at !== null,
+  }
+}
+
+/** Moves the head of the waitlist into free seats, oldest ticket first, and tells each person. */
+async function promoteWaitlisted(trx: Trx, session: SessionRow, at: string): Promise<void> {
+  const { n } = await trx
+    .selectFrom('bookings')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('session_id', '=', session.id)
+    .where('status', '=', 'waitlisted')
+    .executeTakeFirstOrThrow()
+  const count = seatsToPromote(seatState(session), Number(n))
+  if (count === 0) return
+  const promoted = await trx
+    .selectFrom('bookings')
+    .select(['id', 'user_id'])
+    .where('session_id', '=', session.id)
+    .where('status', '=', 'waitlisted')
+    .orderBy('waitlist_ticket')
+    .limit(count)
+    .execute()
+  await trx
+    .updateTable('bookings')
+    .set({ status: 'confirmed', waitlist_ticket: null, updated_at: at })
+    .where(
+      'id',
+      'in',
+      promoted.map((p) => p.id),
+    )
+    .execute()
+  await trx
+    .updateTable('lecture_sessions')
+    .set({ confirmed_count: session.confirmed_count + promoted.length })
+    .where('id', '=', session.id)
+    .execute()
+  session.confirmed_count += promoted.length
+  await enqueueNotices(
+    trx,
+    promoted.map((p) => ({
+      userId: p.user_id,
+      kind: 'waitlist_promoted',
+      dedupeKey: `waitlist_promoted:${p.id}:${at}`,
+      payload: { sessionId: session.id, startsAt: session.starts_at },
+    })),
+    at,
+  )
+}
+
+async function attendees(trx: Trx, sessionId: string) {
+  return trx
+    .selectFrom('bookings')
+    .select(['user_id'])
+    .where('session_id', '=', sessionId)
+    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .execute()
+}
+
+export function createBookingDesk(db: Db, clock: () => Date) {
+  /** Books a seat or a waitlist place; the same person again gets the same booking back. */
+  async function book(user: User, sessionId: string): Promise<{ booking: Booking; created: boolean }> {
+    return db.transaction().execute(async (trx) => {
+      const session = await lockSession(trx, sessionId)
+      const existing = await trx
+        .selectFrom('bookings')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .where('user_id', '=', user.id)
+        .executeTakeFirst()
+      if (existing && existing.status !== 'cancelled') return { booking: await toBooking(trx, existing), created: false }
+      if (session.status === 'cancelled') throw sessionCancelled()
+      const now = clock()
+      if (now.getTime() >= Date.parse(session.starts_at)) throw bookingClosed()
+
+      const at = now.toISOString()
+      const decision = decideSeat(seatState(session))
+      const columns = {
+        status: decision.status,
+        waitlist_ticket: decision.status === 'waitlisted' ? decision.ticket : null,
+        checked_in_at: null,
+        updated_at: at,
+      }
+      const id = existing?.id ?? newId('bk')
+      if (existing) await trx.updateTable('bookings').set(columns).where('id', '=', id).execute()
+      else await trx.insertInto('bookings').values({ id, session_id: sessionId, user_id: user.id, created_at: at, ...columns }).execute()
+      await trx
+        .updateTable('lecture_sessions')
+        .set(
+          decision.status === 'confirmed'
+            ? { confirmed_count: session.confirmed_count + 1 }
+            : { waitlist_seq: decision.ticket },
+        )
+        .where('id', '=', sessionId)
+        .execute()
+      await enqueueNotices(
+        trx,
+        [
+          {
+            userId: user.id,
+            kind: decision.status === 'confirmed' ? 'booking_confirmed' : 'booking_waitlisted',
+            dedupeKey: `booking:${id}:${at}`,
+            payload: { sessionId, startsAt: session.starts_at },
+          },
+        ],
+        at,
+      )
+      const row = await trx.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+      return { booking: await toBooking(trx, row), created: true }
+    })
+  }
+
+  /** Gives the seat (or waitlist place) back; a freed seat goes straight to the head of the waitlist. */
+  async function cancel(user: User, sessionId: string): Promise<Booking> {
+    return db.transaction().execute(async (trx) => {
+      const session = await lockSession(trx, sessionId)
+      const booking = await trx
+        .selectFrom('bookings')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .where('user_id', '=', user.id)
+        .where('status', '!=', 'cancelled')
+        .executeTakeFirst()
+      if (!booking) throw errors.notFound('您没有预约该场次', 'You have no booking for this session')
+      const now = clock()
+      if (now.getTime() >= Date.parse(session.starts_at)) throw bookingClosed()
+      const at = now.toISOString()
+      await trx
+        .updateTable('bookings')
+        .set({ status: 'cancelled', waitlist_ticket: null, updated_at: at })
+        .where('id', '=', booking.id)
+        .execute()
+      if (booking.status === 'confirmed') {
+        session.confirmed_count -= 1
+        await trx.updateTable('lecture_sessions').set({ confirmed_count: session.confirmed_count }).where('id', '=', sessionId).execute()
+        if (session.status === 'scheduled') await promoteWaitlisted(trx, session, at)
+      }
+      return { id: booking.id, sessionId, status: 'cancelled' as const, checkedIn: false }
+    })
+  }
+
+  /** Staff edits: times, place, capacity, speaker. Capacity may not drop below the seats already given. */
+  async function reschedule(actor: User, sessionId: string, patch: z.output<typeof sessionPatchSchema>): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      const session = await lockSession(trx, sessionId)
+      if (session.status === 'cancelled') throw sessionCancelled()
+      const startsAt = patch.startsAt ? new Date(patch.startsAt).toISOString() : session.starts_at
+      const endsAt = patch.endsAt ? new Date(patch.endsAt).toISOString() : session.ends_at
+      if (Date.parse(startsAt) >= Date.parse(endsAt)) {
+        throw errors.badRequest('结束时间须晚于开始时间', 'The session must end after it starts')
+      }
+      if (patch.capacity !== undefined && patch.capacity < session.confirmed_count) {
+        throw new ApiError(
+          409,
+          'CAPACITY_BELOW_CONFIRMED',
+          `已有 ${session.confirmed_count} 人确认，座位数不能少于此数`,
+          `${session.confirmed_count} seats are already confirmed; capacity cannot go below that`,
+        )
+      }
+      if (patch.guesthouseId) {
+        const place = await trx.selectFrom('guesthouses').select('id').where('id', '=', patch.guesthouseId).executeTakeFirst()
+        if (!place) throw errors.notFound('找不到该民居客栈', 'No such guesthouse')
+      }
+      const at = clock().toISOString()
+      await trx
+        .updateTable('lecture_sessions')
+        .set({
+          starts_at: startsAt,
+          ends_at: endsAt,
+          ...(patch.capacity !== undefined && { capacity: patch.capacity }),
+          ...(patch.speaker !== undefined && { speaker: patch.speaker }),
+          ...(patch.guesthouseId !== undefined && { guesthouse_id: patch.guesthouseId }),
+          updated_at: at,
+        })
+        .where('id', '=', sessionId)
+        .execute()
+      if (patch.capacity !== undefined) session.capacity = patch.capacity
+      await promoteWaitlisted(trx, session, at)
+      const people = await attendees(trx, sessionId)
+      await enqueueNotices(
+        trx,
+        people.map(
+          (p): Notice => ({
+            userId: p.user_id,
+            kind: 'session_changed',
+            dedupeKey: `session_changed:${sessionId}:${p.user_id}:${at}`,
+            payload: { sessionId, startsAt },
+          }),
+        ),
+        at,
+      )
+      await recordChange(trx, { actorId: actor.id, entity: 'lecture_session', entityId: sessionId, action: 'update', detail: patch, at })
+    })
+  }
+
+  async function cancelSession(actor: User, sessionId: string, reason: string | undefined): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      const session = await lockSession(trx, sessionId)
+      if (session.status === 'cancelled') throw sessionCancelled()
+      const at = clock().toISOString()
+      await trx.updateTable('lecture_sessions').set({ status: 'cancelled', updated_at: at }).where('id', '=', sessionId).execute()
+      const people = await attendees(trx, sessionId)
+      await enqueueNotices(
+        trx,
+        people.map(
+          (p): Notice => ({
+            userId: p.user_id,
+            kind: 'session_cancelled',
+            dedupeKey: `session_cancelled:${sessionId}:${p.user_id}`,
+            payload: { sessionId, startsAt: session.starts_at, reason: reason ?? null },
+          }),
+        ),
+        at,
+      )
+      await recordChange(trx, { actorId: actor.id, entity: 'lecture_session', entityId: sessionId, action: 'cancel', detail: { reason }, at })
+    })
+  }
+
+  return { book, cancel, reschedule, cancelSession }
+}
+
+export type BookingDesk = ReturnType<typeof createBookingDesk>

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto'
+import type { z } from 'zod'
+import type { Db } from '../../db/index.js'
+import { recordChange } from '../../shared/audit.js'
+import { assertAcceptableText } from '../../shared/content-check.js'
+import { ApiError, errors } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import type { User } from '../auth/schemas.js'
+import { enqueueNotices } from '../notifications/outbox.js'
+import { CHECKIN_OPENS_BEFORE_MS, issueCheckinCode, verifyCheckinCode } from './checkin.js'
+import type { feedbackSchema, sessionCreateSchema, topicOrderSchema } from './schemas.js'
+
+const sessionNotFound = () => errors.notFound('找不到该场次', 'No such session')
+
+export function createLectureCommands(db: Db, clock: () => Date) {
+  /** One order per resident per topic; ordering again updates the preferences. */
+  async function orderTopic(user: User, topicId: string, input: z.output<typeof topicOrderSchema>) {
+    const topic = await db.selectFrom('lecture_topics').select('id').where('id', '=', topicId).executeTakeFirst()
+    if (!topic) throw errors.notFound('找不到该主题', 'No such topic')
+    const values = { preferred_time: input.preferredTime ?? null, area: input.area ?? null }
+    await db
+      .insertInto('topic_orders')
+      .values({ topic_id: topicId, user_id: user.id, created_at: clock().toISOString(), ...values })
+      .onConflict((oc) => oc.columns(['topic_id', 'user_id']).doUpdateSet(values))
+      .execute()
+  }
+
+  /** Schedules a session and tells every resident who ordered its topic. */
+  async function scheduleSession(actor: User, input: z.output<typeof sessionCreateSchema>): Promise<string> {
+    const id = newId('ls')
+    const at = clock().toISOString()
+    await db.transaction().execute(async (trx) => {
+      const topic = await trx.selectFrom('lecture_topics').select('title').where('id', '=', input.topicId).executeTakeFirst()
+      if (!topic) throw errors.notFound('找不到该主题', 'No such topic')
+      const place = await trx.selectFrom('guesthouses').select('id').where('id', '=', input.guesthouseId).executeTakeFirst()
+      if (!place) throw errors.notFound('找不到该民居客栈', 'No such guesthouse')
+      const startsAt = new Date(input.startsAt).toISOString()
+      await trx
+        .insertInto('lecture_sessions')
+        .values({
+          id,
+          topic_id: input.topicId,
+          guesthouse_id: input.guesthouseId,
+          starts_at: startsAt,
+          ends_at: new Date(input.endsAt).toISOString(),
+          capacity: input.capacity,
+          speaker: input.speaker ?? null,
+          status: 'scheduled',
+          checkin_secret: randomBytes(24).toString('base64url'),
+          created_at: at,
+          updated_at: at,
+        })
+        .execute()
+      const orderers = await trx.selectFrom('topic_orders').select('user_id').where('topic_id', '=', input.topicId).execute()
+      await enqueueNotices(
+        trx,
+        orderers.map((o) => ({
+          userId: o.user_id,
+          kind: 'topic_scheduled' as const,
+          dedupeKey: `topic_scheduled:${id}:${o.user_id}`,
+          payload: { sessionId: id, topic: topic.title, startsAt },
+        })),
+        at,
+      )
+      await recordChange(trx, { actorId: actor.id, entity: 'lecture_session', entityId: id, action: 'create', detail: input, at })
+    })
+    return id
+  }
+
+  async function sessionForCheckin(sessionId: string) {
+    const session = await db
+      .selectFrom('lecture_sessions')
+      .select(['id', 'starts_at', 'ends_at', 'status', 'checkin_secret'])
+      .where('id', '=', sessionId)
+      .executeTakeFirst()
+    if (!session) throw sessionNotFound()
+    return session
+  }
+
+  async function checkinCode(sessionId: string) {
+    const session = await sessionForCheckin(sessionId)
+    return issueCheckinCode(session.id, session.checkin_secret, clock())
+  }
+
+  /** Records attendance for a confirmed booking, only with this session's current code and during its window. */
+  async function checkIn(user: User, sessionId: string, code: string): Promise<{ checkedInAt: string; first: boolean }> {
+    const session = await sessionForCheckin(sessionId)
+    const now = clock()
+    verifyCheckinCode(code, session.id, session.checkin_secret, now)
+    const opens = Date.parse(session.starts_at) - CHECKIN_OPENS_BEFORE_MS
+    if (session.status === 'cancelled' || now.getTime() < opens || now.getTime() > Date.parse(session.ends_at)) {
+      throw errors.conflict('CHECKIN_CLOSED', '不在签到时间内（开讲前 30 分钟至结束）', 'Check-in is open from 30 minutes before the start until the end')
+    }
+    const booking = await db
+      .selectFrom('bookings')
+      .select(['id', 'status', 'checked_in_at'])
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', user.id)
+      .executeTakeFirst()
+    if (!booking || booking.status !== 'confirmed') {
+      throw errors.conflict('NOT_BOOKED', '您没有本场的确认座位', 'You have no confirmed seat for this session')
+    }
+    if (booking.checked_in_at) return { checkedInAt: booking.checked_in_at, first: false }
+    const at = now.toISOString()
+    await db.updateTable('bookings').set({ checked_in_at: at }).where('id', '=', booking.id).where('checked_in_at', 'is', null).execute()
+    return { checkedInAt: at, first: true }
+  }
+
+  /** Feedback from people who attended, once each. */
+  async function giveFeedback(user: User, sessionId: string, input: z.output<typeof feedbackSchema>) {
+    if (input.comment) assertAcceptableText('评价', input.comment)
+    const booking = await db
+      .selectFrom('bookings')
+      .select('checked_in_at')
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', user.id)
+      .executeTakeFirst()
+    if (!booking?.checked_in_at) {
+      throw errors.conflict('NOT_ATTENDED', '签到参加后才能评价', 'Only people who checked in can give feedback')
+    }
+    const inserted = await db
+      .insertInto('lecture_feedback')
+      .values({ session_id: sessionId, user_id: user.id, rating: input.rating, comment: input.comment, created_at: clock().toISOString() })
+      .onConflict((oc) => oc.columns(['session_id', 'user_id']).doNothing())
+      .executeTakeFirst()
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+      throw new ApiError(409, 'FEEDBACK_EXISTS', '您已评价过本场讲座', 'You have already given feedback for this session')
+    }
+    return { rating: input.rating, comment: input.comment }
+  }
+
+  return { orderTopic, scheduleSession, checkinCode, checkIn, giveFeedback }
+}

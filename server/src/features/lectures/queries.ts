@@ -1,0 +1,252 @@
+import type { Db } from '../../db/index.js'
+import { distanceMetres } from '../stations/geo.js'
+import { toBooking } from './booking.js'
+import type { Guesthouse, LectureSession, Topic } from './schemas.js'
+
+type Origin = { lat: number; lng: number } | undefined
+
+const originOf = (q: { lat?: number; lng?: number }): Origin =>
+  q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : undefined
+
+export { originOf }
+
+function toGuesthouse(
+  r: { id: string; name: string; address: string; lat: number; lng: number; rooms_note: string | null; photos_json: string },
+  origin: Origin,
+): Guesthouse {
+  const lat = Number(r.lat)
+  const lng = Number(r.lng)
+  return {
+    id: r.id,
+    name: r.name,
+    address: r.address,
+    lat,
+    lng,
+    roomsNote: r.rooms_note,
+    photos: JSON.parse(r.photos_json) as string[],
+    distanceM: origin ? Math.round(distanceMetres(origin, { lat, lng })) : null,
+  }
+}
+
+export async function findGuesthouses(db: Db, origin: Origin, id?: string): Promise<Guesthouse[]> {
+  let query = db.selectFrom('guesthouses').select(['id', 'name', 'address', 'lat', 'lng', 'rooms_note', 'photos_json']).orderBy('id')
+  if (id) query = query.where('id', '=', id)
+  const items = (await query.execute()).map((r) => toGuesthouse(r, origin))
+  return origin ? items.sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0)) : items
+}
+
+export async function findTopics(db: Db, userId: string | null, id?: string): Promise<Topic[]> {
+  let query = db
+    .selectFrom('lecture_topics as t')
+    .select((eb) => [
+      't.id',
+      't.title',
+      't.title_en',
+      't.description',
+      't.description_en',
+      eb.selectFrom('topic_orders as o').select((e) => e.fn.countAll().as('n')).whereRef('o.topic_id', '=', 't.id').as('order_count'),
+      eb
+        .selectFrom('topic_orders as mine')
+        .select((e) => e.fn.countAll().as('n'))
+        .whereRef('mine.topic_id', '=', 't.id')
+        .where('mine.user_id', '=', userId ?? '')
+        .as('mine'),
+    ])
+    .orderBy('t.sort_order')
+  if (id) query = query.where('t.id', '=', id)
+  const rows = await query.execute()
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    titleEn: r.title_en,
+    description: r.description,
+    descriptionEn: r.description_en,
+    orderCount: Number(r.order_count),
+    orderedByMe: Number(r.mine) > 0,
+  }))
+}
+
+export interface SessionFilter {
+  id?: string
+  from?: string
+  topicId?: string
+  guesthouseId?: string
+  limit?: number
+}
+
+export async function findSessions(db: Db, filter: SessionFilter, userId: string | null, origin: Origin): Promise<LectureSession[]> {
+  let query = db
+    .selectFrom('lecture_sessions as s')
+    .innerJoin('lecture_topics as t', 't.id', 's.topic_id')
+    .innerJoin('guesthouses as g', 'g.id', 's.guesthouse_id')
+    .select((eb) => [
+      's.id',
+      's.topic_id',
+      't.title',
+      't.title_en',
+      's.speaker',
+      's.starts_at',
+      's.ends_at',
+      's.status',
+      's.capacity',
+      's.confirmed_count',
+      'g.id as g_id',
+      'g.name as g_name',
+      'g.address as g_address',
+      'g.lat as g_lat',
+      'g.lng as g_lng',
+      'g.rooms_note as g_rooms_note',
+      'g.photos_json as g_photos_json',
+      eb
+        .selectFrom('bookings as w')
+        .select((e) => e.fn.countAll().as('n'))
+        .whereRef('w.session_id', '=', 's.id')
+        .where('w.status', '=', 'waitlisted')
+        .as('waitlist_count'),
+    ])
+    .orderBy('s.starts_at')
+    .orderBy('s.id')
+  if (filter.id) query = query.where('s.id', '=', filter.id)
+  if (filter.from) query = query.where('s.ends_at', '>', filter.from)
+  if (filter.topicId) query = query.where('s.topic_id', '=', filter.topicId)
+  if (filter.guesthouseId) query = query.where('s.guesthouse_id', '=', filter.guesthouseId)
+  if (filter.limit) query = query.limit(filter.limit)
+  const rows = await query.execute()
+
+  const mine = userId && rows.length
+    ? await db
+        .selectFrom('bookings')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('status', '!=', 'cancelled')
+        .where(
+          'session_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    : []
+
+  return Promise.all(
+    rows.map(async (r) => {
+      const booking = mine.find((b) => b.session_id === r.id)
+      const view = booking ? await toBooking(db, booking) : null
+      const capacity = Number(r.capacity)
+      const confirmed = Number(r.confirmed_count)
+      return {
+        id: r.id,
+        topicId: r.topic_id,
+        topicTitle: r.title,
+        topicTitleEn: r.title_en,
+        guesthouse: toGuesthouse(
+          { id: r.g_id, name: r.g_name, address: r.g_address, lat: r.g_lat, lng: r.g_lng, rooms_note: r.g_rooms_note, photos_json: r.g_photos_json },
+          origin,
+        ),
+        speaker: r.speaker,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        status: r.status,
+        capacity,
+        confirmedCount: confirmed,
+        waitlistCount: Number(r.waitlist_count),
+        seatsLeft: Math.max(0, capacity - confirmed),
+        myBooking:
+          view && view.status !== 'cancelled'
+            ? { id: view.id, status: view.status, position: view.position ?? null }
+            : null,
+      }
+    }),
+  )
+}
+
+export async function findMyBookings(db: Db, userId: string, scope: 'upcoming' | 'past' | 'waitlisted' | undefined, now: Date) {
+  let query = db
+    .selectFrom('bookings as b')
+    .innerJoin('lecture_sessions as s', 's.id', 'b.session_id')
+    .selectAll('b')
+    .where('b.user_id', '=', userId)
+    .where('b.status', '!=', 'cancelled')
+    .orderBy('s.starts_at', scope === 'past' ? 'desc' : 'asc')
+    .limit(100)
+  const at = now.toISOString()
+  if (scope === 'upcoming') query = query.where('s.ends_at', '>', at).where('b.status', '=', 'confirmed')
+  if (scope === 'past') query = query.where('s.ends_at', '<=', at)
+  if (scope === 'waitlisted') query = query.where('b.status', '=', 'waitlisted').where('s.starts_at', '>', at)
+  const rows = await query.execute()
+  if (rows.length === 0) return []
+  const sessions = new Map(
+    (await Promise.all([...new Set(rows.map((r) => r.session_id))].map((id) => findSessions(db, { id }, null, undefined)))).flatMap(
+      (list) => list.map((s) => [s.id, s] as const),
+    ),
+  )
+  return Promise.all(
+    rows.map(async (row) => {
+      const { myBooking: _ignored, ...session } = sessions.get(row.session_id)!
+      return { ...(await toBooking(db, row)), session }
+    }),
+  )
+}
+
+export async function findTopicDemand(db: Db) {
+  const rows = await db
+    .selectFrom('lecture_topics as t')
+    .leftJoin('topic_orders as o', 'o.topic_id', 't.id')
+    .select(['t.id', 't.title', 'o.preferred_time', 'o.area', 'o.user_id'])
+    .orderBy('t.sort_order')
+    .execute()
+  const byTopic = new Map<string, { topicId: string; title: string; orders: number; byTime: Record<string, number>; byArea: Record<string, number> }>()
+  for (const r of rows) {
+    const entry = byTopic.get(r.id) ?? { topicId: r.id, title: r.title, orders: 0, byTime: {}, byArea: {} }
+    if (r.user_id) {
+      entry.orders += 1
+      const time = r.preferred_time ?? 'any'
+      const area = r.area ?? 'any'
+      entry.byTime[time] = (entry.byTime[time] ?? 0) + 1
+      entry.byArea[area] = (entry.byArea[area] ?? 0) + 1
+    }
+    byTopic.set(r.id, entry)
+  }
+  return [...byTopic.values()].sort((a, b) => b.orders - a.orders)
+}
+
+export async function findAttendance(db: Db, sessionId: string) {
+  const rows = await db
+    .selectFrom('bookings as b')
+    .innerJoin('users as u', 'u.id', 'b.user_id')
+    .select(['u.nickname', 'b.status', 'b.waitlist_ticket', 'b.checked_in_at', 'b.session_id'])
+    .where('b.session_id', '=', sessionId)
+    .where('b.status', '!=', 'cancelled')
+    .orderBy('b.status')
+    .orderBy('b.waitlist_ticket')
+    .orderBy('b.created_at')
+    .execute()
+  let waiting = 0
+  return rows.map((r) => ({
+    nickname: r.nickname,
+    status: r.status,
+    position: r.status === 'waitlisted' ? ++waiting : null,
+    checkedInAt: r.checked_in_at,
+  }))
+}
+
+export async function findFeedbackSummary(db: Db) {
+  const byTopic = await db
+    .selectFrom('lecture_feedback as f')
+    .innerJoin('lecture_sessions as s', 's.id', 'f.session_id')
+    .innerJoin('lecture_topics as t', 't.id', 's.topic_id')
+    .select((eb) => ['t.id', 't.title', eb.fn.avg<number>('f.rating').as('average'), eb.fn.countAll().as('count')])
+    .groupBy(['t.id', 't.title'])
+    .execute()
+  const bySpeaker = await db
+    .selectFrom('lecture_feedback as f')
+    .innerJoin('lecture_sessions as s', 's.id', 'f.session_id')
+    .select((eb) => ['s.speaker', eb.fn.avg<number>('f.rating').as('average'), eb.fn.countAll().as('count')])
+    .where('s.speaker', 'is not', null)
+    .groupBy('s.speaker')
+    .execute()
+  const round = (v: unknown) => Math.round(Number(v) * 100) / 100
+  return {
+    byTopic: byTopic.map((r) => ({ topicId: r.id, title: r.title, average: round(r.average), count: Number(r.count) })),
+    bySpeaker: bySpeaker.map((r) => ({ speaker: r.speaker ?? '', average: round(r.average), count: Number(r.count) })),
+  }
+}

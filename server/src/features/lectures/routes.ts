@@ -1,0 +1,249 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Db } from '../../db/index.js'
+import { errors } from '../../shared/errors.js'
+import type { User } from '../auth/schemas.js'
+import { createBookingDesk } from './booking.js'
+import { createLectureCommands } from './commands.js'
+import {
+  findAttendance,
+  findFeedbackSummary,
+  findGuesthouses,
+  findMyBookings,
+  findSessions,
+  findTopicDemand,
+  findTopics,
+  originOf,
+} from './queries.js'
+import {
+  attendanceResponseSchema,
+  bookingResponseSchema,
+  checkinCodeResponseSchema,
+  checkinResponseSchema,
+  checkinSchema,
+  demandResponseSchema,
+  feedbackResponseSchema,
+  feedbackSchema,
+  feedbackSummaryResponseSchema,
+  guesthouseListQuerySchema,
+  guesthouseListResponseSchema,
+  guesthouseSchema,
+  idParamsSchema,
+  myBookingsQuerySchema,
+  myBookingsResponseSchema,
+  sessionCancelSchema,
+  sessionCreateSchema,
+  sessionListQuerySchema,
+  sessionListResponseSchema,
+  sessionPatchSchema,
+  sessionResponseSchema,
+  sessionSchema,
+  topicListResponseSchema,
+  topicOrderResponseSchema,
+  topicOrderSchema,
+} from './schemas.js'
+
+const STAFF = ['staff'] as const
+const tags = ['lectures']
+
+function signedIn(user: User | null): User {
+  if (!user) throw errors.unauthenticated()
+  return user
+}
+
+/** CSV with a BOM so Excel opens the Chinese names correctly. */
+function toCsv(rows: (string | number | null)[][]): string {
+  const cell = (v: string | number | null) => {
+    const text = v === null ? '' : String(v)
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  }
+  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+}
+
+export const lectureRoutes =
+  (db: Db, clock: () => Date): FastifyPluginAsyncZod =>
+  async (app) => {
+    const desk = createBookingDesk(db, clock)
+    const commands = createLectureCommands(db, clock)
+
+    const oneSession = async (id: string, user: User | null, origin?: { lat: number; lng: number }) => {
+      const [session] = await findSessions(db, { id }, user?.id ?? null, origin)
+      if (!session) throw errors.notFound('找不到该场次', 'No such session')
+      return { session }
+    }
+
+    app.get(
+      '/api/guesthouses',
+      { config: { access: 'public' }, schema: { tags, querystring: guesthouseListQuerySchema, response: { 200: guesthouseListResponseSchema } } },
+      async (request) => ({ items: await findGuesthouses(db, originOf(request.query)) }),
+    )
+
+    app.get(
+      '/api/guesthouses/:id',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          querystring: guesthouseListQuerySchema,
+          response: { 200: z.object({ guesthouse: guesthouseSchema, sessions: z.array(sessionSchema) }) },
+        },
+      },
+      async (request) => {
+        const origin = originOf(request.query)
+        const [guesthouse] = await findGuesthouses(db, origin, request.params.id)
+        if (!guesthouse) throw errors.notFound('找不到该民居客栈', 'No such guesthouse')
+        const sessions = await findSessions(db, { guesthouseId: guesthouse.id, from: clock().toISOString() }, request.user?.id ?? null, origin)
+        return { guesthouse, sessions }
+      },
+    )
+
+    app.get(
+      '/api/lectures/topics',
+      { config: { access: 'public' }, schema: { tags, response: { 200: topicListResponseSchema } } },
+      async (request) => ({ items: await findTopics(db, request.user?.id ?? null) }),
+    )
+
+    app.post(
+      '/api/lectures/topics/:id/orders',
+      {
+        config: { access: 'user' },
+        schema: { tags, description: 'Order (点单) a topic; once per person, again only updates the preferences.', params: idParamsSchema, body: topicOrderSchema, response: { 200: topicOrderResponseSchema } },
+      },
+      async (request) => {
+        const user = signedIn(request.user)
+        await commands.orderTopic(user, request.params.id, request.body)
+        const [topic] = await findTopics(db, user.id, request.params.id)
+        return { topic: topic! }
+      },
+    )
+
+    app.get(
+      '/api/lectures/topics/demand',
+      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], response: { 200: demandResponseSchema } } },
+      async () => ({ items: await findTopicDemand(db) }),
+    )
+
+    app.get(
+      '/api/lectures/sessions',
+      { config: { access: 'public' }, schema: { tags, querystring: sessionListQuerySchema, response: { 200: sessionListResponseSchema } } },
+      async (request) => {
+        const { from, topicId, guesthouseId, limit } = request.query
+        const filter = { from: from ? new Date(from).toISOString() : clock().toISOString(), topicId, guesthouseId, limit }
+        return { items: await findSessions(db, filter, request.user?.id ?? null, originOf(request.query)) }
+      },
+    )
+
+    app.get(
+      '/api/lectures/sessions/:id',
+      { config: { access: 'public' }, schema: { tags, params: idParamsSchema, querystring: guesthouseListQuerySchema, response: { 200: sessionResponseSchema } } },
+      async (request) => oneSession(request.params.id, request.user, originOf(request.query)),
+    )
+
+    app.post(
+      '/api/lectures/sessions',
+      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], body: sessionCreateSchema, response: { 201: sessionResponseSchema } } },
+      async (request, reply) => {
+        const id = await commands.scheduleSession(signedIn(request.user), request.body)
+        return reply.status(201).send(await oneSession(id, null))
+      },
+    )
+
+    app.patch(
+      '/api/lectures/sessions/:id',
+      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, body: sessionPatchSchema, response: { 200: sessionResponseSchema } } },
+      async (request) => {
+        await desk.reschedule(signedIn(request.user), request.params.id, request.body)
+        return oneSession(request.params.id, null)
+      },
+    )
+
+    app.post(
+      '/api/lectures/sessions/:id/cancel',
+      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, body: sessionCancelSchema, response: { 200: sessionResponseSchema } } },
+      async (request) => {
+        await desk.cancelSession(signedIn(request.user), request.params.id, request.body.reason)
+        return oneSession(request.params.id, null)
+      },
+    )
+
+    app.post(
+      '/api/lectures/sessions/:id/bookings',
+      {
+        config: { access: 'user' },
+        schema: {
+          tags,
+          description: 'Book a seat: confirmed, or waitlisted with a position when full. The same person again gets 200 and the same booking.',
+          params: idParamsSchema,
+          response: { 200: bookingResponseSchema, 201: bookingResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const { booking, created } = await desk.book(signedIn(request.user), request.params.id)
+        return reply.status(created ? 201 : 200).send({ booking })
+      },
+    )
+
+    app.delete(
+      '/api/lectures/sessions/:id/bookings/me',
+      { config: { access: 'user' }, schema: { tags, params: idParamsSchema, response: { 200: bookingResponseSchema } } },
+      async (request) => ({ booking: await desk.cancel(signedIn(request.user), request.params.id) }),
+    )
+
+    app.get(
+      '/api/me/bookings',
+      { config: { access: 'user' }, schema: { tags, querystring: myBookingsQuerySchema, response: { 200: myBookingsResponseSchema } } },
+      async (request) => ({ items: await findMyBookings(db, signedIn(request.user).id, request.query.scope, clock()) }),
+    )
+
+    app.get(
+      '/api/lectures/sessions/:id/checkin-code',
+      {
+        config: { access: STAFF },
+        schema: { tags: [...tags, 'staff'], description: 'The rotating check-in code to show as a QR code at the guesthouse.', params: idParamsSchema, response: { 200: checkinCodeResponseSchema } },
+      },
+      async (request) => commands.checkinCode(request.params.id),
+    )
+
+    app.post(
+      '/api/lectures/sessions/:id/checkins',
+      { config: { access: 'user' }, schema: { tags, params: idParamsSchema, body: checkinSchema, response: { 200: checkinResponseSchema, 201: checkinResponseSchema } } },
+      async (request, reply) => {
+        const { checkedInAt, first } = await commands.checkIn(signedIn(request.user), request.params.id, request.body.code)
+        return reply.status(first ? 201 : 200).send({ checkedInAt })
+      },
+    )
+
+    app.post(
+      '/api/lectures/sessions/:id/feedback',
+      { config: { access: 'user' }, schema: { tags, params: idParamsSchema, body: feedbackSchema, response: { 201: feedbackResponseSchema } } },
+      async (request, reply) => reply.status(201).send(await commands.giveFeedback(signedIn(request.user), request.params.id, request.body)),
+    )
+
+    app.get(
+      '/api/lectures/sessions/:id/attendance',
+      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, response: { 200: attendanceResponseSchema } } },
+      async (request) => ({ items: await findAttendance(db, request.params.id) }),
+    )
+
+    app.get(
+      '/api/lectures/sessions/:id/attendance.csv',
+      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema } },
+      async (request, reply) => {
+        const rows = await findAttendance(db, request.params.id)
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="attendance-${request.params.id}.csv"`)
+        return toCsv([
+          ['昵称 Nickname', '状态 Status', '候补位置 Waitlist', '签到时间 Checked in'],
+          ...rows.map((r) => [r.nickname, r.status, r.position, r.checkedInAt]),
+        ])
+      },
+    )
+
+    app.get(
+      '/api/lectures/feedback/summary',
+      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], response: { 200: feedbackSummaryResponseSchema } } },
+      async () => findFeedbackSummary(db),
+    )
+  }

@@ -1,0 +1,158 @@
+import { z } from 'zod'
+
+const id = z.string().min(1).max(40)
+export const idParamsSchema = z.object({ id })
+
+export const PREFERRED_TIMES = ['morning', 'afternoon', 'evening'] as const
+
+export const guesthouseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  roomsNote: z.string().nullable(),
+  photos: z.array(z.string()),
+  distanceM: z.number().int().nullable(),
+})
+export type Guesthouse = z.infer<typeof guesthouseSchema>
+const originQuery = {
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  lng: z.coerce.number().min(-180).max(180).optional(),
+}
+export const guesthouseListQuerySchema = z.object(originQuery)
+export const guesthouseListResponseSchema = z.object({ items: z.array(guesthouseSchema) })
+export type GuesthouseList = z.infer<typeof guesthouseListResponseSchema>
+
+export const topicSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleEn: z.string(),
+  description: z.string(),
+  descriptionEn: z.string(),
+  /** How many residents ordered (点单) this topic. */
+  orderCount: z.number().int(),
+  /** Whether the caller has ordered it (false when not logged in). */
+  orderedByMe: z.boolean(),
+})
+export type Topic = z.infer<typeof topicSchema>
+export const topicListResponseSchema = z.object({ items: z.array(topicSchema) })
+export type TopicList = z.infer<typeof topicListResponseSchema>
+
+export const topicOrderSchema = z.object({
+  preferredTime: z.enum(PREFERRED_TIMES).optional(),
+  area: z.string().trim().min(1).max(40).optional(),
+})
+export type TopicOrderInput = z.input<typeof topicOrderSchema>
+export const topicOrderResponseSchema = z.object({ topic: topicSchema })
+
+export const sessionSchema = z.object({
+  id: z.string(),
+  topicId: z.string(),
+  topicTitle: z.string(),
+  topicTitleEn: z.string(),
+  guesthouse: guesthouseSchema,
+  speaker: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.enum(['scheduled', 'cancelled']),
+  capacity: z.number().int(),
+  confirmedCount: z.number().int(),
+  waitlistCount: z.number().int(),
+  seatsLeft: z.number().int(),
+  /** The caller's own booking, if any. */
+  myBooking: z
+    .object({ id: z.string(), status: z.enum(['confirmed', 'waitlisted']), position: z.number().int().nullable() })
+    .nullable(),
+})
+export type LectureSession = z.infer<typeof sessionSchema>
+export const sessionResponseSchema = z.object({ session: sessionSchema })
+export type LectureSessionResponse = z.infer<typeof sessionResponseSchema>
+
+export const sessionListQuerySchema = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  topicId: id.optional(),
+  guesthouseId: id.optional(),
+  ...originQuery,
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+})
+export const sessionListResponseSchema = z.object({ items: z.array(sessionSchema) })
+export type LectureSessionList = z.infer<typeof sessionListResponseSchema>
+
+const sessionFields = z.object({
+  topicId: id,
+  guesthouseId: id,
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  capacity: z.number().int().min(1).max(500),
+  speaker: z.string().trim().min(1).max(40).optional(),
+})
+const startsBeforeEnd = (s: { startsAt?: string; endsAt?: string }) =>
+  !s.startsAt || !s.endsAt || Date.parse(s.startsAt) < Date.parse(s.endsAt)
+export const sessionCreateSchema = sessionFields.refine(startsBeforeEnd, { message: 'must end after it starts', path: ['endsAt'] })
+export type LectureSessionCreate = z.input<typeof sessionCreateSchema>
+export const sessionPatchSchema = sessionFields
+  .omit({ topicId: true })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, 'nothing to change')
+export type LectureSessionPatch = z.input<typeof sessionPatchSchema>
+export const sessionCancelSchema = z.object({ reason: z.string().trim().max(200).optional() })
+
+export const bookingSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+  /** Place on the waitlist, 1 = next to get a seat; absent unless waitlisted. */
+  position: z.number().int().optional(),
+  checkedIn: z.boolean(),
+})
+export type Booking = z.infer<typeof bookingSchema>
+export const bookingResponseSchema = z.object({ booking: bookingSchema })
+export type BookingResponse = z.infer<typeof bookingResponseSchema>
+
+export const myBookingSchema = bookingSchema.extend({ session: sessionSchema.omit({ myBooking: true }) })
+export const myBookingsQuerySchema = z.object({ scope: z.enum(['upcoming', 'past', 'waitlisted']).optional() })
+export const myBookingsResponseSchema = z.object({ items: z.array(myBookingSchema) })
+export type MyBookings = z.infer<typeof myBookingsResponseSchema>
+
+export const checkinCodeResponseSchema = z.object({ code: z.string(), expiresAt: z.string() })
+export type CheckinCode = z.infer<typeof checkinCodeResponseSchema>
+export const checkinSchema = z.object({ code: z.string().min(1).max(200) })
+export const checkinResponseSchema = z.object({ checkedInAt: z.string() })
+
+export const feedbackSchema = z.object({
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(300).default(''),
+})
+export type FeedbackInput = z.input<typeof feedbackSchema>
+export const feedbackResponseSchema = z.object({ rating: z.number().int(), comment: z.string() })
+export const feedbackSummaryResponseSchema = z.object({
+  byTopic: z.array(z.object({ topicId: z.string(), title: z.string(), average: z.number(), count: z.number().int() })),
+  bySpeaker: z.array(z.object({ speaker: z.string(), average: z.number(), count: z.number().int() })),
+})
+export type FeedbackSummary = z.infer<typeof feedbackSummaryResponseSchema>
+
+export const demandResponseSchema = z.object({
+  items: z.array(
+    z.object({
+      topicId: z.string(),
+      title: z.string(),
+      orders: z.number().int(),
+      byTime: z.record(z.string(), z.number().int()),
+      byArea: z.record(z.string(), z.number().int()),
+    }),
+  ),
+})
+export type TopicDemand = z.infer<typeof demandResponseSchema>
+
+export const attendanceResponseSchema = z.object({
+  items: z.array(
+    z.object({
+      nickname: z.string(),
+      status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+      position: z.number().int().nullable(),
+      checkedInAt: z.string().nullable(),
+    }),
+  ),
+})
+export type Attendance = z.infer<typeof attendanceResponseSchema>

@@ -1,0 +1,43 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { newId } from '../../shared/ids.js'
+
+export const NOTICE_KINDS = [
+  'booking_confirmed',
+  'booking_waitlisted',
+  'waitlist_promoted',
+  'session_changed',
+  'session_cancelled',
+  'session_reminder',
+  'topic_scheduled',
+] as const
+export type NoticeKind = (typeof NOTICE_KINDS)[number]
+
+export interface Notice {
+  userId: string
+  kind: NoticeKind
+  /** Same key, same notice: a second enqueue is ignored, so nothing is ever sent twice. */
+  dedupeKey: string
+  payload: Record<string, string | number | null>
+}
+
+/** Queues notices in the caller's transaction: they exist exactly when the change that caused them does. */
+export async function enqueueNotices(trx: Transaction<Database> | Kysely<Database>, notices: Notice[], at: string) {
+  if (notices.length === 0) return
+  await trx
+    .insertInto('outbox')
+    .values(
+      notices.map((n) => ({
+        id: newId('ob'),
+        user_id: n.userId,
+        kind: n.kind,
+        dedupe_key: n.dedupeKey,
+        payload_json: JSON.stringify(n.payload),
+        status: 'pending' as const,
+        next_attempt_at: at,
+        created_at: at,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute()
+}

@@ -14,6 +14,10 @@ const envSchema = z.object({
   AUTH_DEV_LOGIN: booleanFlag,
   WX_APPID: z.string().optional(),
   WX_SECRET: z.string().optional(),
+  /** JSON map of notice kind → WeChat subscribe-message template id (AUTH_MODE=wechat). */
+  WX_TEMPLATE_IDS: z.string().optional(),
+  /** How often this instance dispatches queued notices; 0 turns the worker off. */
+  NOTICE_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
   SEED_DEMO: booleanFlag,
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 30),
   /** How long an instance may serve the station list from memory before re-reading it. */

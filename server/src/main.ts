@@ -3,6 +3,7 @@ import { buildApp } from './app.js'
 import { loadConfig } from './config.js'
 import { migrateToLatest, openDatabase } from './db/index.js'
 import { seedDemo } from './db/seed-demo.js'
+import { startNoticeWorker } from './features/notifications/worker.js'
 
 async function main() {
   const config = loadConfig()
@@ -12,7 +13,9 @@ async function main() {
 
   const staticDir = config.STATIC_DIR ?? resolve(__dirname, '../../dist/h5')
   const app = await buildApp({ config, database, staticDir })
+  const stopNotices = startNoticeWorker(database.db, config, app.log)
   const shutdown = async () => {
+    stopNotices()
     await app.close()
     await database.close()
     process.exit(0)

@@ -1,0 +1,190 @@
+import { DB_KINDS } from '../../../../tests/support/databases'
+import { startTestApi, type TestApi } from '../../../../tests/support/api'
+
+describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
+  let api: TestApi
+  let now = new Date('2026-11-25T02:00:00Z')
+  const tokens: Record<string, string> = {}
+
+  beforeAll(async () => {
+    api = await startTestApi({ kind, clock: () => now })
+    for (const [name, role] of [['staff', 'staff'], ['ana', 'resident'], ['bo', 'resident'], ['cai', 'resident'], ['tourist', 'tourist']]) {
+      tokens[name!] = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `lec-${name}`, role, nickname: name } })).json().token
+    }
+  })
+  afterAll(() => api.close())
+  afterEach(() => {
+    now = new Date('2026-11-25T02:00:00Z')
+  })
+
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, as?: string, payload?: object) =>
+    api.app.inject({ method, url, payload, headers: as ? { authorization: `Bearer ${tokens[as]}` } : {} })
+
+  async function newSession(capacity: number, startsAt = '2026-11-26T11:30:00Z', endsAt = '2026-11-26T13:00:00Z') {
+    const res = await call('POST', '/api/lectures/sessions', 'staff', { topicId: 'tp_tea', guesthouseId: 'gh_jiadi', startsAt, endsAt, capacity, speaker: '林师傅' })
+    expect(res.statusCode).toBe(201)
+    return res.json().session.id as string
+  }
+  const outboxFor = (kindOfNotice: string) =>
+    api.database.db.selectFrom('outbox').select(['user_id', 'payload_json']).where('kind', '=', kindOfNotice).execute()
+
+  it('shows the topic menu with demand; one order per person, counted once', async () => {
+    const before = (await call('GET', '/api/lectures/topics')).json().items
+    expect(before.map((t: { title: string }) => t.title)).toEqual(expect.arrayContaining(['反诈宣传', '工夫茶与非遗', '潮州历史文化']))
+    const start = before.find((t: { id: string }) => t.id === 'tp_waste').orderCount
+    expect((await call('POST', '/api/lectures/topics/tp_waste/orders', 'ana', { preferredTime: 'evening', area: '甲第巷' })).json().topic).toMatchObject({
+      orderCount: start + 1,
+      orderedByMe: true,
+    })
+    const again = await call('POST', '/api/lectures/topics/tp_waste/orders', 'ana', { preferredTime: 'morning' })
+    expect(again.json().topic.orderCount).toBe(start + 1)
+    expect((await call('POST', '/api/lectures/topics/tp_waste/orders')).statusCode).toBe(401)
+    expect((await call('POST', '/api/lectures/topics/tp_nothing/orders', 'ana', {})).statusCode).toBe(404)
+    const demand = (await call('GET', '/api/lectures/topics/demand', 'staff')).json().items
+    expect(demand.find((d: { topicId: string }) => d.topicId === 'tp_waste')).toMatchObject({ orders: start + 1, byTime: { morning: 1 } })
+    expect((await call('GET', '/api/lectures/topics/demand', 'ana')).statusCode).toBe(403)
+  })
+
+  it('scheduling a topic notifies the residents who ordered it', async () => {
+    await call('POST', '/api/lectures/topics/tp_tea/orders', 'bo', {})
+    const id = await newSession(5)
+    const notices = await outboxFor('topic_scheduled')
+    expect(notices.some((n) => JSON.parse(n.payload_json).sessionId === id)).toBe(true)
+  })
+
+  it('books, waitlists, cancels and promotes the head of the waitlist, who is told', async () => {
+    const id = await newSession(1)
+    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')).json().booking).toMatchObject({ status: 'confirmed' })
+    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'bo')).json().booking).toMatchObject({ status: 'waitlisted', position: 1 })
+    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'cai')).json().booking).toMatchObject({ status: 'waitlisted', position: 2 })
+    const session = (await call('GET', `/api/lectures/sessions/${id}`, 'cai')).json().session
+    expect(session).toMatchObject({ capacity: 1, confirmedCount: 1, waitlistCount: 2, seatsLeft: 0, myBooking: { status: 'waitlisted', position: 2 } })
+
+    expect((await call('DELETE', `/api/lectures/sessions/${id}/bookings/me`, 'ana')).statusCode).toBe(200)
+    const bo = (await call('GET', `/api/lectures/sessions/${id}`, 'bo')).json().session
+    expect(bo.myBooking).toMatchObject({ status: 'confirmed' })
+    const cai = (await call('GET', `/api/lectures/sessions/${id}`, 'cai')).json().session
+    expect(cai.myBooking).toMatchObject({ status: 'waitlisted', position: 1 })
+    const promoted = await outboxFor('waitlist_promoted')
+    expect(promoted.some((n) => JSON.parse(n.payload_json).sessionId === id)).toBe(true)
+
+    const mine = (await call('GET', '/api/me/bookings?scope=upcoming', 'bo')).json().items
+    expect(mine.map((b: { session: { id: string } }) => b.session.id)).toContain(id)
+    const waiting = (await call('GET', '/api/me/bookings?scope=waitlisted', 'cai')).json().items
+    expect(waiting.find((b: { session: { id: string } }) => b.session.id === id)).toMatchObject({ status: 'waitlisted', position: 1 })
+  })
+
+  it('closes booking and cancelling at the start, and refuses a cancelled session with 409', async () => {
+    const id = await newSession(10, '2026-11-25T03:00:00Z', '2026-11-25T04:00:00Z')
+    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')
+    now = new Date('2026-11-25T03:00:00Z')
+    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'bo')).json().error.code).toBe('BOOKING_CLOSED')
+    expect((await call('DELETE', `/api/lectures/sessions/${id}/bookings/me`, 'ana')).statusCode).toBe(409)
+
+    now = new Date('2026-11-25T02:00:00Z')
+    const other = await newSession(10)
+    await call('POST', `/api/lectures/sessions/${other}/bookings`, 'ana')
+    const cancelled = await call('POST', `/api/lectures/sessions/${other}/cancel`, 'staff', { reason: '台风停课' })
+    expect(cancelled.json().session.status).toBe('cancelled')
+    const refused = await call('POST', `/api/lectures/sessions/${other}/bookings`, 'bo')
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().error.code).toBe('SESSION_CANCELLED')
+    const told = await outboxFor('session_cancelled')
+    expect(told.some((n) => JSON.parse(n.payload_json).reason === '台风停课')).toBe(true)
+  })
+
+  it('lets staff resize a session: more seats promote the waitlist, fewer than confirmed is refused', async () => {
+    const id = await newSession(1)
+    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')
+    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'bo')
+    const grown = await call('PATCH', `/api/lectures/sessions/${id}`, 'staff', { capacity: 2 })
+    expect(grown.json().session).toMatchObject({ confirmedCount: 2, waitlistCount: 0 })
+    const shrunk = await call('PATCH', `/api/lectures/sessions/${id}`, 'staff', { capacity: 1 })
+    expect(shrunk.statusCode).toBe(409)
+    expect(shrunk.json().error.code).toBe('CAPACITY_BELOW_CONFIRMED')
+    expect((await call('PATCH', `/api/lectures/sessions/${id}`, 'ana', { capacity: 50 })).statusCode).toBe(403)
+  })
+
+  it('checks in only with this session’s fresh code, during the session window', async () => {
+    const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
+    const other = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
+    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')
+    await call('POST', `/api/lectures/sessions/${other}/bookings`, 'ana')
+    now = new Date('2026-11-25T11:40:00Z')
+    expect((await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'ana')).statusCode).toBe(403)
+    const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
+
+    const onOther = await call('POST', `/api/lectures/sessions/${other}/checkins`, 'ana', { code })
+    expect(onOther.statusCode).toBe(400)
+    expect(onOther.json().error.code).toBe('CHECKIN_CODE_INVALID')
+    const forged = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code: code.replace(/.$/, (c: string) => (c === 'a' ? 'b' : 'a')) })
+    expect(forged.json().error.code).toBe('CHECKIN_CODE_INVALID')
+
+    expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code })).json().error.code).toBe('NOT_BOOKED')
+    expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code })).statusCode).toBe(201)
+    expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code })).statusCode).toBe(200)
+
+    now = new Date('2026-11-25T11:43:00Z')
+    const stale = await call('POST', `/api/lectures/sessions/${other}/checkins`, 'ana', { code: (await call('GET', `/api/lectures/sessions/${other}/checkin-code`, 'staff')).json().code })
+    expect(stale.statusCode).toBe(201)
+    now = new Date('2026-11-25T13:05:00Z')
+    const late = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code: (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json().code })
+    expect(late.json().error.code).toBe('CHECKIN_CLOSED')
+  })
+
+  it('refuses a check-in code after it expires', async () => {
+    const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
+    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'cai')
+    now = new Date('2026-11-25T11:40:00Z')
+    const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
+    now = new Date('2026-11-25T11:43:00Z')
+    const res = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'cai', { code })
+    expect(res.json().error.code).toBe('CHECKIN_CODE_EXPIRED')
+  })
+
+  it('takes feedback from attendees once, content-checked, and shows staff the averages and attendance CSV', async () => {
+    const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
+    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')
+    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'bo')
+    now = new Date('2026-11-25T11:35:00Z')
+    const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
+    await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code })
+    expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'bo', { rating: 5 })).json().error.code).toBe('NOT_ATTENDED')
+    expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 6 })).statusCode).toBe(400)
+    expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 4, comment: '加微信带你网赌' })).json().error.code).toBe('CONTENT_REJECTED')
+    expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 4, comment: '讲得很实在' })).statusCode).toBe(201)
+    expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 1 })).statusCode).toBe(409)
+    const summary = (await call('GET', '/api/lectures/feedback/summary', 'staff')).json()
+    expect(summary.byTopic.find((t: { topicId: string }) => t.topicId === 'tp_tea')).toMatchObject({ count: 1, average: 4 })
+    expect(summary.bySpeaker).toEqual([{ speaker: '林师傅', average: 4, count: 1 }])
+
+    const csv = await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'staff')
+    expect(csv.headers['content-type']).toMatch(/text\/csv/)
+    expect(csv.body).toMatch(/ana,confirmed,,2026-11-25T11:35:00.000Z/)
+    expect(csv.body).toMatch(/bo,confirmed,,\r\n/)
+    expect((await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'ana')).statusCode).toBe(403)
+  })
+
+  it('lists upcoming sessions with guesthouse, distance and seats; guesthouse pages show their sessions', async () => {
+    const list = (await call('GET', '/api/lectures/sessions?lat=23.6665&lng=116.644')).json().items
+    const demo = list.find((s: { id: string }) => s.id === 'ls_demo_history')
+    expect(demo).toMatchObject({ topicTitle: '潮州历史文化', guesthouse: { name: '甲第巷·古厝客栈' }, capacity: 20 })
+    expect(demo.guesthouse.distanceM).toBeGreaterThan(0)
+    const byTopic = (await call('GET', '/api/lectures/sessions?topicId=tp_antifraud')).json().items
+    expect(byTopic.every((s: { topicId: string }) => s.topicId === 'tp_antifraud')).toBe(true)
+    const house = (await call('GET', '/api/guesthouses/gh_jiadi')).json()
+    expect(house.guesthouse.name).toBe('甲第巷·古厝客栈')
+    expect(house.sessions.every((s: { guesthouse: { id: string } }) => s.guesthouse.id === 'gh_jiadi')).toBe(true)
+    expect((await call('GET', '/api/guesthouses')).json().items.length).toBeGreaterThanOrEqual(5)
+    expect((await call('GET', '/api/lectures/sessions?from=yesterday')).statusCode).toBe(400)
+  })
+
+  it('refuses staff actions from residents and tourists, and a session that ends before it starts', async () => {
+    const body = { topicId: 'tp_tea', guesthouseId: 'gh_jiadi', startsAt: '2026-11-26T11:30:00Z', endsAt: '2026-11-26T13:00:00Z', capacity: 5 }
+    expect((await call('POST', '/api/lectures/sessions', 'ana', body)).statusCode).toBe(403)
+    expect((await call('POST', '/api/lectures/sessions', 'tourist', body)).statusCode).toBe(403)
+    expect((await call('POST', '/api/lectures/sessions', undefined, body)).statusCode).toBe(401)
+    expect((await call('POST', '/api/lectures/sessions', 'staff', { ...body, endsAt: '2026-11-26T10:00:00Z' })).statusCode).toBe(400)
+    expect((await call('POST', '/api/lectures/sessions', 'staff', { ...body, guesthouseId: 'gh_none' })).statusCode).toBe(404)
+  })
+})

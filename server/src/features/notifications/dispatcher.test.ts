@@ -1,0 +1,105 @@
+import { DB_KINDS } from '../../../../tests/support/databases'
+import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import { createDispatcher, MAX_ATTEMPTS, type OutgoingNotice } from './dispatcher'
+import { enqueueNotices } from './outbox'
+
+describe.each(DB_KINDS)('notice outbox on %s', (kind) => {
+  let api: TestApi
+  let now = new Date('2026-11-25T02:00:00Z')
+  let userId: string
+  beforeAll(async () => {
+    api = await startTestApi({ kind, clock: () => now })
+    userId = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'notice-user', role: 'resident' } })).json().user.id
+  })
+  afterAll(() => api.close())
+
+  const queue = (dedupeKey: string) =>
+    enqueueNotices(api.database.db, [{ userId, kind: 'booking_confirmed', dedupeKey, payload: { sessionId: 'ls_demo_tea' } }], now.toISOString())
+  const row = (dedupeKey: string) =>
+    api.database.db.selectFrom('outbox').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow()
+
+  it('queues a notice once per dedupe key', async () => {
+    await queue('once')
+    await queue('once')
+    const rows = await api.database.db.selectFrom('outbox').select('id').where('dedupe_key', '=', 'once').execute()
+    expect(rows).toHaveLength(1)
+  })
+
+  it('retries a failed delivery with growing backoff, then sends it exactly once', async () => {
+    await queue('flaky')
+    const flakyId = (await row('flaky')).id
+    const delivered: OutgoingNotice[] = []
+    let failuresLeft = 2
+    const dispatcher = createDispatcher(api.database.db, () => now, async (n) => {
+      if (n.id === flakyId && failuresLeft-- > 0) throw new Error('WeChat busy')
+      delivered.push(n)
+    }, api.app.log)
+
+    await dispatcher.runOnce(100)
+    const first = await row('flaky')
+    expect(first).toMatchObject({ status: 'pending', attempts: 1, last_error: 'WeChat busy' })
+    expect(Date.parse(first.next_attempt_at) - now.getTime()).toBe(30_000)
+
+    await dispatcher.runOnce(100) // not due yet: nothing happens
+    expect((await row('flaky')).attempts).toBe(1)
+
+    now = new Date(now.getTime() + 30_000)
+    await dispatcher.runOnce(100)
+    const second = await row('flaky')
+    expect(second).toMatchObject({ status: 'pending', attempts: 2 })
+    expect(Date.parse(second.next_attempt_at) - now.getTime()).toBe(60_000)
+
+    now = new Date(now.getTime() + 60_000)
+    await dispatcher.runOnce(100)
+    await dispatcher.runOnce(100)
+    expect((await row('flaky')).status).toBe('sent')
+    const flaky = delivered.filter((n) => n.id === flakyId)
+    expect(flaky).toHaveLength(1)
+    expect(flaky[0]?.openid).toBe('dev:notice-user')
+  })
+
+  it('gives up after the last attempt', async () => {
+    await queue('hopeless')
+    const dispatcher = createDispatcher(api.database.db, () => now, async () => {
+      throw new Error('template missing')
+    }, api.app.log)
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await dispatcher.runOnce(100)
+      now = new Date(now.getTime() + 3600_000 * 24)
+    }
+    expect(await row('hopeless')).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS })
+  })
+
+  it('two dispatchers running at once deliver each notice once', async () => {
+    for (let i = 0; i < 40; i++) await queue(`pair-${i}`)
+    const delivered: string[] = []
+    const send = async (n: OutgoingNotice) => {
+      delivered.push(n.id)
+    }
+    const a = createDispatcher(api.database.db, () => now, send, api.app.log)
+    const b = createDispatcher(api.database.db, () => now, send, api.app.log)
+    await Promise.all([a.runOnce(100), b.runOnce(100), a.runOnce(100), b.runOnce(100)])
+    const pairIds = (await api.database.db.selectFrom('outbox').select('id').where('dedupe_key', 'like', 'pair-%').execute()).map((r) => r.id)
+    expect(delivered.filter((id) => pairIds.includes(id)).sort()).toEqual([...pairIds].sort())
+  })
+
+  it('queues a reminder an hour before a booked session, once', async () => {
+    const staff = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'notice-staff', role: 'staff' } })).json().token
+    const resident = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'notice-user' } })).json().token
+    const startsAt = new Date(now.getTime() + 50 * 60_000).toISOString()
+    const session = (
+      await api.app.inject({
+        method: 'POST',
+        url: '/api/lectures/sessions',
+        headers: { authorization: `Bearer ${staff}` },
+        payload: { topicId: 'tp_health', guesthouseId: 'gh_ximalu', startsAt, endsAt: new Date(now.getTime() + 120 * 60_000).toISOString(), capacity: 3 },
+      })
+    ).json().session
+    await api.app.inject({ method: 'POST', url: `/api/lectures/sessions/${session.id}/bookings`, headers: { authorization: `Bearer ${resident}` } })
+    const dispatcher = createDispatcher(api.database.db, () => now, async () => {}, api.app.log)
+    await dispatcher.queueReminders()
+    await dispatcher.queueReminders()
+    const reminders = await api.database.db.selectFrom('outbox').select('payload_json').where('kind', '=', 'session_reminder').execute()
+    expect(reminders.filter((r) => JSON.parse(r.payload_json).sessionId === session.id)).toHaveLength(1)
+  })
+})

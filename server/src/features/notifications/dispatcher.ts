@@ -1,0 +1,100 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Db } from '../../db/index.js'
+import { enqueueNotices, type NoticeKind } from './outbox.js'
+
+export interface OutgoingNotice {
+  id: string
+  userId: string
+  openid: string
+  kind: NoticeKind
+  payload: Record<string, unknown>
+}
+
+/** Delivers one notice or throws; the dispatcher owns retries. */
+export type NoticeSender = (notice: OutgoingNotice) => Promise<void>
+
+export const MAX_ATTEMPTS = 6
+/** A claimed notice is someone's for this long; if its dispatcher dies, another picks it up after. */
+const LEASE_MS = 60_000
+const backoffMs = (attempts: number) => 30_000 * 2 ** (attempts - 1)
+
+export function createDispatcher(db: Db, clock: () => Date, send: NoticeSender, log: FastifyBaseLogger) {
+  /** Claims due notices (safe with several instances: a row is claimed by one UPDATE), sends, records the outcome. */
+  async function runOnce(batch = 20): Promise<{ sent: number; retried: number; failed: number }> {
+    const now = clock()
+    const claimed = await db
+      .updateTable('outbox')
+      .set({ status: 'sending', next_attempt_at: new Date(now.getTime() + LEASE_MS).toISOString() })
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('outbox')
+          .select('id')
+          .where('status', 'in', ['pending', 'sending'])
+          .where('next_attempt_at', '<=', now.toISOString())
+          .orderBy('next_attempt_at')
+          .limit(batch),
+      )
+      .where('status', 'in', ['pending', 'sending'])
+      .where('next_attempt_at', '<=', now.toISOString())
+      .returning(['id', 'user_id', 'kind', 'payload_json', 'attempts'])
+      .execute()
+
+    const outcome = { sent: 0, retried: 0, failed: 0 }
+    for (const row of claimed) {
+      const user = await db.selectFrom('users').select('openid').where('id', '=', row.user_id).executeTakeFirst()
+      try {
+        await send({
+          id: row.id,
+          userId: row.user_id,
+          openid: user?.openid ?? '',
+          kind: row.kind as NoticeKind,
+          payload: JSON.parse(row.payload_json) as Record<string, unknown>,
+        })
+        await db.updateTable('outbox').set({ status: 'sent', sent_at: clock().toISOString() }).where('id', '=', row.id).execute()
+        outcome.sent += 1
+      } catch (error) {
+        const attempts = Number(row.attempts) + 1
+        const giveUp = attempts >= MAX_ATTEMPTS
+        await db
+          .updateTable('outbox')
+          .set({
+            status: giveUp ? 'failed' : 'pending',
+            attempts,
+            last_error: String(error instanceof Error ? error.message : error).slice(0, 500),
+            next_attempt_at: new Date(clock().getTime() + backoffMs(attempts)).toISOString(),
+          })
+          .where('id', '=', row.id)
+          .execute()
+        outcome[giveUp ? 'failed' : 'retried'] += 1
+        log.warn({ noticeId: row.id, attempts, err: error }, giveUp ? 'notice failed for good' : 'notice will be retried')
+      }
+    }
+    return outcome
+  }
+
+  /** Queues "starts within the hour" reminders for confirmed seats; the dedupe key makes it once per person. */
+  async function queueReminders(): Promise<void> {
+    const now = clock()
+    const soon = await db
+      .selectFrom('bookings as b')
+      .innerJoin('lecture_sessions as s', 's.id', 'b.session_id')
+      .select(['b.user_id', 's.id', 's.starts_at'])
+      .where('b.status', '=', 'confirmed')
+      .where('s.status', '=', 'scheduled')
+      .where('s.starts_at', '>', now.toISOString())
+      .where('s.starts_at', '<=', new Date(now.getTime() + 3600_000).toISOString())
+      .execute()
+    await enqueueNotices(
+      db,
+      soon.map((r) => ({
+        userId: r.user_id,
+        kind: 'session_reminder' as const,
+        dedupeKey: `session_reminder:${r.id}:${r.user_id}:${r.starts_at}`,
+        payload: { sessionId: r.id, startsAt: r.starts_at },
+      })),
+      now.toISOString(),
+    )
+  }
+
+  return { runOnce, queueReminders }
+}

@@ -1,0 +1,27 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Config } from '../../config.js'
+import type { Db } from '../../db/index.js'
+import { createDispatcher } from './dispatcher.js'
+import { logSender, wechatSender } from './senders.js'
+
+/** The background loop of one instance: queue due reminders, then deliver what is due. Returns a stop function. */
+export function startNoticeWorker(db: Db, config: Config, log: FastifyBaseLogger): () => void {
+  if (config.NOTICE_INTERVAL_MS === 0) return () => {}
+  const sender = config.AUTH_MODE === 'wechat' ? wechatSender(config) : logSender(log)
+  const dispatcher = createDispatcher(db, () => new Date(), sender, log)
+  let running = false
+  const timer = setInterval(async () => {
+    if (running) return
+    running = true
+    try {
+      await dispatcher.queueReminders()
+      await dispatcher.runOnce()
+    } catch (error) {
+      log.error({ err: error }, 'notice worker round failed')
+    } finally {
+      running = false
+    }
+  }, config.NOTICE_INTERVAL_MS)
+  timer.unref()
+  return () => clearInterval(timer)
+}

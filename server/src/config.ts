@@ -9,6 +9,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().default('sqlite:./data/oldtown.db'),
+  /** PostgreSQL connections per instance. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   NODE_ENV: z.string().default('development'),
   AUTH_MODE: z.enum(['wechat', 'cloud', 'none']).default('none'),
   AUTH_DEV_LOGIN: booleanFlag,

@@ -7,7 +7,7 @@ import { startNoticeWorker } from './features/notifications/worker.js'
 
 async function main() {
   const config = loadConfig()
-  const database = openDatabase(config.DATABASE_URL)
+  const database = openDatabase(config.DATABASE_URL, { poolSize: config.DB_POOL_SIZE })
   await migrateToLatest(database.db)
   if (config.SEED_DEMO) await seedDemo(database.db)
 

@@ -119,7 +119,9 @@ async function attendees(trx: Trx, sessionId: string) {
 export function createBookingDesk(db: Db, clock: () => Date) {
   /** Books a seat or a waitlist place; the same person again gets the same booking back. */
   async function book(user: User, sessionId: string): Promise<{ booking: Booking; created: boolean }> {
-    return db.transaction().execute(async (trx) => {
+    // Only what must happen under the session lock happens inside the transaction; the caller's waitlist
+    // position is read after commit (later bookings hold later tickets, so they cannot change it).
+    const { row, created } = await db.transaction().execute(async (trx) => {
       const session = await lockSession(trx, sessionId)
       const existing = await trx
         .selectFrom('bookings')
@@ -127,22 +129,25 @@ export function createBookingDesk(db: Db, clock: () => Date) {
         .where('session_id', '=', sessionId)
         .where('user_id', '=', user.id)
         .executeTakeFirst()
-      if (existing && existing.status !== 'cancelled') return { booking: await toBooking(trx, existing), created: false }
+      if (existing && existing.status !== 'cancelled') return { row: existing, created: false }
       if (session.status === 'cancelled') throw sessionCancelled()
       const now = clock()
       if (now.getTime() >= Date.parse(session.starts_at)) throw bookingClosed()
 
       const at = now.toISOString()
       const decision = decideSeat(seatState(session))
-      const columns = {
+      const booking = {
+        id: existing?.id ?? newId('bk'),
+        session_id: sessionId,
+        user_id: user.id,
         status: decision.status,
         waitlist_ticket: decision.status === 'waitlisted' ? decision.ticket : null,
         checked_in_at: null,
+        created_at: existing?.created_at ?? at,
         updated_at: at,
       }
-      const id = existing?.id ?? newId('bk')
-      if (existing) await trx.updateTable('bookings').set(columns).where('id', '=', id).execute()
-      else await trx.insertInto('bookings').values({ id, session_id: sessionId, user_id: user.id, created_at: at, ...columns }).execute()
+      if (existing) await trx.updateTable('bookings').set(booking).where('id', '=', booking.id).execute()
+      else await trx.insertInto('bookings').values(booking).execute()
       await trx
         .updateTable('lecture_sessions')
         .set(
@@ -158,15 +163,15 @@ export function createBookingDesk(db: Db, clock: () => Date) {
           {
             userId: user.id,
             kind: decision.status === 'confirmed' ? 'booking_confirmed' : 'booking_waitlisted',
-            dedupeKey: `booking:${id}:${at}`,
+            dedupeKey: `booking:${booking.id}:${at}`,
             payload: { sessionId, startsAt: session.starts_at },
           },
         ],
         at,
       )
-      const row = await trx.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
-      return { booking: await toBooking(trx, row), created: true }
+      return { row: booking, created: true }
     })
+    return { booking: await toBooking(db, row), created }
   }
 
   /** Gives the seat (or waitlist place) back; a freed seat goes straight to the head of the waitlist. */

@@ -1,0 +1,58 @@
+// `npm run bench`: measures the budgets the issues set and prints them; exits 1 when one is missed.
+import { join } from 'node:path'
+import { createTestDatabase } from '../tests/support/databases'
+import { startPostgres } from '../tests/support/postgres'
+import { bookingStorm } from './bench/booking-storm'
+import { benchStations } from './bench/http'
+import { weappSizes } from './bench/sizes'
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ensureTaroBuild } = require('./taro-build.mjs') as { ensureTaroBuild: (type: string) => boolean }
+
+const root = join(__dirname, '..')
+const KB = 1024
+const rows: { what: string; value: string; budget: string; ok: boolean }[] = []
+const check = (what: string, value: string, budget: string, ok: boolean) => rows.push({ what, value, budget, ok })
+
+async function main() {
+  ensureTaroBuild('weapp')
+  const sizes = await weappSizes(join(root, 'dist/weapp'))
+  check('weapp main package', `${(sizes.main / KB).toFixed(1)} KB`, '≤ 500 KB', sizes.main <= 500 * KB)
+  for (const [name, bytes] of sizes.subpackages) check(`  subpackage ${name}`, `${(bytes / KB).toFixed(1)} KB`, '', true)
+  check('weapp total', `${(sizes.total / KB).toFixed(1)} KB`, '≤ 2048 KB', sizes.total <= 2048 * KB)
+
+  const http = await benchStations({ seconds: Number(process.env.BENCH_SECONDS ?? 5) })
+  const ratio = http.stations.rps / http.bare.rps
+  check('GET /api/stations p99 (SQLite, nearest first)', `${http.stations.p99} ms`, '≤ 20 ms', http.stations.p99 <= 20)
+  check('GET /api/stations req/s', `${Math.round(http.stations.rps)}`, '', true)
+  check('bare Fastify req/s (same run)', `${Math.round(http.bare.rps)}`, '', true)
+  check('stations / bare Fastify', `${(ratio * 100).toFixed(0)} %`, '≥ 40 %', ratio >= 0.4)
+
+  const cluster = await startPostgres()
+  process.env.OTH_TEST_PG_ADMIN_URL = cluster.adminUrl
+  try {
+    for (const kind of ['sqlite', 'postgres'] as const) {
+      const storm = await bookingStorm(kind, kind === 'postgres' ? (await createTestDatabase('postgres')).url : undefined)
+      check(
+        `booking storm on ${kind}: 1000 requests, 30 seats`,
+        `${storm.seconds.toFixed(2)} s`,
+        '< 3 s, exactly 30',
+        storm.ok && storm.seconds < 3,
+      )
+      check(`  confirmed / waitlisted`, `${storm.confirmed} / ${storm.waitlisted}`, '', storm.ok)
+    }
+  } finally {
+    cluster.stop()
+  }
+
+  const width = Math.max(...rows.map((r) => r.what.length))
+  console.log('\nOld Town Hub — bench (loopback, 2 cores)\n')
+  for (const r of rows) {
+    console.log(`${r.what.padEnd(width)}  ${r.value.padStart(12)}  ${r.budget.padEnd(18)} ${r.budget ? (r.ok ? 'ok' : 'OVER BUDGET') : ''}`)
+  }
+  process.exit(rows.every((r) => r.ok) ? 0 : 1)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -5,8 +5,7 @@ import { startPostgres } from '../tests/support/postgres'
 import { bookingStorm } from './bench/booking-storm'
 import { benchStations } from './bench/http'
 import { weappSizes } from './bench/sizes'
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ensureTaroBuild } = require('./taro-build.mjs') as { ensureTaroBuild: (type: string) => boolean }
+import { ensureTaroBuild } from './taro-build'
 
 const root = join(__dirname, '..')
 const KB = 1024

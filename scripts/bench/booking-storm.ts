@@ -1,9 +1,6 @@
 // 1000 people book a 30-seat session at the same moment; the time it takes and the seat invariant.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { request } from 'node:http'
-import { startApi } from './processes'
+import { startApiProcess } from '../../tests/support/server-process'
 
 const PEOPLE = 1000
 const SEATS = 30
@@ -31,12 +28,7 @@ function post(url: string, token?: string, body?: object): Promise<{ status: num
 }
 
 export async function bookingStorm(kind: 'sqlite' | 'postgres', databaseUrl?: string) {
-  const api = await startApi({
-    DATABASE_URL: databaseUrl ?? `sqlite:${join(mkdtempSync(join(tmpdir(), 'oth-storm-')), 'storm.db')}`,
-    SEED_DEMO: '1',
-    AUTH_DEV_LOGIN: '1',
-    NODE_ENV: 'development',
-  })
+  const api = await startApiProcess(databaseUrl ? { DATABASE_URL: databaseUrl } : {})
   try {
     const staff = (await post(`${api.base}/api/auth/dev`, undefined, { openid: 'storm-staff', role: 'staff' })).body.token as string
     const startsAt = new Date(Date.now() + 86_400_000)
@@ -63,6 +55,6 @@ export async function bookingStorm(kind: 'sqlite' | 'postgres', databaseUrl?: st
     const ok = results.every((r) => r.status === 201) && confirmed === SEATS && gapless && final.session.confirmedCount === SEATS
     return { kind, seconds, confirmed, waitlisted: final.session.waitlistCount, ok }
   } finally {
-    api.stop()
+    await api.stop()
   }
 }

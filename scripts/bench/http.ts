@@ -1,9 +1,7 @@
 // Stations list throughput and latency beside bare Fastify, each server in its own process.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { startApi, startServer } from './processes'
+import { startApiProcess, startServer } from '../../tests/support/server-process'
 
 const load = (url: string, seconds: number) =>
   new Promise<autocannon.Result>((resolve, reject) =>
@@ -11,11 +9,7 @@ const load = (url: string, seconds: number) =>
   )
 
 export async function benchStations({ seconds = 5 } = {}) {
-  const api = await startApi({
-    DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'oth-bench-')), 'bench.db')}`,
-    SEED_DEMO: '1',
-    NODE_ENV: 'production',
-  })
+  const api = await startApiProcess({ NODE_ENV: 'production', AUTH_DEV_LOGIN: '0' })
   const bare = await startServer([join(__dirname, 'bare-fastify.mjs')], {}, '/bare')
   try {
     const stationsUrl = `${api.base}/api/stations?lat=23.6665&lng=116.644`
@@ -29,7 +23,7 @@ export async function benchStations({ seconds = 5 } = {}) {
       bare: { rps: baseline.requests.average, p99: baseline.latency.p99 },
     }
   } finally {
-    api.stop()
-    bare.stop()
+    await api.stop()
+    await bare.stop()
   }
 }

@@ -1,20 +1,19 @@
 // Builds the Taro app for one platform unless dist/<type> is already newer than every source file.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 
-const root = resolve(import.meta.dirname, '..')
-const SOURCES = ['src', 'config', 'babel.config.js', 'package.json', 'project.config.json', 'server/src/contract.ts']
+const root = join(__dirname, '..')
+const SOURCES = ['src', 'config', 'types', 'babel.config.js', 'package.json', 'project.config.json', 'server/src/contract.ts']
 
-function newestMtime(path) {
+function newestMtime(path: string): number {
   if (!existsSync(path)) return 0
   const stat = statSync(path)
   if (!stat.isDirectory()) return stat.mtimeMs
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs)
 }
 
-/** @param {'weapp' | 'h5'} type */
-export function ensureTaroBuild(type, { force = false } = {}) {
+export function ensureTaroBuild(type: 'weapp' | 'h5', { force = false } = {}): boolean {
   const stamp = join(root, 'dist', type, '.build-stamp')
   const sourcesAt = Math.max(...SOURCES.map((p) => newestMtime(join(root, p))))
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs > sourcesAt) return false
@@ -22,14 +21,19 @@ export function ensureTaroBuild(type, { force = false } = {}) {
   const result = spawnSync(process.execPath, [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', type], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   })
-  if (result.status !== 0) throw new Error(`taro build --type ${type} failed (exit ${result.status})`)
+  if (result.status !== 0) {
+    // Taro's progress bar goes to stderr on every build; show it only when the build fails.
+    process.stderr.write(result.stdout + result.stderr)
+    throw new Error(`taro build --type ${type} failed (exit ${result.status})`)
+  }
   writeFileSync(stamp, new Date().toISOString())
   console.log(`built ${type} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   return true
 }
 
-if (process.argv[1] === import.meta.filename) {
-  for (const type of process.argv.slice(2)) ensureTaroBuild(type, { force: true })
+if (process.argv[1]?.endsWith('taro-build.ts')) {
+  for (const type of process.argv.slice(2) as ('weapp' | 'h5')[]) ensureTaroBuild(type, { force: true })
 }

@@ -1,0 +1,88 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro'
+import type { ServiceKey, StationSummary } from '@contract'
+import { useState } from 'react'
+import { useSettings } from '../../shared/settings'
+import { KEYS, writeStorage } from '../../shared/storage'
+import { Screen } from '../../shared/ui/Screen'
+import { listStations } from '../stations/api'
+import { StationCard } from '../stations/components/StationCard'
+import { locate } from '../stations/location'
+import './index.scss'
+
+/** The four needs a tourist asks for most, as big buttons. */
+type Need = Extract<ServiceKey, 'hot_water' | 'charging' | 'travel_info' | 'restroom'>
+const NEEDS: { key: Need; icon: string }[] = [
+  { key: 'hot_water', icon: '♨' },
+  { key: 'charging', icon: '⚡' },
+  { key: 'travel_info', icon: '?' },
+  { key: 'restroom', icon: 'WC' },
+]
+
+export default function HomePage() {
+  const { t } = useSettings()
+  const [need, setNeed] = useState<Need>('hot_water')
+  const [nearest, setNearest] = useState<StationSummary | null>(null)
+
+  const findNearest = async (service: Need) => {
+    try {
+      const page = await listStations({ service, openNow: true }, await locate())
+      setNearest(page.data.items[0] ?? null)
+    } catch {
+      setNearest(null)
+    }
+  }
+
+  useDidShow(() => void findNearest(need))
+  useShareAppMessage(() => ({ title: `${t('app.name')} · ${t('app.tagline')}`, path: '/features/home/index' }))
+
+  const openStations = (service: Need) => {
+    writeStorage(KEYS.stationsNeed, service)
+    void Taro.switchTab({ url: '/features/stations/index' })
+  }
+
+  return (
+    <Screen className="home">
+      <View className="home__hero">
+        <Text className="home__title">{t('app.name')}</Text>
+        <Text className="home__tagline">{t('app.tagline')}</Text>
+        <Text className="home__intro">{t('home.intro')}</Text>
+      </View>
+
+      <Text className="home__section">{t('home.quick')}</Text>
+      <View className="home__needs">
+        {NEEDS.map(({ key, icon }) => (
+          <View
+            key={key}
+            id={`need-${key}`}
+            className={`home__need ${need === key ? 'home__need--on' : ''}`}
+            ariaRole="button"
+            ariaLabel={t(`home.need.${key}`)}
+            onClick={() => {
+              setNeed(key)
+              openStations(key)
+            }}
+          >
+            <Text className="home__need-icon" aria-hidden>
+              {icon}
+            </Text>
+            <Text className="home__need-label">{t(`home.need.${key}`)}</Text>
+          </View>
+        ))}
+      </View>
+
+      {nearest ? (
+        <View className="home__nearest">
+          <Text className="home__section">{t('home.nearest')}</Text>
+          <StationCard
+            station={nearest}
+            onOpen={(id) => void Taro.navigateTo({ url: `/features/stations/pages/detail/index?id=${id}` })}
+          />
+        </View>
+      ) : null}
+      <View id="all-stations" className="btn btn--ghost home__all" ariaRole="button" onClick={() => void Taro.switchTab({ url: '/features/stations/index' })}>
+        {t('home.allStations')}
+      </View>
+    </Screen>
+  )
+}

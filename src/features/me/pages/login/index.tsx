@@ -1,0 +1,61 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { Role } from '@contract'
+import { useState } from 'react'
+import { loginAsDemo, loginWithWechat } from '../../../../shared/auth'
+import { useSettings } from '../../../../shared/settings'
+import { Screen } from '../../../../shared/ui/Screen'
+import './index.scss'
+
+const DEMO_ROLES: Role[] = ['tourist', 'resident', 'member', 'staff']
+/** Real WeChat login only exists inside WeChat; the H5 build (demos, tests) uses demo identities. */
+const canUseWechat = process.env.TARO_ENV === 'weapp'
+
+export default function LoginPage() {
+  const { t } = useSettings()
+  const [busy, setBusy] = useState(false)
+
+  const finish = () => {
+    void Taro.showToast({ title: t('login.done'), icon: 'success' })
+    setTimeout(() => void Taro.navigateBack(), 400)
+  }
+  const run = async (login: () => Promise<unknown>) => {
+    if (busy) return
+    setBusy(true)
+    try {
+      await login()
+      finish()
+    } catch {
+      // The request client has already shown why.
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Screen>
+      {canUseWechat ? (
+        <View className="card">
+          <Button id="login-wechat" className="btn btn--primary" loading={busy} onClick={() => void run(loginWithWechat)}>
+            {t('login.wechat')}
+          </Button>
+        </View>
+      ) : null}
+      <View className="card">
+        <Text className="login__title">{t('login.devTitle')}</Text>
+        <Text className="muted login__hint">{t('login.devHint')}</Text>
+        {DEMO_ROLES.map((role) => (
+          <Button
+            key={role}
+            id={`login-${role}`}
+            className="btn btn--ghost login__role"
+            disabled={busy}
+            onClick={() => void run(() => loginAsDemo({ openid: `demo-${role}`, role }))}
+          >
+            {t('login.as', { role: t(`me.role.${role}`) })}
+          </Button>
+        ))}
+      </View>
+    </Screen>
+  )
+}

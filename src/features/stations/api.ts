@@ -1,0 +1,26 @@
+import type { ServiceKey, StationDetailResponse, StationKind, StationListResponse } from '@contract'
+import { requestWithOfflineCopy, type Cached } from '../../shared/request'
+
+export type Origin = { lat: number; lng: number } | null
+
+export interface StationFilter {
+  service?: ServiceKey
+  kind?: StationKind
+  openNow?: boolean
+}
+
+export function listStations(filter: StationFilter, origin: Origin, cursor?: string): Promise<Cached<StationListResponse>> {
+  return requestWithOfflineCopy<StationListResponse>('/api/stations', {
+    service: filter.service,
+    kind: filter.kind,
+    openNow: filter.openNow ? 'true' : undefined,
+    lat: origin?.lat,
+    lng: origin?.lng,
+    limit: 20,
+    cursor,
+  })
+}
+
+export function getStation(id: string, origin: Origin): Promise<Cached<StationDetailResponse>> {
+  return requestWithOfflineCopy<StationDetailResponse>(`/api/stations/${encodeURIComponent(id)}`, { lat: origin?.lat, lng: origin?.lng })
+}

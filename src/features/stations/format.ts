@@ -1,0 +1,22 @@
+import type { ServiceKey } from '@contract'
+import type { MessageKey } from '../../shared/i18n'
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string
+
+export function formatDistance(t: T, metres: number | null): string | null {
+  if (metres === null) return null
+  return metres < 1000 ? t('stations.distanceM', { n: metres }) : t('stations.distanceKm', { n: (metres / 1000).toFixed(1) })
+}
+
+/** Every service key in display order; the record type makes a new key a compile error until it is listed. */
+const SERVICE_ORDER: Record<ServiceKey, number> = {
+  hot_water: 0,
+  charging: 1,
+  travel_info: 2,
+  restroom: 3,
+  first_aid: 4,
+  umbrella: 5,
+  wifi: 6,
+}
+export const SERVICES = Object.keys(SERVICE_ORDER) as ServiceKey[]
+export const serviceLabel = (key: ServiceKey): MessageKey => `service.${key}`

@@ -1,0 +1,124 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro'
+import type { StationDetail } from '@contract'
+import { useState } from 'react'
+import { ApiError } from '../../../../shared/request'
+import { useSettings } from '../../../../shared/settings'
+import { Screen } from '../../../../shared/ui/Screen'
+import { StateView } from '../../../../shared/ui/StateView'
+import { getStation } from '../../api'
+import { formatDistance, serviceLabel } from '../../format'
+import { locate } from '../../location'
+import './index.scss'
+
+type Status = { kind: 'loading' } | { kind: 'ready'; station: StationDetail; offlineAt: number | null } | { kind: 'error'; message: string }
+
+export default function StationDetailPage() {
+  const { t, language } = useSettings()
+  const [id, setId] = useState('')
+  const [status, setStatus] = useState<Status>({ kind: 'loading' })
+
+  const load = async (stationId: string) => {
+    setStatus({ kind: 'loading' })
+    try {
+      const result = await getStation(stationId, await locate())
+      setStatus({ kind: 'ready', station: result.data.station, offlineAt: result.fromCache ? result.updatedAt : null })
+      void Taro.setNavigationBarTitle({ title: language === 'en' ? result.data.station.nameEn : result.data.station.name })
+    } catch (error) {
+      setStatus({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
+    }
+  }
+
+  useLoad((query: Record<string, string | undefined>) => {
+    const stationId = query.id ?? ''
+    setId(stationId)
+    void load(stationId)
+  })
+
+  useShareAppMessage(() => ({
+    title: status.kind === 'ready' ? t('stations.shareTitle', { name: status.station.name }) : t('app.name'),
+    path: `/features/stations/pages/detail/index?id=${id}`,
+  }))
+
+  if (status.kind === 'loading') return <Screen><StateView state="loading" /></Screen>
+  if (status.kind === 'error') return <Screen><StateView state="error" message={status.message} onRetry={() => void load(id)} /></Screen>
+
+  const { station, offlineAt } = status
+  const name = language === 'en' ? station.nameEn : station.name
+  const distance = formatDistance(t, station.distanceM)
+  const navigate = () =>
+    void Taro.openLocation({ latitude: station.lat, longitude: station.lng, name, address: station.address, scale: 18 })
+  const call = () => station.phone && void Taro.makePhoneCall({ phoneNumber: station.phone })
+  const copy = () =>
+    void Taro.setClipboardData({ data: station.address }).then(() => Taro.showToast({ title: t('stations.copied'), icon: 'none' }))
+
+  return (
+    <Screen className="detail">
+      {offlineAt ? (
+        <View className="notice" role="status">
+          <Text>{t('common.offlineAt', { time: new Date(offlineAt).toLocaleString() })}</Text>
+        </View>
+      ) : null}
+      <View className="card detail__head">
+        <Text className="detail__name">{name}</Text>
+        <View className="detail__meta">
+          <Text className={`badge ${station.openNow ? 'badge--open' : 'badge--closed'}`}>
+            {station.openNow ? t('stations.openNow') : t('stations.closedNow')}
+          </Text>
+          <Text className="muted detail__kind">{t(`kind.${station.kind}`)}</Text>
+          {distance ? <Text className="detail__distance">{distance}</Text> : null}
+        </View>
+        <Text className="muted detail__address">{station.address}</Text>
+        <Text className="detail__today">
+          {t('stations.hoursToday')}：
+          {station.todayHours.length ? station.todayHours.map(([from, to]) => `${from}–${to}`).join('，') : t('stations.closedToday')}
+        </Text>
+        <View className="detail__actions">
+          <Button id="navigate" className="btn btn--primary" ariaLabel={t('stations.navigate')} onClick={navigate}>
+            {t('stations.navigate')}
+          </Button>
+          {station.phone ? (
+            <Button id="call" className="btn btn--ghost" ariaLabel={`${t('stations.call')} ${station.phone}`} onClick={call}>
+              {t('stations.call')}
+            </Button>
+          ) : null}
+          <Button id="copy-address" className="btn btn--ghost" ariaLabel={t('stations.copyAddress')} onClick={copy}>
+            {t('stations.copyAddress')}
+          </Button>
+        </View>
+      </View>
+
+      <View className="card">
+        <Text className="detail__section">{t('stations.services')}</Text>
+        {station.services.map((s) => (
+          <View key={s.key} className="detail__service">
+            <Text>{t(serviceLabel(s.key))}</Text>
+            <Text className={`badge ${s.available ? 'badge--open' : 'badge--closed'}`}>
+              {s.available ? t('stations.openNow') : t('stations.paused')}
+              {s.note ? ` · ${s.note}` : ''}
+            </Text>
+          </View>
+        ))}
+      </View>
+
+      {station.pledges.length ? (
+        <View className="card">
+          <Text className="detail__section">{t('stations.pledges')}</Text>
+          {station.pledges.map((p) => (
+            <Text key={p} className="detail__pledge">· {p}</Text>
+          ))}
+        </View>
+      ) : null}
+
+      <View className="card">
+        <Text className="detail__section">{t('stations.hoursWeek')}</Text>
+        {station.hours.weekly.map((ranges, day) => (
+          <View key={day} className="detail__service">
+            <Text>{t(`weekday.${day as 0 | 1 | 2 | 3 | 4 | 5 | 6}`)}</Text>
+            <Text className="muted">{ranges.length ? ranges.map(([from, to]) => `${from}–${to}`).join('，') : t('stations.closedToday')}</Text>
+          </View>
+        ))}
+      </View>
+    </Screen>
+  )
+}

@@ -1,0 +1,28 @@
+import Taro from '@tarojs/taro'
+import type { AuthResponse, DevLoginBody, User } from '@contract'
+import { request } from './request'
+import { KEYS, readStorage, writeStorage } from './storage'
+
+export const currentUser = () => readStorage<User>(KEYS.user) ?? null
+
+function keep(auth: AuthResponse): User {
+  writeStorage(KEYS.token, auth.token)
+  writeStorage(KEYS.user, auth.user)
+  return auth.user
+}
+
+/** WeChat login: the code from wx.login is exchanged for a session by the API. */
+export async function loginWithWechat(): Promise<User> {
+  const { code } = await Taro.login()
+  return keep(await request<AuthResponse>('POST', '/api/auth/wechat', { body: { code } }))
+}
+
+/** Demo identities; the API offers this only with AUTH_DEV_LOGIN=1 outside production. */
+export async function loginAsDemo(body: DevLoginBody): Promise<User> {
+  return keep(await request<AuthResponse>('POST', '/api/auth/dev', { body }))
+}
+
+export function logout(): void {
+  writeStorage(KEYS.token, undefined)
+  writeStorage(KEYS.user, undefined)
+}

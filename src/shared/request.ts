@@ -1,0 +1,96 @@
+import Taro from '@tarojs/taro'
+import type { ApiErrorBody } from '@contract'
+import { translate } from './i18n'
+import { currentLanguage } from './settings'
+import { KEYS, readStorage, writeStorage } from './storage'
+
+/** A refusal from the API (or the network), with the message in the user's language. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined>
+
+export interface RequestOptions {
+  query?: Query
+  body?: unknown
+  /** Show the error as a toast (default true); pages with their own error state turn it off. */
+  toast?: boolean
+}
+
+const baseUrl = () => readStorage<string>(KEYS.apiBase) ?? API_BASE
+
+function buildUrl(path: string, query?: Query): string {
+  const params = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return `${baseUrl()}${path}${params.length ? `?${params.join('&')}` : ''}`
+}
+
+function toApiError(status: number, data: unknown): ApiError {
+  const body = data as Partial<ApiErrorBody> | undefined
+  if (body?.error) {
+    return new ApiError(status, body.error.code, currentLanguage() === 'en' ? body.error.messageEn : body.error.message)
+  }
+  return new ApiError(status, 'HTTP_' + status, translate(currentLanguage(), 'common.error'))
+}
+
+/** One call to the API: bearer token, JSON both ways, readable errors, one retry of a GET on network failure. */
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+  const token = readStorage<string>(KEYS.token)
+  const attempts = method === 'GET' ? 2 : 1
+  let lastError: ApiError | null = null
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    try {
+      const response = await Taro.request({
+        url: buildUrl(path, options.query),
+        method,
+        data: options.body as TaroGeneral.IAnyObject | undefined,
+        header: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        timeout: 10_000,
+      })
+      if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
+      if (response.statusCode === 401) {
+        writeStorage(KEYS.token, undefined)
+        writeStorage(KEYS.user, undefined)
+      }
+      lastError = toApiError(response.statusCode, response.data)
+      break
+    } catch {
+      lastError = new ApiError(0, 'NETWORK', translate(currentLanguage(), 'common.error'))
+    }
+  }
+  const error = lastError ?? new ApiError(0, 'NETWORK', translate(currentLanguage(), 'common.error'))
+  if (options.toast !== false) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
+  throw error
+}
+
+export interface Cached<T> {
+  data: T
+  /** When the data came from the server; older than now when shown from the offline copy. */
+  updatedAt: number
+  fromCache: boolean
+}
+
+/**
+ * A GET whose last good answer is kept on the device: without network the page shows that copy
+ * (with its time) instead of an error.
+ */
+export async function requestWithOfflineCopy<T>(path: string, query?: Query): Promise<Cached<T>> {
+  const key = KEYS.cachePrefix + buildUrl(path, query).replace(baseUrl(), '')
+  try {
+    const data = await request<T>('GET', path, { query, toast: false })
+    writeStorage(key, { data, updatedAt: Date.now() })
+    return { data, updatedAt: Date.now(), fromCache: false }
+  } catch (error) {
+    const copy = readStorage<{ data: T; updatedAt: number }>(key)
+    if (error instanceof ApiError && error.status === 0 && copy) return { ...copy, fromCache: true }
+    throw error
+  }
+}

@@ -1,0 +1,62 @@
+import Taro from '@tarojs/taro'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { initialLanguage, translate, type Language, type MessageKey } from './i18n'
+import { KEYS, readStorage, writeStorage } from './storage'
+
+interface Settings {
+  language: Language
+  largeFont: boolean
+  setLanguage(language: Language): void
+  setLargeFont(on: boolean): void
+  t(key: MessageKey, params?: Record<string, string | number>): string
+}
+
+const SettingsContext = createContext<Settings | null>(null)
+
+/** The language outside React (request errors, toasts), kept in step with the provider. */
+let activeLanguage: Language = initialLanguage()
+export const currentLanguage = () => activeLanguage
+
+const TAB_KEYS: MessageKey[] = ['tab.home', 'tab.stations', 'tab.lectures', 'tab.wishes', 'tab.me']
+
+function applyTabBar(language: Language) {
+  TAB_KEYS.forEach((key, index) => {
+    Taro.setTabBarItem({ index, text: translate(language, key) }).catch(() => {
+      // Not on a tab page yet: the next page shown applies it.
+    })
+  })
+}
+
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(activeLanguage)
+  const [largeFont, setLargeFontState] = useState<boolean>(readStorage<boolean>(KEYS.largeFont) === true)
+
+  useEffect(() => {
+    activeLanguage = language
+    if (language === 'en') applyTabBar(language)
+  }, [language])
+
+  const setLanguage = useCallback((next: Language) => {
+    writeStorage(KEYS.language, next)
+    activeLanguage = next
+    setLanguageState(next)
+    applyTabBar(next)
+  }, [])
+
+  const setLargeFont = useCallback((on: boolean) => {
+    writeStorage(KEYS.largeFont, on)
+    setLargeFontState(on)
+  }, [])
+
+  const value = useMemo<Settings>(
+    () => ({ language, largeFont, setLanguage, setLargeFont, t: (key, params) => translate(language, key, params) }),
+    [language, largeFont, setLanguage, setLargeFont],
+  )
+  return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>
+}
+
+export function useSettings(): Settings {
+  const settings = useContext(SettingsContext)
+  if (!settings) throw new Error('useSettings outside SettingsProvider')
+  return settings
+}

@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { get } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { freePort } from './postgres'
+
+const root = join(__dirname, '../..')
+
+/** True once `url` answers 2xx (node:http, so it also works inside jsdom test files, which have no fetch). */
+function answers(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = get(url, (res) => {
+      res.resume()
+      resolve((res.statusCode ?? 500) < 300)
+    })
+    req.on('error', () => resolve(false))
+  })
+}
+
+async function waitFor(url: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await answers(url))) {
+    if (Date.now() > deadline) throw new Error(`${url} did not come up`)
+    await new Promise((r) => setTimeout(r, 150))
+  }
+}
+
+export interface RunningServer {
+  base: string
+  stop(): Promise<void>
+}
+
+/** Starts a server in its own process, so the tests or the load generator do not share its event loop. */
+export async function startServer(args: string[], env: Record<string, string>, readyPath: string): Promise<RunningServer> {
+  const port = await freePort()
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const base = `http://127.0.0.1:${port}`
+  await waitFor(base + readyPath)
+  return {
+    base,
+    async stop() {
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+/**
+ * The real API (`server/src/main.ts`) in its own process on a fresh SQLite file with demo data and dev login,
+ * optionally serving a build of the app at `/`.
+ */
+export async function startApiProcess(env: Record<string, string> = {}): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'oth-api-'))
+  const server = await startServer(
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/src/main.ts'],
+    {
+      DATABASE_URL: `sqlite:${join(dir, 'api.db')}`,
+      SEED_DEMO: '1',
+      AUTH_DEV_LOGIN: '1',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      NOTICE_INTERVAL_MS: '0',
+      ...env,
+    },
+    '/api/health',
+  )
+  return {
+    base: server.base,
+    async stop() {
+      await server.stop()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,206 @@
+import { request as httpRequest } from 'node:http'
+import { join } from 'node:path'
+import simulate from 'miniprogram-simulate'
+
+/**
+ * The globals a real mini-program runtime gives the compiled app (App, Page, getApp, wx), with wx.request
+ * going to a real API over HTTP. See shared/notes/weapp-simulate.md.
+ */
+export const WEAPP_ROOT = join(__dirname, '../../dist/weapp')
+
+export interface WxOptions {
+  storage?: Record<string, unknown>
+  /** A GCJ-02 point, or 'denied' to act as a visitor who declined location. */
+  location?: { latitude: number; longitude: number } | 'denied'
+}
+
+type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void }
+
+function settle<T>(options: Callbacks, run: () => Promise<T>): Promise<T> {
+  return run().then(
+    (result) => {
+      options.success?.(result)
+      options.complete?.(result)
+      return result
+    },
+    (error: unknown) => {
+      options.fail?.(error)
+      options.complete?.(error)
+      throw error
+    },
+  )
+}
+
+/** Which page is being rendered, and its query: set by renderPage just before it attaches one. */
+const nextPage: { route: string; query: Record<string, string> } = { route: '', query: {} }
+
+export interface WxRuntime {
+  storage: Map<string, unknown>
+  requests: string[]
+  toasts: string[]
+  navigations: string[]
+}
+
+/**
+ * The compiled app keeps the `wx` it saw first, so the runtime is installed once per test file and later
+ * calls only change what it answers (storage, location) and start fresh logs.
+ */
+let installed: { runtime: WxRuntime; options: WxOptions } | null = null
+
+export function installWxRuntime(options: WxOptions = {}): WxRuntime {
+  if (installed) {
+    installed.options.location = options.location
+    installed.runtime.storage.clear()
+    for (const [k, v] of Object.entries(options.storage ?? {})) installed.runtime.storage.set(k, v)
+    installed.runtime.requests.length = 0
+    installed.runtime.toasts.length = 0
+    installed.runtime.navigations.length = 0
+    return installed.runtime
+  }
+  options = { ...options }
+  const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}))
+  const runtime: WxRuntime = { storage, requests: [], toasts: [], navigations: [] }
+  installed = { runtime, options }
+  const g = globalThis as Record<string, unknown>
+  let app: Record<string, unknown> = {}
+
+  g.App = (appOptions: Record<string, unknown>) => {
+    app = appOptions
+    ;(appOptions.onLaunch as ((o: object) => void) | undefined)?.call(appOptions, {})
+  }
+  g.getApp = () => app
+  g.getCurrentPages = () => []
+  g.Page = (pageOptions: Record<string, unknown>) => {
+    const methods: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(pageOptions)) if (typeof value === 'function') methods[key] = value
+    return (g.Component as (o: object) => void)({
+      data: pageOptions.data ?? {},
+      methods,
+      lifetimes: {
+        attached(this: Record<string, unknown>) {
+          this.route = nextPage.route
+          this.__route__ = nextPage.route
+          ;(this.onLoad as ((q: object) => void) | undefined)?.call(this, nextPage.query)
+        },
+        ready(this: Record<string, () => void>) {
+          this.onShow?.call(this)
+          this.onReady?.call(this)
+        },
+      },
+    })
+  }
+
+  const wx = {
+    request(o: Callbacks & { url: string; method?: string; data?: unknown; header?: Record<string, string> }) {
+      runtime.requests.push(`${o.method ?? 'GET'} ${o.url}`)
+      let req: ReturnType<typeof httpRequest> | null = null
+      void settle(
+        o,
+        () =>
+          new Promise((resolve, reject) => {
+            const body = o.data === undefined || (o.method ?? 'GET') === 'GET' ? undefined : JSON.stringify(o.data)
+            req = httpRequest(o.url, { method: o.method ?? 'GET', headers: o.header }, (res) => {
+              let text = ''
+              res.setEncoding('utf8')
+              res.on('data', (c) => (text += c))
+              res.on('end', () => {
+                let data: unknown = text
+                try {
+                  data = JSON.parse(text)
+                } catch {
+                  // not JSON: hand it over as text, as WeChat does
+                }
+                resolve({ data, statusCode: res.statusCode, header: res.headers, errMsg: 'request:ok' })
+              })
+            })
+            req.on('error', (e) => reject({ errMsg: `request:fail ${e.message}` }))
+            req.end(body)
+          }),
+      ).catch(() => undefined)
+      return { abort: () => req?.destroy() }
+    },
+    getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+    removeStorageSync: (key: string) => void storage.delete(key),
+    getLocation: (o: Callbacks) =>
+      settle(o, async () => {
+        if (!options.location || options.location === 'denied') throw { errMsg: 'getLocation:fail auth deny' }
+        return { ...options.location, errMsg: 'getLocation:ok' }
+      }).catch(() => undefined),
+    showToast: (o: Callbacks & { title: string }) => {
+      runtime.toasts.push(o.title)
+      void settle(o, async () => ({ errMsg: 'showToast:ok' }))
+    },
+    navigateTo: (o: Callbacks & { url: string }) => {
+      runtime.navigations.push(o.url)
+      void settle(o, async () => ({ errMsg: 'navigateTo:ok' }))
+    },
+    switchTab: (o: Callbacks & { url: string }) => {
+      runtime.navigations.push(o.url)
+      void settle(o, async () => ({ errMsg: 'switchTab:ok' }))
+    },
+    stopPullDownRefresh: (o: Callbacks = {}) => void settle(o, async () => ({ errMsg: 'stopPullDownRefresh:ok' })),
+    setTabBarItem: (o: Callbacks) => void settle(o, async () => ({ errMsg: 'setTabBarItem:ok' })),
+    setNavigationBarTitle: (o: Callbacks) => void settle(o, async () => ({ errMsg: 'setNavigationBarTitle:ok' })),
+    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 812, pixelRatio: 2, language: 'zh_CN' }),
+    getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2 }),
+    getDeviceInfo: () => ({ platform: 'devtools' }),
+    getAppBaseInfo: () => ({ language: 'zh_CN' }),
+    canIUse: () => true,
+    nextTick: (fn: () => void) => setTimeout(fn, 0),
+  }
+  g.wx = wx
+  return runtime
+}
+
+export interface RenderedPage {
+  /** What the page shows now, as markup. */
+  html(): string
+  /** Taps the element with this selector (Taro's onClick handlers run). */
+  tap(selector: string): void
+  /** Waits until the page shows `text` (or the markup passes the check), or fails after `timeoutMs`. */
+  waitFor(text: string | RegExp | ((html: string) => boolean), timeoutMs?: number): Promise<void>
+}
+
+const loadedPages = new Map<string, string>()
+/** One page on screen at a time, as in the real runtime's page stack top. */
+let shownPage: { detach(): void } | null = null
+
+/** Loads the compiled app once, then renders one page of it the way the mini-program runtime would. */
+export function renderPage(pagePath: string, query: Record<string, string> = {}): RenderedPage {
+  const g = globalThis as Record<string, unknown>
+  if (!g.__othAppLoaded) {
+    require(join(WEAPP_ROOT, 'app.js'))
+    g.__othAppLoaded = true
+  }
+  nextPage.route = pagePath
+  nextPage.query = query
+  // A page module registers its component once, when first required; later renders reuse that id.
+  const id = loadedPages.get(pagePath) ?? simulate.load(join(WEAPP_ROOT, pagePath), { rootPath: WEAPP_ROOT })
+  loadedPages.set(pagePath, id)
+  shownPage?.detach()
+  const component = simulate.render(id)
+  component.attach(document.createElement('parent-wrapper'))
+  shownPage = component
+  const html = () => component.dom?.innerHTML ?? ''
+  return {
+    html,
+    tap(selector) {
+      const target = component.querySelector(selector)
+      if (!target) throw new Error(`nothing matches ${selector}`)
+      target.dispatchEvent('tap')
+    },
+    async waitFor(text, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs
+      const found = () =>
+        typeof text === 'string' ? html().includes(text) : text instanceof RegExp ? text.test(html()) : text(html())
+      while (!found()) {
+        if (Date.now() > deadline) {
+          const shown = html().replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 1500)
+          throw new Error(`page never showed ${String(text)}; it shows:\n${shown}`)
+        }
+        await simulate.sleep(50)
+      }
+    },
+  }
+}

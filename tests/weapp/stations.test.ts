@@ -1,0 +1,64 @@
+/** @jest-environment jsdom */
+import { ensureTaroBuild } from '../../scripts/taro-build'
+import { startApiProcess, type RunningServer } from '../support/server-process'
+import { installWxRuntime, renderPage, type WxRuntime } from '../support/wx-runtime'
+
+
+/** Right beside the 牌坊街 station, in GCJ-02 as WeChat reports it. */
+const PAIFANG = { latitude: 23.6665, longitude: 116.644 }
+
+describe('weapp Stations tab (compiled, driven by miniprogram-simulate)', () => {
+  let api: RunningServer
+  let wx: WxRuntime
+
+  beforeAll(async () => {
+    ensureTaroBuild('weapp')
+    api = await startApiProcess()
+    wx = installWxRuntime({ storage: { 'oth.apiBase': api.base }, location: PAIFANG })
+  }, 300_000)
+  afterAll(() => api?.stop())
+
+  it('lists the stations from the API, nearest first with distances', async () => {
+    const page = renderPage('features/stations/index')
+    await page.waitFor('牌坊街党群服务站')
+    const html = page.html()
+    expect(html.indexOf('牌坊街党群服务站')).toBeLessThan(html.indexOf('广济门党群服务站'))
+    expect(html).toMatch(/\d+ 米/)
+    expect(html).toContain('营业中')
+    expect(wx.requests.some((r) => r.includes('/api/stations?') && r.includes('lat=23.6665'))).toBe(true)
+  })
+
+  it('re-queries when a service filter is tapped, dropping stations without it', async () => {
+    const page = renderPage('features/stations/index')
+    await page.waitFor('西马路微阵地')
+    page.tap('#filter-hot_water')
+    await page.waitFor(/chip--on"[^>]*>热水</)
+    await page.waitFor((html) => html.includes('牌坊街党群服务站') && !html.includes('西马路微阵地'))
+    expect(wx.requests.some((r) => r.includes('service=hot_water'))).toBe(true)
+  })
+})
+
+describe('weapp Stations tab without location or network', () => {
+  it('keeps the default order and says how to allow location when it is declined', async () => {
+    const api = await startApiProcess()
+    try {
+      installWxRuntime({ storage: { 'oth.apiBase': api.base }, location: 'denied' })
+      const page = renderPage('features/stations/index')
+      await page.waitFor('未获得位置权限')
+      await page.waitFor('广济门党群服务站')
+      expect(page.html()).not.toMatch(/\d+ 米/)
+    } finally {
+      await api.stop()
+    }
+  })
+
+  it('shows the error state with a retry when the API cannot be reached', async () => {
+    const api = await startApiProcess()
+    const deadBase = api.base
+    await api.stop()
+    installWxRuntime({ storage: { 'oth.apiBase': deadBase }, location: PAIFANG })
+    const page = renderPage('features/stations/index')
+    await page.waitFor('网络开小差了')
+    expect(page.html()).toContain('重试')
+  })
+})

@@ -1,0 +1,15 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.svg'
+declare module '*.scss'
+
+/** Base URL of the API, set at build time (config/index.ts). */
+declare const API_BASE: string
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV?: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn'
+    TARO_APP_API_BASE?: string
+  }
+}

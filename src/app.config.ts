@@ -8,6 +8,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'features/stations/pages', pages: ['detail/index'] },
+    { root: 'features/lectures/pages', pages: ['session/index', 'bookings/index'] },
     { root: 'features/me/pages', pages: ['settings/index', 'login/index'] },
   ],
   window: {

@@ -51,6 +51,17 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>()
 
+  // WeChat's wx.request sends `content-type: application/json` even with no body (a POST that only names
+  // its target, like booking a seat): an empty JSON body means "no body", not an error.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(null, undefined)
+    try {
+      done(null, JSON.parse(body as string))
+    } catch (error) {
+      done(Object.assign(error as Error, { statusCode: 400 }), undefined)
+    }
+  })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(zodResponseSerializer)
 

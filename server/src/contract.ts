@@ -21,3 +21,23 @@ export type {
   StationReportList,
   StationSummary,
 } from './features/stations/schemas.js'
+export type {
+  Attendance,
+  Booking,
+  BookingResponse,
+  CheckinCode,
+  FeedbackInput,
+  FeedbackSummary,
+  Guesthouse,
+  GuesthouseList,
+  LectureSession,
+  LectureSessionCreate,
+  LectureSessionList,
+  LectureSessionPatch,
+  LectureSessionResponse,
+  MyBookings,
+  Topic,
+  TopicDemand,
+  TopicList,
+  TopicOrderInput,
+} from './features/lectures/schemas.js'

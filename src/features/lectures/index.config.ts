@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '微讲堂' })
+export default definePageConfig({ navigationBarTitleText: '微讲堂', enablePullDownRefresh: true })

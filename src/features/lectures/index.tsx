@@ -1,12 +1,113 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
+import type { LectureSession, Topic } from '@contract'
+import { useState } from 'react'
+import { currentUser } from '../../shared/auth'
+import { ApiError } from '../../shared/request'
 import { useSettings } from '../../shared/settings'
-import { ComingSoon } from '../../shared/ui/ComingSoon'
 import { Screen } from '../../shared/ui/Screen'
+import { StateView } from '../../shared/ui/StateView'
+import { locate } from '../stations/location'
+import { listSessions, listTopics, orderTopic } from './api'
+import { SessionCard } from './components/SessionCard'
+import './index.scss'
+
+type Tab = 'menu' | 'sessions'
+type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string }
 
 export default function LecturesPage() {
-  const { t } = useSettings()
+  const { t, language } = useSettings()
+  const [tab, setTab] = useState<Tab>('sessions')
+  const [topics, setTopics] = useState<Topic[]>([])
+  const [sessions, setSessions] = useState<LectureSession[]>([])
+  const [status, setStatus] = useState<Status>({ kind: 'loading' })
+
+  const load = async () => {
+    setStatus((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
+    try {
+      const [topicPage, sessionPage] = await Promise.all([listTopics(), locate().then((where) => listSessions(where))])
+      setTopics(topicPage.data.items)
+      setSessions(sessionPage.data.items)
+      setStatus({ kind: 'ready' })
+    } catch (error) {
+      setStatus({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
+    }
+  }
+
+  useDidShow(() => void load())
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+  useShareAppMessage(() => ({ title: `${t('lectures.title')} · ${t('app.name')}`, path: '/features/lectures/index' }))
+
+  const order = async (topic: Topic) => {
+    if (!currentUser()) {
+      void Taro.showToast({ title: t('lectures.loginFirst'), icon: 'none' })
+      void Taro.navigateTo({ url: '/features/me/pages/login/index' })
+      return
+    }
+    try {
+      const { topic: updated } = await orderTopic(topic.id)
+      setTopics((list) => list.map((x) => (x.id === updated.id ? updated : x)))
+    } catch {
+      // The request client has shown the reason.
+    }
+  }
+  const open = (id: string) => void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${id}` })
+
   return (
-    <Screen>
-      <ComingSoon title={t('lectures.coming')} hint={t('lectures.comingHint')} />
+    <Screen className="lectures">
+      <View className="lectures__tabs" role="tablist">
+        {(['sessions', 'menu'] as const).map((key) => (
+          <View
+            key={key}
+            id={`tab-${key}`}
+            className={`lectures__tab ${tab === key ? 'lectures__tab--on' : ''}`}
+            ariaRole="tab"
+            ariaLabel={t(`lectures.${key}`)}
+            onClick={() => setTab(key)}
+          >
+            {t(`lectures.${key}`)}
+          </View>
+        ))}
+      </View>
+
+      {status.kind === 'loading' ? <StateView state="loading" /> : null}
+      {status.kind === 'error' ? <StateView state="error" message={status.message} onRetry={() => void load()} /> : null}
+
+      {status.kind === 'ready' && tab === 'sessions' ? (
+        sessions.length === 0 ? (
+          <StateView state="empty" title={t('lectures.noSessions')} hint={t('lectures.noSessionsHint')} />
+        ) : (
+          <View className="lectures__list">
+            {sessions.map((s) => (
+              <SessionCard key={s.id} session={s} onOpen={open} />
+            ))}
+          </View>
+        )
+      ) : null}
+
+      {status.kind === 'ready' && tab === 'menu' ? (
+        <View className="lectures__menu">
+          <Text className="notice">{t('lectures.menuHint')}</Text>
+          {topics.map((topic) => (
+            <View key={topic.id} id={`topic-${topic.id}`} className="card topic-card">
+              <Text className="topic-card__title">{language === 'en' ? topic.titleEn : topic.title}</Text>
+              <Text className="muted topic-card__desc">{language === 'en' ? topic.descriptionEn : topic.description}</Text>
+              <View className="topic-card__foot">
+                <Text className="topic-card__count">{t('lectures.orders', { n: topic.orderCount })}</Text>
+                <Button
+                  id={`order-${topic.id}`}
+                  className={`btn ${topic.orderedByMe ? 'btn--ghost' : 'btn--primary'} topic-card__btn`}
+                  disabled={topic.orderedByMe}
+                  ariaLabel={`${t('lectures.order')} ${topic.title}`}
+                  onClick={() => void order(topic)}
+                >
+                  {topic.orderedByMe ? t('lectures.ordered') : t('lectures.order')}
+                </Button>
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
     </Screen>
   )
 }

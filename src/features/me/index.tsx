@@ -31,6 +31,12 @@ export default function MePage() {
             <Text className="muted">›</Text>
           </View>
         )}
+        {user ? (
+          <View id="go-bookings" className="me__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/lectures/pages/bookings/index' })}>
+            <Text>{t('lectures.myBookings')}</Text>
+            <Text className="muted">›</Text>
+          </View>
+        ) : null}
         <View id="go-settings" className="me__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/me/pages/settings/index' })}>
           <Text>{t('me.settings')}</Text>
           <Text className="muted">›</Text>

@@ -52,6 +52,12 @@ describe('system routes and error shape', () => {
     expect(huge.json().error.code).toBe('PAYLOAD_TOO_LARGE')
   })
 
+  it('treats an empty JSON body as no body, as wx.request sends one for a bare POST', async () => {
+    const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', headers: { 'content-type': 'application/json' }, payload: '' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.code).toBe('VALIDATION_FAILED')
+  })
+
   it('refuses to register an API route that does not declare who may call it', async () => {
     const app = Fastify()
     registerAccessControl(app, async () => null)

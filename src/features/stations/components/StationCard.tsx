@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { StationSummary } from '@contract'
 import { useSettings } from '../../../shared/settings'
 import { formatDistance, serviceLabel } from '../format'
+import './StationCard.scss'
 
 export function StationCard({ station, onOpen }: { station: StationSummary; onOpen(id: string): void }) {
   const { t, language } = useSettings()

@@ -1,0 +1,25 @@
+import type { Language } from './i18n'
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000
+const WEEKDAYS: Record<Language, string[]> = {
+  zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+}
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** The old town's wall clock, whatever the phone's time zone: sessions happen in Chaozhou. */
+function shanghai(iso: string) {
+  const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS)
+  return { month: d.getUTCMonth(), day: d.getUTCDate(), weekday: d.getUTCDay(), time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` }
+}
+
+/** "11月26日 周四 19:30–21:00" / "Thu 26 Nov 19:30–21:00" */
+export function formatSessionTime(startsAt: string, endsAt: string, language: Language): string {
+  const s = shanghai(startsAt)
+  const e = shanghai(endsAt)
+  const weekday = WEEKDAYS[language][s.weekday]
+  return language === 'zh'
+    ? `${s.month + 1}月${s.day}日 ${weekday} ${s.time}–${e.time}`
+    : `${weekday} ${s.day} ${MONTHS_EN[s.month]} ${s.time}–${e.time}`
+}

@@ -1,0 +1,54 @@
+/** @jest-environment jsdom */
+import { request } from 'node:http'
+import { ensureTaroBuild } from '../../scripts/taro-build'
+import { startApiProcess, type RunningServer } from '../support/server-process'
+import { installWxRuntime, renderPage } from '../support/wx-runtime'
+
+function devLogin(base: string, openid: string, role: string): Promise<{ token: string; user: object }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      let text = ''
+      res.on('data', (c) => (text += c))
+      res.on('end', () => resolve(JSON.parse(text)))
+    })
+    req.on('error', reject)
+    req.end(JSON.stringify({ openid, role }))
+  })
+}
+
+describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () => {
+  let api: RunningServer
+  beforeAll(async () => {
+    ensureTaroBuild('weapp')
+    api = await startApiProcess()
+  }, 300_000)
+  afterAll(() => api?.stop())
+
+  async function asResident() {
+    const { token, user } = await devLogin(api.base, 'weapp-resident', 'resident')
+    return installWxRuntime({ storage: { 'oth.apiBase': api.base, 'oth.token': token, 'oth.user': user }, location: { latitude: 23.6665, longitude: 116.644 } })
+  }
+
+  it('shows the topic menu with demand, and ordering a topic adds one to its count', async () => {
+    const wx = await asResident()
+    const page = renderPage('features/lectures/index')
+    await page.waitFor('潮州历史文化')
+    page.tap('#tab-menu')
+    await page.waitFor('垃圾分类')
+    await page.waitFor(/0 位居民点单/)
+    page.tap('#order-tp_waste')
+    await page.waitFor('已点单')
+    await page.waitFor(/1 位居民点单/)
+    expect(wx.requests.some((r) => r.startsWith('POST') && r.includes('/api/lectures/topics/tp_waste/orders'))).toBe(true)
+  })
+
+  it('shows a session with its seats left and books one', async () => {
+    await asResident()
+    const page = renderPage('features/lectures/pages/session/index', { id: 'ls_demo_tea' })
+    await page.waitFor('工夫茶与非遗')
+    await page.waitFor('余 12 座')
+    page.tap('#book')
+    await page.waitFor('已预约')
+    await page.waitFor('余 11 座')
+  })
+})

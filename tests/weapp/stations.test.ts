@@ -38,6 +38,32 @@ describe('weapp Stations tab (compiled, driven by miniprogram-simulate)', () => 
   })
 })
 
+describe('weapp Station detail (subpackage)', () => {
+  let api: RunningServer
+  beforeAll(async () => {
+    api = await startApiProcess()
+  })
+  afterAll(() => api?.stop())
+
+  it('shows each service with its live state, the pledges, today’s hours and the navigate and call buttons', async () => {
+    installWxRuntime({ storage: { 'oth.apiBase': api.base }, location: PAIFANG })
+    const page = renderPage('features/stations/pages/detail/index', { id: 'st_shop_beefball' })
+    await page.waitFor('共产党员店·牛肉丸夜市铺')
+    const html = page.html()
+    expect(html).toContain('暂停 · 设备检修中')
+    expect(html).toContain('服务承诺')
+    expect(html).toContain('18:00–02:00')
+    expect(html).toContain('导航前往')
+    expect(html).toContain('拨打电话')
+  })
+
+  it('says so when the station does not exist', async () => {
+    installWxRuntime({ storage: { 'oth.apiBase': api.base }, location: PAIFANG })
+    const page = renderPage('features/stations/pages/detail/index', { id: 'st_nowhere' })
+    await page.waitFor('找不到该服务站')
+  })
+})
+
 describe('weapp Stations tab without location or network', () => {
   it('keeps the default order and says how to allow location when it is declined', async () => {
     const api = await startApiProcess()

@@ -1,5 +1,5 @@
-import type { ServiceKey, StationDetailResponse, StationKind, StationListResponse } from '@contract'
-import { requestWithOfflineCopy, type Cached } from '../../shared/request'
+import type { ReportCreate, ServiceKey, StationDetailResponse, StationKind, StationListResponse, StationReport } from '@contract'
+import { request, requestWithOfflineCopy, type Cached } from '../../shared/request'
 
 export type Origin = { lat: number; lng: number } | null
 
@@ -24,3 +24,6 @@ export function listStations(filter: StationFilter, origin: Origin, cursor?: str
 export function getStation(id: string, origin: Origin): Promise<Cached<StationDetailResponse>> {
   return requestWithOfflineCopy<StationDetailResponse>(`/api/stations/${encodeURIComponent(id)}`, { lat: origin?.lat, lng: origin?.lng })
 }
+
+export const reportProblem = (stationId: string, report: ReportCreate) =>
+  request<{ report: StationReport }>('POST', `/api/stations/${encodeURIComponent(stationId)}/reports`, { body: report })

@@ -1,4 +1,4 @@
-import type { ServiceKey } from '@contract'
+import type { ServiceKey, StationKind } from '@contract'
 import type { MessageKey } from '../../shared/i18n'
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string
@@ -20,3 +20,6 @@ const SERVICE_ORDER: Record<ServiceKey, number> = {
 }
 export const SERVICES = Object.keys(SERVICE_ORDER) as ServiceKey[]
 export const serviceLabel = (key: ServiceKey): MessageKey => `service.${key}`
+
+const KIND_ORDER: Record<StationKind, number> = { service_station: 0, party_member_shop: 1, contact_point: 2, micro_post: 3 }
+export const KINDS = Object.keys(KIND_ORDER) as StationKind[]

@@ -1,15 +1,16 @@
 import { ScrollView, Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
-import type { ServiceKey, StationSummary } from '@contract'
+import type { ServiceKey, StationKind, StationSummary } from '@contract'
 import { useCallback, useRef, useState } from 'react'
 import { ApiError } from '../../shared/request'
 import { useSettings } from '../../shared/settings'
 import { KEYS, readStorage, writeStorage } from '../../shared/storage'
 import { Screen } from '../../shared/ui/Screen'
 import { StateView } from '../../shared/ui/StateView'
-import { listStations, type Origin } from './api'
+import { listStations, type Origin, type StationFilter } from './api'
 import { StationCard } from './components/StationCard'
-import { SERVICES, serviceLabel } from './format'
+import { StationMap } from './components/StationMap'
+import { KINDS, SERVICES, serviceLabel } from './format'
 import { locate } from './location'
 import './index.scss'
 
@@ -17,8 +18,8 @@ type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message
 
 export default function StationsPage() {
   const { t } = useSettings()
-  const [service, setService] = useState<ServiceKey | undefined>(undefined)
-  const [openOnly, setOpenOnly] = useState(false)
+  const [filter, setFilter] = useState<StationFilter>({})
+  const [view, setView] = useState<'list' | 'map'>('list')
   const [items, setItems] = useState<StationSummary[]>([])
   const [nextCursor, setNextCursor] = useState<string | null>(null)
   const [status, setStatus] = useState<Status>({ kind: 'loading' })
@@ -27,10 +28,10 @@ export default function StationsPage() {
   const loadingMore = useRef(false)
 
   const load = useCallback(
-    async (next: { service?: ServiceKey; openOnly: boolean }, where: Origin) => {
+    async (next: StationFilter, where: Origin) => {
       setStatus({ kind: 'loading' })
       try {
-        const page = await listStations({ service: next.service, openNow: next.openOnly }, where)
+        const page = await listStations(next, where)
         setItems(page.data.items)
         setNextCursor(page.data.nextCursor)
         setOfflineAt(page.fromCache ? page.updatedAt : null)
@@ -42,19 +43,26 @@ export default function StationsPage() {
     [t],
   )
 
+  /** Changes the filter and reloads the first page with it. */
+  const refine = (change: Partial<StationFilter>) => {
+    const next = { ...filter, ...change }
+    setFilter(next)
+    void load(next, origin ?? null)
+  }
+
   useDidShow(() => {
     // Home's quick actions leave the chosen need here: tab pages cannot take query parameters.
     const need = readStorage<ServiceKey>(KEYS.stationsNeed)
     if (need) writeStorage(KEYS.stationsNeed, undefined)
-    const nextService = need ?? service
-    if (need) setService(need)
+    const next = need ? { ...filter, service: need } : filter
+    if (need) setFilter(next)
     if (origin === undefined) {
       void locate().then((where) => {
         setOrigin(where)
-        void load({ service: nextService, openOnly }, where)
+        void load(next, where)
       })
     } else if (need || items.length === 0) {
-      void load({ service: nextService, openOnly }, origin)
+      void load(next, origin)
     }
   })
 
@@ -62,7 +70,7 @@ export default function StationsPage() {
     void locate()
       .then((where) => {
         setOrigin(where)
-        return load({ service, openOnly }, where)
+        return load(filter, where)
       })
       .finally(() => Taro.stopPullDownRefresh())
   })
@@ -70,7 +78,7 @@ export default function StationsPage() {
   useReachBottom(() => {
     if (!nextCursor || loadingMore.current) return
     loadingMore.current = true
-    listStations({ service, openNow: openOnly }, origin ?? null, nextCursor)
+    listStations(filter, origin ?? null, nextCursor)
       .then((page) => {
         setItems((current) => [...current, ...page.data.items])
         setNextCursor(page.data.nextCursor)
@@ -83,39 +91,44 @@ export default function StationsPage() {
 
   useShareAppMessage(() => ({ title: t('stations.title'), path: '/features/stations/index' }))
 
-  const chooseService = (next: ServiceKey | undefined) => {
-    setService(next)
-    void load({ service: next, openOnly }, origin ?? null)
-  }
-  const toggleOpenOnly = (on: boolean) => {
-    setOpenOnly(on)
-    void load({ service, openOnly: on }, origin ?? null)
-  }
   const open = (id: string) => void Taro.navigateTo({ url: `/features/stations/pages/detail/index?id=${id}` })
+  const chip = (on: boolean) => `chip ${on ? 'chip--on' : ''}`
 
   return (
     <Screen className="stations">
+      <View className="stations__bar">
+        <View className="stations__views" role="tablist">
+          {(['list', 'map'] as const).map((key) => (
+            <View key={key} id={`view-${key}`} className={`stations__view ${view === key ? 'stations__view--on' : ''}`} ariaRole="tab" onClick={() => setView(key)}>
+              {t(`stations.${key}`)}
+            </View>
+          ))}
+        </View>
+        <View className="stations__toggle">
+          <Text>{t('stations.onlyOpen')}</Text>
+          <Switch id="open-only" checked={filter.openNow === true} color="#B71C1C" onChange={(e) => refine({ openNow: e.detail.value })} />
+        </View>
+      </View>
       <ScrollView scrollX className="stations__filters" enhanced showScrollbar={false}>
-        <View id="filter-all" className={`chip ${service ? '' : 'chip--on'}`} ariaRole="button" onClick={() => chooseService(undefined)}>
+        <View id="filter-all" className={chip(!filter.service)} ariaRole="button" onClick={() => refine({ service: undefined })}>
           {t('stations.filterAll')}
         </View>
         {SERVICES.map((key) => (
-          <View
-            key={key}
-            id={`filter-${key}`}
-            className={`chip ${service === key ? 'chip--on' : ''}`}
-            ariaRole="button"
-            ariaLabel={t(serviceLabel(key))}
-            onClick={() => chooseService(key)}
-          >
+          <View key={key} id={`filter-${key}`} className={chip(filter.service === key)} ariaRole="button" ariaLabel={t(serviceLabel(key))} onClick={() => refine({ service: key })}>
             {t(serviceLabel(key))}
           </View>
         ))}
       </ScrollView>
-      <View className="stations__toggle">
-        <Text>{t('stations.onlyOpen')}</Text>
-        <Switch id="open-only" checked={openOnly} color="#B71C1C" onChange={(e) => toggleOpenOnly(e.detail.value)} />
-      </View>
+      <ScrollView scrollX className="stations__filters" enhanced showScrollbar={false}>
+        <View id="kind-all" className={chip(!filter.kind)} ariaRole="button" onClick={() => refine({ kind: undefined })}>
+          {t('stations.kindAll')}
+        </View>
+        {KINDS.map((key: StationKind) => (
+          <View key={key} id={`kind-${key}`} className={chip(filter.kind === key)} ariaRole="button" onClick={() => refine({ kind: key })}>
+            {t(`kind.${key}`)}
+          </View>
+        ))}
+      </ScrollView>
 
       {origin === null ? (
         <View className="notice" role="note">
@@ -129,20 +142,15 @@ export default function StationsPage() {
       ) : null}
 
       {status.kind === 'loading' ? <StateView state="loading" /> : null}
-      {status.kind === 'error' ? (
-        <StateView state="error" message={status.message} onRetry={() => void load({ service, openOnly }, origin ?? null)} />
-      ) : null}
-      {status.kind === 'ready' && items.length === 0 ? (
-        <StateView state="empty" title={t('stations.empty')} hint={t('stations.emptyHint')} />
-      ) : null}
-      {status.kind === 'ready' ? (
+      {status.kind === 'error' ? <StateView state="error" message={status.message} onRetry={() => void load(filter, origin ?? null)} /> : null}
+      {status.kind === 'ready' && items.length === 0 ? <StateView state="empty" title={t('stations.empty')} hint={t('stations.emptyHint')} /> : null}
+      {status.kind === 'ready' && items.length > 0 && view === 'map' ? <StationMap stations={items} origin={origin ?? null} onOpen={open} /> : null}
+      {status.kind === 'ready' && view === 'list' ? (
         <View className="stations__list">
           {items.map((station) => (
             <StationCard key={station.id} station={station} onOpen={open} />
           ))}
-          {items.length > 0 ? (
-            <Text className="stations__end muted">{nextCursor ? t('common.loadMore') : t('common.noMore')}</Text>
-          ) : null}
+          {items.length > 0 ? <Text className="stations__end muted">{nextCursor ? t('common.loadMore') : t('common.noMore')}</Text> : null}
         </View>
       ) : null}
     </Screen>

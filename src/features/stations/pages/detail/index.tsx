@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro'
 import type { StationDetail } from '@contract'
 import { useState } from 'react'
@@ -7,6 +7,7 @@ import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { getStation } from '../../api'
+import { ReportForm } from '../../components/ReportForm'
 import { formatDistance, serviceLabel } from '../../format'
 import { locate } from '../../location'
 import './index.scss'
@@ -17,6 +18,7 @@ export default function StationDetailPage() {
   const { t, language } = useSettings()
   const [id, setId] = useState('')
   const [status, setStatus] = useState<Status>({ kind: 'loading' })
+  const [reporting, setReporting] = useState(false)
 
   const load = async (stationId: string) => {
     setStatus({ kind: 'loading' })
@@ -58,6 +60,15 @@ export default function StationDetailPage() {
         <View className="notice" role="status">
           <Text>{t('common.offlineAt', { time: new Date(offlineAt).toLocaleString() })}</Text>
         </View>
+      ) : null}
+      {station.photos.length ? (
+        <Swiper className="detail__photos" indicatorDots autoplay circular>
+          {station.photos.map((url) => (
+            <SwiperItem key={url}>
+              <Image className="detail__photo" src={url} mode="aspectFill" ariaLabel={name} />
+            </SwiperItem>
+          ))}
+        </Swiper>
       ) : null}
       <View className="card detail__head">
         <Text className="detail__name">{name}</Text>
@@ -119,6 +130,14 @@ export default function StationDetailPage() {
           </View>
         ))}
       </View>
+
+      {reporting ? (
+        <ReportForm stationId={station.id} onDone={() => setReporting(false)} />
+      ) : (
+        <Button id="report" className="btn btn--ghost" onClick={() => setReporting(true)}>
+          {t('stations.report')}
+        </Button>
+      )}
     </Screen>
   )
 }

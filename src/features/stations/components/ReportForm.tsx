@@ -1,0 +1,64 @@
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { ReportCreate } from '@contract'
+import { useState } from 'react'
+import { currentUser } from '../../../shared/auth'
+import { useSettings } from '../../../shared/settings'
+import { reportProblem } from '../api'
+
+type Category = ReportCreate['category']
+const CATEGORIES: Category[] = ['no_hot_water', 'no_charging', 'closed_but_shown_open', 'wrong_location', 'other']
+
+/** "Something is wrong here": a category, an optional note, sent to staff. Needs a logged-in user. */
+export function ReportForm({ stationId, onDone }: { stationId: string; onDone(): void }) {
+  const { t } = useSettings()
+  const [category, setCategory] = useState<Category>('no_hot_water')
+  const [text, setText] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const submit = async () => {
+    if (!currentUser()) {
+      void Taro.navigateTo({ url: '/features/me/pages/login/index' })
+      return
+    }
+    setBusy(true)
+    try {
+      await reportProblem(stationId, { category, text })
+      void Taro.showToast({ title: t('stations.reportSent'), icon: 'none' })
+      onDone()
+    } catch {
+      // The request client has shown why (content check, rate limit…).
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="card report">
+      <Text className="detail__section">{t('stations.reportTitle')}</Text>
+      <View>
+        {CATEGORIES.map((c) => (
+          <View key={c} id={`report-${c}`} className={`chip ${category === c ? 'chip--on' : ''}`} ariaRole="radio" onClick={() => setCategory(c)}>
+            {t(`report.${c}`)}
+          </View>
+        ))}
+      </View>
+      <Textarea
+        id="report-text"
+        className="report__text"
+        maxlength={200}
+        placeholder={t('stations.reportText')}
+        value={text}
+        onInput={(e) => setText(e.detail.value)}
+      />
+      <View className="report__actions">
+        <Button className="btn btn--ghost" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+        <Button id="report-submit" className="btn btn--primary" loading={busy} onClick={() => void submit()}>
+          {t('common.submit')}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -10,6 +10,7 @@ export default defineAppConfig({
     { root: 'features/stations/pages', pages: ['detail/index'] },
     { root: 'features/lectures/pages', pages: ['session/index', 'bookings/index'] },
     { root: 'features/me/pages', pages: ['settings/index', 'login/index'] },
+    { root: 'features/staff/pages', pages: ['index/index', 'stations/index', 'station-edit/index', 'reports/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -31,7 +32,7 @@ export default defineAppConfig({
       { pagePath: 'features/me/index', text: '我的' },
     ],
   },
-  requiredPrivateInfos: ['getLocation'],
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
     'scope.userLocation': { desc: '用于为您找到最近的党群服务站（热水、充电、问路）' },
   },

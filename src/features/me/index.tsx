@@ -37,6 +37,12 @@ export default function MePage() {
             <Text className="muted">›</Text>
           </View>
         ) : null}
+        {user?.role === 'staff' ? (
+          <View id="go-staff" className="me__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/staff/pages/index/index' })}>
+            <Text>{t('staff.entry')}</Text>
+            <Text className="muted">›</Text>
+          </View>
+        ) : null}
         <View id="go-settings" className="me__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/me/pages/settings/index' })}>
           <Text>{t('me.settings')}</Text>
           <Text className="muted">›</Text>

@@ -1,0 +1,14 @@
+import type { ServiceToggle, StationChanges, StationCreate, StationDetailResponse, StationPatch, StationReportList, StationListResponse } from '@contract'
+import { request } from '../../shared/request'
+
+export const allStations = () => request<StationListResponse>('GET', '/api/stations', { query: { limit: 100 }, toast: false })
+export const stationForEdit = (id: string) => request<StationDetailResponse>('GET', `/api/stations/${encodeURIComponent(id)}`, { toast: false })
+export const createStation = (body: StationCreate) => request<StationDetailResponse>('POST', '/api/stations', { body })
+export const updateStation = (id: string, body: StationPatch) =>
+  request<StationDetailResponse>('PATCH', `/api/stations/${encodeURIComponent(id)}`, { body })
+export const toggleService = (id: string, key: string, body: ServiceToggle) =>
+  request<StationDetailResponse>('PATCH', `/api/stations/${encodeURIComponent(id)}/services/${key}`, { body })
+export const stationChanges = (id: string) => request<StationChanges>('GET', `/api/stations/${encodeURIComponent(id)}/changes`, { toast: false })
+export const openReports = () => request<StationReportList>('GET', '/api/stations/reports', { query: { status: 'open' }, toast: false })
+export const resolveReport = (id: string, note?: string) =>
+  request<unknown>('POST', `/api/stations/reports/${encodeURIComponent(id)}/resolve`, { body: note ? { note } : {} })

@@ -1,0 +1,27 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { currentUser } from '../../../../shared/auth'
+import { useSettings } from '../../../../shared/settings'
+import { Screen } from '../../../../shared/ui/Screen'
+import { StateView } from '../../../../shared/ui/StateView'
+import '../../staff.scss'
+
+export default function StaffHome() {
+  const { t } = useSettings()
+  if (currentUser()?.role !== 'staff') return <Screen><StateView state="empty" title={t('staff.onlyStaff')} /></Screen>
+  const go = (path: string) => () => void Taro.navigateTo({ url: `/features/staff/pages/${path}/index` })
+  return (
+    <Screen>
+      <View className="card staff-menu">
+        <View id="staff-stations" className="staff-menu__item" ariaRole="button" onClick={go('stations')}>
+          <Text>{t('staff.stations')}</Text>
+          <Text className="muted">›</Text>
+        </View>
+        <View id="staff-reports" className="staff-menu__item" ariaRole="button" onClick={go('reports')}>
+          <Text>{t('staff.reports')}</Text>
+          <Text className="muted">›</Text>
+        </View>
+      </View>
+    </Screen>
+  )
+}

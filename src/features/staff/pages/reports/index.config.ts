@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '问题反馈', enablePullDownRefresh: true })

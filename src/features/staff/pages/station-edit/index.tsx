@@ -1,0 +1,209 @@
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import type { ServiceKey, StationChanges, StationCreate, StationDetail, StationKind, WeeklyHours } from '@contract'
+import { useState } from 'react'
+import { ApiError } from '../../../../shared/request'
+import { useSettings } from '../../../../shared/settings'
+import { Screen } from '../../../../shared/ui/Screen'
+import { StateView } from '../../../../shared/ui/StateView'
+import { KINDS, SERVICES, serviceLabel } from '../../../stations/format'
+import { createStation, stationChanges, stationForEdit, updateStation } from '../../api'
+import '../../staff.scss'
+
+interface Day {
+  closed: boolean
+  open: string
+  close: string
+}
+interface Draft {
+  name: string
+  nameEn: string
+  kind: StationKind
+  address: string
+  lat: string
+  lng: string
+  phone: string
+  days: Day[]
+  services: Partial<Record<ServiceKey, { available: boolean }>>
+  pledges: string
+}
+
+const EMPTY: Draft = {
+  name: '',
+  nameEn: '',
+  kind: 'service_station',
+  address: '',
+  lat: '23.6665',
+  lng: '116.644',
+  phone: '',
+  days: Array.from({ length: 7 }, () => ({ closed: false, open: '09:00', close: '18:00' })),
+  services: { hot_water: { available: true } },
+  pledges: '',
+}
+
+function toDraft(s: StationDetail): Draft {
+  return {
+    name: s.name,
+    nameEn: s.nameEn,
+    kind: s.kind,
+    address: s.address,
+    lat: String(s.lat),
+    lng: String(s.lng),
+    phone: s.phone ?? '',
+    // The form edits one range a day, the common case; a day with none is a closed day.
+    days: s.hours.weekly.map((ranges) => (ranges[0] ? { closed: false, open: ranges[0][0], close: ranges[0][1] } : { closed: true, open: '09:00', close: '18:00' })),
+    services: Object.fromEntries(s.services.map((x) => [x.key, { available: x.available }])),
+    pledges: s.pledges.join('\n'),
+  }
+}
+
+function toBody(d: Draft): StationCreate {
+  const hours: WeeklyHours = { weekly: d.days.map((day) => (day.closed ? [] : [[day.open, day.close]])) }
+  return {
+    name: d.name,
+    nameEn: d.nameEn || undefined,
+    kind: d.kind,
+    address: d.address,
+    lat: Number(d.lat),
+    lng: Number(d.lng),
+    phone: d.phone || null,
+    hours,
+    services: SERVICES.filter((k) => d.services[k]).map((key) => ({ key, available: d.services[key]?.available ?? true })),
+    pledges: d.pledges.split('\n').map((p) => p.trim()).filter(Boolean),
+    photos: [],
+  }
+}
+
+export default function StationEdit() {
+  const { t } = useSettings()
+  const [id, setId] = useState<string | null>(null)
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const [changes, setChanges] = useState<StationChanges['items']>([])
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const set = (change: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...change } : d))
+
+  const load = async (stationId: string | null) => {
+    setError(null)
+    if (!stationId) return setDraft(EMPTY)
+    try {
+      const [{ station }, log] = await Promise.all([stationForEdit(stationId), stationChanges(stationId)])
+      setDraft(toDraft(station))
+      setChanges(log.items)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('common.error'))
+    }
+  }
+  useLoad((query: Record<string, string | undefined>) => {
+    setId(query.id ?? null)
+    void load(query.id ?? null)
+  })
+
+  if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load(id)} /></Screen>
+  if (!draft) return <Screen><StateView state="loading" /></Screen>
+
+  const pickOnMap = async () => {
+    try {
+      const place = await Taro.chooseLocation({ latitude: Number(draft.lat), longitude: Number(draft.lng) })
+      set({ lat: place.latitude.toFixed(6), lng: place.longitude.toFixed(6), address: draft.address || place.address })
+    } catch {
+      // Cancelled: keep the typed coordinates.
+    }
+  }
+  const setDay = (index: number, change: Partial<Day>) => set({ days: draft.days.map((d, i) => (i === index ? { ...d, ...change } : d)) })
+  const save = async () => {
+    setBusy(true)
+    try {
+      const body = toBody(draft)
+      const { station } = id ? await updateStation(id, body) : await createStation(body)
+      void Taro.showToast({ title: t('staff.saved'), icon: 'success' })
+      setId(station.id)
+      setChanges((await stationChanges(station.id)).items)
+    } catch {
+      // The request client has shown which field is wrong.
+    } finally {
+      setBusy(false)
+    }
+  }
+  const field = (label: string, key: 'name' | 'nameEn' | 'address' | 'lat' | 'lng' | 'phone', type: 'text' | 'digit' = 'text') => (
+    <View>
+      <Text className="form__label">{label}</Text>
+      <Input id={`field-${key}`} className="form__input" type={type} value={draft[key]} onInput={(e) => set({ [key]: e.detail.value })} />
+    </View>
+  )
+
+  return (
+    <Screen>
+      <View className="card">
+        {field(t('staff.name'), 'name')}
+        {field(t('staff.nameEn'), 'nameEn')}
+        <Text className="form__label">{t('staff.kind')}</Text>
+        <View>
+          {KINDS.map((k) => (
+            <View key={k} id={`kind-${k}`} className={`chip ${draft.kind === k ? 'chip--on' : ''}`} ariaRole="radio" onClick={() => set({ kind: k })}>
+              {t(`kind.${k}`)}
+            </View>
+          ))}
+        </View>
+        {field(t('staff.address'), 'address')}
+        {field(t('staff.lat'), 'lat', 'digit')}
+        {field(t('staff.lng'), 'lng', 'digit')}
+        <Button className="btn btn--ghost form__save" onClick={() => void pickOnMap()}>
+          {t('staff.pickOnMap')}
+        </Button>
+        {field(t('staff.phone'), 'phone')}
+      </View>
+
+      <View className="card">
+        <Text className="form__label">{t('staff.hours')}</Text>
+        {draft.days.map((day, index) => (
+          <View key={index} className="form__day">
+            <Text className="form__day-name">{t(`weekday.${index as 0 | 1 | 2 | 3 | 4 | 5 | 6}`)}</Text>
+            {day.closed ? (
+              <Text className="muted">{t('staff.closed')}</Text>
+            ) : (
+              <>
+                <Input className="form__input" value={day.open} maxlength={5} onInput={(e) => setDay(index, { open: e.detail.value })} />
+                <Text>–</Text>
+                <Input className="form__input" value={day.close} maxlength={5} onInput={(e) => setDay(index, { close: e.detail.value })} />
+              </>
+            )}
+            <Switch checked={!day.closed} color="#B71C1C" ariaLabel={t('staff.closed')} onChange={(e) => setDay(index, { closed: !e.detail.value })} />
+          </View>
+        ))}
+      </View>
+
+      <View className="card">
+        <Text className="form__label">{t('staff.services')}</Text>
+        {SERVICES.map((key) => (
+          <View
+            key={key}
+            id={`service-${key}`}
+            className={`chip ${draft.services[key] ? 'chip--on' : ''}`}
+            ariaRole="checkbox"
+            onClick={() => set({ services: { ...draft.services, [key]: draft.services[key] ? undefined : { available: true } } })}
+          >
+            {t(serviceLabel(key))}
+          </View>
+        ))}
+        <Text className="form__label">{t('staff.pledges')}</Text>
+        <Textarea className="form__textarea" value={draft.pledges} maxlength={600} onInput={(e) => set({ pledges: e.detail.value })} />
+      </View>
+
+      <Button id="save-station" className="btn btn--primary form__save" loading={busy} onClick={() => void save()}>
+        {t('staff.save')}
+      </Button>
+
+      {changes.length ? (
+        <View className="card form__save">
+          <Text className="form__label">{t('staff.changes')}</Text>
+          {changes.map((c) => (
+            <Text key={c.id} className="muted report-item__text">
+              {new Date(c.createdAt).toLocaleString()} · {c.actorNickname ?? '—'} · {c.action}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+    </Screen>
+  )
+}

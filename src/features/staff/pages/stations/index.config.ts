@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '服务点管理', enablePullDownRefresh: true })

@@ -1,0 +1,79 @@
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { ensureTaroBuild } from '../../scripts/taro-build'
+import { CHROMIUM_ARGS, ensureChromium } from '../support/chromium'
+import { startApiProcess, type RunningServer } from '../support/server-process'
+
+const ARTIFACTS = join(__dirname, '../artifacts')
+
+describe('H5: a tourist reports a problem; staff pause the service and resolve the report', () => {
+  let api: RunningServer
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    ensureTaroBuild('h5')
+    api = await startApiProcess({ STATIC_DIR: join(__dirname, '../../dist/h5') })
+    browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS })
+    page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+  }, 300_000)
+  afterAll(async () => {
+    await browser?.close()
+    await api?.stop()
+  })
+
+  async function loginAs(role: string) {
+    await page.goto(`${api.base}/#/features/me/index`)
+    await page.reload()
+    if (await page.locator('.me #logout').isVisible()) await page.locator('.me #logout').click()
+    await page.locator('.me #go-login').click()
+    await page.locator(`#login-${role}`).click()
+    await page.waitForURL(/features\/me\/index/)
+  }
+
+  it('report → staff toggles hot water off → tourists see it paused → report resolved', async () => {
+    await loginAs('tourist')
+    await page.goto(`${api.base}/#/features/stations/pages/detail/index?id=st_xihu`)
+    await page.locator('.detail #report').click()
+    await page.locator('#report-no_hot_water').click()
+    await page.locator('#report-text textarea').fill('下午没有热水')
+    await page.locator('#report-submit').click()
+    await page.locator('.detail #report').waitFor()
+
+    await loginAs('staff')
+    await page.locator('.me #go-staff').click()
+    await page.locator('#staff-stations').click()
+    const toggle = page.locator('#toggle-st_xihu-hot_water')
+    await toggle.waitFor()
+    await toggle.click()
+    await page.locator('#toggle-st_xihu-hot_water.chip--off').waitFor()
+
+    await page.goto(`${api.base}/#/features/staff/pages/reports/index`)
+    const report = page.locator('[id^="report-rp_"]', { hasText: '西湖公园党群服务站' })
+    await report.waitFor()
+    expect(await report.innerText()).toContain('下午没有热水')
+    await page.waitForTimeout(600)
+    await page.screenshot({ path: join(ARTIFACTS, 'h5-staff-reports.png') })
+    await report.locator('[id^="resolve-"]').click()
+    await page.locator('text=没有待处理的反馈').last().waitFor()
+
+    const detail = (await (await fetch(`${api.base}/api/stations/st_xihu`)).json()) as {
+      station: { services: { key: string; available: boolean }[] }
+    }
+    expect(detail.station.services.find((s) => s.key === 'hot_water')?.available).toBe(false)
+  })
+
+  it('staff create a station with the form; tourists then find it', async () => {
+    await loginAs('staff')
+    await page.goto(`${api.base}/#/features/staff/pages/station-edit/index`)
+    const form = page.locator('.screen', { has: page.locator('#save-station') }).last()
+    await form.locator('#field-name input').fill('东门街党群服务站')
+    await form.locator('#field-address input').fill('潮州市湘桥区东门街 1 号')
+    await form.locator('#service-wifi').click()
+    await form.locator('#save-station').click()
+    await form.locator('text=create').waitFor()
+
+    const list = (await (await fetch(`${api.base}/api/stations?service=wifi&limit=100`)).json()) as { items: { name: string }[] }
+    expect(list.items.map((s) => s.name)).toContain('东门街党群服务站')
+  })
+})

@@ -1,6 +1,6 @@
 import { errors } from '../../shared/errors.js'
 import { distanceMetres } from './geo.js'
-import { isOpenAt, rangesOn } from './hours.js'
+import { isOpenAt, rangesOn, shanghaiClock, type ShanghaiClock } from './hours.js'
 import type { StationRecord } from './queries.js'
 import type { ServiceKey, StationDetail, StationKind, StationListResponse, StationSummary } from './schemas.js'
 
@@ -33,7 +33,7 @@ function decodeCursor(cursor: string | undefined): number {
   return Number(match[1])
 }
 
-function summarise(r: StationRecord, origin: Origin | undefined, now: Date): StationSummary {
+function summarise(r: StationRecord, origin: Origin | undefined, clock: ShanghaiClock): StationSummary {
   return {
     id: r.id,
     name: r.name,
@@ -43,18 +43,19 @@ function summarise(r: StationRecord, origin: Origin | undefined, now: Date): Sta
     lat: r.lat,
     lng: r.lng,
     services: r.services.map(({ key, available }) => ({ key, available })),
-    openNow: isOpenAt(r.hours, now),
+    openNow: isOpenAt(r.hours, clock),
     distanceM: origin ? Math.round(distanceMetres(origin, r)) : null,
   }
 }
 
 /** One station as its detail page shows it, judged by the same rules as the list. */
 export function describeStation(r: StationRecord, origin: Origin | undefined, now: Date): StationDetail {
+  const clock = shanghaiClock(now)
   return {
-    ...summarise(r, origin, now),
+    ...summarise(r, origin, clock),
     phone: r.phone,
     hours: r.hours,
-    todayHours: rangesOn(r.hours, now),
+    todayHours: rangesOn(r.hours, clock),
     services: r.services,
     photos: r.photos,
     pledges: r.pledges,
@@ -73,7 +74,8 @@ export function browseStations(records: StationRecord[], options: BrowseOptions)
       (!options.kind || r.kind === options.kind) &&
       (!options.service || r.services.some((s) => s.key === options.service)),
   )
-  const summaries = matching.map((r) => summarise(r, options.origin, options.now))
+  const clock = shanghaiClock(options.now)
+  const summaries = matching.map((r) => summarise(r, options.origin, clock))
   const visible = options.openNow ? summaries.filter((s) => s.openNow) : summaries
   visible.sort((a, b) =>
     a.distanceM !== null && b.distanceM !== null

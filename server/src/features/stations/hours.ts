@@ -21,33 +21,43 @@ function toMinutes(hhmm: string): number {
   return h * 60 + m
 }
 
-/** The Shanghai wall-clock day of `at`: its weekday, date and minute of the day. */
-function shanghaiDay(at: Date) {
+/** The Shanghai wall clock at one moment: computed once per request, then asked of every station. */
+export interface ShanghaiClock {
+  weekday: number
+  date: string
+  minute: number
+  yesterday: { weekday: number; date: string }
+}
+
+export function shanghaiClock(at: Date): ShanghaiClock {
   const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS)
+  const before = new Date(local.getTime() - DAY_MS)
   return {
     weekday: local.getUTCDay(),
     date: local.toISOString().slice(0, 10),
     minute: local.getUTCHours() * 60 + local.getUTCMinutes(),
+    yesterday: { weekday: before.getUTCDay(), date: before.toISOString().slice(0, 10) },
   }
 }
 
-/** The ranges that apply on the Shanghai day of `at` (none on a closed date). */
-export function rangesOn(hours: WeeklyHours, at: Date): [string, string][] {
-  const day = shanghaiDay(at)
+function rangesOnDay(hours: WeeklyHours, day: { weekday: number; date: string }): [string, string][] {
   if (hours.closedDates?.includes(day.date)) return []
   return hours.weekly[day.weekday] ?? []
 }
 
-/** Whether a place with these hours is open at `at`, judged on the wall clock of Asia/Shanghai. */
-export function isOpenAt(hours: WeeklyHours, at: Date): boolean {
-  const { minute } = shanghaiDay(at)
-  for (const [open, close] of rangesOn(hours, at)) {
+/** The ranges that apply on the Shanghai day of the clock (none on a closed date). */
+export const rangesOn = (hours: WeeklyHours, clock: ShanghaiClock) => rangesOnDay(hours, clock)
+
+/** Whether a place with these hours is open at that moment of the Shanghai wall clock. */
+export function isOpenAt(hours: WeeklyHours, clock: ShanghaiClock): boolean {
+  const { minute } = clock
+  for (const [open, close] of rangesOnDay(hours, clock)) {
     const from = toMinutes(open)
     const to = toMinutes(close)
     if (to > from ? minute >= from && minute < to : minute >= from) return true
   }
   // Yesterday's overnight ranges spill into the small hours of today.
-  for (const [open, close] of rangesOn(hours, new Date(at.getTime() - DAY_MS))) {
+  for (const [open, close] of rangesOnDay(hours, clock.yesterday)) {
     const from = toMinutes(open)
     const to = toMinutes(close)
     if (to <= from && to !== 0 && minute < to) return true

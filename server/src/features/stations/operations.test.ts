@@ -61,6 +61,17 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     const again = await api.app.inject({ method: 'GET', url: '/api/stations?service=wifi', headers: { 'if-none-match': etag } })
     expect(again.statusCode).toBe(304)
     expect(again.body).toBe('')
+    const detail = await call('GET', '/api/stations/st_xihu')
+    const detailAgain = await api.app.inject({ method: 'GET', url: '/api/stations/st_xihu', headers: { 'if-none-match': detail.headers.etag as string } })
+    expect(detailAgain.statusCode).toBe(304)
+  })
+
+  it('changes the ETag as soon as staff change a station, so clients see it', async () => {
+    const before = await call('GET', '/api/stations?service=umbrella')
+    await call('PATCH', '/api/stations/st_micro_xiashuimen/services/umbrella', 'staff', { available: false })
+    const after = await api.app.inject({ method: 'GET', url: '/api/stations?service=umbrella', headers: { 'if-none-match': before.headers.etag as string } })
+    expect(after.statusCode).toBe(200)
+    expect(after.headers.etag).not.toBe(before.headers.etag)
   })
 
   it.each([

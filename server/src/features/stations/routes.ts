@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from '../../db/index.js'
 import { errors } from '../../shared/errors.js'
 import type { User } from '../auth/schemas.js'
@@ -26,7 +29,17 @@ import {
 
 /** Lists and details may be kept by clients but must be revalidated: the ETag makes that a cheap 304. */
 const REVALIDATE = 'no-cache'
+
+/**
+ * A public station response is a function of the station data, the minute on the clock (open-now) and the
+ * request URL, so its ETag is built from those three without hashing the body.
+ */
+function stationsEtag(version: string, now: Date, url: string): string {
+  const query = createHash('sha1').update(url).digest('base64url').slice(0, 12)
+  return `"st-${version}-${Math.floor(now.getTime() / 60_000)}-${query}"`
+}
 const STAFF = ['staff'] as const
+const notModified = z.void().describe('Not modified: the copy the client holds (If-None-Match) is current')
 
 export const stationRoutes =
   (db: Db, catalog: StationCatalog, clock: () => Date): FastifyPluginAsyncZod =>
@@ -34,9 +47,15 @@ export const stationRoutes =
     const commands = createStationCommands(db, clock, catalog.invalidate)
 
     const detail = async (id: string, origin?: { lat: number; lng: number }) => {
-      const record = (await catalog.all()).find((s) => s.id === id)
+      const record = (await catalog.all()).records.find((s) => s.id === id)
       if (!record) throw errors.notFound('找不到该服务站', 'No such station')
       return { station: describeStation(record, origin, clock()) }
+    }
+    /** Sets the revalidation headers; true when the client's copy is current (a 304 follows). */
+    const revalidate = (request: FastifyRequest, reply: FastifyReply, version: string, now: Date) => {
+      const etag = stationsEtag(version, now, request.url)
+      reply.header('cache-control', REVALIDATE).header('etag', etag)
+      return request.headers['if-none-match'] === etag
     }
     const currentReport = async (id: string) => {
       const [report] = await findReports(db, { id })
@@ -56,20 +75,22 @@ export const stationRoutes =
           tags: ['stations'],
           description: 'Party–mass service stations; nearest first when lat/lng (GCJ-02) are given.',
           querystring: stationListQuerySchema,
-          response: { 200: stationListResponseSchema },
+          response: { 200: stationListResponseSchema, 304: notModified },
         },
       },
       async (request, reply) => {
         const { service, kind, lat, lng, openNow, limit, cursor } = request.query
-        reply.header('cache-control', REVALIDATE)
-        return browseStations(await catalog.all(), {
+        const { records, version } = await catalog.all()
+        const now = clock()
+        if (revalidate(request, reply, version, now)) return reply.code(304).send(undefined)
+        return browseStations(records, {
           kind,
           service,
           origin: lat !== undefined && lng !== undefined ? { lat, lng } : undefined,
           openNow,
           limit,
           cursor,
-          now: clock(),
+          now,
         })
       },
     )
@@ -82,12 +103,13 @@ export const stationRoutes =
           tags: ['stations'],
           params: stationIdParamsSchema,
           querystring: stationDetailQuerySchema,
-          response: { 200: stationDetailResponseSchema },
+          response: { 200: stationDetailResponseSchema, 304: notModified },
         },
       },
       async (request, reply) => {
         const { lat, lng } = request.query
-        reply.header('cache-control', REVALIDATE)
+        const { version } = await catalog.all()
+        if (revalidate(request, reply, version, clock())) return reply.code(304).send(undefined)
         return detail(request.params.id, lat !== undefined && lng !== undefined ? { lat, lng } : undefined)
       },
     )

@@ -10,7 +10,7 @@ export default defineAppConfig({
     { root: 'features/stations/pages', pages: ['detail/index'] },
     { root: 'features/lectures/pages', pages: ['session/index', 'bookings/index'] },
     { root: 'features/me/pages', pages: ['settings/index', 'login/index'] },
-    { root: 'features/staff/pages', pages: ['index/index', 'stations/index', 'station-edit/index', 'reports/index'] },
+    { root: 'features/staff/pages', pages: ['index/index', 'stations/index', 'station-edit/index', 'reports/index', 'lectures/index', 'session/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

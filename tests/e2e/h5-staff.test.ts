@@ -76,4 +76,40 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     const list = (await (await fetch(`${api.base}/api/stations?service=wifi&limit=100`)).json()) as { items: { name: string }[] }
     expect(list.items.map((s) => s.name)).toContain('东门街党群服务站')
   })
+
+  it('staff schedule a session from demand and show a check-in code that a booked resident can use', async () => {
+    await loginAs('staff')
+    await page.goto(`${api.base}/#/features/staff/pages/lectures/index`)
+    await page.locator('#plan-tp_waste').click()
+    await page.locator('#plan-capacity input').fill('12')
+    await page.locator('#plan-speaker input').fill('环卫所 李师傅')
+    await page.locator('#plan-submit').click()
+    const card = page.locator('[id^="staff-session-ls_"]', { hasText: '垃圾分类' }).last()
+    await card.waitFor()
+    const sessionId = (await card.getAttribute('id'))!.replace('staff-session-', '')
+
+    // A resident books through the API and, standing in the room, scans the code the page shows.
+    const post = (path: string, token?: string, body?: object) =>
+      fetch(`${api.base}${path}`, {
+        method: 'POST',
+        headers: { ...(token && { authorization: `Bearer ${token}` }), 'content-type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }))
+    const resident = (await post('/api/auth/dev', undefined, { openid: 'e2e-checkin', role: 'resident', nickname: '陈阿姨' })).body.token as string
+    expect((await post(`/api/lectures/sessions/${sessionId}/bookings`, resident)).status).toBe(201)
+
+    await card.click()
+    const qr = page.locator('#checkin-qr').last()
+    await qr.waitFor()
+    const code = (await qr.getAttribute('data-code'))!
+    expect(code.startsWith(`${sessionId}.`)).toBe(true)
+    await page.waitForTimeout(600)
+    await page.screenshot({ path: join(ARTIFACTS, 'h5-staff-checkin-qr.png') })
+
+    // The session is tomorrow evening: outside its window the code is refused with a clear reason.
+    const early = await post(`/api/lectures/sessions/${sessionId}/checkins`, resident, { code })
+    expect(early.status).toBe(409)
+    expect(early.body.error.code).toBe('CHECKIN_CLOSED')
+    expect(await page.locator('.staff-menu__item', { hasText: '陈阿姨' }).last().innerText()).toContain('未签到')
+  })
 })

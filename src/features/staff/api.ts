@@ -1,4 +1,4 @@
-import type { ServiceToggle, StationChanges, StationCreate, StationDetailResponse, StationPatch, StationReportList, StationListResponse } from '@contract'
+import type { Attendance, CheckinCode, GuesthouseList, LectureSessionCreate, LectureSessionList, LectureSessionResponse, TopicDemand, ServiceToggle, StationChanges, StationCreate, StationDetailResponse, StationPatch, StationReportList, StationListResponse } from '@contract'
 import { request } from '../../shared/request'
 
 export const allStations = () => request<StationListResponse>('GET', '/api/stations', { query: { limit: 100 }, toast: false })
@@ -12,3 +12,13 @@ export const stationChanges = (id: string) => request<StationChanges>('GET', `/a
 export const openReports = () => request<StationReportList>('GET', '/api/stations/reports', { query: { status: 'open' }, toast: false })
 export const resolveReport = (id: string, note?: string) =>
   request<unknown>('POST', `/api/stations/reports/${encodeURIComponent(id)}/resolve`, { body: note ? { note } : {} })
+
+export const topicDemand = () => request<TopicDemand>('GET', '/api/lectures/topics/demand', { toast: false })
+export const guesthouses = () => request<GuesthouseList>('GET', '/api/guesthouses', { toast: false })
+export const upcomingSessions = () => request<LectureSessionList>('GET', '/api/lectures/sessions', { toast: false })
+export const scheduleSession = (body: LectureSessionCreate) => request<LectureSessionResponse>('POST', '/api/lectures/sessions', { body })
+export const cancelSession = (id: string) => request<LectureSessionResponse>('POST', `/api/lectures/sessions/${encodeURIComponent(id)}/cancel`, { body: {} })
+export const sessionById = (id: string) => request<LectureSessionResponse>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}`, { toast: false })
+export const checkinCode = (id: string) => request<CheckinCode>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/checkin-code`, { toast: false })
+export const attendance = (id: string) => request<Attendance>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/attendance`, { toast: false })
+export const attendanceCsv = (id: string) => request<string>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/attendance.csv`)

@@ -17,6 +17,10 @@ export default function StaffHome() {
           <Text>{t('staff.stations')}</Text>
           <Text className="muted">›</Text>
         </View>
+        <View id="staff-lectures" className="staff-menu__item" ariaRole="button" onClick={go('lectures')}>
+          <Text>{t('staff.lectures')}</Text>
+          <Text className="muted">›</Text>
+        </View>
         <View id="staff-reports" className="staff-menu__item" ariaRole="button" onClick={go('reports')}>
           <Text>{t('staff.reports')}</Text>
           <Text className="muted">›</Text>

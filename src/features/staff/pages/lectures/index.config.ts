@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '微讲堂管理', enablePullDownRefresh: true })

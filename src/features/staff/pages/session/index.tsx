@@ -1,0 +1,108 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useLoad, useUnload } from '@tarojs/taro'
+import type { Attendance, CheckinCode, LectureSession } from '@contract'
+import { useRef, useState } from 'react'
+import { ApiError } from '../../../../shared/request'
+import { useSettings } from '../../../../shared/settings'
+import { formatSessionTime } from '../../../../shared/time'
+import { Screen } from '../../../../shared/ui/Screen'
+import { StateView } from '../../../../shared/ui/StateView'
+import { attendance, attendanceCsv, cancelSession, checkinCode, sessionById } from '../../api'
+import { QrCode } from '../../components/QrCode'
+import '../../staff.scss'
+
+/** Hands a CSV to the staff member: a download in the browser, a file to forward in WeChat. */
+async function deliverCsv(name: string, csv: string) {
+  if (process.env.TARO_ENV === 'h5') {
+    const link = document.createElement('a')
+    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+    link.download = name
+    link.click()
+    return
+  }
+  const path = `${Taro.env.USER_DATA_PATH}/${name}`
+  Taro.getFileSystemManager().writeFileSync(path, csv, 'utf8')
+  await Taro.shareFileMessage({ filePath: path, fileName: name })
+}
+
+export default function StaffSession() {
+  const { t, language } = useSettings()
+  const [id, setId] = useState('')
+  const [session, setSession] = useState<LectureSession | null>(null)
+  const [code, setCode] = useState<CheckinCode | null>(null)
+  const [people, setPeople] = useState<Attendance['items']>([])
+  const [error, setError] = useState<string | null>(null)
+  const timer = useRef<ReturnType<typeof setInterval> | null>(null)
+
+  const load = async (sessionId: string) => {
+    try {
+      const [s, a, c] = await Promise.all([sessionById(sessionId), attendance(sessionId), checkinCode(sessionId)])
+      setSession(s.session)
+      setPeople(a.items)
+      setCode(c)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('common.error'))
+    }
+  }
+  useLoad((query: Record<string, string | undefined>) => {
+    const sessionId = query.id ?? ''
+    setId(sessionId)
+    void load(sessionId)
+    // The code rotates every minute; refresh it (and who has arrived) twice a minute.
+    timer.current = setInterval(() => void load(sessionId), 30_000)
+  })
+  useUnload(() => timer.current && clearInterval(timer.current))
+
+  if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load(id)} /></Screen>
+  if (!session || !code) return <Screen><StateView state="loading" /></Screen>
+
+  return (
+    <Screen>
+      <View className="card">
+        <Text className="staff-station__name">{language === 'en' ? session.topicTitleEn : session.topicTitle}</Text>
+        <Text className="report-item__text">{formatSessionTime(session.startsAt, session.endsAt, language)} · {session.guesthouse.name}</Text>
+      </View>
+      {session.status === 'scheduled' ? (
+        <View className="card checkin">
+          <Text className="form__label">{t('staff.checkinCode')}</Text>
+          <View className="checkin__qr" id="checkin-qr" data-code={code.code}>
+            <QrCode text={code.code} />
+          </View>
+          <Text className="muted">{t('staff.checkinHint')}</Text>
+        </View>
+      ) : (
+        <View className="notice">{t('lectures.sessionCancelled')}</View>
+      )}
+      <View className="card">
+        <Text className="form__label">
+          {t('staff.attendance')} · {session.confirmedCount}/{session.capacity}
+        </Text>
+        {people.map((p, i) => (
+          <View key={i} className="staff-menu__item">
+            <Text>
+              {p.nickname}
+              {p.position ? ` · ${t('lectures.waitlisted', { n: p.position })}` : ''}
+            </Text>
+            <Text className="muted">{p.checkedInAt ? t('staff.checkedInAt', { time: new Date(p.checkedInAt).toLocaleTimeString() }) : t('staff.notCheckedIn')}</Text>
+          </View>
+        ))}
+        <Button id="export-csv" className="btn btn--ghost form__save" onClick={() => void attendanceCsv(id).then((csv) => deliverCsv(`attendance-${id}.csv`, csv))}>
+          {t('staff.exportCsv')}
+        </Button>
+      </View>
+      {session.status === 'scheduled' ? (
+        <Button
+          id="cancel-session"
+          className="btn btn--ghost"
+          onClick={() =>
+            void Taro.showModal({ title: t('staff.cancelSession'), content: session.topicTitle }).then(({ confirm }) =>
+              confirm ? cancelSession(id).then(() => load(id)) : undefined,
+            )
+          }
+        >
+          {t('staff.cancelSession')}
+        </Button>
+      ) : null}
+    </Screen>
+  )
+}

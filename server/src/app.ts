@@ -13,7 +13,11 @@ import type { Config } from './config.js'
 import type { DbHandle } from './db/index.js'
 import { authRoutes } from './features/auth/routes.js'
 import { createSessions } from './features/auth/sessions.js'
+import { communityRoutes } from './features/community/routes.js'
 import { lectureRoutes } from './features/lectures/routes.js'
+import { memberRoutes } from './features/members/routes.js'
+import { uploadRoutes } from './features/uploads/routes.js'
+import { wishRoutes } from './features/wishes/routes.js'
 import { createStationCatalog } from './features/stations/catalog.js'
 import { stationRoutes } from './features/stations/routes.js'
 import { systemRoutes } from './features/system/routes.js'
@@ -99,7 +103,11 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   registerAccessControl(app, sessions.authenticate)
 
   await app.register(systemRoutes())
-  await app.register(authRoutes(config, sessions))
+  await app.register(authRoutes(config, database.db, sessions))
+  await app.register(communityRoutes(database.db, clock))
+  await app.register(memberRoutes(database.db, clock))
+  await app.register(wishRoutes(database.db, clock))
+  await app.register(uploadRoutes(database.db, clock))
   await app.register(lectureRoutes(database.db, clock))
   await app.register(stationRoutes(database.db, createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock))
 

@@ -156,6 +156,71 @@ export interface OutboxTable {
   sent_at: IsoTime | null
 }
 
+export interface CommunitiesTable {
+  id: string
+  name: string
+  sort_order: number
+  is_demo: Flag
+}
+
+export interface StaffCommunitiesTable {
+  user_id: string
+  community_id: string
+}
+
+export interface MembersTable {
+  id: string
+  user_id: string
+  real_name: string
+  phone: string
+  work_unit: string
+  branch: string
+  community_id: string
+  status: 'pending' | 'verified' | 'rejected'
+  reason: string | null
+  ranking_opt_out: Flag
+  created_at: IsoTime
+  decided_at: IsoTime | null
+  decided_by: string | null
+}
+
+export interface UploadsTable {
+  id: string
+  owner_id: string | null
+  mime: string
+  size: number
+  data: Buffer
+  created_at: IsoTime
+}
+
+export type WishStatus = 'pending_review' | 'published' | 'rejected' | 'claimed' | 'fulfilled' | 'confirmed' | 'withdrawn' | 'disputed'
+
+export interface WishesTable {
+  id: string
+  resident_id: string | null
+  category: string
+  title: string
+  description: string
+  community_id: string
+  contact_phone: string | null
+  urgent: Flag
+  preferred_time: string | null
+  photos_json: string
+  status: WishStatus
+  review_reason: string | null
+  claimed_by: string | null
+  claimed_at: IsoTime | null
+  fulfil_note: string | null
+  fulfil_photo_id: string | null
+  fulfilled_at: IsoTime | null
+  confirmed_at: IsoTime | null
+  thanks: string | null
+  dispute_reason: string | null
+  hours_served: number | null
+  created_at: IsoTime
+  updated_at: IsoTime
+}
+
 export interface Database {
   users: UsersTable
   sessions: SessionsTable
@@ -170,5 +235,10 @@ export interface Database {
   bookings: BookingsTable
   lecture_feedback: LectureFeedbackTable
   outbox: OutboxTable
+  communities: CommunitiesTable
+  staff_communities: StaffCommunitiesTable
+  members: MembersTable
+  uploads: UploadsTable
+  wishes: WishesTable
 }
 

@@ -210,6 +210,16 @@ function eveningAfter(from: Date, days: number): Date {
   return new Date(shanghaiMidnight + days * 86_400_000 + (19 * 60 + 30) * 60_000)
 }
 
+/** The old town's communities (社区) under 太平街道 — demo names. */
+export const DEMO_COMMUNITIES = [
+  ['cm_paifang', '牌坊街社区'],
+  ['cm_jiadi', '甲第巷社区'],
+  ['cm_yixing', '义兴甲社区'],
+  ['cm_xihu', '西湖社区'],
+  ['cm_dongmen', '东门社区'],
+  ['cm_xiashuimen', '下水门社区'],
+] as const
+
 /** Loads the demo rows once; re-running leaves existing rows as they are. */
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const at = now.toISOString()
@@ -269,6 +279,11 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
           created_at: at,
         })),
       )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute()
+    await trx
+      .insertInto('communities')
+      .values(DEMO_COMMUNITIES.map(([id, name], index) => ({ id, name, sort_order: index, is_demo: 1 as const })))
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
     await trx

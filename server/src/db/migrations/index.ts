@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import { foundation } from './0001_foundation.js'
 import { stationOperations } from './0002_station_operations.js'
 import { lectures } from './0003_lectures.js'
+import { wishes } from './0004_wishes.js'
 
 /** Ordered by name; the same list runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_station_operations': stationOperations,
   '0003_lectures': lectures,
+  '0004_wishes': wishes,
 }

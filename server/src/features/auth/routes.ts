@@ -3,10 +3,52 @@ import { devLoginEnabled, type Config } from '../../config.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { authResponseSchema, devLoginBodySchema, meResponseSchema, wechatLoginBodySchema } from './schemas.js'
 import type { Sessions } from './sessions.js'
+import type { Db } from '../../db/index.js'
+import { newId } from '../../shared/ids.js'
+import type { User } from './schemas.js'
+import { z } from 'zod'
 import { code2Session } from './wechat.js'
 
+/**
+ * Makes a demo identity whole: a dev `member` is a verified party member with a registration on file, and a
+ * dev `staff` user acts for the given community (or for all of them).
+ */
+async function bindDemoIdentity(db: Db, user: User, communityId: string | undefined) {
+  if (communityId && !(await db.selectFrom('communities').select('id').where('id', '=', communityId).executeTakeFirst())) {
+    throw errors.badRequest('没有这个社区', `No community ${communityId}`)
+  }
+  if (user.role === 'staff') {
+    await db.deleteFrom('staff_communities').where('user_id', '=', user.id).execute()
+    if (communityId) await db.insertInto('staff_communities').values({ user_id: user.id, community_id: communityId }).execute()
+  }
+  if (user.role === 'member') {
+    const community = communityId ?? (await db.selectFrom('communities').select('id').orderBy('sort_order').executeTakeFirst())?.id
+    if (!community) return
+    const at = new Date().toISOString()
+    await db
+      .insertInto('members')
+      .values({
+        id: newId('mb'),
+        user_id: user.id,
+        real_name: user.nickname,
+        phone: '13800000000',
+        work_unit: '演示单位',
+        branch: '演示支部',
+        community_id: community,
+        status: 'verified',
+        reason: null,
+        ranking_opt_out: 0,
+        created_at: at,
+        decided_at: at,
+        decided_by: null,
+      })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ status: 'verified', community_id: community }))
+      .execute()
+  }
+}
+
 export const authRoutes =
-  (config: Config, sessions: Sessions): FastifyPluginAsyncZod =>
+  (config: Config, db: Db, sessions: Sessions): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/api/auth/wechat',
@@ -39,12 +81,30 @@ export const authRoutes =
           },
         },
         async (request) => {
-          const { openid, role, nickname } = request.body
+          const { openid, role, nickname, communityId } = request.body
           const user = await sessions.upsertUser(`dev:${openid}`, { role, nickname })
+          await bindDemoIdentity(db, user, communityId)
           return { token: await sessions.issueToken(user.id), user }
         },
       )
     }
+
+    app.delete(
+      '/api/me',
+      {
+        config: { access: 'user' },
+        schema: {
+          tags: ['auth'],
+          description: 'Deletes the account (PIPL): name, phone, registration and sessions go; anonymised counts stay.',
+          response: { 200: z.object({ deleted: z.literal(true) }) },
+        },
+      },
+      async (request) => {
+        if (!request.user) throw errors.unauthenticated()
+        await sessions.deleteAccount(request.user.id)
+        return { deleted: true as const }
+      },
+    )
 
     app.get(
       '/api/me',

@@ -25,6 +25,8 @@ export const devLoginBodySchema = z.object({
   openid: z.string().trim().min(1).max(64),
   role: roleSchema.optional(),
   nickname: z.string().trim().min(1).max(32).optional(),
+  /** Binds a staff or member user to this community; a dev staff user without one covers every community. */
+  communityId: z.string().min(1).max(40).optional(),
 })
 export type DevLoginBody = z.infer<typeof devLoginBodySchema>
 

@@ -9,6 +9,7 @@ export interface Sessions {
   upsertUser(openid: string, changes: { role?: Role; nickname?: string }): Promise<User>
   issueToken(userId: string): Promise<string>
   authenticate(request: FastifyRequest): Promise<User | null>
+  deleteAccount(userId: string): Promise<void>
 }
 
 const DEFAULT_ROLE: Role = 'tourist'
@@ -80,5 +81,22 @@ export function createSessions(db: Db, config: Config, clock: () => Date): Sessi
     return null
   }
 
-  return { upsertUser, issueToken, authenticate }
+  /** Removes what identifies a person; what they did stays as anonymous counts (wishes, bookings). */
+  async function deleteAccount(userId: string): Promise<void> {
+    const at = clock().toISOString()
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
+      await trx.deleteFrom('members').where('user_id', '=', userId).execute()
+      await trx.deleteFrom('staff_communities').where('user_id', '=', userId).execute()
+      await trx.updateTable('wishes').set({ contact_phone: null, resident_id: null, updated_at: at }).where('resident_id', '=', userId).execute()
+      await trx.deleteFrom('uploads').where('owner_id', '=', userId).execute()
+      await trx
+        .updateTable('users')
+        .set({ openid: `deleted:${userId}`, nickname: '已注销用户', role: 'tourist', updated_at: at })
+        .where('id', '=', userId)
+        .execute()
+    })
+  }
+
+  return { upsertUser, issueToken, authenticate, deleteAccount }
 }

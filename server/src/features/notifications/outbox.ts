@@ -10,6 +10,14 @@ export const NOTICE_KINDS = [
   'session_cancelled',
   'session_reminder',
   'topic_scheduled',
+  'wish_published',
+  'wish_rejected',
+  'wish_claimed',
+  'wish_released',
+  'wish_fulfilled',
+  'wish_confirmed',
+  'wish_disputed',
+  'urgent_wish_submitted',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 

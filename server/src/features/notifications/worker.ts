@@ -3,6 +3,7 @@ import type { Config } from '../../config.js'
 import type { Db } from '../../db/index.js'
 import { createDispatcher } from './dispatcher.js'
 import { logSender, wechatSender } from './senders.js'
+import { releaseStaleClaims } from '../wishes/lifecycle.js'
 
 /** The background loop of one instance: queue due reminders, then deliver what is due. Returns a stop function. */
 export function startNoticeWorker(db: Db, config: Config, log: FastifyBaseLogger): () => void {
@@ -15,6 +16,7 @@ export function startNoticeWorker(db: Db, config: Config, log: FastifyBaseLogger
     running = true
     try {
       await dispatcher.queueReminders()
+      await releaseStaleClaims(db, new Date())
       await dispatcher.runOnce()
     } catch (error) {
       log.error({ err: error }, 'notice worker round failed')

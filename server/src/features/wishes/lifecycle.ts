@@ -1,0 +1,102 @@
+import type { Db } from '../../db/index.js'
+import type { WishesTable, WishStatus } from '../../db/schema.js'
+import { ApiError, errors } from '../../shared/errors.js'
+import type { User } from '../auth/schemas.js'
+import { enqueueNotices, type NoticeKind } from '../notifications/outbox.js'
+
+/** Who is acting on a wish, and for which communities a staff user speaks ('all' when unbound). */
+export interface WishActor {
+  user: User
+  staffCommunities: string[] | 'all' | null
+}
+
+type Wish = Pick<WishesTable, 'id' | 'status' | 'resident_id' | 'claimed_by' | 'community_id'>
+type Role = 'resident' | 'claimant' | 'staff' | 'member'
+
+export const isStaffOf = (actor: WishActor, wish: Pick<Wish, 'community_id'>) =>
+  actor.user.role === 'staff' &&
+  (actor.staffCommunities === 'all' || (actor.staffCommunities?.includes(wish.community_id) ?? false))
+
+function plays(actor: WishActor, wish: Wish, role: Role): boolean {
+  if (role === 'resident') return wish.resident_id === actor.user.id
+  if (role === 'claimant') return wish.claimed_by !== null && wish.claimed_by === actor.user.id
+  if (role === 'staff') return isStaffOf(actor, wish)
+  return actor.user.role === 'member' && wish.resident_id !== actor.user.id
+}
+
+/**
+ * The whole life of a wish in one table: who may take each step, from which states, to which state, and
+ * whom it tells. Every route goes through `transition`, which writes only if the wish is still in a
+ * `from` state — so two members claiming at once cannot both win.
+ */
+const STEPS = {
+  approve: { who: 'staff', from: ['pending_review'], to: 'published', notify: 'wish_published' },
+  reject: { who: 'staff', from: ['pending_review'], to: 'rejected', notify: 'wish_rejected' },
+  claim: { who: 'member', from: ['published'], to: 'claimed', notify: 'wish_claimed' },
+  release: { who: 'claimant', from: ['claimed'], to: 'published', notify: 'wish_released' },
+  fulfil: { who: 'claimant', from: ['claimed'], to: 'fulfilled', notify: 'wish_fulfilled' },
+  confirm: { who: 'resident', from: ['fulfilled'], to: 'confirmed', notify: 'wish_confirmed' },
+  dispute: { who: 'resident', from: ['fulfilled'], to: 'disputed', notify: 'wish_disputed' },
+  withdraw: { who: 'resident', from: ['pending_review', 'published'], to: 'withdrawn', notify: null },
+} as const satisfies Record<string, { who: Role; from: readonly WishStatus[]; to: WishStatus; notify: NoticeKind | null }>
+
+export type WishStep = keyof typeof STEPS
+
+const wishNotFound = () => errors.notFound('找不到该心愿', 'No such wish')
+const wrongState = (step: WishStep) =>
+  step === 'claim'
+    ? new ApiError(409, 'WISH_ALREADY_CLAIMED', '该心愿已被认领', 'This wish has already been claimed')
+    : new ApiError(409, 'WISH_WRONG_STATE', '心愿当前状态不能进行此操作', 'The wish is not in a state that allows this')
+
+/** Applies one step or throws 403/409; `changes` are written together with the new status. */
+export async function transition(
+  db: Db,
+  wishId: string,
+  step: WishStep,
+  actor: WishActor,
+  changes: Partial<WishesTable>,
+  at: string,
+  /** Told to the person notified, e.g. why a claim was released. */
+  note?: string,
+): Promise<void> {
+  const rule = STEPS[step]
+  await db.transaction().execute(async (trx) => {
+    const wish = await trx
+      .selectFrom('wishes')
+      .select(['id', 'status', 'resident_id', 'claimed_by', 'community_id'])
+      .where('id', '=', wishId)
+      .executeTakeFirst()
+    if (!wish) throw wishNotFound()
+    if (!plays(actor, wish, rule.who)) throw errors.forbidden()
+    const from: readonly WishStatus[] = rule.from
+    if (!from.includes(wish.status)) throw wrongState(step)
+
+    const updated = await trx
+      .updateTable('wishes')
+      .set({ ...changes, status: rule.to, updated_at: at })
+      .where('id', '=', wishId)
+      .where('status', 'in', [...from])
+      .executeTakeFirst()
+    if (Number(updated.numUpdatedRows) === 0) throw wrongState(step)
+
+    if (rule.notify) {
+      const recipient = rule.who === 'resident' ? wish.claimed_by : wish.resident_id
+      if (recipient) {
+        await enqueueNotices(trx, [{ userId: recipient, kind: rule.notify, dedupeKey: `${rule.notify}:${wishId}:${at}`, payload: { wishId, reason: note ?? null } }], at)
+      }
+    }
+  })
+}
+
+/** Claims left unfulfilled for seven days go back on the wall. */
+export const CLAIM_EXPIRY_MS = 7 * 24 * 3600_000
+
+export async function releaseStaleClaims(db: Db, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('wishes')
+    .set({ status: 'published', claimed_by: null, claimed_at: null, updated_at: now.toISOString() })
+    .where('status', '=', 'claimed')
+    .where('claimed_at', '<', new Date(now.getTime() - CLAIM_EXPIRY_MS).toISOString())
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}

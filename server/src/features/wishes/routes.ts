@@ -1,0 +1,215 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Db } from '../../db/index.js'
+import type { WishesTable } from '../../db/schema.js'
+import { assertAcceptableText } from '../../shared/content-check.js'
+import { errors } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import type { User } from '../auth/schemas.js'
+import { enqueueNotices } from '../notifications/outbox.js'
+import { isStaffOf, transition, type WishActor, type WishStep } from './lifecycle.js'
+import {
+  confirmSchema,
+  disputeSchema,
+  fulfilSchema,
+  myWishesResponseSchema,
+  releaseSchema,
+  emptyBodySchema,
+  reviewSchema,
+  wishCreateSchema,
+  wishListQuerySchema,
+  wishListResponseSchema,
+  wishResponseSchema,
+} from './schemas.js'
+import { fullView, publicView, selectWishes } from './views.js'
+import { z } from 'zod'
+
+const idParams = z.object({ id: z.string().min(1).max(40) })
+const tags = ['wishes']
+
+function signedIn(user: User | null): User {
+  if (!user) throw errors.unauthenticated()
+  return user
+}
+
+/** The communities a staff user acts for: 'all' when bound to none (a district-level account). */
+export async function staffCommunities(db: Db, user: User | null): Promise<string[] | 'all' | null> {
+  if (user?.role !== 'staff') return null
+  const rows = await db.selectFrom('staff_communities').select('community_id').where('user_id', '=', user.id).execute()
+  return rows.length ? rows.map((r) => r.community_id) : 'all'
+}
+
+export const wishRoutes =
+  (db: Db, clock: () => Date): FastifyPluginAsyncZod =>
+  async (app) => {
+    const actorOf = async (user: User | null): Promise<WishActor> => ({ user: signedIn(user), staffCommunities: await staffCommunities(db, user) })
+    const loadRow = async (id: string) => {
+      const row = await selectWishes(db).where('w.id', '=', id).executeTakeFirst()
+      if (!row) throw errors.notFound('找不到该心愿', 'No such wish')
+      return row
+    }
+    /** The resident, the claimant and the community's staff see everything; others the public view or nothing. */
+    const viewFor = async (id: string, user: User | null) => {
+      const row = await loadRow(id)
+      const involved =
+        user &&
+        (row.resident_id === user.id || row.claimed_by === user.id || isStaffOf({ user, staffCommunities: await staffCommunities(db, user) }, row))
+      if (involved) return { wish: fullView(row) }
+      if (!(['published', 'claimed', 'fulfilled', 'confirmed'] as string[]).includes(row.status)) {
+        throw errors.notFound('找不到该心愿', 'No such wish')
+      }
+      return { wish: publicView(row) }
+    }
+    /** One route per step of the wish's life, each through `transition`. */
+    function step<S extends z.ZodType>(name: WishStep, body: S, columns: (input: z.output<S>, at: string) => Partial<WishesTable>, note?: (input: z.output<S>) => string) {
+      app.post(
+        `/api/wishes/:id/${name}`,
+        { config: { access: 'user' }, schema: { tags, params: idParams, body, response: { 200: wishResponseSchema } } },
+        async (request) => {
+          const at = clock().toISOString()
+          const input = request.body as z.output<S>
+          await transition(db, request.params.id, name, await actorOf(request.user), columns(input, at), at, note?.(input))
+          return viewFor(request.params.id, request.user)
+        },
+      )
+    }
+
+    app.post(
+      '/api/wishes',
+      {
+        config: { access: ['resident', 'member'] },
+        schema: { tags, description: 'Post a micro-wish; it waits for staff review.', body: wishCreateSchema, response: { 201: wishResponseSchema } },
+      },
+      async (request, reply) => {
+        const user = signedIn(request.user)
+        const input = request.body
+        assertAcceptableText('标题', input.title)
+        assertAcceptableText('描述', input.description)
+        const community = await db.selectFrom('communities').select('id').where('id', '=', input.communityId).executeTakeFirst()
+        if (!community) throw errors.badRequest('请选择所在社区', 'Choose your community')
+        if (input.photoIds.length) {
+          const owned = await db.selectFrom('uploads').select('id').where('id', 'in', input.photoIds).where('owner_id', '=', user.id).execute()
+          if (owned.length !== new Set(input.photoIds).size) throw errors.badRequest('照片无效，请重新上传', 'A photo is not yours or no longer exists; upload it again')
+        }
+        const id = newId('wi')
+        const at = clock().toISOString()
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('wishes')
+            .values({
+              id,
+              resident_id: user.id,
+              category: input.category,
+              title: input.title,
+              description: input.description,
+              community_id: input.communityId,
+              contact_phone: input.contactPhone ?? null,
+              urgent: input.urgent ? 1 : 0,
+              preferred_time: input.preferredTime ?? null,
+              photos_json: JSON.stringify(input.photoIds),
+              status: 'pending_review',
+              created_at: at,
+              updated_at: at,
+            })
+            .execute()
+          if (input.urgent) {
+            const staff = await trx
+              .selectFrom('users')
+              .leftJoin('staff_communities as sc', 'sc.user_id', 'users.id')
+              .select('users.id')
+              .where('users.role', '=', 'staff')
+              .where((eb) => eb.or([eb('sc.community_id', '=', input.communityId), eb('sc.community_id', 'is', null)]))
+              .execute()
+            await enqueueNotices(
+              trx,
+              staff.map((s) => ({ userId: s.id, kind: 'urgent_wish_submitted' as const, dedupeKey: `urgent:${id}:${s.id}`, payload: { wishId: id } })),
+              at,
+            )
+          }
+        })
+        return reply.status(201).send(await viewFor(id, user))
+      },
+    )
+
+    app.get(
+      '/api/wishes',
+      { config: { access: 'public' }, schema: { tags, description: 'The public wish wall: urgent ones first, then newest; names masked, no phones.', querystring: wishListQuerySchema, response: { 200: wishListResponseSchema } } },
+      async (request) => {
+        const { status, category, communityId, urgent, limit, cursor } = request.query
+        const offset = cursor && /^\d{1,6}$/.test(cursor) ? Number(cursor) : 0
+        let query = selectWishes(db).where('w.status', '=', status).orderBy('w.urgent', 'desc').orderBy('w.created_at', 'desc').orderBy('w.id')
+        if (category) query = query.where('w.category', '=', category)
+        if (communityId) query = query.where('w.community_id', '=', communityId)
+        if (urgent !== undefined) query = query.where('w.urgent', '=', urgent ? 1 : 0)
+        const rows = await query.limit(limit + 1).offset(offset).execute()
+        return { items: rows.slice(0, limit).map(publicView), nextCursor: rows.length > limit ? String(offset + limit) : null }
+      },
+    )
+
+    app.get(
+      '/api/wishes/:id',
+      { config: { access: 'public' }, schema: { tags, params: idParams, response: { 200: wishResponseSchema } } },
+      async (request) => viewFor(request.params.id, request.user),
+    )
+
+    app.get(
+      '/api/me/wishes',
+      { config: { access: 'user' }, schema: { tags, response: { 200: myWishesResponseSchema } } },
+      async (request) => {
+        const user = signedIn(request.user)
+        const rows = await selectWishes(db)
+          .where((eb) => eb.or([eb('w.resident_id', '=', user.id), eb('w.claimed_by', '=', user.id)]))
+          .orderBy('w.created_at', 'desc')
+          .limit(100)
+          .execute()
+        return { items: rows.map(fullView) }
+      },
+    )
+
+    app.get(
+      '/api/wishes/review-queue',
+      { config: { access: ['staff'] }, schema: { tags: [...tags, 'staff'], response: { 200: myWishesResponseSchema } } },
+      async (request) => {
+        const scope = await staffCommunities(db, request.user)
+        let query = selectWishes(db).where('w.status', 'in', ['pending_review', 'disputed']).orderBy('w.urgent', 'desc').orderBy('w.created_at')
+        if (Array.isArray(scope)) query = query.where('w.community_id', 'in', scope)
+        return { items: (await query.limit(200).execute()).map(fullView) }
+      },
+    )
+
+    app.post(
+      '/api/wishes/:id/review',
+      { config: { access: ['staff'] }, schema: { tags: [...tags, 'staff'], params: idParams, body: reviewSchema, response: { 200: wishResponseSchema } } },
+      async (request) => {
+        const at = clock().toISOString()
+        const { decision, reason } = request.body
+        await transition(db, request.params.id, decision, await actorOf(request.user), { review_reason: reason ?? null }, at)
+        return viewFor(request.params.id, request.user)
+      },
+    )
+
+    app.post(
+      '/api/wishes/:id/claim',
+      {
+        config: { access: ['member'] },
+        schema: { tags, description: 'Exactly once: the first verified member wins, everyone after gets 409 WISH_ALREADY_CLAIMED.', params: idParams, response: { 200: wishResponseSchema } },
+      },
+      async (request) => {
+        const at = clock().toISOString()
+        const user = signedIn(request.user)
+        await transition(db, request.params.id, 'claim', await actorOf(user), { claimed_by: user.id, claimed_at: at }, at)
+        return viewFor(request.params.id, user)
+      },
+    )
+
+    step('release', releaseSchema, () => ({ claimed_by: null, claimed_at: null }), (b) => b.reason)
+    step('fulfil', fulfilSchema, (b, at) => {
+      assertAcceptableText('完成说明', b.note)
+      return { fulfil_note: b.note, fulfil_photo_id: b.photoId ?? null, hours_served: b.hours ?? null, fulfilled_at: at }
+    })
+    step('confirm', confirmSchema, (b, at) => {
+      if (b.thanks) assertAcceptableText('感谢留言', b.thanks)
+      return { thanks: b.thanks ?? null, confirmed_at: at }
+    })
+    step('dispute', disputeSchema, (b) => ({ dispute_reason: b.reason }), (b) => b.reason)
+    step('withdraw', emptyBodySchema, () => ({}))
+  }

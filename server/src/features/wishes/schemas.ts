@@ -1,0 +1,83 @@
+import { z } from 'zod'
+
+export const WISH_CATEGORIES = ['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other'] as const
+export const WISH_STATUSES = ['pending_review', 'published', 'rejected', 'claimed', 'fulfilled', 'confirmed', 'withdrawn', 'disputed'] as const
+/** What the public wall may show; the rest is seen only by the people involved and staff. */
+export const PUBLIC_STATUSES = ['published', 'claimed', 'fulfilled', 'confirmed'] as const
+
+const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'expected a mainland mobile or landline number')
+
+export const wishCreateSchema = z.object({
+  category: z.enum(WISH_CATEGORIES),
+  title: z.string().trim().min(2).max(40),
+  description: z.string().trim().min(1).max(500),
+  communityId: z.string().min(1).max(40),
+  contactPhone: phone.optional(),
+  urgent: z.boolean().default(false),
+  preferredTime: z.string().trim().max(40).optional(),
+  photoIds: z.array(z.string().min(1).max(40)).max(3).default([]),
+})
+export type WishCreate = z.input<typeof wishCreateSchema>
+
+export const wishPublicSchema = z.object({
+  id: z.string(),
+  category: z.enum(WISH_CATEGORIES),
+  title: z.string(),
+  description: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  urgent: z.boolean(),
+  preferredTime: z.string().nullable(),
+  photos: z.array(z.string()),
+  status: z.enum(WISH_STATUSES),
+  /** The resident's name, masked for the public (张**). */
+  residentName: z.string(),
+  createdAt: z.string(),
+})
+export type WishPublic = z.infer<typeof wishPublicSchema>
+
+/** What the resident, the claimant and community staff see: contact details and the whole story. */
+export const wishFullSchema = wishPublicSchema.extend({
+  residentName: z.string(),
+  contactPhone: z.string().nullable(),
+  reviewReason: z.string().nullable(),
+  claimedBy: z.object({ id: z.string(), nickname: z.string() }).nullable(),
+  claimedAt: z.string().nullable(),
+  fulfilNote: z.string().nullable(),
+  fulfilledAt: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  thanks: z.string().nullable(),
+  disputeReason: z.string().nullable(),
+})
+export type WishFull = z.infer<typeof wishFullSchema>
+
+export const wishResponseSchema = z.object({ wish: z.union([wishFullSchema, wishPublicSchema]) })
+export type WishResponse = z.infer<typeof wishResponseSchema>
+
+const booleanQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+export const wishListQuerySchema = z.object({
+  status: z.enum(PUBLIC_STATUSES).default('published'),
+  category: z.enum(WISH_CATEGORIES).optional(),
+  communityId: z.string().max(40).optional(),
+  urgent: booleanQuery.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(40).optional(),
+})
+export const wishListResponseSchema = z.object({ items: z.array(wishPublicSchema), nextCursor: z.string().nullable() })
+export type WishList = z.infer<typeof wishListResponseSchema>
+export const myWishesResponseSchema = z.object({ items: z.array(wishFullSchema) })
+export type MyWishes = z.infer<typeof myWishesResponseSchema>
+
+export const reviewSchema = z
+  .object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(1).max(200).optional() })
+  .refine((r) => r.decision === 'approve' || r.reason, { message: 'a rejection needs a reason', path: ['reason'] })
+export const releaseSchema = z.object({ reason: z.string().trim().min(1).max(200) })
+export const fulfilSchema = z.object({
+  note: z.string().trim().min(1).max(300),
+  photoId: z.string().max(40).optional(),
+  hours: z.number().min(0).max(72).optional(),
+})
+export const confirmSchema = z.object({ thanks: z.string().trim().max(200).optional() })
+export const disputeSchema = z.object({ reason: z.string().trim().min(1).max(300) })
+/** Steps that need nothing but the wish: WeChat sends an empty body, curl perhaps none. */
+export const emptyBodySchema = z.object({}).optional()

@@ -1,0 +1,56 @@
+import type { Db } from '../../db/index.js'
+import type { WishesTable } from '../../db/schema.js'
+import type { WishFull, WishPublic } from './schemas.js'
+
+/** 张三丰 → 张**: the public sees that a real neighbour asked, not who. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()]
+  return chars.length === 0 ? '居民' : `${chars[0]}**`
+}
+
+type Row = WishesTable & { community_name: string; resident_nickname: string | null; claimant_nickname: string | null }
+
+export function selectWishes(db: Db) {
+  return db
+    .selectFrom('wishes as w')
+    .innerJoin('communities as c', 'c.id', 'w.community_id')
+    .leftJoin('users as r', 'r.id', 'w.resident_id')
+    .leftJoin('users as m', 'm.id', 'w.claimed_by')
+    .selectAll('w')
+    .select(['c.name as community_name', 'r.nickname as resident_nickname', 'm.nickname as claimant_nickname'])
+}
+
+const photoUrls = (json: string) => (JSON.parse(json) as string[]).map((id) => `/api/uploads/${id}`)
+
+export function publicView(row: Row): WishPublic {
+  return {
+    id: row.id,
+    category: row.category as WishPublic['category'],
+    title: row.title,
+    description: row.description,
+    communityId: row.community_id,
+    communityName: row.community_name,
+    urgent: Number(row.urgent) === 1,
+    preferredTime: row.preferred_time,
+    photos: photoUrls(row.photos_json),
+    status: row.status,
+    residentName: maskName(row.resident_nickname ?? ''),
+    createdAt: row.created_at,
+  }
+}
+
+export function fullView(row: Row): WishFull {
+  return {
+    ...publicView(row),
+    residentName: row.resident_nickname ?? '已注销用户',
+    contactPhone: row.contact_phone,
+    reviewReason: row.review_reason,
+    claimedBy: row.claimed_by ? { id: row.claimed_by, nickname: row.claimant_nickname ?? '' } : null,
+    claimedAt: row.claimed_at,
+    fulfilNote: row.fulfil_note,
+    fulfilledAt: row.fulfilled_at,
+    confirmedAt: row.confirmed_at,
+    thanks: row.thanks,
+    disputeReason: row.dispute_reason,
+  }
+}

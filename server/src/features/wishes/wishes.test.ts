@@ -1,0 +1,227 @@
+import { DB_KINDS } from '../../../../tests/support/databases'
+import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import { releaseStaleClaims } from './lifecycle'
+
+const PHONE = '13912345678'
+const wishBody = { category: 'repair', title: '楼道灯坏了', description: '三楼楼道灯不亮，老人晚上上下楼不方便。', communityId: 'cm_jiadi', contactPhone: PHONE }
+
+describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
+  let api: TestApi
+  let now = new Date('2026-11-25T02:00:00Z')
+  const tokens: Record<string, string> = {}
+
+  const login = async (name: string, role: string, extra: object = {}) => {
+    const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `w-${name}`, role, nickname: name, ...extra } })
+    tokens[name] = res.json().token
+    return res.json().user.id as string
+  }
+  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, as?: string, payload?: object) =>
+    api.app.inject({ method, url, payload, headers: as ? { authorization: `Bearer ${tokens[as]}` } : {} })
+  const wishRow = (id: string) => api.database.db.selectFrom('wishes').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+
+  beforeAll(async () => {
+    api = await startTestApi({ kind, clock: () => now })
+    await login('张秀英', 'resident')
+    await login('李大伯', 'resident')
+    await login('tourist', 'tourist')
+    await login('王党员', 'member', { communityId: 'cm_jiadi' })
+    await login('赵党员', 'member', { communityId: 'cm_jiadi' })
+    await login('staffHere', 'staff', { communityId: 'cm_jiadi' })
+    await login('staffThere', 'staff', { communityId: 'cm_xihu' })
+    await login('pending', 'resident')
+    await call('POST', '/api/members', 'pending', { realName: '孙待审', phone: '13700000000', workUnit: '市直单位', branch: '第一支部', communityId: 'cm_jiadi' })
+  })
+  afterAll(() => api.close())
+
+  async function publishedWish(body: object = wishBody): Promise<string> {
+    const created = await call('POST', '/api/wishes', '张秀英', body)
+    expect(created.statusCode).toBe(201)
+    const id = created.json().wish.id
+    expect((await call('POST', `/api/wishes/${id}/review`, 'staffHere', { decision: 'approve' })).statusCode).toBe(200)
+    return id
+  }
+
+  it('goes submit → review → claim → fulfil → confirm, with contact details only for those involved', async () => {
+    const created = await call('POST', '/api/wishes', '张秀英', { ...wishBody, urgent: true })
+    expect(created.json().wish).toMatchObject({ status: 'pending_review', contactPhone: PHONE })
+    const id = created.json().wish.id
+    expect((await call('GET', `/api/wishes/${id}`)).statusCode).toBe(404) // not on the wall before review
+
+    await call('POST', `/api/wishes/${id}/review`, 'staffHere', { decision: 'approve' })
+    const wall = await call('GET', '/api/wishes?communityId=cm_jiadi')
+    expect(wall.json().items[0]).toMatchObject({ id, urgent: true, residentName: '张**' })
+
+    const claimed = await call('POST', `/api/wishes/${id}/claim`, '王党员')
+    expect(claimed.statusCode).toBe(200)
+    expect(claimed.json().wish).toMatchObject({ status: 'claimed', contactPhone: PHONE, residentName: '张秀英' })
+    expect((await call('GET', `/api/wishes/${id}`, '赵党员')).json().wish.contactPhone).toBeUndefined()
+
+    expect((await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换灯泡', hours: 1.5 })).json().wish.status).toBe('fulfilled')
+    expect((await call('POST', `/api/wishes/${id}/confirm`, '张秀英', { thanks: '谢谢小王！' })).json().wish.status).toBe('confirmed')
+
+    const record = (await call('GET', '/api/me/member/record', '王党员')).json()
+    expect(record).toMatchObject({ wishesFulfilled: 1, hoursServed: 1.5 })
+    const notices = await api.database.db.selectFrom('outbox').select('kind').execute()
+    expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['urgent_wish_submitted', 'wish_published', 'wish_claimed', 'wish_fulfilled', 'wish_confirmed']))
+  })
+
+  it('100 verified members claiming one wish at once: one 200, 99 × 409 WISH_ALREADY_CLAIMED', async () => {
+    const id = await publishedWish()
+    const members = await Promise.all(Array.from({ length: 100 }, (_, i) => login(`claimer-${kind}-${i}`, 'member')))
+    expect(members).toHaveLength(100)
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        fetch(`${api.url}/api/wishes/${id}/claim`, { method: 'POST', headers: { authorization: `Bearer ${tokens[`claimer-${kind}-${i}`]}` } }).then(
+          async (r) => ({ status: r.status, body: (await r.json()) as { error?: { code: string } } }),
+        ),
+      ),
+    )
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1)
+    const refused = results.filter((r) => r.status === 409)
+    expect(refused).toHaveLength(99)
+    expect(refused.every((r) => r.body.error?.code === 'WISH_ALREADY_CLAIMED')).toBe(true)
+    const row = await wishRow(id)
+    expect(row.status).toBe('claimed')
+    expect(members).toContain(row.claimed_by)
+  })
+
+  it('never shows the phone or the full name on the public wall or public detail (raw JSON)', async () => {
+    const id = await publishedWish()
+    for (const res of [await call('GET', '/api/wishes'), await call('GET', `/api/wishes/${id}`), await call('GET', `/api/wishes/${id}`, 'tourist')]) {
+      expect(res.statusCode).toBe(200)
+      expect(res.body).not.toContain(PHONE)
+      expect(res.body).not.toContain('张秀英')
+      expect(res.body).toContain('张**')
+    }
+  })
+
+  it('refuses a sensitive text with a clear message and writes nothing', async () => {
+    const before = (await api.database.db.selectFrom('wishes').select('id').execute()).length
+    const res = await call('POST', '/api/wishes', '张秀英', { ...wishBody, description: '有人在楼下搞网赌，帮忙看看' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error).toMatchObject({ code: 'CONTENT_REJECTED', message: expect.stringContaining('描述') })
+    expect((await api.database.db.selectFrom('wishes').select('id').execute()).length).toBe(before)
+  })
+
+  it('returns an unfulfilled claim to the wall after seven days, and a released claim with its reason', async () => {
+    const stale = await publishedWish()
+    await call('POST', `/api/wishes/${stale}/claim`, '赵党员')
+    now = new Date(now.getTime() + 8 * 24 * 3600_000)
+    expect(await releaseStaleClaims(api.database.db, now)).toBeGreaterThanOrEqual(1)
+    expect((await wishRow(stale)).status).toBe('published')
+
+    await call('POST', `/api/wishes/${stale}/claim`, '赵党员')
+    expect((await call('POST', `/api/wishes/${stale}/release`, '赵党员', {})).statusCode).toBe(400)
+    expect((await call('POST', `/api/wishes/${stale}/release`, '赵党员', { reason: '临时出差' })).json().wish.status).toBe('published')
+    const told = await api.database.db.selectFrom('outbox').select('payload_json').where('kind', '=', 'wish_released').execute()
+    expect(told.some((n) => JSON.parse(n.payload_json).reason === '临时出差')).toBe(true)
+  })
+
+  /**
+   * Every wish and member route × every kind of caller → the status each must get. A refusal changes nothing.
+   */
+  describe('authorization table', () => {
+    const callers = ['anonymous', 'tourist', 'owner', 'otherResident', 'unverifiedMember', 'verifiedMember', 'staffHere', 'staffThere'] as const
+    type Caller = (typeof callers)[number]
+    const as: Record<Caller, string | undefined> = {
+      anonymous: undefined,
+      tourist: 'tourist',
+      owner: '张秀英',
+      otherResident: '李大伯',
+      unverifiedMember: 'pending',
+      verifiedMember: '王党员',
+      staffHere: 'staffHere',
+      staffThere: 'staffThere',
+    }
+    // [route, the state the wish is put in first, body, expected status per caller in the order above]
+    const table: [string, 'pending' | 'published' | 'claimed' | 'fulfilled', object, number[]][] = [
+      ['review', 'pending', { decision: 'approve' }, [401, 403, 403, 403, 403, 403, 200, 403]],
+      ['claim', 'published', {}, [401, 403, 403, 403, 403, 200, 403, 403]],
+      ['withdraw', 'published', {}, [401, 403, 200, 403, 403, 403, 403, 403]],
+      ['release', 'claimed', { reason: '有事' }, [401, 403, 403, 403, 403, 200, 403, 403]],
+      ['fulfil', 'claimed', { note: '已完成' }, [401, 403, 403, 403, 403, 200, 403, 403]],
+      ['confirm', 'fulfilled', {}, [401, 403, 200, 403, 403, 403, 403, 403]],
+      ['dispute', 'fulfilled', { reason: '没有修好' }, [401, 403, 200, 403, 403, 403, 403, 403]],
+    ]
+
+    async function wishIn(state: 'pending' | 'published' | 'claimed' | 'fulfilled'): Promise<string> {
+      const id = (await call('POST', '/api/wishes', '张秀英', wishBody)).json().wish.id
+      if (state === 'pending') return id
+      await call('POST', `/api/wishes/${id}/review`, 'staffHere', { decision: 'approve' })
+      if (state === 'published') return id
+      await call('POST', `/api/wishes/${id}/claim`, '王党员')
+      if (state === 'claimed') return id
+      await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已完成' })
+      return id
+    }
+
+    it.each(table)('%s', async (route, state, body, expected) => {
+      for (const [index, caller] of callers.entries()) {
+        const id = await wishIn(state)
+        const before = await wishRow(id)
+        const res = await call('POST', `/api/wishes/${id}/${route}`, as[caller], body)
+        expect({ caller, status: res.statusCode }).toEqual({ caller, status: expected[index] })
+        if (res.statusCode !== 200) expect(await wishRow(id)).toEqual(before)
+      }
+    })
+
+    it('the wrong state gets 409 and changes nothing', async () => {
+      const id = await wishIn('published')
+      const before = await wishRow(id)
+      const res = await call('POST', `/api/wishes/${id}/confirm`, as.owner, {})
+      expect(res.statusCode).toBe(409)
+      expect(await wishRow(id)).toEqual(before)
+    })
+
+    it('member routes: register any logged-in user, verify only staff of that community', async () => {
+      const register = { realName: '周新', phone: '13600000000', workUnit: '市教育局', branch: '机关二支部', communityId: 'cm_jiadi' }
+      await login('newbie', 'resident')
+      expect((await call('POST', '/api/members', undefined, register)).statusCode).toBe(401)
+      const registered = await call('POST', '/api/members', 'newbie', register)
+      expect(registered.statusCode).toBe(201)
+      const memberId = registered.json().member.id
+      expect((await call('POST', '/api/members', 'newbie', register)).json().error.code).toBe('ALREADY_PENDING')
+      for (const caller of ['newbie', 'verifiedMember', 'staffThere'] as const) {
+        const res = await call('POST', `/api/members/${memberId}/verify`, caller === 'newbie' ? 'newbie' : as[caller], { decision: 'verify' })
+        expect(res.statusCode).toBe(403)
+      }
+      expect((await call('GET', '/api/members', as.verifiedMember)).statusCode).toBe(403)
+      const queue = (await call('GET', '/api/members', 'staffHere')).json().items
+      expect(queue.map((m: { id: string }) => m.id)).toContain(memberId)
+      expect((await call('GET', '/api/members', 'staffThere')).json().items.map((m: { id: string }) => m.id)).not.toContain(memberId)
+      expect((await call('POST', `/api/members/${memberId}/verify`, 'staffHere', { decision: 'reject' })).statusCode).toBe(400)
+      expect((await call('POST', `/api/members/${memberId}/verify`, 'staffHere', { decision: 'verify' })).json().member.status).toBe('verified')
+      expect((await call('GET', '/api/me', 'newbie')).json().user.role).toBe('member')
+    })
+  })
+
+  it('takes photos by their content type and size, and counts the figures from the database', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)])
+    const upload = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: png, headers: { authorization: `Bearer ${tokens['张秀英']}`, 'content-type': 'image/png' } })
+    expect(upload.statusCode).toBe(201)
+    const fake = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: Buffer.from('<script>'), headers: { authorization: `Bearer ${tokens['张秀英']}`, 'content-type': 'image/png' } })
+    expect(fake.statusCode).toBe(415)
+    const huge = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: Buffer.alloc(3 * 1024 * 1024), headers: { authorization: `Bearer ${tokens['张秀英']}`, 'content-type': 'image/jpeg' } })
+    expect(huge.statusCode).toBe(413)
+    const withPhoto = await call('POST', '/api/wishes', '张秀英', { ...wishBody, photoIds: [upload.json().upload.id] })
+    expect(withPhoto.json().wish.photos).toEqual([`/api/uploads/${upload.json().upload.id}`])
+    expect((await call('POST', '/api/wishes', '李大伯', { ...wishBody, photoIds: [upload.json().upload.id] })).statusCode).toBe(400)
+
+    const stats = (await call('GET', '/api/stats')).json()
+    const published = (await api.database.db.selectFrom('wishes').select('id').where('status', '=', 'published').execute()).length
+    expect(stats.wishes.published).toBe(published)
+    expect(stats.stations).toBe(12)
+    expect(stats.members.verified).toBeGreaterThanOrEqual(100)
+  })
+
+  it('deletes an account: name, phone and registration go; the wish stays, anonymous', async () => {
+    await login('leaving', 'resident')
+    const id = (await call('POST', '/api/wishes', 'leaving', wishBody)).json().wish.id
+    expect((await call('DELETE', '/api/me', 'leaving')).statusCode).toBe(200)
+    expect((await call('GET', '/api/me', 'leaving')).statusCode).toBe(401)
+    const row = await wishRow(id)
+    expect(row).toMatchObject({ resident_id: null, contact_phone: null })
+    const users = await api.database.db.selectFrom('users').select('nickname').where('nickname', '=', 'leaving').execute()
+    expect(users).toHaveLength(0)
+  })
+})

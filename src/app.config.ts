@@ -9,8 +9,10 @@ export default defineAppConfig({
   subPackages: [
     { root: 'features/stations/pages', pages: ['detail/index'] },
     { root: 'features/lectures/pages', pages: ['session/index', 'bookings/index'] },
+    { root: 'features/wishes/pages', pages: ['new/index', 'detail/index', 'mine/index'] },
+    { root: 'features/members/pages', pages: ['register/index'] },
     { root: 'features/me/pages', pages: ['settings/index', 'login/index'] },
-    { root: 'features/staff/pages', pages: ['index/index', 'stations/index', 'station-edit/index', 'reports/index', 'lectures/index', 'session/index'] },
+    { root: 'features/staff/pages', pages: ['index/index', 'stations/index', 'station-edit/index', 'reports/index', 'lectures/index', 'session/index', 'members/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

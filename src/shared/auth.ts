@@ -26,3 +26,9 @@ export function logout(): void {
   writeStorage(KEYS.token, undefined)
   writeStorage(KEYS.user, undefined)
 }
+
+/** PIPL: the server removes name, phone and registration; the device forgets the session. */
+export async function deleteAccount(): Promise<void> {
+  await request<{ deleted: true }>('DELETE', '/api/me')
+  logout()
+}

@@ -22,6 +22,8 @@ export interface RequestOptions {
   body?: unknown
   /** Show the error as a toast (default true); pages with their own error state turn it off. */
   toast?: boolean
+  /** For a raw body (a photo's bytes); JSON otherwise. */
+  contentType?: string
 }
 
 const baseUrl = () => readStorage<string>(KEYS.apiBase) ?? API_BASE
@@ -52,7 +54,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pa
         url: buildUrl(path, options.query),
         method,
         data: options.body as TaroGeneral.IAnyObject | undefined,
-        header: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        header: { 'content-type': options.contentType ?? 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         timeout: 10_000,
       })
       if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { User } from '@contract'
 import { useState } from 'react'
-import { currentUser, logout } from '../../shared/auth'
+import { currentUser, deleteAccount, logout } from '../../shared/auth'
 import { useSettings } from '../../shared/settings'
 import { Screen } from '../../shared/ui/Screen'
 import './index.scss'
@@ -43,6 +43,12 @@ export default function MePage() {
             <Text className="muted">›</Text>
           </View>
         ) : null}
+        {user && user.role !== 'staff' ? (
+          <View id="go-member" className="me__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/members/pages/register/index' })}>
+            <Text>{t('members.register')}</Text>
+            <Text className="muted">›</Text>
+          </View>
+        ) : null}
         <View id="go-settings" className="me__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/me/pages/settings/index' })}>
           <Text>{t('me.settings')}</Text>
           <Text className="muted">›</Text>
@@ -58,6 +64,23 @@ export default function MePage() {
             }}
           >
             <Text>{t('me.logout')}</Text>
+            <Text className="muted">›</Text>
+          </View>
+        ) : null}
+        {user ? (
+          <View
+            id="delete-account"
+            className="me__item"
+            ariaRole="button"
+            onClick={() =>
+              void Taro.showModal({ title: t('members.deleteAccount'), content: t('members.deleteConfirm') }).then(async ({ confirm }) => {
+                if (!confirm) return
+                await deleteAccount()
+                setUser(null)
+              })
+            }
+          >
+            <Text className="muted">{t('members.deleteAccount')}</Text>
             <Text className="muted">›</Text>
           </View>
         ) : null}

@@ -1,12 +1,81 @@
+import { Button, ScrollView, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
+import type { WishPublic } from '@contract'
+import { useState } from 'react'
+import { currentUser } from '../../shared/auth'
+import { ApiError } from '../../shared/request'
 import { useSettings } from '../../shared/settings'
-import { ComingSoon } from '../../shared/ui/ComingSoon'
 import { Screen } from '../../shared/ui/Screen'
+import { StateView } from '../../shared/ui/StateView'
+import { wishWall, type WishFilter } from './api'
+import { CATEGORIES } from './categories'
+import { WishCard } from './components/WishCard'
+import './index.scss'
+
+type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string }
 
 export default function WishesPage() {
   const { t } = useSettings()
+  const [filter, setFilter] = useState<WishFilter>({})
+  const [items, setItems] = useState<WishPublic[]>([])
+  const [nextCursor, setNextCursor] = useState<string | null>(null)
+  const [status, setStatus] = useState<Status>({ kind: 'loading' })
+
+  const load = async (next: WishFilter) => {
+    try {
+      const page = await wishWall(next)
+      setItems(page.data.items)
+      setNextCursor(page.data.nextCursor)
+      setStatus({ kind: 'ready' })
+    } catch (error) {
+      setStatus({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
+    }
+  }
+  useDidShow(() => void load(filter))
+  usePullDownRefresh(() => void load(filter).finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => {
+    if (!nextCursor) return
+    void wishWall(filter, nextCursor).then((page) => {
+      setItems((list) => [...list, ...page.data.items])
+      setNextCursor(page.data.nextCursor)
+    })
+  })
+  useShareAppMessage(() => ({ title: `${t('wishes.wall')} · ${t('app.name')}`, path: '/features/wishes/index' }))
+
+  const choose = (category?: string) => {
+    const next = { ...filter, category }
+    setFilter(next)
+    void load(next)
+  }
+  const go = (url: string) => void Taro.navigateTo({ url: currentUser() ? url : '/features/me/pages/login/index' })
+
   return (
-    <Screen>
-      <ComingSoon title={t('wishes.coming')} hint={t('wishes.comingHint')} />
+    <Screen className="wishes">
+      <View className="wishes__actions">
+        <Button id="new-wish" className="btn btn--primary" onClick={() => go('/features/wishes/pages/new/index')}>
+          {t('wishes.new')}
+        </Button>
+        <Button id="my-wishes" className="btn btn--ghost" onClick={() => go('/features/wishes/pages/mine/index')}>
+          {t('wishes.mine')}
+        </Button>
+      </View>
+      <ScrollView scrollX className="wishes__filters" enhanced showScrollbar={false}>
+        <View id="category-all" className={`chip ${filter.category ? '' : 'chip--on'}`} ariaRole="button" onClick={() => choose(undefined)}>
+          {t('wishes.allCategories')}
+        </View>
+        {CATEGORIES.map((c) => (
+          <View key={c} id={`category-${c}`} className={`chip ${filter.category === c ? 'chip--on' : ''}`} ariaRole="button" onClick={() => choose(c)}>
+            {t(`wish.category.${c}`)}
+          </View>
+        ))}
+      </ScrollView>
+      {status.kind === 'loading' ? <StateView state="loading" /> : null}
+      {status.kind === 'error' ? <StateView state="error" message={status.message} onRetry={() => void load(filter)} /> : null}
+      {status.kind === 'ready' && items.length === 0 ? <StateView state="empty" title={t('wishes.empty')} hint={t('wishes.emptyHint')} /> : null}
+      {status.kind === 'ready'
+        ? items.map((wish) => <WishCard key={wish.id} wish={wish} onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })} />)
+        : null}
+      {status.kind === 'ready' && items.length > 0 ? <Text className="muted wishes__end">{nextCursor ? t('common.loadMore') : t('common.noMore')}</Text> : null}
     </Screen>
   )
 }

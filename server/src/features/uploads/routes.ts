@@ -20,7 +20,7 @@ export type UploadResponse = z.infer<typeof uploadResponseSchema>
 export const uploadRoutes =
   (db: Db, clock: () => Date): FastifyPluginAsyncZod =>
   async (app) => {
-    // Photos arrive as the raw file body (wx.uploadFile's multipart is unwrapped by the client helper).
+    // Photos arrive as the raw file body: the app reads the chosen file and sends its bytes with wx.request.
     app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) =>
       done(null, body),
     )

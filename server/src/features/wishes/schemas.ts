@@ -38,6 +38,7 @@ export type WishPublic = z.infer<typeof wishPublicSchema>
 
 /** What the resident, the claimant and community staff see: contact details and the whole story. */
 export const wishFullSchema = wishPublicSchema.extend({
+  residentId: z.string().nullable(),
   residentName: z.string(),
   contactPhone: z.string().nullable(),
   reviewReason: z.string().nullable(),

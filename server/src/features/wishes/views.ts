@@ -42,6 +42,7 @@ export function publicView(row: Row): WishPublic {
 export function fullView(row: Row): WishFull {
   return {
     ...publicView(row),
+    residentId: row.resident_id,
     residentName: row.resident_nickname ?? '已注销用户',
     contactPhone: row.contact_phone,
     reviewReason: row.review_reason,

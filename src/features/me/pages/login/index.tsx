@@ -7,7 +7,13 @@ import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import './index.scss'
 
-const DEMO_ROLES: Role[] = ['tourist', 'resident', 'member', 'staff']
+/** Demo people, one per role, with the names the demo data's stories use. */
+const DEMO_PEOPLE: { role: Role; nickname: string }[] = [
+  { role: 'tourist', nickname: '游客小陈' },
+  { role: 'resident', nickname: '林秀英' },
+  { role: 'member', nickname: '王志强' },
+  { role: 'staff', nickname: '社区小李' },
+]
 /** Real WeChat login only exists inside WeChat; the H5 build (demos, tests) uses demo identities. */
 const canUseWechat = process.env.TARO_ENV === 'weapp'
 
@@ -44,13 +50,13 @@ export default function LoginPage() {
       <View className="card">
         <Text className="login__title">{t('login.devTitle')}</Text>
         <Text className="muted login__hint">{t('login.devHint')}</Text>
-        {DEMO_ROLES.map((role) => (
+        {DEMO_PEOPLE.map(({ role, nickname }) => (
           <Button
             key={role}
             id={`login-${role}`}
             className="btn btn--ghost login__role"
             disabled={busy}
-            onClick={() => void run(() => loginAsDemo({ openid: `demo-${role}`, role }))}
+            onClick={() => void run(() => loginAsDemo({ openid: `demo-${role}`, role, nickname }))}
           >
             {t('login.as', { role: t(`me.role.${role}`) })}
           </Button>

@@ -21,6 +21,14 @@ export default function StaffHome() {
           <Text>{t('staff.lectures')}</Text>
           <Text className="muted">›</Text>
         </View>
+        <View id="staff-wishes" className="staff-menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/wishes/pages/mine/index' })}>
+          <Text>{t('wishes.reviewQueue')}</Text>
+          <Text className="muted">›</Text>
+        </View>
+        <View id="staff-members" className="staff-menu__item" ariaRole="button" onClick={go('members')}>
+          <Text>{t('members.queue')}</Text>
+          <Text className="muted">›</Text>
+        </View>
         <View id="staff-reports" className="staff-menu__item" ariaRole="button" onClick={go('reports')}>
           <Text>{t('staff.reports')}</Text>
           <Text className="muted">›</Text>

@@ -1,0 +1,8 @@
+import type { MemberRegister, MemberResponse } from '@contract'
+import { request } from '../../shared/request'
+
+export const myMember = () => request<MemberResponse>('GET', '/api/me/member', { toast: false })
+export const registerMember = (body: MemberRegister) => request<MemberResponse>('POST', '/api/members', { body })
+export const memberQueue = () => request<{ items: NonNullable<MemberResponse['member']>[] }>('GET', '/api/members', { query: { status: 'pending' }, toast: false })
+export const verifyMember = (id: string, decision: 'verify' | 'reject', reason?: string) =>
+  request<MemberResponse>('POST', `/api/members/${encodeURIComponent(id)}/verify`, { body: { decision, reason } })

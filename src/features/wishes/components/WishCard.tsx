@@ -1,0 +1,22 @@
+import { Text, View } from '@tarojs/components'
+import type { WishPublic } from '@contract'
+import { useSettings } from '../../../shared/settings'
+import './WishCard.scss'
+
+export function WishCard({ wish, onOpen }: { wish: WishPublic; onOpen(id: string): void }) {
+  const { t } = useSettings()
+  return (
+    <View id={`wish-${wish.id}`} className={`card wish-card ${wish.urgent ? 'wish-card--urgent' : ''}`} ariaRole="button" onClick={() => onOpen(wish.id)}>
+      <View className="wish-card__head">
+        {wish.urgent ? <Text className="badge wish-card__urgent">{t('wishes.urgent')}</Text> : null}
+        <Text className="wish-card__title">{wish.title}</Text>
+      </View>
+      <Text className="wish-card__desc">{wish.description}</Text>
+      <View className="wish-card__meta">
+        <Text className="chip">{t(`wish.category.${wish.category}`)}</Text>
+        <Text className="muted">{t('wishes.from', { name: wish.residentName, community: wish.communityName })}</Text>
+        <Text className="wish-card__status">{t(`wish.status.${wish.status}`)}</Text>
+      </View>
+    </View>
+  )
+}

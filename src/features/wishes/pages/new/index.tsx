@@ -1,0 +1,132 @@
+import { Button, Image, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import type { CommunityList, WishCreate } from '@contract'
+import { useState } from 'react'
+import type { MessageKey } from '../../../../shared/i18n'
+import { useSettings } from '../../../../shared/settings'
+import { Screen } from '../../../../shared/ui/Screen'
+import { communities, postWish, uploadPhoto } from '../../api'
+import { CATEGORIES } from '../../categories'
+import '../../wishes.scss'
+
+type Draft = Required<Pick<WishCreate, 'category' | 'title' | 'description' | 'communityId'>> & {
+  contactPhone: string
+  urgent: boolean
+  preferredTime: string
+  photos: { id: string; preview: string }[]
+}
+
+/** The same limits the server enforces, checked here first so a person sees what to fix before sending. */
+function problems(d: Draft): Partial<Record<'title' | 'description' | 'communityId' | 'contactPhone', MessageKey>> {
+  return {
+    ...(d.title.trim().length < 2 && { title: 'wishes.needTitle' as const }),
+    ...(!d.description.trim() && { description: 'wishes.needDescription' as const }),
+    ...(!d.communityId && { communityId: 'wishes.needCommunity' as const }),
+    ...(d.contactPhone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(d.contactPhone) && { contactPhone: 'wishes.badPhone' as const }),
+  }
+}
+
+export default function NewWish() {
+  const { t } = useSettings()
+  const [places, setPlaces] = useState<CommunityList['items']>([])
+  const [draft, setDraft] = useState<Draft>({ category: 'life_help', title: '', description: '', communityId: '', contactPhone: '', urgent: false, preferredTime: '', photos: [] })
+  const [tried, setTried] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }))
+  useLoad(() => void communities().then((list) => setPlaces(list.items)).catch(() => undefined))
+
+  const found = problems(draft)
+  const error = (field: keyof typeof found) => (tried && found[field] ? <View className="form__error" role="alert">{t(found[field]!)}</View> : null)
+
+  const addPhoto = async () => {
+    try {
+      const { tempFiles } = await Taro.chooseMedia({ count: 3 - draft.photos.length, mediaType: ['image'], sizeType: ['compressed'] })
+      for (const file of tempFiles) {
+        const upload = await uploadPhoto(file.tempFilePath)
+        setDraft((d) => ({ ...d, photos: [...d.photos, { id: upload.id, preview: file.tempFilePath }] }))
+      }
+    } catch {
+      // Cancelled, or the request client has shown why.
+    }
+  }
+  const submit = async () => {
+    setTried(true)
+    if (Object.keys(found).length) return
+    setBusy(true)
+    try {
+      await postWish({
+        category: draft.category,
+        title: draft.title.trim(),
+        description: draft.description.trim(),
+        communityId: draft.communityId,
+        contactPhone: draft.contactPhone || undefined,
+        urgent: draft.urgent,
+        preferredTime: draft.preferredTime || undefined,
+        photoIds: draft.photos.map((p) => p.id),
+      })
+      void Taro.showToast({ title: t('wishes.submitted'), icon: 'none' })
+      setTimeout(() => void Taro.redirectTo({ url: '/features/wishes/pages/mine/index' }), 600)
+    } catch {
+      // The request client has shown the server's reason (e.g. the content check).
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Screen className="wish-form">
+      <View className="card">
+        <Text className="form__label">{t('wishes.category')}</Text>
+        <View>
+          {CATEGORIES.map((c) => (
+            <View key={c} id={`pick-${c}`} className={`chip ${draft.category === c ? 'chip--on' : ''}`} ariaRole="radio" onClick={() => set({ category: c })}>
+              {t(`wish.category.${c}`)}
+            </View>
+          ))}
+        </View>
+        <Text className="form__label">{t('wishes.titleField')}</Text>
+        <Input id="wish-title" className="form__input" maxlength={40} value={draft.title} onInput={(e) => set({ title: e.detail.value })} />
+        {error('title')}
+        <Text className="form__label">{t('wishes.description')}</Text>
+        <Textarea id="wish-description" className="form__textarea" maxlength={500} value={draft.description} onInput={(e) => set({ description: e.detail.value })} />
+        <Text className="muted form__count">{draft.description.length}/500</Text>
+        {error('description')}
+        <Text className="form__label">{t('wishes.community')}</Text>
+        <View>
+          {places.map((c) => (
+            <View key={c.id} id={`community-${c.id}`} className={`chip ${draft.communityId === c.id ? 'chip--on' : ''}`} ariaRole="radio" onClick={() => set({ communityId: c.id })}>
+              {c.name}
+            </View>
+          ))}
+        </View>
+        {error('communityId')}
+      </View>
+      <View className="card">
+        <Text className="form__label">{t('wishes.phone')}</Text>
+        <Input id="wish-phone" className="form__input" type="number" maxlength={13} value={draft.contactPhone} onInput={(e) => set({ contactPhone: e.detail.value })} />
+        <Text className="muted form__why">{t('wishes.phoneWhy')}</Text>
+        {error('contactPhone')}
+        <Text className="form__label">{t('wishes.preferredTime')}</Text>
+        <Input className="form__input" maxlength={40} value={draft.preferredTime} onInput={(e) => set({ preferredTime: e.detail.value })} />
+        <View className="form__row">
+          <Text>{t('wishes.urgent')}</Text>
+          <Switch id="wish-urgent" checked={draft.urgent} color="#B71C1C" onChange={(e) => set({ urgent: e.detail.value })} />
+        </View>
+        <Text className="form__label">{t('wishes.photos')}</Text>
+        <View className="form__photos">
+          {draft.photos.map((p) => (
+            <Image key={p.id} className="form__photo" src={p.preview} mode="aspectFill" />
+          ))}
+          {draft.photos.length < 3 ? (
+            <View className="form__photo form__photo--add" ariaRole="button" ariaLabel={t('wishes.addPhoto')} onClick={() => void addPhoto()}>
+              +
+            </View>
+          ) : null}
+        </View>
+      </View>
+      <Button id="wish-submit" className="btn btn--primary" loading={busy} onClick={() => void submit()}>
+        {t('wishes.submit')}
+      </Button>
+    </Screen>
+  )
+}

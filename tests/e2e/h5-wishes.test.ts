@@ -1,0 +1,87 @@
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { ensureTaroBuild } from '../../scripts/taro-build'
+import { CHROMIUM_ARGS, ensureChromium } from '../support/chromium'
+import { startApiProcess, type RunningServer } from '../support/server-process'
+
+const ARTIFACTS = join(__dirname, '../artifacts')
+
+describe('H5: a micro-wish from post to confirmation', () => {
+  let api: RunningServer
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    ensureTaroBuild('h5')
+    api = await startApiProcess({ STATIC_DIR: join(__dirname, '../../dist/h5') })
+    browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS })
+    page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+  }, 300_000)
+  afterAll(async () => {
+    await browser?.close()
+    await api?.stop()
+  })
+
+  async function loginAs(role: string) {
+    await page.goto(`${api.base}/#/features/me/index`)
+    await page.reload()
+    if (await page.locator('.me #logout').isVisible()) await page.locator('.me #logout').click()
+    await page.locator('.me #go-login').click()
+    await page.locator(`#login-${role}`).click()
+    await page.waitForURL(/features\/me\/index/)
+  }
+  const shot = async (name: string) => {
+    await page.waitForTimeout(600)
+    await page.screenshot({ path: join(ARTIFACTS, `h5-wish-${name}.png`) })
+  }
+  const openWish = async (id: string) => {
+    await page.goto(`${api.base}/#/features/wishes/pages/detail/index?id=${id}`)
+    await page.reload()
+    await page.locator('#wish-status').last().waitFor()
+  }
+
+  it('resident submits → staff approves → member claims → fulfils → resident confirms', async () => {
+    await loginAs('resident')
+    await page.goto(`${api.base}/#/features/wishes/pages/new/index`)
+    await page.locator('#pick-repair').click()
+    await page.locator('#wish-title input').fill('水龙头漏水')
+    await page.locator('#wish-description textarea').fill('厨房水龙头一直滴水，一个人修不了。')
+    await page.locator('#community-cm_paifang').click()
+    await page.locator('#wish-phone input').fill('13922223333')
+    await page.locator('#wish-submit').click()
+    await page.waitForURL(/wishes\/pages\/mine\/index/)
+    const card = page.locator('[id^="wish-wi_"]', { hasText: '水龙头漏水' }).last()
+    await card.waitFor()
+    const wishId = (await card.getAttribute('id'))!.replace('wish-', '')
+    expect(await card.innerText()).toContain('待审核')
+    await shot('1-submitted')
+
+    await loginAs('staff')
+    await openWish(wishId)
+    await page.locator('#wish-approve').last().click()
+    await page.locator('#wish-status', { hasText: '已发布' }).last().waitFor()
+    await shot('2-approved')
+
+    await loginAs('member')
+    await openWish(wishId)
+    expect(await page.locator('#wish-phone').count()).toBe(0) // not before claiming
+    await page.locator('#wish-claim').last().click()
+    await page.locator('#wish-status', { hasText: '已认领' }).last().waitFor()
+    expect(await page.locator('#wish-phone').last().innerText()).toBe('13922223333')
+    await shot('3-claimed')
+    await page.locator('#wish-note textarea').last().fill('已上门更换阀芯')
+    await page.locator('#wish-fulfil').last().click()
+    await page.locator('#wish-status', { hasText: '已完成' }).last().waitFor()
+    await shot('4-fulfilled')
+
+    await loginAs('resident')
+    await openWish(wishId)
+    await page.locator('#wish-confirm').last().click()
+    await page.locator('#wish-status', { hasText: '已确认' }).last().waitFor()
+    await shot('5-confirmed')
+
+    const wall = await (await fetch(`${api.base}/api/wishes?status=confirmed`)).text()
+    expect(wall).toContain('水龙头漏水')
+    expect(wall).not.toContain('13922223333')
+  })
+})

@@ -1,0 +1,52 @@
+/** @jest-environment jsdom */
+import { request } from 'node:http'
+import { ensureTaroBuild } from '../../scripts/taro-build'
+import { startApiProcess, type RunningServer } from '../support/server-process'
+import { installWxRuntime, renderPage } from '../support/wx-runtime'
+
+function post(base: string, path: string, body: object, token?: string): Promise<Record<string, any>> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) } }, (res) => {
+      let text = ''
+      res.on('data', (c) => (text += c))
+      res.on('end', () => resolve(JSON.parse(text)))
+    })
+    req.on('error', reject)
+    req.end(JSON.stringify(body))
+  })
+}
+
+describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () => {
+  let api: RunningServer
+  let resident: { token: string; user: object }
+  beforeAll(async () => {
+    ensureTaroBuild('weapp')
+    api = await startApiProcess()
+    resident = (await post(api.base, '/api/auth/dev', { openid: 'wall-resident', role: 'resident', nickname: '林阿婆' })) as typeof resident
+    const staff = (await post(api.base, '/api/auth/dev', { openid: 'wall-staff', role: 'staff' })).token as string
+    const wish = await post(api.base, '/api/wishes', { category: 'errands', title: '帮忙买降压药', description: '腿脚不便，想请人帮忙去药店买药。', communityId: 'cm_xihu', contactPhone: '13911112222', urgent: true }, resident.token)
+    await post(api.base, `/api/wishes/${wish.wish.id}/review`, { decision: 'approve' }, staff)
+  }, 300_000)
+  afterAll(() => api?.stop())
+
+  it('shows the wall with urgent wishes marked, names masked and no phone', async () => {
+    installWxRuntime({ storage: { 'oth.apiBase': api.base } })
+    const page = renderPage('features/wishes/index')
+    await page.waitFor('帮忙买降压药')
+    expect(page.html()).toContain('急难愁盼')
+    expect(page.html()).toContain('林**')
+    expect(page.html()).not.toContain('13911112222')
+    expect(page.html()).not.toContain('林阿婆')
+  })
+
+  it('the submit form shows what to fix before sending anything', async () => {
+    const wx = installWxRuntime({ storage: { 'oth.apiBase': api.base, 'oth.token': resident.token, 'oth.user': resident.user } })
+    const page = renderPage('features/wishes/pages/new/index')
+    await page.waitFor('西湖社区')
+    page.tap('#wish-submit')
+    await page.waitFor('请填写标题')
+    expect(page.html()).toContain('请说明具体情况')
+    expect(page.html()).toContain('请选择所在社区')
+    expect(wx.requests.some((r) => r.startsWith('POST') && r.includes('/api/wishes'))).toBe(false)
+  })
+})

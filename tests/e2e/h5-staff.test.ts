@@ -1,35 +1,16 @@
-import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { ensureTaroBuild } from '../../scripts/taro-build'
-import { CHROMIUM_ARGS, ensureChromium } from '../support/chromium'
-import { startApiProcess, type RunningServer } from '../support/server-process'
-
-const ARTIFACTS = join(__dirname, '../artifacts')
+import { openH5App, type H5App } from '../support/h5'
 
 describe('H5: a tourist reports a problem; staff pause the service and resolve the report', () => {
-  let api: RunningServer
-  let browser: Browser
-  let page: Page
+  let app: H5App
+  let api: H5App['api']
+  let page: H5App['page']
+  const loginAs = (role: Parameters<H5App['loginAs']>[0]) => app.loginAs(role)
 
   beforeAll(async () => {
-    ensureTaroBuild('h5')
-    api = await startApiProcess({ STATIC_DIR: join(__dirname, '../../dist/h5') })
-    browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS })
-    page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    app = await openH5App()
+    ;({ api, page } = app)
   }, 300_000)
-  afterAll(async () => {
-    await browser?.close()
-    await api?.stop()
-  })
-
-  async function loginAs(role: string) {
-    await page.goto(`${api.base}/#/features/me/index`)
-    await page.reload()
-    if (await page.locator('.me #logout').isVisible()) await page.locator('.me #logout').click()
-    await page.locator('.me #go-login').click()
-    await page.locator(`#login-${role}`).click()
-    await page.waitForURL(/features\/me\/index/)
-  }
+  afterAll(() => app?.close())
 
   it('report → staff toggles hot water off → tourists see it paused → report resolved', async () => {
     await loginAs('tourist')
@@ -52,8 +33,7 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     const report = page.locator('[id^="report-rp_"]', { hasText: '西湖公园党群服务站' })
     await report.waitFor()
     expect(await report.innerText()).toContain('下午没有热水')
-    await page.waitForTimeout(600)
-    await page.screenshot({ path: join(ARTIFACTS, 'h5-staff-reports.png') })
+    await app.screenshot('h5-staff-reports')
     await report.locator('[id^="resolve-"]').click()
     await page.locator('text=没有待处理的反馈').last().waitFor()
 
@@ -103,13 +83,12 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     await qr.waitFor()
     const code = (await qr.getAttribute('data-code'))!
     expect(code.startsWith(`${sessionId}.`)).toBe(true)
-    await page.waitForTimeout(600)
-    await page.screenshot({ path: join(ARTIFACTS, 'h5-staff-checkin-qr.png') })
+    await app.screenshot('h5-staff-checkin-qr')
 
     // The session is tomorrow evening: outside its window the code is refused with a clear reason.
     const early = await post(`/api/lectures/sessions/${sessionId}/checkins`, resident, { code })
     expect(early.status).toBe(409)
     expect(early.body.error.code).toBe('CHECKIN_CLOSED')
-    expect(await page.locator('.staff-menu__item', { hasText: '陈阿姨' }).last().innerText()).toContain('未签到')
+    expect(await page.locator('.menu__item', { hasText: '陈阿姨' }).last().innerText()).toContain('未签到')
   })
 })

@@ -1,39 +1,17 @@
-import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { ensureTaroBuild } from '../../scripts/taro-build'
-import { CHROMIUM_ARGS, ensureChromium } from '../support/chromium'
-import { startApiProcess, type RunningServer } from '../support/server-process'
-
-const ARTIFACTS = join(__dirname, '../artifacts')
+import { openH5App, type H5App } from '../support/h5'
 
 describe('H5: a micro-wish from post to confirmation', () => {
-  let api: RunningServer
-  let browser: Browser
-  let page: Page
+  let app: H5App
+  let api: H5App['api']
+  let page: H5App['page']
+  const loginAs = (role: Parameters<H5App['loginAs']>[0]) => app.loginAs(role)
+  const shot = (name: string) => app.screenshot(`h5-wish-${name}`)
 
   beforeAll(async () => {
-    ensureTaroBuild('h5')
-    api = await startApiProcess({ STATIC_DIR: join(__dirname, '../../dist/h5') })
-    browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS })
-    page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    app = await openH5App()
+    ;({ api, page } = app)
   }, 300_000)
-  afterAll(async () => {
-    await browser?.close()
-    await api?.stop()
-  })
-
-  async function loginAs(role: string) {
-    await page.goto(`${api.base}/#/features/me/index`)
-    await page.reload()
-    if (await page.locator('.me #logout').isVisible()) await page.locator('.me #logout').click()
-    await page.locator('.me #go-login').click()
-    await page.locator(`#login-${role}`).click()
-    await page.waitForURL(/features\/me\/index/)
-  }
-  const shot = async (name: string) => {
-    await page.waitForTimeout(600)
-    await page.screenshot({ path: join(ARTIFACTS, `h5-wish-${name}.png`) })
-  }
+  afterAll(() => app?.close())
   const openWish = async (id: string) => {
     await page.goto(`${api.base}/#/features/wishes/pages/detail/index?id=${id}`)
     await page.reload()

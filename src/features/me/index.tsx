@@ -24,39 +24,39 @@ export default function MePage() {
         </View>
       </View>
 
-      <View className="card me__menu">
+      <View className="card menu">
         {user ? null : (
-          <View id="go-login" className="me__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/me/pages/login/index' })}>
+          <View id="go-login" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/me/pages/login/index' })}>
             <Text>{t('me.login')}</Text>
             <Text className="muted">›</Text>
           </View>
         )}
         {user ? (
-          <View id="go-bookings" className="me__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/lectures/pages/bookings/index' })}>
+          <View id="go-bookings" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/lectures/pages/bookings/index' })}>
             <Text>{t('lectures.myBookings')}</Text>
             <Text className="muted">›</Text>
           </View>
         ) : null}
         {user?.role === 'staff' ? (
-          <View id="go-staff" className="me__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/staff/pages/index/index' })}>
+          <View id="go-staff" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/staff/pages/index/index' })}>
             <Text>{t('staff.entry')}</Text>
             <Text className="muted">›</Text>
           </View>
         ) : null}
         {user && user.role !== 'staff' ? (
-          <View id="go-member" className="me__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/members/pages/register/index' })}>
+          <View id="go-member" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/members/pages/register/index' })}>
             <Text>{t('members.register')}</Text>
             <Text className="muted">›</Text>
           </View>
         ) : null}
-        <View id="go-settings" className="me__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/me/pages/settings/index' })}>
+        <View id="go-settings" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/me/pages/settings/index' })}>
           <Text>{t('me.settings')}</Text>
           <Text className="muted">›</Text>
         </View>
         {user ? (
           <View
             id="logout"
-            className="me__item"
+            className="menu__item"
             ariaRole="button"
             onClick={() => {
               logout()
@@ -70,7 +70,7 @@ export default function MePage() {
         {user ? (
           <View
             id="delete-account"
-            className="me__item"
+            className="menu__item"
             ariaRole="button"
             onClick={() =>
               void Taro.showModal({ title: t('members.deleteAccount'), content: t('members.deleteConfirm') }).then(async ({ confirm }) => {

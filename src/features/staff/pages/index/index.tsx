@@ -12,24 +12,24 @@ export default function StaffHome() {
   const go = (path: string) => () => void Taro.navigateTo({ url: `/features/staff/pages/${path}/index` })
   return (
     <Screen>
-      <View className="card staff-menu">
-        <View id="staff-stations" className="staff-menu__item" ariaRole="button" onClick={go('stations')}>
+      <View className="card menu">
+        <View id="staff-stations" className="menu__item" ariaRole="button" onClick={go('stations')}>
           <Text>{t('staff.stations')}</Text>
           <Text className="muted">›</Text>
         </View>
-        <View id="staff-lectures" className="staff-menu__item" ariaRole="button" onClick={go('lectures')}>
+        <View id="staff-lectures" className="menu__item" ariaRole="button" onClick={go('lectures')}>
           <Text>{t('staff.lectures')}</Text>
           <Text className="muted">›</Text>
         </View>
-        <View id="staff-wishes" className="staff-menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/wishes/pages/mine/index' })}>
+        <View id="staff-wishes" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/wishes/pages/mine/index' })}>
           <Text>{t('wishes.reviewQueue')}</Text>
           <Text className="muted">›</Text>
         </View>
-        <View id="staff-members" className="staff-menu__item" ariaRole="button" onClick={go('members')}>
+        <View id="staff-members" className="menu__item" ariaRole="button" onClick={go('members')}>
           <Text>{t('members.queue')}</Text>
           <Text className="muted">›</Text>
         </View>
-        <View id="staff-reports" className="staff-menu__item" ariaRole="button" onClick={go('reports')}>
+        <View id="staff-reports" className="menu__item" ariaRole="button" onClick={go('reports')}>
           <Text>{t('staff.reports')}</Text>
           <Text className="muted">›</Text>
         </View>

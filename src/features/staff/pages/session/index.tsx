@@ -78,7 +78,7 @@ export default function StaffSession() {
           {t('staff.attendance')} · {session.confirmedCount}/{session.capacity}
         </Text>
         {people.map((p, i) => (
-          <View key={i} className="staff-menu__item">
+          <View key={i} className="menu__item">
             <Text>
               {p.nickname}
               {p.position ? ` · ${t('lectures.waitlisted', { n: p.position })}` : ''}

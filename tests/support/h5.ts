@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { ensureTaroBuild } from '../../scripts/taro-build'
+import { CHROMIUM_ARGS, ensureChromium } from './chromium'
+import { startApiProcess, type RunningServer } from './server-process'
+
+export const ARTIFACTS = join(__dirname, '../artifacts')
+
+export interface H5App {
+  api: RunningServer
+  page: Page
+  /** Logs out whoever is in and logs in as that demo role through 我的 → 登录, as a person would. */
+  loginAs(role: 'tourist' | 'resident' | 'member' | 'staff'): Promise<void>
+  /** Waits for the router's page slide to end, then saves tests/artifacts/<name>.png. */
+  screenshot(name: string): Promise<void>
+  close(): Promise<void>
+}
+
+/** The H5 build served by a real API process, opened in headless Chromium on a phone-sized screen. */
+export async function openH5App(context: BrowserContextOptions = {}): Promise<H5App> {
+  ensureTaroBuild('h5')
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const api = await startApiProcess({ STATIC_DIR: join(__dirname, '../../dist/h5') })
+  const browser: Browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS })
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', ...context })
+  return {
+    api,
+    page,
+    async loginAs(role) {
+      await page.goto(`${api.base}/#/features/me/index`)
+      await page.reload()
+      if (await page.locator('.me #logout').isVisible()) await page.locator('.me #logout').click()
+      await page.locator('.me #go-login').click()
+      await page.locator(`#login-${role}`).click()
+      await page.waitForURL(/features\/me\/index/)
+    },
+    async screenshot(name) {
+      await page.waitForTimeout(600)
+      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
+    },
+    async close() {
+      await browser.close()
+      await api.stop()
+    },
+  }
+}

@@ -185,6 +185,7 @@ export const en: Record<MessageKey, string> = {
   'members.status.verified': 'Verified',
   'members.status.rejected': 'Not approved: {reason}',
   'members.queue': 'Member verification',
+  'members.queueEmpty': 'No registrations waiting',
   'members.verify': 'Verify',
   'members.deleteAccount': 'Delete my account',
   'members.deleteConfirm': 'Your name, phone and registration will be deleted; your wishes stay, anonymous. Delete?',

@@ -183,6 +183,7 @@ export const zh = {
   'members.status.verified': '已认证',
   'members.status.rejected': '未通过：{reason}',
   'members.queue': '党员报到审核',
+  'members.queueEmpty': '没有待审核的报到',
   'members.verify': '认证通过',
   'members.deleteAccount': '注销账号',
   'members.deleteConfirm': '注销后您的姓名、电话和报到信息将被删除，已发布的心愿匿名保留。确定注销？',

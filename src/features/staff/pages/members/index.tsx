@@ -27,7 +27,7 @@ export default function StaffMembers() {
   }
 
   if (!items) return <Screen><StateView state="loading" /></Screen>
-  if (items.length === 0) return <Screen><StateView state="empty" title={t('staff.noReports')} /></Screen>
+  if (items.length === 0) return <Screen><StateView state="empty" title={t('members.queueEmpty')} /></Screen>
   return (
     <Screen>
       <Textarea className="card form__textarea" maxlength={200} placeholder={t('wishes.note')} value={reason} onInput={(e) => setReason(e.detail.value)} />

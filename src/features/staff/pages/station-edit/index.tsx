@@ -57,7 +57,8 @@ function toDraft(s: StationDetail): Draft {
   }
 }
 
-function toBody(d: Draft): StationCreate {
+/** The form does not edit photos, so it never sends them: an edit keeps the station's photos as they are. */
+function toBody(d: Draft): Omit<StationCreate, 'photos'> {
   const hours: WeeklyHours = { weekly: d.days.map((day) => (day.closed ? [] : [[day.open, day.close]])) }
   return {
     name: d.name,
@@ -70,7 +71,6 @@ function toBody(d: Draft): StationCreate {
     hours,
     services: SERVICES.filter((k) => d.services[k]).map((key) => ({ key, available: d.services[key]?.available ?? true })),
     pledges: d.pledges.split('\n').map((p) => p.trim()).filter(Boolean),
-    photos: [],
   }
 }
 

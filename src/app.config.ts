@@ -8,7 +8,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'features/stations/pages', pages: ['detail/index'] },
-    { root: 'features/lectures/pages', pages: ['session/index', 'bookings/index'] },
+    { root: 'features/lectures/pages', pages: ['session/index', 'bookings/index', 'guesthouse/index'] },
     { root: 'features/wishes/pages', pages: ['new/index', 'detail/index', 'mine/index'] },
     { root: 'features/members/pages', pages: ['register/index'] },
     { root: 'features/me/pages', pages: ['settings/index', 'login/index'] },

@@ -27,6 +27,11 @@ describe('H5: a resident books a micro-lecture and cancels it', () => {
     expect(await page.locator('.session #seats').innerText()).toBe('余 19 座')
     await app.screenshot('h5-session-booked')
 
+    await page.locator('.session #guesthouse').last().click()
+    await page.waitForURL(/pages\/guesthouse\/index\?id=gh_jiadi/)
+    await page.locator('#session-ls_demo_history').last().waitFor()
+    expect(await page.locator('#navigate').last().isVisible()).toBe(true)
+
     await page.goto(`${api.base}/#/features/lectures/pages/bookings/index`)
     const booked = page.locator('#session-ls_demo_history').last()
     await booked.waitFor()

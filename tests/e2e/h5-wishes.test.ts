@@ -58,6 +58,12 @@ describe('H5: a micro-wish from post to confirmation', () => {
     await page.locator('#wish-status', { hasText: '已确认' }).last().waitFor()
     await shot('5-confirmed')
 
+    await loginAs('member')
+    await page.goto(`${api.base}/#/features/members/pages/register/index`)
+    const record = page.locator('#member-record').last()
+    await record.waitFor()
+    expect(await record.innerText()).toMatch(/实现心愿\s*1/)
+
     const wall = await (await fetch(`${api.base}/api/wishes?status=confirmed`)).text()
     expect(wall).toContain('水龙头漏水')
     expect(wall).not.toContain('13922223333')

@@ -1,4 +1,4 @@
-import type { BookingResponse, LectureSessionList, LectureSessionResponse, MyBookings, TopicList, TopicOrderInput } from '@contract'
+import type { Guesthouse, BookingResponse, LectureSessionList, LectureSessionResponse, MyBookings, TopicList, TopicOrderInput } from '@contract'
 import { request, requestWithOfflineCopy } from '../../shared/request'
 import type { Origin } from '../stations/api'
 
@@ -32,3 +32,9 @@ export const giveFeedback = (sessionId: string, rating: number, comment: string)
 
 export const myBookings = (scope: 'upcoming' | 'waitlisted' | 'past') =>
   request<MyBookings>('GET', '/api/me/bookings', { query: { scope }, toast: false })
+
+export const getGuesthouse = (id: string, origin: Origin) =>
+  request<{ guesthouse: Guesthouse; sessions: LectureSessionList['items'] }>('GET', `/api/guesthouses/${encodeURIComponent(id)}`, {
+    query: { lat: origin?.lat, lng: origin?.lng },
+    toast: false,
+  })

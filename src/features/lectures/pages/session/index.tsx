@@ -86,9 +86,14 @@ export default function SessionPage() {
           <Text className="muted">{t('lectures.when')}</Text>
           <Text>{formatSessionTime(session.startsAt, session.endsAt, language)}</Text>
         </View>
-        <View className="session__row">
+        <View
+          id="guesthouse"
+          className="session__row"
+          ariaRole="link"
+          onClick={() => void Taro.navigateTo({ url: `/features/lectures/pages/guesthouse/index?id=${session.guesthouse.id}` })}
+        >
           <Text className="muted">{t('lectures.where')}</Text>
-          <Text>{session.guesthouse.name}{distance ? ` · ${distance}` : ''}</Text>
+          <Text>{session.guesthouse.name}{distance ? ` · ${distance}` : ''} ›</Text>
         </View>
         <Text className="muted session__address">{session.guesthouse.address}</Text>
         {session.speaker ? (

@@ -1,12 +1,12 @@
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Input, Switch, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
-import type { CommunityList, Member, MemberRegister } from '@contract'
+import type { CommunityList, Member, MemberRanking, MemberRegister } from '@contract'
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { communities } from '../../../wishes/api'
-import { myMember, registerMember } from '../../api'
+import { memberRecord, myMember, ranking, registerMember, setRankingOptOut } from '../../api'
 import '../../../wishes/wishes.scss'
 
 const FIELDS = [
@@ -22,8 +22,17 @@ export default function RegisterMember() {
   const [places, setPlaces] = useState<CommunityList['items']>([])
   const [form, setForm] = useState<MemberRegister>({ realName: '', phone: '', workUnit: '', branch: '', communityId: '' })
 
+  const [record, setRecord] = useState<{ wishesFulfilled: number; hoursServed: number; lecturesGiven: number } | null>(null)
+  const [board, setBoard] = useState<MemberRanking['items']>([])
   useLoad(() => {
-    void myMember().then((r) => setMember(r.member)).catch(() => setMember(null))
+    void myMember()
+      .then((r) => {
+        setMember(r.member)
+        if (r.member?.status !== 'verified') return
+        void memberRecord().then(setRecord).catch(() => undefined)
+        void ranking(r.member.communityId).then((b) => setBoard(b.items)).catch(() => undefined)
+      })
+      .catch(() => setMember(null))
     void communities().then((r) => setPlaces(r.items)).catch(() => undefined)
   })
   if (member === undefined) return <Screen><StateView state="loading" /></Screen>
@@ -45,6 +54,34 @@ export default function RegisterMember() {
     <Screen>
       {member ? (
         <View id="member-status" className="notice">{statusText}</View>
+      ) : null}
+      {member?.status === 'verified' ? (
+        <View className="card">
+          <Text className="form__label">{t('members.record')}</Text>
+          {record ? (
+            <View id="member-record">
+              <View className="menu__item"><Text>{t('members.wishesFulfilled')}</Text><Text>{record.wishesFulfilled}</Text></View>
+              <View className="menu__item"><Text>{t('members.hoursServed')}</Text><Text>{record.hoursServed}</Text></View>
+              <View className="menu__item"><Text>{t('members.lecturesGiven')}</Text><Text>{record.lecturesGiven}</Text></View>
+            </View>
+          ) : null}
+          <View className="form__row">
+            <Text>{t('members.rankingOptOut')}</Text>
+            <Switch
+              id="ranking-opt-out"
+              checked={member.rankingOptOut}
+              color="#B71C1C"
+              onChange={(e) => void setRankingOptOut(e.detail.value).then((r) => setMember(r.member)).catch(() => undefined)}
+            />
+          </View>
+          <Text className="form__label">{t('members.ranking')}</Text>
+          {board.map((r) => (
+            <View key={r.rank} className="menu__item">
+              <Text>{r.rank}. {r.nickname}</Text>
+              <Text className="muted">{r.wishesFulfilled} · {r.hoursServed}h</Text>
+            </View>
+          ))}
+        </View>
       ) : null}
       {!member || member.status === 'rejected' ? (
         <View className="card">

@@ -1,0 +1,66 @@
+import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import type { Guesthouse, LectureSession } from '@contract'
+import { useState } from 'react'
+import { ApiError } from '../../../../shared/request'
+import { useSettings } from '../../../../shared/settings'
+import { Screen } from '../../../../shared/ui/Screen'
+import { StateView } from '../../../../shared/ui/StateView'
+import { formatDistance } from '../../../stations/format'
+import { locate } from '../../../stations/location'
+import { getGuesthouse } from '../../api'
+import { SessionCard } from '../../components/SessionCard'
+import '../session/index.scss'
+
+export default function GuesthousePage() {
+  const { t } = useSettings()
+  const [id, setId] = useState('')
+  const [data, setData] = useState<{ guesthouse: Guesthouse; sessions: LectureSession[] } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const load = async (guesthouseId: string) => {
+    try {
+      setData(await getGuesthouse(guesthouseId, await locate()))
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('common.error'))
+    }
+  }
+  useLoad((query: Record<string, string | undefined>) => {
+    setId(query.id ?? '')
+    void load(query.id ?? '')
+  })
+
+  if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load(id)} /></Screen>
+  if (!data) return <Screen><StateView state="loading" /></Screen>
+  const { guesthouse, sessions } = data
+  const distance = formatDistance(t, guesthouse.distanceM)
+  return (
+    <Screen>
+      {guesthouse.photos.length ? (
+        <Swiper className="session__photos" indicatorDots circular>
+          {guesthouse.photos.map((url) => (
+            <SwiperItem key={url}>
+              <Image src={url} mode="aspectFill" className="session__photo" />
+            </SwiperItem>
+          ))}
+        </Swiper>
+      ) : null}
+      <View className="card">
+        <Text className="session__topic">{guesthouse.name}</Text>
+        <Text className="muted session__address">{guesthouse.address}{distance ? ` · ${distance}` : ''}</Text>
+        {guesthouse.roomsNote ? <Text className="session__row">{guesthouse.roomsNote}</Text> : null}
+        <Button
+          id="navigate"
+          className="btn btn--ghost session__nav"
+          onClick={() => void Taro.openLocation({ latitude: guesthouse.lat, longitude: guesthouse.lng, name: guesthouse.name, address: guesthouse.address })}
+        >
+          {t('stations.navigate')}
+        </Button>
+      </View>
+      <Text className="form__label">{t('lectures.guesthouseSessions')}</Text>
+      {sessions.length === 0 ? <StateView state="empty" title={t('lectures.noSessions')} /> : null}
+      {sessions.map((s) => (
+        <SessionCard key={s.id} session={s} onOpen={(sessionId) => void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${sessionId}` })} />
+      ))}
+    </Screen>
+  )
+}

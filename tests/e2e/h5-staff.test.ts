@@ -35,7 +35,7 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     expect(await report.innerText()).toContain('下午没有热水')
     await app.screenshot('h5-staff-reports')
     await report.locator('[id^="resolve-"]').click()
-    await page.locator('text=没有待处理的反馈').last().waitFor()
+    await app.visible('text=没有待处理的反馈').waitFor()
 
     const detail = (await (await fetch(`${api.base}/api/stations/st_xihu`)).json()) as {
       station: { services: { key: string; available: boolean }[] }
@@ -46,7 +46,7 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
   it('staff create a station with the form; tourists then find it', async () => {
     await loginAs('staff')
     await page.goto(`${api.base}/#/features/staff/pages/station-edit/index`)
-    const form = page.locator('.screen', { has: page.locator('#save-station') }).last()
+    const form = app.visible('.screen', { has: page.locator('#save-station') })
     await form.locator('#field-name input').fill('东门街党群服务站')
     await form.locator('#field-address input').fill('潮州市湘桥区东门街 1 号')
     await form.locator('#service-wifi').click()
@@ -64,7 +64,7 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     await page.locator('#plan-capacity input').fill('12')
     await page.locator('#plan-speaker input').fill('环卫所 李师傅')
     await page.locator('#plan-submit').click()
-    const card = page.locator('[id^="staff-session-ls_"]', { hasText: '垃圾分类' }).last()
+    const card = app.visible('[id^="staff-session-ls_"]', { hasText: '垃圾分类' })
     await card.waitFor()
     const sessionId = (await card.getAttribute('id'))!.replace('staff-session-', '')
 
@@ -79,7 +79,7 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     expect((await post(`/api/lectures/sessions/${sessionId}/bookings`, resident)).status).toBe(201)
 
     await card.click()
-    const qr = page.locator('#checkin-qr').last()
+    const qr = app.visible('#checkin-qr')
     await qr.waitFor()
     const code = (await qr.getAttribute('data-code'))!
     expect(code.startsWith(`${sessionId}.`)).toBe(true)
@@ -89,6 +89,6 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     const early = await post(`/api/lectures/sessions/${sessionId}/checkins`, resident, { code })
     expect(early.status).toBe(409)
     expect(early.body.error.code).toBe('CHECKIN_CLOSED')
-    expect(await page.locator('.menu__item', { hasText: '陈阿姨' }).last().innerText()).toContain('未签到')
+    expect(await app.visible('.menu__item', { hasText: '陈阿姨' }).innerText()).toContain('未签到')
   })
 })

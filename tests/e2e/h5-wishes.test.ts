@@ -15,7 +15,7 @@ describe('H5: a micro-wish from post to confirmation', () => {
   const openWish = async (id: string) => {
     await page.goto(`${api.base}/#/features/wishes/pages/detail/index?id=${id}`)
     await page.reload()
-    await page.locator('#wish-status').last().waitFor()
+    await app.visible('#wish-status').waitFor()
   }
 
   it('resident submits → staff approves → member claims → fulfils → resident confirms', async () => {
@@ -28,7 +28,7 @@ describe('H5: a micro-wish from post to confirmation', () => {
     await page.locator('#wish-phone input').fill('13922223333')
     await page.locator('#wish-submit').click()
     await page.waitForURL(/wishes\/pages\/mine\/index/)
-    const card = page.locator('[id^="wish-wi_"]', { hasText: '水龙头漏水' }).last()
+    const card = app.visible('[id^="wish-wi_"]', { hasText: '水龙头漏水' })
     await card.waitFor()
     const wishId = (await card.getAttribute('id'))!.replace('wish-', '')
     expect(await card.innerText()).toContain('待审核')
@@ -36,31 +36,31 @@ describe('H5: a micro-wish from post to confirmation', () => {
 
     await loginAs('staff')
     await openWish(wishId)
-    await page.locator('#wish-approve').last().click()
-    await page.locator('#wish-status', { hasText: '已发布' }).last().waitFor()
+    await app.visible('#wish-approve').click()
+    await app.visible('#wish-status', { hasText: '已发布' }).waitFor()
     await shot('2-approved')
 
     await loginAs('member')
     await openWish(wishId)
     expect(await page.locator('#wish-phone').count()).toBe(0) // not before claiming
-    await page.locator('#wish-claim').last().click()
-    await page.locator('#wish-status', { hasText: '已认领' }).last().waitFor()
-    expect(await page.locator('#wish-phone').last().innerText()).toBe('13922223333')
+    await app.visible('#wish-claim').click()
+    await app.visible('#wish-status', { hasText: '已认领' }).waitFor()
+    expect(await app.visible('#wish-phone').innerText()).toBe('13922223333')
     await shot('3-claimed')
-    await page.locator('#wish-note textarea').last().fill('已上门更换阀芯')
-    await page.locator('#wish-fulfil').last().click()
-    await page.locator('#wish-status', { hasText: '已完成' }).last().waitFor()
+    await app.visible('#wish-note textarea').fill('已上门更换阀芯')
+    await app.visible('#wish-fulfil').click()
+    await app.visible('#wish-status', { hasText: '已完成' }).waitFor()
     await shot('4-fulfilled')
 
     await loginAs('resident')
     await openWish(wishId)
-    await page.locator('#wish-confirm').last().click()
-    await page.locator('#wish-status', { hasText: '已确认' }).last().waitFor()
+    await app.visible('#wish-confirm').click()
+    await app.visible('#wish-status', { hasText: '已确认' }).waitFor()
     await shot('5-confirmed')
 
     await loginAs('member')
     await page.goto(`${api.base}/#/features/members/pages/register/index`)
-    const record = page.locator('#member-record').last()
+    const record = app.visible('#member-record')
     await record.waitFor()
     expect(await record.innerText()).toMatch(/实现心愿\s*1/)
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core'
 import { ensureTaroBuild } from '../../scripts/taro-build'
 import { CHROMIUM_ARGS, ensureChromium } from './chromium'
 import { startApiProcess, type RunningServer } from './server-process'
@@ -10,6 +10,11 @@ export const ARTIFACTS = join(__dirname, '../artifacts')
 export interface H5App {
   api: RunningServer
   page: Page
+  /**
+   * The element on the page a person sees. Taro's H5 router keeps earlier pages of the stack in the DOM (hidden), so
+   * the same id can exist several times; during a slide both pages are visible and the newest comes last.
+   */
+  visible(selector: string, options?: Parameters<Page['locator']>[1]): Locator
   /** Logs out whoever is in and logs in as that demo role through 我的 → 登录, as a person would. */
   loginAs(role: 'tourist' | 'resident' | 'member' | 'staff'): Promise<void>
   /** Waits for the router's page slide to end, then saves tests/artifacts/<name>.png. */
@@ -27,6 +32,7 @@ export async function openH5App(context: BrowserContextOptions = {}): Promise<H5
   return {
     api,
     page,
+    visible: (selector, options) => page.locator(selector, options).filter({ visible: true }).last(),
     async loginAs(role) {
       await page.goto(`${api.base}/#/features/me/index`)
       await page.reload()

@@ -28,6 +28,9 @@ export interface RequestOptions {
 
 const baseUrl = () => readStorage<string>(KEYS.apiBase) ?? API_BASE
 
+/** An image the API serves (`/api/uploads/…`) as a full URL: a weapp <Image> cannot resolve a path against the API. */
+export const assetUrl = (url: string) => (url.startsWith('/') ? baseUrl() + url : url)
+
 function buildUrl(path: string, query?: Query): string {
   const params = Object.entries(query ?? {})
     .filter(([, v]) => v !== undefined && v !== '')

@@ -1,5 +1,10 @@
 import { openH5App, type H5App } from '../support/h5'
 
+const ONE_PIXEL_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d0e9a10000000049454e44ae426082',
+  'hex',
+)
+
 describe('H5: a tourist reports a problem; staff pause the service and resolve the report', () => {
   let app: H5App
   let api: H5App['api']
@@ -43,18 +48,27 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     expect(detail.station.services.find((s) => s.key === 'hot_water')?.available).toBe(false)
   })
 
-  it('staff create a station with the form; tourists then find it', async () => {
+  it('staff create a station with the form and a photo; tourists then find it', async () => {
     await loginAs('staff')
     await page.goto(`${api.base}/#/features/staff/pages/station-edit/index`)
     const form = app.visible('.screen', { has: page.locator('#save-station') })
     await form.locator('#field-name input').fill('东门街党群服务站')
     await form.locator('#field-address input').fill('潮州市湘桥区东门街 1 号')
     await form.locator('#service-wifi').click()
+    const chooser = page.waitForEvent('filechooser')
+    await form.locator('#add-photo').click()
+    await (await chooser).setFiles({ name: 'front.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG })
+    await form.locator('.form__photo-wrap').waitFor()
     await form.locator('#save-station').click()
     await form.locator('text=create').waitFor()
 
-    const list = (await (await fetch(`${api.base}/api/stations?service=wifi&limit=100`)).json()) as { items: { name: string }[] }
-    expect(list.items.map((s) => s.name)).toContain('东门街党群服务站')
+    const list = (await (await fetch(`${api.base}/api/stations?service=wifi&limit=100`)).json()) as { items: { id: string; name: string }[] }
+    const created = list.items.find((s) => s.name === '东门街党群服务站')!
+    const { station } = (await (await fetch(`${api.base}/api/stations/${created.id}`)).json()) as { station: { photos: string[] } }
+    expect(station.photos).toEqual([expect.stringMatching(/^\/api\/uploads\/up_/)])
+    const photo = await fetch(`${api.base}${station.photos[0]}`)
+    expect(photo.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await photo.arrayBuffer()).equals(ONE_PIXEL_PNG)).toBe(true)
   })
 
   it('staff schedule a session from demand and show a check-in code that a booked resident can use', async () => {

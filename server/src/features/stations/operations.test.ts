@@ -111,6 +111,19 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     expect(changes.items[0]).toMatchObject({ action: 'service', detail: { key: 'hot_water', available: false } })
   })
 
+  it('shows a photo staff uploaded on the station page', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d0e9a10000000049454e44ae426082', 'hex')
+    const upload = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: png, headers: { authorization: `Bearer ${tokens.staff}`, 'content-type': 'image/png' } })
+    expect(upload.statusCode).toBe(201)
+    const { url } = upload.json().upload
+    const res = await call('PATCH', '/api/stations/st_hanwengong', 'staff', { photos: [url, 'https://img.example.cn/hanwengong.jpg'] })
+    expect(res.statusCode).toBe(200)
+    expect((await call('GET', '/api/stations/st_hanwengong')).json().station.photos).toEqual([url, 'https://img.example.cn/hanwengong.jpg'])
+    const image = await call('GET', url)
+    expect(image.headers['content-type']).toBe('image/png')
+    expect(image.rawPayload.equals(png)).toBe(true)
+  })
+
   it('edits a station: a patch changes only what it names', async () => {
     const res = await call('PATCH', '/api/stations/st_shop_tea', 'staff', { phone: '0768-2999999' })
     expect(res.statusCode).toBe(200)
@@ -127,6 +140,8 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     ['a service listed twice', 'POST', '/api/stations', { ...newStation, services: [{ key: 'wifi' }, { key: 'wifi' }] }, 400],
     ['an overnight range written wrongly', 'POST', '/api/stations', { ...newStation, hours: { weekly: [[['25:00', '02:00']]] } }, 400],
     ['an empty patch', 'PATCH', '/api/stations/st_xihu', {}, 400],
+    ['a photo that was never uploaded', 'PATCH', '/api/stations/st_xihu', { photos: ['/api/uploads/up_missing'] }, 400],
+    ['a photo over plain http', 'PATCH', '/api/stations/st_xihu', { photos: ['http://example.com/a.jpg'] }, 400],
     ['an unknown station', 'PATCH', '/api/stations/st_nowhere', { name: '无' }, 404],
   ] as const)('refuses %s', async (_case, method, url, body, status) => {
     const before = await countRows('audit_log')

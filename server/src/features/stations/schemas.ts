@@ -89,6 +89,14 @@ export const stationServiceInputSchema = z.object({
   note: z.string().trim().max(60).nullable().optional(),
 })
 
+/** A photo the staff uploaded here (`/api/uploads/<id>`, checked to exist when saved) or one hosted elsewhere over https. */
+export const UPLOADED_PHOTO = /^\/api\/uploads\/(up_[A-Za-z0-9_-]{1,40})$/
+const stationPhotoSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((value) => UPLOADED_PHOTO.test(value) || /^https:\/\/[^\s]+$/.test(value), 'expected an uploaded photo (/api/uploads/…) or an https URL')
+
 const stationFieldsSchema = z.object({
   name: trimmed(40),
   nameEn: trimmed(80).optional(),
@@ -107,7 +115,7 @@ const stationFieldsSchema = z.object({
     .array(stationServiceInputSchema)
     .max(SERVICE_KEYS.length)
     .refine((list) => new Set(list.map((s) => s.key)).size === list.length, 'each service only once'),
-  photos: z.array(z.string().url().max(300)).max(9),
+  photos: z.array(stationPhotoSchema).max(9),
   pledges: z.array(trimmed(60)).max(10),
 })
 export const stationCreateSchema = stationFieldsSchema.extend({

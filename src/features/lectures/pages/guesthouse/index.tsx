@@ -2,7 +2,7 @@ import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/component
 import Taro, { useLoad } from '@tarojs/taro'
 import type { Guesthouse, LectureSession } from '@contract'
 import { useState } from 'react'
-import { ApiError } from '../../../../shared/request'
+import { ApiError, assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
@@ -39,7 +39,7 @@ export default function GuesthousePage() {
         <Swiper className="session__photos" indicatorDots circular>
           {guesthouse.photos.map((url) => (
             <SwiperItem key={url}>
-              <Image src={url} mode="aspectFill" className="session__photo" />
+              <Image src={assetUrl(url)} mode="aspectFill" className="session__photo" />
             </SwiperItem>
           ))}
         </Swiper>

@@ -2,13 +2,18 @@ import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import type { ServiceKey, StationChanges, StationCreate, StationDetail, StationKind, WeeklyHours } from '@contract'
 import { useState } from 'react'
-import { ApiError } from '../../../../shared/request'
+import { pickAndUploadPhotos } from '../../../../shared/photos'
+import { ApiError, assetUrl } from '../../../../shared/request'
+import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { KINDS, SERVICES, serviceLabel } from '../../../stations/format'
 import { createStation, stationChanges, stationForEdit, updateStation } from '../../api'
 import '../../staff.scss'
+
+/** What the API accepts on a station. */
+const MAX_PHOTOS = 9
 
 interface Day {
   closed: boolean
@@ -26,6 +31,8 @@ interface Draft {
   days: Day[]
   services: Partial<Record<ServiceKey, { available: boolean }>>
   pledges: string
+  /** As the API stores them: `/api/uploads/…` for photos taken here, https URLs for others. */
+  photos: string[]
 }
 
 const EMPTY: Draft = {
@@ -39,6 +46,7 @@ const EMPTY: Draft = {
   days: Array.from({ length: 7 }, () => ({ closed: false, open: '09:00', close: '18:00' })),
   services: { hot_water: { available: true } },
   pledges: '',
+  photos: [],
 }
 
 function toDraft(s: StationDetail): Draft {
@@ -54,11 +62,11 @@ function toDraft(s: StationDetail): Draft {
     days: s.hours.weekly.map((ranges) => (ranges[0] ? { closed: false, open: ranges[0][0], close: ranges[0][1] } : { closed: true, open: '09:00', close: '18:00' })),
     services: Object.fromEntries(s.services.map((x) => [x.key, { available: x.available }])),
     pledges: s.pledges.join('\n'),
+    photos: s.photos,
   }
 }
 
-/** The form does not edit photos, so it never sends them: an edit keeps the station's photos as they are. */
-function toBody(d: Draft): Omit<StationCreate, 'photos'> {
+function toBody(d: Draft): StationCreate {
   const hours: WeeklyHours = { weekly: d.days.map((day) => (day.closed ? [] : [[day.open, day.close]])) }
   return {
     name: d.name,
@@ -71,6 +79,7 @@ function toBody(d: Draft): Omit<StationCreate, 'photos'> {
     hours,
     services: SERVICES.filter((k) => d.services[k]).map((key) => ({ key, available: d.services[key]?.available ?? true })),
     pledges: d.pledges.split('\n').map((p) => p.trim()).filter(Boolean),
+    photos: d.photos,
   }
 }
 
@@ -188,6 +197,16 @@ export default function StationEdit() {
         ))}
         <Text className="form__label">{t('staff.pledges')}</Text>
         <Textarea className="form__textarea" value={draft.pledges} maxlength={600} onInput={(e) => set({ pledges: e.detail.value })} />
+      </View>
+
+      <View className="card">
+        <Text className="form__label">{t('staff.photos')}</Text>
+        <PhotoStrip
+          photos={draft.photos.map((url) => ({ key: url, src: assetUrl(url) }))}
+          max={MAX_PHOTOS}
+          onAdd={() => void pickAndUploadPhotos(MAX_PHOTOS - draft.photos.length, ({ url }) => setDraft((d) => (d ? { ...d, photos: [...d.photos, url] } : d)))}
+          onRemove={(removed) => set({ photos: draft.photos.filter((url) => url !== removed) })}
+        />
       </View>
 
       <Button id="save-station" className="btn btn--primary form__save" loading={busy} onClick={() => void save()}>

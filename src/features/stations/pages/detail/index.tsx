@@ -2,7 +2,7 @@ import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/component
 import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro'
 import type { StationDetail } from '@contract'
 import { useState } from 'react'
-import { ApiError } from '../../../../shared/request'
+import { ApiError, assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
@@ -65,7 +65,7 @@ export default function StationDetailPage() {
         <Swiper className="detail__photos" indicatorDots autoplay circular>
           {station.photos.map((url) => (
             <SwiperItem key={url}>
-              <Image className="detail__photo" src={url} mode="aspectFill" ariaLabel={name} />
+              <Image className="detail__photo" src={assetUrl(url)} mode="aspectFill" ariaLabel={name} />
             </SwiperItem>
           ))}
         </Swiper>

@@ -4,7 +4,7 @@ import type { WishFull, WishPublic } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../../../shared/auth'
 import type { MessageKey } from '../../../../shared/i18n'
-import { ApiError } from '../../../../shared/request'
+import { ApiError, assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
@@ -102,7 +102,7 @@ export default function WishDetail() {
         <Text className="muted">{t('wishes.from', { name: wish.residentName, community: wish.communityName })}</Text>
         {wish.preferredTime ? <Text className="muted wish-detail__text">{wish.preferredTime}</Text> : null}
         {wish.photos.map((url) => (
-          <Image key={url} className="wish-detail__photo" src={url} mode="aspectFill" />
+          <Image key={url} className="wish-detail__photo" src={assetUrl(url)} mode="aspectFill" />
         ))}
       </View>
 

@@ -1,11 +1,13 @@
-import { Button, Image, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import type { CommunityList, WishCreate } from '@contract'
 import { useState } from 'react'
 import type { MessageKey } from '../../../../shared/i18n'
+import { pickAndUploadPhotos, type UploadedPhoto } from '../../../../shared/photos'
 import { useSettings } from '../../../../shared/settings'
+import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { Screen } from '../../../../shared/ui/Screen'
-import { communities, postWish, uploadPhoto } from '../../api'
+import { communities, postWish } from '../../api'
 import { CATEGORIES } from '../../categories'
 import '../../wishes.scss'
 
@@ -13,7 +15,7 @@ type Draft = Required<Pick<WishCreate, 'category' | 'title' | 'description' | 'c
   contactPhone: string
   urgent: boolean
   preferredTime: string
-  photos: { id: string; preview: string }[]
+  photos: UploadedPhoto[]
 }
 
 /** The same limits the server enforces, checked here first so a person sees what to fix before sending. */
@@ -38,17 +40,8 @@ export default function NewWish() {
   const found = problems(draft)
   const error = (field: keyof typeof found) => (tried && found[field] ? <View className="form__error" role="alert">{t(found[field]!)}</View> : null)
 
-  const addPhoto = async () => {
-    try {
-      const { tempFiles } = await Taro.chooseMedia({ count: 3 - draft.photos.length, mediaType: ['image'], sizeType: ['compressed'] })
-      for (const file of tempFiles) {
-        const upload = await uploadPhoto(file.tempFilePath)
-        setDraft((d) => ({ ...d, photos: [...d.photos, { id: upload.id, preview: file.tempFilePath }] }))
-      }
-    } catch {
-      // Cancelled, or the request client has shown why.
-    }
-  }
+  const addPhoto = () =>
+    pickAndUploadPhotos(3 - draft.photos.length, (photo) => setDraft((d) => ({ ...d, photos: [...d.photos, photo] })))
   const submit = async () => {
     setTried(true)
     if (Object.keys(found).length) return
@@ -113,16 +106,12 @@ export default function NewWish() {
           <Switch id="wish-urgent" checked={draft.urgent} color="#B71C1C" onChange={(e) => set({ urgent: e.detail.value })} />
         </View>
         <Text className="form__label">{t('wishes.photos')}</Text>
-        <View className="form__photos">
-          {draft.photos.map((p) => (
-            <Image key={p.id} className="form__photo" src={p.preview} mode="aspectFill" />
-          ))}
-          {draft.photos.length < 3 ? (
-            <View className="form__photo form__photo--add" ariaRole="button" ariaLabel={t('wishes.addPhoto')} onClick={() => void addPhoto()}>
-              +
-            </View>
-          ) : null}
-        </View>
+        <PhotoStrip
+          photos={draft.photos.map((p) => ({ key: p.id, src: p.preview }))}
+          max={3}
+          onAdd={() => void addPhoto()}
+          onRemove={(id) => setDraft((d) => ({ ...d, photos: d.photos.filter((p) => p.id !== id) }))}
+        />
       </View>
       <Button id="wish-submit" className="btn btn--primary" loading={busy} onClick={() => void submit()}>
         {t('wishes.submit')}

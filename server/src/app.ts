@@ -16,6 +16,7 @@ import { createSessions } from './features/auth/sessions.js'
 import { communityRoutes } from './features/community/routes.js'
 import { lectureRoutes } from './features/lectures/routes.js'
 import { memberRoutes } from './features/members/routes.js'
+import { notificationRoutes } from './features/notifications/routes.js'
 import { uploadRoutes } from './features/uploads/routes.js'
 import { wishRoutes } from './features/wishes/routes.js'
 import { createStationCatalog } from './features/stations/catalog.js'
@@ -109,6 +110,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   await app.register(wishRoutes(database.db, clock))
   await app.register(uploadRoutes(database.db, clock))
   await app.register(lectureRoutes(database.db, clock))
+  await app.register(notificationRoutes(config, database.db, clock))
   await app.register(stationRoutes(database.db, createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock))
 
   if (staticDir && existsSync(staticDir)) {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { NOTICE_KINDS } from './features/notifications/outbox.js'
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -16,8 +17,18 @@ const envSchema = z.object({
   AUTH_DEV_LOGIN: booleanFlag,
   WX_APPID: z.string().optional(),
   WX_SECRET: z.string().optional(),
-  /** JSON map of notice kind → WeChat subscribe-message template id (AUTH_MODE=wechat). */
-  WX_TEMPLATE_IDS: z.string().optional(),
+  /** JSON map of notice kind → WeChat subscribe-message template id (AUTH_MODE=wechat); the app asks for these. */
+  WX_TEMPLATE_IDS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      try {
+        return z.partialRecord(z.enum(NOTICE_KINDS), z.string().min(1)).parse(JSON.parse(text || '{}'))
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected JSON such as {"booking_confirmed":"<template id>"} with known notice kinds' })
+        return z.NEVER
+      }
+    }),
   /** How often this instance dispatches queued notices; 0 turns the worker off. */
   NOTICE_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
   SEED_DEMO: booleanFlag,

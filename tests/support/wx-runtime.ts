@@ -12,6 +12,8 @@ export interface WxOptions {
   storage?: Record<string, unknown>
   /** A GCJ-02 point, or 'denied' to act as a visitor who declined location. */
   location?: { latitude: number; longitude: number } | 'denied'
+  /** What the person answers in the subscribe-message prompt (default: accepts every template). */
+  subscribe?: 'accept' | 'reject'
 }
 
 type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void }
@@ -39,6 +41,8 @@ export interface WxRuntime {
   requests: string[]
   toasts: string[]
   navigations: string[]
+  /** The template ids of each subscribe-message prompt shown. */
+  subscribePrompts: string[][]
 }
 
 /**
@@ -50,6 +54,8 @@ let installed: { runtime: WxRuntime; options: WxOptions } | null = null
 export function installWxRuntime(options: WxOptions = {}): WxRuntime {
   if (installed) {
     installed.options.location = options.location
+    installed.options.subscribe = options.subscribe
+    installed.runtime.subscribePrompts.length = 0
     installed.runtime.storage.clear()
     for (const [k, v] of Object.entries(options.storage ?? {})) installed.runtime.storage.set(k, v)
     installed.runtime.requests.length = 0
@@ -59,7 +65,7 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
   }
   options = { ...options }
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}))
-  const runtime: WxRuntime = { storage, requests: [], toasts: [], navigations: [] }
+  const runtime: WxRuntime = { storage, requests: [], toasts: [], navigations: [], subscribePrompts: [] }
   installed = { runtime, options }
   const g = globalThis as Record<string, unknown>
   let app: Record<string, unknown> = {}
@@ -127,6 +133,11 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
         if (!options.location || options.location === 'denied') throw { errMsg: 'getLocation:fail auth deny' }
         return { ...options.location, errMsg: 'getLocation:ok' }
       }).catch(() => undefined),
+    requestSubscribeMessage: (o: Callbacks & { tmplIds: string[] }) => {
+      runtime.subscribePrompts.push(o.tmplIds)
+      const answer = options.subscribe ?? 'accept'
+      void settle(o, async () => ({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((id) => [id, answer])) })).catch(() => undefined)
+    },
     showToast: (o: Callbacks & { title: string }) => {
       runtime.toasts.push(o.title)
       void settle(o, async () => ({ errMsg: 'showToast:ok' }))

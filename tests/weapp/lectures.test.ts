@@ -16,16 +16,33 @@ function devLogin(base: string, openid: string, role: string): Promise<{ token: 
   })
 }
 
+function getJson(base: string, path: string, token: string): Promise<any> {
+  return new Promise((resolve, reject) => {
+    request(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+      let text = ''
+      res.on('data', (c) => (text += c))
+      res.on('end', () => resolve(JSON.parse(text)))
+    })
+      .on('error', reject)
+      .end()
+  })
+}
+
+const TEMPLATES = { booking_confirmed: 'tmpl-confirmed', waitlist_promoted: 'tmpl-promoted', session_reminder: 'tmpl-reminder', topic_scheduled: 'tmpl-topic' }
+
 describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () => {
   let api: RunningServer
   beforeAll(async () => {
     ensureTaroBuild('weapp')
-    api = await startApiProcess()
+    api = await startApiProcess({ WX_TEMPLATE_IDS: JSON.stringify(TEMPLATES) })
   }, 300_000)
   afterAll(() => api?.stop())
 
+  let token = ''
   async function asResident() {
-    const { token, user } = await devLogin(api.base, 'weapp-resident', 'resident')
+    const login = await devLogin(api.base, 'weapp-resident', 'resident')
+    token = login.token
+    const user = login.user
     return installWxRuntime({ storage: { 'oth.apiBase': api.base, 'oth.token': token, 'oth.user': user }, location: { latitude: 23.6665, longitude: 116.644 } })
   }
 
@@ -40,15 +57,19 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
     await page.waitFor('已点单')
     await page.waitFor(/1 位居民点单/)
     expect(wx.requests.some((r) => r.startsWith('POST') && r.includes('/api/lectures/topics/tp_waste/orders'))).toBe(true)
+    expect(wx.subscribePrompts).toEqual([['tmpl-topic']])
   })
 
-  it('shows a session with its seats left and books one', async () => {
-    await asResident()
+  it('shows a session with its seats left and books one, asking first whether to send its reminders', async () => {
+    const wx = await asResident()
     const page = renderPage('features/lectures/pages/session/index', { id: 'ls_demo_tea' })
     await page.waitFor('工夫茶与非遗')
     await page.waitFor('余 12 座')
     page.tap('#book')
     await page.waitFor('已预约')
     await page.waitFor('余 11 座')
+    expect(wx.subscribePrompts).toEqual([['tmpl-confirmed', 'tmpl-promoted', 'tmpl-reminder']])
+    const { items } = await getJson(api.base, '/api/me/subscriptions', token)
+    expect(items).toEqual(expect.arrayContaining([{ kind: 'booking_confirmed', credits: 1 }, { kind: 'session_reminder', credits: 1 }]))
   })
 })

@@ -148,7 +148,8 @@ export interface OutboxTable {
   /** Unique: the same notice is never queued, so never sent, twice. */
   dedupe_key: string
   payload_json: string
-  status: 'pending' | 'sending' | 'sent' | 'failed'
+  /** `skipped`: WeChat only delivers what the person subscribed to, and they had not. */
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped'
   attempts: Generated<number>
   next_attempt_at: IsoTime
   last_error: string | null
@@ -221,6 +222,14 @@ export interface WishesTable {
   updated_at: IsoTime
 }
 
+export interface NoticeConsentsTable {
+  user_id: string
+  kind: string
+  /** Messages of this kind the person has allowed and not yet received. */
+  credits: number
+  updated_at: IsoTime
+}
+
 export interface Database {
   users: UsersTable
   sessions: SessionsTable
@@ -240,5 +249,6 @@ export interface Database {
   members: MembersTable
   uploads: UploadsTable
   wishes: WishesTable
+  notice_consents: NoticeConsentsTable
 }
 

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@taroj
 import type { LectureSession, Topic } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../shared/auth'
+import { useNoticePrompt } from '../../shared/notices'
 import { ApiError } from '../../shared/request'
 import { useSettings } from '../../shared/settings'
 import { Screen } from '../../shared/ui/Screen'
@@ -38,6 +39,7 @@ export default function LecturesPage() {
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
   useShareAppMessage(() => ({ title: `${t('lectures.title')} · ${t('app.name')}`, path: '/features/lectures/index' }))
 
+  const askForNotices = useNoticePrompt(['topic_scheduled'])
   const order = async (topic: Topic) => {
     if (!currentUser()) {
       void Taro.showToast({ title: t('lectures.loginFirst'), icon: 'none' })
@@ -45,6 +47,7 @@ export default function LecturesPage() {
       return
     }
     try {
+      await askForNotices()
       const { topic: updated } = await orderTopic(topic.id)
       setTopics((list) => list.map((x) => (x.id === updated.id ? updated : x)))
     } catch {

@@ -3,6 +3,7 @@ import { foundation } from './0001_foundation.js'
 import { stationOperations } from './0002_station_operations.js'
 import { lectures } from './0003_lectures.js'
 import { wishes } from './0004_wishes.js'
+import { noticeConsents } from './0005_notice_consents.js'
 
 /** Ordered by name; the same list runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_station_operations': stationOperations,
   '0003_lectures': lectures,
   '0004_wishes': wishes,
+  '0005_notice_consents': noticeConsents,
 }

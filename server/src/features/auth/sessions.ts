@@ -90,6 +90,8 @@ export function createSessions(db: Db, config: Config, clock: () => Date): Sessi
       await trx.deleteFrom('staff_communities').where('user_id', '=', userId).execute()
       await trx.updateTable('wishes').set({ contact_phone: null, resident_id: null, updated_at: at }).where('resident_id', '=', userId).execute()
       await trx.deleteFrom('uploads').where('owner_id', '=', userId).execute()
+      await trx.deleteFrom('notice_consents').where('user_id', '=', userId).execute()
+      await trx.deleteFrom('outbox').where('user_id', '=', userId).where('status', 'in', ['pending', 'sending']).execute()
       await trx
         .updateTable('users')
         .set({ openid: `deleted:${userId}`, nickname: '已注销用户', role: 'tourist', updated_at: at })

@@ -102,4 +102,47 @@ describe.each(DB_KINDS)('notice outbox on %s', (kind) => {
     const reminders = await api.database.db.selectFrom('outbox').select('payload_json').where('kind', '=', 'session_reminder').execute()
     expect(reminders.filter((r) => JSON.parse(r.payload_json).sessionId === session.id)).toHaveLength(1)
   })
+
+  it('with WeChat, sends only what the person accepted in the subscribe prompt, one message per accept', async () => {
+    const login = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'consent-user', role: 'resident' } })).json()
+    const auth = { authorization: `Bearer ${login.token}` }
+    const grant = await api.app.inject({ method: 'POST', url: '/api/me/subscriptions', headers: auth, payload: { accepted: ['booking_confirmed', 'session_reminder'] } })
+    expect(grant.statusCode).toBe(200)
+    expect(grant.json().items).toEqual([
+      { kind: 'booking_confirmed', credits: 1 },
+      { kind: 'session_reminder', credits: 1 },
+    ])
+    const refused = await api.app.inject({ method: 'POST', url: '/api/me/subscriptions', headers: auth, payload: { accepted: ['newsletter'] } })
+    expect(refused.statusCode).toBe(400)
+
+    const notices = [
+      ['consent-1', 'booking_confirmed'],
+      ['consent-2', 'booking_confirmed'],
+      ['consent-3', 'waitlist_promoted'],
+      ['consent-4', 'session_reminder'],
+    ] as const
+    await enqueueNotices(api.database.db, notices.map(([dedupeKey, kind]) => ({ userId: login.user.id, kind, dedupeKey, payload: {} })), now.toISOString())
+    let busy = true
+    const delivered: string[] = []
+    const dispatcher = createDispatcher(api.database.db, () => now, async (n) => {
+      if (n.kind === 'session_reminder' && busy) {
+        busy = false
+        throw new Error('WeChat busy')
+      }
+      delivered.push(n.kind)
+    }, api.app.log, { requireConsent: true })
+    await dispatcher.runOnce(100)
+    now = new Date(now.getTime() + 30_000)
+    await dispatcher.runOnce(100)
+
+    const status = async (key: string) => (await row(key)).status
+    expect([await status('consent-1'), await status('consent-2'), await status('consent-3'), await status('consent-4')]).toEqual(['sent', 'skipped', 'skipped', 'sent'])
+    expect(delivered.sort()).toEqual(['booking_confirmed', 'session_reminder'])
+    // The retried reminder did not spend a second credit.
+    const left = (await api.app.inject({ method: 'GET', url: '/api/me/subscriptions', headers: auth })).json().items
+    expect(left).toEqual([
+      { kind: 'booking_confirmed', credits: 0 },
+      { kind: 'session_reminder', credits: 0 },
+    ])
+  })
 })

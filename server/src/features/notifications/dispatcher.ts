@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../db/index.js'
+import { takeConsent } from './consent.js'
 import { enqueueNotices, type NoticeKind } from './outbox.js'
 
 export interface OutgoingNotice {
@@ -18,9 +19,17 @@ export const MAX_ATTEMPTS = 6
 const LEASE_MS = 60_000
 const backoffMs = (attempts: number) => 30_000 * 2 ** (attempts - 1)
 
-export function createDispatcher(db: Db, clock: () => Date, send: NoticeSender, log: FastifyBaseLogger) {
+export interface DispatcherOptions {
+  /**
+   * WeChat delivers a subscribe message only if the person accepted that kind in the app (one message per accept),
+   * so a notice without a credit is skipped rather than sent and refused.
+   */
+  requireConsent?: boolean
+}
+
+export function createDispatcher(db: Db, clock: () => Date, send: NoticeSender, log: FastifyBaseLogger, options: DispatcherOptions = {}) {
   /** Claims due notices (safe with several instances: a row is claimed by one UPDATE), sends, records the outcome. */
-  async function runOnce(batch = 20): Promise<{ sent: number; retried: number; failed: number }> {
+  async function runOnce(batch = 20): Promise<{ sent: number; retried: number; failed: number; skipped: number }> {
     const now = clock()
     const claimed = await db
       .updateTable('outbox')
@@ -39,8 +48,14 @@ export function createDispatcher(db: Db, clock: () => Date, send: NoticeSender, 
       .returning(['id', 'user_id', 'kind', 'payload_json', 'attempts'])
       .execute()
 
-    const outcome = { sent: 0, retried: 0, failed: 0 }
+    const outcome = { sent: 0, retried: 0, failed: 0, skipped: 0 }
     for (const row of claimed) {
+      // The credit is spent on the first attempt only: a retry delivers the message already allowed.
+      if (options.requireConsent && Number(row.attempts) === 0 && !(await takeConsent(db, row.user_id, row.kind as NoticeKind, now.toISOString()))) {
+        await db.updateTable('outbox').set({ status: 'skipped', last_error: 'not subscribed' }).where('id', '=', row.id).execute()
+        outcome.skipped += 1
+        continue
+      }
       const user = await db.selectFrom('users').select('openid').where('id', '=', row.user_id).executeTakeFirst()
       try {
         await send({

@@ -1,7 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../../config.js'
 import type { NoticeSender } from './dispatcher.js'
-import type { NoticeKind } from './outbox.js'
 
 /** Without WeChat credentials notices are written to the log, so a demo shows what would have been sent. */
 export const logSender =
@@ -15,7 +14,7 @@ export const logSender =
  * template is expected to have `thing1` (what), `time2` (when) and `thing3` (note) fields.
  */
 export function wechatSender(config: Config): NoticeSender {
-  const templates = JSON.parse(config.WX_TEMPLATE_IDS || '{}') as Partial<Record<NoticeKind, string>>
+  const templates = config.WX_TEMPLATE_IDS
   let token: { value: string; expiresAt: number } | null = null
 
   async function accessToken(): Promise<string> {

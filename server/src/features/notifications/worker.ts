@@ -9,7 +9,7 @@ import { releaseStaleClaims } from '../wishes/lifecycle.js'
 export function startNoticeWorker(db: Db, config: Config, log: FastifyBaseLogger): () => void {
   if (config.NOTICE_INTERVAL_MS === 0) return () => {}
   const sender = config.AUTH_MODE === 'wechat' ? wechatSender(config) : logSender(log)
-  const dispatcher = createDispatcher(db, () => new Date(), sender, log)
+  const dispatcher = createDispatcher(db, () => new Date(), sender, log, { requireConsent: config.AUTH_MODE === 'wechat' })
   let running = false
   const timer = setInterval(async () => {
     if (running) return

@@ -3,6 +3,7 @@ import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro'
 import type { LectureSession } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../../../shared/auth'
+import { useNoticePrompt } from '../../../../shared/notices'
 import { ApiError } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
@@ -22,6 +23,7 @@ export default function SessionPage() {
   const [busy, setBusy] = useState(false)
   const [checkedIn, setCheckedIn] = useState(false)
   const [rating, setRating] = useState(5)
+  const askForNotices = useNoticePrompt(['booking_confirmed', 'waitlist_promoted', 'session_reminder'])
   const [comment, setComment] = useState('')
   const [feedbackSent, setFeedbackSent] = useState(false)
 
@@ -127,7 +129,12 @@ export default function SessionPage() {
           </Text>
         ) : null}
         {session.status === 'scheduled' && !mine && !started ? (
-          <Button id="book" className="btn btn--primary" loading={busy} onClick={() => void act(() => bookSeat(session.id))}>
+          <Button id="book" className="btn btn--primary" loading={busy} onClick={() =>
+              void act(async () => {
+                await askForNotices()
+                return bookSeat(session.id)
+              })
+            }>
             {session.seatsLeft > 0 ? t('lectures.book') : t('lectures.joinWaitlist')}
           </Button>
         ) : null}

@@ -3,6 +3,7 @@ import Taro, { useLoad } from '@tarojs/taro'
 import type { CommunityList, WishCreate } from '@contract'
 import { useState } from 'react'
 import type { MessageKey } from '../../../../shared/i18n'
+import { useNoticePrompt } from '../../../../shared/notices'
 import { pickAndUploadPhotos, type UploadedPhoto } from '../../../../shared/photos'
 import { useSettings } from '../../../../shared/settings'
 import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
@@ -40,6 +41,7 @@ export default function NewWish() {
   const found = problems(draft)
   const error = (field: keyof typeof found) => (tried && found[field] ? <View className="form__error" role="alert">{t(found[field]!)}</View> : null)
 
+  const askForNotices = useNoticePrompt(['wish_published', 'wish_claimed', 'wish_fulfilled'])
   const addPhoto = () =>
     pickAndUploadPhotos(3 - draft.photos.length, (photo) => setDraft((d) => ({ ...d, photos: [...d.photos, photo] })))
   const submit = async () => {
@@ -47,6 +49,7 @@ export default function NewWish() {
     if (Object.keys(found).length) return
     setBusy(true)
     try {
+      await askForNotices()
       await postWish({
         category: draft.category,
         title: draft.title.trim(),

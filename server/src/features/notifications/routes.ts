@@ -1,0 +1,66 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Config } from '../../config.js'
+import type { Db } from '../../db/index.js'
+import { errors } from '../../shared/errors.js'
+import { consentsOf, grantConsent } from './consent.js'
+import { NOTICE_KINDS } from './outbox.js'
+
+const noticeKind = z.enum(NOTICE_KINDS)
+
+export const noticeTemplatesSchema = z.object({
+  templates: z.array(z.object({ kind: noticeKind, templateId: z.string() })),
+})
+export type NoticeTemplates = z.infer<typeof noticeTemplatesSchema>
+
+/** WeChat's prompt offers at most three templates at a time. */
+export const subscriptionGrantSchema = z.object({ accepted: z.array(noticeKind).min(1).max(3) })
+export type SubscriptionGrant = z.infer<typeof subscriptionGrantSchema>
+
+export const subscriptionsSchema = z.object({
+  items: z.array(z.object({ kind: noticeKind, credits: z.number().int().describe('messages of this kind still allowed') })),
+})
+export type Subscriptions = z.infer<typeof subscriptionsSchema>
+
+export const notificationRoutes =
+  (config: Config, db: Db, clock: () => Date): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['notifications']
+    const templates = Object.entries(config.WX_TEMPLATE_IDS).map(([kind, templateId]) => ({ kind: kind as z.infer<typeof noticeKind>, templateId }))
+
+    app.get(
+      '/api/notifications/templates',
+      {
+        config: { access: 'public' },
+        schema: { tags, description: 'The subscribe-message templates the app may ask for (empty without WeChat).', response: { 200: noticeTemplatesSchema } },
+      },
+      async () => ({ templates }),
+    )
+
+    app.get(
+      '/api/me/subscriptions',
+      { config: { access: 'user' }, schema: { tags, response: { 200: subscriptionsSchema } } },
+      async (request) => {
+        if (!request.user) throw errors.unauthenticated()
+        return { items: await consentsOf(db, request.user.id) }
+      },
+    )
+
+    app.post(
+      '/api/me/subscriptions',
+      {
+        config: { access: 'user' },
+        schema: {
+          tags,
+          description: 'The kinds the person accepted in WeChat’s subscribe prompt; each allows one more message of that kind.',
+          body: subscriptionGrantSchema,
+          response: { 200: subscriptionsSchema },
+        },
+      },
+      async (request) => {
+        if (!request.user) throw errors.unauthenticated()
+        await grantConsent(db, request.user.id, [...new Set(request.body.accepted)], clock().toISOString())
+        return { items: await consentsOf(db, request.user.id) }
+      },
+    )
+  }

@@ -71,7 +71,7 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     expect(Buffer.from(await photo.arrayBuffer()).equals(ONE_PIXEL_PNG)).toBe(true)
   })
 
-  it('staff schedule a session from demand and show a check-in code that a booked resident can use', async () => {
+  it('staff schedule a session from demand, show a check-in code a booked resident can use, then move it to a bigger room', async () => {
     await loginAs('staff')
     await page.goto(`${api.base}/#/features/staff/pages/lectures/index`)
     await page.locator('#plan-tp_waste').click()
@@ -104,5 +104,14 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     expect(early.status).toBe(409)
     expect(early.body.error.code).toBe('CHECKIN_CLOSED')
     expect(await app.visible('.menu__item', { hasText: '陈阿姨' }).innerText()).toContain('未签到')
+
+    // Staff move it to another room with more seats; only what changed is sent, and the page shows it.
+    await app.visible('#edit-session').click()
+    await app.visible('#plan-guesthouse-gh_xiashuimen').click()
+    await app.visible('#plan-capacity input').fill('16')
+    await app.visible('#plan-submit').click()
+    await app.visible('.form__label', { hasText: '1/16' }).waitFor()
+    const { session } = (await (await fetch(`${api.base}/api/lectures/sessions/${sessionId}`)).json()) as { session: { capacity: number; guesthouse: { id: string }; speaker: string } }
+    expect(session).toMatchObject({ capacity: 16, guesthouse: { id: 'gh_xiashuimen' }, speaker: '环卫所 李师傅' })
   })
 })

@@ -1,4 +1,4 @@
-import type { Attendance, CheckinCode, GuesthouseList, LectureSessionCreate, LectureSessionList, LectureSessionResponse, TopicDemand, ServiceToggle, StationChanges, StationCreate, StationDetailResponse, StationPatch, StationReportList, StationListResponse } from '@contract'
+import type { Attendance, CheckinCode, GuesthouseList, LectureSessionCreate, LectureSessionList, LectureSessionPatch, LectureSessionResponse, TopicDemand, ServiceToggle, StationChanges, StationCreate, StationDetailResponse, StationPatch, StationReportList, StationListResponse } from '@contract'
 import { request } from '../../shared/request'
 
 export const allStations = () => request<StationListResponse>('GET', '/api/stations', { query: { limit: 100 }, toast: false })
@@ -17,6 +17,8 @@ export const topicDemand = () => request<TopicDemand>('GET', '/api/lectures/topi
 export const guesthouses = () => request<GuesthouseList>('GET', '/api/guesthouses', { toast: false })
 export const upcomingSessions = () => request<LectureSessionList>('GET', '/api/lectures/sessions', { toast: false })
 export const scheduleSession = (body: LectureSessionCreate) => request<LectureSessionResponse>('POST', '/api/lectures/sessions', { body })
+export const updateSession = (id: string, body: LectureSessionPatch) =>
+  request<LectureSessionResponse>('PATCH', `/api/lectures/sessions/${encodeURIComponent(id)}`, { body })
 export const cancelSession = (id: string) => request<LectureSessionResponse>('POST', `/api/lectures/sessions/${encodeURIComponent(id)}/cancel`, { body: {} })
 export const sessionById = (id: string) => request<LectureSessionResponse>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}`, { toast: false })
 export const checkinCode = (id: string) => request<CheckinCode>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/checkin-code`, { toast: false })

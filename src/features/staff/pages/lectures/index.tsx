@@ -1,4 +1,4 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { Guesthouse, LectureSession, TopicDemand } from '@contract'
 import { useState } from 'react'
@@ -8,6 +8,7 @@ import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { guesthouses, scheduleSession, topicDemand, upcomingSessions } from '../../api'
+import { newPlan, SessionForm, sessionFieldsOf, type SessionPlan } from '../../components/SessionForm'
 import '../../staff.scss'
 
 interface Data {
@@ -15,25 +16,11 @@ interface Data {
   places: Guesthouse[]
   sessions: LectureSession[]
 }
-interface Plan {
-  topicId: string
-  guesthouseId: string
-  date: string
-  start: string
-  end: string
-  capacity: string
-  speaker: string
-}
-
-/** Shanghai wall-clock date and time to an instant (the old town's clock, whatever the phone's zone). */
-const shanghaiInstant = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString()
-const tomorrow = () => new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10)
-
 export default function StaffLectures() {
   const { t, language } = useSettings()
   const [data, setData] = useState<Data | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [plan, setPlan] = useState<Plan | null>(null)
+  const [plan, setPlan] = useState<(SessionPlan & { topicId: string }) | null>(null)
 
   const load = async () => {
     try {
@@ -50,19 +37,11 @@ export default function StaffLectures() {
   if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load()} /></Screen>
   if (!data) return <Screen><StateView state="loading" /></Screen>
 
-  const startPlan = (topicId: string) =>
-    setPlan({ topicId, guesthouseId: data.places[0]?.id ?? '', date: tomorrow(), start: '19:30', end: '21:00', capacity: '20', speaker: '' })
+  const startPlan = (topicId: string) => setPlan({ topicId, ...newPlan(data.places[0]?.id ?? '') })
   const submit = async () => {
     if (!plan) return
     try {
-      await scheduleSession({
-        topicId: plan.topicId,
-        guesthouseId: plan.guesthouseId,
-        startsAt: shanghaiInstant(plan.date, plan.start),
-        endsAt: shanghaiInstant(plan.date, plan.end),
-        capacity: Number(plan.capacity),
-        speaker: plan.speaker || undefined,
-      })
+      await scheduleSession({ topicId: plan.topicId, ...sessionFieldsOf(plan) })
       void Taro.showToast({ title: t('staff.scheduled'), icon: 'none' })
       setPlan(null)
       await load()
@@ -85,35 +64,13 @@ export default function StaffLectures() {
             {Object.keys(d.byArea).length ? ` | ${Object.entries(d.byArea).map(([k, v]) => `${k} ${v}`).join(' · ')}` : ''}
           </Text>
           {plan?.topicId === d.topicId ? (
-            <View className="plan">
-              <Text className="form__label">{t('staff.guesthouse')}</Text>
-              <View>
-                {data.places.map((g) => (
-                  <View key={g.id} className={`chip ${plan.guesthouseId === g.id ? 'chip--on' : ''}`} onClick={() => setPlan({ ...plan, guesthouseId: g.id })}>
-                    {g.name}
-                  </View>
-                ))}
-              </View>
-              <View className="form__day">
-                <Picker mode="date" value={plan.date} onChange={(e) => setPlan({ ...plan, date: String(e.detail.value) })}>
-                  <Text className="form__input">{plan.date}</Text>
-                </Picker>
-                <Picker mode="time" value={plan.start} onChange={(e) => setPlan({ ...plan, start: String(e.detail.value) })}>
-                  <Text className="form__input">{plan.start}</Text>
-                </Picker>
-                <Text>–</Text>
-                <Picker mode="time" value={plan.end} onChange={(e) => setPlan({ ...plan, end: String(e.detail.value) })}>
-                  <Text className="form__input">{plan.end}</Text>
-                </Picker>
-              </View>
-              <Text className="form__label">{t('staff.capacity')}</Text>
-              <Input id="plan-capacity" className="form__input" type="number" value={plan.capacity} onInput={(e) => setPlan({ ...plan, capacity: e.detail.value })} />
-              <Text className="form__label">{t('staff.speaker')}</Text>
-              <Input id="plan-speaker" className="form__input" value={plan.speaker} onInput={(e) => setPlan({ ...plan, speaker: e.detail.value })} />
-              <Button id="plan-submit" className="btn btn--primary form__save" onClick={() => void submit()}>
-                {t('staff.schedule')}
-              </Button>
-            </View>
+            <SessionForm
+              plan={plan}
+              places={data.places}
+              onChange={(changed) => setPlan({ ...changed, topicId: plan.topicId })}
+              onSubmit={() => void submit()}
+              submitLabel={t('staff.schedule')}
+            />
           ) : (
             <Button id={`plan-${d.topicId}`} className="btn btn--ghost form__save" onClick={() => startPlan(d.topicId)}>
               {t('staff.schedule')}

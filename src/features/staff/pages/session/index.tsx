@@ -1,13 +1,14 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useUnload } from '@tarojs/taro'
-import type { Attendance, CheckinCode, LectureSession } from '@contract'
+import type { Attendance, CheckinCode, Guesthouse, LectureSession } from '@contract'
 import { useRef, useState } from 'react'
 import { ApiError } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
-import { attendance, attendanceCsv, cancelSession, checkinCode, sessionById } from '../../api'
+import { attendance, attendanceCsv, cancelSession, checkinCode, guesthouses, sessionById, updateSession } from '../../api'
+import { planOf, SessionForm, sessionFieldsOf, type SessionPlan } from '../../components/SessionForm'
 import { QrCode } from '../../components/QrCode'
 import '../../staff.scss'
 
@@ -25,6 +26,13 @@ async function deliverCsv(name: string, csv: string) {
   await Taro.shareFileMessage({ filePath: path, fileName: name })
 }
 
+/** Only what staff changed goes to the API: every change is announced to the people booked. */
+function changedFields(before: SessionPlan, after: SessionPlan) {
+  const was = sessionFieldsOf(before)
+  const now = sessionFieldsOf(after)
+  return Object.fromEntries(Object.entries(now).filter(([key, value]) => was[key as keyof typeof was] !== value))
+}
+
 export default function StaffSession() {
   const { t, language } = useSettings()
   const [id, setId] = useState('')
@@ -32,6 +40,8 @@ export default function StaffSession() {
   const [code, setCode] = useState<CheckinCode | null>(null)
   const [people, setPeople] = useState<Attendance['items']>([])
   const [error, setError] = useState<string | null>(null)
+  const [edit, setEdit] = useState<{ plan: SessionPlan; places: Guesthouse[] } | null>(null)
+  const [saving, setSaving] = useState(false)
   const timer = useRef<ReturnType<typeof setInterval> | null>(null)
 
   const load = async (sessionId: string) => {
@@ -56,11 +66,51 @@ export default function StaffSession() {
   if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load(id)} /></Screen>
   if (!session || !code) return <Screen><StateView state="loading" /></Screen>
 
+  const startEdit = async () => {
+    try {
+      setEdit({ plan: planOf(session), places: (await guesthouses()).items })
+    } catch {
+      void Taro.showToast({ title: t('common.error'), icon: 'none' })
+    }
+  }
+  const saveEdit = async () => {
+    if (!edit) return
+    const patch = changedFields(planOf(session), edit.plan)
+    if (Object.keys(patch).length === 0) return setEdit(null)
+    setSaving(true)
+    try {
+      setSession((await updateSession(id, patch)).session)
+      setEdit(null)
+      void Taro.showToast({ title: t('staff.sessionChanged'), icon: 'none' })
+    } catch {
+      // The request client has shown why (e.g. fewer seats than people already confirmed).
+    } finally {
+      setSaving(false)
+    }
+  }
+
   return (
     <Screen>
       <View className="card">
         <Text className="staff-station__name">{language === 'en' ? session.topicTitleEn : session.topicTitle}</Text>
-        <Text className="report-item__text">{formatSessionTime(session.startsAt, session.endsAt, language)} · {session.guesthouse.name}</Text>
+        <Text id="session-when" className="report-item__text">
+          {formatSessionTime(session.startsAt, session.endsAt, language)} · {session.guesthouse.name}
+        </Text>
+        {session.speaker ? <Text className="muted">{session.speaker}</Text> : null}
+        {edit ? (
+          <SessionForm
+            plan={edit.plan}
+            places={edit.places}
+            onChange={(plan) => setEdit({ ...edit, plan })}
+            onSubmit={() => void saveEdit()}
+            submitLabel={t('staff.saveSession')}
+            busy={saving}
+          />
+        ) : session.status === 'scheduled' ? (
+          <Button id="edit-session" className="btn btn--ghost form__save" onClick={() => void startEdit()}>
+            {t('staff.editSession')}
+          </Button>
+        ) : null}
       </View>
       {session.status === 'scheduled' ? (
         <View className="card checkin">

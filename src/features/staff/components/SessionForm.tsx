@@ -1,0 +1,89 @@
+import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import type { Guesthouse, LectureSession, LectureSessionCreate } from '@contract'
+import { useSettings } from '../../../shared/settings'
+
+/** A session as staff type it: the old town's wall-clock date and times, whatever the phone's time zone. */
+export interface SessionPlan {
+  guesthouseId: string
+  date: string
+  start: string
+  end: string
+  capacity: string
+  speaker: string
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000
+const shanghaiInstant = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString()
+const shanghaiWallClock = (iso: string) => new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString()
+
+export const newPlan = (guesthouseId: string): SessionPlan => ({
+  guesthouseId,
+  date: new Date(Date.now() + SHANGHAI_OFFSET_MS + 86_400_000).toISOString().slice(0, 10),
+  start: '19:30',
+  end: '21:00',
+  capacity: '20',
+  speaker: '',
+})
+
+export const planOf = (s: LectureSession): SessionPlan => ({
+  guesthouseId: s.guesthouse.id,
+  date: shanghaiWallClock(s.startsAt).slice(0, 10),
+  start: shanghaiWallClock(s.startsAt).slice(11, 16),
+  end: shanghaiWallClock(s.endsAt).slice(11, 16),
+  capacity: String(s.capacity),
+  speaker: s.speaker ?? '',
+})
+
+export const sessionFieldsOf = (plan: SessionPlan): Omit<LectureSessionCreate, 'topicId'> => ({
+  guesthouseId: plan.guesthouseId,
+  startsAt: shanghaiInstant(plan.date, plan.start),
+  endsAt: shanghaiInstant(plan.date, plan.end),
+  capacity: Number(plan.capacity),
+  speaker: plan.speaker.trim() || undefined,
+})
+
+interface Props {
+  plan: SessionPlan
+  places: Guesthouse[]
+  onChange(plan: SessionPlan): void
+  onSubmit(): void
+  submitLabel: string
+  busy?: boolean
+}
+
+/** Where, when, how many and who speaks: the same fields to schedule a session and to change one. */
+export function SessionForm({ plan, places, onChange, onSubmit, submitLabel, busy }: Props) {
+  const { t } = useSettings()
+  const set = (change: Partial<SessionPlan>) => onChange({ ...plan, ...change })
+  return (
+    <View className="plan">
+      <Text className="form__label">{t('staff.guesthouse')}</Text>
+      <View>
+        {places.map((g) => (
+          <View key={g.id} id={`plan-guesthouse-${g.id}`} className={`chip ${plan.guesthouseId === g.id ? 'chip--on' : ''}`} ariaRole="radio" onClick={() => set({ guesthouseId: g.id })}>
+            {g.name}
+          </View>
+        ))}
+      </View>
+      <View className="form__day">
+        <Picker mode="date" value={plan.date} onChange={(e) => set({ date: String(e.detail.value) })}>
+          <Text className="form__input">{plan.date}</Text>
+        </Picker>
+        <Picker mode="time" value={plan.start} onChange={(e) => set({ start: String(e.detail.value) })}>
+          <Text className="form__input">{plan.start}</Text>
+        </Picker>
+        <Text>–</Text>
+        <Picker mode="time" value={plan.end} onChange={(e) => set({ end: String(e.detail.value) })}>
+          <Text className="form__input">{plan.end}</Text>
+        </Picker>
+      </View>
+      <Text className="form__label">{t('staff.capacity')}</Text>
+      <Input id="plan-capacity" className="form__input" type="number" value={plan.capacity} onInput={(e) => set({ capacity: e.detail.value })} />
+      <Text className="form__label">{t('staff.speaker')}</Text>
+      <Input id="plan-speaker" className="form__input" value={plan.speaker} onInput={(e) => set({ speaker: e.detail.value })} />
+      <Button id="plan-submit" className="btn btn--primary form__save" loading={busy} onClick={onSubmit}>
+        {submitLabel}
+      </Button>
+    </View>
+  )
+}

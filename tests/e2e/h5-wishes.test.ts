@@ -68,4 +68,30 @@ describe('H5: a micro-wish from post to confirmation', () => {
     expect(wall).toContain('水龙头漏水')
     expect(wall).not.toContain('13922223333')
   })
+
+  it('staff settle a dispute from the wish page: they read the resident’s reason and record what they found', async () => {
+    const post = async (path: string, token?: string, body: object = {}) => {
+      const res = await fetch(`${api.base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+        body: JSON.stringify(body),
+      })
+      return (await res.json()) as Record<string, any>
+    }
+    const login = async (openid: string, role: string) => (await post('/api/auth/dev', undefined, { openid, role })).token as string
+    const [resident, member, staff] = [await login('e2e-dispute-resident', 'resident'), await login('e2e-dispute-member', 'member'), await login('e2e-dispute-staff', 'staff')]
+    const { wish } = await post('/api/wishes', resident, { category: 'repair', title: '楼道灯不亮', description: '三楼楼道灯坏了，晚上看不清台阶。', communityId: 'cm_paifang' })
+    await post(`/api/wishes/${wish.id}/review`, staff, { decision: 'approve' })
+    await post(`/api/wishes/${wish.id}/claim`, member)
+    await post(`/api/wishes/${wish.id}/fulfil`, member, { note: '已换灯泡' })
+    await post(`/api/wishes/${wish.id}/dispute`, resident, { reason: '换了还是不亮' })
+
+    await loginAs('staff')
+    await openWish(wish.id)
+    expect(await app.visible('#wish-dispute-reason').innerText()).toContain('换了还是不亮')
+    await app.visible('#wish-note textarea').fill('电工上门查过，是开关坏了，已一并更换')
+    await app.visible('#wish-settle').click()
+    await app.visible('#wish-status', { hasText: '已确认' }).waitFor()
+    await shot('6-dispute-settled')
+  })
 })

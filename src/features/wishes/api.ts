@@ -11,6 +11,6 @@ export const postWish = (body: WishCreate) => request<WishResponse>('POST', '/ap
 export const myWishes = () => request<MyWishes>('GET', '/api/me/wishes', { toast: false })
 export const reviewQueue = () => request<MyWishes>('GET', '/api/wishes/review-queue', { toast: false })
 
-export type WishAction = 'claim' | 'release' | 'fulfil' | 'confirm' | 'dispute' | 'withdraw' | 'review'
+export type WishAction = 'claim' | 'release' | 'fulfil' | 'confirm' | 'dispute' | 'withdraw' | 'review' | 'settle' | 'reopen'
 export const actOnWish = (id: string, action: WishAction, body: object = {}) =>
   request<WishResponse>('POST', `/api/wishes/${encodeURIComponent(id)}/${action}`, { body })

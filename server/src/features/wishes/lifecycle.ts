@@ -30,15 +30,21 @@ function plays(actor: WishActor, wish: Wish, role: Role): boolean {
  * `from` state — so two members claiming at once cannot both win.
  */
 const STEPS = {
-  approve: { who: 'staff', from: ['pending_review'], to: 'published', notify: 'wish_published' },
-  reject: { who: 'staff', from: ['pending_review'], to: 'rejected', notify: 'wish_rejected' },
-  claim: { who: 'member', from: ['published'], to: 'claimed', notify: 'wish_claimed' },
-  release: { who: 'claimant', from: ['claimed'], to: 'published', notify: 'wish_released' },
-  fulfil: { who: 'claimant', from: ['claimed'], to: 'fulfilled', notify: 'wish_fulfilled' },
-  confirm: { who: 'resident', from: ['fulfilled'], to: 'confirmed', notify: 'wish_confirmed' },
-  dispute: { who: 'resident', from: ['fulfilled'], to: 'disputed', notify: 'wish_disputed' },
-  withdraw: { who: 'resident', from: ['pending_review', 'published'], to: 'withdrawn', notify: null },
-} as const satisfies Record<string, { who: Role; from: readonly WishStatus[]; to: WishStatus; notify: NoticeKind | null }>
+  approve: { who: 'staff', from: ['pending_review'], to: 'published', notify: 'wish_published', tell: 'resident' },
+  reject: { who: 'staff', from: ['pending_review'], to: 'rejected', notify: 'wish_rejected', tell: 'resident' },
+  claim: { who: 'member', from: ['published'], to: 'claimed', notify: 'wish_claimed', tell: 'resident' },
+  release: { who: 'claimant', from: ['claimed'], to: 'published', notify: 'wish_released', tell: 'resident' },
+  fulfil: { who: 'claimant', from: ['claimed'], to: 'fulfilled', notify: 'wish_fulfilled', tell: 'resident' },
+  confirm: { who: 'resident', from: ['fulfilled'], to: 'confirmed', notify: 'wish_confirmed', tell: 'claimant' },
+  dispute: { who: 'resident', from: ['fulfilled'], to: 'disputed', notify: 'wish_disputed', tell: 'claimant' },
+  withdraw: { who: 'resident', from: ['pending_review', 'published'], to: 'withdrawn', notify: null, tell: null },
+  // Staff settle a dispute: either the help was given (it counts as confirmed) or the wish goes back on the wall.
+  settle: { who: 'staff', from: ['disputed'], to: 'confirmed', notify: 'wish_confirmed', tell: 'claimant' },
+  reopen: { who: 'staff', from: ['disputed'], to: 'published', notify: 'wish_released', tell: 'claimant' },
+} as const satisfies Record<
+  string,
+  { who: Role; from: readonly WishStatus[]; to: WishStatus; notify: NoticeKind | null; tell: 'resident' | 'claimant' | null }
+>
 
 export type WishStep = keyof typeof STEPS
 
@@ -80,7 +86,7 @@ export async function transition(
     if (Number(updated.numUpdatedRows) === 0) throw wrongState(step)
 
     if (rule.notify) {
-      const recipient = rule.who === 'resident' ? wish.claimed_by : wish.resident_id
+      const recipient = rule.tell === 'claimant' ? wish.claimed_by : wish.resident_id
       if (recipient) {
         await enqueueNotices(trx, [{ userId: recipient, kind: rule.notify, dedupeKey: `${rule.notify}:${wishId}:${at}`, payload: { wishId, reason: note ?? null } }], at)
       }

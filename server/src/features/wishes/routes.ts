@@ -15,6 +15,7 @@ import {
   releaseSchema,
   emptyBodySchema,
   reviewSchema,
+  staffNoteSchema,
   wishCreateSchema,
   wishListQuerySchema,
   wishListResponseSchema,
@@ -212,4 +213,6 @@ export const wishRoutes =
     })
     step('dispute', disputeSchema, (b) => ({ dispute_reason: b.reason }), (b) => b.reason)
     step('withdraw', emptyBodySchema, () => ({}))
+    step('settle', staffNoteSchema, (b, at) => ({ review_reason: b.note, confirmed_at: at }), (b) => b.note)
+    step('reopen', staffNoteSchema, (b) => ({ review_reason: b.note, claimed_by: null, claimed_at: null, fulfil_note: null, fulfilled_at: null }), (b) => b.note)
   }

@@ -80,5 +80,7 @@ export const fulfilSchema = z.object({
 })
 export const confirmSchema = z.object({ thanks: z.string().trim().max(200).optional() })
 export const disputeSchema = z.object({ reason: z.string().trim().min(1).max(300) })
+/** Staff settling a dispute say what they found; the resident and the member are told. */
+export const staffNoteSchema = z.object({ note: z.string().trim().min(1).max(300) })
 /** Steps that need nothing but the wish: WeChat sends an empty body, curl perhaps none. */
 export const emptyBodySchema = z.object({}).optional()

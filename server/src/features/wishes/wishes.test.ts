@@ -117,10 +117,36 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect(told.some((n) => JSON.parse(n.payload_json).reason === '临时出差')).toBe(true)
   })
 
+  it('lets the community’s staff settle a dispute either way, telling the member', async () => {
+    const disputedWish = async () => {
+      const id = await publishedWish()
+      await call('POST', `/api/wishes/${id}/claim`, '王党员')
+      await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换' })
+      expect((await call('POST', `/api/wishes/${id}/dispute`, '张秀英', { reason: '还在漏水' })).json().wish.status).toBe('disputed')
+      return id
+    }
+    const queue = (await call('GET', '/api/wishes/review-queue', 'staffHere')).json().items
+    const first = await disputedWish()
+    expect((await call('GET', '/api/wishes/review-queue', 'staffHere')).json().items.length).toBe(queue.length + 1)
+    expect((await call('POST', `/api/wishes/${first}/settle`, 'staffHere', {})).statusCode).toBe(400)
+    const settled = await call('POST', `/api/wishes/${first}/settle`, 'staffHere', { note: '上门看过，已修好' })
+    expect(settled.json().wish).toMatchObject({ status: 'confirmed', reviewReason: '上门看过，已修好' })
+    expect((await call('POST', `/api/wishes/${first}/reopen`, 'staffHere', { note: '再试' })).statusCode).toBe(409)
+
+    const second = await disputedWish()
+    const reopened = await call('POST', `/api/wishes/${second}/reopen`, 'staffHere', { note: '另请党员帮忙' })
+    expect(reopened.json().wish).toMatchObject({ status: 'published', claimedBy: null })
+    const wall = (await call('GET', '/api/wishes')).json().items.map((w: { id: string }) => w.id)
+    expect(wall).toContain(second)
+    const released = await api.database.db.selectFrom('outbox').select('payload_json').where('kind', '=', 'wish_released').execute()
+    expect(released.some((n) => JSON.parse(n.payload_json).reason === '另请党员帮忙')).toBe(true)
+  })
+
   /**
    * Every wish and member route × every kind of caller → the status each must get. A refusal changes nothing.
    */
   describe('authorization table', () => {
+    type WishState = 'pending' | 'published' | 'claimed' | 'fulfilled' | 'disputed'
     const callers = ['anonymous', 'tourist', 'owner', 'otherResident', 'unverifiedMember', 'verifiedMember', 'staffHere', 'staffThere'] as const
     type Caller = (typeof callers)[number]
     const as: Record<Caller, string | undefined> = {
@@ -134,7 +160,7 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       staffThere: 'staffThere',
     }
     // [route, the state the wish is put in first, body, expected status per caller in the order above]
-    const table: [string, 'pending' | 'published' | 'claimed' | 'fulfilled', object, number[]][] = [
+    const table: [string, WishState, object, number[]][] = [
       ['review', 'pending', { decision: 'approve' }, [401, 403, 403, 403, 403, 403, 200, 403]],
       ['claim', 'published', {}, [401, 403, 403, 403, 403, 200, 403, 403]],
       ['withdraw', 'published', {}, [401, 403, 200, 403, 403, 403, 403, 403]],
@@ -142,9 +168,11 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       ['fulfil', 'claimed', { note: '已完成' }, [401, 403, 403, 403, 403, 200, 403, 403]],
       ['confirm', 'fulfilled', {}, [401, 403, 200, 403, 403, 403, 403, 403]],
       ['dispute', 'fulfilled', { reason: '没有修好' }, [401, 403, 200, 403, 403, 403, 403, 403]],
+      ['settle', 'disputed', { note: '已电话核实，阀芯已换' }, [401, 403, 403, 403, 403, 403, 200, 403]],
+      ['reopen', 'disputed', { note: '重新发布，另请党员帮忙' }, [401, 403, 403, 403, 403, 403, 200, 403]],
     ]
 
-    async function wishIn(state: 'pending' | 'published' | 'claimed' | 'fulfilled'): Promise<string> {
+    async function wishIn(state: WishState): Promise<string> {
       const id = (await call('POST', '/api/wishes', '张秀英', wishBody)).json().wish.id
       if (state === 'pending') return id
       await call('POST', `/api/wishes/${id}/review`, 'staffHere', { decision: 'approve' })
@@ -152,6 +180,8 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       await call('POST', `/api/wishes/${id}/claim`, '王党员')
       if (state === 'claimed') return id
       await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已完成' })
+      if (state === 'fulfilled') return id
+      await call('POST', `/api/wishes/${id}/dispute`, '张秀英', { reason: '没有修好' })
       return id
     }
 

@@ -45,6 +45,10 @@ function stepsFor(wish: Wish): Step[] {
     steps.push({ id: 'confirm', label: 'wishes.confirm', action: 'confirm', body: (thanks) => (thanks ? { thanks } : {}), primary: true })
     steps.push({ id: 'dispute', label: 'wishes.dispute', action: 'dispute', body: (reason) => ({ reason }), needsText: true })
   }
+  if (user.role === 'staff' && wish.status === 'disputed') {
+    steps.push({ id: 'settle', label: 'wishes.settle', action: 'settle', body: (note) => ({ note }), needsText: true, primary: true })
+    steps.push({ id: 'reopen', label: 'wishes.reopen', action: 'reopen', body: (note) => ({ note }), needsText: true })
+  }
   if (mine && (wish.status === 'pending_review' || wish.status === 'published')) steps.push({ id: 'withdraw', label: 'wishes.withdraw', action: 'withdraw' })
   return steps
 }
@@ -106,7 +110,7 @@ export default function WishDetail() {
         ))}
       </View>
 
-      {isFull(wish) && (wish.contactPhone || wish.claimedBy || wish.fulfilNote) ? (
+      {isFull(wish) && (wish.contactPhone || wish.claimedBy || wish.fulfilNote || wish.disputeReason) ? (
         <View className="card">
           {wish.contactPhone ? (
             <View className="form__row" onClick={() => void Taro.makePhoneCall({ phoneNumber: wish.contactPhone! })}>
@@ -116,6 +120,9 @@ export default function WishDetail() {
           ) : null}
           {wish.claimedBy ? <Text className="wish-detail__text">{t('wishes.claimedBy', { name: wish.claimedBy.nickname })}</Text> : null}
           {wish.fulfilNote ? <Text className="wish-detail__text">{wish.fulfilNote}</Text> : null}
+          {wish.disputeReason && wish.status === 'disputed' ? (
+            <Text id="wish-dispute-reason" className="wish-detail__text">{t('wishes.disputeReason', { reason: wish.disputeReason })}</Text>
+          ) : null}
           {wish.reviewReason ? <Text className="muted">{wish.reviewReason}</Text> : null}
         </View>
       ) : null}

@@ -28,6 +28,10 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
 
     await loginAs('staff')
     await page.locator('.me #go-staff').click()
+    const figures = app.visible('#figures-cm_paifang')
+    await figures.waitFor()
+    expect(await figures.innerText()).toContain('双报到党员')
+    await app.screenshot('h5-staff-home')
     await page.locator('#staff-stations').click()
     const toggle = page.locator('#toggle-st_xihu-hot_water')
     await toggle.waitFor()

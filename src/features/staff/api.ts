@@ -1,4 +1,4 @@
-import type { Attendance, CheckinCode, GuesthouseList, LectureSessionCreate, LectureSessionList, LectureSessionPatch, LectureSessionResponse, TopicDemand, ServiceToggle, StationChanges, StationCreate, StationDetailResponse, StationPatch, StationReportList, StationListResponse } from '@contract'
+import type { Attendance, CommunityFigures, CheckinCode, GuesthouseList, LectureSessionCreate, LectureSessionList, LectureSessionPatch, LectureSessionResponse, TopicDemand, ServiceToggle, StationChanges, StationCreate, StationDetailResponse, StationPatch, StationReportList, StationListResponse } from '@contract'
 import { request } from '../../shared/request'
 
 export const allStations = () => request<StationListResponse>('GET', '/api/stations', { query: { limit: 100 }, toast: false })
@@ -24,3 +24,4 @@ export const sessionById = (id: string) => request<LectureSessionResponse>('GET'
 export const checkinCode = (id: string) => request<CheckinCode>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/checkin-code`, { toast: false })
 export const attendance = (id: string) => request<Attendance>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/attendance`, { toast: false })
 export const attendanceCsv = (id: string) => request<string>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/attendance.csv`)
+export const communityFigures = () => request<CommunityFigures>('GET', '/api/stats/communities', { toast: false })

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/index.js'
+import { staffCommunities } from './scope.js'
 
 export const communityListSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
 export type CommunityList = z.infer<typeof communityListSchema>
@@ -14,6 +15,30 @@ export const statsSchema = z.object({
   members: z.object({ verified: z.number().int() }),
 })
 export type Stats = z.infer<typeof statsSchema>
+
+const count = z.number().int()
+export const communityFiguresSchema = z.object({
+  items: z.array(
+    z.object({
+      communityId: z.string(),
+      name: z.string(),
+      wishes: z.object({ pendingReview: count, published: count, claimed: count, fulfilled: count, confirmed: count, disputed: count, urgentSolved: count }),
+      members: z.object({ verified: count, pending: count }),
+    }),
+  ),
+})
+export type CommunityFigures = z.infer<typeof communityFiguresSchema>
+
+type WishTally = CommunityFigures['items'][number]['wishes']
+const emptyWishes = (): WishTally => ({ pendingReview: 0, published: 0, claimed: 0, fulfilled: 0, confirmed: 0, disputed: 0, urgentSolved: 0 })
+const WISH_FIGURE: Partial<Record<string, Exclude<keyof WishTally, 'urgentSolved'>>> = {
+  pending_review: 'pendingReview',
+  published: 'published',
+  claimed: 'claimed',
+  fulfilled: 'fulfilled',
+  confirmed: 'confirmed',
+  disputed: 'disputed',
+}
 
 export const communityRoutes =
   (db: Db, clock: () => Date): FastifyPluginAsyncZod =>
@@ -47,6 +72,50 @@ export const communityRoutes =
           count(db.selectFrom('members').select(n).where('status', '=', 'verified')),
         ])
         return { stations, guesthouses, lecturesHeld, lectureAttendances, wishes: { published, claimed, fulfilled }, members: { verified } }
+      },
+    )
+
+    app.get(
+      '/api/stats/communities',
+      {
+        config: { access: ['staff'] },
+        schema: {
+          tags: ['community', 'staff'],
+          description: 'Wishes by state and members per community, for the communities this staff user acts for.',
+          response: { 200: communityFiguresSchema },
+        },
+      },
+      async (request) => {
+        const scope = await staffCommunities(db, request.user)
+        const bound = Array.isArray(scope) ? scope : null
+        const [communities, wishes, members] = await Promise.all([
+          db.selectFrom('communities').select(['id', 'name']).$if(bound !== null, (q) => q.where('id', 'in', bound!)).orderBy('sort_order').execute(),
+          db
+            .selectFrom('wishes')
+            .select((eb) => ['community_id', 'status', 'urgent', eb.fn.countAll<number>().as('n')])
+            .$if(bound !== null, (q) => q.where('community_id', 'in', bound!))
+            .groupBy(['community_id', 'status', 'urgent'])
+            .execute(),
+          db
+            .selectFrom('members')
+            .select((eb) => ['community_id', 'status', eb.fn.countAll<number>().as('n')])
+            .$if(bound !== null, (q) => q.where('community_id', 'in', bound!))
+            .groupBy(['community_id', 'status'])
+            .execute(),
+        ])
+        const figures = new Map(communities.map((c) => [c.id, { communityId: c.id, name: c.name, wishes: emptyWishes(), members: { verified: 0, pending: 0 } }]))
+        for (const row of wishes) {
+          const tally = figures.get(row.community_id)?.wishes
+          const figure = WISH_FIGURE[row.status]
+          if (!tally || !figure) continue
+          tally[figure] += Number(row.n)
+          if (row.urgent && (row.status === 'fulfilled' || row.status === 'confirmed')) tally.urgentSolved += Number(row.n)
+        }
+        for (const row of members) {
+          const tally = figures.get(row.community_id)?.members
+          if (tally && (row.status === 'verified' || row.status === 'pending')) tally[row.status] += Number(row.n)
+        }
+        return { items: [...figures.values()] }
       },
     )
   }

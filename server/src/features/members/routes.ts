@@ -7,7 +7,7 @@ import { recordChange } from '../../shared/audit.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
-import { staffCommunities } from '../wishes/routes.js'
+import { staffCommunities } from '../community/scope.js'
 import {
   memberListResponseSchema,
   memberQueueQuerySchema,

@@ -5,6 +5,7 @@ import { assertAcceptableText } from '../../shared/content-check.js'
 import { errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
+import { staffCommunities } from '../community/scope.js'
 import { enqueueNotices } from '../notifications/outbox.js'
 import { isStaffOf, transition, type WishActor, type WishStep } from './lifecycle.js'
 import {
@@ -30,13 +31,6 @@ const tags = ['wishes']
 function signedIn(user: User | null): User {
   if (!user) throw errors.unauthenticated()
   return user
-}
-
-/** The communities a staff user acts for: 'all' when bound to none (a district-level account). */
-export async function staffCommunities(db: Db, user: User | null): Promise<string[] | 'all' | null> {
-  if (user?.role !== 'staff') return null
-  const rows = await db.selectFrom('staff_communities').select('community_id').where('user_id', '=', user.id).execute()
-  return rows.length ? rows.map((r) => r.community_id) : 'all'
 }
 
 export const wishRoutes =

@@ -117,6 +117,25 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect(told.some((n) => JSON.parse(n.payload_json).reason === '临时出差')).toBe(true)
   })
 
+  it('gives each staff user the figures of their own communities, counted from the database', async () => {
+    const figures = async (who?: string) => call('GET', '/api/stats/communities', who)
+    expect((await figures()).statusCode).toBe(401)
+    expect((await figures('王党员')).statusCode).toBe(403)
+    const before = (await figures('staffHere')).json().items
+    expect(before.map((c: { communityId: string }) => c.communityId)).toEqual(['cm_jiadi'])
+    const urgent = (await call('POST', '/api/wishes', '张秀英', { ...wishBody, urgent: true })).json().wish.id
+    await call('POST', `/api/wishes/${urgent}/review`, 'staffHere', { decision: 'approve' })
+    await call('POST', `/api/wishes/${urgent}/claim`, '王党员')
+    await call('POST', `/api/wishes/${urgent}/fulfil`, '王党员', { note: '已送医' })
+    const after = (await figures('staffHere')).json().items[0]
+    expect(after.wishes.fulfilled).toBe(before[0].wishes.fulfilled + 1)
+    expect(after.wishes.urgentSolved).toBe(before[0].wishes.urgentSolved + 1)
+    expect(after.members).toMatchObject({ verified: expect.any(Number), pending: expect.any(Number) })
+    expect(after.members.verified).toBeGreaterThanOrEqual(2)
+    const elsewhere = (await figures('staffThere')).json().items
+    expect(elsewhere.map((c: { communityId: string }) => c.communityId)).toEqual(['cm_xihu'])
+  })
+
   it('lets the community’s staff settle a dispute either way, telling the member', async () => {
     const disputedWish = async () => {
       const id = await publishedWish()

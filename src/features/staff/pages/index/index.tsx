@@ -1,13 +1,62 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import type { CommunityFigures } from '@contract'
+import { useState } from 'react'
 import { currentUser } from '../../../../shared/auth'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
+import { communityFigures } from '../../api'
 import '../../staff.scss'
+
+type Figures = { kind: 'loading' } | { kind: 'ready'; items: CommunityFigures['items'] } | { kind: 'error' }
+
+/** Each community this staff user acts for, in the figures the district asks about. */
+function FiguresCard({ figures, onRetry }: { figures: Figures; onRetry(): void }) {
+  const { t } = useSettings()
+  if (figures.kind === 'loading') return <StateView state="loading" />
+  if (figures.kind === 'error') return <StateView state="error" message={t('common.error')} onRetry={onRetry} />
+  return (
+    <>
+      {figures.items.map((c) => (
+        <View key={c.communityId} id={`figures-${c.communityId}`} className="card figures">
+          <Text className="staff-station__name">{c.name}</Text>
+          <View className="figures__grid">
+            {(
+              [
+                ['staff.fig.pendingReview', c.wishes.pendingReview],
+                ['staff.fig.published', c.wishes.published],
+                ['staff.fig.claimed', c.wishes.claimed],
+                ['staff.fig.done', c.wishes.fulfilled + c.wishes.confirmed],
+                ['staff.fig.urgentSolved', c.wishes.urgentSolved],
+                ['staff.fig.disputed', c.wishes.disputed],
+                ['staff.fig.members', c.members.verified],
+                ['staff.fig.membersPending', c.members.pending],
+              ] as const
+            ).map(([label, n]) => (
+              <View key={label} className="figures__cell">
+                <Text className="figures__n">{n}</Text>
+                <Text className="muted">{t(label)}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      ))}
+    </>
+  )
+}
 
 export default function StaffHome() {
   const { t } = useSettings()
+  const [figures, setFigures] = useState<Figures>({ kind: 'loading' })
+  const loadFigures = () =>
+    void communityFigures().then(
+      ({ items }) => setFigures({ kind: 'ready', items }),
+      () => setFigures({ kind: 'error' }),
+    )
+  useDidShow(() => {
+    if (currentUser()?.role === 'staff') loadFigures()
+  })
   if (currentUser()?.role !== 'staff') return <Screen><StateView state="empty" title={t('staff.onlyStaff')} /></Screen>
   const go = (path: string) => () => void Taro.navigateTo({ url: `/features/staff/pages/${path}/index` })
   return (
@@ -34,6 +83,8 @@ export default function StaffHome() {
           <Text className="muted">›</Text>
         </View>
       </View>
+      <Text className="form__label">{t('staff.figures')}</Text>
+      <FiguresCard figures={figures} onRetry={loadFigures} />
     </Screen>
   )
 }

@@ -39,6 +39,22 @@ describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () 
     expect(page.html()).not.toContain('林阿婆')
   })
 
+  it('sorts the wall by distance to each wish’s community once the visitor allows location', async () => {
+    const wx = installWxRuntime({ storage: { 'oth.apiBase': api.base }, location: { latitude: 23.6703, longitude: 116.6398 } })
+    const page = renderPage('features/wishes/index')
+    await page.waitFor('帮忙买降压药')
+    expect(page.html()).not.toMatch(/\d+ 米/)
+    page.tap('#sort-nearest')
+    await page.waitFor(/\d+ 米/)
+    expect(wx.requests.some((r) => r.includes('/api/wishes?') && r.includes('sort=nearest') && r.includes('lat=23.6703'))).toBe(true)
+
+    installWxRuntime({ storage: { 'oth.apiBase': api.base }, location: 'denied' })
+    const declined = renderPage('features/wishes/index')
+    await declined.waitFor('帮忙买降压药')
+    declined.tap('#sort-nearest')
+    await declined.waitFor(() => wx.toasts.some((m) => m.includes('位置权限')))
+  })
+
   it('the submit form shows what to fix before sending anything', async () => {
     const wx = installWxRuntime({ storage: { 'oth.apiBase': api.base, 'oth.token': resident.token, 'oth.user': resident.user } })
     const page = renderPage('features/wishes/pages/new/index')

@@ -160,6 +160,9 @@ export interface OutboxTable {
 export interface CommunitiesTable {
   id: string
   name: string
+  /** The community office (GCJ-02); null until staff set it. */
+  lat: number | null
+  lng: number | null
   sort_order: number
   is_demo: Flag
 }

@@ -210,14 +210,14 @@ function eveningAfter(from: Date, days: number): Date {
   return new Date(shanghaiMidnight + days * 86_400_000 + (19 * 60 + 30) * 60_000)
 }
 
-/** The old town's communities (社区) under 太平街道 — demo names. */
+/** The old town's communities (社区) under 太平街道 — demo names, with a plausible office location (GCJ-02). */
 export const DEMO_COMMUNITIES = [
-  ['cm_paifang', '牌坊街社区'],
-  ['cm_jiadi', '甲第巷社区'],
-  ['cm_yixing', '义兴甲社区'],
-  ['cm_xihu', '西湖社区'],
-  ['cm_dongmen', '东门社区'],
-  ['cm_xiashuimen', '下水门社区'],
+  ['cm_paifang', '牌坊街社区', 23.66612, 116.64398],
+  ['cm_jiadi', '甲第巷社区', 23.66495, 116.64702],
+  ['cm_yixing', '义兴甲社区', 23.66735, 116.64788],
+  ['cm_xihu', '西湖社区', 23.67051, 116.63962],
+  ['cm_dongmen', '东门社区', 23.66842, 116.65118],
+  ['cm_xiashuimen', '下水门社区', 23.66248, 116.64921],
 ] as const
 
 /** Loads the demo rows once; re-running leaves existing rows as they are. */
@@ -283,9 +283,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       .execute()
     await trx
       .insertInto('communities')
-      .values(DEMO_COMMUNITIES.map(([id, name], index) => ({ id, name, sort_order: index, is_demo: 1 as const })))
+      .values(DEMO_COMMUNITIES.map(([id, name, lat, lng], index) => ({ id, name, lat, lng, sort_order: index, is_demo: 1 as const })))
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
+    // Demo communities loaded before they had places get them now.
+    for (const [id, , lat, lng] of DEMO_COMMUNITIES) {
+      await trx.updateTable('communities').set({ lat, lng }).where('id', '=', id).where('is_demo', '=', 1).where('lat', 'is', null).execute()
+    }
     await trx
       .insertInto('lecture_sessions')
       .values(

@@ -1,10 +1,15 @@
 import type { CommunityList, MyWishes, WishCreate, WishList, WishResponse } from '@contract'
 import { request, requestWithOfflineCopy } from '../../shared/request'
 
-export type WishFilter = { category?: string; communityId?: string }
+export type WishFilter = { category?: string; communityId?: string; near?: { lat: number; lng: number } }
 
 export const wishWall = (filter: WishFilter, cursor?: string) =>
-  requestWithOfflineCopy<WishList>('/api/wishes', { category: filter.category, communityId: filter.communityId, cursor })
+  requestWithOfflineCopy<WishList>('/api/wishes', {
+    category: filter.category,
+    communityId: filter.communityId,
+    ...(filter.near && { sort: 'nearest', lat: filter.near.lat.toFixed(4), lng: filter.near.lng.toFixed(4) }),
+    cursor,
+  })
 export const communities = () => request<CommunityList>('GET', '/api/communities', { toast: false })
 export const getWish = (id: string) => request<WishResponse>('GET', `/api/wishes/${encodeURIComponent(id)}`, { toast: false })
 export const postWish = (body: WishCreate) => request<WishResponse>('POST', '/api/wishes', { body })

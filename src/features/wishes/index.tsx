@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/request'
 import { useSettings } from '../../shared/settings'
 import { Screen } from '../../shared/ui/Screen'
 import { StateView } from '../../shared/ui/StateView'
+import { locate } from '../stations/location'
 import { wishWall, type WishFilter } from './api'
 import { CATEGORIES } from './categories'
 import { WishCard } from './components/WishCard'
@@ -47,6 +48,13 @@ export default function WishesPage() {
     setFilter(next)
     void load(next)
   }
+  const sortBy = async (nearest: boolean) => {
+    const near = nearest ? await locate() : null
+    if (nearest && !near) void Taro.showToast({ title: t('wishes.needLocation'), icon: 'none' })
+    const next = { ...filter, near: near ?? undefined }
+    setFilter(next)
+    void load(next)
+  }
   const go = (url: string) => void Taro.navigateTo({ url: currentUser() ? url : '/features/me/pages/login/index' })
 
   return (
@@ -58,6 +66,14 @@ export default function WishesPage() {
         <Button id="my-wishes" className="btn btn--ghost" onClick={() => go('/features/wishes/pages/mine/index')}>
           {t('wishes.mine')}
         </Button>
+      </View>
+      <View className="wishes__sort" role="tablist">
+        <View id="sort-newest" className={`chip ${filter.near ? '' : 'chip--on'}`} ariaRole="tab" onClick={() => void sortBy(false)}>
+          {t('wishes.sortNewest')}
+        </View>
+        <View id="sort-nearest" className={`chip ${filter.near ? 'chip--on' : ''}`} ariaRole="tab" onClick={() => void sortBy(true)}>
+          {t('wishes.sortNearest')}
+        </View>
       </View>
       <ScrollView scrollX className="wishes__filters" enhanced showScrollbar={false}>
         <View id="category-all" className={`chip ${filter.category ? '' : 'chip--on'}`} ariaRole="button" onClick={() => choose(undefined)}>

@@ -4,6 +4,7 @@ import { stationOperations } from './0002_station_operations.js'
 import { lectures } from './0003_lectures.js'
 import { wishes } from './0004_wishes.js'
 import { noticeConsents } from './0005_notice_consents.js'
+import { communityPlaces } from './0006_community_places.js'
 
 /** Ordered by name; the same list runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_lectures': lectures,
   '0004_wishes': wishes,
   '0005_notice_consents': noticeConsents,
+  '0006_community_places': communityPlaces,
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/index.js'
-import { distanceMetres } from '../stations/geo.js'
+import { distanceMetres } from '../../shared/geo.js'
 import { toBooking } from './booking.js'
 import type { Guesthouse, LectureSession, Topic } from './schemas.js'
 

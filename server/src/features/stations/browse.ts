@@ -1,5 +1,5 @@
 import { errors } from '../../shared/errors.js'
-import { distanceMetres } from './geo.js'
+import { distanceMetres } from '../../shared/geo.js'
 import { isOpenAt, rangesOn, shanghaiClock, type ShanghaiClock } from './hours.js'
 import type { StationRecord } from './queries.js'
 import type { ServiceKey, StationDetail, StationKind, StationListResponse, StationSummary } from './schemas.js'

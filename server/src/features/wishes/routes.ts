@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { sql } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { WishesTable } from '../../db/schema.js'
 import { assertAcceptableText } from '../../shared/content-check.js'
@@ -127,16 +128,26 @@ export const wishRoutes =
 
     app.get(
       '/api/wishes',
-      { config: { access: 'public' }, schema: { tags, description: 'The public wish wall: urgent ones first, then newest; names masked, no phones.', querystring: wishListQuerySchema, response: { 200: wishListResponseSchema } } },
+      { config: { access: 'public' }, schema: { tags, description: 'The public wish wall: urgent ones first, then newest or nearest; names masked, no phones.', querystring: wishListQuerySchema, response: { 200: wishListResponseSchema } } },
       async (request) => {
-        const { status, category, communityId, urgent, limit, cursor } = request.query
+        const { status, category, communityId, urgent, limit, cursor, sort, lat, lng } = request.query
         const offset = cursor && /^\d{1,6}$/.test(cursor) ? Number(cursor) : 0
-        let query = selectWishes(db).where('w.status', '=', status).orderBy('w.urgent', 'desc').orderBy('w.created_at', 'desc').orderBy('w.id')
+        const origin = lat !== undefined && lng !== undefined ? { lat, lng } : undefined
+        let query = selectWishes(db).where('w.status', '=', status).orderBy('w.urgent', 'desc')
+        if (sort === 'nearest' && origin) {
+          // Squared equirectangular distance: the same order as great-circle distance at a town's scale, in plain
+          // arithmetic both SQLite and PostgreSQL evaluate. Communities without a place come last.
+          const k = Math.cos((origin.lat * Math.PI) / 180)
+          query = query
+            .orderBy(sql`case when c.lat is null then 1 else 0 end`)
+            .orderBy(sql`(c.lat - ${origin.lat}) * (c.lat - ${origin.lat}) + (c.lng - ${origin.lng}) * (c.lng - ${origin.lng}) * ${k * k}`)
+        }
+        query = query.orderBy('w.created_at', 'desc').orderBy('w.id')
         if (category) query = query.where('w.category', '=', category)
         if (communityId) query = query.where('w.community_id', '=', communityId)
         if (urgent !== undefined) query = query.where('w.urgent', '=', urgent ? 1 : 0)
         const rows = await query.limit(limit + 1).offset(offset).execute()
-        return { items: rows.slice(0, limit).map(publicView), nextCursor: rows.length > limit ? String(offset + limit) : null }
+        return { items: rows.slice(0, limit).map((row) => publicView(row, origin)), nextCursor: rows.length > limit ? String(offset + limit) : null }
       },
     )
 

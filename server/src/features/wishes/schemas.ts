@@ -33,6 +33,8 @@ export const wishPublicSchema = z.object({
   /** The resident's name, masked for the public (张**). */
   residentName: z.string(),
   createdAt: z.string(),
+  /** Metres from the visitor to the wish's community, when the list was asked for with lat/lng. */
+  distanceM: z.number().int().nullable().optional(),
 })
 export type WishPublic = z.infer<typeof wishPublicSchema>
 
@@ -63,6 +65,13 @@ export const wishListQuerySchema = z.object({
   urgent: booleanQuery.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   cursor: z.string().max(40).optional(),
+  /** `nearest`: by the distance from lat/lng (GCJ-02) to the wish's community; urgent ones stay pinned either way. */
+  sort: z.enum(['newest', 'nearest']).default('newest'),
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  lng: z.coerce.number().min(-180).max(180).optional(),
+}).refine((q) => q.sort !== 'nearest' || (q.lat !== undefined && q.lng !== undefined), {
+  message: 'sort=nearest needs lat and lng',
+  path: ['lat'],
 })
 export const wishListResponseSchema = z.object({ items: z.array(wishPublicSchema), nextCursor: z.string().nullable() })
 export type WishList = z.infer<typeof wishListResponseSchema>

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.js'
+import { distanceMetres } from '../../shared/geo.js'
 import type { WishesTable } from '../../db/schema.js'
 import type { WishFull, WishPublic } from './schemas.js'
 
@@ -8,7 +9,7 @@ export function maskName(name: string): string {
   return chars.length === 0 ? '居民' : `${chars[0]}**`
 }
 
-type Row = WishesTable & { community_name: string; resident_nickname: string | null; claimant_nickname: string | null }
+type Row = WishesTable & { community_name: string; community_lat: number | null; community_lng: number | null; resident_nickname: string | null; claimant_nickname: string | null }
 
 export function selectWishes(db: Db) {
   return db
@@ -17,12 +18,13 @@ export function selectWishes(db: Db) {
     .leftJoin('users as r', 'r.id', 'w.resident_id')
     .leftJoin('users as m', 'm.id', 'w.claimed_by')
     .selectAll('w')
-    .select(['c.name as community_name', 'r.nickname as resident_nickname', 'm.nickname as claimant_nickname'])
+    .select(['c.name as community_name', 'c.lat as community_lat', 'c.lng as community_lng', 'r.nickname as resident_nickname', 'm.nickname as claimant_nickname'])
 }
 
 const photoUrls = (json: string) => (JSON.parse(json) as string[]).map((id) => `/api/uploads/${id}`)
 
-export function publicView(row: Row): WishPublic {
+export function publicView(row: Row, origin?: { lat: number; lng: number }): WishPublic {
+  const place = row.community_lat !== null && row.community_lng !== null ? { lat: Number(row.community_lat), lng: Number(row.community_lng) } : null
   return {
     id: row.id,
     category: row.category as WishPublic['category'],
@@ -36,6 +38,7 @@ export function publicView(row: Row): WishPublic {
     status: row.status,
     residentName: maskName(row.resident_nickname ?? ''),
     createdAt: row.created_at,
+    ...(origin && { distanceM: place ? Math.round(distanceMetres(origin, place)) : null }),
   }
 }
 

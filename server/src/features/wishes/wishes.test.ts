@@ -117,6 +117,28 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect(told.some((n) => JSON.parse(n.payload_json).reason === '临时出差')).toBe(true)
   })
 
+  it('sorts the wall nearest first by the wish’s community, keeping urgent ones pinned', async () => {
+    const jiadi = await publishedWish({ ...wishBody, title: '甲第巷的心愿' })
+    const created = await call('POST', '/api/wishes', '张秀英', { ...wishBody, title: '西湖边的心愿', communityId: 'cm_xihu' })
+    const xihu = created.json().wish.id
+    expect((await call('POST', `/api/wishes/${xihu}/review`, 'staffThere', { decision: 'approve' })).statusCode).toBe(200)
+    const wall = async (query: string) => (await call('GET', `/api/wishes?limit=50&${query}`)).json()
+    const order = (items: { id: string }[]) => items.map((w) => w.id).filter((id) => id === jiadi || id === xihu)
+
+    const nearXihu = await wall('sort=nearest&lat=23.6702&lng=116.6398')
+    expect(order(nearXihu.items)).toEqual([xihu, jiadi])
+    const xihuItem = nearXihu.items.find((w: { id: string }) => w.id === xihu)
+    expect(xihuItem.distanceM).toBeLessThan(100)
+    const nearJiadi = await wall('sort=nearest&lat=23.6650&lng=116.6470')
+    expect(order(nearJiadi.items)).toEqual([jiadi, xihu])
+    const urgentFirst = nearXihu.items.findIndex((w: { urgent: boolean }) => !w.urgent)
+    expect(nearXihu.items.slice(urgentFirst).every((w: { urgent: boolean }) => !w.urgent)).toBe(true)
+
+    const refused = await call('GET', '/api/wishes?sort=nearest')
+    expect(refused.statusCode).toBe(400)
+    expect((await wall('')).items[0].distanceM).toBeUndefined()
+  })
+
   it('gives each staff user the figures of their own communities, counted from the database', async () => {
     const figures = async (who?: string) => call('GET', '/api/stats/communities', who)
     expect((await figures()).statusCode).toBe(401)

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { WishPublic } from '@contract'
 import { useSettings } from '../../../shared/settings'
+import { formatDistance } from '../../stations/format'
 import './WishCard.scss'
 
 export function WishCard({ wish, onOpen }: { wish: WishPublic; onOpen(id: string): void }) {
@@ -15,6 +16,7 @@ export function WishCard({ wish, onOpen }: { wish: WishPublic; onOpen(id: string
       <View className="wish-card__meta">
         <Text className="chip">{t(`wish.category.${wish.category}`)}</Text>
         <Text className="muted">{t('wishes.from', { name: wish.residentName, community: wish.communityName })}</Text>
+        {wish.distanceM != null ? <Text className="muted">{formatDistance(t, wish.distanceM)}</Text> : null}
         <Text className="wish-card__status">{t(`wish.status.${wish.status}`)}</Text>
       </View>
     </View>

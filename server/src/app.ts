@@ -23,6 +23,8 @@ import { createStationCatalog } from './features/stations/catalog.js'
 import { stationRoutes } from './features/stations/routes.js'
 import { systemRoutes } from './features/system/routes.js'
 import { registerAccessControl } from './shared/access.js'
+import { createTextCheck } from './shared/content-check.js'
+import { createWechatApi } from './shared/wechat.js'
 import { ApiError, errors } from './shared/errors.js'
 import { zodResponseSerializer } from './shared/serializer.js'
 
@@ -102,6 +104,14 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
 
   const sessions = createSessions(database.db, config, clock)
   registerAccessControl(app, sessions.authenticate)
+  app.decorate(
+    'checkText',
+    createTextCheck({
+      wechat: config.AUTH_MODE === 'wechat' ? createWechatApi(config) : null,
+      openidOf: async (userId) => (await database.db.selectFrom('users').select('openid').where('id', '=', userId).executeTakeFirst())?.openid ?? null,
+      log: app.log,
+    }),
+  )
 
   await app.register(systemRoutes())
   await app.register(authRoutes(config, database.db, sessions))

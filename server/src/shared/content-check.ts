@@ -1,4 +1,6 @@
+import type { FastifyBaseLogger } from 'fastify'
 import { ApiError } from './errors.js'
+import type { WechatApi } from './wechat.js'
 
 /**
  * The locally kept word list: clear-cut categories a community notice board must not carry (gambling,
@@ -26,14 +28,49 @@ export function findBlockedWord(text: string): string | null {
   return BLOCKED_WORDS.find((w) => folded.includes(w)) ?? null
 }
 
-/** Refuses text that fails the check, before anything is written. */
-export function assertAcceptableText(field: string, text: string): void {
-  if (findBlockedWord(text)) {
-    throw new ApiError(
-      400,
-      'CONTENT_REJECTED',
-      `“${field}”中含有不适宜发布的内容，请修改后再提交`,
-      `The ${field} contains words that cannot be published; please change it and try again`,
-    )
+const rejected = (fields: string[]) =>
+  new ApiError(
+    400,
+    'CONTENT_REJECTED',
+    `“${fields.join('、')}”中含有不适宜发布的内容，请修改后再提交`,
+    `The ${fields.join(' and ')} contains words that cannot be published; please change it and try again`,
+  )
+
+/** Field label (as the person saw it on the form) → the text they typed; empty ones are skipped. */
+export type TextFields = Record<string, string | null | undefined>
+
+/** Refuses user text before anything is written: throws CONTENT_REJECTED naming the field. */
+export type TextCheck = (fields: TextFields, userId: string) => Promise<void>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    checkText: TextCheck
+  }
+}
+
+/**
+ * The local word list always; with WeChat, also `msgSecCheck` (v2) on the same text, which WeChat requires of a
+ * mini-program that publishes what users write. If WeChat cannot be reached the local verdict stands (logged):
+ * an outage must not stop a resident asking for help, and every wish is read by staff before it is published.
+ */
+export function createTextCheck(options: { wechat: WechatApi | null; openidOf(userId: string): Promise<string | null>; log: FastifyBaseLogger }): TextCheck {
+  return async (fields, userId) => {
+    const given = Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '')
+    const blocked = given.filter(([, text]) => findBlockedWord(text)).map(([label]) => label)
+    if (blocked.length) throw rejected(blocked)
+    if (!options.wechat || given.length === 0) return
+    try {
+      const openid = await options.openidOf(userId)
+      const answer = await options.wechat.post<{ errcode?: number; result?: { suggest?: string; label?: number } }>('/wxa/msg_sec_check', {
+        content: given.map(([, text]) => text).join('\n'),
+        version: 2,
+        scene: 3, // 论坛: text shown to others
+        openid,
+      })
+      if (answer.result?.suggest === 'risky') throw rejected(given.map(([label]) => label))
+    } catch (error) {
+      if (error instanceof ApiError) throw error
+      options.log.warn({ err: error }, 'msgSecCheck unavailable; the local check stands')
+    }
   }
 }

@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/errors.js'
 
 /** Exchanges a `wx.login` code for the user's openid through WeChat's code2session. */
 export async function code2Session(config: Config, code: string): Promise<string> {
-  const url = new URL('https://api.weixin.qq.com/sns/jscode2session')
+  const url = new URL('/sns/jscode2session', config.WX_API_BASE)
   url.search = new URLSearchParams({
     appid: config.WX_APPID ?? '',
     secret: config.WX_SECRET ?? '',

@@ -217,7 +217,11 @@ export const lectureRoutes =
     app.post(
       '/api/lectures/sessions/:id/feedback',
       { config: { access: 'user' }, schema: { tags, params: idParamsSchema, body: feedbackSchema, response: { 201: feedbackResponseSchema } } },
-      async (request, reply) => reply.status(201).send(await commands.giveFeedback(signedIn(request.user), request.params.id, request.body)),
+      async (request, reply) => {
+        const user = signedIn(request.user)
+        await app.checkText({ 评价: request.body.comment }, user.id)
+        return reply.status(201).send(await commands.giveFeedback(user, request.params.id, request.body))
+      },
     )
 
     app.get(

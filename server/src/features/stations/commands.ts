@@ -3,7 +3,6 @@ import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import type { Database } from '../../db/schema.js'
 import { recordChange } from '../../shared/audit.js'
-import { assertAcceptableText } from '../../shared/content-check.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
@@ -145,7 +144,6 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
   }
 
   async function report(reporter: User, stationId: string, input: z.output<typeof reportCreateSchema>): Promise<string> {
-    if (input.text) assertAcceptableText('问题描述', input.text)
     if (input.category === 'other' && !input.text) {
       throw errors.badRequest('请简单描述遇到的问题', 'Please describe the problem')
     }

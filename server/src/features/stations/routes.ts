@@ -183,7 +183,9 @@ export const stationRoutes =
         },
       },
       async (request, reply) => {
-        const id = await commands.report(actor(request.user), request.params.id, request.body)
+        const reporter = actor(request.user)
+        await app.checkText({ 问题描述: request.body.text }, reporter.id)
+        const id = await commands.report(reporter, request.params.id, request.body)
         return reply.status(201).send(await currentReport(id))
       },
     )

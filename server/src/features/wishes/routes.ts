@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { sql } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { WishesTable } from '../../db/schema.js'
-import { assertAcceptableText } from '../../shared/content-check.js'
+import type { TextFields } from '../../shared/content-check.js'
 import { errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
@@ -56,13 +56,21 @@ export const wishRoutes =
       return { wish: publicView(row) }
     }
     /** One route per step of the wish's life, each through `transition`. */
-    function step<S extends z.ZodType>(name: WishStep, body: S, columns: (input: z.output<S>, at: string) => Partial<WishesTable>, note?: (input: z.output<S>) => string) {
+    function step<S extends z.ZodType>(
+      name: WishStep,
+      body: S,
+      columns: (input: z.output<S>, at: string) => Partial<WishesTable>,
+      note?: (input: z.output<S>) => string,
+      /** The text the person wrote with this step, checked before anything changes. */
+      text?: (input: z.output<S>) => TextFields,
+    ) {
       app.post(
         `/api/wishes/:id/${name}`,
         { config: { access: 'user' }, schema: { tags, params: idParams, body, response: { 200: wishResponseSchema } } },
         async (request) => {
           const at = clock().toISOString()
           const input = request.body as z.output<S>
+          if (text) await app.checkText(text(input), signedIn(request.user).id)
           await transition(db, request.params.id, name, await actorOf(request.user), columns(input, at), at, note?.(input))
           return viewFor(request.params.id, request.user)
         },
@@ -78,8 +86,7 @@ export const wishRoutes =
       async (request, reply) => {
         const user = signedIn(request.user)
         const input = request.body
-        assertAcceptableText('标题', input.title)
-        assertAcceptableText('描述', input.description)
+        await app.checkText({ 标题: input.title, 描述: input.description, 方便联系的时间: input.preferredTime }, user.id)
         const community = await db.selectFrom('communities').select('id').where('id', '=', input.communityId).executeTakeFirst()
         if (!community) throw errors.badRequest('请选择所在社区', 'Choose your community')
         if (input.photoIds.length) {
@@ -207,16 +214,16 @@ export const wishRoutes =
       },
     )
 
-    step('release', releaseSchema, () => ({ claimed_by: null, claimed_at: null }), (b) => b.reason)
-    step('fulfil', fulfilSchema, (b, at) => {
-      assertAcceptableText('完成说明', b.note)
-      return { fulfil_note: b.note, fulfil_photo_id: b.photoId ?? null, hours_served: b.hours ?? null, fulfilled_at: at }
-    })
-    step('confirm', confirmSchema, (b, at) => {
-      if (b.thanks) assertAcceptableText('感谢留言', b.thanks)
-      return { thanks: b.thanks ?? null, confirmed_at: at }
-    })
-    step('dispute', disputeSchema, (b) => ({ dispute_reason: b.reason }), (b) => b.reason)
+    step('release', releaseSchema, () => ({ claimed_by: null, claimed_at: null }), (b) => b.reason, (b) => ({ 原因: b.reason }))
+    step(
+      'fulfil',
+      fulfilSchema,
+      (b, at) => ({ fulfil_note: b.note, fulfil_photo_id: b.photoId ?? null, hours_served: b.hours ?? null, fulfilled_at: at }),
+      undefined,
+      (b) => ({ 完成说明: b.note }),
+    )
+    step('confirm', confirmSchema, (b, at) => ({ thanks: b.thanks ?? null, confirmed_at: at }), undefined, (b) => ({ 感谢留言: b.thanks }))
+    step('dispute', disputeSchema, (b) => ({ dispute_reason: b.reason }), (b) => b.reason, (b) => ({ 异议: b.reason }))
     step('withdraw', emptyBodySchema, () => ({}))
     step('settle', staffNoteSchema, (b, at) => ({ review_reason: b.note, confirmed_at: at }), (b) => b.note)
     step('reopen', staffNoteSchema, (b) => ({ review_reason: b.note, claimed_by: null, claimed_at: null, fulfil_note: null, fulfilled_at: null }), (b) => b.note)

@@ -55,6 +55,16 @@ describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () 
     await declined.waitFor(() => wx.toasts.some((m) => m.includes('位置权限')))
   })
 
+  it('narrows the wall to urgent needs with one tap', async () => {
+    const wx = installWxRuntime({ storage: { 'oth.apiBase': api.base } })
+    const page = renderPage('features/wishes/index')
+    await page.waitFor('帮忙买降压药')
+    page.tap('#urgent-only')
+    await page.waitFor(() => wx.requests.some((r) => r.includes('/api/wishes?') && r.includes('urgent=true')))
+    await page.waitFor('帮忙买降压药')
+    expect(page.html()).toContain('全部社区')
+  })
+
   it('the submit form shows what to fix before sending anything', async () => {
     const wx = installWxRuntime({ storage: { 'oth.apiBase': api.base, 'oth.token': resident.token, 'oth.user': resident.user } })
     const page = renderPage('features/wishes/pages/new/index')

@@ -1,12 +1,13 @@
 import type { CommunityList, MyWishes, WishCreate, WishList, WishResponse } from '@contract'
 import { request, requestWithOfflineCopy } from '../../shared/request'
 
-export type WishFilter = { category?: string; communityId?: string; near?: { lat: number; lng: number } }
+export type WishFilter = { category?: string; communityId?: string; urgentOnly?: boolean; near?: { lat: number; lng: number } }
 
 export const wishWall = (filter: WishFilter, cursor?: string) =>
   requestWithOfflineCopy<WishList>('/api/wishes', {
     category: filter.category,
     communityId: filter.communityId,
+    urgent: filter.urgentOnly ? 'true' : undefined,
     ...(filter.near && { sort: 'nearest', lat: filter.near.lat.toFixed(4), lng: filter.near.lng.toFixed(4) }),
     cursor,
   })

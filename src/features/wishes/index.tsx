@@ -1,6 +1,6 @@
-import { Button, ScrollView, Text, View } from '@tarojs/components'
+import { Button, Picker, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
-import type { WishPublic } from '@contract'
+import type { CommunityList, WishPublic } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../shared/auth'
 import { ApiError } from '../../shared/request'
@@ -8,7 +8,7 @@ import { useSettings } from '../../shared/settings'
 import { Screen } from '../../shared/ui/Screen'
 import { StateView } from '../../shared/ui/StateView'
 import { locate } from '../stations/location'
-import { wishWall, type WishFilter } from './api'
+import { communities, wishWall, type WishFilter } from './api'
 import { CATEGORIES } from './categories'
 import { WishCard } from './components/WishCard'
 import './index.scss'
@@ -21,6 +21,7 @@ export default function WishesPage() {
   const [items, setItems] = useState<WishPublic[]>([])
   const [nextCursor, setNextCursor] = useState<string | null>(null)
   const [status, setStatus] = useState<Status>({ kind: 'loading' })
+  const [places, setPlaces] = useState<CommunityList['items']>([])
 
   const load = async (next: WishFilter) => {
     try {
@@ -32,7 +33,10 @@ export default function WishesPage() {
       setStatus({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
     }
   }
-  useDidShow(() => void load(filter))
+  useDidShow(() => {
+    void load(filter)
+    if (places.length === 0) void communities().then((list) => setPlaces(list.items), () => undefined)
+  })
   usePullDownRefresh(() => void load(filter).finally(() => Taro.stopPullDownRefresh()))
   useReachBottom(() => {
     if (!nextCursor) return
@@ -45,6 +49,11 @@ export default function WishesPage() {
 
   const choose = (category?: string) => {
     const next = { ...filter, category }
+    setFilter(next)
+    void load(next)
+  }
+  const refine = (change: Partial<WishFilter>) => {
+    const next = { ...filter, ...change }
     setFilter(next)
     void load(next)
   }
@@ -74,6 +83,18 @@ export default function WishesPage() {
         <View id="sort-nearest" className={`chip ${filter.near ? 'chip--on' : ''}`} ariaRole="tab" onClick={() => void sortBy(true)}>
           {t('wishes.sortNearest')}
         </View>
+        <View id="urgent-only" className={`chip ${filter.urgentOnly ? 'chip--on' : ''}`} ariaRole="checkbox" onClick={() => refine({ urgentOnly: !filter.urgentOnly })}>
+          {t('wishes.urgentOnly')}
+        </View>
+        <Picker
+          mode="selector"
+          range={[t('wishes.allCommunities'), ...places.map((c) => c.name)]}
+          onChange={(e) => refine({ communityId: places[Number(e.detail.value) - 1]?.id })}
+        >
+          <View id="community-filter" className={`chip ${filter.communityId ? 'chip--on' : ''}`} ariaRole="button">
+            {places.find((c) => c.id === filter.communityId)?.name ?? t('wishes.allCommunities')} ▾
+          </View>
+        </Picker>
       </View>
       <ScrollView scrollX className="wishes__filters" enhanced showScrollbar={false}>
         <View id="category-all" className={`chip ${filter.category ? '' : 'chip--on'}`} ariaRole="button" onClick={() => choose(undefined)}>

@@ -154,6 +154,8 @@ export const en: Record<MessageKey, string> = {
   'wishes.dispute': 'Something is wrong — ask staff',
   'wishes.sortNewest': 'Newest',
   'wishes.sortNearest': 'Nearest',
+  'wishes.urgentOnly': 'Urgent only',
+  'wishes.allCommunities': 'All communities',
   'wishes.needLocation': 'Sorting by distance needs your location; allow it in Settings',
   'wishes.settle': 'Checked: it was done',
   'wishes.reopen': 'Put it back on the wall',

@@ -86,6 +86,22 @@ describe.each(DB_KINDS)('lecture booking under concurrency on %s', (kind) => {
     expect((await seatCounts(sessionId)).confirmed).toBe(1)
   })
 
+  it('people who cancelled and book again in a rush get their own booking back, seated by the same rule', async () => {
+    const sessionId = await newSession(5)
+    const returning = await residents(`again-${kind}`, 10)
+    const ids = new Map<string, string>()
+    for (const t of returning) ids.set(t, (await http('POST', `/api/lectures/sessions/${sessionId}/bookings`, t)).body.booking.id)
+    for (const t of returning) await http('DELETE', `/api/lectures/sessions/${sessionId}/bookings/me`, t)
+    const newcomers = await residents(`fresh-${kind}`, 10)
+    const results = await Promise.all([...returning, ...newcomers].map((t) => http('POST', `/api/lectures/sessions/${sessionId}/bookings`, t)))
+    expect(results.every((r) => r.status === 201)).toBe(true)
+    returning.forEach((t, i) => expect(results[i]!.body.booking.id).toBe(ids.get(t)))
+    const counts = await seatCounts(sessionId)
+    expect(counts).toMatchObject({ confirmed: 5, waitlisted: 15 })
+    const positions = results.map((r) => r.body.booking.position).filter((n) => n !== undefined).sort((a, b) => a - b)
+    expect(positions).toEqual(Array.from({ length: 15 }, (_, i) => i + 1))
+  })
+
   it('cancellations racing bookings never leave a free seat while someone waits, nor exceed capacity', async () => {
     const sessionId = await newSession(20)
     const first = await residents(`race-a-${kind}`, 40)

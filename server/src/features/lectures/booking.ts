@@ -5,6 +5,7 @@ import type { BookingsTable, Database, LectureSessionsTable } from '../../db/sch
 import { recordChange } from '../../shared/audit.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { createKeyedQueue } from '../../shared/keyed-queue.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices, type Notice } from '../notifications/outbox.js'
 import type { Booking, sessionPatchSchema } from './schemas.js'
@@ -117,67 +118,118 @@ async function attendees(trx: Trx, sessionId: string) {
 }
 
 export function createBookingDesk(db: Db, clock: () => Date) {
-  /** Books a seat or a waitlist place; the same person again gets the same booking back. */
-  async function book(user: User, sessionId: string): Promise<{ booking: Booking; created: boolean }> {
-    // Only what must happen under the session lock happens inside the transaction; the caller's waitlist
-    // position is read after commit (later bookings hold later tickets, so they cannot change it).
-    const { row, created } = await db.transaction().execute(async (trx) => {
-      const session = await lockSession(trx, sessionId)
-      const existing = await trx
-        .selectFrom('bookings')
-        .selectAll()
-        .where('session_id', '=', sessionId)
-        .where('user_id', '=', user.id)
-        .executeTakeFirst()
-      if (existing && existing.status !== 'cancelled') return { row: existing, created: false }
-      if (session.status === 'cancelled') throw sessionCancelled()
-      const now = clock()
-      if (now.getTime() >= Date.parse(session.starts_at)) throw bookingClosed()
+  const inTurn = createKeyedQueue()
+  /** A transaction holding the session's lock: every seat decision for one session happens inside one, in turn. */
+  const underSessionLock = <T>(sessionId: string, work: (trx: Trx, session: SessionRow) => Promise<T>) =>
+    inTurn(sessionId, () => db.transaction().execute(async (trx) => work(trx, await lockSession(trx, sessionId))))
 
-      const at = now.toISOString()
-      const decision = decideSeat(seatState(session))
-      const booking = {
-        id: existing?.id ?? newId('bk'),
-        session_id: sessionId,
+  /**
+   * Everyone who asks for a seat in a session while its previous round is being written joins the next round,
+   * and a round is one transaction under the session lock: the seats are handed out in arrival order by
+   * `decideSeat`, exactly as one-by-one would, but a rush of a thousand takes a handful of lock turns instead of
+   * a thousand. A round that fails fails for everyone in it, and nothing of it is written.
+   */
+  const rounds = new Map<string, { users: User[]; done: Promise<BookingRow[]> }>()
+
+  type BookingRow = { row: Selectable<BookingsTable>; created: boolean }
+
+  function joinRound(user: User, sessionId: string): Promise<BookingRow> {
+    const open = rounds.get(sessionId)
+    if (open) {
+      open.users.push(user)
+      const index = open.users.length - 1
+      return open.done.then((rows) => rows[index]!)
+    }
+    const round = { users: [user], done: Promise.resolve<BookingRow[]>([]) }
+    round.done = inTurn(sessionId, () => {
+      rounds.delete(sessionId) // later arrivals start the next round
+      return db.transaction().execute(async (trx) => bookRound(trx, await lockSession(trx, sessionId), round.users))
+    })
+    rounds.set(sessionId, round)
+    return round.done.then((rows) => rows[0]!)
+  }
+
+  async function bookRound(trx: Trx, session: SessionRow, users: User[]): Promise<BookingRow[]> {
+    if (session.status === 'cancelled') throw sessionCancelled()
+    const now = clock()
+    if (now.getTime() >= Date.parse(session.starts_at)) throw bookingClosed()
+    const at = now.toISOString()
+
+    const held = new Map(
+      (
+        await trx
+          .selectFrom('bookings')
+          .selectAll()
+          .where('session_id', '=', session.id)
+          .where('user_id', 'in', [...new Set(users.map((u) => u.id))])
+          .execute()
+      ).map((row) => [row.user_id, { row, created: false }]),
+    )
+    let seats = seatState(session)
+    const written: Selectable<BookingsTable>[] = []
+    const results = users.map((user): BookingRow => {
+      const mine = held.get(user.id)
+      // The same person twice (a double tap) gets the same booking back.
+      if (mine && mine.row.status !== 'cancelled') return mine.created ? { row: mine.row, created: false } : mine
+      const decision = decideSeat(seats)
+      seats = decision.status === 'confirmed' ? { ...seats, confirmedCount: seats.confirmedCount + 1 } : { ...seats, waitlistSeq: decision.ticket }
+      const row = {
+        id: mine?.row.id ?? newId('bk'),
+        session_id: session.id,
         user_id: user.id,
         status: decision.status,
         waitlist_ticket: decision.status === 'waitlisted' ? decision.ticket : null,
         checked_in_at: null,
-        created_at: existing?.created_at ?? at,
+        created_at: mine?.row.created_at ?? at,
         updated_at: at,
       }
-      if (existing) await trx.updateTable('bookings').set(booking).where('id', '=', booking.id).execute()
-      else await trx.insertInto('bookings').values(booking).execute()
-      await trx
-        .updateTable('lecture_sessions')
-        .set(
-          decision.status === 'confirmed'
-            ? { confirmed_count: session.confirmed_count + 1 }
-            : { waitlist_seq: decision.ticket },
-        )
-        .where('id', '=', sessionId)
-        .execute()
-      await enqueueNotices(
-        trx,
-        [
-          {
-            userId: user.id,
-            kind: decision.status === 'confirmed' ? 'booking_confirmed' : 'booking_waitlisted',
-            dedupeKey: `booking:${booking.id}:${at}`,
-            payload: { sessionId, startsAt: session.starts_at },
-          },
-        ],
-        at,
-      )
-      return { row: booking, created: true }
+      written.push(row)
+      held.set(user.id, { row, created: true })
+      return { row, created: true }
     })
+    if (written.length === 0) return results
+
+    await trx
+      .insertInto('bookings')
+      .values(written)
+      // A booking cancelled earlier is taken up again under its own id.
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          waitlist_ticket: eb.ref('excluded.waitlist_ticket'),
+          checked_in_at: null,
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute()
+    await trx
+      .updateTable('lecture_sessions')
+      .set({ confirmed_count: seats.confirmedCount, waitlist_seq: seats.waitlistSeq })
+      .where('id', '=', session.id)
+      .execute()
+    await enqueueNotices(
+      trx,
+      written.map((row) => ({
+        userId: row.user_id,
+        kind: row.status === 'confirmed' ? 'booking_confirmed' : 'booking_waitlisted',
+        dedupeKey: `booking:${row.id}:${at}`,
+        payload: { sessionId: session.id, startsAt: session.starts_at },
+      })),
+      at,
+    )
+    return results
+  }
+
+  /** Books a seat or a waitlist place; the same person again gets the same booking back. */
+  async function book(user: User, sessionId: string): Promise<{ booking: Booking; created: boolean }> {
+    const { row, created } = await joinRound(user, sessionId)
+    // Read after commit: later bookings hold later tickets, so they cannot change this person's position.
     return { booking: await toBooking(db, row), created }
   }
 
   /** Gives the seat (or waitlist place) back; a freed seat goes straight to the head of the waitlist. */
   async function cancel(user: User, sessionId: string): Promise<Booking> {
-    return db.transaction().execute(async (trx) => {
-      const session = await lockSession(trx, sessionId)
+    return underSessionLock(sessionId, async (trx, session) => {
       const booking = await trx
         .selectFrom('bookings')
         .selectAll()
@@ -205,8 +257,7 @@ export function createBookingDesk(db: Db, clock: () => Date) {
 
   /** Staff edits: times, place, capacity, speaker. Capacity may not drop below the seats already given. */
   async function reschedule(actor: User, sessionId: string, patch: z.output<typeof sessionPatchSchema>): Promise<void> {
-    await db.transaction().execute(async (trx) => {
-      const session = await lockSession(trx, sessionId)
+    await underSessionLock(sessionId, async (trx, session) => {
       if (session.status === 'cancelled') throw sessionCancelled()
       const startsAt = patch.startsAt ? new Date(patch.startsAt).toISOString() : session.starts_at
       const endsAt = patch.endsAt ? new Date(patch.endsAt).toISOString() : session.ends_at
@@ -258,8 +309,7 @@ export function createBookingDesk(db: Db, clock: () => Date) {
   }
 
   async function cancelSession(actor: User, sessionId: string, reason: string | undefined): Promise<void> {
-    await db.transaction().execute(async (trx) => {
-      const session = await lockSession(trx, sessionId)
+    await underSessionLock(sessionId, async (trx, session) => {
       if (session.status === 'cancelled') throw sessionCancelled()
       const at = clock().toISOString()
       await trx.updateTable('lecture_sessions').set({ status: 'cancelled', updated_at: at }).where('id', '=', sessionId).execute()

@@ -1,11 +1,11 @@
-import type { Guesthouse, BookingResponse, LectureSessionList, LectureSessionResponse, MyBookings, TopicList, TopicOrderInput } from '@contract'
+import type { BookingResponse, Guesthouse, LectureSessionList, LectureSessionResponse, MyBookings, TopicList, TopicOrderInput, TopicResponse } from '@contract'
 import { request, requestWithOfflineCopy } from '../../shared/request'
 import type { Origin } from '../stations/api'
 
 export const listTopics = () => requestWithOfflineCopy<TopicList>('/api/lectures/topics')
 
 export const orderTopic = (topicId: string, input: TopicOrderInput = {}) =>
-  request<{ topic: TopicList['items'][number] }>('POST', `/api/lectures/topics/${encodeURIComponent(topicId)}/orders`, { body: input })
+  request<TopicResponse>('POST', `/api/lectures/topics/${encodeURIComponent(topicId)}/orders`, { body: input })
 
 export const listSessions = (origin: Origin, filter: { topicId?: string; guesthouseId?: string } = {}) =>
   requestWithOfflineCopy<LectureSessionList>('/api/lectures/sessions', { ...filter, lat: origin?.lat, lng: origin?.lng })

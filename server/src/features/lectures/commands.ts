@@ -7,11 +7,93 @@ import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices } from '../notifications/outbox.js'
 import { CHECKIN_OPENS_BEFORE_MS, issueCheckinCode, verifyCheckinCode } from './checkin.js'
-import type { feedbackSchema, sessionCreateSchema, topicOrderSchema } from './schemas.js'
+import { assertPhotosUploaded } from '../uploads/photos.js'
+import type { feedbackSchema, guesthouseFieldsSchema, guesthousePatchSchema, sessionCreateSchema, topicFieldsSchema, topicOrderSchema, topicPatchSchema } from './schemas.js'
 
 const sessionNotFound = () => errors.notFound('找不到该场次', 'No such session')
 
+const guesthouseNotFound = () => errors.notFound('找不到该民居客栈', 'No such guesthouse')
+const topicNotFound = () => errors.notFound('找不到该主题', 'No such topic')
+
 export function createLectureCommands(db: Db, clock: () => Date) {
+  /** Staff add a guesthouse that hosts lectures; recorded with who did it. */
+  async function createGuesthouse(actor: User, input: z.output<typeof guesthouseFieldsSchema>): Promise<string> {
+    const id = newId('gh')
+    const at = clock().toISOString()
+    await db.transaction().execute(async (trx) => {
+      await assertPhotosUploaded(trx, input.photos)
+      await trx
+        .insertInto('guesthouses')
+        .values({ id, name: input.name, address: input.address, lat: input.lat, lng: input.lng, rooms_note: input.roomsNote ?? null, photos_json: JSON.stringify(input.photos), is_demo: 0, created_at: at })
+        .execute()
+      await recordChange(trx, { actorId: actor.id, entity: 'guesthouse', entityId: id, action: 'create', detail: input, at })
+    })
+    return id
+  }
+
+  async function updateGuesthouse(actor: User, id: string, patch: z.output<typeof guesthousePatchSchema>): Promise<void> {
+    const at = clock().toISOString()
+    await db.transaction().execute(async (trx) => {
+      await assertPhotosUploaded(trx, patch.photos)
+      const updated = await trx
+        .updateTable('guesthouses')
+        .set({
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.address !== undefined && { address: patch.address }),
+          ...(patch.lat !== undefined && { lat: patch.lat }),
+          ...(patch.lng !== undefined && { lng: patch.lng }),
+          ...(patch.roomsNote !== undefined && { rooms_note: patch.roomsNote }),
+          ...(patch.photos !== undefined && { photos_json: JSON.stringify(patch.photos) }),
+        })
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (Number(updated.numUpdatedRows) === 0) throw guesthouseNotFound()
+      await recordChange(trx, { actorId: actor.id, entity: 'guesthouse', entityId: id, action: 'update', detail: patch, at })
+    })
+  }
+
+  /** Staff put a new topic on the menu, last in its order. */
+  async function createTopic(actor: User, input: z.output<typeof topicFieldsSchema>): Promise<string> {
+    const id = newId('tp')
+    const at = clock().toISOString()
+    await db.transaction().execute(async (trx) => {
+      const { last } = await trx.selectFrom('lecture_topics').select((eb) => eb.fn.max('sort_order').as('last')).executeTakeFirstOrThrow()
+      await trx
+        .insertInto('lecture_topics')
+        .values({
+          id,
+          title: input.title,
+          title_en: input.titleEn || input.title,
+          description: input.description,
+          description_en: input.descriptionEn || input.description,
+          sort_order: Number(last ?? 0) + 1,
+          is_demo: 0,
+          created_at: at,
+        })
+        .execute()
+      await recordChange(trx, { actorId: actor.id, entity: 'lecture_topic', entityId: id, action: 'create', detail: input, at })
+    })
+    return id
+  }
+
+  async function updateTopic(actor: User, id: string, patch: z.output<typeof topicPatchSchema>): Promise<void> {
+    const at = clock().toISOString()
+    await db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('lecture_topics')
+        .set({
+          ...(patch.title !== undefined && { title: patch.title }),
+          ...(patch.titleEn !== undefined && { title_en: patch.titleEn }),
+          ...(patch.description !== undefined && { description: patch.description }),
+          ...(patch.descriptionEn !== undefined && { description_en: patch.descriptionEn }),
+        })
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (Number(updated.numUpdatedRows) === 0) throw topicNotFound()
+      await recordChange(trx, { actorId: actor.id, entity: 'lecture_topic', entityId: id, action: 'update', detail: patch, at })
+    })
+  }
+
   /** One order per resident per topic; ordering again updates the preferences. */
   async function orderTopic(user: User, topicId: string, input: z.output<typeof topicOrderSchema>) {
     const topic = await db.selectFrom('lecture_topics').select('id').where('id', '=', topicId).executeTakeFirst()
@@ -30,9 +112,9 @@ export function createLectureCommands(db: Db, clock: () => Date) {
     const at = clock().toISOString()
     await db.transaction().execute(async (trx) => {
       const topic = await trx.selectFrom('lecture_topics').select('title').where('id', '=', input.topicId).executeTakeFirst()
-      if (!topic) throw errors.notFound('找不到该主题', 'No such topic')
+      if (!topic) throw topicNotFound()
       const place = await trx.selectFrom('guesthouses').select('id').where('id', '=', input.guesthouseId).executeTakeFirst()
-      if (!place) throw errors.notFound('找不到该民居客栈', 'No such guesthouse')
+      if (!place) throw guesthouseNotFound()
       const startsAt = new Date(input.startsAt).toISOString()
       await trx
         .insertInto('lecture_sessions')
@@ -127,5 +209,5 @@ export function createLectureCommands(db: Db, clock: () => Date) {
     return { rating: input.rating, comment: input.comment }
   }
 
-  return { orderTopic, scheduleSession, checkinCode, checkIn, giveFeedback }
+  return { createGuesthouse, updateGuesthouse, createTopic, updateTopic, orderTopic, scheduleSession, checkinCode, checkIn, giveFeedback }
 }

@@ -28,6 +28,36 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
   const outboxFor = (kindOfNotice: string) =>
     api.database.db.selectFrom('outbox').select(['user_id', 'payload_json']).where('kind', '=', kindOfNotice).execute()
 
+  it('lets staff add and edit guesthouses and topics, which residents then see; others are refused and nothing changes', async () => {
+    const place = { name: '太平路·骑楼书院', address: '潮州市湘桥区太平路 120 号', lat: 23.6671, lng: 116.6449, roomsNote: '二楼，可坐 18 人' }
+    for (const who of [undefined, 'tourist', 'ana']) {
+      expect((await call('POST', '/api/guesthouses', who, place)).statusCode).toBe(who ? 403 : 401)
+      expect((await call('POST', '/api/lectures/topics', who, { title: '防溺水', description: '夏季安全' })).statusCode).toBe(who ? 403 : 401)
+    }
+    expect((await call('POST', '/api/guesthouses', 'staff', { ...place, lat: 123 })).statusCode).toBe(400)
+    expect((await call('POST', '/api/guesthouses', 'staff', { ...place, photos: ['/api/uploads/up_nothing'] })).statusCode).toBe(400)
+    expect((await call('GET', '/api/guesthouses')).json().items.map((g: { name: string }) => g.name)).not.toContain(place.name)
+
+    const created = await call('POST', '/api/guesthouses', 'staff', place)
+    expect(created.statusCode).toBe(201)
+    const { guesthouse } = created.json()
+    expect(guesthouse).toMatchObject({ name: place.name, roomsNote: '二楼，可坐 18 人', photos: [] })
+    const edited = await call('PATCH', `/api/guesthouses/${guesthouse.id}`, 'staff', { roomsNote: '二楼，可坐 20 人' })
+    expect(edited.json().guesthouse).toMatchObject({ name: place.name, roomsNote: '二楼，可坐 20 人' })
+    expect((await call('PATCH', '/api/guesthouses/gh_nowhere', 'staff', { name: '无' })).statusCode).toBe(404)
+    expect((await call('GET', '/api/guesthouses')).json().items.map((g: { id: string }) => g.id)).toContain(guesthouse.id)
+
+    const topic = await call('POST', '/api/lectures/topics', 'staff', { title: '防溺水安全', description: '暑期前给家长和孩子讲讲韩江边的安全。' })
+    expect(topic.statusCode).toBe(201)
+    expect(topic.json().topic).toMatchObject({ title: '防溺水安全', titleEn: '防溺水安全', orderCount: 0 })
+    const renamed = await call('PATCH', `/api/lectures/topics/${topic.json().topic.id}`, 'staff', { titleEn: 'Water safety' })
+    expect(renamed.json().topic).toMatchObject({ title: '防溺水安全', titleEn: 'Water safety' })
+    const menu = (await call('GET', '/api/lectures/topics')).json().items
+    expect(menu.at(-1)).toMatchObject({ title: '防溺水安全' })
+    const log = await api.database.db.selectFrom('audit_log').select(['entity', 'action']).where('entity', 'in', ['guesthouse', 'lecture_topic']).execute()
+    expect(log).toEqual(expect.arrayContaining([{ entity: 'guesthouse', action: 'create' }, { entity: 'guesthouse', action: 'update' }, { entity: 'lecture_topic', action: 'create' }]))
+  })
+
   it('shows the topic menu with demand; one order per person, counted once', async () => {
     const before = (await call('GET', '/api/lectures/topics')).json().items
     expect(before.map((t: { title: string }) => t.title)).toEqual(expect.arrayContaining(['反诈宣传', '工夫茶与非遗', '潮州历史文化']))

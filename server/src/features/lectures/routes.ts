@@ -25,7 +25,10 @@ import {
   feedbackResponseSchema,
   feedbackSchema,
   feedbackSummaryResponseSchema,
+  guesthouseFieldsSchema,
   guesthouseListQuerySchema,
+  guesthousePatchSchema,
+  guesthouseResponseSchema,
   guesthouseListResponseSchema,
   guesthouseSchema,
   idParamsSchema,
@@ -38,9 +41,11 @@ import {
   sessionPatchSchema,
   sessionResponseSchema,
   sessionSchema,
+  topicFieldsSchema,
   topicListResponseSchema,
-  topicOrderResponseSchema,
+  topicResponseSchema,
   topicOrderSchema,
+  topicPatchSchema,
 } from './schemas.js'
 
 const STAFF = ['staff'] as const
@@ -98,6 +103,47 @@ export const lectureRoutes =
       },
     )
 
+    const oneGuesthouse = async (id: string) => {
+      const [guesthouse] = await findGuesthouses(db, undefined, id)
+      if (!guesthouse) throw errors.notFound('找不到该民居客栈', 'No such guesthouse')
+      return { guesthouse }
+    }
+    const oneTopic = async (id: string, user: User | null) => {
+      const [topic] = await findTopics(db, user?.id ?? null, id)
+      if (!topic) throw errors.notFound('找不到该主题', 'No such topic')
+      return { topic }
+    }
+
+    app.post(
+      '/api/guesthouses',
+      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], body: guesthouseFieldsSchema, response: { 201: guesthouseResponseSchema } } },
+      async (request, reply) => reply.status(201).send(await oneGuesthouse(await commands.createGuesthouse(signedIn(request.user), request.body))),
+    )
+
+    app.patch(
+      '/api/guesthouses/:id',
+      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, body: guesthousePatchSchema, response: { 200: guesthouseResponseSchema } } },
+      async (request) => {
+        await commands.updateGuesthouse(signedIn(request.user), request.params.id, request.body)
+        return oneGuesthouse(request.params.id)
+      },
+    )
+
+    app.post(
+      '/api/lectures/topics',
+      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], body: topicFieldsSchema, response: { 201: topicResponseSchema } } },
+      async (request, reply) => reply.status(201).send(await oneTopic(await commands.createTopic(signedIn(request.user), request.body), request.user)),
+    )
+
+    app.patch(
+      '/api/lectures/topics/:id',
+      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, body: topicPatchSchema, response: { 200: topicResponseSchema } } },
+      async (request) => {
+        await commands.updateTopic(signedIn(request.user), request.params.id, request.body)
+        return oneTopic(request.params.id, request.user)
+      },
+    )
+
     app.get(
       '/api/lectures/topics',
       { config: { access: 'public' }, schema: { tags, response: { 200: topicListResponseSchema } } },
@@ -108,13 +154,12 @@ export const lectureRoutes =
       '/api/lectures/topics/:id/orders',
       {
         config: { access: 'user' },
-        schema: { tags, description: 'Order (点单) a topic; once per person, again only updates the preferences.', params: idParamsSchema, body: topicOrderSchema, response: { 200: topicOrderResponseSchema } },
+        schema: { tags, description: 'Order (点单) a topic; once per person, again only updates the preferences.', params: idParamsSchema, body: topicOrderSchema, response: { 200: topicResponseSchema } },
       },
       async (request) => {
         const user = signedIn(request.user)
         await commands.orderTopic(user, request.params.id, request.body)
-        const [topic] = await findTopics(db, user.id, request.params.id)
-        return { topic: topic! }
+        return oneTopic(request.params.id, user)
       },
     )
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
 
 const id = z.string().min(1).max(40)
 export const idParamsSchema = z.object({ id })
@@ -24,6 +25,35 @@ export const guesthouseListQuerySchema = z.object(originQuery)
 export const guesthouseListResponseSchema = z.object({ items: z.array(guesthouseSchema) })
 export type GuesthouseList = z.infer<typeof guesthouseListResponseSchema>
 
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+/** A guesthouse as staff enter it: where it is (GCJ-02, in or near the old town) and what room it offers. */
+export const guesthouseFieldsSchema = z.object({
+  name: text(40),
+  address: text(80),
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  roomsNote: z.string().trim().max(80).nullable().optional(),
+  photos: z.array(photoUrlSchema).max(MAX_PHOTOS).default([]),
+})
+export type GuesthouseCreate = z.input<typeof guesthouseFieldsSchema>
+export const guesthousePatchSchema = guesthouseFieldsSchema
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change')
+export type GuesthousePatch = z.input<typeof guesthousePatchSchema>
+export const guesthouseResponseSchema = z.object({ guesthouse: guesthouseSchema })
+
+/** A topic on the menu; the English title and description fall back to the Chinese ones. */
+export const topicFieldsSchema = z.object({
+  title: text(30),
+  titleEn: z.string().trim().max(60).optional(),
+  description: text(300),
+  descriptionEn: z.string().trim().max(600).optional(),
+})
+export type TopicCreate = z.input<typeof topicFieldsSchema>
+export const topicPatchSchema = topicFieldsSchema.partial().refine((patch) => Object.keys(patch).length > 0, 'nothing to change')
+export type TopicPatch = z.input<typeof topicPatchSchema>
+
 export const topicSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -44,7 +74,8 @@ export const topicOrderSchema = z.object({
   area: z.string().trim().min(1).max(40).optional(),
 })
 export type TopicOrderInput = z.input<typeof topicOrderSchema>
-export const topicOrderResponseSchema = z.object({ topic: topicSchema })
+export const topicResponseSchema = z.object({ topic: topicSchema })
+export type TopicResponse = z.infer<typeof topicResponseSchema>
 
 export const sessionSchema = z.object({
   id: z.string(),

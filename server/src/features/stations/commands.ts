@@ -14,7 +14,7 @@ import type {
   ServiceKey,
   StationReport,
 } from './schemas.js'
-import { UPLOADED_PHOTO } from './schemas.js'
+import { assertPhotosUploaded } from '../uploads/photos.js'
 
 type StationFields = z.output<typeof stationCreateSchema>
 type StationPatchFields = z.output<typeof stationPatchSchema>
@@ -36,16 +36,6 @@ function stationColumns(fields: StationPatchFields) {
     ...(fields.hours !== undefined && { hours_json: JSON.stringify(fields.hours) }),
     ...(fields.photos !== undefined && { photos_json: JSON.stringify(fields.photos) }),
     ...(fields.pledges !== undefined && { pledges_json: JSON.stringify(fields.pledges) }),
-  }
-}
-
-/** A station may only show photos that were really uploaded: a typo'd id would be a broken image for every tourist. */
-async function assertPhotosUploaded(trx: Transaction<Database>, photos: string[] | undefined) {
-  const ids = (photos ?? []).flatMap((url) => UPLOADED_PHOTO.exec(url)?.[1] ?? [])
-  if (ids.length === 0) return
-  const found = await trx.selectFrom('uploads').select('id').where('id', 'in', ids).execute()
-  if (found.length < new Set(ids).size) {
-    throw errors.badRequest('有照片没有上传成功，请重新选择照片', 'A photo was not uploaded; choose it again')
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
 import { openRangeSchema, weeklyHoursSchema } from './hours.js'
 
 export const SERVICE_KEYS = ['hot_water', 'charging', 'travel_info', 'restroom', 'first_aid', 'umbrella', 'wifi'] as const
@@ -89,14 +90,6 @@ export const stationServiceInputSchema = z.object({
   note: z.string().trim().max(60).nullable().optional(),
 })
 
-/** A photo the staff uploaded here (`/api/uploads/<id>`, checked to exist when saved) or one hosted elsewhere over https. */
-export const UPLOADED_PHOTO = /^\/api\/uploads\/(up_[A-Za-z0-9_-]{1,40})$/
-const stationPhotoSchema = z
-  .string()
-  .trim()
-  .max(300)
-  .refine((value) => UPLOADED_PHOTO.test(value) || /^https:\/\/[^\s]+$/.test(value), 'expected an uploaded photo (/api/uploads/…) or an https URL')
-
 const stationFieldsSchema = z.object({
   name: trimmed(40),
   nameEn: trimmed(80).optional(),
@@ -115,7 +108,7 @@ const stationFieldsSchema = z.object({
     .array(stationServiceInputSchema)
     .max(SERVICE_KEYS.length)
     .refine((list) => new Set(list.map((s) => s.key)).size === list.length, 'each service only once'),
-  photos: z.array(stationPhotoSchema).max(9),
+  photos: z.array(photoUrlSchema).max(MAX_PHOTOS),
   pledges: z.array(trimmed(60)).max(10),
 })
 export const stationCreateSchema = stationFieldsSchema.extend({

@@ -32,6 +32,7 @@ export type {
   GuesthouseCreate,
   GuesthouseList,
   GuesthousePatch,
+  GuesthouseResponse,
   LectureSession,
   LectureSessionCreate,
   LectureSessionList,

@@ -118,4 +118,28 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     const { session } = (await (await fetch(`${api.base}/api/lectures/sessions/${sessionId}`)).json()) as { session: { capacity: number; guesthouse: { id: string }; speaker: string } }
     expect(session).toMatchObject({ capacity: 16, guesthouse: { id: 'gh_xiashuimen' }, speaker: '环卫所 李师傅' })
   })
+
+  it('staff add a guesthouse and a topic to the menu; residents then see both', async () => {
+    await loginAs('staff')
+    await page.goto(`${api.base}/#/features/staff/pages/places/index`)
+    await app.visible('#add-place').click()
+    await app.visible('#place-name input').fill('太平路·骑楼书院')
+    await app.visible('#place-address input').fill('潮州市湘桥区太平路 120 号')
+    await app.visible('#place-roomsNote input').fill('二楼，可坐 18 人')
+    await app.visible('#place-save').click()
+    await app.visible('.staff-station__name', { hasText: '太平路·骑楼书院' }).waitFor()
+
+    await app.visible('#add-topic').click()
+    await app.visible('#topic-title input').fill('防溺水安全')
+    await app.visible('#topic-description textarea').fill('暑期前给家长和孩子讲讲韩江边的安全。')
+    await app.visible('#topic-save').click()
+    await app.visible('.staff-station__name', { hasText: '防溺水安全' }).waitFor()
+    await app.visible('#feedback-summary').waitFor()
+    await app.screenshot('h5-staff-places')
+
+    const places = (await (await fetch(`${api.base}/api/guesthouses`)).json()) as { items: { name: string; roomsNote: string }[] }
+    expect(places.items).toContainEqual(expect.objectContaining({ name: '太平路·骑楼书院', roomsNote: '二楼，可坐 18 人' }))
+    const menu = (await (await fetch(`${api.base}/api/lectures/topics`)).json()) as { items: { title: string }[] }
+    expect(menu.items.map((x) => x.title)).toContain('防溺水安全')
+  })
 })

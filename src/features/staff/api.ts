@@ -1,4 +1,4 @@
-import type { Attendance, CommunityFigures, CheckinCode, GuesthouseList, LectureSessionCreate, LectureSessionList, LectureSessionPatch, LectureSessionResponse, TopicDemand, ServiceToggle, StationChanges, StationCreate, StationDetailResponse, StationPatch, StationReportList, StationListResponse } from '@contract'
+import type { Attendance, CommunityFigures, FeedbackSummary, GuesthouseCreate, GuesthousePatch, GuesthouseResponse, TopicCreate, TopicList, TopicPatch, TopicResponse, CheckinCode, GuesthouseList, LectureSessionCreate, LectureSessionList, LectureSessionPatch, LectureSessionResponse, TopicDemand, ServiceToggle, StationChanges, StationCreate, StationDetailResponse, StationPatch, StationReportList, StationListResponse } from '@contract'
 import { request } from '../../shared/request'
 
 export const allStations = () => request<StationListResponse>('GET', '/api/stations', { query: { limit: 100 }, toast: false })
@@ -25,3 +25,10 @@ export const checkinCode = (id: string) => request<CheckinCode>('GET', `/api/lec
 export const attendance = (id: string) => request<Attendance>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/attendance`, { toast: false })
 export const attendanceCsv = (id: string) => request<string>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/attendance.csv`)
 export const communityFigures = () => request<CommunityFigures>('GET', '/api/stats/communities', { toast: false })
+export const createGuesthouse = (body: GuesthouseCreate) => request<GuesthouseResponse>('POST', '/api/guesthouses', { body })
+export const updateGuesthouse = (id: string, body: GuesthousePatch) =>
+  request<GuesthouseResponse>('PATCH', `/api/guesthouses/${encodeURIComponent(id)}`, { body })
+export const menuTopics = () => request<TopicList>('GET', '/api/lectures/topics', { toast: false })
+export const createTopic = (body: TopicCreate) => request<TopicResponse>('POST', '/api/lectures/topics', { body })
+export const updateTopic = (id: string, body: TopicPatch) => request<TopicResponse>('PATCH', `/api/lectures/topics/${encodeURIComponent(id)}`, { body })
+export const feedbackSummary = () => request<FeedbackSummary>('GET', '/api/lectures/feedback/summary', { toast: false })

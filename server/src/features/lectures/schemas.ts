@@ -42,6 +42,7 @@ export const guesthousePatchSchema = guesthouseFieldsSchema
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change')
 export type GuesthousePatch = z.input<typeof guesthousePatchSchema>
 export const guesthouseResponseSchema = z.object({ guesthouse: guesthouseSchema })
+export type GuesthouseResponse = z.infer<typeof guesthouseResponseSchema>
 
 /** A topic on the menu; the English title and description fall back to the Chinese ones. */
 export const topicFieldsSchema = z.object({

@@ -70,6 +70,10 @@ export default function StaffHome() {
           <Text>{t('staff.lectures')}</Text>
           <Text className="muted">›</Text>
         </View>
+        <View id="staff-places" className="menu__item" ariaRole="button" onClick={go('places')}>
+          <Text>{t('staff.places')}</Text>
+          <Text className="muted">›</Text>
+        </View>
         <View id="staff-wishes" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/wishes/pages/mine/index' })}>
           <Text>{t('wishes.reviewQueue')}</Text>
           <Text className="muted">›</Text>

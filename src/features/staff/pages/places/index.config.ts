@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '客栈与主题', enablePullDownRefresh: true })

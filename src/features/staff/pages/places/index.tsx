@@ -1,0 +1,194 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import type { FeedbackSummary, Guesthouse, Topic } from '@contract'
+import { useState } from 'react'
+import { pickAndUploadPhotos } from '../../../../shared/photos'
+import { ApiError, assetUrl } from '../../../../shared/request'
+import { useSettings } from '../../../../shared/settings'
+import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
+import { Screen } from '../../../../shared/ui/Screen'
+import { StateView } from '../../../../shared/ui/StateView'
+import { createGuesthouse, createTopic, feedbackSummary, guesthouses, menuTopics, updateGuesthouse, updateTopic } from '../../api'
+import '../../staff.scss'
+
+const MAX_PHOTOS = 9
+
+interface Data {
+  places: Guesthouse[]
+  topics: Topic[]
+  feedback: FeedbackSummary
+}
+type PlaceDraft = { id: string | null; name: string; address: string; lat: string; lng: string; roomsNote: string; photos: string[] }
+type TopicDraft = { id: string | null; title: string; titleEn: string; description: string; descriptionEn: string }
+
+const placeDraft = (g?: Guesthouse): PlaceDraft => ({
+  id: g?.id ?? null,
+  name: g?.name ?? '',
+  address: g?.address ?? '',
+  lat: String(g?.lat ?? 23.6665),
+  lng: String(g?.lng ?? 116.644),
+  roomsNote: g?.roomsNote ?? '',
+  photos: g?.photos ?? [],
+})
+const topicDraft = (t?: Topic): TopicDraft => ({
+  id: t?.id ?? null,
+  title: t?.title ?? '',
+  titleEn: t?.titleEn ?? '',
+  description: t?.description ?? '',
+  descriptionEn: t?.descriptionEn ?? '',
+})
+
+export default function StaffPlaces() {
+  const { t } = useSettings()
+  const [data, setData] = useState<Data | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [place, setPlace] = useState<PlaceDraft | null>(null)
+  const [topic, setTopic] = useState<TopicDraft | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const load = async () => {
+    try {
+      const [places, topics, feedback] = await Promise.all([guesthouses(), menuTopics(), feedbackSummary()])
+      setData({ places: places.items, topics: topics.items, feedback })
+      setError(null)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('common.error'))
+    }
+  }
+  useDidShow(() => void load())
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+
+  if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load()} /></Screen>
+  if (!data) return <Screen><StateView state="loading" /></Screen>
+
+  /** Saves a form, then shows the lists as the API now has them; a refusal was shown by the request client. */
+  const save = async (write: () => Promise<unknown>, done: () => void) => {
+    setBusy(true)
+    try {
+      await write()
+      done()
+      void Taro.showToast({ title: t('staff.saved'), icon: 'success' })
+      await load()
+    } catch {
+      // Shown already; the form keeps what was typed.
+    } finally {
+      setBusy(false)
+    }
+  }
+  const savePlace = (d: PlaceDraft) => {
+    const body = { name: d.name, address: d.address, lat: Number(d.lat), lng: Number(d.lng), roomsNote: d.roomsNote || null, photos: d.photos }
+    return save(() => (d.id ? updateGuesthouse(d.id, body) : createGuesthouse(body)), () => setPlace(null))
+  }
+  const saveTopic = (d: TopicDraft) => {
+    const body = { title: d.title, titleEn: d.titleEn || undefined, description: d.description, descriptionEn: d.descriptionEn || undefined }
+    return save(() => (d.id ? updateTopic(d.id, body) : createTopic(body)), () => setTopic(null))
+  }
+  const pickOnMap = async (d: PlaceDraft) => {
+    try {
+      const spot = await Taro.chooseLocation({ latitude: Number(d.lat), longitude: Number(d.lng) })
+      setPlace({ ...d, lat: spot.latitude.toFixed(6), lng: spot.longitude.toFixed(6), address: d.address || spot.address })
+    } catch {
+      // Cancelled: keep the typed coordinates.
+    }
+  }
+
+  const placeForm = (d: PlaceDraft) => (
+    <View className="plan" id="place-form">
+      {(['name', 'address', 'lat', 'lng', 'roomsNote'] as const).map((key) => (
+        <View key={key}>
+          <Text className="form__label">{t(`staff.place.${key}`)}</Text>
+          <Input id={`place-${key}`} className="form__input" type={key === 'lat' || key === 'lng' ? 'digit' : 'text'} value={d[key]} onInput={(e) => setPlace({ ...d, [key]: e.detail.value })} />
+        </View>
+      ))}
+      <Button className="btn btn--ghost form__save" onClick={() => void pickOnMap(d)}>
+        {t('staff.pickOnMap')}
+      </Button>
+      <Text className="form__label">{t('staff.photos')}</Text>
+      <PhotoStrip
+        photos={d.photos.map((url) => ({ key: url, src: assetUrl(url) }))}
+        max={MAX_PHOTOS}
+        onAdd={() => void pickAndUploadPhotos(MAX_PHOTOS - d.photos.length, ({ url }) => setPlace((now) => (now ? { ...now, photos: [...now.photos, url] } : now)))}
+        onRemove={(removed) => setPlace({ ...d, photos: d.photos.filter((url) => url !== removed) })}
+      />
+      <Button id="place-save" className="btn btn--primary form__save" loading={busy} onClick={() => void savePlace(d)}>
+        {t('staff.save')}
+      </Button>
+    </View>
+  )
+  const topicForm = (d: TopicDraft) => (
+    <View className="plan" id="topic-form">
+      {(['title', 'titleEn'] as const).map((key) => (
+        <View key={key}>
+          <Text className="form__label">{t(`staff.topic.${key}`)}</Text>
+          <Input id={`topic-${key}`} className="form__input" value={d[key]} onInput={(e) => setTopic({ ...d, [key]: e.detail.value })} />
+        </View>
+      ))}
+      {(['description', 'descriptionEn'] as const).map((key) => (
+        <View key={key}>
+          <Text className="form__label">{t(`staff.topic.${key}`)}</Text>
+          <Textarea id={`topic-${key}`} className="form__textarea" maxlength={key === 'description' ? 300 : 600} value={d[key]} onInput={(e) => setTopic({ ...d, [key]: e.detail.value })} />
+        </View>
+      ))}
+      <Button id="topic-save" className="btn btn--primary form__save" loading={busy} onClick={() => void saveTopic(d)}>
+        {t('staff.save')}
+      </Button>
+    </View>
+  )
+
+  return (
+    <Screen>
+      <Text className="form__label">{t('staff.guesthouses')}</Text>
+      {data.places.map((g) => (
+        <View key={g.id} id={`place-${g.id}`} className="card">
+          <View className="staff-station__head">
+            <Text className="staff-station__name">{g.name}</Text>
+            <View id={`edit-${g.id}`} className="muted" ariaRole="button" onClick={() => setPlace(place?.id === g.id ? null : placeDraft(g))}>
+              {t('staff.edit')}
+            </View>
+          </View>
+          <Text className="muted">{g.address}{g.roomsNote ? ` · ${g.roomsNote}` : ''}</Text>
+          {place?.id === g.id ? placeForm(place) : null}
+        </View>
+      ))}
+      <View className="card">
+        {place && place.id === null ? placeForm(place) : (
+          <Button id="add-place" className="btn btn--ghost" onClick={() => setPlace(placeDraft())}>
+            {t('staff.addGuesthouse')}
+          </Button>
+        )}
+      </View>
+
+      <Text className="form__label">{t('staff.topics')}</Text>
+      {data.topics.map((x) => (
+        <View key={x.id} id={`topic-${x.id}`} className="card">
+          <View className="staff-station__head">
+            <Text className="staff-station__name">{x.title}</Text>
+            <View id={`edit-${x.id}`} className="muted" ariaRole="button" onClick={() => setTopic(topic?.id === x.id ? null : topicDraft(x))}>
+              {t('staff.edit')}
+            </View>
+          </View>
+          <Text className="muted">{x.description}</Text>
+          {topic?.id === x.id ? topicForm(topic) : null}
+        </View>
+      ))}
+      <View className="card">
+        {topic && topic.id === null ? topicForm(topic) : (
+          <Button id="add-topic" className="btn btn--ghost" onClick={() => setTopic(topicDraft())}>
+            {t('staff.addTopic')}
+          </Button>
+        )}
+      </View>
+
+      <Text className="form__label">{t('staff.feedback')}</Text>
+      <View className="card" id="feedback-summary">
+        {data.feedback.byTopic.length === 0 && data.feedback.bySpeaker.length === 0 ? <Text className="muted">{t('staff.noFeedback')}</Text> : null}
+        {[...data.feedback.byTopic.map((f) => ({ key: f.topicId, name: f.title, ...f })), ...data.feedback.bySpeaker.map((f) => ({ key: `sp-${f.speaker}`, name: f.speaker, ...f }))].map((f) => (
+          <View key={f.key} className="menu__item">
+            <Text>{f.name}</Text>
+            <Text className="muted">{t('staff.average', { avg: f.average.toFixed(1), n: f.count })}</Text>
+          </View>
+        ))}
+      </View>
+    </Screen>
+  )
+}

@@ -1,9 +1,5 @@
 import { openH5App, type H5App } from '../support/h5'
-
-const ONE_PIXEL_PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d0e9a10000000049454e44ae426082',
-  'hex',
-)
+import { ONE_PIXEL_PNG } from '../support/images'
 
 describe('H5: a tourist reports a problem; staff pause the service and resolve the report', () => {
   let app: H5App

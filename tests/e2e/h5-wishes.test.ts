@@ -1,4 +1,5 @@
 import { openH5App, type H5App } from '../support/h5'
+import { ONE_PIXEL_PNG } from '../support/images'
 
 describe('H5: a micro-wish from post to confirmation', () => {
   let app: H5App
@@ -48,8 +49,14 @@ describe('H5: a micro-wish from post to confirmation', () => {
     expect(await app.visible('#wish-phone').innerText()).toBe('13922223333')
     await shot('3-claimed')
     await app.visible('#wish-note textarea').fill('已上门更换阀芯')
+    const chooser = page.waitForEvent('filechooser')
+    await app.visible('#add-photo').click()
+    await (await chooser).setFiles({ name: 'done.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG })
+    await app.visible('.form__photo-wrap').waitFor()
+    await app.visible('#wish-hours input').fill('1.5')
     await app.visible('#wish-fulfil').click()
     await app.visible('#wish-status', { hasText: '已完成' }).waitFor()
+    await app.visible('#wish-fulfil-photo').waitFor()
     await shot('4-fulfilled')
 
     await loginAs('resident')

@@ -154,6 +154,8 @@ export const en: Record<MessageKey, string> = {
   'wishes.dispute': 'Something is wrong — ask staff',
   'wishes.sortNewest': 'Newest',
   'wishes.sortNearest': 'Nearest',
+  'wishes.proofPhoto': 'A photo of the help given (optional)',
+  'wishes.hours': 'Hours spent (optional)',
   'wishes.urgentOnly': 'Urgent only',
   'wishes.allCommunities': 'All communities',
   'wishes.needLocation': 'Sorting by distance needs your location; allow it in Settings',

@@ -152,6 +152,8 @@ export const zh = {
   'wishes.dispute': '有问题，找社区',
   'wishes.sortNewest': '最新',
   'wishes.sortNearest': '离我最近',
+  'wishes.proofPhoto': '完成照片（可选）',
+  'wishes.hours': '服务时长（小时，可选）',
   'wishes.urgentOnly': '只看急难愁盼',
   'wishes.allCommunities': '全部社区',
   'wishes.needLocation': '需要位置权限才能按距离排序，可在设置中开启',

@@ -1,5 +1,6 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import { ONE_PIXEL_PNG } from '../../../../tests/support/images'
 import { REPORTS_PER_HOUR } from './commands'
 import type { StationCreate } from './schemas'
 
@@ -112,7 +113,7 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   })
 
   it('shows a photo staff uploaded on the station page', async () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d0e9a10000000049454e44ae426082', 'hex')
+    const png = ONE_PIXEL_PNG
     const upload = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: png, headers: { authorization: `Bearer ${tokens.staff}`, 'content-type': 'image/png' } })
     expect(upload.statusCode).toBe(201)
     const { url } = upload.json().upload

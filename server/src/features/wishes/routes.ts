@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { sql } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { WishesTable } from '../../db/schema.js'
-import type { TextFields } from '../../shared/content-check.js'
 import { errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
@@ -55,14 +54,21 @@ export const wishRoutes =
       }
       return { wish: publicView(row) }
     }
+    /** Photos on a wish are the writer's own uploads: nobody can attach someone else's picture by its id. */
+    const assertOwnPhotos = async (ids: string[], user: User) => {
+      if (ids.length === 0) return
+      const owned = await db.selectFrom('uploads').select('id').where('id', 'in', ids).where('owner_id', '=', user.id).execute()
+      if (owned.length !== new Set(ids).size) throw errors.badRequest('照片无效，请重新上传', 'A photo is not yours or no longer exists; upload it again')
+    }
+
     /** One route per step of the wish's life, each through `transition`. */
     function step<S extends z.ZodType>(
       name: WishStep,
       body: S,
       columns: (input: z.output<S>, at: string) => Partial<WishesTable>,
       note?: (input: z.output<S>) => string,
-      /** The text the person wrote with this step, checked before anything changes. */
-      text?: (input: z.output<S>) => TextFields,
+      /** Checks on what the person sent (their text, their photo), made before anything changes. */
+      check?: (input: z.output<S>, user: User) => Promise<void>,
     ) {
       app.post(
         `/api/wishes/:id/${name}`,
@@ -70,7 +76,7 @@ export const wishRoutes =
         async (request) => {
           const at = clock().toISOString()
           const input = request.body as z.output<S>
-          if (text) await app.checkText(text(input), signedIn(request.user).id)
+          await check?.(input, signedIn(request.user))
           await transition(db, request.params.id, name, await actorOf(request.user), columns(input, at), at, note?.(input))
           return viewFor(request.params.id, request.user)
         },
@@ -89,10 +95,7 @@ export const wishRoutes =
         await app.checkText({ 标题: input.title, 描述: input.description, 方便联系的时间: input.preferredTime }, user.id)
         const community = await db.selectFrom('communities').select('id').where('id', '=', input.communityId).executeTakeFirst()
         if (!community) throw errors.badRequest('请选择所在社区', 'Choose your community')
-        if (input.photoIds.length) {
-          const owned = await db.selectFrom('uploads').select('id').where('id', 'in', input.photoIds).where('owner_id', '=', user.id).execute()
-          if (owned.length !== new Set(input.photoIds).size) throw errors.badRequest('照片无效，请重新上传', 'A photo is not yours or no longer exists; upload it again')
-        }
+        await assertOwnPhotos(input.photoIds, user)
         const id = newId('wi')
         const at = clock().toISOString()
         await db.transaction().execute(async (trx) => {
@@ -214,16 +217,19 @@ export const wishRoutes =
       },
     )
 
-    step('release', releaseSchema, () => ({ claimed_by: null, claimed_at: null }), (b) => b.reason, (b) => ({ 原因: b.reason }))
+    step('release', releaseSchema, () => ({ claimed_by: null, claimed_at: null }), (b) => b.reason, (b, user) => app.checkText({ 原因: b.reason }, user.id))
     step(
       'fulfil',
       fulfilSchema,
       (b, at) => ({ fulfil_note: b.note, fulfil_photo_id: b.photoId ?? null, hours_served: b.hours ?? null, fulfilled_at: at }),
       undefined,
-      (b) => ({ 完成说明: b.note }),
+      async (b, user) => {
+        await app.checkText({ 完成说明: b.note }, user.id)
+        await assertOwnPhotos(b.photoId ? [b.photoId] : [], user)
+      },
     )
-    step('confirm', confirmSchema, (b, at) => ({ thanks: b.thanks ?? null, confirmed_at: at }), undefined, (b) => ({ 感谢留言: b.thanks }))
-    step('dispute', disputeSchema, (b) => ({ dispute_reason: b.reason }), (b) => b.reason, (b) => ({ 异议: b.reason }))
+    step('confirm', confirmSchema, (b, at) => ({ thanks: b.thanks ?? null, confirmed_at: at }), undefined, (b, user) => app.checkText({ 感谢留言: b.thanks }, user.id))
+    step('dispute', disputeSchema, (b) => ({ dispute_reason: b.reason }), (b) => b.reason, (b, user) => app.checkText({ 异议: b.reason }, user.id))
     step('withdraw', emptyBodySchema, () => ({}))
     step('settle', staffNoteSchema, (b, at) => ({ review_reason: b.note, confirmed_at: at }), (b) => b.note)
     step('reopen', staffNoteSchema, (b) => ({ review_reason: b.note, claimed_by: null, claimed_at: null, fulfil_note: null, fulfilled_at: null }), (b) => b.note)

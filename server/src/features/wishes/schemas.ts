@@ -47,6 +47,9 @@ export const wishFullSchema = wishPublicSchema.extend({
   claimedBy: z.object({ id: z.string(), nickname: z.string() }).nullable(),
   claimedAt: z.string().nullable(),
   fulfilNote: z.string().nullable(),
+  /** The photo the member took when the help was given. */
+  fulfilPhoto: z.string().nullable(),
+  hoursServed: z.number().nullable(),
   fulfilledAt: z.string().nullable(),
   confirmedAt: z.string().nullable(),
   thanks: z.string().nullable(),

@@ -52,6 +52,8 @@ export function fullView(row: Row): WishFull {
     claimedBy: row.claimed_by ? { id: row.claimed_by, nickname: row.claimant_nickname ?? '' } : null,
     claimedAt: row.claimed_at,
     fulfilNote: row.fulfil_note,
+    fulfilPhoto: row.fulfil_photo_id ? `/api/uploads/${row.fulfil_photo_id}` : null,
+    hoursServed: row.hours_served === null ? null : Number(row.hours_served),
     fulfilledAt: row.fulfilled_at,
     confirmedAt: row.confirmed_at,
     thanks: row.thanks,

@@ -56,7 +56,14 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect(claimed.json().wish).toMatchObject({ status: 'claimed', contactPhone: PHONE, residentName: '张秀英' })
     expect((await call('GET', `/api/wishes/${id}`, '赵党员')).json().wish.contactPhone).toBeUndefined()
 
-    expect((await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换灯泡', hours: 1.5 })).json().wish.status).toBe('fulfilled')
+    const photo = async (who: string) =>
+      (await api.app.inject({ method: 'POST', url: '/api/uploads', payload: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(32)]), headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'image/png' } })).json().upload.id as string
+    const notMine = await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换灯泡', photoId: await photo('赵党员') })
+    expect(notMine.statusCode).toBe(400)
+    const proof = await photo('王党员')
+    const fulfilled = (await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换灯泡', hours: 1.5, photoId: proof })).json().wish
+    expect(fulfilled).toMatchObject({ status: 'fulfilled', fulfilPhoto: `/api/uploads/${proof}`, hoursServed: 1.5 })
+    expect((await call('GET', `/api/wishes/${id}`)).json().wish.fulfilPhoto).toBeUndefined()
     expect((await call('POST', `/api/wishes/${id}/confirm`, '张秀英', { thanks: '谢谢小王！' })).json().wish.status).toBe('confirmed')
 
     const record = (await call('GET', '/api/me/member/record', '王党员')).json()

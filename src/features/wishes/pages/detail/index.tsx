@@ -1,12 +1,14 @@
-import { Button, Image, Text, Textarea, View } from '@tarojs/components'
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro'
 import type { WishFull, WishPublic } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../../../shared/auth'
 import type { MessageKey } from '../../../../shared/i18n'
+import { pickAndUploadPhotos, type UploadedPhoto } from '../../../../shared/photos'
 import { ApiError, assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { StateView } from '../../../../shared/ui/StateView'
 import { actOnWish, getWish, type WishAction } from '../../api'
 import '../../components/WishCard.scss'
@@ -25,7 +27,13 @@ interface Step {
   primary?: boolean
 }
 
-function stepsFor(wish: Wish): Step[] {
+/** What the member adds when marking a wish done: a photo of the help given and the hours it took. */
+interface Proof {
+  photo: UploadedPhoto | null
+  hours: string
+}
+
+function stepsFor(wish: Wish, proof: Proof): Step[] {
   const user = currentUser()
   if (!user) return []
   const full = isFull(wish) ? wish : null
@@ -38,7 +46,15 @@ function stepsFor(wish: Wish): Step[] {
   }
   if (user.role === 'member' && !mine && wish.status === 'published') steps.push({ id: 'claim', label: 'wishes.claim', action: 'claim', primary: true })
   if (claimant && wish.status === 'claimed') {
-    steps.push({ id: 'fulfil', label: 'wishes.fulfil', action: 'fulfil', body: (note) => ({ note }), needsText: true, primary: true })
+    const hours = Number(proof.hours)
+    steps.push({
+      id: 'fulfil',
+      label: 'wishes.fulfil',
+      action: 'fulfil',
+      body: (note) => ({ note, ...(proof.photo && { photoId: proof.photo.id }), ...(proof.hours && hours > 0 && { hours }) }),
+      needsText: true,
+      primary: true,
+    })
     steps.push({ id: 'release', label: 'wishes.release', action: 'release', body: (reason) => ({ reason }), needsText: true })
   }
   if (mine && wish.status === 'fulfilled') {
@@ -60,6 +76,7 @@ export default function WishDetail() {
   const [error, setError] = useState<string | null>(null)
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
+  const [proof, setProof] = useState<Proof>({ photo: null, hours: '' })
 
   const load = async (wishId: string) => {
     try {
@@ -78,7 +95,8 @@ export default function WishDetail() {
   if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load(id)} /></Screen>
   if (!wish) return <Screen><StateView state="loading" /></Screen>
 
-  const steps = stepsFor(wish)
+  const steps = stepsFor(wish, proof)
+  const fulfilling = steps.some((step) => step.id === 'fulfil')
   const take = async (step: Step) => {
     if (step.needsText && !text.trim()) {
       void Taro.showToast({ title: t('wishes.note'), icon: 'none' })
@@ -88,6 +106,7 @@ export default function WishDetail() {
     try {
       setWish((await actOnWish(wish.id, step.action, step.body?.(text.trim()) ?? {})).wish)
       setText('')
+      setProof({ photo: null, hours: '' })
     } catch {
       await load(wish.id) // someone else may have claimed it first: show what is true now
     } finally {
@@ -110,7 +129,7 @@ export default function WishDetail() {
         ))}
       </View>
 
-      {isFull(wish) && (wish.contactPhone || wish.claimedBy || wish.fulfilNote || wish.disputeReason) ? (
+      {isFull(wish) && (wish.contactPhone || wish.claimedBy || wish.fulfilNote || wish.fulfilPhoto || wish.disputeReason) ? (
         <View className="card">
           {wish.contactPhone ? (
             <View className="form__row" onClick={() => void Taro.makePhoneCall({ phoneNumber: wish.contactPhone! })}>
@@ -120,6 +139,7 @@ export default function WishDetail() {
           ) : null}
           {wish.claimedBy ? <Text className="wish-detail__text">{t('wishes.claimedBy', { name: wish.claimedBy.nickname })}</Text> : null}
           {wish.fulfilNote ? <Text className="wish-detail__text">{wish.fulfilNote}</Text> : null}
+          {wish.fulfilPhoto ? <Image id="wish-fulfil-photo" className="wish-detail__photo" src={assetUrl(wish.fulfilPhoto)} mode="aspectFill" /> : null}
           {wish.disputeReason && wish.status === 'disputed' ? (
             <Text id="wish-dispute-reason" className="wish-detail__text">{t('wishes.disputeReason', { reason: wish.disputeReason })}</Text>
           ) : null}
@@ -131,6 +151,19 @@ export default function WishDetail() {
         <View className="card wish-detail__actions">
           {steps.some((s) => s.needsText) ? (
             <Textarea id="wish-note" className="form__textarea" maxlength={300} placeholder={t('wishes.note')} value={text} onInput={(e) => setText(e.detail.value)} />
+          ) : null}
+          {fulfilling ? (
+            <View>
+              <Text className="form__label">{t('wishes.proofPhoto')}</Text>
+              <PhotoStrip
+                photos={proof.photo ? [{ key: proof.photo.id, src: proof.photo.preview }] : []}
+                max={1}
+                onAdd={() => void pickAndUploadPhotos(1, (photo) => setProof((p) => ({ ...p, photo })))}
+                onRemove={() => setProof((p) => ({ ...p, photo: null }))}
+              />
+              <Text className="form__label">{t('wishes.hours')}</Text>
+              <Input id="wish-hours" className="form__input" type="digit" value={proof.hours} onInput={(e) => setProof((p) => ({ ...p, hours: e.detail.value }))} />
+            </View>
           ) : null}
           {steps.map((s) => (
             <Button key={s.id} id={`wish-${s.id}`} className={`btn ${s.primary ? 'btn--primary' : 'btn--ghost'}`} loading={busy} onClick={() => void take(s)}>

@@ -7,9 +7,8 @@ import { z } from 'zod'
  * times faster than validating with zod on every reply, and any field the schema does not name (a phone
  * number on a public list, say) is dropped instead of leaked.
  */
-export const zodResponseSerializer: FastifySerializerCompiler<unknown> = ({ schema }) => {
-  if (schema instanceof z.ZodType) {
-    return fastJson(z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as object)
-  }
-  return (data) => JSON.stringify(data)
-}
+export const serializerFor = <T>(schema: z.ZodType<T>): ((data: T) => string) =>
+  fastJson(z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as object)
+
+export const zodResponseSerializer: FastifySerializerCompiler<unknown> = ({ schema }) =>
+  schema instanceof z.ZodType ? serializerFor(schema) : (data) => JSON.stringify(data)

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from '../../db/index.js'
 import { errors } from '../../shared/errors.js'
+import { serializerFor } from '../../shared/serializer.js'
 import type { User } from '../auth/schemas.js'
 import { browseStations, describeStation } from './browse.js'
 import type { StationCatalog } from './catalog.js'
@@ -24,6 +25,7 @@ import {
   stationIdParamsSchema,
   stationListQuerySchema,
   stationListResponseSchema,
+  type StationListResponse,
   stationPatchSchema,
 } from './schemas.js'
 
@@ -51,11 +53,28 @@ export const stationRoutes =
       if (!record) throw errors.notFound('找不到该服务站', 'No such station')
       return { station: describeStation(record, origin, clock()) }
     }
-    /** Sets the revalidation headers; true when the client's copy is current (a 304 follows). */
+    /** Sets the revalidation headers; `current` when the client's copy is still right (a 304 follows). */
     const revalidate = (request: FastifyRequest, reply: FastifyReply, version: string, now: Date) => {
       const etag = stationsEtag(version, now, request.url)
       reply.header('cache-control', REVALIDATE).header('etag', etag)
-      return request.headers['if-none-match'] === etag
+      return { etag, current: request.headers['if-none-match'] === etag }
+    }
+    /**
+     * Micro-cache: a list is fixed by its ETag (data version, minute, URL), so the same request within the minute
+     * (the Home page's quick actions, a crowd at one gate, a refresh) gets the bytes already written. Bounded and
+     * per instance; a staff change makes a new version and so new keys.
+     */
+    const rendered = new Map<string, string>()
+    const RENDERED_MAX = 256
+    const serializeList = serializerFor(stationListResponseSchema)
+    const renderList = (etag: string, build: () => StationListResponse) => {
+      let json = rendered.get(etag)
+      if (json === undefined) {
+        json = serializeList(build())
+        rendered.set(etag, json)
+        if (rendered.size > RENDERED_MAX) rendered.delete(rendered.keys().next().value!)
+      }
+      return json
     }
     const currentReport = async (id: string) => {
       const [report] = await findReports(db, { id })
@@ -82,16 +101,21 @@ export const stationRoutes =
         const { service, kind, lat, lng, openNow, limit, cursor } = request.query
         const { records, version } = await catalog.all()
         const now = clock()
-        if (revalidate(request, reply, version, now)) return reply.code(304).send(undefined)
-        return browseStations(records, {
-          kind,
-          service,
-          origin: lat !== undefined && lng !== undefined ? { lat, lng } : undefined,
-          openNow,
-          limit,
-          cursor,
-          now,
-        })
+        const { etag, current } = revalidate(request, reply, version, now)
+        if (current) return reply.code(304).send(undefined)
+        const json = renderList(etag, () =>
+          browseStations(records, {
+            kind,
+            service,
+            origin: lat !== undefined && lng !== undefined ? { lat, lng } : undefined,
+            openNow,
+            limit,
+            cursor,
+            now,
+          }),
+        )
+        // Already JSON, written by the route's schema serializer: Fastify sends a string with a JSON type as it is.
+        return reply.type('application/json; charset=utf-8').send(json as never)
       },
     )
 
@@ -109,7 +133,7 @@ export const stationRoutes =
       async (request, reply) => {
         const { lat, lng } = request.query
         const { version } = await catalog.all()
-        if (revalidate(request, reply, version, clock())) return reply.code(304).send(undefined)
+        if (revalidate(request, reply, version, clock()).current) return reply.code(304).send(undefined)
         return detail(request.params.id, lat !== undefined && lng !== undefined ? { lat, lng } : undefined)
       },
     )

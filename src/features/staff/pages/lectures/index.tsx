@@ -1,12 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { Guesthouse, LectureSession, TopicDemand } from '@contract'
 import { useState } from 'react'
-import { ApiError } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
-import { StateView } from '../../../../shared/ui/StateView'
+import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { guesthouses, scheduleSession, topicDemand, upcomingSessions } from '../../api'
 import { newPlan, SessionForm, sessionFieldsOf, type SessionPlan } from '../../components/SessionForm'
 import '../../staff.scss'
@@ -18,24 +17,13 @@ interface Data {
 }
 export default function StaffLectures() {
   const { t, language } = useSettings()
-  const [data, setData] = useState<Data | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [plan, setPlan] = useState<(SessionPlan & { topicId: string }) | null>(null)
 
-  const load = async () => {
-    try {
-      const [demand, places, sessions] = await Promise.all([topicDemand(), guesthouses(), upcomingSessions()])
-      setData({ demand: demand.items, places: places.items, sessions: sessions.items })
-      setError(null)
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('common.error'))
-    }
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
-
-  if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load()} /></Screen>
-  if (!data) return <Screen><StateView state="loading" /></Screen>
+  const { data, pending, reload } = useScreenData(async (): Promise<Data> => {
+    const [demand, places, sessions] = await Promise.all([topicDemand(), guesthouses(), upcomingSessions()])
+    return { demand: demand.items, places: places.items, sessions: sessions.items }
+  })
+  if (!data) return pending
 
   const startPlan = (topicId: string) => setPlan({ topicId, ...newPlan(data.places[0]?.id ?? '') })
   const submit = async () => {
@@ -44,7 +32,7 @@ export default function StaffLectures() {
       await scheduleSession({ topicId: plan.topicId, ...sessionFieldsOf(plan) })
       void Taro.showToast({ title: t('staff.scheduled'), icon: 'none' })
       setPlan(null)
-      await load()
+      await reload()
     } catch {
       // The request client has shown which field is wrong.
     }

@@ -1,13 +1,13 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { FeedbackSummary, Guesthouse, Topic } from '@contract'
 import { useState } from 'react'
 import { pickAndUploadPhotos } from '../../../../shared/photos'
-import { ApiError, assetUrl } from '../../../../shared/request'
+import { assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { Screen } from '../../../../shared/ui/Screen'
-import { StateView } from '../../../../shared/ui/StateView'
+import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { createGuesthouse, createTopic, feedbackSummary, guesthouses, menuTopics, updateGuesthouse, updateTopic } from '../../api'
 import '../../staff.scss'
 
@@ -40,26 +40,15 @@ const topicDraft = (t?: Topic): TopicDraft => ({
 
 export default function StaffPlaces() {
   const { t } = useSettings()
-  const [data, setData] = useState<Data | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [place, setPlace] = useState<PlaceDraft | null>(null)
   const [topic, setTopic] = useState<TopicDraft | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const load = async () => {
-    try {
-      const [places, topics, feedback] = await Promise.all([guesthouses(), menuTopics(), feedbackSummary()])
-      setData({ places: places.items, topics: topics.items, feedback })
-      setError(null)
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('common.error'))
-    }
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
-
-  if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load()} /></Screen>
-  if (!data) return <Screen><StateView state="loading" /></Screen>
+  const { data, pending, reload } = useScreenData(async (): Promise<Data> => {
+    const [places, topics, feedback] = await Promise.all([guesthouses(), menuTopics(), feedbackSummary()])
+    return { places: places.items, topics: topics.items, feedback }
+  })
+  if (!data) return pending
 
   /** Saves a form, then shows the lists as the API now has them; a refusal was shown by the request client. */
   const save = async (write: () => Promise<unknown>, done: () => void) => {
@@ -68,7 +57,7 @@ export default function StaffPlaces() {
       await write()
       done()
       void Taro.showToast({ title: t('staff.saved'), icon: 'success' })
-      await load()
+      await reload()
     } catch {
       // Shown already; the form keeps what was typed.
     } finally {

@@ -17,6 +17,7 @@ describe('H5: a resident books a micro-lecture and cancels it', () => {
     await page.goto(`${api.base}/#/features/lectures/index`)
     await page.locator('.lectures #tab-menu').click()
     await page.locator('.lectures #order-tp_health').click()
+    await page.locator('.taro-actionsheet__cell', { hasText: '晚上方便' }).click()
     await page.locator('.lectures #order-tp_health', { hasText: '已点单' }).waitFor()
 
     await page.locator('.lectures #tab-sessions').click()

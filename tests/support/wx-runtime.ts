@@ -12,6 +12,8 @@ export interface WxOptions {
   storage?: Record<string, unknown>
   /** A GCJ-02 point, or 'denied' to act as a visitor who declined location. */
   location?: { latitude: number; longitude: number } | 'denied'
+  /** Which line of an action sheet the person taps (default: the third). */
+  actionSheetChoice?: number
   /** What the person answers in the subscribe-message prompt (default: accepts every template). */
   subscribe?: 'accept' | 'reject'
 }
@@ -55,6 +57,7 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
   if (installed) {
     installed.options.location = options.location
     installed.options.subscribe = options.subscribe
+    installed.options.actionSheetChoice = options.actionSheetChoice
     installed.runtime.subscribePrompts.length = 0
     installed.runtime.storage.clear()
     for (const [k, v] of Object.entries(options.storage ?? {})) installed.runtime.storage.set(k, v)
@@ -138,6 +141,8 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
       const answer = options.subscribe ?? 'accept'
       void settle(o, async () => ({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((id) => [id, answer])) })).catch(() => undefined)
     },
+    showActionSheet: (o: Callbacks & { itemList: string[] }) =>
+      void settle(o, async () => ({ errMsg: 'showActionSheet:ok', tapIndex: options.actionSheetChoice ?? 2 })).catch(() => undefined),
     showToast: (o: Callbacks & { title: string }) => {
       runtime.toasts.push(o.title)
       void settle(o, async () => ({ errMsg: 'showToast:ok' }))

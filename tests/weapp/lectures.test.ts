@@ -46,7 +46,7 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
     return installWxRuntime({ storage: { 'oth.apiBase': api.base, 'oth.token': token, 'oth.user': user }, location: { latitude: 23.6665, longitude: 116.644 } })
   }
 
-  it('shows the topic menu with demand, and ordering a topic adds one to its count', async () => {
+  it('shows the topic menu with demand; ordering a topic asks when suits and adds one to its count', async () => {
     const wx = await asResident()
     const page = renderPage('features/lectures/index')
     await page.waitFor('潮州历史文化')
@@ -58,6 +58,18 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
     await page.waitFor(/1 位居民点单/)
     expect(wx.requests.some((r) => r.startsWith('POST') && r.includes('/api/lectures/topics/tp_waste/orders'))).toBe(true)
     expect(wx.subscribePrompts).toEqual([['tmpl-topic']])
+    const staff = await devLogin(api.base, 'weapp-staff', 'staff')
+    const demand = (await getJson(api.base, '/api/lectures/topics/demand', staff.token)).items.find((d: { topicId: string }) => d.topicId === 'tp_waste')
+    expect(demand.byTime).toEqual({ evening: 1 })
+  })
+
+  it('filters upcoming sessions by topic', async () => {
+    const wx = await asResident()
+    const page = renderPage('features/lectures/index')
+    await page.waitFor('陈老师（潮州文史研究者）')
+    page.tap('#filter-tp_tea')
+    await page.waitFor((html) => !html.includes('陈老师（潮州文史研究者）') && html.includes('林师傅（工夫茶非遗传承人）'))
+    expect(wx.requests.some((r) => r.includes('/api/lectures/sessions?') && r.includes('topicId=tp_tea'))).toBe(true)
   })
 
   it('shows a session with its seats left and books one, asking first whether to send its reminders', async () => {

@@ -1,6 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
-import type { LectureSession, Topic } from '@contract'
+import type { LectureSession, Topic, TopicOrderInput } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../shared/auth'
 import { useNoticePrompt } from '../../shared/notices'
@@ -14,6 +14,7 @@ import { SessionCard } from './components/SessionCard'
 import './index.scss'
 
 type Tab = 'menu' | 'sessions'
+const PREFERRED_TIMES: NonNullable<TopicOrderInput['preferredTime']>[] = ['morning', 'afternoon', 'evening']
 type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string }
 
 export default function LecturesPage() {
@@ -22,11 +23,12 @@ export default function LecturesPage() {
   const [topics, setTopics] = useState<Topic[]>([])
   const [sessions, setSessions] = useState<LectureSession[]>([])
   const [status, setStatus] = useState<Status>({ kind: 'loading' })
+  const [topicFilter, setTopicFilter] = useState<string | undefined>(undefined)
 
-  const load = async () => {
+  const load = async (topicId = topicFilter) => {
     setStatus((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
     try {
-      const [topicPage, sessionPage] = await Promise.all([listTopics(), locate().then((where) => listSessions(where))])
+      const [topicPage, sessionPage] = await Promise.all([listTopics(), locate().then((where) => listSessions(where, { topicId }))])
       setTopics(topicPage.data.items)
       setSessions(sessionPage.data.items)
       setStatus({ kind: 'ready' })
@@ -48,7 +50,10 @@ export default function LecturesPage() {
     }
     try {
       await askForNotices()
-      const { topic: updated } = await orderTopic(topic.id)
+      // When suits them best helps staff pick the evening or the morning; "any time" sends nothing.
+      const { tapIndex } = await Taro.showActionSheet({ itemList: [...PREFERRED_TIMES.map((time) => t(`lectures.time.${time}`)), t('lectures.time.any')] })
+      const preferredTime = PREFERRED_TIMES[tapIndex]
+      const { topic: updated } = await orderTopic(topic.id, preferredTime ? { preferredTime } : {})
       setTopics((list) => list.map((x) => (x.id === updated.id ? updated : x)))
     } catch {
       // The request client has shown the reason.
@@ -75,6 +80,25 @@ export default function LecturesPage() {
 
       {status.kind === 'loading' ? <StateView state="loading" /> : null}
       {status.kind === 'error' ? <StateView state="error" message={status.message} onRetry={() => void load()} /> : null}
+
+      {status.kind === 'ready' && tab === 'sessions' ? (
+        <ScrollView scrollX className="lectures__filters" enhanced showScrollbar={false}>
+          {[undefined, ...topics.map((x) => x.id)].map((id) => (
+            <View
+              key={id ?? 'all'}
+              id={`filter-${id ?? 'all'}`}
+              className={`chip ${topicFilter === id ? 'chip--on' : ''}`}
+              ariaRole="button"
+              onClick={() => {
+                setTopicFilter(id)
+                void load(id)
+              }}
+            >
+              {id ? (language === 'en' ? topics.find((x) => x.id === id)?.titleEn : topics.find((x) => x.id === id)?.title) : t('lectures.allTopics')}
+            </View>
+          ))}
+        </ScrollView>
+      ) : null}
 
       {status.kind === 'ready' && tab === 'sessions' ? (
         sessions.length === 0 ? (

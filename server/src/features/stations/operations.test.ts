@@ -123,6 +123,11 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     const image = await call('GET', url)
     expect(image.headers['content-type']).toBe('image/png')
     expect(image.rawPayload.equals(png)).toBe(true)
+
+    // The staff member leaves; the photo stays with the station.
+    expect((await call('DELETE', '/api/me', 'staff')).statusCode).toBe(200)
+    expect((await call('GET', url)).statusCode).toBe(200)
+    tokens.staff = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'staff-ops-2', role: 'staff' } })).json().token
   })
 
   it('edits a station: a patch changes only what it names', async () => {

@@ -1,4 +1,5 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
+import { ONE_PIXEL_PNG } from '../../../../tests/support/images'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import { releaseStaleClaims } from './lifecycle'
 
@@ -292,13 +293,16 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect(stats.members.verified).toBeGreaterThanOrEqual(100)
   })
 
-  it('deletes an account: name, phone and registration go; the wish stays, anonymous', async () => {
+  it('deletes an account: name, phone, registration and photos go; the wish stays, anonymous', async () => {
     await login('leaving', 'resident')
-    const id = (await call('POST', '/api/wishes', 'leaving', wishBody)).json().wish.id
+    const upload = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: ONE_PIXEL_PNG, headers: { authorization: `Bearer ${tokens.leaving}`, 'content-type': 'image/png' } })
+    const photo = upload.json().upload
+    const id = (await call('POST', '/api/wishes', 'leaving', { ...wishBody, photoIds: [photo.id] })).json().wish.id
     expect((await call('DELETE', '/api/me', 'leaving')).statusCode).toBe(200)
+    expect((await call('GET', photo.url)).statusCode).toBe(404)
     expect((await call('GET', '/api/me', 'leaving')).statusCode).toBe(401)
     const row = await wishRow(id)
-    expect(row).toMatchObject({ resident_id: null, contact_phone: null })
+    expect(row).toMatchObject({ resident_id: null, contact_phone: null, photos_json: '[]' })
     const users = await api.database.db.selectFrom('users').select('nickname').where('nickname', '=', 'leaving').execute()
     expect(users).toHaveLength(0)
   })

@@ -30,7 +30,7 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   })
   afterAll(() => api.close())
 
-  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, as?: string, payload?: object) =>
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, as?: string, payload?: object) =>
     api.app.inject({ method, url, payload, headers: as ? { authorization: `Bearer ${tokens[as]}` } : {} })
   const countRows = async (table: 'stations' | 'station_reports' | 'audit_log') =>
     Number((await api.database.db.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { devLoginEnabled, type Config } from '../../config.js'
+import { signedIn } from '../../shared/access.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { authResponseSchema, devLoginBodySchema, meResponseSchema, wechatLoginBodySchema } from './schemas.js'
 import type { Sessions } from './sessions.js'
@@ -100,8 +101,7 @@ export const authRoutes =
         },
       },
       async (request) => {
-        if (!request.user) throw errors.unauthenticated()
-        await sessions.deleteAccount(request.user.id)
+        await sessions.deleteAccount(signedIn(request.user).id)
         return { deleted: true as const }
       },
     )
@@ -110,8 +110,7 @@ export const authRoutes =
       '/api/me',
       { config: { access: 'user' }, schema: { tags: ['auth'], response: { 200: meResponseSchema } } },
       async (request) => {
-        if (!request.user) throw errors.unauthenticated()
-        return { user: request.user }
+        return { user: signedIn(request.user) }
       },
     )
   }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/index.js'
+import { signedIn } from '../../shared/access.js'
 import { errors } from '../../shared/errors.js'
 import type { User } from '../auth/schemas.js'
 import { createBookingDesk } from './booking.js'
@@ -50,11 +51,6 @@ import {
 
 const STAFF = ['staff'] as const
 const tags = ['lectures']
-
-function signedIn(user: User | null): User {
-  if (!user) throw errors.unauthenticated()
-  return user
-}
 
 /** CSV with a BOM so Excel opens the Chinese names correctly. */
 function toCsv(rows: (string | number | null)[][]): string {

@@ -6,7 +6,7 @@ import type { MembersTable } from '../../db/schema.js'
 import { recordChange } from '../../shared/audit.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import type { User } from '../auth/schemas.js'
+import { signedIn } from '../../shared/access.js'
 import { staffCommunities } from '../community/scope.js'
 import {
   memberListResponseSchema,
@@ -37,11 +37,6 @@ const toMember = (r: Selectable<MembersTable>): Member => ({
   rankingOptOut: Number(r.ranking_opt_out) === 1,
   createdAt: r.created_at,
 })
-
-function signedIn(user: User | null): User {
-  if (!user) throw errors.unauthenticated()
-  return user
-}
 
 export const memberRoutes =
   (db: Db, clock: () => Date): FastifyPluginAsyncZod =>

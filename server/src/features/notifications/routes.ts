@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Config } from '../../config.js'
 import type { Db } from '../../db/index.js'
-import { errors } from '../../shared/errors.js'
+import { signedIn } from '../../shared/access.js'
 import { consentsOf, grantConsent } from './consent.js'
 import { NOTICE_KINDS } from './outbox.js'
 
@@ -41,8 +41,7 @@ export const notificationRoutes =
       '/api/me/subscriptions',
       { config: { access: 'user' }, schema: { tags, response: { 200: subscriptionsSchema } } },
       async (request) => {
-        if (!request.user) throw errors.unauthenticated()
-        return { items: await consentsOf(db, request.user.id) }
+        return { items: await consentsOf(db, signedIn(request.user).id) }
       },
     )
 
@@ -58,9 +57,9 @@ export const notificationRoutes =
         },
       },
       async (request) => {
-        if (!request.user) throw errors.unauthenticated()
-        await grantConsent(db, request.user.id, [...new Set(request.body.accepted)], clock().toISOString())
-        return { items: await consentsOf(db, request.user.id) }
+        const user = signedIn(request.user)
+        await grantConsent(db, user.id, [...new Set(request.body.accepted)], clock().toISOString())
+        return { items: await consentsOf(db, user.id) }
       },
     )
   }

@@ -3,9 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from '../../db/index.js'
+import { signedIn } from '../../shared/access.js'
 import { errors } from '../../shared/errors.js'
 import { serializerFor } from '../../shared/serializer.js'
-import type { User } from '../auth/schemas.js'
 import { browseStations, describeStation } from './browse.js'
 import type { StationCatalog } from './catalog.js'
 import { createStationCommands, findReports, findStationChanges } from './commands.js'
@@ -81,10 +81,6 @@ export const stationRoutes =
       if (!report) throw errors.notFound('找不到该反馈', 'No such report')
       return { report }
     }
-    const actor = (user: User | null): User => {
-      if (!user) throw errors.unauthenticated()
-      return user
-    }
 
     app.get(
       '/api/stations',
@@ -145,7 +141,7 @@ export const stationRoutes =
         schema: { tags: ['stations', 'staff'], body: stationCreateSchema, response: { 201: stationDetailResponseSchema } },
       },
       async (request, reply) => {
-        const id = await commands.create(actor(request.user), request.body)
+        const id = await commands.create(signedIn(request.user), request.body)
         return reply.status(201).send(await detail(id))
       },
     )
@@ -162,7 +158,7 @@ export const stationRoutes =
         },
       },
       async (request) => {
-        await commands.update(actor(request.user), request.params.id, request.body)
+        await commands.update(signedIn(request.user), request.params.id, request.body)
         return detail(request.params.id)
       },
     )
@@ -180,7 +176,7 @@ export const stationRoutes =
         },
       },
       async (request) => {
-        await commands.setService(actor(request.user), request.params.id, request.params.key, request.body)
+        await commands.setService(signedIn(request.user), request.params.id, request.params.key, request.body)
         return detail(request.params.id)
       },
     )
@@ -207,7 +203,7 @@ export const stationRoutes =
         },
       },
       async (request, reply) => {
-        const reporter = actor(request.user)
+        const reporter = signedIn(request.user)
         await app.checkText({ 问题描述: request.body.text }, reporter.id)
         const id = await commands.report(reporter, request.params.id, request.body)
         return reply.status(201).send(await currentReport(id))
@@ -235,7 +231,7 @@ export const stationRoutes =
         },
       },
       async (request) => {
-        await commands.resolveReport(actor(request.user), request.params.id, request.body.note)
+        await commands.resolveReport(signedIn(request.user), request.params.id, request.body.note)
         return currentReport(request.params.id)
       },
     )

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/index.js'
+import { signedIn } from '../../shared/access.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 
@@ -33,13 +34,13 @@ export const uploadRoutes =
         schema: { tags: ['uploads'], description: 'A JPEG, PNG or WebP photo of at most 2 MB, sent as the request body.', response: { 201: uploadResponseSchema } },
       },
       async (request, reply) => {
-        if (!request.user) throw errors.unauthenticated()
+        const owner = signedIn(request.user)
         const data = request.body
         if (!Buffer.isBuffer(data) || data.length === 0) throw errors.badRequest('请选择一张照片', 'Send a photo as the request body')
         const mime = sniffImage(data)
         if (!mime) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', '只支持 JPG、PNG、WebP 格式的照片', 'Only JPEG, PNG and WebP photos are accepted')
         const id = newId('up')
-        await db.insertInto('uploads').values({ id, owner_id: request.user.id, mime, size: data.length, data, created_at: clock().toISOString() }).execute()
+        await db.insertInto('uploads').values({ id, owner_id: owner.id, mime, size: data.length, data, created_at: clock().toISOString() }).execute()
         return reply.status(201).send({ upload: { id, url: `/api/uploads/${id}`, size: data.length } })
       },
     )

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { sql } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { WishesTable } from '../../db/schema.js'
+import { signedIn } from '../../shared/access.js'
 import { errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
@@ -27,11 +28,6 @@ import { z } from 'zod'
 
 const idParams = z.object({ id: z.string().min(1).max(40) })
 const tags = ['wishes']
-
-function signedIn(user: User | null): User {
-  if (!user) throw errors.unauthenticated()
-  return user
-}
 
 export const wishRoutes =
   (db: Db, clock: () => Date): FastifyPluginAsyncZod =>

@@ -39,11 +39,9 @@ export const wishRoutes =
       return row
     }
     /** The resident, the claimant and the community's staff see everything; others the public view or nothing. */
-    const viewFor = async (id: string, user: User | null) => {
+    const viewFor = async (id: string, actor: WishActor | null) => {
       const row = await loadRow(id)
-      const involved =
-        user &&
-        (row.resident_id === user.id || row.claimed_by === user.id || isStaffOf({ user, staffCommunities: await staffCommunities(db, user) }, row))
+      const involved = actor && (row.resident_id === actor.user.id || row.claimed_by === actor.user.id || isStaffOf(actor, row))
       if (involved) return { wish: fullView(row) }
       if (!(['published', 'claimed', 'fulfilled', 'confirmed'] as string[]).includes(row.status)) {
         throw errors.notFound('找不到该心愿', 'No such wish')
@@ -72,9 +70,10 @@ export const wishRoutes =
         async (request) => {
           const at = clock().toISOString()
           const input = request.body as z.output<S>
-          await check?.(input, signedIn(request.user))
-          await transition(db, request.params.id, name, await actorOf(request.user), columns(input, at), at, note?.(input))
-          return viewFor(request.params.id, request.user)
+          const actor = await actorOf(request.user)
+          await check?.(input, actor.user)
+          await transition(db, request.params.id, name, actor, columns(input, at), at, note?.(input))
+          return viewFor(request.params.id, actor)
         },
       )
     }
@@ -128,7 +127,7 @@ export const wishRoutes =
             )
           }
         })
-        return reply.status(201).send(await viewFor(id, user))
+        return reply.status(201).send(await viewFor(id, await actorOf(user)))
       },
     )
 
@@ -160,7 +159,7 @@ export const wishRoutes =
     app.get(
       '/api/wishes/:id',
       { config: { access: 'public' }, schema: { tags, params: idParams, response: { 200: wishResponseSchema } } },
-      async (request) => viewFor(request.params.id, request.user),
+      async (request) => viewFor(request.params.id, request.user ? await actorOf(request.user) : null),
     )
 
     app.get(
@@ -194,8 +193,9 @@ export const wishRoutes =
       async (request) => {
         const at = clock().toISOString()
         const { decision, reason } = request.body
-        await transition(db, request.params.id, decision, await actorOf(request.user), { review_reason: reason ?? null }, at)
-        return viewFor(request.params.id, request.user)
+        const actor = await actorOf(request.user)
+        await transition(db, request.params.id, decision, actor, { review_reason: reason ?? null }, at)
+        return viewFor(request.params.id, actor)
       },
     )
 
@@ -207,9 +207,9 @@ export const wishRoutes =
       },
       async (request) => {
         const at = clock().toISOString()
-        const user = signedIn(request.user)
-        await transition(db, request.params.id, 'claim', await actorOf(user), { claimed_by: user.id, claimed_at: at }, at)
-        return viewFor(request.params.id, user)
+        const actor = await actorOf(request.user)
+        await transition(db, request.params.id, 'claim', actor, { claimed_by: actor.user.id, claimed_at: at }, at)
+        return viewFor(request.params.id, actor)
       },
     )
 

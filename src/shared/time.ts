@@ -11,8 +11,23 @@ const pad = (n: number) => String(n).padStart(2, '0')
 /** The old town's wall clock, whatever the phone's time zone: sessions happen in Chaozhou. */
 function shanghai(iso: string) {
   const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS)
-  return { month: d.getUTCMonth(), day: d.getUTCDate(), weekday: d.getUTCDay(), time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` }
+  return {
+    month: d.getUTCMonth(),
+    day: d.getUTCDate(),
+    weekday: d.getUTCDay(),
+    date: d.toISOString().slice(0, 10),
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+  }
 }
+
+/** An instant as the date ("2026-11-26") and time ("19:30") on the old town's clock, as staff type them. */
+export function shanghaiDateTime(iso: string): { date: string; time: string } {
+  const { date, time } = shanghai(iso)
+  return { date, time }
+}
+
+/** A date and time on the old town's clock as an instant. */
+export const shanghaiInstant = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString()
 
 /** "11月26日 周四 19:30–21:00" / "Thu 26 Nov 19:30–21:00" */
 export function formatSessionTime(startsAt: string, endsAt: string, language: Language): string {

@@ -1,6 +1,7 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import type { Guesthouse, LectureSession, LectureSessionCreate } from '@contract'
 import { useSettings } from '../../../shared/settings'
+import { shanghaiDateTime, shanghaiInstant } from '../../../shared/time'
 
 /** A session as staff type it: the old town's wall-clock date and times, whatever the phone's time zone. */
 export interface SessionPlan {
@@ -12,13 +13,9 @@ export interface SessionPlan {
   speaker: string
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000
-const shanghaiInstant = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString()
-const shanghaiWallClock = (iso: string) => new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString()
-
 export const newPlan = (guesthouseId: string): SessionPlan => ({
   guesthouseId,
-  date: new Date(Date.now() + SHANGHAI_OFFSET_MS + 86_400_000).toISOString().slice(0, 10),
+  date: shanghaiDateTime(new Date(Date.now() + 86_400_000).toISOString()).date, // tomorrow in Chaozhou
   start: '19:30',
   end: '21:00',
   capacity: '20',
@@ -27,9 +24,9 @@ export const newPlan = (guesthouseId: string): SessionPlan => ({
 
 export const planOf = (s: LectureSession): SessionPlan => ({
   guesthouseId: s.guesthouse.id,
-  date: shanghaiWallClock(s.startsAt).slice(0, 10),
-  start: shanghaiWallClock(s.startsAt).slice(11, 16),
-  end: shanghaiWallClock(s.endsAt).slice(11, 16),
+  date: shanghaiDateTime(s.startsAt).date,
+  start: shanghaiDateTime(s.startsAt).time,
+  end: shanghaiDateTime(s.endsAt).time,
   capacity: String(s.capacity),
   speaker: s.speaker ?? '',
 })

@@ -2,16 +2,12 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { FeedbackSummary, Guesthouse, Topic } from '@contract'
 import { useState } from 'react'
-import { pickAndUploadPhotos } from '../../../../shared/photos'
-import { assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
-import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { Screen } from '../../../../shared/ui/Screen'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { createGuesthouse, createTopic, feedbackSummary, guesthouses, menuTopics, updateGuesthouse, updateTopic } from '../../api'
+import { PlacePhotos } from '../../components/PlacePhotos'
 import '../../staff.scss'
-
-const MAX_PHOTOS = 9
 
 interface Data {
   places: Guesthouse[]
@@ -92,13 +88,7 @@ export default function StaffPlaces() {
       <Button className="btn btn--ghost form__save" onClick={() => void pickOnMap(d)}>
         {t('staff.pickOnMap')}
       </Button>
-      <Text className="form__label">{t('staff.photos')}</Text>
-      <PhotoStrip
-        photos={d.photos.map((url) => ({ key: url, src: assetUrl(url) }))}
-        max={MAX_PHOTOS}
-        onAdd={() => void pickAndUploadPhotos(MAX_PHOTOS - d.photos.length, ({ url }) => setPlace((now) => (now ? { ...now, photos: [...now.photos, url] } : now)))}
-        onRemove={(removed) => setPlace({ ...d, photos: d.photos.filter((url) => url !== removed) })}
-      />
+      <PlacePhotos urls={d.photos} onChange={(update) => setPlace((now) => (now ? { ...now, photos: update(now.photos) } : now))} />
       <Button id="place-save" className="btn btn--primary form__save" loading={busy} onClick={() => void savePlace(d)}>
         {t('staff.save')}
       </Button>

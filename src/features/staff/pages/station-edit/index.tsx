@@ -2,18 +2,14 @@ import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import type { ServiceKey, StationChanges, StationCreate, StationDetail, StationKind, WeeklyHours } from '@contract'
 import { useState } from 'react'
-import { pickAndUploadPhotos } from '../../../../shared/photos'
-import { ApiError, assetUrl } from '../../../../shared/request'
-import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
+import { ApiError } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { KINDS, SERVICES, serviceLabel } from '../../../stations/format'
 import { createStation, stationChanges, stationForEdit, updateStation } from '../../api'
+import { PlacePhotos } from '../../components/PlacePhotos'
 import '../../staff.scss'
-
-/** What the API accepts on a station. */
-const MAX_PHOTOS = 9
 
 interface Day {
   closed: boolean
@@ -200,13 +196,7 @@ export default function StationEdit() {
       </View>
 
       <View className="card">
-        <Text className="form__label">{t('staff.photos')}</Text>
-        <PhotoStrip
-          photos={draft.photos.map((url) => ({ key: url, src: assetUrl(url) }))}
-          max={MAX_PHOTOS}
-          onAdd={() => void pickAndUploadPhotos(MAX_PHOTOS - draft.photos.length, ({ url }) => setDraft((d) => (d ? { ...d, photos: [...d.photos, url] } : d)))}
-          onRemove={(removed) => set({ photos: draft.photos.filter((url) => url !== removed) })}
-        />
+        <PlacePhotos urls={draft.photos} onChange={(update) => setDraft((d) => (d ? { ...d, photos: update(d.photos) } : d))} />
       </View>
 
       <Button id="save-station" className="btn btn--primary form__save" loading={busy} onClick={() => void save()}>

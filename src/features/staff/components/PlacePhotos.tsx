@@ -1,0 +1,31 @@
+import { Text } from '@tarojs/components'
+import { pickAndUploadPhotos } from '../../../shared/photos'
+import { assetUrl } from '../../../shared/request'
+import { useSettings } from '../../../shared/settings'
+import { PhotoStrip } from '../../../shared/ui/PhotoStrip'
+
+/** What the API accepts on a station or a guesthouse. */
+const MAX_PHOTOS = 9
+
+interface Props {
+  /** As the API stores them: `/api/uploads/…` for photos taken here, https URLs for others. */
+  urls: string[]
+  /** Given a change to apply to the latest list: uploads arrive one by one, after the form may have changed. */
+  onChange(update: (urls: string[]) => string[]): void
+}
+
+/** The photos of a place staff edit: added from the camera or album (uploaded at once), removed with ×. */
+export function PlacePhotos({ urls, onChange }: Props) {
+  const { t } = useSettings()
+  return (
+    <>
+      <Text className="form__label">{t('staff.photos')}</Text>
+      <PhotoStrip
+        photos={urls.map((url) => ({ key: url, src: assetUrl(url) }))}
+        max={MAX_PHOTOS}
+        onAdd={() => void pickAndUploadPhotos(MAX_PHOTOS - urls.length, ({ url }) => onChange((list) => [...list, url]))}
+        onRemove={(removed) => onChange((list) => list.filter((url) => url !== removed))}
+      />
+    </>
+  )
+}

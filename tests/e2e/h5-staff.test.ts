@@ -1,3 +1,4 @@
+import { callApi } from '../support/http'
 import { openH5App, type H5App } from '../support/h5'
 import { ONE_PIXEL_PNG } from '../support/images'
 
@@ -83,12 +84,7 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     const sessionId = (await card.getAttribute('id'))!.replace('staff-session-', '')
 
     // A resident books through the API and, standing in the room, scans the code the page shows.
-    const post = (path: string, token?: string, body?: object) =>
-      fetch(`${api.base}${path}`, {
-        method: 'POST',
-        headers: { ...(token && { authorization: `Bearer ${token}` }), 'content-type': 'application/json' },
-        body: JSON.stringify(body ?? {}),
-      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }))
+    const post = (path: string, token?: string, body?: object) => callApi(api.base, 'POST', path, { token, body })
     const resident = (await post('/api/auth/dev', undefined, { openid: 'e2e-checkin', role: 'resident', nickname: '陈阿姨' })).body.token as string
     expect((await post(`/api/lectures/sessions/${sessionId}/bookings`, resident)).status).toBe(201)
 

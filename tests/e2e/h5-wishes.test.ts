@@ -1,3 +1,4 @@
+import { callApi } from '../support/http'
 import { openH5App, type H5App } from '../support/h5'
 import { ONE_PIXEL_PNG } from '../support/images'
 
@@ -77,14 +78,7 @@ describe('H5: a micro-wish from post to confirmation', () => {
   })
 
   it('staff settle a dispute from the wish page: they read the resident’s reason and record what they found', async () => {
-    const post = async (path: string, token?: string, body: object = {}) => {
-      const res = await fetch(`${api.base}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-        body: JSON.stringify(body),
-      })
-      return (await res.json()) as Record<string, any>
-    }
+    const post = async (path: string, token?: string, body?: object) => (await callApi(api.base, 'POST', path, { token, body })).body
     const login = async (openid: string, role: string) => (await post('/api/auth/dev', undefined, { openid, role })).token as string
     const [resident, member, staff] = [await login('e2e-dispute-resident', 'resident'), await login('e2e-dispute-member', 'member'), await login('e2e-dispute-staff', 'staff')]
     const { wish } = await post('/api/wishes', resident, { category: 'repair', title: '楼道灯不亮', description: '三楼楼道灯坏了，晚上看不清台阶。', communityId: 'cm_paifang' })

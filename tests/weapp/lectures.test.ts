@@ -1,32 +1,12 @@
 /** @jest-environment jsdom */
-import { request } from 'node:http'
 import { ensureTaroBuild } from '../../scripts/taro-build'
+import { callApi } from '../support/http'
 import { startApiProcess, type RunningServer } from '../support/server-process'
 import { installWxRuntime, renderPage } from '../support/wx-runtime'
 
-function devLogin(base: string, openid: string, role: string): Promise<{ token: string; user: object }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-      let text = ''
-      res.on('data', (c) => (text += c))
-      res.on('end', () => resolve(JSON.parse(text)))
-    })
-    req.on('error', reject)
-    req.end(JSON.stringify({ openid, role }))
-  })
-}
-
-function getJson(base: string, path: string, token: string): Promise<any> {
-  return new Promise((resolve, reject) => {
-    request(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
-      let text = ''
-      res.on('data', (c) => (text += c))
-      res.on('end', () => resolve(JSON.parse(text)))
-    })
-      .on('error', reject)
-      .end()
-  })
-}
+const devLogin = async (base: string, openid: string, role: string) =>
+  (await callApi(base, 'POST', '/api/auth/dev', { body: { openid, role } })).body as { token: string; user: object }
+const getJson = async (base: string, path: string, token: string) => (await callApi(base, 'GET', path, { token })).body
 
 const TEMPLATES = { booking_confirmed: 'tmpl-confirmed', waitlist_promoted: 'tmpl-promoted', session_reminder: 'tmpl-reminder', topic_scheduled: 'tmpl-topic' }
 

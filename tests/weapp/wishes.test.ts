@@ -1,20 +1,10 @@
 /** @jest-environment jsdom */
-import { request } from 'node:http'
 import { ensureTaroBuild } from '../../scripts/taro-build'
+import { callApi } from '../support/http'
 import { startApiProcess, type RunningServer } from '../support/server-process'
 import { installWxRuntime, renderPage } from '../support/wx-runtime'
 
-function post(base: string, path: string, body: object, token?: string): Promise<Record<string, any>> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) } }, (res) => {
-      let text = ''
-      res.on('data', (c) => (text += c))
-      res.on('end', () => resolve(JSON.parse(text)))
-    })
-    req.on('error', reject)
-    req.end(JSON.stringify(body))
-  })
-}
+const post = async (base: string, path: string, body: object, token?: string) => (await callApi(base, 'POST', path, { body, token })).body
 
 describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () => {
   let api: RunningServer

@@ -83,7 +83,7 @@ export default function LecturesPage() {
 
       {status.kind === 'ready' && tab === 'sessions' ? (
         <ScrollView scrollX className="lectures__filters" enhanced showScrollbar={false}>
-          {[undefined, ...topics.map((x) => x.id)].map((id) => (
+          {[{ id: undefined, label: t('lectures.allTopics') }, ...topics.map((x) => ({ id: x.id, label: language === 'en' ? x.titleEn : x.title }))].map(({ id, label }) => (
             <View
               key={id ?? 'all'}
               id={`filter-${id ?? 'all'}`}
@@ -94,7 +94,7 @@ export default function LecturesPage() {
                 void load(id)
               }}
             >
-              {id ? (language === 'en' ? topics.find((x) => x.id === id)?.titleEn : topics.find((x) => x.id === id)?.title) : t('lectures.allTopics')}
+              {label}
             </View>
           ))}
         </ScrollView>

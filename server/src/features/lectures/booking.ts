@@ -170,7 +170,7 @@ export function createBookingDesk(db: Db, clock: () => Date) {
     const results = users.map((user): BookingRow => {
       const mine = held.get(user.id)
       // The same person twice (a double tap) gets the same booking back.
-      if (mine && mine.row.status !== 'cancelled') return mine.created ? { row: mine.row, created: false } : mine
+      if (mine && mine.row.status !== 'cancelled') return { row: mine.row, created: false }
       const decision = decideSeat(seats)
       seats = decision.status === 'confirmed' ? { ...seats, confirmedCount: seats.confirmedCount + 1 } : { ...seats, waitlistSeq: decision.ticket }
       const row = {

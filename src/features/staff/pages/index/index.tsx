@@ -3,11 +3,21 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import type { CommunityFigures } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../../../shared/auth'
+import type { MessageKey } from '../../../../shared/i18n'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { communityFigures } from '../../api'
 import '../../staff.scss'
+
+const STAFF_MENU: { id: string; label: MessageKey; url: string }[] = [
+  { id: 'stations', label: 'staff.stations', url: '/features/staff/pages/stations/index' },
+  { id: 'lectures', label: 'staff.lectures', url: '/features/staff/pages/lectures/index' },
+  { id: 'places', label: 'staff.places', url: '/features/staff/pages/places/index' },
+  { id: 'wishes', label: 'wishes.reviewQueue', url: '/features/wishes/pages/mine/index' },
+  { id: 'members', label: 'members.queue', url: '/features/staff/pages/members/index' },
+  { id: 'reports', label: 'staff.reports', url: '/features/staff/pages/reports/index' },
+]
 
 type Figures = { kind: 'loading' } | { kind: 'ready'; items: CommunityFigures['items'] } | { kind: 'error' }
 
@@ -58,34 +68,15 @@ export default function StaffHome() {
     if (currentUser()?.role === 'staff') loadFigures()
   })
   if (currentUser()?.role !== 'staff') return <Screen><StateView state="empty" title={t('staff.onlyStaff')} /></Screen>
-  const go = (path: string) => () => void Taro.navigateTo({ url: `/features/staff/pages/${path}/index` })
   return (
     <Screen>
       <View className="card menu">
-        <View id="staff-stations" className="menu__item" ariaRole="button" onClick={go('stations')}>
-          <Text>{t('staff.stations')}</Text>
-          <Text className="muted">›</Text>
-        </View>
-        <View id="staff-lectures" className="menu__item" ariaRole="button" onClick={go('lectures')}>
-          <Text>{t('staff.lectures')}</Text>
-          <Text className="muted">›</Text>
-        </View>
-        <View id="staff-places" className="menu__item" ariaRole="button" onClick={go('places')}>
-          <Text>{t('staff.places')}</Text>
-          <Text className="muted">›</Text>
-        </View>
-        <View id="staff-wishes" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/wishes/pages/mine/index' })}>
-          <Text>{t('wishes.reviewQueue')}</Text>
-          <Text className="muted">›</Text>
-        </View>
-        <View id="staff-members" className="menu__item" ariaRole="button" onClick={go('members')}>
-          <Text>{t('members.queue')}</Text>
-          <Text className="muted">›</Text>
-        </View>
-        <View id="staff-reports" className="menu__item" ariaRole="button" onClick={go('reports')}>
-          <Text>{t('staff.reports')}</Text>
-          <Text className="muted">›</Text>
-        </View>
+        {STAFF_MENU.map(({ id, label, url }) => (
+          <View key={id} id={`staff-${id}`} className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url })}>
+            <Text>{t(label)}</Text>
+            <Text className="muted">›</Text>
+          </View>
+        ))}
       </View>
       <Text className="form__label">{t('staff.figures')}</Text>
       <FiguresCard figures={figures} onRetry={loadFigures} />

@@ -27,6 +27,7 @@ import { createTextCheck } from './shared/content-check.js'
 import { createWechatApi } from './shared/wechat.js'
 import { ApiError, errors } from './shared/errors.js'
 import { zodResponseSerializer } from './shared/serializer.js'
+import { explainIssue } from './shared/validation.js'
 
 export interface AppDeps {
   config: Config
@@ -75,10 +76,14 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.statusCode).send(error.toBody())
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({
-        field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (error.validationContext ?? 'body'),
-        message: v.message ?? 'invalid',
-      }))
+      const details = error.validation.map((v) =>
+        explainIssue(
+          v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (error.validationContext ?? 'body'),
+          v.keyword,
+          v.message ?? 'invalid',
+          v.params,
+        ),
+      )
       return reply.status(400).send(errors.validation(details).toBody())
     }
     const clientError = fromFastifyError(error)

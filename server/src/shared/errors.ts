@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import type { IssueExplanation } from './validation.js'
 
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string().describe('UPPER_SNAKE machine code'),
     message: z.string().describe('中文说明'),
     messageEn: z.string().describe('English explanation'),
-    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    details: z.array(z.object({ field: z.string(), message: z.string(), messageEn: z.string() })).optional(),
   }),
 })
 export type ApiErrorBody = z.infer<typeof errorBodySchema>
@@ -17,7 +18,7 @@ export class ApiError extends Error {
     readonly code: string,
     readonly messageZh: string,
     readonly messageEn: string,
-    readonly details?: { field: string; message: string }[],
+    readonly details?: IssueExplanation[],
   ) {
     super(messageEn)
   }
@@ -35,12 +36,12 @@ export class ApiError extends Error {
 }
 
 export const errors = {
-  validation: (details: { field: string; message: string }[]) =>
+  validation: (details: IssueExplanation[]) =>
     new ApiError(
       400,
       'VALIDATION_FAILED',
-      `请求参数有误：${[...new Set(details.map((d) => d.field))].join("、")}`,
-      `Invalid request: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`,
+      `请求参数有误：${details.map((d) => `${d.field} ${d.message}`).join('；')}`,
+      `Invalid request: ${details.map((d) => `${d.field} ${d.messageEn}`).join('; ')}`,
       details,
     ),
   badRequest: (zh: string, en: string) => new ApiError(400, 'BAD_REQUEST', zh, en),

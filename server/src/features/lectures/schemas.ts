@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nonEmptyPatch, rule } from '../../shared/validation.js'
 import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
 
 const id = z.string().min(1).max(40)
@@ -37,9 +38,7 @@ export const guesthouseFieldsSchema = z.object({
   photos: z.array(photoUrlSchema).max(MAX_PHOTOS).default([]),
 })
 export type GuesthouseCreate = z.input<typeof guesthouseFieldsSchema>
-export const guesthousePatchSchema = guesthouseFieldsSchema
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change')
+export const guesthousePatchSchema = nonEmptyPatch(guesthouseFieldsSchema.partial())
 export type GuesthousePatch = z.input<typeof guesthousePatchSchema>
 export const guesthouseResponseSchema = z.object({ guesthouse: guesthouseSchema })
 export type GuesthouseResponse = z.infer<typeof guesthouseResponseSchema>
@@ -52,7 +51,7 @@ export const topicFieldsSchema = z.object({
   descriptionEn: z.string().trim().max(600).optional(),
 })
 export type TopicCreate = z.input<typeof topicFieldsSchema>
-export const topicPatchSchema = topicFieldsSchema.partial().refine((patch) => Object.keys(patch).length > 0, 'nothing to change')
+export const topicPatchSchema = nonEmptyPatch(topicFieldsSchema.partial())
 export type TopicPatch = z.input<typeof topicPatchSchema>
 
 export const topicSchema = z.object({
@@ -121,12 +120,9 @@ const sessionFields = z.object({
 })
 const startsBeforeEnd = (s: { startsAt?: string; endsAt?: string }) =>
   !s.startsAt || !s.endsAt || Date.parse(s.startsAt) < Date.parse(s.endsAt)
-export const sessionCreateSchema = sessionFields.refine(startsBeforeEnd, { message: 'must end after it starts', path: ['endsAt'] })
+export const sessionCreateSchema = sessionFields.refine(startsBeforeEnd, rule('须晚于开始时间', 'must be after startsAt', ['endsAt']))
 export type LectureSessionCreate = z.input<typeof sessionCreateSchema>
-export const sessionPatchSchema = sessionFields
-  .omit({ topicId: true })
-  .partial()
-  .refine((p) => Object.keys(p).length > 0, 'nothing to change')
+export const sessionPatchSchema = nonEmptyPatch(sessionFields.omit({ topicId: true }).partial())
 export type LectureSessionPatch = z.input<typeof sessionPatchSchema>
 export const sessionCancelSchema = z.object({ reason: z.string().trim().max(200).optional() })
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { reasonRequiredRule } from '../../shared/validation.js'
 
 export const memberRegisterSchema = z.object({
   realName: z.string().trim().min(2).max(20),
@@ -29,7 +30,7 @@ export const memberQueueQuerySchema = z.object({ status: z.enum(['pending', 'ver
 export const memberListResponseSchema = z.object({ items: z.array(memberSchema) })
 export const verifySchema = z
   .object({ decision: z.enum(['verify', 'reject']), reason: z.string().trim().min(1).max(200).optional() })
-  .refine((v) => v.decision === 'verify' || v.reason, { message: 'a rejection needs a reason', path: ['reason'] })
+  .refine((v) => v.decision === 'verify' || v.reason, reasonRequiredRule)
 export const memberSettingsSchema = z.object({ rankingOptOut: z.boolean() })
 
 export const memberRecordSchema = z.object({

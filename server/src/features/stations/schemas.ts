@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { coordinatesTogether, coordinatesTogetherRule, nonEmptyPatch, rule } from '../../shared/validation.js'
 import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
 import { openRangeSchema, weeklyHoursSchema } from './hours.js'
 
@@ -25,10 +26,7 @@ export const stationListQuerySchema = z
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: z.string().max(64).optional(),
   })
-  .refine((q) => (q.lat === undefined) === (q.lng === undefined), {
-    message: 'lat and lng must be given together',
-    path: ['lat'],
-  })
+  .refine(coordinatesTogether, coordinatesTogetherRule)
 export type StationListQuery = z.input<typeof stationListQuerySchema>
 
 export const stationServiceSchema = z.object({
@@ -77,10 +75,7 @@ export const stationDetailQuerySchema = z
     lat: z.coerce.number().min(-90).max(90).optional(),
     lng: z.coerce.number().min(-180).max(180).optional(),
   })
-  .refine((q) => (q.lat === undefined) === (q.lng === undefined), {
-    message: 'lat and lng must be given together',
-    path: ['lat'],
-  })
+  .refine(coordinatesTogether, coordinatesTogetherRule)
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max)
 
@@ -107,7 +102,7 @@ const stationFieldsSchema = z.object({
   services: z
     .array(stationServiceInputSchema)
     .max(SERVICE_KEYS.length)
-    .refine((list) => new Set(list.map((s) => s.key)).size === list.length, 'each service only once'),
+    .refine((list) => new Set(list.map((s) => s.key)).size === list.length, rule('每项服务只能出现一次', 'each service only once')),
   photos: z.array(photoUrlSchema).max(MAX_PHOTOS),
   pledges: z.array(trimmed(60)).max(10),
 })
@@ -116,9 +111,7 @@ export const stationCreateSchema = stationFieldsSchema.extend({
   pledges: stationFieldsSchema.shape.pledges.default([]),
 })
 export type StationCreate = z.input<typeof stationCreateSchema>
-export const stationPatchSchema = stationFieldsSchema
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change')
+export const stationPatchSchema = nonEmptyPatch(stationFieldsSchema.partial())
 export type StationPatch = z.input<typeof stationPatchSchema>
 
 export const serviceToggleParamsSchema = z.object({ id: z.string().min(1).max(40), key: serviceKeySchema })

@@ -124,6 +124,18 @@ describe.each(DB_KINDS)('GET /api/stations on %s', (kind) => {
     expect(body.error.messageEn).toContain(field)
   })
 
+  it('says in both languages what is wrong with each field', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/api/stations?lat=200&limit=0' })
+    const { error } = res.json()
+    expect(error.message).toBe('请求参数有误：lat 数值过大：期望 number <=90；limit 数值过小：期望 number >=1；lat 须与 lng 同时提供')
+    expect(error.messageEn).toMatch(/^Invalid request: lat Too big.*; limit Too small.*; lat must come with lng$/)
+    expect(error.details).toEqual([
+      expect.objectContaining({ field: 'lat', message: '数值过大：期望 number <=90' }),
+      expect.objectContaining({ field: 'limit', message: '数值过小：期望 number >=1' }),
+      { field: 'lat', message: '须与 lng 同时提供', messageEn: 'must come with lng' },
+    ])
+  })
+
   it('refuses a forged cursor with 400, not 500', async () => {
     const res = await api.app.inject({ method: 'GET', url: '/api/stations?cursor=not-a-cursor' })
     expect(res.statusCode).toBe(400)

@@ -55,7 +55,17 @@ describe('system routes and error shape', () => {
   it('treats an empty JSON body as no body, as wx.request sends one for a bare POST', async () => {
     const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', headers: { 'content-type': 'application/json' }, payload: '' })
     expect(res.statusCode).toBe(400)
-    expect(res.json().error.code).toBe('VALIDATION_FAILED')
+    expect(res.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: '请求参数有误：body 必填',
+      messageEn: 'Invalid request: body is required',
+    })
+  })
+
+  it('names a missing field as required, in both languages', async () => {
+    const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { role: 'resident' } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error).toMatchObject({ message: '请求参数有误：openid 必填', messageEn: 'Invalid request: openid is required' })
   })
 
   it('refuses to register an API route that does not declare who may call it', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { reasonRequiredRule, rule } from '../../shared/validation.js'
 
 export const WISH_CATEGORIES = ['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other'] as const
 export const WISH_STATUSES = ['pending_review', 'published', 'rejected', 'claimed', 'fulfilled', 'confirmed', 'withdrawn', 'disputed'] as const
@@ -72,10 +73,7 @@ export const wishListQuerySchema = z.object({
   sort: z.enum(['newest', 'nearest']).default('newest'),
   lat: z.coerce.number().min(-90).max(90).optional(),
   lng: z.coerce.number().min(-180).max(180).optional(),
-}).refine((q) => q.sort !== 'nearest' || (q.lat !== undefined && q.lng !== undefined), {
-  message: 'sort=nearest needs lat and lng',
-  path: ['lat'],
-})
+}).refine((q) => q.sort !== 'nearest' || (q.lat !== undefined && q.lng !== undefined), rule('按距离排序时必填', 'is required with sort=nearest', ['lat']))
 export const wishListResponseSchema = z.object({ items: z.array(wishPublicSchema), nextCursor: z.string().nullable() })
 export type WishList = z.infer<typeof wishListResponseSchema>
 export const myWishesResponseSchema = z.object({ items: z.array(wishFullSchema) })
@@ -83,7 +81,7 @@ export type MyWishes = z.infer<typeof myWishesResponseSchema>
 
 export const reviewSchema = z
   .object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(1).max(200).optional() })
-  .refine((r) => r.decision === 'approve' || r.reason, { message: 'a rejection needs a reason', path: ['reason'] })
+  .refine((r) => r.decision === 'approve' || r.reason, reasonRequiredRule)
 export const releaseSchema = z.object({ reason: z.string().trim().min(1).max(200) })
 export const fulfilSchema = z.object({
   note: z.string().trim().min(1).max(300),

@@ -128,6 +128,8 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
       ).catch(() => undefined)
       return { abort: () => req?.destroy() }
     },
+    /** The code WeChat would hand out; the API trades it for a session through code2session. */
+    login: (o: Callbacks) => void settle(o, async () => ({ code: 'good-code', errMsg: 'login:ok' })).catch(() => undefined),
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     removeStorageSync: (key: string) => void storage.delete(key),
@@ -150,6 +152,10 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
     navigateTo: (o: Callbacks & { url: string }) => {
       runtime.navigations.push(o.url)
       void settle(o, async () => ({ errMsg: 'navigateTo:ok' }))
+    },
+    navigateBack: (o: Callbacks = {}) => {
+      runtime.navigations.push('back')
+      void settle(o, async () => ({ errMsg: 'navigateBack:ok' }))
     },
     switchTab: (o: Callbacks & { url: string }) => {
       runtime.navigations.push(o.url)

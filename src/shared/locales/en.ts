@@ -306,5 +306,6 @@ export const en: Record<MessageKey, string> = {
   'login.devTitle': 'Demo identities (development only)',
   'login.devHint': 'Pick a demo identity to try each role.',
   'login.as': 'Log in as {role}',
+  'login.unavailable': 'Logging in is not available on this server yet',
   'login.done': 'Logged in',
 }

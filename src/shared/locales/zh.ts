@@ -304,6 +304,7 @@ export const zh = {
   'login.devTitle': '演示身份（仅开发环境）',
   'login.devHint': '选择一个演示身份登录，体验不同角色的功能。',
   'login.as': '以“{role}”身份登录',
+  'login.unavailable': '此服务器暂未开放登录，请稍后再试',
   'login.done': '已登录',
 } as const
 

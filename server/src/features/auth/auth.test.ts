@@ -55,6 +55,11 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     expect((await devLogin({ openid: 'x', role: 'mayor' })).statusCode).toBe(400)
   })
 
+  it('tells the app which logins it offers', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/api/auth/options' })
+    expect(res.json()).toEqual({ wechat: false, dev: true })
+  })
+
   it('WeChat login is refused clearly when the server is not configured for it', async () => {
     const res = await api.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'abc' } })
     expect(res.statusCode).toBe(503)
@@ -68,6 +73,8 @@ describe('dev login switch', () => {
     try {
       const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'a' } })
       expect(res.statusCode).toBe(404)
+      const options = await api.app.inject({ method: 'GET', url: '/api/auth/options' })
+      expect(options.json()).toEqual({ wechat: false, dev: false })
     } finally {
       await api.close()
     }

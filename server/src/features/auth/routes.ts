@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { devLoginEnabled, type Config } from '../../config.js'
 import { signedIn } from '../../shared/access.js'
 import { ApiError, errors } from '../../shared/errors.js'
-import { authResponseSchema, devLoginBodySchema, meResponseSchema, wechatLoginBodySchema } from './schemas.js'
+import { authResponseSchema, devLoginBodySchema, loginOptionsSchema, meResponseSchema, wechatLoginBodySchema } from './schemas.js'
 import type { Sessions } from './sessions.js'
 import type { Db } from '../../db/index.js'
 import { newId } from '../../shared/ids.js'
@@ -51,6 +51,19 @@ async function bindDemoIdentity(db: Db, user: User, communityId: string | undefi
 export const authRoutes =
   (config: Config, db: Db, sessions: Sessions): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      '/api/auth/options',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['auth'],
+          description: 'Which ways of logging in this server offers, so the app shows only those.',
+          response: { 200: loginOptionsSchema },
+        },
+      },
+      async () => ({ wechat: config.AUTH_MODE !== 'none', dev: devLoginEnabled(config) }),
+    )
+
     app.post(
       '/api/auth/wechat',
       {

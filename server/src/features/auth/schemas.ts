@@ -30,5 +30,11 @@ export const devLoginBodySchema = z.object({
 })
 export type DevLoginBody = z.infer<typeof devLoginBodySchema>
 
+export const loginOptionsSchema = z.object({
+  wechat: z.boolean().describe('POST /api/auth/wechat works: AUTH_MODE is wechat or cloud'),
+  dev: z.boolean().describe('POST /api/auth/dev exists: AUTH_DEV_LOGIN=1 outside production'),
+})
+export type LoginOptions = z.infer<typeof loginOptionsSchema>
+
 export const meResponseSchema = z.object({ user: userSchema })
 export type MeResponse = z.infer<typeof meResponseSchema>

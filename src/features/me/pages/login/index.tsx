@@ -1,10 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { Role } from '@contract'
+import type { LoginOptions, Role } from '@contract'
 import { useState } from 'react'
 import { loginAsDemo, loginWithWechat } from '../../../../shared/auth'
+import { request } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { StateView } from '../../../../shared/ui/StateView'
+import { useScreenData } from '../../../../shared/ui/useScreenData'
 import './index.scss'
 
 /** Demo people, one per role, with the names the demo data's stories use. */
@@ -15,11 +18,13 @@ const DEMO_PEOPLE: { role: Role; nickname: string }[] = [
   { role: 'staff', nickname: '社区小李' },
 ]
 /** Real WeChat login only exists inside WeChat; the H5 build (demos, tests) uses demo identities. */
-const canUseWechat = process.env.TARO_ENV === 'weapp'
+const insideWechat = process.env.TARO_ENV === 'weapp'
 
 export default function LoginPage() {
   const { t } = useSettings()
   const [busy, setBusy] = useState(false)
+  // The server says which logins it offers: a production build never shows demo identities it would refuse.
+  const { data: options, pending } = useScreenData(() => request<LoginOptions>('GET', '/api/auth/options'))
 
   const finish = () => {
     void Taro.showToast({ title: t('login.done'), icon: 'success' })
@@ -38,30 +43,35 @@ export default function LoginPage() {
     }
   }
 
+  if (!options) return pending
+  const wechat = insideWechat && options.wechat
   return (
     <Screen>
-      {canUseWechat ? (
+      {!wechat && !options.dev ? <StateView state="empty" title={t('login.unavailable')} /> : null}
+      {wechat ? (
         <View className="card">
           <Button id="login-wechat" className="btn btn--primary" loading={busy} onClick={() => void run(loginWithWechat)}>
             {t('login.wechat')}
           </Button>
         </View>
       ) : null}
-      <View className="card">
-        <Text className="login__title">{t('login.devTitle')}</Text>
-        <Text className="muted login__hint">{t('login.devHint')}</Text>
-        {DEMO_PEOPLE.map(({ role, nickname }) => (
-          <Button
-            key={role}
-            id={`login-${role}`}
-            className="btn btn--ghost login__role"
-            disabled={busy}
-            onClick={() => void run(() => loginAsDemo({ openid: `demo-${role}`, role, nickname }))}
-          >
-            {t('login.as', { role: t(`me.role.${role}`) })}
-          </Button>
-        ))}
-      </View>
+      {options.dev ? (
+        <View className="card">
+          <Text className="login__title">{t('login.devTitle')}</Text>
+          <Text className="muted login__hint">{t('login.devHint')}</Text>
+          {DEMO_PEOPLE.map(({ role, nickname }) => (
+            <Button
+              key={role}
+              id={`login-${role}`}
+              className="btn btn--ghost login__role"
+              disabled={busy}
+              onClick={() => void run(() => loginAsDemo({ openid: `demo-${role}`, role, nickname }))}
+            >
+              {t('login.as', { role: t(`me.role.${role}`) })}
+            </Button>
+          ))}
+        </View>
+      ) : null}
     </Screen>
   )
 }

@@ -1,0 +1,51 @@
+/** @jest-environment jsdom */
+import { ensureTaroBuild } from '../../scripts/taro-build'
+import { callApi } from '../support/http'
+import { startApiProcess, type RunningServer } from '../support/server-process'
+import { startWechatStandIn } from '../support/wechat'
+import { installWxRuntime, renderPage } from '../support/wx-runtime'
+
+describe('weapp login (compiled, driven by miniprogram-simulate)', () => {
+  let wechat: Awaited<ReturnType<typeof startWechatStandIn>>
+  let api: RunningServer
+  beforeAll(async () => {
+    ensureTaroBuild('weapp')
+    wechat = await startWechatStandIn()
+    // As in production: WeChat login only, no demo identities.
+    api = await startApiProcess({ AUTH_MODE: 'wechat', WX_APPID: 'wx-test', WX_SECRET: 'secret', WX_API_BASE: wechat.base, AUTH_DEV_LOGIN: '0' })
+  }, 300_000)
+  afterAll(async () => {
+    await api?.stop()
+    wechat?.close()
+  })
+
+  it('logs in with WeChat: wx.login’s code becomes a session kept on the device, and 我的 shows who is in', async () => {
+    const wx = installWxRuntime({ storage: { 'oth.apiBase': api.base } })
+    const page = renderPage('features/me/pages/login/index')
+    await page.waitFor('微信一键登录')
+    expect(page.html()).not.toContain('演示身份')
+    page.tap('#login-wechat')
+    await page.waitFor(() => wx.navigations.includes('back'))
+    expect(wx.toasts).toContain('已登录')
+    const token = wx.storage.get('oth.token') as string
+    const me = await callApi(api.base, 'GET', '/api/me', { token })
+    expect(me.status).toBe(200)
+    expect(wx.requests).toContain(`POST ${api.base}/api/auth/wechat`)
+
+    const mePage = renderPage('features/me/index')
+    await mePage.waitFor(me.body.user.nickname)
+    expect(mePage.html()).toContain('游客')
+  })
+
+  it('says so, instead of offering buttons that would fail, when the server offers no login', async () => {
+    const closed = await startApiProcess({ AUTH_DEV_LOGIN: '0' })
+    try {
+      installWxRuntime({ storage: { 'oth.apiBase': closed.base } })
+      const page = renderPage('features/me/pages/login/index')
+      await page.waitFor('此服务器暂未开放登录')
+      expect(page.html()).not.toContain('微信一键登录')
+    } finally {
+      await closed.stop()
+    }
+  })
+})

@@ -135,6 +135,15 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     expect((await call('PATCH', `/api/lectures/sessions/${id}`, 'ana', { capacity: 50 })).statusCode).toBe(403)
   })
 
+  it('lets staff take the speaker’s name off a session, and those booked are told', async () => {
+    const id = await newSession(5)
+    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')
+    const cleared = await call('PATCH', `/api/lectures/sessions/${id}`, 'staff', { speaker: null })
+    expect(cleared.statusCode).toBe(200)
+    expect(cleared.json().session.speaker).toBeNull()
+    expect((await outboxFor('session_changed')).some((n) => JSON.parse(n.payload_json).sessionId === id)).toBe(true)
+  })
+
   it('checks in only with this session’s fresh code, during the session window', async () => {
     const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
     const other = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')

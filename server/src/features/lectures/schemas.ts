@@ -116,7 +116,8 @@ const sessionFields = z.object({
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }),
   capacity: z.number().int().min(1).max(500),
-  speaker: z.string().trim().min(1).max(40).optional(),
+  /** null (or absent) when nobody is named yet; null in a change takes the name off. */
+  speaker: z.string().trim().min(1).max(40).nullable().optional(),
 })
 const startsBeforeEnd = (s: { startsAt?: string; endsAt?: string }) =>
   !s.startsAt || !s.endsAt || Date.parse(s.startsAt) < Date.parse(s.endsAt)

@@ -36,7 +36,7 @@ export const sessionFieldsOf = (plan: SessionPlan): Omit<LectureSessionCreate, '
   startsAt: shanghaiInstant(plan.date, plan.start),
   endsAt: shanghaiInstant(plan.date, plan.end),
   capacity: Number(plan.capacity),
-  speaker: plan.speaker.trim() || undefined,
+  speaker: plan.speaker.trim() || null,
 })
 
 interface Props {

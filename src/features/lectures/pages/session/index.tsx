@@ -161,7 +161,7 @@ export default function SessionPage() {
               </Text>
             ))}
           </View>
-          <Textarea className="session__comment" maxlength={300} placeholder={t('lectures.comment')} value={comment} onInput={(e) => setComment(e.detail.value)} />
+          <Textarea className="form__textarea session__comment" maxlength={300} placeholder={t('lectures.comment')} value={comment} onInput={(e) => setComment(e.detail.value)} />
           <Button
             id="send-feedback"
             className="btn btn--primary"

@@ -1,13 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro'
-import type { ServiceKey, StationSummary } from '@contract'
+import type { LectureSession, ServiceKey, StationSummary, WishPublic } from '@contract'
 import { useState } from 'react'
 import { useSettings } from '../../shared/settings'
 import { KEYS, writeStorage } from '../../shared/storage'
 import { Screen } from '../../shared/ui/Screen'
+import { listSessions } from '../lectures/api'
+import { SessionCard } from '../lectures/components/SessionCard'
 import { listStations } from '../stations/api'
 import { StationCard } from '../stations/components/StationCard'
 import { locate } from '../stations/location'
+import { wishWall } from '../wishes/api'
+import { WishCard } from '../wishes/components/WishCard'
 import './index.scss'
 
 /** The four needs a tourist asks for most, as big buttons. */
@@ -23,17 +27,23 @@ export default function HomePage() {
   const { t } = useSettings()
   const [need, setNeed] = useState<Need>('hot_water')
   const [nearest, setNearest] = useState<StationSummary | null>(null)
+  const [nextSession, setNextSession] = useState<LectureSession | null>(null)
+  const [topWish, setTopWish] = useState<WishPublic | null>(null)
 
-  const findNearest = async (service: Need) => {
-    try {
-      const page = await listStations({ service, openNow: true }, await locate())
-      setNearest(page.data.items[0] ?? null)
-    } catch {
-      setNearest(null)
-    }
+  /** One look at each tab's best item; a part that fails just stays hidden, the tabs say why. */
+  const refresh = async (service: Need) => {
+    const origin = await locate()
+    const [stations, sessions, wishes] = await Promise.allSettled([
+      listStations({ service, openNow: true }, origin),
+      listSessions(origin),
+      wishWall({}),
+    ])
+    setNearest(stations.status === 'fulfilled' ? (stations.value.data.items[0] ?? null) : null)
+    setNextSession(sessions.status === 'fulfilled' ? (sessions.value.data.items[0] ?? null) : null)
+    setTopWish(wishes.status === 'fulfilled' ? (wishes.value.data.items[0] ?? null) : null)
   }
 
-  useDidShow(() => void findNearest(need))
+  useDidShow(() => void refresh(need))
   useShareAppMessage(() => ({ title: `${t('app.name')} · ${t('app.tagline')}`, path: '/features/home/index' }))
 
   const openStations = (service: Need) => {
@@ -83,6 +93,26 @@ export default function HomePage() {
       <View id="all-stations" className="btn btn--ghost home__all" ariaRole="button" onClick={() => void Taro.switchTab({ url: '/features/stations/index' })}>
         {t('home.allStations')}
       </View>
+
+      {nextSession ? (
+        <View id="home-next-lecture" className="home__more">
+          <Text className="home__section">{t('home.nextLecture')}</Text>
+          <SessionCard session={nextSession} onOpen={(id) => void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${id}` })} />
+          <View className="btn btn--ghost home__all" ariaRole="button" onClick={() => void Taro.switchTab({ url: '/features/lectures/index' })}>
+            {t('home.allLectures')}
+          </View>
+        </View>
+      ) : null}
+
+      {topWish ? (
+        <View id="home-top-wish" className="home__more">
+          <Text className="home__section">{t('home.wishes')}</Text>
+          <WishCard wish={topWish} onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })} />
+          <View className="btn btn--ghost home__all" ariaRole="button" onClick={() => void Taro.switchTab({ url: '/features/wishes/index' })}>
+            {t('home.allWishes')}
+          </View>
+        </View>
+      ) : null}
     </Screen>
   )
 }

@@ -25,8 +25,10 @@ export const en: Record<MessageKey, string> = {
   'home.need.restroom': 'Restroom',
   'home.nearest': 'Nearest to you',
   'home.allStations': 'All stations',
-  'home.figures': 'In the old town',
-  'home.figureStations': 'service points',
+  'home.nextLecture': 'Next micro-lecture',
+  'home.allLectures': 'All sessions',
+  'home.wishes': 'Neighbours’ wishes',
+  'home.allWishes': 'See the wish wall',
 
   'stations.title': 'Service stations',
   'stations.filterAll': 'All',

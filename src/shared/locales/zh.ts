@@ -23,8 +23,10 @@ export const zh = {
   'home.need.restroom': '找厕所',
   'home.nearest': '离您最近',
   'home.allStations': '查看全部驿站',
-  'home.figures': '古城党群服务',
-  'home.figureStations': '服务点',
+  'home.nextLecture': '近期微讲堂',
+  'home.allLectures': '查看全部场次',
+  'home.wishes': '邻里微心愿',
+  'home.allWishes': '去心愿墙看看',
 
   'stations.title': '党群服务驿站',
   'stations.filterAll': '全部',

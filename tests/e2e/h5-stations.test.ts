@@ -19,8 +19,9 @@ describe('H5 build in headless Chromium against the real API', () => {
 
   it('Home → 找热水 → the nearest station with hot water → its detail with navigate and call', async () => {
     await page.goto(`${api.base}/`)
-    // Home also shows the next micro-lecture, from the same API.
+    // Home also shows the next micro-lecture and the most pressing wish (urgent ones first), from the same API.
     await page.locator('#home-next-lecture .session-card').waitFor()
+    await page.locator('#home-top-wish .wish-card', { hasText: '帮忙代买降压药' }).waitFor()
     await app.screenshot('h5-home')
     await page.locator('#need-hot_water').click()
     await page.waitForURL(/features\/stations\/index/)

@@ -5,7 +5,8 @@ import type { ServiceKey, StationKind } from '../features/stations/schemas.js'
 
 /**
  * DEMO DATA — plausible, not official. Places of Chaozhou's old town around 牌坊街 with GCJ-02 coordinates
- * read off a map, opening hours and services invented to exercise the app. Every row is marked is_demo = 1.
+ * read off a map, opening hours and services invented to exercise the app. Places, topics and communities are
+ * marked is_demo = 1; sessions, wishes and the residents who posted them carry `demo` in their ids.
  */
 const daily = (open: string, close: string): WeeklyHours => ({ weekly: Array.from({ length: 7 }, () => [[open, close]]) })
 const closedMondays = (open: string, close: string): WeeklyHours => ({
@@ -220,6 +221,46 @@ export const DEMO_COMMUNITIES = [
   ['cm_xiashuimen', '下水门社区', 23.66248, 116.64921],
 ] as const
 
+/** Residents' wishes already reviewed and on the wall, so the wall is not empty on a first visit. */
+const DEMO_WISHES = [
+  {
+    id: 'wi_demo_medicine',
+    resident: ['u_demo_chen', '陈秀珍'],
+    category: 'errands',
+    title: '帮忙代买降压药',
+    description: '老伴住院了，我腿脚不便下不了楼，想请人帮忙去药店买一盒常吃的降压药，药盒可以拍照给您。',
+    communityId: 'cm_xihu',
+    phone: '13800001111',
+    urgent: 1,
+    preferredTime: '上午',
+    hoursAgo: 3,
+  },
+  {
+    id: 'wi_demo_faucet',
+    resident: ['u_demo_huang', '黄伯'],
+    category: 'repair',
+    title: '厨房水龙头一直滴水',
+    description: '厨房水龙头关不紧，一直滴水，自己年纪大了修不了，工具家里有。',
+    communityId: 'cm_jiadi',
+    phone: '13800002222',
+    urgent: 0,
+    preferredTime: '周末下午',
+    hoursAgo: 20,
+  },
+  {
+    id: 'wi_demo_phone',
+    resident: ['u_demo_zheng', '郑婆婆'],
+    category: 'study_aid',
+    title: '想学用手机挂号和视频通话',
+    description: '孙子在外地读书，想学会用手机和他视频，也想学会在手机上给医院挂号。',
+    communityId: 'cm_paifang',
+    phone: null,
+    urgent: 0,
+    preferredTime: '工作日晚上',
+    hoursAgo: 40,
+  },
+] as const
+
 /** Loads the demo rows once; re-running leaves existing rows as they are. */
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const at = now.toISOString()
@@ -290,6 +331,35 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     for (const [id, , lat, lng] of DEMO_COMMUNITIES) {
       await trx.updateTable('communities').set({ lat, lng }).where('id', '=', id).where('is_demo', '=', 1).where('lat', 'is', null).execute()
     }
+    await trx
+      .insertInto('users')
+      .values(DEMO_WISHES.map(({ resident: [id, nickname] }) => ({ id, openid: `demo:${id}`, nickname, role: 'resident' as const, created_at: at, updated_at: at })))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute()
+    await trx
+      .insertInto('wishes')
+      .values(
+        DEMO_WISHES.map((w) => {
+          const postedAt = new Date(now.getTime() - w.hoursAgo * 3600_000).toISOString()
+          return {
+            id: w.id,
+            resident_id: w.resident[0],
+            category: w.category,
+            title: w.title,
+            description: w.description,
+            community_id: w.communityId,
+            contact_phone: w.phone,
+            urgent: w.urgent,
+            preferred_time: w.preferredTime,
+            photos_json: '[]',
+            status: 'published' as const,
+            created_at: postedAt,
+            updated_at: postedAt,
+          }
+        }),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute()
     await trx
       .insertInto('lecture_sessions')
       .values(

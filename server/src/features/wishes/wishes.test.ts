@@ -103,6 +103,14 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     }
   })
 
+  it('opens with the demo residents’ wishes on the wall, the urgent one first, names masked and phones hidden', async () => {
+    const wall = await call('GET', '/api/wishes?communityId=cm_xihu')
+    expect(wall.json().items[0]).toMatchObject({ id: 'wi_demo_medicine', urgent: true })
+    expect(wall.body).toContain('陈**')
+    expect(wall.body).not.toContain('陈秀珍')
+    expect(wall.body).not.toContain('13800001111')
+  })
+
   it('refuses a sensitive text with a clear message and writes nothing', async () => {
     const before = (await api.database.db.selectFrom('wishes').select('id').execute()).length
     const res = await call('POST', '/api/wishes', '张秀英', { ...wishBody, description: '有人在楼下搞网赌，帮忙看看' })

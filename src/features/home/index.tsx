@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro'
 import type { LectureSession, ServiceKey, StationSummary, WishPublic } from '@contract'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useSettings } from '../../shared/settings'
 import { KEYS, writeStorage } from '../../shared/storage'
 import { Screen } from '../../shared/ui/Screen'
@@ -95,24 +95,28 @@ export default function HomePage() {
       </View>
 
       {nextSession ? (
-        <View id="home-next-lecture" className="home__more">
-          <Text className="home__section">{t('home.nextLecture')}</Text>
+        <Teaser id="home-next-lecture" title={t('home.nextLecture')} more={t('home.allLectures')} tab="/features/lectures/index">
           <SessionCard session={nextSession} onOpen={(id) => void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${id}` })} />
-          <View className="btn btn--ghost home__all" ariaRole="button" onClick={() => void Taro.switchTab({ url: '/features/lectures/index' })}>
-            {t('home.allLectures')}
-          </View>
-        </View>
+        </Teaser>
       ) : null}
-
       {topWish ? (
-        <View id="home-top-wish" className="home__more">
-          <Text className="home__section">{t('home.wishes')}</Text>
+        <Teaser id="home-top-wish" title={t('home.wishes')} more={t('home.allWishes')} tab="/features/wishes/index">
           <WishCard wish={topWish} onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })} />
-          <View className="btn btn--ghost home__all" ariaRole="button" onClick={() => void Taro.switchTab({ url: '/features/wishes/index' })}>
-            {t('home.allWishes')}
-          </View>
-        </View>
+        </Teaser>
       ) : null}
     </Screen>
+  )
+}
+
+/** Another tab's best item on Home, with the way to the rest of them. */
+function Teaser({ id, title, more, tab, children }: { id: string; title: string; more: string; tab: string; children: ReactNode }) {
+  return (
+    <View id={id} className="home__more">
+      <Text className="home__section">{title}</Text>
+      {children}
+      <View className="btn btn--ghost home__all" ariaRole="button" onClick={() => void Taro.switchTab({ url: tab })}>
+        {more}
+      </View>
+    </View>
   )
 }

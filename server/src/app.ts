@@ -38,6 +38,9 @@ export interface AppDeps {
   staticDir?: string
 }
 
+/** A person's whereabouts are used to sort and then forgotten: request logs keep the URL without them. */
+export const withoutPosition = (url: string) => url.replace(/([?&](?:lat|lng)=)[^&]*/g, '$1…')
+
 /** Fastify's own client-side errors (bad JSON, wrong content type…) in the project's error shape. */
 function fromFastifyError(error: FastifyError): ApiError | null {
   const status = error.statusCode ?? 500
@@ -54,7 +57,13 @@ function fromFastifyError(error: FastifyError): ApiError | null {
 
 export async function buildApp({ config, database, clock = () => new Date(), staticDir }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization'] },
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            serializers: { req: (request) => ({ method: request.method, url: withoutPosition(request.url), remoteAddress: request.ip }) },
+          },
     bodyLimit: 256 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>()

@@ -35,6 +35,14 @@ describe('weapp login (compiled, driven by miniprogram-simulate)', () => {
     const mePage = renderPage('features/me/index')
     await mePage.waitFor(me.body.user.nickname)
     expect(mePage.html()).toContain('游客')
+    // A tourist has bookings but no wishes of their own; everyone can read what is kept about them.
+    expect(mePage.html()).toContain('我的预约')
+    expect(mePage.html()).not.toContain('我的心愿')
+    mePage.tap('#go-about')
+    await mePage.waitFor(() => wx.navigations.includes('/features/me/pages/about/index'))
+    const about = renderPage('features/me/pages/about/index')
+    await about.waitFor('谁能看到')
+    expect(about.html()).toContain('注销账号')
   })
 
   it('says so, instead of offering buttons that would fail, when the server offers no login', async () => {

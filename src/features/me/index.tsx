@@ -12,6 +12,38 @@ export default function MePage() {
   const [user, setUser] = useState<User | null>(currentUser())
   useDidShow(() => setUser(currentUser()))
 
+  const go = (url: string) => () => void Taro.navigateTo({ url })
+  const entries: { id: string; label: string; open(): void; shown: boolean; muted?: boolean }[] = [
+    { id: 'go-login', label: t('me.login'), open: go('/features/me/pages/login/index'), shown: !user },
+    { id: 'go-bookings', label: t('lectures.myBookings'), open: go('/features/lectures/pages/bookings/index'), shown: !!user },
+    { id: 'go-wishes', label: t('wishes.mine'), open: go('/features/wishes/pages/mine/index'), shown: user?.role === 'resident' || user?.role === 'member' },
+    { id: 'go-staff', label: t('staff.entry'), open: go('/features/staff/pages/index/index'), shown: user?.role === 'staff' },
+    { id: 'go-member', label: t('members.register'), open: go('/features/members/pages/register/index'), shown: !!user && user.role !== 'staff' },
+    { id: 'go-settings', label: t('me.settings'), open: go('/features/me/pages/settings/index'), shown: true },
+    { id: 'go-about', label: t('me.about'), open: go('/features/me/pages/about/index'), shown: true },
+    {
+      id: 'logout',
+      label: t('me.logout'),
+      open: () => {
+        logout()
+        setUser(null)
+      },
+      shown: !!user,
+    },
+    {
+      id: 'delete-account',
+      label: t('members.deleteAccount'),
+      open: () =>
+        void Taro.showModal({ title: t('members.deleteAccount'), content: t('members.deleteConfirm') }).then(async ({ confirm }) => {
+          if (!confirm) return
+          await deleteAccount()
+          setUser(null)
+        }),
+      shown: !!user,
+      muted: true,
+    },
+  ]
+
   return (
     <Screen className="me">
       <View className="card me__profile">
@@ -25,65 +57,14 @@ export default function MePage() {
       </View>
 
       <View className="card menu">
-        {user ? null : (
-          <View id="go-login" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/me/pages/login/index' })}>
-            <Text>{t('me.login')}</Text>
-            <Text className="muted">›</Text>
-          </View>
-        )}
-        {user ? (
-          <View id="go-bookings" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/lectures/pages/bookings/index' })}>
-            <Text>{t('lectures.myBookings')}</Text>
-            <Text className="muted">›</Text>
-          </View>
-        ) : null}
-        {user?.role === 'staff' ? (
-          <View id="go-staff" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/staff/pages/index/index' })}>
-            <Text>{t('staff.entry')}</Text>
-            <Text className="muted">›</Text>
-          </View>
-        ) : null}
-        {user && user.role !== 'staff' ? (
-          <View id="go-member" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/members/pages/register/index' })}>
-            <Text>{t('members.register')}</Text>
-            <Text className="muted">›</Text>
-          </View>
-        ) : null}
-        <View id="go-settings" className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url: '/features/me/pages/settings/index' })}>
-          <Text>{t('me.settings')}</Text>
-          <Text className="muted">›</Text>
-        </View>
-        {user ? (
-          <View
-            id="logout"
-            className="menu__item"
-            ariaRole="button"
-            onClick={() => {
-              logout()
-              setUser(null)
-            }}
-          >
-            <Text>{t('me.logout')}</Text>
-            <Text className="muted">›</Text>
-          </View>
-        ) : null}
-        {user ? (
-          <View
-            id="delete-account"
-            className="menu__item"
-            ariaRole="button"
-            onClick={() =>
-              void Taro.showModal({ title: t('members.deleteAccount'), content: t('members.deleteConfirm') }).then(async ({ confirm }) => {
-                if (!confirm) return
-                await deleteAccount()
-                setUser(null)
-              })
-            }
-          >
-            <Text className="muted">{t('members.deleteAccount')}</Text>
-            <Text className="muted">›</Text>
-          </View>
-        ) : null}
+        {entries
+          .filter((entry) => entry.shown)
+          .map(({ id, label, open, muted }) => (
+            <View key={id} id={id} className="menu__item" ariaRole="button" onClick={open}>
+              <Text className={muted ? 'muted' : ''}>{label}</Text>
+              <Text className="muted">›</Text>
+            </View>
+          ))}
       </View>
     </Screen>
   )

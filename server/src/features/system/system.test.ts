@@ -1,5 +1,6 @@
 import Fastify from 'fastify'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import { withoutPosition } from '../../app'
 import { registerAccessControl } from '../../shared/access'
 
 describe('system routes and error shape', () => {
@@ -73,5 +74,10 @@ describe('system routes and error shape', () => {
     registerAccessControl(app, async () => null)
     expect(() => app.get('/api/undeclared', async () => ({}))).toThrow(/must declare config.access/)
     await app.close()
+  })
+
+  it('keeps where a person is out of the request log', () => {
+    expect(withoutPosition('/api/stations?service=hot_water&lat=23.6665&lng=116.644&limit=20')).toBe('/api/stations?service=hot_water&lat=…&lng=…&limit=20')
+    expect(withoutPosition('/api/wishes?lat=23.6&sort=nearest&lng=116.6')).toBe('/api/wishes?lat=…&sort=nearest&lng=…')
   })
 })

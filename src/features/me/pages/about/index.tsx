@@ -1,0 +1,31 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
+import type { MessageKey } from '../../../../shared/i18n'
+import { useSettings } from '../../../../shared/settings'
+import { Screen } from '../../../../shared/ui/Screen'
+import './index.scss'
+
+/** What the app is, then what it keeps about a person, who sees it and how to have it removed (PIPL). */
+const SECTIONS: { title: MessageKey; body: MessageKey }[] = [
+  { title: 'about.what', body: 'about.whatBody' },
+  { title: 'about.kept', body: 'about.keptBody' },
+  { title: 'about.location', body: 'about.locationBody' },
+  { title: 'about.who', body: 'about.whoBody' },
+  { title: 'about.delete', body: 'about.deleteBody' },
+]
+
+export default function AboutPage() {
+  const { t } = useSettings()
+  useEffect(() => void Taro.setNavigationBarTitle({ title: t('me.about') }), [t])
+  return (
+    <Screen>
+      {SECTIONS.map(({ title, body }) => (
+        <View key={title} id={title.replace('.', '-')} className="card about">
+          <Text className="about__title">{t(title)}</Text>
+          <Text className="about__body">{t(body)}</Text>
+        </View>
+      ))}
+    </Screen>
+  )
+}

@@ -4,6 +4,7 @@ import type { User } from '@contract'
 import { useState } from 'react'
 import { currentUser, deleteAccount, logout } from '../../shared/auth'
 import { useSettings } from '../../shared/settings'
+import { Menu, type MenuEntry } from '../../shared/ui/Menu'
 import { Screen } from '../../shared/ui/Screen'
 import './index.scss'
 
@@ -13,7 +14,7 @@ export default function MePage() {
   useDidShow(() => setUser(currentUser()))
 
   const go = (url: string) => () => void Taro.navigateTo({ url })
-  const entries: { id: string; label: string; open(): void; shown: boolean; muted?: boolean }[] = [
+  const entries: (MenuEntry & { shown: boolean })[] = [
     { id: 'go-login', label: t('me.login'), open: go('/features/me/pages/login/index'), shown: !user },
     { id: 'go-bookings', label: t('lectures.myBookings'), open: go('/features/lectures/pages/bookings/index'), shown: !!user },
     { id: 'go-wishes', label: t('wishes.mine'), open: go('/features/wishes/pages/mine/index'), shown: user?.role === 'resident' || user?.role === 'member' },
@@ -56,16 +57,7 @@ export default function MePage() {
         </View>
       </View>
 
-      <View className="card menu">
-        {entries
-          .filter((entry) => entry.shown)
-          .map(({ id, label, open, muted }) => (
-            <View key={id} id={id} className="menu__item" ariaRole="button" onClick={open}>
-              <Text className={muted ? 'muted' : ''}>{label}</Text>
-              <Text className="muted">›</Text>
-            </View>
-          ))}
-      </View>
+      <Menu entries={entries.filter((entry) => entry.shown)} />
     </Screen>
   )
 }

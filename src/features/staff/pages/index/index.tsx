@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { currentUser } from '../../../../shared/auth'
 import type { MessageKey } from '../../../../shared/i18n'
 import { useSettings } from '../../../../shared/settings'
+import { Menu } from '../../../../shared/ui/Menu'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { communityFigures } from '../../api'
@@ -70,14 +71,7 @@ export default function StaffHome() {
   if (currentUser()?.role !== 'staff') return <Screen><StateView state="empty" title={t('staff.onlyStaff')} /></Screen>
   return (
     <Screen>
-      <View className="card menu">
-        {STAFF_MENU.map(({ id, label, url }) => (
-          <View key={id} id={`staff-${id}`} className="menu__item" ariaRole="button" onClick={() => void Taro.navigateTo({ url })}>
-            <Text>{t(label)}</Text>
-            <Text className="muted">›</Text>
-          </View>
-        ))}
-      </View>
+      <Menu entries={STAFF_MENU.map(({ id, label, url }) => ({ id: `staff-${id}`, label: t(label), open: () => void Taro.navigateTo({ url }) }))} />
       <Text className="form__label">{t('staff.figures')}</Text>
       <FiguresCard figures={figures} onRetry={loadFigures} />
     </Screen>

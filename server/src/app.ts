@@ -83,7 +83,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   app.setSerializerCompiler(zodResponseSerializer)
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ApiError) return reply.status(error.statusCode).send(error.toBody())
+    if (error instanceof ApiError) return reply.status(error.statusCode).headers(error.headers ?? {}).send(error.toBody())
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) =>
         explainIssue(

@@ -38,6 +38,11 @@ const envSchema = z.object({
   /** How long an instance may serve the station list from memory before re-reading it. */
   STATIONS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   STATIC_DIR: z.string().optional(),
+  /** What one person may store (see shared/quota.ts); over it the API answers 429 with Retry-After. */
+  QUOTA_WISHES_OPEN: z.coerce.number().int().min(1).default(5),
+  QUOTA_WISHES_PER_DAY: z.coerce.number().int().min(1).default(10),
+  QUOTA_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  QUOTA_UPLOADS_PER_DAY: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

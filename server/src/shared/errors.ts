@@ -19,6 +19,8 @@ export class ApiError extends Error {
     readonly messageZh: string,
     readonly messageEn: string,
     readonly details?: IssueExplanation[],
+    /** Headers the reply carries with the error, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(messageEn)
   }
@@ -50,5 +52,8 @@ export const errors = {
   notFound: (zh = '找不到该内容', en = 'Not found') => new ApiError(404, 'NOT_FOUND', zh, en),
   conflict: (code: string, zh: string, en: string) => new ApiError(409, code, zh, en),
   payloadTooLarge: () => new ApiError(413, 'PAYLOAD_TOO_LARGE', '提交的内容太大', 'The request body is too large'),
-  rateLimited: () => new ApiError(429, 'RATE_LIMITED', '操作太频繁，请稍后再试', 'Too many requests, please try again later'),
+  rateLimited: (retryAfterSeconds = 60) =>
+    new ApiError(429, 'RATE_LIMITED', '操作太频繁，请稍后再试', 'Too many requests, please try again later', undefined, {
+      'retry-after': String(retryAfterSeconds),
+    }),
 }

@@ -26,6 +26,7 @@ import { registerAccessControl } from './shared/access.js'
 import { createTextCheck } from './shared/content-check.js'
 import { createWechatApi } from './shared/wechat.js'
 import { ApiError, errors } from './shared/errors.js'
+import { quotasFrom } from './shared/quota.js'
 import { zodResponseSerializer } from './shared/serializer.js'
 import { explainIssue } from './shared/validation.js'
 
@@ -116,6 +117,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
     transform: jsonSchemaTransform,
   })
 
+  const quotas = quotasFrom(config)
   const sessions = createSessions(database.db, config, clock)
   registerAccessControl(app, sessions.authenticate)
   app.decorate(
@@ -131,11 +133,11 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   await app.register(authRoutes(config, database.db, sessions))
   await app.register(communityRoutes(database.db, clock))
   await app.register(memberRoutes(database.db, clock))
-  await app.register(wishRoutes(database.db, clock))
+  await app.register(wishRoutes(database.db, clock, quotas))
   await app.register(uploadRoutes(database.db, clock))
   await app.register(lectureRoutes(database.db, clock))
   await app.register(notificationRoutes(config, database.db, clock))
-  await app.register(stationRoutes(database.db, createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock))
+  await app.register(stationRoutes(database.db, createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock, quotas))
 
   if (staticDir && existsSync(staticDir)) {
     await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: false, index: ['index.html'] })

@@ -5,9 +5,9 @@ import type { Db } from '../../db/index.js'
 import type { MembersTable } from '../../db/schema.js'
 import { recordChange } from '../../shared/audit.js'
 import { ApiError, errors } from '../../shared/errors.js'
-import { newId } from '../../shared/ids.js'
 import { signedIn } from '../../shared/access.js'
 import { staffCommunities } from '../community/scope.js'
+import { registerMember } from './commands.js'
 import {
   memberListResponseSchema,
   memberQueueQuerySchema,
@@ -49,33 +49,14 @@ export const memberRoutes =
         config: { access: 'user' },
         schema: {
           tags,
-          description: '双报到: an in-service party member registers with their home community and waits for staff verification. Name and phone are seen only by that community’s staff.',
+          description: '双报到: an in-service party member registers with their home community and waits for staff verification; once: a second registration while one is pending or verified gets 409 ALREADY_PENDING / ALREADY_VERIFIED. Name and phone are seen only by that community’s staff.',
           body: memberRegisterSchema,
           response: { 201: memberResponseSchema },
         },
       },
       async (request, reply) => {
         const user = signedIn(request.user)
-        const input = request.body
-        if (!(await db.selectFrom('communities').select('id').where('id', '=', input.communityId).executeTakeFirst())) {
-          throw errors.badRequest('请选择报到的社区', 'Choose the community you register with')
-        }
-        const existing = await mine(user.id)
-        if (existing?.status === 'verified') throw new ApiError(409, 'ALREADY_VERIFIED', '您已是认证党员', 'You are already a verified member')
-        if (existing?.status === 'pending') throw new ApiError(409, 'ALREADY_PENDING', '您的报到正在审核中', 'Your registration is waiting for review')
-        const at = clock().toISOString()
-        const values = {
-          real_name: input.realName,
-          phone: input.phone,
-          work_unit: input.workUnit,
-          branch: input.branch,
-          community_id: input.communityId,
-          status: 'pending' as const,
-          reason: null,
-          created_at: at,
-        }
-        if (existing) await db.updateTable('members').set(values).where('id', '=', existing.id).execute()
-        else await db.insertInto('members').values({ id: newId('mb'), user_id: user.id, ranking_opt_out: 0, decided_at: null, decided_by: null, ...values }).execute()
+        await registerMember(db, user.id, request.body, clock().toISOString())
         return reply.status(201).send({ member: toMember((await mine(user.id))!) })
       },
     )
@@ -172,6 +153,8 @@ export const memberRoutes =
           const member = await trx.selectFrom('members').selectAll().where('id', '=', request.params.id).executeTakeFirst()
           if (!member) throw errors.notFound('找不到该报到记录', 'No such registration')
           if (Array.isArray(scope) && !scope.includes(member.community_id)) throw errors.forbidden()
+          // Deciding one's own registration would let staff vouch for themselves (and verifying would demote them).
+          if (member.user_id === staff.id) throw new ApiError(403, 'FORBIDDEN', '不能审核自己的报到', 'You cannot decide your own registration')
           const updated = await trx
             .updateTable('members')
             .set({ status: decision === 'verify' ? 'verified' : 'rejected', reason: reason ?? null, decided_at: at, decided_by: staff.id })

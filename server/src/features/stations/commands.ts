@@ -3,8 +3,9 @@ import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import type { Database } from '../../db/schema.js'
 import { recordChange } from '../../shared/audit.js'
-import { ApiError, errors } from '../../shared/errors.js'
+import { errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { assertWithinQuota, type Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import type {
   reportCreateSchema,
@@ -18,9 +19,6 @@ import { assertPhotosUploaded } from '../uploads/photos.js'
 
 type StationFields = z.output<typeof stationCreateSchema>
 type StationPatchFields = z.output<typeof stationPatchSchema>
-
-/** How many problem reports one user may file in an hour; more is refused with 429. */
-export const REPORTS_PER_HOUR = 3
 
 const stationNotFound = () => errors.notFound('找不到该服务站', 'No such station')
 
@@ -57,7 +55,7 @@ async function replaceServices(trx: Transaction<Database>, stationId: string, se
 }
 
 /** Every write to stations: each in one transaction with its audit row, then the catalog is refreshed. */
-export function createStationCommands(db: Db, clock: () => Date, onChange: () => void) {
+export function createStationCommands(db: Db, clock: () => Date, onChange: () => void, quotas: Pick<Quotas, 'reportsPerHour'>) {
   const now = () => clock().toISOString()
 
   async function create(actor: User, fields: StationFields): Promise<string> {
@@ -139,44 +137,23 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
     }
     const station = await db.selectFrom('stations').select('id').where('id', '=', stationId).executeTakeFirst()
     if (!station) throw stationNotFound()
-    const at = clock()
-    const hourAgo = new Date(at.getTime() - 3600_000).toISOString()
+    const now = clock()
     const id = newId('rp')
-    // The quota check and the insert are one statement, so a burst of taps cannot all slip under it.
-    const inserted = await db
-      .insertInto('station_reports')
-      .columns(['id', 'station_id', 'user_id', 'category', 'text', 'status', 'created_at'])
-      .expression(
-        db
-          .selectNoFrom((eb) => [
-            eb.val(id).as('id'),
-            eb.val(stationId).as('station_id'),
-            eb.val(reporter.id).as('user_id'),
-            eb.val(input.category).as('category'),
-            eb.val(input.text).as('text'),
-            eb.val('open').as('status'),
-            eb.val(at.toISOString()).as('created_at'),
-          ])
-          .where(({ eb, selectFrom }) =>
-            eb(
-              selectFrom('station_reports')
-                .select((e) => e.fn.countAll().as('n'))
-                .where('user_id', '=', reporter.id)
-                .where('created_at', '>', hourAgo),
-              '<',
-              REPORTS_PER_HOUR,
-            ),
-          ),
-      )
-      .executeTakeFirst()
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-      throw new ApiError(
-        429,
-        'RATE_LIMITED',
-        `每小时最多反馈 ${REPORTS_PER_HOUR} 次，工作人员已在处理，请稍后再试`,
-        `At most ${REPORTS_PER_HOUR} reports an hour; staff are on it, please try again later`,
-      )
-    }
+    await db.transaction().execute(async (trx) => {
+      await assertWithinQuota(trx, reporter.id, quotas.reportsPerHour, now, async (since) => {
+        const lastHour = await trx
+          .selectFrom('station_reports')
+          .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('created_at').as('oldest')])
+          .where('user_id', '=', reporter.id)
+          .where('created_at', '>', since)
+          .executeTakeFirstOrThrow()
+        return { count: Number(lastHour.n), oldest: lastHour.oldest ?? null }
+      })
+      await trx
+        .insertInto('station_reports')
+        .values({ id, station_id: stationId, user_id: reporter.id, category: input.category, text: input.text, status: 'open', created_at: now.toISOString() })
+        .execute()
+    })
     return id
   }
 

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
 import { errors } from '../../shared/errors.js'
+import type { Quotas } from '../../shared/quota.js'
 import { serializerFor } from '../../shared/serializer.js'
 import { browseStations, describeStation } from './browse.js'
 import type { StationCatalog } from './catalog.js'
@@ -44,9 +45,9 @@ const STAFF = ['staff'] as const
 const notModified = z.void().describe('Not modified: the copy the client holds (If-None-Match) is current')
 
 export const stationRoutes =
-  (db: Db, catalog: StationCatalog, clock: () => Date): FastifyPluginAsyncZod =>
+  (db: Db, catalog: StationCatalog, clock: () => Date, quotas: Quotas): FastifyPluginAsyncZod =>
   async (app) => {
-    const commands = createStationCommands(db, clock, catalog.invalidate)
+    const commands = createStationCommands(db, clock, catalog.invalidate, quotas)
 
     const detail = async (id: string, origin?: { lat: number; lng: number }) => {
       const record = (await catalog.all()).records.find((s) => s.id === id)
@@ -196,7 +197,7 @@ export const stationRoutes =
         config: { access: 'user' },
         schema: {
           tags: ['stations'],
-          description: 'Report a problem with a station (no hot water, closed though shown open…). Rate-limited.',
+          description: 'Report a problem with a station (no hot water, closed though shown open…). At most QUOTA_REPORTS_PER_HOUR a person an hour; beyond that 429 RATE_LIMITED with Retry-After.',
           params: stationIdParamsSchema,
           body: reportCreateSchema,
           response: { 201: reportResponseSchema },

@@ -4,10 +4,10 @@ import type { Db } from '../../db/index.js'
 import type { WishesTable } from '../../db/schema.js'
 import { signedIn } from '../../shared/access.js'
 import { errors } from '../../shared/errors.js'
-import { newId } from '../../shared/ids.js'
+import type { Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { staffCommunities } from '../community/scope.js'
-import { enqueueNotices } from '../notifications/outbox.js'
+import { assertOwnPhotos, createWishCommands } from './commands.js'
 import { isStaffOf, transition, type WishActor, type WishStep } from './lifecycle.js'
 import {
   confirmSchema,
@@ -30,8 +30,9 @@ const idParams = z.object({ id: z.string().min(1).max(40) })
 const tags = ['wishes']
 
 export const wishRoutes =
-  (db: Db, clock: () => Date): FastifyPluginAsyncZod =>
+  (db: Db, clock: () => Date, quotas: Quotas): FastifyPluginAsyncZod =>
   async (app) => {
+    const commands = createWishCommands(db, clock, quotas)
     const actorOf = async (user: User | null): Promise<WishActor> => ({ user: signedIn(user), staffCommunities: await staffCommunities(db, user) })
     const loadRow = async (id: string) => {
       const row = await selectWishes(db).where('w.id', '=', id).executeTakeFirst()
@@ -47,12 +48,6 @@ export const wishRoutes =
         throw errors.notFound('找不到该心愿', 'No such wish')
       }
       return { wish: publicView(row) }
-    }
-    /** Photos on a wish are the writer's own uploads: nobody can attach someone else's picture by its id. */
-    const assertOwnPhotos = async (ids: string[], user: User) => {
-      if (ids.length === 0) return
-      const owned = await db.selectFrom('uploads').select('id').where('id', 'in', ids).where('owner_id', '=', user.id).execute()
-      if (owned.length !== new Set(ids).size) throw errors.badRequest('照片无效，请重新上传', 'A photo is not yours or no longer exists; upload it again')
     }
 
     /** One route per step of the wish's life, each through `transition`. */
@@ -82,51 +77,13 @@ export const wishRoutes =
       '/api/wishes',
       {
         config: { access: ['resident', 'member'] },
-        schema: { tags, description: 'Post a micro-wish; it waits for staff review.', body: wishCreateSchema, response: { 201: wishResponseSchema } },
+        schema: { tags, description: 'Post a micro-wish; it waits for staff review. A resident may have QUOTA_WISHES_OPEN waiting or open and post QUOTA_WISHES_PER_DAY a day; beyond that 429 RATE_LIMITED with Retry-After.', body: wishCreateSchema, response: { 201: wishResponseSchema } },
       },
       async (request, reply) => {
         const user = signedIn(request.user)
         const input = request.body
         await app.checkText({ 标题: input.title, 描述: input.description, 方便联系的时间: input.preferredTime }, user.id)
-        const community = await db.selectFrom('communities').select('id').where('id', '=', input.communityId).executeTakeFirst()
-        if (!community) throw errors.badRequest('请选择所在社区', 'Choose your community')
-        await assertOwnPhotos(input.photoIds, user)
-        const id = newId('wi')
-        const at = clock().toISOString()
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .insertInto('wishes')
-            .values({
-              id,
-              resident_id: user.id,
-              category: input.category,
-              title: input.title,
-              description: input.description,
-              community_id: input.communityId,
-              contact_phone: input.contactPhone ?? null,
-              urgent: input.urgent ? 1 : 0,
-              preferred_time: input.preferredTime ?? null,
-              photos_json: JSON.stringify(input.photoIds),
-              status: 'pending_review',
-              created_at: at,
-              updated_at: at,
-            })
-            .execute()
-          if (input.urgent) {
-            const staff = await trx
-              .selectFrom('users')
-              .leftJoin('staff_communities as sc', 'sc.user_id', 'users.id')
-              .select('users.id')
-              .where('users.role', '=', 'staff')
-              .where((eb) => eb.or([eb('sc.community_id', '=', input.communityId), eb('sc.community_id', 'is', null)]))
-              .execute()
-            await enqueueNotices(
-              trx,
-              staff.map((s) => ({ userId: s.id, kind: 'urgent_wish_submitted' as const, dedupeKey: `urgent:${id}:${s.id}`, payload: { wishId: id } })),
-              at,
-            )
-          }
-        })
+        const id = await commands.submit(user, input)
         return reply.status(201).send(await viewFor(id, await actorOf(user)))
       },
     )
@@ -221,7 +178,7 @@ export const wishRoutes =
       undefined,
       async (b, user) => {
         await app.checkText({ 完成说明: b.note }, user.id)
-        await assertOwnPhotos(b.photoId ? [b.photoId] : [], user)
+        await assertOwnPhotos(db, b.photoId ? [b.photoId] : [], user)
       },
     )
     step('confirm', confirmSchema, (b, at) => ({ thanks: b.thanks ?? null, confirmed_at: at }), undefined, (b, user) => app.checkText({ 感谢留言: b.thanks }, user.id))

@@ -21,7 +21,8 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   const wishRow = (id: string) => api.database.db.selectFrom('wishes').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 
   beforeAll(async () => {
-    api = await startTestApi({ kind, clock: () => now })
+    // These stories post many wishes as one resident; the quotas themselves are tested in shared/quota.test.ts.
+    api = await startTestApi({ kind, clock: () => now, env: { QUOTA_WISHES_OPEN: '1000', QUOTA_WISHES_PER_DAY: '1000' } })
     await login('张秀英', 'resident')
     await login('李大伯', 'resident')
     await login('tourist', 'tourist')

@@ -1,0 +1,49 @@
+import { DB_KINDS } from '../../../../tests/support/databases'
+import { startTestApi, type TestApi } from '../../../../tests/support/api'
+
+const registration = { realName: '陈志强', phone: '13811112222', workUnit: '市文广旅局', branch: '机关第二支部', communityId: 'cm_jiadi' }
+
+describe.each(DB_KINDS)('member registration on %s', (kind) => {
+  let api: TestApi
+  type Person = { token: string; id: string }
+  let eager: Person
+  let staffer: Person
+  const login = async (openid: string, role: string): Promise<Person> => {
+    const { token, user } = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid, role, communityId: 'cm_jiadi' } })).json()
+    return { token, id: user.id }
+  }
+
+  beforeAll(async () => {
+    api = await startTestApi({ kind })
+    eager = await login('mb-eager', 'resident')
+    staffer = await login('mb-staffer', 'staff')
+  })
+  afterAll(() => api.close())
+
+  const call = (method: 'GET' | 'POST', url: string, as: Person, payload?: object) =>
+    api.app.inject({ method, url, payload, headers: { authorization: `Bearer ${as.token}` } })
+  const rowsOf = (userId: string) => api.database.db.selectFrom('members').selectAll().where('user_id', '=', userId).execute()
+
+  it('ten registrations at once from one person: one 201, nine 409 ALREADY_PENDING, one row', async () => {
+    const responses = await Promise.all(Array.from({ length: 10 }, () => call('POST', '/api/members', eager, registration)))
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, ...Array(9).fill(409)])
+    for (const r of responses.filter((r) => r.statusCode === 409)) {
+      expect(r.json().error).toMatchObject({ code: 'ALREADY_PENDING', message: '您的报到正在审核中' })
+    }
+    expect(await rowsOf(eager.id)).toHaveLength(1)
+    expect((await call('GET', '/api/me/member', eager)).json().member).toMatchObject({ status: 'pending', realName: '陈志强' })
+  })
+
+  it('a staff user cannot decide their own registration: 403, still pending, still staff', async () => {
+    const filed = await call('POST', '/api/members', staffer, { ...registration, realName: '林社工' })
+    expect(filed.statusCode).toBe(201)
+    const id = filed.json().member.id
+    for (const decision of [{ decision: 'verify' }, { decision: 'reject', reason: '测试' }]) {
+      const refused = await call('POST', `/api/members/${id}/verify`, staffer, decision)
+      expect(refused.statusCode).toBe(403)
+      expect(refused.json().error).toMatchObject({ code: 'FORBIDDEN', message: '不能审核自己的报到', messageEn: 'You cannot decide your own registration' })
+    }
+    expect((await rowsOf(staffer.id))[0]).toMatchObject({ status: 'pending', decided_by: null })
+    expect((await call('GET', '/api/me', staffer)).json().user.role).toBe('staff')
+  })
+})

@@ -65,4 +65,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return config
 }
 
-export const devLoginEnabled = (config: Config) => config.AUTH_DEV_LOGIN && config.NODE_ENV !== 'production'
+/** Dev login only when asked for (AUTH_DEV_LOGIN=1) on a machine named development or test: staging, prod or a typo never offer it. */
+export const devLoginEnabled = (config: Config) => config.AUTH_DEV_LOGIN && (config.NODE_ENV === 'development' || config.NODE_ENV === 'test')

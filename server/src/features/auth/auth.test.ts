@@ -1,6 +1,6 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
-import { loadConfig } from '../../config'
+import { devLoginEnabled, loadConfig } from '../../config'
 
 describe.each(DB_KINDS)('auth on %s', (kind) => {
   let api: TestApi
@@ -55,6 +55,21 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     expect((await devLogin({ openid: 'x', role: 'mayor' })).statusCode).toBe(400)
   })
 
+  it('a dev login naming an unknown community changes nothing: no new user, no new role, no new binding', async () => {
+    const staff = (await devLogin({ openid: 'bound-staff', role: 'staff', communityId: 'cm_jiadi' })).json()
+    const bindings = () => api.database.db.selectFrom('staff_communities').select('community_id').where('user_id', '=', staff.user.id).execute()
+
+    const demoted = await devLogin({ openid: 'bound-staff', role: 'member', communityId: 'cm_nowhere' })
+    expect(demoted.statusCode).toBe(400)
+    expect(demoted.json().error).toMatchObject({ code: 'BAD_REQUEST', messageEn: 'No community cm_nowhere' })
+    expect((await me(staff.token)).json().user.role).toBe('staff')
+    expect(await bindings()).toEqual([{ community_id: 'cm_jiadi' }])
+    expect(await api.database.db.selectFrom('members').select('id').where('user_id', '=', staff.user.id).execute()).toEqual([])
+
+    expect((await devLogin({ openid: 'never-made', role: 'staff', communityId: 'cm_nowhere' })).statusCode).toBe(400)
+    expect(await api.database.db.selectFrom('users').select('id').where('openid', '=', 'dev:never-made').execute()).toEqual([])
+  })
+
   it('tells the app which logins it offers', async () => {
     const res = await api.app.inject({ method: 'GET', url: '/api/auth/options' })
     expect(res.json()).toEqual({ wechat: false, dev: true })
@@ -82,6 +97,19 @@ describe('dev login switch', () => {
 
   it('the server refuses to start with NODE_ENV=production and AUTH_DEV_LOGIN=1', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_DEV_LOGIN: '1' })).toThrow(/AUTH_DEV_LOGIN/)
+  })
+
+  it('is absent with AUTH_DEV_LOGIN=1 when NODE_ENV is anything but development or test', async () => {
+    const staging = await startTestApi({ env: { NODE_ENV: 'staging' } })
+    try {
+      expect((await staging.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'a' } })).statusCode).toBe(404)
+      expect((await staging.app.inject({ method: 'GET', url: '/api/auth/options' })).json().dev).toBe(false)
+    } finally {
+      await staging.close()
+    }
+    for (const NODE_ENV of ['prod', 'Development', 'production ', 'dev', ''])
+      expect(devLoginEnabled(loadConfig({ NODE_ENV, AUTH_DEV_LOGIN: '1' }))).toBe(false)
+    for (const NODE_ENV of ['development', 'test']) expect(devLoginEnabled(loadConfig({ NODE_ENV, AUTH_DEV_LOGIN: '1' }))).toBe(true)
   })
 
   it('trusts the Cloud Hosting openid header only in AUTH_MODE=cloud', async () => {

@@ -10,14 +10,18 @@ import type { User } from './schemas.js'
 import { z } from 'zod'
 import { code2Session } from './wechat.js'
 
+/** Refuses a dev login naming a community that does not exist, before anything is stored. */
+async function assertCommunityExists(db: Db, communityId: string | undefined) {
+  if (communityId && !(await db.selectFrom('communities').select('id').where('id', '=', communityId).executeTakeFirst())) {
+    throw errors.badRequest('没有这个社区', `No community ${communityId}`)
+  }
+}
+
 /**
  * Makes a demo identity whole: a dev `member` is a verified party member with a registration on file, and a
  * dev `staff` user acts for the given community (or for all of them).
  */
 async function bindDemoIdentity(db: Db, user: User, communityId: string | undefined) {
-  if (communityId && !(await db.selectFrom('communities').select('id').where('id', '=', communityId).executeTakeFirst())) {
-    throw errors.badRequest('没有这个社区', `No community ${communityId}`)
-  }
   if (user.role === 'staff') {
     await db.deleteFrom('staff_communities').where('user_id', '=', user.id).execute()
     if (communityId) await db.insertInto('staff_communities').values({ user_id: user.id, community_id: communityId }).execute()
@@ -89,15 +93,19 @@ export const authRoutes =
           config: { access: 'public' },
           schema: {
             tags: ['auth'],
-            description: 'Development login as a demo identity. Exists only with AUTH_DEV_LOGIN=1 outside production.',
+            description: 'Development login as a demo identity. Exists only with AUTH_DEV_LOGIN=1 and NODE_ENV development or test.',
             body: devLoginBodySchema,
             response: { 200: authResponseSchema },
           },
         },
         async (request) => {
           const { openid, role, nickname, communityId } = request.body
-          const user = await sessions.upsertUser(`dev:${openid}`, { role, nickname })
-          await bindDemoIdentity(db, user, communityId)
+          await assertCommunityExists(db, communityId)
+          const user = await db.transaction().execute(async (trx) => {
+            const user = await sessions.upsertUser(`dev:${openid}`, { role, nickname }, trx)
+            await bindDemoIdentity(trx, user, communityId)
+            return user
+          })
           return { token: await sessions.issueToken(user.id), user }
         },
       )

@@ -32,7 +32,7 @@ export type DevLoginBody = z.infer<typeof devLoginBodySchema>
 
 export const loginOptionsSchema = z.object({
   wechat: z.boolean().describe('POST /api/auth/wechat works: AUTH_MODE is wechat or cloud'),
-  dev: z.boolean().describe('POST /api/auth/dev exists: AUTH_DEV_LOGIN=1 outside production'),
+  dev: z.boolean().describe('POST /api/auth/dev exists: AUTH_DEV_LOGIN=1 with NODE_ENV development or test'),
 })
 export type LoginOptions = z.infer<typeof loginOptionsSchema>
 

@@ -6,8 +6,8 @@ import { uploadIdOf } from '../uploads/photos.js'
 import type { Role, User } from './schemas.js'
 
 export interface Sessions {
-  /** Creates the user on first sight; later logins keep the role unless one is given. */
-  upsertUser(openid: string, changes: { role?: Role; nickname?: string }): Promise<User>
+  /** Creates the user on first sight; later logins keep the role unless one is given. `executor`: a transaction to join. */
+  upsertUser(openid: string, changes: { role?: Role; nickname?: string }, executor?: Db): Promise<User>
   issueToken(userId: string): Promise<string>
   authenticate(request: FastifyRequest): Promise<User | null>
   deleteAccount(userId: string): Promise<void>
@@ -19,10 +19,10 @@ const defaultNickname = (openid: string) => `游客${sha256(openid).slice(0, 4).
 export function createSessions(db: Db, config: Config, clock: () => Date): Sessions {
   const ttlMs = config.SESSION_TTL_HOURS * 3600 * 1000
 
-  async function upsertUser(openid: string, changes: { role?: Role; nickname?: string }): Promise<User> {
+  async function upsertUser(openid: string, changes: { role?: Role; nickname?: string }, executor: Db = db): Promise<User> {
     const now = clock().toISOString()
     // One statement, so two first logins racing for the same openid cannot create two users.
-    await db
+    await executor
       .insertInto('users')
       .values({
         id: newId('u'),
@@ -40,7 +40,7 @@ export function createSessions(db: Db, config: Config, clock: () => Date): Sessi
         })),
       )
       .execute()
-    return db
+    return executor
       .selectFrom('users')
       .select(['id', 'nickname', 'role'])
       .where('openid', '=', openid)

@@ -27,6 +27,7 @@ import { createTextCheck } from './shared/content-check.js'
 import { createWechatApi } from './shared/wechat.js'
 import { ApiError, errors } from './shared/errors.js'
 import { quotasFrom } from './shared/quota.js'
+import { authenticateOnce, registerRateLimits } from './shared/rate-limits.js'
 import { zodResponseSerializer } from './shared/serializer.js'
 import { explainIssue } from './shared/validation.js'
 
@@ -66,7 +67,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
             serializers: { req: (request) => ({ method: request.method, url: withoutPosition(request.url), remoteAddress: request.ip }) },
           },
     bodyLimit: 256 * 1024,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>()
 
   // WeChat's wx.request sends `content-type: application/json` even with no body (a POST that only names
@@ -97,7 +98,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
       return reply.status(400).send(errors.validation(details).toBody())
     }
     const clientError = fromFastifyError(error)
-    if (clientError) return reply.status(clientError.statusCode).send(clientError.toBody())
+    if (clientError) return reply.status(clientError.statusCode).headers(clientError.headers ?? {}).send(clientError.toBody())
     request.log.error({ err: error }, 'unhandled error')
     return reply.status(500).send(new ApiError(500, 'INTERNAL', '服务器出错了，请稍后再试', 'Something went wrong on our side').toBody())
   })
@@ -119,7 +120,9 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
 
   const quotas = quotasFrom(config)
   const sessions = createSessions(database.db, config, clock)
-  registerAccessControl(app, sessions.authenticate)
+  const identify = authenticateOnce(sessions.authenticate)
+  await registerRateLimits(app, config, identify)
+  registerAccessControl(app, identify)
   app.decorate(
     'checkText',
     createTextCheck({

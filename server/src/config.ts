@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 import { NOTICE_KINDS } from './features/notifications/outbox.js'
 
@@ -5,6 +6,32 @@ const booleanFlag = z
   .enum(['0', '1', 'true', 'false', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true')
+
+/** proxy-addr's names for private ranges, e.g. `uniquelocal` for a platform's gateway on 10.x / 172.16.x / 192.168.x. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+const isProxyAddress = (entry: string) => {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true
+  const [address = '', prefix, ...rest] = entry.split('/')
+  return rest.length === 0 && isIP(address) !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix) || isIP(prefix) === 4)
+}
+
+/**
+ * The proxies whose X-Forwarded-For is believed, as a list of addresses/CIDRs; unset, nobody's is, and a client
+ * cannot choose the address its rate limits count against. Fastify no longer honours a bare hop count (it cannot
+ * tell the proxy from a client), and `true` would believe anyone, so neither is accepted.
+ */
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    const entries = (text ?? '').split(',').map((e) => e.trim()).filter(Boolean)
+    const bad = entries.filter((e) => !isProxyAddress(e))
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `expected the proxy's addresses or CIDRs (e.g. 10.0.0.0/8,127.0.0.1) or loopback/linklocal/uniquelocal, not ${bad.join(', ')}` })
+      return z.NEVER
+    }
+    return entries.length > 0 ? entries : false
+  })
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -43,6 +70,15 @@ const envSchema = z.object({
   QUOTA_WISHES_PER_DAY: z.coerce.number().int().min(1).default(10),
   QUOTA_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(3),
   QUOTA_UPLOADS_PER_DAY: z.coerce.number().int().min(1).default(30),
+  TRUST_PROXY: trustedProxies,
+  /**
+   * Requests a caller (the signed-in person, else the IP address) may make per RATE_WINDOW_MS, counted in each
+   * instance's memory: logins (POST /api/auth/*), writes (POST/PATCH/PUT/DELETE under /api), and everything.
+   */
+  RATE_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  RATE_LOGIN_MAX: z.coerce.number().int().min(1).default(20),
+  RATE_WRITE_MAX: z.coerce.number().int().min(1).default(60),
+  RATE_GLOBAL_MAX: z.coerce.number().int().min(1).default(1200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

@@ -4,6 +4,7 @@ import { loadConfig } from '../../server/src/config.js'
 import { migrateToLatest, openDatabase, type DbHandle, type DbKind } from '../../server/src/db/index.js'
 import { seedDemo } from '../../server/src/db/seed-demo.js'
 import { createTestDatabase } from './databases.js'
+import { UNLIMITED_RATES } from './server-process.js'
 
 export interface TestApi {
   app: FastifyInstance
@@ -30,6 +31,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     AUTH_DEV_LOGIN: '1',
     LOG_LEVEL: 'silent',
     DATABASE_URL: testDatabase.url,
+    ...UNLIMITED_RATES,
     ...options.env,
   })
   const database = openDatabase(config.DATABASE_URL, { poolSize: 20 })

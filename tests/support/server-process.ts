@@ -7,6 +7,12 @@ import { freePort } from './postgres'
 
 const root = join(__dirname, '../..')
 
+/**
+ * Request-rate limits out of the way: suites and benches fire thousands of requests from one address (booking
+ * storms, 100 parallel claims). The limits themselves are tested with low values in shared/rate-limits.test.ts.
+ */
+export const UNLIMITED_RATES = { RATE_LOGIN_MAX: '1000000', RATE_WRITE_MAX: '1000000', RATE_GLOBAL_MAX: '1000000' }
+
 /** True once `url` answers 2xx (node:http, so it also works inside jsdom test files, which have no fetch). */
 function answers(url: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -62,6 +68,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       NOTICE_INTERVAL_MS: '0',
+      ...UNLIMITED_RATES,
       ...env,
     },
     '/api/health',

@@ -26,6 +26,8 @@ export type {
   Booking,
   BookingResponse,
   CheckinCode,
+  CheckinInput,
+  CheckinResult,
   FeedbackInput,
   FeedbackSummary,
   Guesthouse,

@@ -37,6 +37,8 @@ export interface StationsTable {
   photos_json: string
   /** JSON: service pledges a 共产党员店 publishes. */
   pledges_json: string
+  /** The community whose staff look after it; null only for a place no community office was near when scoping began. */
+  community_id: string | null
   is_demo: Flag
   created_at: IsoTime
   updated_at: IsoTime
@@ -58,6 +60,8 @@ export interface GuesthousesTable {
   lng: number
   rooms_note: string | null
   photos_json: string
+  /** The community whose staff look after it and its sessions; null as for stations. */
+  community_id: string | null
   is_demo: Flag
   created_at: IsoTime
 }
@@ -129,6 +133,8 @@ export interface BookingsTable {
   /** Order on the waitlist: taken from the session's counter, never reused. */
   waitlist_ticket: number | null
   checked_in_at: IsoTime | null
+  /** 1 when the check-in came with a position near the guesthouse, 0 without one. */
+  checkin_verified: Generated<Flag>
   created_at: IsoTime
   updated_at: IsoTime
 }

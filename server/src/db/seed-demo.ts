@@ -15,6 +15,8 @@ const closedMondays = (open: string, close: string): WeeklyHours => ({
 
 interface DemoStation {
   id: string
+  /** The nearest community office: the same rule migration 0007 applies to places it finds. */
+  communityId: DemoCommunityId
   name: string
   nameEn: string
   kind: StationKind
@@ -31,6 +33,7 @@ interface DemoStation {
 export const DEMO_STATIONS: DemoStation[] = [
   {
     id: 'st_paifangjie',
+    communityId: 'cm_paifang',
     name: '牌坊街党群服务站',
     nameEn: 'Paifang Street Party–Mass Service Station',
     kind: 'service_station',
@@ -43,6 +46,7 @@ export const DEMO_STATIONS: DemoStation[] = [
   },
   {
     id: 'st_guangjimen',
+    communityId: 'cm_yixing',
     name: '广济门党群服务站',
     nameEn: 'Guangji Gate Service Station',
     kind: 'service_station',
@@ -55,6 +59,7 @@ export const DEMO_STATIONS: DemoStation[] = [
   },
   {
     id: 'st_kaiyuansi',
+    communityId: 'cm_yixing',
     name: '开元寺党群服务站',
     nameEn: 'Kaiyuan Temple Service Station',
     kind: 'service_station',
@@ -67,6 +72,7 @@ export const DEMO_STATIONS: DemoStation[] = [
   },
   {
     id: 'st_hanwengong',
+    communityId: 'cm_dongmen',
     name: '韩文公祠党群服务站',
     nameEn: 'Han Wengong Temple Service Station',
     kind: 'service_station',
@@ -79,6 +85,7 @@ export const DEMO_STATIONS: DemoStation[] = [
   },
   {
     id: 'st_xihu',
+    communityId: 'cm_xihu',
     name: '西湖公园党群服务站',
     nameEn: 'West Lake Park Service Station',
     kind: 'service_station',
@@ -91,6 +98,7 @@ export const DEMO_STATIONS: DemoStation[] = [
   },
   {
     id: 'st_shop_tea',
+    communityId: 'cm_paifang',
     name: '共产党员店·老街工夫茶铺',
     nameEn: 'Party Member Shop · Old Street Gongfu Tea',
     kind: 'party_member_shop',
@@ -104,6 +112,7 @@ export const DEMO_STATIONS: DemoStation[] = [
   },
   {
     id: 'st_shop_embroidery',
+    communityId: 'cm_paifang',
     name: '共产党员店·潮绣工坊',
     nameEn: 'Party Member Shop · Chao Embroidery Workshop',
     kind: 'party_member_shop',
@@ -117,6 +126,7 @@ export const DEMO_STATIONS: DemoStation[] = [
   },
   {
     id: 'st_shop_beefball',
+    communityId: 'cm_paifang',
     name: '共产党员店·牛肉丸夜市铺',
     nameEn: 'Party Member Shop · Beef Ball Night Stall',
     kind: 'party_member_shop',
@@ -131,6 +141,7 @@ export const DEMO_STATIONS: DemoStation[] = [
   },
   {
     id: 'st_contact_jiadi',
+    communityId: 'cm_jiadi',
     name: '甲第巷党员联系点',
     nameEn: 'Jiadi Lane Party Member Contact Point',
     kind: 'contact_point',
@@ -143,6 +154,7 @@ export const DEMO_STATIONS: DemoStation[] = [
   },
   {
     id: 'st_contact_yixing',
+    communityId: 'cm_yixing',
     name: '义兴甲巷党员联系点',
     nameEn: 'Yixingjia Lane Contact Point',
     kind: 'contact_point',
@@ -155,6 +167,7 @@ export const DEMO_STATIONS: DemoStation[] = [
   },
   {
     id: 'st_micro_xiashuimen',
+    communityId: 'cm_xiashuimen',
     name: '下水门微阵地',
     nameEn: 'Xiashui Gate Micro Post',
     kind: 'micro_post',
@@ -167,6 +180,7 @@ export const DEMO_STATIONS: DemoStation[] = [
   },
   {
     id: 'st_micro_xima',
+    communityId: 'cm_xihu',
     name: '西马路微阵地',
     nameEn: 'Xima Road Micro Post',
     kind: 'micro_post',
@@ -180,11 +194,11 @@ export const DEMO_STATIONS: DemoStation[] = [
 ]
 
 const DEMO_GUESTHOUSES = [
-  { id: 'gh_jiadi', name: '甲第巷·古厝客栈', address: '潮州市湘桥区甲第巷 21 号', lat: 23.66472, lng: 116.64731, rooms_note: '天井茶室，可坐 20 人' },
-  { id: 'gh_yixing', name: '义兴甲巷·潮宿', address: '潮州市湘桥区义兴甲巷 9 号', lat: 23.66721, lng: 116.64812, rooms_note: '二楼讲堂，可坐 30 人' },
-  { id: 'gh_xumafu', name: '许驸马府旁·书香客栈', address: '潮州市湘桥区中山路东府埕 3 号', lat: 23.66802, lng: 116.64903, rooms_note: '庭院，可坐 40 人' },
-  { id: 'gh_ximalu', name: '西马路·青瓦小院', address: '潮州市湘桥区西马路 45 号', lat: 23.66768, lng: 116.64102, rooms_note: '客厅，可坐 15 人' },
-  { id: 'gh_xiashuimen', name: '下水门·江畔民宿', address: '潮州市湘桥区下水门街 18 号', lat: 23.66231, lng: 116.64952, rooms_note: '临江露台，可坐 25 人' },
+  { id: 'gh_jiadi', community_id: 'cm_jiadi', name: '甲第巷·古厝客栈', address: '潮州市湘桥区甲第巷 21 号', lat: 23.66472, lng: 116.64731, rooms_note: '天井茶室，可坐 20 人' },
+  { id: 'gh_yixing', community_id: 'cm_yixing', name: '义兴甲巷·潮宿', address: '潮州市湘桥区义兴甲巷 9 号', lat: 23.66721, lng: 116.64812, rooms_note: '二楼讲堂，可坐 30 人' },
+  { id: 'gh_xumafu', community_id: 'cm_yixing', name: '许驸马府旁·书香客栈', address: '潮州市湘桥区中山路东府埕 3 号', lat: 23.66802, lng: 116.64903, rooms_note: '庭院，可坐 40 人' },
+  { id: 'gh_ximalu', community_id: 'cm_xihu', name: '西马路·青瓦小院', address: '潮州市湘桥区西马路 45 号', lat: 23.66768, lng: 116.64102, rooms_note: '客厅，可坐 15 人' },
+  { id: 'gh_xiashuimen', community_id: 'cm_xiashuimen', name: '下水门·江畔民宿', address: '潮州市湘桥区下水门街 18 号', lat: 23.66231, lng: 116.64952, rooms_note: '临江露台，可坐 25 人' },
 ]
 
 const DEMO_TOPICS = [
@@ -220,6 +234,7 @@ export const DEMO_COMMUNITIES = [
   ['cm_dongmen', '东门社区', 23.66842, 116.65118],
   ['cm_xiashuimen', '下水门社区', 23.66248, 116.64921],
 ] as const
+type DemoCommunityId = (typeof DEMO_COMMUNITIES)[number][0]
 
 /** Residents' wishes already reviewed and on the wall, so the wall is not empty on a first visit. */
 const DEMO_WISHES = [
@@ -265,6 +280,15 @@ const DEMO_WISHES = [
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const at = now.toISOString()
   await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('communities')
+      .values(DEMO_COMMUNITIES.map(([id, name, lat, lng], index) => ({ id, name, lat, lng, sort_order: index, is_demo: 1 as const })))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute()
+    // Demo communities loaded before they had places get them now.
+    for (const [id, , lat, lng] of DEMO_COMMUNITIES) {
+      await trx.updateTable('communities').set({ lat, lng }).where('id', '=', id).where('is_demo', '=', 1).where('lat', 'is', null).execute()
+    }
     for (const s of DEMO_STATIONS) {
       const inserted = await trx
         .insertInto('stations')
@@ -280,6 +304,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
           hours_json: JSON.stringify(s.hours),
           photos_json: '[]',
           pledges_json: JSON.stringify(s.pledges ?? []),
+          community_id: s.communityId,
           is_demo: 1,
           created_at: at,
           updated_at: at,
@@ -306,6 +331,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       .values(DEMO_GUESTHOUSES.map((g) => ({ ...g, photos_json: '[]', is_demo: 1 as const, created_at: at })))
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
+    // Demo places loaded before places belonged to a community get theirs now.
+    for (const s of DEMO_STATIONS) {
+      await trx.updateTable('stations').set({ community_id: s.communityId }).where('id', '=', s.id).where('community_id', 'is', null).execute()
+    }
+    for (const g of DEMO_GUESTHOUSES) {
+      await trx.updateTable('guesthouses').set({ community_id: g.community_id }).where('id', '=', g.id).where('community_id', 'is', null).execute()
+    }
     await trx
       .insertInto('lecture_topics')
       .values(
@@ -322,15 +354,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       )
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
-    await trx
-      .insertInto('communities')
-      .values(DEMO_COMMUNITIES.map(([id, name, lat, lng], index) => ({ id, name, lat, lng, sort_order: index, is_demo: 1 as const })))
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute()
-    // Demo communities loaded before they had places get them now.
-    for (const [id, , lat, lng] of DEMO_COMMUNITIES) {
-      await trx.updateTable('communities').set({ lat, lng }).where('id', '=', id).where('is_demo', '=', 1).where('lat', 'is', null).execute()
-    }
     await trx
       .insertInto('users')
       .values(DEMO_WISHES.map(({ resident: [id, nickname] }) => ({ id, openid: `demo:${id}`, nickname, role: 'resident' as const, created_at: at, updated_at: at })))

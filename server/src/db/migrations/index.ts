@@ -5,6 +5,7 @@ import { lectures } from './0003_lectures.js'
 import { wishes } from './0004_wishes.js'
 import { noticeConsents } from './0005_notice_consents.js'
 import { communityPlaces } from './0006_community_places.js'
+import { communityScope } from './0007_community_scope.js'
 
 /** Ordered by name; the same list runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_wishes': wishes,
   '0005_notice_consents': noticeConsents,
   '0006_community_places': communityPlaces,
+  '0007_community_scope': communityScope,
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.js'
+import { ApiError, errors } from '../../shared/errors.js'
 import type { User } from '../auth/schemas.js'
 
 /** The communities a staff user acts for: 'all' when bound to none (a district-level account). */
@@ -6,4 +7,41 @@ export async function staffCommunities(db: Db, user: User | null): Promise<strin
   if (user?.role !== 'staff') return null
   const rows = await db.selectFrom('staff_communities').select('community_id').where('user_id', '=', user.id).execute()
   return rows.length ? rows.map((r) => r.community_id) : 'all'
+}
+
+const outsideScope = () =>
+  new ApiError(403, 'FORBIDDEN', '这不属于您负责的社区，无权操作', 'This belongs to a community you do not act for')
+
+/**
+ * The one check behind every staff change and staff-only read of a community's places, sessions and reports:
+ * a district account (bound to no community) acts for all; a bound staff user only for their own. A place not yet
+ * assigned to any community (`null`) is the district's.
+ */
+export async function assertActsFor(db: Db, actor: User, communityId: string | null): Promise<void> {
+  const scope = await staffCommunities(db, actor)
+  if (scope === 'all') return
+  if (scope === null || communityId === null || !scope.includes(communityId)) throw outsideScope()
+}
+
+/**
+ * The community a new place goes to: the one asked for, which the actor must act for; without one, the single
+ * community a bound staff user acts for. A district account has to name it.
+ */
+export async function communityForNewPlace(db: Db, actor: User, requested: string | undefined): Promise<string> {
+  if (requested === undefined) {
+    const scope = await staffCommunities(db, actor)
+    if (Array.isArray(scope) && scope.length === 1) return scope[0]!
+    throw errors.validation([{ field: 'communityId', message: '请选择所属社区', messageEn: 'is required: choose the community it belongs to' }])
+  }
+  const exists = await db.selectFrom('communities').select('id').where('id', '=', requested).executeTakeFirst()
+  if (!exists) throw errors.validation([{ field: 'communityId', message: '没有这个社区', messageEn: 'is not a known community' }])
+  await assertActsFor(db, actor, requested)
+  return requested
+}
+
+/** Narrows a staff list to the communities the viewer acts for; `null` means no narrowing (a district account). */
+export async function visibleCommunities(db: Db, viewer: User): Promise<string[] | null> {
+  const scope = await staffCommunities(db, viewer)
+  if (scope === null) throw errors.forbidden()
+  return scope === 'all' ? null : scope
 }

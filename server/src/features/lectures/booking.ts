@@ -9,6 +9,8 @@ import { createKeyedQueue } from '../../shared/keyed-queue.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices, type Notice } from '../notifications/outbox.js'
 import type { Booking, sessionPatchSchema } from './schemas.js'
+import { assertSessionTimes } from './schedule.js'
+import { assertGuesthouseInScope, assertSessionInScope } from './scope.js'
 import { decideSeat, seatsToPromote, type SeatState } from './seats.js'
 
 type Trx = Transaction<Database>
@@ -180,6 +182,7 @@ export function createBookingDesk(db: Db, clock: () => Date) {
         status: decision.status,
         waitlist_ticket: decision.status === 'waitlisted' ? decision.ticket : null,
         checked_in_at: null,
+        checkin_verified: 0 as const,
         created_at: mine?.row.created_at ?? at,
         updated_at: at,
       }
@@ -198,6 +201,7 @@ export function createBookingDesk(db: Db, clock: () => Date) {
           status: eb.ref('excluded.status'),
           waitlist_ticket: eb.ref('excluded.waitlist_ticket'),
           checked_in_at: null,
+          checkin_verified: 0,
           updated_at: eb.ref('excluded.updated_at'),
         })),
       )
@@ -258,12 +262,13 @@ export function createBookingDesk(db: Db, clock: () => Date) {
   /** Staff edits: times, place, capacity, speaker. Capacity may not drop below the seats already given. */
   async function reschedule(actor: User, sessionId: string, patch: z.output<typeof sessionPatchSchema>): Promise<void> {
     await underSessionLock(sessionId, async (trx, session) => {
+      await assertSessionInScope(trx, actor, sessionId)
+      // Moving a session to another guesthouse takes acting for that one's community too.
+      if (patch.guesthouseId) await assertGuesthouseInScope(trx, actor, patch.guesthouseId)
       if (session.status === 'cancelled') throw sessionCancelled()
       const startsAt = patch.startsAt ? new Date(patch.startsAt).toISOString() : session.starts_at
       const endsAt = patch.endsAt ? new Date(patch.endsAt).toISOString() : session.ends_at
-      if (Date.parse(startsAt) >= Date.parse(endsAt)) {
-        throw errors.badRequest('结束时间须晚于开始时间', 'The session must end after it starts')
-      }
+      if (patch.startsAt !== undefined || patch.endsAt !== undefined) assertSessionTimes(patch, startsAt, endsAt, clock())
       if (patch.capacity !== undefined && patch.capacity < session.confirmed_count) {
         throw new ApiError(
           409,
@@ -271,10 +276,6 @@ export function createBookingDesk(db: Db, clock: () => Date) {
           `已有 ${session.confirmed_count} 人确认，座位数不能少于此数`,
           `${session.confirmed_count} seats are already confirmed; capacity cannot go below that`,
         )
-      }
-      if (patch.guesthouseId) {
-        const place = await trx.selectFrom('guesthouses').select('id').where('id', '=', patch.guesthouseId).executeTakeFirst()
-        if (!place) throw errors.notFound('找不到该民居客栈', 'No such guesthouse')
       }
       const at = clock().toISOString()
       await trx
@@ -310,6 +311,7 @@ export function createBookingDesk(db: Db, clock: () => Date) {
 
   async function cancelSession(actor: User, sessionId: string, reason: string | undefined): Promise<void> {
     await underSessionLock(sessionId, async (trx, session) => {
+      await assertSessionInScope(trx, actor, sessionId)
       if (session.status === 'cancelled') throw sessionCancelled()
       const at = clock().toISOString()
       await trx.updateTable('lecture_sessions').set({ status: 'cancelled', updated_at: at }).where('id', '=', sessionId).execute()

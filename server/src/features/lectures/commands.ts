@@ -6,13 +6,14 @@ import { ApiError, errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices } from '../notifications/outbox.js'
-import { CHECKIN_OPENS_BEFORE_MS, issueCheckinCode, verifyCheckinCode } from './checkin.js'
+import { CHECKIN_OPENS_BEFORE_MS, issueCheckinCode, locationVerified, verifyCheckinCode } from './checkin.js'
+import { assertSessionTimes } from './schedule.js'
+import { assertGuesthouseInScope, assertSessionInScope } from './scope.js'
+import { communityForNewPlace } from '../community/scope.js'
 import { assertPhotosUploaded } from '../uploads/photos.js'
-import type { feedbackSchema, guesthouseFieldsSchema, guesthousePatchSchema, sessionCreateSchema, topicFieldsSchema, topicOrderSchema, topicPatchSchema } from './schemas.js'
+import type { checkinSchema, feedbackSchema, guesthouseFieldsSchema, guesthousePatchSchema, sessionCreateSchema, topicFieldsSchema, topicOrderSchema, topicPatchSchema } from './schemas.js'
 
 const sessionNotFound = () => errors.notFound('找不到该场次', 'No such session')
-
-const guesthouseNotFound = () => errors.notFound('找不到该民居客栈', 'No such guesthouse')
 const topicNotFound = () => errors.notFound('找不到该主题', 'No such topic')
 
 export function createLectureCommands(db: Db, clock: () => Date) {
@@ -21,12 +22,13 @@ export function createLectureCommands(db: Db, clock: () => Date) {
     const id = newId('gh')
     const at = clock().toISOString()
     await db.transaction().execute(async (trx) => {
+      const communityId = await communityForNewPlace(trx, actor, input.communityId)
       await assertPhotosUploaded(trx, input.photos)
       await trx
         .insertInto('guesthouses')
-        .values({ id, name: input.name, address: input.address, lat: input.lat, lng: input.lng, rooms_note: input.roomsNote ?? null, photos_json: JSON.stringify(input.photos), is_demo: 0, created_at: at })
+        .values({ id, community_id: communityId, name: input.name, address: input.address, lat: input.lat, lng: input.lng, rooms_note: input.roomsNote ?? null, photos_json: JSON.stringify(input.photos), is_demo: 0, created_at: at })
         .execute()
-      await recordChange(trx, { actorId: actor.id, entity: 'guesthouse', entityId: id, action: 'create', detail: input, at })
+      await recordChange(trx, { actorId: actor.id, entity: 'guesthouse', entityId: id, action: 'create', detail: { ...input, communityId }, at })
     })
     return id
   }
@@ -34,10 +36,14 @@ export function createLectureCommands(db: Db, clock: () => Date) {
   async function updateGuesthouse(actor: User, id: string, patch: z.output<typeof guesthousePatchSchema>): Promise<void> {
     const at = clock().toISOString()
     await db.transaction().execute(async (trx) => {
+      await assertGuesthouseInScope(trx, actor, id)
+      // Handing a guesthouse (and its sessions) to another community takes acting for both.
+      if (patch.communityId !== undefined) await communityForNewPlace(trx, actor, patch.communityId)
       await assertPhotosUploaded(trx, patch.photos)
-      const updated = await trx
+      await trx
         .updateTable('guesthouses')
         .set({
+          ...(patch.communityId !== undefined && { community_id: patch.communityId }),
           ...(patch.name !== undefined && { name: patch.name }),
           ...(patch.address !== undefined && { address: patch.address }),
           ...(patch.lat !== undefined && { lat: patch.lat }),
@@ -46,8 +52,7 @@ export function createLectureCommands(db: Db, clock: () => Date) {
           ...(patch.photos !== undefined && { photos_json: JSON.stringify(patch.photos) }),
         })
         .where('id', '=', id)
-        .executeTakeFirst()
-      if (Number(updated.numUpdatedRows) === 0) throw guesthouseNotFound()
+        .execute()
       await recordChange(trx, { actorId: actor.id, entity: 'guesthouse', entityId: id, action: 'update', detail: patch, at })
     })
   }
@@ -113,8 +118,8 @@ export function createLectureCommands(db: Db, clock: () => Date) {
     await db.transaction().execute(async (trx) => {
       const topic = await trx.selectFrom('lecture_topics').select('title').where('id', '=', input.topicId).executeTakeFirst()
       if (!topic) throw topicNotFound()
-      const place = await trx.selectFrom('guesthouses').select('id').where('id', '=', input.guesthouseId).executeTakeFirst()
-      if (!place) throw guesthouseNotFound()
+      await assertGuesthouseInScope(trx, actor, input.guesthouseId)
+      assertSessionTimes(input, input.startsAt, input.endsAt, clock())
       const startsAt = new Date(input.startsAt).toISOString()
       await trx
         .insertInto('lecture_sessions')
@@ -150,41 +155,53 @@ export function createLectureCommands(db: Db, clock: () => Date) {
 
   async function sessionForCheckin(sessionId: string) {
     const session = await db
-      .selectFrom('lecture_sessions')
-      .select(['id', 'starts_at', 'ends_at', 'status', 'checkin_secret'])
-      .where('id', '=', sessionId)
+      .selectFrom('lecture_sessions as s')
+      .innerJoin('guesthouses as g', 'g.id', 's.guesthouse_id')
+      .select(['s.id', 's.starts_at', 's.ends_at', 's.status', 's.checkin_secret', 'g.lat', 'g.lng'])
+      .where('s.id', '=', sessionId)
       .executeTakeFirst()
     if (!session) throw sessionNotFound()
     return session
   }
 
-  async function checkinCode(sessionId: string) {
+  async function checkinCode(actor: User, sessionId: string) {
+    await assertSessionInScope(db, actor, sessionId)
     const session = await sessionForCheckin(sessionId)
     return issueCheckinCode(session.id, session.checkin_secret, clock())
   }
 
-  /** Records attendance for a confirmed booking, only with this session's current code and during its window. */
-  async function checkIn(user: User, sessionId: string, code: string): Promise<{ checkedInAt: string; first: boolean }> {
+  /**
+   * Records attendance for a confirmed booking, only with this session's current code, during its window and, when
+   * the attendee gives their position, near the guesthouse.
+   */
+  async function checkIn(user: User, sessionId: string, input: z.output<typeof checkinSchema>) {
     const session = await sessionForCheckin(sessionId)
     const now = clock()
-    verifyCheckinCode(code, session.id, session.checkin_secret, now)
+    verifyCheckinCode(input.code, session.id, session.checkin_secret, now)
     const opens = Date.parse(session.starts_at) - CHECKIN_OPENS_BEFORE_MS
     if (session.status === 'cancelled' || now.getTime() < opens || now.getTime() > Date.parse(session.ends_at)) {
       throw errors.conflict('CHECKIN_CLOSED', '不在签到时间内（开讲前 30 分钟至结束）', 'Check-in is open from 30 minutes before the start until the end')
     }
     const booking = await db
       .selectFrom('bookings')
-      .select(['id', 'status', 'checked_in_at'])
+      .select(['id', 'status', 'checked_in_at', 'checkin_verified'])
       .where('session_id', '=', sessionId)
       .where('user_id', '=', user.id)
       .executeTakeFirst()
     if (!booking || booking.status !== 'confirmed') {
       throw errors.conflict('NOT_BOOKED', '您没有本场的确认座位', 'You have no confirmed seat for this session')
     }
-    if (booking.checked_in_at) return { checkedInAt: booking.checked_in_at, first: false }
+    if (booking.checked_in_at) return { checkedInAt: booking.checked_in_at, locationVerified: Number(booking.checkin_verified) === 1, first: false }
+    const position = input.lat !== undefined && input.lng !== undefined ? { lat: input.lat, lng: input.lng } : undefined
+    const verified = locationVerified(position, { lat: Number(session.lat), lng: Number(session.lng) })
     const at = now.toISOString()
-    await db.updateTable('bookings').set({ checked_in_at: at }).where('id', '=', booking.id).where('checked_in_at', 'is', null).execute()
-    return { checkedInAt: at, first: true }
+    await db
+      .updateTable('bookings')
+      .set({ checked_in_at: at, checkin_verified: verified ? 1 : 0 })
+      .where('id', '=', booking.id)
+      .where('checked_in_at', 'is', null)
+      .execute()
+    return { checkedInAt: at, locationVerified: verified, first: true }
   }
 
   /** Feedback from people who attended, once each. */

@@ -29,7 +29,7 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     api.database.db.selectFrom('outbox').select(['user_id', 'payload_json']).where('kind', '=', kindOfNotice).execute()
 
   it('lets staff add and edit guesthouses and topics, which residents then see; others are refused and nothing changes', async () => {
-    const place = { name: '太平路·骑楼书院', address: '潮州市湘桥区太平路 120 号', lat: 23.6671, lng: 116.6449, roomsNote: '二楼，可坐 18 人' }
+    const place = { communityId: 'cm_paifang', name: '太平路·骑楼书院', address: '潮州市湘桥区太平路 120 号', lat: 23.6671, lng: 116.6449, roomsNote: '二楼，可坐 18 人' }
     for (const who of [undefined, 'tourist', 'ana']) {
       expect((await call('POST', '/api/guesthouses', who, place)).statusCode).toBe(who ? 403 : 401)
       expect((await call('POST', '/api/lectures/topics', who, { title: '防溺水', description: '夏季安全' })).statusCode).toBe(who ? 403 : 401)
@@ -41,7 +41,7 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     const created = await call('POST', '/api/guesthouses', 'staff', place)
     expect(created.statusCode).toBe(201)
     const { guesthouse } = created.json()
-    expect(guesthouse).toMatchObject({ name: place.name, roomsNote: '二楼，可坐 18 人', photos: [] })
+    expect(guesthouse).toMatchObject({ communityId: 'cm_paifang', name: place.name, roomsNote: '二楼，可坐 18 人', photos: [] })
     const edited = await call('PATCH', `/api/guesthouses/${guesthouse.id}`, 'staff', { roomsNote: '二楼，可坐 20 人' })
     expect(edited.json().guesthouse).toMatchObject({ name: place.name, roomsNote: '二楼，可坐 20 人' })
     expect((await call('PATCH', '/api/guesthouses/gh_nowhere', 'staff', { name: '无' })).statusCode).toBe(404)
@@ -199,8 +199,8 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
 
     const csv = await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'staff')
     expect(csv.headers['content-type']).toMatch(/text\/csv/)
-    expect(csv.body).toMatch(/ana,confirmed,,2026-11-25T11:35:00.000Z/)
-    expect(csv.body).toMatch(/bo,confirmed,,\r\n/)
+    expect(csv.body).toMatch(/ana,confirmed,,2026-11-25T11:35:00.000Z,否 no\r\n/)
+    expect(csv.body).toMatch(/bo,confirmed,,,\r\n/)
     expect((await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'ana')).statusCode).toBe(403)
   })
 

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/index.js'
 import { distanceMetres } from '../../shared/geo.js'
+import type { User } from '../auth/schemas.js'
 import { toBooking } from './booking.js'
+import { assertSessionInScope } from './scope.js'
 import type { Guesthouse, LectureSession, Topic } from './schemas.js'
 
 type Origin = { lat: number; lng: number } | undefined
@@ -11,7 +13,7 @@ const originOf = (q: { lat?: number; lng?: number }): Origin =>
 export { originOf }
 
 function toGuesthouse(
-  r: { id: string; name: string; address: string; lat: number; lng: number; rooms_note: string | null; photos_json: string },
+  r: { id: string; name: string; community_id: string | null; address: string; lat: number; lng: number; rooms_note: string | null; photos_json: string },
   origin: Origin,
 ): Guesthouse {
   const lat = Number(r.lat)
@@ -19,6 +21,7 @@ function toGuesthouse(
   return {
     id: r.id,
     name: r.name,
+    communityId: r.community_id,
     address: r.address,
     lat,
     lng,
@@ -29,7 +32,7 @@ function toGuesthouse(
 }
 
 export async function findGuesthouses(db: Db, origin: Origin, id?: string): Promise<Guesthouse[]> {
-  let query = db.selectFrom('guesthouses').select(['id', 'name', 'address', 'lat', 'lng', 'rooms_note', 'photos_json']).orderBy('id')
+  let query = db.selectFrom('guesthouses').select(['id', 'name', 'community_id', 'address', 'lat', 'lng', 'rooms_note', 'photos_json']).orderBy('id')
   if (id) query = query.where('id', '=', id)
   const items = (await query.execute()).map((r) => toGuesthouse(r, origin))
   return origin ? items.sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0)) : items
@@ -92,6 +95,7 @@ export async function findSessions(db: Db, filter: SessionFilter, userId: string
       's.confirmed_count',
       'g.id as g_id',
       'g.name as g_name',
+      'g.community_id as g_community_id',
       'g.address as g_address',
       'g.lat as g_lat',
       'g.lng as g_lng',
@@ -139,7 +143,7 @@ export async function findSessions(db: Db, filter: SessionFilter, userId: string
         topicTitle: r.title,
         topicTitleEn: r.title_en,
         guesthouse: toGuesthouse(
-          { id: r.g_id, name: r.g_name, address: r.g_address, lat: r.g_lat, lng: r.g_lng, rooms_note: r.g_rooms_note, photos_json: r.g_photos_json },
+          { id: r.g_id, name: r.g_name, community_id: r.g_community_id, address: r.g_address, lat: r.g_lat, lng: r.g_lng, rooms_note: r.g_rooms_note, photos_json: r.g_photos_json },
           origin,
         ),
         speaker: r.speaker,
@@ -209,11 +213,13 @@ export async function findTopicDemand(db: Db) {
   return [...byTopic.values()].sort((a, b) => b.orders - a.orders)
 }
 
-export async function findAttendance(db: Db, sessionId: string) {
+/** The people of a session, for staff who act for its guesthouse's community. */
+export async function findAttendance(db: Db, viewer: User, sessionId: string) {
+  await assertSessionInScope(db, viewer, sessionId)
   const rows = await db
     .selectFrom('bookings as b')
     .innerJoin('users as u', 'u.id', 'b.user_id')
-    .select(['u.nickname', 'b.status', 'b.waitlist_ticket', 'b.checked_in_at', 'b.session_id'])
+    .select(['u.nickname', 'b.status', 'b.waitlist_ticket', 'b.checked_in_at', 'b.checkin_verified'])
     .where('b.session_id', '=', sessionId)
     .where('b.status', '!=', 'cancelled')
     .orderBy('b.status')
@@ -226,6 +232,7 @@ export async function findAttendance(db: Db, sessionId: string) {
     status: r.status,
     position: r.status === 'waitlisted' ? ++waiting : null,
     checkedInAt: r.checked_in_at,
+    locationVerified: r.checked_in_at !== null && Number(r.checkin_verified) === 1,
   }))
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
+import { toCsv } from '../../shared/csv.js'
 import { errors } from '../../shared/errors.js'
 import type { User } from '../auth/schemas.js'
 import { createBookingDesk } from './booking.js'
@@ -52,14 +53,6 @@ import {
 const STAFF = ['staff'] as const
 const tags = ['lectures']
 
-/** CSV with a BOM so Excel opens the Chinese names correctly. */
-function toCsv(rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    const text = v === null ? '' : String(v)
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-  }
-  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
-}
 
 export const lectureRoutes =
   (db: Db, clock: () => Date): FastifyPluginAsyncZod =>
@@ -243,15 +236,25 @@ export const lectureRoutes =
         config: { access: STAFF },
         schema: { tags: [...tags, 'staff'], description: 'The rotating check-in code to show as a QR code at the guesthouse.', params: idParamsSchema, response: { 200: checkinCodeResponseSchema } },
       },
-      async (request) => commands.checkinCode(request.params.id),
+      async (request) => commands.checkinCode(signedIn(request.user), request.params.id),
     )
 
     app.post(
       '/api/lectures/sessions/:id/checkins',
-      { config: { access: 'user' }, schema: { tags, params: idParamsSchema, body: checkinSchema, response: { 200: checkinResponseSchema, 201: checkinResponseSchema } } },
+      {
+        config: { access: 'user' },
+        schema: {
+          tags,
+          description:
+            'Check in with the code shown at the guesthouse. With lat/lng (GCJ-02) further than 500 m away: 403 TOO_FAR_TO_CHECK_IN; without them the check-in counts but is marked unverified.',
+          params: idParamsSchema,
+          body: checkinSchema,
+          response: { 200: checkinResponseSchema, 201: checkinResponseSchema },
+        },
+      },
       async (request, reply) => {
-        const { checkedInAt, first } = await commands.checkIn(signedIn(request.user), request.params.id, request.body.code)
-        return reply.status(first ? 201 : 200).send({ checkedInAt })
+        const { first, ...result } = await commands.checkIn(signedIn(request.user), request.params.id, request.body)
+        return reply.status(first ? 201 : 200).send(result)
       },
     )
 
@@ -268,20 +271,20 @@ export const lectureRoutes =
     app.get(
       '/api/lectures/sessions/:id/attendance',
       { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, response: { 200: attendanceResponseSchema } } },
-      async (request) => ({ items: await findAttendance(db, request.params.id) }),
+      async (request) => ({ items: await findAttendance(db, signedIn(request.user), request.params.id) }),
     )
 
     app.get(
       '/api/lectures/sessions/:id/attendance.csv',
       { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema } },
       async (request, reply) => {
-        const rows = await findAttendance(db, request.params.id)
+        const rows = await findAttendance(db, signedIn(request.user), request.params.id)
         reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="attendance-${request.params.id}.csv"`)
         return toCsv([
-          ['昵称 Nickname', '状态 Status', '候补位置 Waitlist', '签到时间 Checked in'],
-          ...rows.map((r) => [r.nickname, r.status, r.position, r.checkedInAt]),
+          ['昵称 Nickname', '状态 Status', '候补位置 Waitlist', '签到时间 Checked in', '到场定位 Location verified'],
+          ...rows.map((r) => [r.nickname, r.status, r.position, r.checkedInAt, r.checkedInAt === null ? null : r.locationVerified ? '是 yes' : '否 no']),
         ])
       },
     )

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { nonEmptyPatch, rule } from '../../shared/validation.js'
+import { coordinatesTogether, coordinatesTogetherRule, nonEmptyPatch } from '../../shared/validation.js'
 import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
 
 const id = z.string().min(1).max(40)
@@ -10,6 +10,7 @@ export const PREFERRED_TIMES = ['morning', 'afternoon', 'evening'] as const
 export const guesthouseSchema = z.object({
   id: z.string(),
   name: z.string(),
+  communityId: z.string().nullable().describe('the community whose staff look after it and its sessions; null: district staff only'),
   address: z.string(),
   lat: z.number(),
   lng: z.number(),
@@ -30,6 +31,8 @@ const text = (max: number) => z.string().trim().min(1).max(max)
 
 /** A guesthouse as staff enter it: where it is (GCJ-02, in or near the old town) and what room it offers. */
 export const guesthouseFieldsSchema = z.object({
+  /** Optional for staff bound to exactly one community (theirs is taken); a district account names it. */
+  communityId: id.optional(),
   name: text(40),
   address: text(80),
   lat: z.number().min(-90).max(90),
@@ -119,9 +122,8 @@ const sessionFields = z.object({
   /** null (or absent) when nobody is named yet; null in a change takes the name off. */
   speaker: z.string().trim().min(1).max(40).nullable().optional(),
 })
-const startsBeforeEnd = (s: { startsAt?: string; endsAt?: string }) =>
-  !s.startsAt || !s.endsAt || Date.parse(s.startsAt) < Date.parse(s.endsAt)
-export const sessionCreateSchema = sessionFields.refine(startsBeforeEnd, rule('须晚于开始时间', 'must be after startsAt', ['endsAt']))
+/** The time rules (window, order, length) are the domain's: see schedule.ts. */
+export const sessionCreateSchema = sessionFields
 export type LectureSessionCreate = z.input<typeof sessionCreateSchema>
 export const sessionPatchSchema = nonEmptyPatch(sessionFields.omit({ topicId: true }).partial())
 export type LectureSessionPatch = z.input<typeof sessionPatchSchema>
@@ -146,8 +148,19 @@ export type MyBookings = z.infer<typeof myBookingsResponseSchema>
 
 export const checkinCodeResponseSchema = z.object({ code: z.string(), expiresAt: z.string() })
 export type CheckinCode = z.infer<typeof checkinCodeResponseSchema>
-export const checkinSchema = z.object({ code: z.string().min(1).max(200) })
-export const checkinResponseSchema = z.object({ checkedInAt: z.string() })
+export const checkinSchema = z
+  .object({
+    code: z.string().min(1).max(200),
+    lat: z.number().min(-90).max(90).optional().describe('GCJ-02; where the attendee is, when they allow it'),
+    lng: z.number().min(-180).max(180).optional().describe('GCJ-02; with lat'),
+  })
+  .refine(coordinatesTogether, coordinatesTogetherRule)
+export type CheckinInput = z.input<typeof checkinSchema>
+export const checkinResponseSchema = z.object({
+  checkedInAt: z.string(),
+  locationVerified: z.boolean().describe('true when the check-in came with a position within 500 m of the guesthouse'),
+})
+export type CheckinResult = z.infer<typeof checkinResponseSchema>
 
 export const feedbackSchema = z.object({
   rating: z.number().int().min(1).max(5),
@@ -181,6 +194,8 @@ export const attendanceResponseSchema = z.object({
       status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
       position: z.number().int().nullable(),
       checkedInAt: z.string().nullable(),
+      /** Checked in with a position near the guesthouse; false without one (or not checked in). */
+      locationVerified: z.boolean(),
     }),
   ),
 })

@@ -39,6 +39,7 @@ function summarise(r: StationRecord, origin: Origin | undefined, clock: Shanghai
     name: r.name,
     nameEn: r.nameEn,
     kind: r.kind,
+    communityId: r.communityId,
     address: r.address,
     lat: r.lat,
     lng: r.lng,

@@ -7,6 +7,7 @@ import { errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { assertWithinQuota, type Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
+import { assertActsFor, communityForNewPlace, visibleCommunities } from '../community/scope.js'
 import type {
   reportCreateSchema,
   serviceToggleSchema,
@@ -22,11 +23,19 @@ type StationPatchFields = z.output<typeof stationPatchSchema>
 
 const stationNotFound = () => errors.notFound('找不到该服务站', 'No such station')
 
+/** Every staff action on one station goes through here: it exists (404) and the actor acts for its community (403). */
+async function assertStationInScope(db: Db, actor: User, stationId: string): Promise<void> {
+  const station = await db.selectFrom('stations').select('community_id').where('id', '=', stationId).executeTakeFirst()
+  if (!station) throw stationNotFound()
+  await assertActsFor(db, actor, station.community_id)
+}
+
 function stationColumns(fields: StationPatchFields) {
   return {
     ...(fields.name !== undefined && { name: fields.name }),
     ...(fields.nameEn !== undefined && { name_en: fields.nameEn }),
     ...(fields.kind !== undefined && { kind: fields.kind }),
+    ...(fields.communityId !== undefined && { community_id: fields.communityId }),
     ...(fields.address !== undefined && { address: fields.address }),
     ...(fields.lat !== undefined && { lat: fields.lat }),
     ...(fields.lng !== undefined && { lng: fields.lng }),
@@ -62,12 +71,14 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
     const id = newId('st')
     const at = now()
     await db.transaction().execute(async (trx) => {
+      const communityId = await communityForNewPlace(trx, actor, fields.communityId)
       await assertPhotosUploaded(trx, fields.photos)
       await trx
         .insertInto('stations')
         .values({
           id,
           ...stationColumns(fields),
+          community_id: communityId,
           name: fields.name,
           name_en: fields.nameEn ?? fields.name,
           kind: fields.kind,
@@ -83,7 +94,7 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
         })
         .execute()
       await replaceServices(trx, id, fields.services)
-      await recordChange(trx, { actorId: actor.id, entity: 'station', entityId: id, action: 'create', detail: fields, at })
+      await recordChange(trx, { actorId: actor.id, entity: 'station', entityId: id, action: 'create', detail: { ...fields, communityId }, at })
     })
     onChange()
     return id
@@ -92,14 +103,16 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
   async function update(actor: User, id: string, patch: StationPatchFields): Promise<void> {
     const at = now()
     await db.transaction().execute(async (trx) => {
+      await assertStationInScope(trx, actor, id)
       const { services, ...fields } = patch
+      // Handing a station to another community takes acting for both.
+      if (fields.communityId !== undefined) await communityForNewPlace(trx, actor, fields.communityId)
       await assertPhotosUploaded(trx, fields.photos)
-      const updated = await trx
+      await trx
         .updateTable('stations')
         .set({ ...stationColumns(fields), updated_at: at })
         .where('id', '=', id)
-        .executeTakeFirst()
-      if (Number(updated.numUpdatedRows) === 0) throw stationNotFound()
+        .execute()
       if (services) await replaceServices(trx, id, services)
       await recordChange(trx, { actorId: actor.id, entity: 'station', entityId: id, action: 'update', detail: patch, at })
     })
@@ -109,6 +122,7 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
   async function setService(actor: User, id: string, key: ServiceKey, toggle: z.output<typeof serviceToggleSchema>) {
     const at = now()
     await db.transaction().execute(async (trx) => {
+      await assertStationInScope(trx, actor, id)
       const updated = await trx
         .updateTable('station_services')
         .set({ available: toggle.available ? 1 : 0, ...(toggle.note !== undefined && { note: toggle.note }) })
@@ -160,6 +174,9 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
   async function resolveReport(actor: User, reportId: string, note: string | undefined): Promise<void> {
     const at = now()
     await db.transaction().execute(async (trx) => {
+      const target = await trx.selectFrom('station_reports').select('station_id').where('id', '=', reportId).executeTakeFirst()
+      if (!target) throw errors.notFound('找不到该反馈', 'No such report')
+      await assertStationInScope(trx, actor, target.station_id)
       const updated = await trx
         .updateTable('station_reports')
         .set({ status: 'resolved', resolved_at: at, resolved_by: actor.id, resolution_note: note ?? null })
@@ -167,8 +184,6 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
         .where('status', '=', 'open')
         .executeTakeFirst()
       if (Number(updated.numUpdatedRows) === 0) {
-        const exists = await trx.selectFrom('station_reports').select('id').where('id', '=', reportId).executeTakeFirst()
-        if (!exists) throw errors.notFound('找不到该反馈', 'No such report')
         throw errors.conflict('REPORT_ALREADY_RESOLVED', '该反馈已处理', 'This report has already been resolved')
       }
       await recordChange(trx, { actorId: actor.id, entity: 'station_report', entityId: reportId, action: 'resolve', detail: { note }, at })
@@ -180,7 +195,9 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
 
 export type StationCommands = ReturnType<typeof createStationCommands>
 
-export async function findReports(db: Db, filter: { status?: 'open' | 'resolved'; id?: string }): Promise<StationReport[]> {
+/** Reports, newest first; with a `viewer`, only those about stations of the communities that staff user acts for. */
+export async function findReports(db: Db, filter: { status?: 'open' | 'resolved'; id?: string; viewer?: User }): Promise<StationReport[]> {
+  const communities = filter.viewer ? await visibleCommunities(db, filter.viewer) : null
   let query = db
     .selectFrom('station_reports as r')
     .innerJoin('stations as s', 's.id', 'r.station_id')
@@ -201,6 +218,7 @@ export async function findReports(db: Db, filter: { status?: 'open' | 'resolved'
     .limit(200)
   if (filter.status) query = query.where('r.status', '=', filter.status)
   if (filter.id) query = query.where('r.id', '=', filter.id)
+  if (communities) query = query.where('s.community_id', 'in', communities)
   const rows = await query.execute()
   return rows.map((r) => ({
     id: r.id,
@@ -216,7 +234,8 @@ export async function findReports(db: Db, filter: { status?: 'open' | 'resolved'
   }))
 }
 
-export async function findStationChanges(db: Db, stationId: string) {
+export async function findStationChanges(db: Db, viewer: User, stationId: string) {
+  await assertStationInScope(db, viewer, stationId)
   const rows = await db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')

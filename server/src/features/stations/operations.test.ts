@@ -4,6 +4,7 @@ import { ONE_PIXEL_PNG } from '../../../../tests/support/images'
 import type { StationCreate } from './schemas'
 
 const newStation: StationCreate = {
+  communityId: 'cm_dongmen',
   name: '东门街党群服务站',
   nameEn: 'Dongmen Street Service Station',
   kind: 'service_station',
@@ -94,7 +95,7 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     const created = await call('POST', '/api/stations', 'staff', newStation)
     expect(created.statusCode).toBe(201)
     const { station } = created.json()
-    expect(station).toMatchObject({ name: '东门街党群服务站', openNow: true })
+    expect(station).toMatchObject({ name: '东门街党群服务站', communityId: 'cm_dongmen', openNow: true })
     const list = (await call('GET', '/api/stations?service=wifi&limit=100')).json()
     expect(list.items.map((s: { id: string }) => s.id)).toContain(station.id)
     const changes = (await call('GET', `/api/stations/${station.id}/changes`, 'staff')).json()

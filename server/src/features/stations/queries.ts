@@ -9,6 +9,7 @@ export interface StationRecord {
   name: string
   nameEn: string
   kind: StationKind
+  communityId: string | null
   address: string
   lat: number
   lng: number
@@ -23,7 +24,7 @@ export interface StationRecord {
 export async function findAllStations(db: Db): Promise<StationRecord[]> {
   const rows = await db
     .selectFrom('stations')
-    .select(['id', 'name', 'name_en', 'kind', 'address', 'lat', 'lng', 'phone', 'hours_json', 'photos_json', 'pledges_json'])
+    .select(['id', 'name', 'name_en', 'kind', 'community_id', 'address', 'lat', 'lng', 'phone', 'hours_json', 'photos_json', 'pledges_json'])
     .orderBy('id')
     .execute()
   if (rows.length === 0) return []
@@ -46,6 +47,7 @@ export async function findAllStations(db: Db): Promise<StationRecord[]> {
     name: r.name,
     nameEn: r.name_en,
     kind: r.kind,
+    communityId: r.community_id,
     address: r.address,
     lat: Number(r.lat),
     lng: Number(r.lng),

@@ -188,7 +188,7 @@ export const stationRoutes =
         config: { access: STAFF },
         schema: { tags: ['stations', 'staff'], params: stationIdParamsSchema, response: { 200: stationChangesResponseSchema } },
       },
-      async (request) => ({ items: await findStationChanges(db, request.params.id) }),
+      async (request) => ({ items: await findStationChanges(db, signedIn(request.user), request.params.id) }),
     )
 
     app.post(
@@ -217,7 +217,7 @@ export const stationRoutes =
         config: { access: STAFF },
         schema: { tags: ['stations', 'staff'], querystring: reportListQuerySchema, response: { 200: reportListResponseSchema } },
       },
-      async (request) => ({ items: await findReports(db, { status: request.query.status }) }),
+      async (request) => ({ items: await findReports(db, { status: request.query.status, viewer: signedIn(request.user) }) }),
     )
 
     app.post(

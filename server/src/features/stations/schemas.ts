@@ -39,6 +39,7 @@ export const stationSummarySchema = z.object({
   name: z.string(),
   nameEn: z.string(),
   kind: stationKindSchema,
+  communityId: z.string().nullable().describe('the community whose staff look after it; null: not assigned yet, district staff only'),
   address: z.string(),
   lat: z.number().describe('GCJ-02 latitude'),
   lng: z.number().describe('GCJ-02 longitude'),
@@ -86,6 +87,8 @@ export const stationServiceInputSchema = z.object({
 })
 
 const stationFieldsSchema = z.object({
+  /** Optional for staff bound to exactly one community (theirs is taken); a district account names it. */
+  communityId: z.string().min(1).max(40).optional(),
   name: trimmed(40),
   nameEn: trimmed(80).optional(),
   kind: stationKindSchema,

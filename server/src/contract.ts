@@ -49,7 +49,7 @@ export type {
   TopicList,
   TopicOrderInput,
 } from './features/lectures/schemas.js'
-export type { CommunityFigures, CommunityList, Stats } from './features/community/routes.js'
+export type { CommunityFigures, CommunityList, Stats, StaffScope } from './features/community/routes.js'
 export type { Member, MemberRanking, MemberRegister, MemberResponse } from './features/members/schemas.js'
 export type { UploadResponse } from './features/uploads/routes.js'
 export type { MyWishes, WishCreate, WishFull, WishList, WishPublic, WishResponse } from './features/wishes/schemas.js'

@@ -1,4 +1,4 @@
-import type { BookingResponse, Guesthouse, LectureSessionList, LectureSessionResponse, MyBookings, TopicList, TopicOrderInput, TopicResponse } from '@contract'
+import type { CheckinResult, BookingResponse, Guesthouse, LectureSessionList, LectureSessionResponse, MyBookings, TopicList, TopicOrderInput, TopicResponse } from '@contract'
 import { request, requestWithOfflineCopy } from '../../shared/request'
 import type { Origin } from '../stations/api'
 
@@ -22,8 +22,9 @@ export const bookSeat = (sessionId: string) =>
 export const cancelBooking = (sessionId: string) =>
   request<BookingResponse>('DELETE', `/api/lectures/sessions/${encodeURIComponent(sessionId)}/bookings/me`)
 
-export const checkIn = (sessionId: string, code: string) =>
-  request<{ checkedInAt: string }>('POST', `/api/lectures/sessions/${encodeURIComponent(sessionId)}/checkins`, { body: { code } })
+/** With the attendee's position when they allow it: the server refuses a code used far from the guesthouse. */
+export const checkIn = (sessionId: string, code: string, position: Origin) =>
+  request<CheckinResult>('POST', `/api/lectures/sessions/${encodeURIComponent(sessionId)}/checkins`, { body: { code, ...position } })
 
 export const giveFeedback = (sessionId: string, rating: number, comment: string) =>
   request<{ rating: number; comment: string }>('POST', `/api/lectures/sessions/${encodeURIComponent(sessionId)}/feedback`, {

@@ -1,4 +1,4 @@
-import type { Attendance, CommunityFigures, FeedbackSummary, GuesthouseCreate, GuesthousePatch, GuesthouseResponse, TopicCreate, TopicList, TopicPatch, TopicResponse, CheckinCode, GuesthouseList, LectureSessionCreate, LectureSessionList, LectureSessionPatch, LectureSessionResponse, TopicDemand, ServiceToggle, StationChanges, StationCreate, StationDetailResponse, StationPatch, StationReportList, StationListResponse } from '@contract'
+import type { StaffScope, CommunityList, Attendance, CommunityFigures, FeedbackSummary, GuesthouseCreate, GuesthousePatch, GuesthouseResponse, TopicCreate, TopicList, TopicPatch, TopicResponse, CheckinCode, GuesthouseList, LectureSessionCreate, LectureSessionList, LectureSessionPatch, LectureSessionResponse, TopicDemand, ServiceToggle, StationChanges, StationCreate, StationDetailResponse, StationPatch, StationReportList, StationListResponse } from '@contract'
 import { request } from '../../shared/request'
 
 export const allStations = () => request<StationListResponse>('GET', '/api/stations', { query: { limit: 100 }, toast: false })
@@ -24,6 +24,8 @@ export const sessionById = (id: string) => request<LectureSessionResponse>('GET'
 export const checkinCode = (id: string) => request<CheckinCode>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/checkin-code`, { toast: false })
 export const attendance = (id: string) => request<Attendance>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/attendance`, { toast: false })
 export const attendanceCsv = (id: string) => request<string>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/attendance.csv`)
+export const myCommunities = () => request<StaffScope>('GET', '/api/communities/mine', { toast: false })
+export const communityNames = () => request<CommunityList>('GET', '/api/communities', { toast: false })
 export const communityFigures = () => request<CommunityFigures>('GET', '/api/stats/communities', { toast: false })
 export const createGuesthouse = (body: GuesthouseCreate) => request<GuesthouseResponse>('POST', '/api/guesthouses', { body })
 export const updateGuesthouse = (id: string, body: GuesthousePatch) =>

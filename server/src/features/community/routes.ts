@@ -6,6 +6,12 @@ import { staffCommunities } from './scope.js'
 export const communityListSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
 export type CommunityList = z.infer<typeof communityListSchema>
 
+export const staffScopeSchema = z.object({
+  district: z.boolean().describe('a district account: bound to no community, it acts for all of them'),
+  items: communityListSchema.shape.items.describe('the communities this staff user acts for'),
+})
+export type StaffScope = z.infer<typeof staffScopeSchema>
+
 export const statsSchema = z.object({
   stations: z.number().int(),
   guesthouses: z.number().int(),
@@ -47,6 +53,24 @@ export const communityRoutes =
       '/api/communities',
       { config: { access: 'public' }, schema: { tags: ['community'], response: { 200: communityListSchema } } },
       async () => ({ items: await db.selectFrom('communities').select(['id', 'name']).orderBy('sort_order').execute() }),
+    )
+
+    app.get(
+      '/api/communities/mine',
+      {
+        config: { access: ['staff'] },
+        schema: {
+          tags: ['community', 'staff'],
+          description: 'The communities whose stations, guesthouses, sessions and reports this staff user may change.',
+          response: { 200: staffScopeSchema },
+        },
+      },
+      async (request) => {
+        const scope = await staffCommunities(db, request.user)
+        const bound = Array.isArray(scope) ? scope : null
+        const items = await db.selectFrom('communities').select(['id', 'name']).$if(bound !== null, (q) => q.where('id', 'in', bound!)).orderBy('sort_order').execute()
+        return { district: bound === null, items }
+      },
     )
 
     app.get(

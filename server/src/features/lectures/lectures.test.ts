@@ -226,4 +226,75 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     expect((await call('POST', '/api/lectures/sessions', 'staff', { ...body, endsAt: '2026-11-26T10:00:00Z' })).statusCode).toBe(400)
     expect((await call('POST', '/api/lectures/sessions', 'staff', { ...body, guesthouseId: 'gh_none' })).statusCode).toBe(404)
   })
+
+  it('schedules and reschedules only from a day ago to a year ahead, ending after the start and within 8 hours', async () => {
+    const body = { topicId: 'tp_tea', guesthouseId: 'gh_jiadi', capacity: 5 }
+    const schedule = (startsAt: string, endsAt: string) => call('POST', '/api/lectures/sessions', 'staff', { ...body, startsAt, endsAt })
+    const refusals: [string, string, string, string][] = [
+      ['two days ago', '2026-11-23T02:00:00Z', '2026-11-23T03:00:00Z', 'startsAt'],
+      ['two years ahead', '2028-11-25T02:00:00Z', '2028-11-25T03:00:00Z', 'startsAt'],
+      ['nine hours long', '2026-11-26T01:00:00Z', '2026-11-26T10:00:00Z', 'endsAt'],
+      ['ending before it starts', '2026-11-26T11:30:00Z', '2026-11-26T10:00:00Z', 'endsAt'],
+    ]
+    for (const [, startsAt, endsAt, field] of refusals) {
+      const res = await schedule(startsAt, endsAt)
+      expect(res.statusCode).toBe(400)
+      expect(res.json().error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String), messageEn: expect.any(String) })]))
+    }
+    expect((await schedule('2026-11-24T12:00:00Z', '2026-11-24T13:00:00Z')).statusCode).toBe(201)
+    expect((await schedule('2027-11-20T11:30:00Z', '2027-11-20T19:30:00Z')).statusCode).toBe(201)
+
+    // A change may send one of the two times: it is checked against the stored other one.
+    const id = await newSession(5, '2026-11-26T11:30:00Z', '2026-11-26T13:00:00Z')
+    const patch = (change: object) => call('PATCH', `/api/lectures/sessions/${id}`, 'staff', change)
+    const tooLong = await patch({ endsAt: '2026-11-26T20:00:00Z' })
+    expect(tooLong.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'endsAt', message: '一场讲座最长 8 小时' }] })
+    expect((await patch({ startsAt: '2026-11-26T13:30:00Z' })).json().error.details).toEqual([expect.objectContaining({ field: 'endsAt', messageEn: 'must be after startsAt' })])
+    expect((await patch({ startsAt: '2028-11-26T11:30:00Z' })).statusCode).toBe(400)
+    const moved = await patch({ startsAt: '2026-11-26T12:00:00Z' })
+    expect(moved.json().session).toMatchObject({ startsAt: '2026-11-26T12:00:00.000Z', endsAt: '2026-11-26T13:00:00.000Z' })
+  })
+
+  it('writes an attendance CSV in which no nickname starts a formula', async () => {
+    const id = await newSession(5)
+    const tricky = ['=HYPERLINK("http://evil.example","x")', '+1', '-1', '@SUM(A1)', '\tcmd', '\rcmd']
+    for (const [index, nickname] of tricky.entries()) {
+      const { token, user } = (await call('POST', '/api/auth/dev', undefined, { openid: `csv-${index}`, role: 'resident' })).json()
+      // As a WeChat profile could name them: the dev login trims and limits what it takes.
+      await api.database.db.updateTable('users').set({ nickname }).where('id', '=', user.id).execute()
+      expect((await api.app.inject({ method: 'POST', url: `/api/lectures/sessions/${id}/bookings`, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(201)
+    }
+    const csv = (await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'staff')).body
+    const firstCells = csv.split('\r\n').slice(1, -1).map((line) => line.replace(/^"/, ''))
+    expect(firstCells).toHaveLength(tricky.length)
+    for (const line of firstCells) expect(line.startsWith("'")).toBe(true)
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")",confirmed`)
+  })
+
+  it('binds a check-in to presence: near is verified, 2 km away is refused, no position counts but unverified', async () => {
+    const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
+    for (const who of ['ana', 'bo', 'cai']) await call('POST', `/api/lectures/sessions/${id}/bookings`, who)
+    now = new Date('2026-11-25T11:40:00Z')
+    const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
+    // gh_jiadi is at 23.66472, 116.64731.
+    const near = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code, lat: 23.665, lng: 116.6475 })
+    expect(near.statusCode).toBe(201)
+    expect(near.json().locationVerified).toBe(true)
+    const far = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code, lat: 23.6827, lng: 116.6473 })
+    expect(far.statusCode).toBe(403)
+    expect(far.json().error).toMatchObject({ code: 'TOO_FAR_TO_CHECK_IN', message: expect.stringContaining('米'), messageEn: expect.stringContaining('m from the venue') })
+    expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code, lat: 23.665 })).statusCode).toBe(400)
+    const unlocated = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'cai', { code })
+    expect(unlocated.statusCode).toBe(201)
+    expect(unlocated.json().locationVerified).toBe(false)
+
+    const list = (await call('GET', `/api/lectures/sessions/${id}/attendance`, 'staff')).json().items
+    const byName = Object.fromEntries(list.map((r: { nickname: string }) => [r.nickname, r]))
+    expect(byName.ana).toMatchObject({ checkedInAt: '2026-11-25T11:40:00.000Z', locationVerified: true })
+    expect(byName.bo).toMatchObject({ checkedInAt: null, locationVerified: false })
+    expect(byName.cai).toMatchObject({ checkedInAt: '2026-11-25T11:40:00.000Z', locationVerified: false })
+    const csv = (await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'staff')).body
+    expect(csv).toContain('ana,confirmed,,2026-11-25T11:40:00.000Z,是 yes\r\n')
+    expect(csv).toContain('cai,confirmed,,2026-11-25T11:40:00.000Z,否 no\r\n')
+  })
 })

@@ -75,9 +75,10 @@ export default function SessionPage() {
   const scanToCheckIn = () =>
     act(async () => {
       const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      await checkIn(session.id, result)
+      // Refused permission still checks in, marked unverified for staff.
+      const { locationVerified } = await checkIn(session.id, result, await locate())
       setCheckedIn(true)
-      void Taro.showToast({ title: t('lectures.checkedIn'), icon: 'success' })
+      void Taro.showToast({ title: t(locationVerified ? 'lectures.checkedIn' : 'lectures.checkedInUnverified'), icon: locationVerified ? 'success' : 'none' })
     })
 
   return (

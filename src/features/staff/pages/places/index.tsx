@@ -1,11 +1,12 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { FeedbackSummary, Guesthouse, Topic } from '@contract'
+import type { FeedbackSummary, Guesthouse, StaffScope, Topic } from '@contract'
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { createGuesthouse, createTopic, feedbackSummary, guesthouses, menuTopics, updateGuesthouse, updateTopic } from '../../api'
+import { communityNames, createGuesthouse, createTopic, feedbackSummary, guesthouses, menuTopics, myCommunities, updateGuesthouse, updateTopic } from '../../api'
+import { CommunityPicker } from '../../components/CommunityPicker'
 import { PlacePhotos } from '../../components/PlacePhotos'
 import '../../staff.scss'
 
@@ -13,12 +14,17 @@ interface Data {
   places: Guesthouse[]
   topics: Topic[]
   feedback: FeedbackSummary
+  scope: StaffScope
+  /** Every community's name, for the line under each guesthouse. */
+  names: Map<string, string>
 }
-type PlaceDraft = { id: string | null; name: string; address: string; lat: string; lng: string; roomsNote: string; photos: string[] }
+type PlaceDraft = { id: string | null; communityId: string | null; name: string; address: string; lat: string; lng: string; roomsNote: string; photos: string[] }
 type TopicDraft = { id: string | null; title: string; titleEn: string; description: string; descriptionEn: string }
 
-const placeDraft = (g?: Guesthouse): PlaceDraft => ({
+/** A new guesthouse starts in the first community the staff user acts for; a district account may pick another. */
+const placeDraft = (scope: StaffScope, g?: Guesthouse): PlaceDraft => ({
   id: g?.id ?? null,
+  communityId: g ? g.communityId : (scope.items[0]?.id ?? null),
   name: g?.name ?? '',
   address: g?.address ?? '',
   lat: String(g?.lat ?? 23.6665),
@@ -41,8 +47,8 @@ export default function StaffPlaces() {
   const [busy, setBusy] = useState(false)
 
   const { data, pending, reload } = useScreenData(async (): Promise<Data> => {
-    const [places, topics, feedback] = await Promise.all([guesthouses(), menuTopics(), feedbackSummary()])
-    return { places: places.items, topics: topics.items, feedback }
+    const [places, topics, feedback, scope, names] = await Promise.all([guesthouses(), menuTopics(), feedbackSummary(), myCommunities(), communityNames()])
+    return { places: places.items, topics: topics.items, feedback, scope, names: new Map(names.items.map((c) => [c.id, c.name])) }
   })
   if (!data) return pending
 
@@ -61,7 +67,7 @@ export default function StaffPlaces() {
     }
   }
   const savePlace = (d: PlaceDraft) => {
-    const body = { name: d.name, address: d.address, lat: Number(d.lat), lng: Number(d.lng), roomsNote: d.roomsNote || null, photos: d.photos }
+    const body = { communityId: d.communityId ?? undefined, name: d.name, address: d.address, lat: Number(d.lat), lng: Number(d.lng), roomsNote: d.roomsNote || null, photos: d.photos }
     return save(() => (d.id ? updateGuesthouse(d.id, body) : createGuesthouse(body)), () => setPlace(null))
   }
   const saveTopic = (d: TopicDraft) => {
@@ -79,6 +85,7 @@ export default function StaffPlaces() {
 
   const placeForm = (d: PlaceDraft) => (
     <View className="plan" id="place-form">
+      <CommunityPicker scope={data.scope} value={d.communityId} onChange={(communityId) => setPlace({ ...d, communityId })} />
       {(['name', 'address', 'lat', 'lng', 'roomsNote'] as const).map((key) => (
         <View key={key}>
           <Text className="form__label">{t(`staff.place.${key}`)}</Text>
@@ -121,17 +128,21 @@ export default function StaffPlaces() {
         <View key={g.id} id={`place-${g.id}`} className="card">
           <View className="staff-station__head">
             <Text className="staff-station__name">{g.name}</Text>
-            <View id={`edit-${g.id}`} className="muted" ariaRole="button" onClick={() => setPlace(place?.id === g.id ? null : placeDraft(g))}>
+            <View id={`edit-${g.id}`} className="muted" ariaRole="button" onClick={() => setPlace(place?.id === g.id ? null : placeDraft(data.scope, g))}>
               {t('staff.edit')}
             </View>
           </View>
-          <Text className="muted">{g.address}{g.roomsNote ? ` · ${g.roomsNote}` : ''}</Text>
+          <Text className="muted">
+            {g.communityId ? `${data.names.get(g.communityId) ?? g.communityId} · ` : ''}
+            {g.address}
+            {g.roomsNote ? ` · ${g.roomsNote}` : ''}
+          </Text>
           {place?.id === g.id ? placeForm(place) : null}
         </View>
       ))}
       <View className="card">
         {place && place.id === null ? placeForm(place) : (
-          <Button id="add-place" className="btn btn--ghost" onClick={() => setPlace(placeDraft())}>
+          <Button id="add-place" className="btn btn--ghost" onClick={() => setPlace(placeDraft(data.scope))}>
             {t('staff.addGuesthouse')}
           </Button>
         )}

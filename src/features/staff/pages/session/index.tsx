@@ -133,7 +133,11 @@ export default function StaffSession() {
               {p.nickname}
               {p.position ? ` · ${t('lectures.waitlisted', { n: p.position })}` : ''}
             </Text>
-            <Text className="muted">{p.checkedInAt ? t('staff.checkedInAt', { time: new Date(p.checkedInAt).toLocaleTimeString() }) : t('staff.notCheckedIn')}</Text>
+            <Text className="muted">
+              {p.checkedInAt
+                ? `${t('staff.checkedInAt', { time: new Date(p.checkedInAt).toLocaleTimeString() })} · ${t(p.locationVerified ? 'staff.locationVerified' : 'staff.locationUnverified')}`
+                : t('staff.notCheckedIn')}
+            </Text>
           </View>
         ))}
         <Button id="export-csv" className="btn btn--ghost form__save" onClick={() => void attendanceCsv(id).then((csv) => deliverCsv(`attendance-${id}.csv`, csv))}>

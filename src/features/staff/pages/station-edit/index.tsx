@@ -1,13 +1,14 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
-import type { ServiceKey, StationChanges, StationCreate, StationDetail, StationKind, WeeklyHours } from '@contract'
+import type { ServiceKey, StaffScope, StationChanges, StationCreate, StationDetail, StationKind, WeeklyHours } from '@contract'
 import { useState } from 'react'
 import { ApiError } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { KINDS, SERVICES, serviceLabel } from '../../../stations/format'
-import { createStation, stationChanges, stationForEdit, updateStation } from '../../api'
+import { createStation, myCommunities, stationChanges, stationForEdit, updateStation } from '../../api'
+import { CommunityPicker } from '../../components/CommunityPicker'
 import { PlacePhotos } from '../../components/PlacePhotos'
 import '../../staff.scss'
 
@@ -17,6 +18,7 @@ interface Day {
   close: string
 }
 interface Draft {
+  communityId: string | null
   name: string
   nameEn: string
   kind: StationKind
@@ -31,7 +33,7 @@ interface Draft {
   photos: string[]
 }
 
-const EMPTY: Draft = {
+const EMPTY: Omit<Draft, 'communityId'> = {
   name: '',
   nameEn: '',
   kind: 'service_station',
@@ -47,6 +49,7 @@ const EMPTY: Draft = {
 
 function toDraft(s: StationDetail): Draft {
   return {
+    communityId: s.communityId,
     name: s.name,
     nameEn: s.nameEn,
     kind: s.kind,
@@ -65,6 +68,7 @@ function toDraft(s: StationDetail): Draft {
 function toBody(d: Draft): StationCreate {
   const hours: WeeklyHours = { weekly: d.days.map((day) => (day.closed ? [] : [[day.open, day.close]])) }
   return {
+    communityId: d.communityId ?? undefined,
     name: d.name,
     nameEn: d.nameEn || undefined,
     kind: d.kind,
@@ -83,6 +87,7 @@ export default function StationEdit() {
   const { t } = useSettings()
   const [id, setId] = useState<string | null>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
+  const [scope, setScope] = useState<StaffScope | null>(null)
   const [changes, setChanges] = useState<StationChanges['items']>([])
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -90,8 +95,11 @@ export default function StationEdit() {
 
   const load = async (stationId: string | null) => {
     setError(null)
-    if (!stationId) return setDraft(EMPTY)
     try {
+      const mine = await myCommunities()
+      setScope(mine)
+      // A new station starts in the first community the staff user acts for; a district account may pick another.
+      if (!stationId) return setDraft({ ...EMPTY, communityId: mine.items[0]?.id ?? null })
       const [{ station }, log] = await Promise.all([stationForEdit(stationId), stationChanges(stationId)])
       setDraft(toDraft(station))
       setChanges(log.items)
@@ -105,7 +113,7 @@ export default function StationEdit() {
   })
 
   if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load(id)} /></Screen>
-  if (!draft) return <Screen><StateView state="loading" /></Screen>
+  if (!draft || !scope) return <Screen><StateView state="loading" /></Screen>
 
   const pickOnMap = async () => {
     try {
@@ -140,6 +148,7 @@ export default function StationEdit() {
   return (
     <Screen>
       <View className="card">
+        <CommunityPicker scope={scope} value={draft.communityId} onChange={(communityId) => set({ communityId })} />
         {field(t('staff.name'), 'name')}
         {field(t('staff.nameEn'), 'nameEn')}
         <Text className="form__label">{t('staff.kind')}</Text>

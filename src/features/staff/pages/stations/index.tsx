@@ -5,13 +5,17 @@ import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { serviceLabel } from '../../../stations/format'
-import { allStations, toggleService } from '../../api'
+import { allStations, myCommunities, toggleService } from '../../api'
 import '../../staff.scss'
 
 
 export default function StaffStations() {
   const { t } = useSettings()
-  const { data: stations, pending, update } = useScreenData(async () => (await allStations()).items)
+  // Only the stations of the communities this staff user acts for: the others' they may not change.
+  const { data: stations, pending, update } = useScreenData(async () => {
+    const [list, scope] = await Promise.all([allStations(), myCommunities()])
+    return scope.district ? list.items : list.items.filter((s) => scope.items.some((c) => c.id === s.communityId))
+  })
 
   /** One tap pauses or resumes a service; the list shows the server's answer. */
   const flip = async (station: StationSummary, key: StationSummary['services'][number]['key'], available: boolean) => {

@@ -1,0 +1,35 @@
+import { Text, View } from '@tarojs/components'
+import type { StaffScope } from '@contract'
+import { useSettings } from '../../../shared/settings'
+
+interface Props {
+  scope: StaffScope
+  /** The place's community; null for one no community was assigned yet. */
+  value: string | null
+  onChange(communityId: string): void
+}
+
+/**
+ * Which community a station or guesthouse belongs to, which decides whose staff may change it. A district account
+ * (or staff of several communities) chooses; staff of one community see theirs.
+ */
+export function CommunityPicker({ scope, value, onChange }: Props) {
+  const { t } = useSettings()
+  const choosing = scope.district || scope.items.length > 1
+  return (
+    <View id="field-community">
+      <Text className="form__label">{t('staff.community')}</Text>
+      {choosing ? (
+        <View>
+          {scope.items.map((c) => (
+            <View key={c.id} id={`community-${c.id}`} className={`chip ${value === c.id ? 'chip--on' : ''}`} ariaRole="radio" onClick={() => onChange(c.id)}>
+              {c.name}
+            </View>
+          ))}
+        </View>
+      ) : (
+        <Text id="community-name">{scope.items.find((c) => c.id === value)?.name ?? scope.items[0]?.name ?? '—'}</Text>
+      )}
+    </View>
+  )
+}

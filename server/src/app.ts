@@ -14,6 +14,7 @@ import type { DbHandle } from './db/index.js'
 import { authRoutes } from './features/auth/routes.js'
 import { createSessions } from './features/auth/sessions.js'
 import { communityRoutes } from './features/community/routes.js'
+import { inboxRoutes } from './features/inbox/routes.js'
 import { lectureRoutes } from './features/lectures/routes.js'
 import { memberRoutes } from './features/members/routes.js'
 import { notificationRoutes } from './features/notifications/routes.js'
@@ -140,6 +141,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   await app.register(uploadRoutes(database.db, clock))
   await app.register(lectureRoutes(database.db, clock))
   await app.register(notificationRoutes(config, database.db, clock))
+  await app.register(inboxRoutes(database.db, clock))
   await app.register(stationRoutes(database.db, createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock, quotas))
 
   if (staticDir && existsSync(staticDir)) {

@@ -239,6 +239,18 @@ export interface NoticeConsentsTable {
   updated_at: IsoTime
 }
 
+/** A notice as the person reads it in the app; title and text are written from kind and payload when read. */
+export interface InboxNoticesTable {
+  id: string
+  user_id: string
+  kind: string
+  /** The outbox's key: one notice, one inbox entry. */
+  dedupe_key: string
+  payload_json: string
+  created_at: IsoTime
+  read_at: IsoTime | null
+}
+
 export interface Database {
   users: UsersTable
   sessions: SessionsTable
@@ -259,5 +271,6 @@ export interface Database {
   uploads: UploadsTable
   wishes: WishesTable
   notice_consents: NoticeConsentsTable
+  inbox_notices: InboxNoticesTable
 }
 

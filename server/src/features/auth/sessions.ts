@@ -102,6 +102,7 @@ export function createSessions(db: Db, config: Config, clock: () => Date): Sessi
         .execute()
       await trx.updateTable('uploads').set({ owner_id: null }).where('owner_id', '=', userId).execute()
       await trx.deleteFrom('notice_consents').where('user_id', '=', userId).execute()
+      await trx.deleteFrom('inbox_notices').where('user_id', '=', userId).execute()
       await trx.deleteFrom('outbox').where('user_id', '=', userId).where('status', 'in', ['pending', 'sending']).execute()
       await trx
         .updateTable('users')

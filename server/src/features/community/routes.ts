@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/index.js'
+import { weeklyTrends } from './queries.js'
+import { trendsQuerySchema, trendsSchema, type Trends } from './schemas.js'
 import { staffCommunities } from './scope.js'
 
 export const communityListSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
@@ -96,6 +98,30 @@ export const communityRoutes =
           count(db.selectFrom('members').select(n).where('status', '=', 'verified')),
         ])
         return { stations, guesthouses, lecturesHeld, lectureAttendances, wishes: { published, claimed, fulfilled }, members: { verified } }
+      },
+    )
+
+    // Trends change slowly and every visitor asks the same few questions: one answer per length, per minute.
+    const trendsCache = new Map<number, { minute: number; trends: Trends }>()
+    app.get(
+      '/api/stats/trends',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['community'],
+          description: 'The last N weeks (Monday to Sunday, Shanghai time), oldest first, the current week last; every week listed, zeros too.',
+          querystring: trendsQuerySchema,
+          response: { 200: trendsSchema },
+        },
+      },
+      async (request) => {
+        const now = clock()
+        const minute = Math.floor(now.getTime() / 60_000)
+        const cached = trendsCache.get(request.query.weeks)
+        if (cached?.minute === minute) return cached.trends
+        const trends = await weeklyTrends(db, now, request.query.weeks)
+        trendsCache.set(request.query.weeks, { minute, trends })
+        return trends
       },
     )
 

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { newId } from '../../shared/ids.js'
+import { keepInInbox } from '../inbox/commands.js'
 
 export const NOTICE_KINDS = [
   'booking_confirmed',
@@ -29,7 +30,10 @@ export interface Notice {
   payload: Record<string, string | number | null>
 }
 
-/** Queues notices in the caller's transaction: they exist exactly when the change that caused them does. */
+/**
+ * Queues notices in the caller's transaction: they exist exactly when the change that caused them does. Each is also
+ * kept in the person's inbox (消息), since WeChat delivers only what they subscribed to.
+ */
 export async function enqueueNotices(trx: Transaction<Database> | Kysely<Database>, notices: Notice[], at: string) {
   if (notices.length === 0) return
   await trx
@@ -48,4 +52,5 @@ export async function enqueueNotices(trx: Transaction<Database> | Kysely<Databas
     )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute()
+  await keepInInbox(trx, notices, at)
 }

@@ -5,6 +5,7 @@ import { createDispatcher } from './dispatcher.js'
 import { logSender, wechatSender } from './senders.js'
 import { createWechatApi } from '../../shared/wechat.js'
 import { releaseStaleClaims } from '../wishes/lifecycle.js'
+import { purgeExpiredNotices } from '../inbox/commands.js'
 
 /** The background loop of one instance: queue due reminders, then deliver what is due. Returns a stop function. */
 export function startNoticeWorker(db: Db, config: Config, log: FastifyBaseLogger): () => void {
@@ -18,6 +19,7 @@ export function startNoticeWorker(db: Db, config: Config, log: FastifyBaseLogger
     try {
       await dispatcher.queueReminders()
       await releaseStaleClaims(db, new Date())
+      await purgeExpiredNotices(db, new Date())
       await dispatcher.runOnce()
     } catch (error) {
       log.error({ err: error }, 'notice worker round failed')

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SHANGHAI_OFFSET_MS } from '../../shared/shanghai-time.js'
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM')
 
@@ -13,7 +14,6 @@ export const weeklyHoursSchema = z.object({
 })
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000 // China has no daylight saving time.
 const DAY_MS = 24 * 60 * 60 * 1000
 
 function toMinutes(hhmm: string): number {

@@ -1,0 +1,106 @@
+import { DB_KINDS } from '../../../../tests/support/databases'
+import { startTestApi, type TestApi } from '../../../../tests/support/api'
+
+type Week = { weekStart: string; wishesSolved: number; lecturesHeld: number; attendances: number; membersVerified: number }
+
+// Monday 2 March 2026 00:00 in Shanghai is Sunday 1 March 16:00 UTC.
+const SUNDAY_2330 = new Date('2026-03-01T15:30:00Z')
+const MONDAY_0030 = new Date('2026-03-01T16:30:00Z')
+const WEDNESDAY = new Date('2026-03-04T04:00:00Z')
+
+describe.each(DB_KINDS)('weekly trends on %s', (kind) => {
+  let api: TestApi
+  let now = WEDNESDAY
+  let logins = 0
+
+  const trends = async (query: string) => {
+    const res = await api.app.inject({ method: 'GET', url: `/api/stats/trends${query}` })
+    expect(res.statusCode).toBe(200)
+    return res.json().items as Week[]
+  }
+  const minus = (after: Week[], before: Week[]) =>
+    after.map((w, i) => ({
+      weekStart: w.weekStart,
+      wishesSolved: w.wishesSolved - before[i]!.wishesSolved,
+      lecturesHeld: w.lecturesHeld - before[i]!.lecturesHeld,
+      attendances: w.attendances - before[i]!.attendances,
+      membersVerified: w.membersVerified - before[i]!.membersVerified,
+    }))
+
+  /** At `at`: a member verified by staff, a wish confirmed, a session ended with one check-in. */
+  async function eventsAt(at: Date) {
+    now = at
+    logins += 1
+    const login = async (role: string) =>
+      (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `trend-${role}-${logins}`, role, communityId: 'cm_jiadi' } })).json()
+    const resident = await login('resident')
+    const staff = await login('staff')
+    const as = (who: { token: string }) => ({ authorization: `Bearer ${who.token}` })
+    const registered = await api.app.inject({
+      method: 'POST',
+      url: '/api/members',
+      headers: as(resident),
+      payload: { realName: '陈党员', phone: '13700000000', workUnit: '市直单位', branch: '第一支部', communityId: 'cm_jiadi' },
+    })
+    const memberId = registered.json().member.id as string
+    const verified = await api.app.inject({ method: 'POST', url: `/api/members/${memberId}/verify`, headers: as(staff), payload: { decision: 'verify' } })
+    expect(verified.statusCode).toBe(200)
+    const db = api.database.db
+    const iso = at.toISOString()
+    await db
+      .insertInto('wishes')
+      .values({ id: `wi_trend_${logins}`, resident_id: resident.user.id, category: 'repair', title: '修灯', description: '楼道灯坏了', community_id: 'cm_jiadi', contact_phone: null, urgent: 0, preferred_time: null, photos_json: '[]', status: 'confirmed', claimed_by: null, confirmed_at: iso, created_at: iso, updated_at: iso })
+      .execute()
+    const startsAt = new Date(at.getTime() - 3600_000).toISOString()
+    await db
+      .insertInto('lecture_sessions')
+      .values({ id: `ls_trend_${logins}`, topic_id: 'tp_tea', guesthouse_id: 'gh_jiadi', starts_at: startsAt, ends_at: iso, capacity: 10, speaker: null, status: 'scheduled', checkin_secret: 'x', created_at: startsAt, updated_at: startsAt })
+      .execute()
+    await db
+      .insertInto('bookings')
+      .values({ id: `bk_trend_${logins}`, session_id: `ls_trend_${logins}`, user_id: resident.user.id, status: 'confirmed', waitlist_ticket: null, checked_in_at: iso, created_at: startsAt, updated_at: iso })
+      .execute()
+  }
+
+  beforeAll(async () => {
+    api = await startTestApi({ kind, clock: () => now })
+  })
+  afterAll(() => api.close())
+
+  it('lists exactly N Monday-start weeks, oldest first, the current week last, zeros included', async () => {
+    now = new Date('2020-06-10T04:00:00Z') // long before any data
+    const weeks = await trends('?weeks=52')
+    expect(weeks).toHaveLength(52)
+    expect(weeks.at(-1)!.weekStart).toBe('2020-06-08')
+    expect(weeks[0]!.weekStart).toBe('2019-06-17')
+    for (const w of weeks) {
+      expect(new Date(`${w.weekStart}T00:00:00Z`).getUTCDay()).toBe(1)
+      expect(w).toMatchObject({ wishesSolved: 0, lecturesHeld: 0, attendances: 0, membersVerified: 0 })
+    }
+    expect(await trends('')).toHaveLength(12)
+    expect((await trends('?weeks=1')).map((w) => w.weekStart)).toEqual(['2020-06-08'])
+  })
+
+  it('puts Sunday 23:30 and Monday 00:30 Shanghai time in different weeks', async () => {
+    now = WEDNESDAY
+    const before = await trends('?weeks=2')
+    expect(before.map((w) => w.weekStart)).toEqual(['2026-02-23', '2026-03-02'])
+    await eventsAt(SUNDAY_2330)
+    await eventsAt(MONDAY_0030)
+    await eventsAt(MONDAY_0030)
+    now = new Date(WEDNESDAY.getTime() + 60_000) // past the one-minute cache
+    const after = await trends('?weeks=2')
+    expect(minus(after, before)).toEqual([
+      { weekStart: '2026-02-23', wishesSolved: 1, lecturesHeld: 1, attendances: 1, membersVerified: 1 },
+      { weekStart: '2026-03-02', wishesSolved: 2, lecturesHeld: 2, attendances: 2, membersVerified: 2 },
+    ])
+  })
+
+  it('refuses a number of weeks outside 1–52', async () => {
+    for (const weeks of ['0', '53', 'abc', '2.5']) {
+      const res = await api.app.inject({ method: 'GET', url: `/api/stats/trends?weeks=${weeks}` })
+      expect(res.statusCode).toBe(400)
+      expect(res.json().error).toMatchObject({ code: expect.any(String), message: expect.any(String), messageEn: expect.any(String) })
+    }
+  })
+})

@@ -11,7 +11,7 @@ export default defineAppConfig({
     { root: 'features/lectures/pages', pages: ['session/index', 'bookings/index', 'guesthouse/index'] },
     { root: 'features/wishes/pages', pages: ['new/index', 'detail/index', 'mine/index'] },
     { root: 'features/members/pages', pages: ['register/index'] },
-    { root: 'features/me/pages', pages: ['settings/index', 'login/index', 'about/index'] },
+    { root: 'features/me/pages', pages: ['settings/index', 'login/index', 'about/index', 'inbox/index'] },
     { root: 'features/staff/pages', pages: ['index/index', 'stations/index', 'station-edit/index', 'reports/index', 'lectures/index', 'session/index', 'members/index', 'places/index'] },
   ],
   window: {

@@ -38,3 +38,9 @@ export function formatSessionTime(startsAt: string, endsAt: string, language: La
     ? `${s.month + 1}月${s.day}日 ${weekday} ${s.time}–${e.time}`
     : `${weekday} ${s.day} ${MONTHS_EN[s.month]} ${s.time}–${e.time}`
 }
+
+/** "11月25日 10:05" / "25 Nov 10:05": when something happened, on the old town's clock. */
+export function formatMoment(iso: string, language: Language): string {
+  const m = shanghai(iso)
+  return language === 'zh' ? `${m.month + 1}月${m.day}日 ${m.time}` : `${m.day} ${MONTHS_EN[m.month]} ${m.time}`
+}

@@ -36,7 +36,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   })
   const database = openDatabase(config.DATABASE_URL, { poolSize: 20 })
   await migrateToLatest(database.db)
-  if (options.seed ?? true) await seedDemo(database.db)
+  if (options.seed ?? true) await seedDemo(database.db, options.clock?.())
   const app = await buildApp({ config, database, clock: options.clock, staticDir: options.staticDir })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()

@@ -45,6 +45,8 @@ export interface WxRuntime {
   navigations: string[]
   /** The template ids of each subscribe-message prompt shown. */
   subscribePrompts: string[][]
+  /** The badge text on each tab (by index) that has one. */
+  tabBadges: Map<number, string>
 }
 
 /**
@@ -64,11 +66,12 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
     installed.runtime.requests.length = 0
     installed.runtime.toasts.length = 0
     installed.runtime.navigations.length = 0
+    installed.runtime.tabBadges.clear()
     return installed.runtime
   }
   options = { ...options }
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}))
-  const runtime: WxRuntime = { storage, requests: [], toasts: [], navigations: [], subscribePrompts: [] }
+  const runtime: WxRuntime = { storage, requests: [], toasts: [], navigations: [], subscribePrompts: [], tabBadges: new Map() }
   installed = { runtime, options }
   const g = globalThis as Record<string, unknown>
   let app: Record<string, unknown> = {}
@@ -163,6 +166,14 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
     },
     stopPullDownRefresh: (o: Callbacks = {}) => void settle(o, async () => ({ errMsg: 'stopPullDownRefresh:ok' })),
     setTabBarItem: (o: Callbacks) => void settle(o, async () => ({ errMsg: 'setTabBarItem:ok' })),
+    setTabBarBadge: (o: Callbacks & { index: number; text: string }) => {
+      runtime.tabBadges.set(o.index, o.text)
+      void settle(o, async () => ({ errMsg: 'setTabBarBadge:ok' }))
+    },
+    removeTabBarBadge: (o: Callbacks & { index: number }) => {
+      runtime.tabBadges.delete(o.index)
+      void settle(o, async () => ({ errMsg: 'removeTabBarBadge:ok' }))
+    },
     setNavigationBarTitle: (o: Callbacks) => void settle(o, async () => ({ errMsg: 'setNavigationBarTitle:ok' })),
     getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 812, pixelRatio: 2, language: 'zh_CN' }),
     getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2 }),

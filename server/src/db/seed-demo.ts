@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import type { Transaction } from 'kysely'
 import type { Db } from './index.js'
+import type { Database } from './schema.js'
 import type { WeeklyHours } from '../features/stations/hours.js'
 import type { ServiceKey, StationKind } from '../features/stations/schemas.js'
 
@@ -276,6 +278,143 @@ const DEMO_WISHES = [
   },
 ] as const
 
+/**
+ * The past twelve weeks of service, so the figures' weekly trends are not flat on a first visit: party members
+ * verified, wishes done and confirmed, lectures held with check-ins. `daysAgo` counts back from seeding.
+ */
+const DEMO_MEMBERS = [
+  ['u_demo_member_lin', '林志强', 'cm_paifang', 80],
+  ['u_demo_member_wu', '吴晓燕', 'cm_jiadi', 66],
+  ['u_demo_member_cai', '蔡建华', 'cm_xihu', 52],
+  ['u_demo_member_xu', '许丽娟', 'cm_yixing', 38],
+  ['u_demo_member_zhuang', '庄伟明', 'cm_dongmen', 24],
+  ['u_demo_member_ke', '柯少芬', 'cm_xiashuimen', 10],
+] as const
+
+/** [id, title, category, community, resident, claimant (index in DEMO_MEMBERS), days ago confirmed, hours served]. */
+const DEMO_DONE_WISHES = [
+  ['wi_demo_done_1', '帮忙换厨房灯泡', 'repair', 'cm_paifang', 'u_demo_zheng', 0, 76, 1],
+  ['wi_demo_done_2', '陪同去医院复诊', 'medical_escort', 'cm_jiadi', 'u_demo_huang', 1, 62, 3],
+  ['wi_demo_done_3', '教我用手机缴电费', 'study_aid', 'cm_paifang', 'u_demo_zheng', 0, 55, 1],
+  ['wi_demo_done_4', '代取社区发放的慰问品', 'errands', 'cm_xihu', 'u_demo_chen', 2, 47, 1],
+  ['wi_demo_done_5', '修好漏水的阳台水管', 'repair', 'cm_jiadi', 'u_demo_huang', 1, 40, 2],
+  ['wi_demo_done_6', '帮忙整理旧衣物捐赠', 'errands', 'cm_xihu', 'u_demo_chen', 2, 33, 2],
+  ['wi_demo_done_7', '陪老人聊聊天读读报', 'companionship', 'cm_yixing', 'u_demo_chen', 3, 26, 2],
+  ['wi_demo_done_8', '帮忙预约流感疫苗', 'errands', 'cm_dongmen', 'u_demo_huang', 4, 15, 1],
+  ['wi_demo_done_9', '疏通卫生间下水道', 'repair', 'cm_xiashuimen', 'u_demo_zheng', 5, 4, 1.5],
+] as const
+
+/** [id, topic, guesthouse, days ago, how many of the demo residents and members checked in]. */
+const DEMO_PAST_SESSIONS = [
+  ['ls_demo_past_1', 'tp_history', 'gh_jiadi', 81, 4],
+  ['ls_demo_past_2', 'tp_antifraud', 'gh_yixing', 72, 7],
+  ['ls_demo_past_3', 'tp_tea', 'gh_xumafu', 61, 5],
+  ['ls_demo_past_4', 'tp_health', 'gh_ximalu', 53, 8],
+  ['ls_demo_past_5', 'tp_civility', 'gh_jiadi', 44, 3],
+  ['ls_demo_past_6', 'tp_history', 'gh_yixing', 30, 9],
+  ['ls_demo_past_7', 'tp_tea', 'gh_xumafu', 19, 6],
+  ['ls_demo_past_8', 'tp_antifraud', 'gh_ximalu', 8, 7],
+] as const
+
+/** The demo history rows, loaded once like the rest. */
+async function seedDemoHistory(trx: Transaction<Database>, now: Date): Promise<void> {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString()
+  await trx
+    .insertInto('users')
+    .values(DEMO_MEMBERS.map(([id, nickname, , days]) => ({ id, openid: `demo:${id}`, nickname, role: 'member' as const, created_at: daysAgo(days + 2), updated_at: daysAgo(days) })))
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute()
+  await trx
+    .insertInto('members')
+    .values(
+      DEMO_MEMBERS.map(([userId, realName, communityId, days], index) => ({
+        id: `mb_demo_${index + 1}`,
+        user_id: userId,
+        real_name: realName,
+        phone: `1380000${String(index + 1).padStart(4, '0')}`,
+        work_unit: '演示单位',
+        branch: '演示支部',
+        community_id: communityId,
+        status: 'verified' as const,
+        reason: null,
+        ranking_opt_out: 0 as const,
+        created_at: daysAgo(days + 2),
+        decided_at: daysAgo(days),
+        decided_by: null,
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute()
+  await trx
+    .insertInto('wishes')
+    .values(
+      DEMO_DONE_WISHES.map(([id, title, category, communityId, residentId, claimant, days, hours]) => ({
+        id,
+        resident_id: residentId,
+        category,
+        title,
+        description: `${title}。（演示数据）`,
+        community_id: communityId,
+        contact_phone: null,
+        urgent: 0 as const,
+        preferred_time: null,
+        photos_json: '[]',
+        status: 'confirmed' as const,
+        claimed_by: DEMO_MEMBERS[claimant][0],
+        claimed_at: daysAgo(days + 3),
+        fulfil_note: '已完成',
+        fulfilled_at: daysAgo(days + 1),
+        confirmed_at: daysAgo(days),
+        thanks: '谢谢！',
+        hours_served: hours,
+        created_at: daysAgo(days + 5),
+        updated_at: daysAgo(days),
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute()
+  const attendees = [...DEMO_WISHES.map((w) => w.resident[0]), ...DEMO_MEMBERS.map(([id]) => id)]
+  for (const [id, topicId, guesthouseId, days, present] of DEMO_PAST_SESSIONS) {
+    const startsAt = eveningAfter(now, -days)
+    const inserted = await trx
+      .insertInto('lecture_sessions')
+      .values({
+        id,
+        topic_id: topicId,
+        guesthouse_id: guesthouseId,
+        starts_at: startsAt.toISOString(),
+        ends_at: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+        capacity: 20,
+        confirmed_count: present,
+        speaker: null,
+        status: 'scheduled',
+        checkin_secret: randomBytes(24).toString('base64url'),
+        created_at: daysAgo(days + 7),
+        updated_at: daysAgo(days + 7),
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (!inserted) continue
+    const checkedInAt = new Date(startsAt.getTime() + 5 * 60_000).toISOString()
+    await trx
+      .insertInto('bookings')
+      .values(
+        attendees.slice(0, present).map((userId) => ({
+          id: `bk_demo_${id.slice('ls_demo_'.length)}_${userId.slice('u_demo_'.length)}`,
+          session_id: id,
+          user_id: userId,
+          status: 'confirmed' as const,
+          waitlist_ticket: null,
+          checked_in_at: checkedInAt,
+          created_at: daysAgo(days + 3),
+          updated_at: checkedInAt,
+        })),
+      )
+      .execute()
+  }
+}
+
 /** Loads the demo rows once; re-running leaves existing rows as they are. */
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const at = now.toISOString()
@@ -405,5 +544,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       )
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
+    await seedDemoHistory(trx, now)
   })
 }

@@ -7,6 +7,7 @@ import { KEYS, writeStorage } from '../../shared/storage'
 import { Screen } from '../../shared/ui/Screen'
 import { listSessions } from '../lectures/api'
 import { SessionCard } from '../lectures/components/SessionCard'
+import { refreshUnreadBadge } from '../me/inbox'
 import { listStations } from '../stations/api'
 import { StationCard } from '../stations/components/StationCard'
 import { locate } from '../stations/location'
@@ -43,7 +44,10 @@ export default function HomePage() {
     setTopWish(wishes.status === 'fulfilled' ? (wishes.value.data.items[0] ?? null) : null)
   }
 
-  useDidShow(() => void refresh(need))
+  useDidShow(() => {
+    void refresh(need)
+    void refreshUnreadBadge()
+  })
   useShareAppMessage(() => ({ title: `${t('app.name')} · ${t('app.tagline')}`, path: '/features/home/index' }))
 
   const openStations = (service: Need) => {

@@ -6,16 +6,27 @@ import { currentUser, deleteAccount, logout } from '../../shared/auth'
 import { useSettings } from '../../shared/settings'
 import { Menu, type MenuEntry } from '../../shared/ui/Menu'
 import { Screen } from '../../shared/ui/Screen'
+import { refreshUnreadBadge } from './inbox'
 import './index.scss'
 
 export default function MePage() {
   const { t } = useSettings()
   const [user, setUser] = useState<User | null>(currentUser())
-  useDidShow(() => setUser(currentUser()))
+  const [unread, setUnread] = useState(0)
+  useDidShow(() => {
+    setUser(currentUser())
+    void refreshUnreadBadge().then(setUnread)
+  })
 
   const go = (url: string) => () => void Taro.navigateTo({ url })
   const entries: (MenuEntry & { shown: boolean })[] = [
     { id: 'go-login', label: t('me.login'), open: go('/features/me/pages/login/index'), shown: !user },
+    {
+      id: 'go-inbox',
+      label: unread > 0 ? t('me.inboxUnread', { n: unread }) : t('me.inbox'),
+      open: go('/features/me/pages/inbox/index'),
+      shown: !!user,
+    },
     { id: 'go-bookings', label: t('lectures.myBookings'), open: go('/features/lectures/pages/bookings/index'), shown: !!user },
     { id: 'go-wishes', label: t('wishes.mine'), open: go('/features/wishes/pages/mine/index'), shown: user?.role === 'resident' || user?.role === 'member' },
     { id: 'go-staff', label: t('staff.entry'), open: go('/features/staff/pages/index/index'), shown: user?.role === 'staff' },
@@ -28,6 +39,7 @@ export default function MePage() {
       open: () => {
         logout()
         setUser(null)
+        void refreshUnreadBadge().then(setUnread)
       },
       shown: !!user,
     },
@@ -39,6 +51,7 @@ export default function MePage() {
           if (!confirm) return
           await deleteAccount()
           setUser(null)
+          void refreshUnreadBadge().then(setUnread)
         }),
       shown: !!user,
       muted: true,

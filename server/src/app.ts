@@ -29,7 +29,9 @@ import { createWechatApi } from './shared/wechat.js'
 import { ApiError, errors } from './shared/errors.js'
 import { quotasFrom } from './shared/quota.js'
 import { authenticateOnce, registerRateLimits } from './shared/rate-limits.js'
+import { fromFastifyError, replyToClientError, replyToFrameworkError } from './shared/http-errors.js'
 import { zodResponseSerializer } from './shared/serializer.js'
+import { refuseControlCharacters } from './shared/strict-input.js'
 import { explainIssue } from './shared/validation.js'
 
 export interface AppDeps {
@@ -44,20 +46,6 @@ export interface AppDeps {
 /** A person's whereabouts are used to sort and then forgotten: request logs keep the URL without them. */
 export const withoutPosition = (url: string) => url.replace(/([?&](?:lat|lng)=)[^&]*/g, '$1…')
 
-/** Fastify's own client-side errors (bad JSON, wrong content type…) in the project's error shape. */
-function fromFastifyError(error: FastifyError): ApiError | null {
-  const status = error.statusCode ?? 500
-  if (status === 413) return errors.payloadTooLarge()
-  if (status === 415)
-    return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交', 'Send the request body as JSON')
-  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.name === 'SyntaxError')
-    return new ApiError(400, 'INVALID_JSON', '请求内容不是有效的 JSON', 'The request body is not valid JSON')
-  if (status === 429) return errors.rateLimited()
-  if (status >= 400 && status < 500)
-    return new ApiError(status, (error.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, ''), '请求无效', error.message)
-  return null
-}
-
 export async function buildApp({ config, database, clock = () => new Date(), staticDir }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -69,21 +57,22 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
           },
     bodyLimit: 256 * 1024,
     trustProxy: config.TRUST_PROXY,
+    frameworkErrors: replyToFrameworkError,
+    clientErrorHandler: replyToClientError,
   }).withTypeProvider<ZodTypeProvider>()
 
+  // Fastify's own JSON parser, which also refuses a `__proto__` or `constructor.prototype` key rather than pass it on.
+  const parseJson = app.getDefaultJsonParser('error', 'error')
   // WeChat's wx.request sends `content-type: application/json` even with no body (a POST that only names
   // its target, like booking a seat): an empty JSON body means "no body", not an error.
   app.removeContentTypeParser('application/json')
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined)
-    try {
-      done(null, JSON.parse(body as string))
-    } catch (error) {
-      done(Object.assign(error as Error, { statusCode: 400 }), undefined)
-    }
+    parseJson(request, body as string, done)
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(zodResponseSerializer)
+  refuseControlCharacters(app)
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.statusCode).headers(error.headers ?? {}).send(error.toBody())
@@ -101,7 +90,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
     const clientError = fromFastifyError(error)
     if (clientError) return reply.status(clientError.statusCode).headers(clientError.headers ?? {}).send(clientError.toBody())
     request.log.error({ err: error }, 'unhandled error')
-    return reply.status(500).send(new ApiError(500, 'INTERNAL', '服务器出错了，请稍后再试', 'Something went wrong on our side').toBody())
+    return reply.status(500).send(errors.internal().toBody())
   })
 
   app.setNotFoundHandler((request, reply) => {

@@ -21,6 +21,51 @@ export const nonEmptyPatch = <T extends z.ZodObject>(schema: T) =>
 /** A rejection has to say why. */
 export const reasonRequiredRule = rule('拒绝时必填', 'is required to reject', ['reason'])
 
+/**
+ * C0 controls but tab, newline and carriage return, then DEL and C1: nothing a person types, and PostgreSQL refuses
+ * a NUL outright. `controlCharacterRule` is the one message for them, from a schema or from the request-wide check.
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+export const controlCharacterRule = rule('含有不允许的控制字符', 'contains a control character')
+/** Tabs and line breaks lay out long text; in a name, a title or an id they are a paste accident. */
+const LAYOUT_CHARACTER = /[\t\n\r]/
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/
+/** What renders as nothing: whitespace, format characters (zero-width spaces and joiners, BOM, bidi marks) and blank fillers. */
+const INVISIBLE = /[\s\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu
+const hasVisibleText = (text: string) => text.replace(INVISIBLE, '') !== ''
+
+/**
+ * Text a person types, trimmed, refused for control characters and for having nothing visible in it (`min` 0 lets
+ * an empty string mean "none", as optional notes do). Each refusal stops the checks after it: one reason per field.
+ */
+const typedText = (max: number, min: number, layout: { allowed: RegExp | null; rule: ReturnType<typeof rule> }) =>
+  z
+    .string()
+    .trim()
+    .refine((text) => !CONTROL_CHARACTER.test(text), { ...controlCharacterRule, abort: true })
+    .refine((text) => !layout.allowed?.test(text), { ...layout.rule, abort: true })
+    .refine((text) => (min === 0 && text === '') || hasVisibleText(text), { ...rule('不能只有空白或不可见字符', 'must contain visible text'), abort: true })
+    .min(min)
+    .max(max)
+
+/** One line of text: a name, a title, an address. */
+export const line = (max: number, min = 1) =>
+  typedText(max, min, { allowed: LAYOUT_CHARACTER, rule: rule('只能是一行文字，不能换行或含制表符', 'must be one line, without line breaks or tabs') })
+
+/** Text of several lines: a description, a note, a comment, a reason. Tabs and line breaks (LF or CRLF) are kept. */
+export const paragraph = (max: number, min = 1) =>
+  typedText(max, min, { allowed: LONE_CARRIAGE_RETURN, rule: rule('换行符不正确', 'has a carriage return outside a line break') })
+
+const ID = /^[A-Za-z0-9_-]+$/
+const TOKEN = /^[\x21-\x7E]+$/
+
+/** An id the server issued (`wi_…`, `st_…`): letters, digits, `_` and `-`. */
+export const identifier = (max = 40) => z.string().min(1).max(max).refine((value) => ID.test(value), rule('格式不对', 'is not a valid id'))
+
+/** An opaque token passed back as given (a paging cursor, a login or check-in code): printable ASCII, no spaces. */
+export const token = (max: number) =>
+  z.string().min(1).max(max).refine((value) => TOKEN.test(value), rule('格式不对', 'is not a valid token'))
+
 const chineseMessages = z.locales.zhCN().localeError
 
 export interface IssueExplanation {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { identifier, line, token } from '../../shared/validation.js'
 
 export const ROLES = ['tourist', 'resident', 'member', 'staff'] as const
 export const roleSchema = z.enum(ROLES)
@@ -18,15 +19,15 @@ export const authResponseSchema = z.object({
 export type AuthResponse = z.infer<typeof authResponseSchema>
 
 export const wechatLoginBodySchema = z.object({
-  code: z.string().min(1).max(128),
+  code: token(128),
 })
 
 export const devLoginBodySchema = z.object({
-  openid: z.string().trim().min(1).max(64),
+  openid: line(64),
   role: roleSchema.optional(),
-  nickname: z.string().trim().min(1).max(32).optional(),
+  nickname: line(32).optional(),
   /** Binds a staff or member user to this community; a dev staff user without one covers every community. */
-  communityId: z.string().min(1).max(40).optional(),
+  communityId: identifier().optional(),
 })
 export type DevLoginBody = z.infer<typeof devLoginBodySchema>
 

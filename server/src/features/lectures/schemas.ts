@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { coordinatesTogether, coordinatesTogetherRule, nonEmptyPatch } from '../../shared/validation.js'
+import { coordinatesTogether, coordinatesTogetherRule, identifier, line, nonEmptyPatch, paragraph, token } from '../../shared/validation.js'
 import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
 
-const id = z.string().min(1).max(40)
+const id = identifier()
 export const idParamsSchema = z.object({ id })
 
 export const PREFERRED_TIMES = ['morning', 'afternoon', 'evening'] as const
@@ -27,17 +27,15 @@ export const guesthouseListQuerySchema = z.object(originQuery)
 export const guesthouseListResponseSchema = z.object({ items: z.array(guesthouseSchema) })
 export type GuesthouseList = z.infer<typeof guesthouseListResponseSchema>
 
-const text = (max: number) => z.string().trim().min(1).max(max)
-
 /** A guesthouse as staff enter it: where it is (GCJ-02, in or near the old town) and what room it offers. */
 export const guesthouseFieldsSchema = z.object({
   /** Optional for staff bound to exactly one community (theirs is taken); a district account names it. */
   communityId: id.optional(),
-  name: text(40),
-  address: text(80),
+  name: line(40),
+  address: line(80),
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
-  roomsNote: z.string().trim().max(80).nullable().optional(),
+  roomsNote: line(80, 0).nullable().optional(),
   photos: z.array(photoUrlSchema).max(MAX_PHOTOS).default([]),
 })
 export type GuesthouseCreate = z.input<typeof guesthouseFieldsSchema>
@@ -48,10 +46,10 @@ export type GuesthouseResponse = z.infer<typeof guesthouseResponseSchema>
 
 /** A topic on the menu; the English title and description fall back to the Chinese ones. */
 export const topicFieldsSchema = z.object({
-  title: text(30),
-  titleEn: z.string().trim().max(60).optional(),
-  description: text(300),
-  descriptionEn: z.string().trim().max(600).optional(),
+  title: line(30),
+  titleEn: line(60, 0).optional(),
+  description: paragraph(300),
+  descriptionEn: paragraph(600, 0).optional(),
 })
 export type TopicCreate = z.input<typeof topicFieldsSchema>
 export const topicPatchSchema = nonEmptyPatch(topicFieldsSchema.partial())
@@ -74,7 +72,7 @@ export type TopicList = z.infer<typeof topicListResponseSchema>
 
 export const topicOrderSchema = z.object({
   preferredTime: z.enum(PREFERRED_TIMES).optional(),
-  area: z.string().trim().min(1).max(40).optional(),
+  area: line(40).optional(),
 })
 export type TopicOrderInput = z.input<typeof topicOrderSchema>
 export const topicResponseSchema = z.object({ topic: topicSchema })
@@ -120,14 +118,14 @@ const sessionFields = z.object({
   endsAt: z.iso.datetime({ offset: true }),
   capacity: z.number().int().min(1).max(500),
   /** null (or absent) when nobody is named yet; null in a change takes the name off. */
-  speaker: z.string().trim().min(1).max(40).nullable().optional(),
+  speaker: line(40).nullable().optional(),
 })
 /** The time rules (window, order, length) are the domain's: see schedule.ts. */
 export const sessionCreateSchema = sessionFields
 export type LectureSessionCreate = z.input<typeof sessionCreateSchema>
 export const sessionPatchSchema = nonEmptyPatch(sessionFields.omit({ topicId: true }).partial())
 export type LectureSessionPatch = z.input<typeof sessionPatchSchema>
-export const sessionCancelSchema = z.object({ reason: z.string().trim().max(200).optional() })
+export const sessionCancelSchema = z.object({ reason: paragraph(200, 0).optional() })
 
 export const bookingSchema = z.object({
   id: z.string(),
@@ -150,7 +148,7 @@ export const checkinCodeResponseSchema = z.object({ code: z.string(), expiresAt:
 export type CheckinCode = z.infer<typeof checkinCodeResponseSchema>
 export const checkinSchema = z
   .object({
-    code: z.string().min(1).max(200),
+    code: token(200),
     lat: z.number().min(-90).max(90).optional().describe('GCJ-02; where the attendee is, when they allow it'),
     lng: z.number().min(-180).max(180).optional().describe('GCJ-02; with lat'),
   })
@@ -164,7 +162,7 @@ export type CheckinResult = z.infer<typeof checkinResponseSchema>
 
 export const feedbackSchema = z.object({
   rating: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(300).default(''),
+  comment: paragraph(300, 0).default(''),
 })
 export type FeedbackInput = z.input<typeof feedbackSchema>
 export const feedbackResponseSchema = z.object({ rating: z.number().int(), comment: z.string() })

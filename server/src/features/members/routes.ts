@@ -5,6 +5,7 @@ import type { Db } from '../../db/index.js'
 import type { MembersTable } from '../../db/schema.js'
 import { recordChange } from '../../shared/audit.js'
 import { ApiError, errors } from '../../shared/errors.js'
+import { identifier } from '../../shared/validation.js'
 import { signedIn } from '../../shared/access.js'
 import { staffCommunities } from '../community/scope.js'
 import { registerMember } from './commands.js'
@@ -22,7 +23,7 @@ import {
 } from './schemas.js'
 
 const tags = ['members']
-const idParams = z.object({ id: z.string().min(1).max(40) })
+const idParams = z.object({ id: identifier() })
 
 const toMember = (r: Selectable<MembersTable>): Member => ({
   id: r.id,

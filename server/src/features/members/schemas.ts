@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { reasonRequiredRule } from '../../shared/validation.js'
+import { identifier, line, paragraph, reasonRequiredRule } from '../../shared/validation.js'
 
 export const memberRegisterSchema = z.object({
-  realName: z.string().trim().min(2).max(20),
+  realName: line(20, 2),
   phone: z.string().trim().regex(/^1\d{10}$/, 'expected an 11-digit mobile number'),
-  workUnit: z.string().trim().min(2).max(60),
-  branch: z.string().trim().min(2).max(60),
-  communityId: z.string().min(1).max(40),
+  workUnit: line(60, 2),
+  branch: line(60, 2),
+  communityId: identifier(),
 })
 export type MemberRegister = z.infer<typeof memberRegisterSchema>
 
@@ -29,7 +29,7 @@ export type MemberResponse = z.infer<typeof memberResponseSchema>
 export const memberQueueQuerySchema = z.object({ status: z.enum(['pending', 'verified', 'rejected']).default('pending') })
 export const memberListResponseSchema = z.object({ items: z.array(memberSchema) })
 export const verifySchema = z
-  .object({ decision: z.enum(['verify', 'reject']), reason: z.string().trim().min(1).max(200).optional() })
+  .object({ decision: z.enum(['verify', 'reject']), reason: paragraph(200).optional() })
   .refine((v) => v.decision === 'verify' || v.reason, reasonRequiredRule)
 export const memberSettingsSchema = z.object({ rankingOptOut: z.boolean() })
 
@@ -38,7 +38,7 @@ export const memberRecordSchema = z.object({
   hoursServed: z.number(),
   lecturesGiven: z.number().int(),
 })
-export const rankingQuerySchema = z.object({ communityId: z.string().min(1).max(40) })
+export const rankingQuerySchema = z.object({ communityId: identifier() })
 export const rankingResponseSchema = z.object({
   items: z.array(z.object({ rank: z.number().int(), nickname: z.string(), wishesFulfilled: z.number().int(), hoursServed: z.number() })),
 })

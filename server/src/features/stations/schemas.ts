@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { coordinatesTogether, coordinatesTogetherRule, nonEmptyPatch, rule } from '../../shared/validation.js'
+import { coordinatesTogether, coordinatesTogetherRule, identifier, line, nonEmptyPatch, paragraph, rule, token } from '../../shared/validation.js'
 import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
 import { openRangeSchema, weeklyHoursSchema } from './hours.js'
 
@@ -24,7 +24,7 @@ export const stationListQuerySchema = z
     lng: z.coerce.number().min(-180).max(180).optional(),
     openNow: booleanQuery.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(64).optional(),
+    cursor: token(64).optional(),
   })
   .refine(coordinatesTogether, coordinatesTogetherRule)
 export type StationListQuery = z.input<typeof stationListQuerySchema>
@@ -55,7 +55,7 @@ export const stationListResponseSchema = z.object({
 })
 export type StationListResponse = z.infer<typeof stationListResponseSchema>
 
-export const stationIdParamsSchema = z.object({ id: z.string().min(1).max(40) })
+export const stationIdParamsSchema = z.object({ id: identifier() })
 
 export const stationDetailSchema = stationSummarySchema.extend({
   phone: z.string().nullable(),
@@ -78,21 +78,19 @@ export const stationDetailQuerySchema = z
   })
   .refine(coordinatesTogether, coordinatesTogetherRule)
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max)
-
 export const stationServiceInputSchema = z.object({
   key: serviceKeySchema,
   available: z.boolean().default(true),
-  note: z.string().trim().max(60).nullable().optional(),
+  note: line(60, 0).nullable().optional(),
 })
 
 const stationFieldsSchema = z.object({
   /** Optional for staff bound to exactly one community (theirs is taken); a district account names it. */
-  communityId: z.string().min(1).max(40).optional(),
-  name: trimmed(40),
-  nameEn: trimmed(80).optional(),
+  communityId: identifier().optional(),
+  name: line(40),
+  nameEn: line(80).optional(),
   kind: stationKindSchema,
-  address: trimmed(100),
+  address: line(100),
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
   phone: z
@@ -107,7 +105,7 @@ const stationFieldsSchema = z.object({
     .max(SERVICE_KEYS.length)
     .refine((list) => new Set(list.map((s) => s.key)).size === list.length, rule('每项服务只能出现一次', 'each service only once')),
   photos: z.array(photoUrlSchema).max(MAX_PHOTOS),
-  pledges: z.array(trimmed(60)).max(10),
+  pledges: z.array(line(60)).max(10),
 })
 export const stationCreateSchema = stationFieldsSchema.extend({
   photos: stationFieldsSchema.shape.photos.default([]),
@@ -117,17 +115,17 @@ export type StationCreate = z.input<typeof stationCreateSchema>
 export const stationPatchSchema = nonEmptyPatch(stationFieldsSchema.partial())
 export type StationPatch = z.input<typeof stationPatchSchema>
 
-export const serviceToggleParamsSchema = z.object({ id: z.string().min(1).max(40), key: serviceKeySchema })
+export const serviceToggleParamsSchema = z.object({ id: identifier(), key: serviceKeySchema })
 export const serviceToggleSchema = z.object({
   available: z.boolean(),
-  note: z.string().trim().max(60).nullable().optional(),
+  note: line(60, 0).nullable().optional(),
 })
 export type ServiceToggle = z.infer<typeof serviceToggleSchema>
 
 export const REPORT_CATEGORIES = ['no_hot_water', 'no_charging', 'closed_but_shown_open', 'wrong_location', 'other'] as const
 export const reportCreateSchema = z.object({
   category: z.enum(REPORT_CATEGORIES),
-  text: z.string().trim().max(200).default(''),
+  text: paragraph(200, 0).default(''),
 })
 export type ReportCreate = z.input<typeof reportCreateSchema>
 
@@ -148,8 +146,8 @@ export const reportResponseSchema = z.object({ report: stationReportSchema })
 export const reportListQuerySchema = z.object({ status: z.enum(['open', 'resolved']).default('open') })
 export const reportListResponseSchema = z.object({ items: z.array(stationReportSchema) })
 export type StationReportList = z.infer<typeof reportListResponseSchema>
-export const reportResolveSchema = z.object({ note: z.string().trim().max(200).optional() })
-export const reportIdParamsSchema = z.object({ id: z.string().min(1).max(40) })
+export const reportResolveSchema = z.object({ note: paragraph(200, 0).optional() })
+export const reportIdParamsSchema = z.object({ id: identifier() })
 
 export const stationChangeSchema = z.object({
   id: z.string(),

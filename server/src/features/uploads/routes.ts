@@ -4,6 +4,7 @@ import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { identifier } from '../../shared/validation.js'
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
@@ -47,7 +48,7 @@ export const uploadRoutes =
 
     app.get(
       '/api/uploads/:id',
-      { config: { access: 'public' }, schema: { tags: ['uploads'], params: z.object({ id: z.string().min(1).max(40) }) } },
+      { config: { access: 'public' }, schema: { tags: ['uploads'], params: z.object({ id: identifier() }) } },
       async (request, reply) => {
         const row = await db.selectFrom('uploads').select(['mime', 'data']).where('id', '=', request.params.id).executeTakeFirst()
         if (!row) throw errors.notFound('找不到该图片', 'No such photo')

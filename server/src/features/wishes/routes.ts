@@ -25,8 +25,9 @@ import {
 } from './schemas.js'
 import { fullView, publicView, selectWishes } from './views.js'
 import { z } from 'zod'
+import { identifier } from '../../shared/validation.js'
 
-const idParams = z.object({ id: z.string().min(1).max(40) })
+const idParams = z.object({ id: identifier() })
 const tags = ['wishes']
 
 export const wishRoutes =

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { reasonRequiredRule, rule } from '../../shared/validation.js'
+import { identifier, line, paragraph, reasonRequiredRule, rule, token } from '../../shared/validation.js'
 
 export const WISH_CATEGORIES = ['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other'] as const
 export const WISH_STATUSES = ['pending_review', 'published', 'rejected', 'claimed', 'fulfilled', 'confirmed', 'withdrawn', 'disputed'] as const
@@ -10,13 +10,13 @@ const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'expected
 
 export const wishCreateSchema = z.object({
   category: z.enum(WISH_CATEGORIES),
-  title: z.string().trim().min(2).max(40),
-  description: z.string().trim().min(1).max(500),
-  communityId: z.string().min(1).max(40),
+  title: line(40, 2),
+  description: paragraph(500),
+  communityId: identifier(),
   contactPhone: phone.optional(),
   urgent: z.boolean().default(false),
-  preferredTime: z.string().trim().max(40).optional(),
-  photoIds: z.array(z.string().min(1).max(40)).max(3).default([]),
+  preferredTime: line(40, 0).optional(),
+  photoIds: z.array(identifier()).max(3).default([]),
 })
 export type WishCreate = z.input<typeof wishCreateSchema>
 
@@ -65,10 +65,10 @@ const booleanQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 
 export const wishListQuerySchema = z.object({
   status: z.enum(PUBLIC_STATUSES).default('published'),
   category: z.enum(WISH_CATEGORIES).optional(),
-  communityId: z.string().max(40).optional(),
+  communityId: identifier().optional(),
   urgent: booleanQuery.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(40).optional(),
+  cursor: token(40).optional(),
   /** `nearest`: by the distance from lat/lng (GCJ-02) to the wish's community; urgent ones stay pinned either way. */
   sort: z.enum(['newest', 'nearest']).default('newest'),
   lat: z.coerce.number().min(-90).max(90).optional(),
@@ -80,17 +80,17 @@ export const myWishesResponseSchema = z.object({ items: z.array(wishFullSchema) 
 export type MyWishes = z.infer<typeof myWishesResponseSchema>
 
 export const reviewSchema = z
-  .object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(1).max(200).optional() })
+  .object({ decision: z.enum(['approve', 'reject']), reason: paragraph(200).optional() })
   .refine((r) => r.decision === 'approve' || r.reason, reasonRequiredRule)
-export const releaseSchema = z.object({ reason: z.string().trim().min(1).max(200) })
+export const releaseSchema = z.object({ reason: paragraph(200) })
 export const fulfilSchema = z.object({
-  note: z.string().trim().min(1).max(300),
-  photoId: z.string().max(40).optional(),
+  note: paragraph(300),
+  photoId: identifier().optional(),
   hours: z.number().min(0).max(72).optional(),
 })
-export const confirmSchema = z.object({ thanks: z.string().trim().max(200).optional() })
-export const disputeSchema = z.object({ reason: z.string().trim().min(1).max(300) })
+export const confirmSchema = z.object({ thanks: paragraph(200, 0).optional() })
+export const disputeSchema = z.object({ reason: paragraph(300) })
 /** Staff settling a dispute say what they found; the resident and the member are told. */
-export const staffNoteSchema = z.object({ note: z.string().trim().min(1).max(300) })
+export const staffNoteSchema = z.object({ note: paragraph(300) })
 /** Steps that need nothing but the wish: WeChat sends an empty body, curl perhaps none. */
 export const emptyBodySchema = z.object({}).optional()

@@ -35,26 +35,27 @@ const INVISIBLE = /[\s\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu
 const hasVisibleText = (text: string) => text.replace(INVISIBLE, '') !== ''
 
 /**
- * Text a person types, trimmed, refused for control characters and for having nothing visible in it (`min` 0 lets
- * an empty string mean "none", as optional notes do). Each refusal stops the checks after it: one reason per field.
+ * Text a person types, trimmed, refused for control characters, for the layout characters its kind forbids and for
+ * having nothing visible in it (`min` 0 lets an empty string mean "none", as optional notes do). Each refusal stops
+ * the checks after it: one reason per field.
  */
-const typedText = (max: number, min: number, layout: { allowed: RegExp | null; rule: ReturnType<typeof rule> }) =>
+const typedText = (max: number, min: number, layout: { forbidden: RegExp; rule: ReturnType<typeof rule> }) =>
   z
     .string()
     .trim()
     .refine((text) => !CONTROL_CHARACTER.test(text), { ...controlCharacterRule, abort: true })
-    .refine((text) => !layout.allowed?.test(text), { ...layout.rule, abort: true })
+    .refine((text) => !layout.forbidden.test(text), { ...layout.rule, abort: true })
     .refine((text) => (min === 0 && text === '') || hasVisibleText(text), { ...rule('不能只有空白或不可见字符', 'must contain visible text'), abort: true })
     .min(min)
     .max(max)
 
 /** One line of text: a name, a title, an address. */
 export const line = (max: number, min = 1) =>
-  typedText(max, min, { allowed: LAYOUT_CHARACTER, rule: rule('只能是一行文字，不能换行或含制表符', 'must be one line, without line breaks or tabs') })
+  typedText(max, min, { forbidden: LAYOUT_CHARACTER, rule: rule('只能是一行文字，不能换行或含制表符', 'must be one line, without line breaks or tabs') })
 
 /** Text of several lines: a description, a note, a comment, a reason. Tabs and line breaks (LF or CRLF) are kept. */
 export const paragraph = (max: number, min = 1) =>
-  typedText(max, min, { allowed: LONE_CARRIAGE_RETURN, rule: rule('换行符不正确', 'has a carriage return outside a line break') })
+  typedText(max, min, { forbidden: LONE_CARRIAGE_RETURN, rule: rule('换行符不正确', 'has a carriage return outside a line break') })
 
 const ID = /^[A-Za-z0-9_-]+$/
 const TOKEN = /^[\x21-\x7E]+$/

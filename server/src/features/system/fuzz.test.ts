@@ -126,7 +126,7 @@ function withValue(body: unknown, path: string[], value: unknown): unknown {
 function valuesFor(schema: JsonSchema, random: () => number): { value: unknown; control?: boolean }[] {
   const control = () => CONTROL_CHARACTERS[Math.floor(random() * CONTROL_CHARACTERS.length)]!
   const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!
-  const junk = [{ value: null }, { value: {} }, { value: [] }, { value: pick([true, 0, 'x']) }]
+  const junk: { value: unknown }[] = [{ value: null }, { value: {} }, { value: [] }, { value: pick<unknown>([true, 0, 'x']) }]
   switch (schema.type) {
     case 'string':
       return [
@@ -145,7 +145,7 @@ function valuesFor(schema: JsonSchema, random: () => number): { value: unknown; 
       ]
     case 'number':
     case 'integer':
-      return [1e308, -1e308, 2 ** 63, -1, 0.5, -0, Number.MIN_VALUE, 9007199254740993, 'NaN', 'Infinity', '1'].map((value) => ({ value })).concat(junk)
+      return [...[1e308, -1e308, 2 ** 63, -1, 0.5, -0, Number.MIN_VALUE, 9007199254740993, 'NaN', 'Infinity', '1'].map((value) => ({ value })), ...junk]
     case 'boolean':
       return [{ value: 'true' }, { value: 1 }, ...junk]
     case 'array':

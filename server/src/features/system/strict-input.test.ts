@@ -97,6 +97,14 @@ describe.each(DB_KINDS)('strict input and one error shape on %s', (kind) => {
     const badLine = await rawExchange(api.url, 'GET /api/health HTTP/9.9 nonsense\r\n\r\n')
     expect(badLine).toMatch(/^HTTP\/1\.1 400 /)
     expect(bodyOf(badLine)).toEqual(inErrorShape('BAD_REQUEST'))
+
+    const unknownMethod = await rawExchange(api.url, 'BREW /api/health HTTP/1.1\r\nHost: x\r\n\r\n')
+    expect(unknownMethod).toMatch(/^HTTP\/1\.1 400 /)
+    expect(bodyOf(unknownMethod)).toEqual(inErrorShape('BAD_REQUEST'))
+
+    const noSuchMethodHere = await api.app.inject({ method: 'PUT', url: '/api/wishes' })
+    expect(noSuchMethodHere.statusCode).toBe(404)
+    expect(noSuchMethodHere.json()).toEqual(inErrorShape('NOT_FOUND'))
   })
 
   it('answers headers over the limit with 431 in the error shape', async () => {

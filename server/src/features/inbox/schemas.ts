@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { identifier, token } from '../../shared/validation.js'
 import { NOTICE_KINDS } from '../notifications/outbox.js'
 
 export const inboxQuerySchema = z.object({
-  cursor: z.string().max(120).optional(),
+  cursor: token(120).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 })
 export type InboxQuery = z.input<typeof inboxQuerySchema>
@@ -28,7 +29,7 @@ export const inboxPageSchema = z.object({
 export type InboxPage = z.infer<typeof inboxPageSchema>
 
 /** Without ids: everything the person has. Ids that are not theirs change nothing. */
-export const inboxReadSchema = z.object({ ids: z.array(z.string().max(40)).min(1).max(100).optional() })
+export const inboxReadSchema = z.object({ ids: z.array(identifier()).min(1).max(100).optional() })
 export type InboxRead = z.infer<typeof inboxReadSchema>
 
 export const inboxUnreadSchema = z.object({ unread: z.number().int() })

@@ -50,7 +50,7 @@ export type {
   TopicOrderInput,
 } from './features/lectures/schemas.js'
 export type { CommunityFigures, CommunityList, Stats, StaffScope } from './features/community/routes.js'
-export type { Trends, TrendsQuery } from './features/community/schemas.js'
+export type { Trends, TrendsQuery, WishBreakdown } from './features/community/schemas.js'
 export type { InboxNotice, InboxPage, InboxQuery, InboxRead, InboxUnread } from './features/inbox/schemas.js'
 export type { Member, MemberRanking, MemberRegister, MemberResponse } from './features/members/schemas.js'
 export type { UploadResponse } from './features/uploads/routes.js'

@@ -1,14 +1,19 @@
-import { sql } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
 import type { Db } from '../../db/index.js'
+import type { Database } from '../../db/schema.js'
 import { shanghaiDate, shanghaiWeekStart, WEEK_MS } from '../../shared/shanghai-time.js'
-import type { Trends } from './schemas.js'
+import { PUBLIC_STATUSES, WISH_CATEGORIES } from '../wishes/schemas.js'
+import type { Trends, WishBreakdown } from './schemas.js'
+
+/** Communities to count in, or `null` for the whole old town. */
+export type CommunityScope = string[] | null
 
 /**
  * Week by week, oldest first, the last `weeks` Shanghai weeks (Monday to Sunday) up to the current one. Each figure
  * is one query over the whole range, its rows numbered by week with a CASE over the week boundaries (computed here,
  * so SQLite and PostgreSQL compare the same ISO strings) and counted per number.
  */
-export async function weeklyTrends(db: Db, now: Date, weeks: number): Promise<Trends> {
+export async function weeklyTrends(db: Db, now: Date, weeks: number, communities: CommunityScope = null): Promise<Trends> {
   const first = shanghaiWeekStart(now).getTime() - (weeks - 1) * WEEK_MS
   const bounds = Array.from({ length: weeks + 1 }, (_, i) => new Date(first + i * WEEK_MS).toISOString())
   const byWeek = (column: string) => {
@@ -27,23 +32,51 @@ export async function weeklyTrends(db: Db, now: Date, weeks: number): Promise<Tr
   const n = db.fn.countAll().as('n')
   const week = sql`week`
   const solved = byWeek('confirmed_at')
-  const held = byWeek('ends_at')
-  const attended = byWeek('checked_in_at')
+  const held = byWeek('lecture_sessions.ends_at')
+  const attended = byWeek('bookings.checked_in_at')
   const verified = byWeek('decided_at')
+  const scoped = communities !== null
+  const sessions = db.selectFrom('lecture_sessions').innerJoin('guesthouses', 'guesthouses.id', 'lecture_sessions.guesthouse_id')
   const [wishesSolved, lecturesHeld, attendances, membersVerified] = await Promise.all([
-    perWeek(db.selectFrom('wishes').select([solved.week, n]).where('status', '=', 'confirmed').where(solved.inRange).groupBy(week).execute()),
     perWeek(
       db
-        .selectFrom('lecture_sessions')
-        .select([held.week, n])
-        .where('status', '=', 'scheduled')
-        .where('ends_at', '<', now.toISOString())
-        .where(held.inRange)
+        .selectFrom('wishes')
+        .select([solved.week, n])
+        .where('status', '=', 'confirmed')
+        .where(solved.inRange)
+        .$if(scoped, (q) => q.where('wishes.community_id', 'in', communities!))
         .groupBy(week)
         .execute(),
     ),
-    perWeek(db.selectFrom('bookings').select([attended.week, n]).where(attended.inRange).groupBy(week).execute()),
-    perWeek(db.selectFrom('members').select([verified.week, n]).where('status', '=', 'verified').where(verified.inRange).groupBy(week).execute()),
+    perWeek(
+      sessions
+        .select([held.week, n])
+        .where('lecture_sessions.status', '=', 'scheduled')
+        .where('lecture_sessions.ends_at', '<', now.toISOString())
+        .where(held.inRange)
+        .$if(scoped, (q) => q.where('guesthouses.community_id', 'in', communities!))
+        .groupBy(week)
+        .execute(),
+    ),
+    perWeek(
+      sessions
+        .innerJoin('bookings', 'bookings.session_id', 'lecture_sessions.id')
+        .select([attended.week, n])
+        .where(attended.inRange)
+        .$if(scoped, (q) => q.where('guesthouses.community_id', 'in', communities!))
+        .groupBy(week)
+        .execute(),
+    ),
+    perWeek(
+      db
+        .selectFrom('members')
+        .select([verified.week, n])
+        .where('status', '=', 'verified')
+        .where(verified.inRange)
+        .$if(scoped, (q) => q.where('members.community_id', 'in', communities!))
+        .groupBy(week)
+        .execute(),
+    ),
   ])
   return {
     items: bounds.slice(0, weeks).map((start, i) => ({
@@ -53,5 +86,41 @@ export async function weeklyTrends(db: Db, now: Date, weeks: number): Promise<Tr
       attendances: attendances[i]!,
       membersVerified: membersVerified[i]!,
     })),
+  }
+}
+
+/** A wish that reached the wall, disputed ones too; solved ones were fulfilled, whether confirmed yet or not. */
+const SHOWN = [...PUBLIC_STATUSES, 'disputed'] as const
+const SOLVED = ['fulfilled', 'confirmed'] as const
+
+/** Wishes that reached the wall and those solved, by category (every category) and by community (every one in scope). */
+export async function wishBreakdown(db: Db, communities: CommunityScope = null): Promise<WishBreakdown> {
+  const scoped = communities !== null
+  const tally = (eb: ExpressionBuilder<Database, 'wishes'>) =>
+    [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(eb.case().when('wishes.status', 'in', SOLVED).then(1).else(0).end()).as('solved'),
+    ] as const
+  const [byCategory, byCommunity, names] = await Promise.all([
+    db
+      .selectFrom('wishes')
+      .select((eb) => ['category', ...tally(eb)])
+      .where('status', 'in', SHOWN)
+      .$if(scoped, (q) => q.where('community_id', 'in', communities!))
+      .groupBy('category')
+      .execute(),
+    db
+      .selectFrom('wishes')
+      .select((eb) => ['community_id', ...tally(eb)])
+      .where('status', 'in', SHOWN)
+      .$if(scoped, (q) => q.where('community_id', 'in', communities!))
+      .groupBy('community_id')
+      .execute(),
+    db.selectFrom('communities').select(['id', 'name']).$if(scoped, (q) => q.where('id', 'in', communities!)).orderBy('sort_order').execute(),
+  ])
+  const counts = (row: { total: unknown; solved: unknown } | undefined) => ({ total: Number(row?.total ?? 0), solved: Number(row?.solved ?? 0) })
+  return {
+    byCategory: WISH_CATEGORIES.map((category) => ({ category, ...counts(byCategory.find((r) => r.category === category)) })),
+    byCommunity: names.map(({ id, name }) => ({ communityId: id, name, ...counts(byCommunity.find((r) => r.community_id === id)) })),
   }
 }

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/index.js'
-import { weeklyTrends } from './queries.js'
-import { trendsQuerySchema, trendsSchema, type Trends } from './schemas.js'
-import { staffCommunities } from './scope.js'
+import { signedIn } from '../../shared/access.js'
+import { wishBreakdown, weeklyTrends } from './queries.js'
+import { trendsQuerySchema, trendsSchema, wishBreakdownSchema, type Trends } from './schemas.js'
+import { staffCommunities, visibleCommunities } from './scope.js'
 
 export const communityListSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
 export type CommunityList = z.infer<typeof communityListSchema>
@@ -19,7 +20,12 @@ export const statsSchema = z.object({
   guesthouses: z.number().int(),
   lecturesHeld: z.number().int(),
   lectureAttendances: z.number().int(),
-  wishes: z.object({ published: z.number().int(), claimed: z.number().int(), fulfilled: z.number().int() }),
+  wishes: z.object({
+    published: z.number().int(),
+    claimed: z.number().int(),
+    fulfilled: z.number().int(),
+    urgentSolved: z.number().int().describe('urgent wishes fulfilled'),
+  }),
   members: z.object({ verified: z.number().int() }),
 })
 export type Stats = z.infer<typeof statsSchema>
@@ -87,7 +93,7 @@ export const communityRoutes =
         const wishesIn = (statuses: ('published' | 'claimed' | 'fulfilled' | 'confirmed')[]) =>
           count(db.selectFrom('wishes').select(n).where('status', 'in', statuses))
         const now = clock().toISOString()
-        const [stations, guesthouses, lecturesHeld, lectureAttendances, published, claimed, fulfilled, verified] = await Promise.all([
+        const [stations, guesthouses, lecturesHeld, lectureAttendances, published, claimed, fulfilled, urgentSolved, verified] = await Promise.all([
           count(db.selectFrom('stations').select(n)),
           count(db.selectFrom('guesthouses').select(n)),
           count(db.selectFrom('lecture_sessions').select(n).where('status', '=', 'scheduled').where('ends_at', '<', now)),
@@ -95,9 +101,10 @@ export const communityRoutes =
           wishesIn(['published']),
           wishesIn(['claimed', 'fulfilled', 'confirmed']),
           wishesIn(['fulfilled', 'confirmed']),
+          count(db.selectFrom('wishes').select(n).where('status', 'in', ['fulfilled', 'confirmed']).where('urgent', '=', 1)),
           count(db.selectFrom('members').select(n).where('status', '=', 'verified')),
         ])
-        return { stations, guesthouses, lecturesHeld, lectureAttendances, wishes: { published, claimed, fulfilled }, members: { verified } }
+        return { stations, guesthouses, lecturesHeld, lectureAttendances, wishes: { published, claimed, fulfilled, urgentSolved }, members: { verified } }
       },
     )
 
@@ -123,6 +130,42 @@ export const communityRoutes =
         trendsCache.set(request.query.weeks, { minute, trends })
         return trends
       },
+    )
+
+    app.get(
+      '/api/stats/wishes',
+      {
+        config: { access: 'public' },
+        schema: { tags: ['community'], description: 'Wishes on the wall and solved, by category and by community.', response: { 200: wishBreakdownSchema } },
+      },
+      async () => wishBreakdown(db),
+    )
+
+    app.get(
+      '/api/stats/communities/trends',
+      {
+        config: { access: ['staff'] },
+        schema: {
+          tags: ['community', 'staff'],
+          description: 'The weekly trends of the communities this staff user acts for, as `/api/stats/trends` counts them.',
+          querystring: trendsQuerySchema,
+          response: { 200: trendsSchema },
+        },
+      },
+      async (request) => weeklyTrends(db, clock(), request.query.weeks, await visibleCommunities(db, signedIn(request.user))),
+    )
+
+    app.get(
+      '/api/stats/communities/wishes',
+      {
+        config: { access: ['staff'] },
+        schema: {
+          tags: ['community', 'staff'],
+          description: 'Wishes on the wall and solved, by category and by community, in the communities this staff user acts for.',
+          response: { 200: wishBreakdownSchema },
+        },
+      },
+      async (request) => wishBreakdown(db, await visibleCommunities(db, signedIn(request.user))),
     )
 
     app.get(

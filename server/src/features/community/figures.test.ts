@@ -1,0 +1,101 @@
+import type { Stats, Trends, WishBreakdown } from '../../contract'
+import type { WishStatus } from '../../db/schema'
+import { DB_KINDS } from '../../../../tests/support/databases'
+import { startTestApi, type TestApi } from '../../../../tests/support/api'
+
+const WEDNESDAY = new Date('2026-03-04T04:00:00Z')
+
+describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
+  let api: TestApi
+  let now = WEDNESDAY
+  let staffToken = ''
+  let residentToken = ''
+  let residentId = ''
+  let wishes = 0
+
+  const get = async <T>(url: string, token?: string) => {
+    const res = await api.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} })
+    expect(res.statusCode).toBe(200)
+    return res.json() as T
+  }
+  /** A wish straight into the table, in the state it would have reached; confirmed ones at `now`. */
+  const wish = async (communityId: string, category: string, status: WishStatus, urgent = false) => {
+    wishes += 1
+    const at = now.toISOString()
+    await api.database.db
+      .insertInto('wishes')
+      .values({ id: `wi_fig_${wishes}`, resident_id: residentId, category, title: '修灯', description: '楼道灯坏了', community_id: communityId, contact_phone: null, urgent: urgent ? 1 : 0, preferred_time: null, photos_json: '[]', status, claimed_by: null, confirmed_at: status === 'confirmed' ? at : null, created_at: at, updated_at: at })
+      .execute()
+  }
+  const category = (b: WishBreakdown, key: string) => b.byCategory.find((c) => c.category === key)!
+  const community = (b: WishBreakdown, id: string) => b.byCommunity.find((c) => c.communityId === id)!
+
+  beforeAll(async () => {
+    api = await startTestApi({ kind, clock: () => now })
+    const login = async (openid: string, role: string) =>
+      (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid, role, communityId: 'cm_jiadi' } })).json()
+    const staff = await login('figures-staff', 'staff')
+    const resident = await login('figures-resident', 'resident')
+    staffToken = staff.token
+    residentToken = resident.token
+    residentId = resident.user.id
+  })
+  afterAll(() => api.close())
+
+  it('counts wishes on the wall and solved by category and by community, urgent ones solved among the headline numbers', async () => {
+    const before = await get<WishBreakdown>('/api/stats/wishes')
+    const statsBefore = await get<Stats>('/api/stats')
+    expect(before.byCategory.map((c) => c.category)).toEqual(['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other'])
+    expect(before.byCommunity.map((c) => c.communityId)).toEqual(['cm_paifang', 'cm_jiadi', 'cm_yixing', 'cm_xihu', 'cm_dongmen', 'cm_xiashuimen'])
+
+    await wish('cm_jiadi', 'repair', 'published')
+    await wish('cm_jiadi', 'repair', 'confirmed', true)
+    await wish('cm_jiadi', 'repair', 'pending_review') // not on the wall yet
+    await wish('cm_jiadi', 'repair', 'rejected')
+    await wish('cm_xihu', 'errands', 'fulfilled', true)
+    await wish('cm_xihu', 'errands', 'disputed')
+
+    const after = await get<WishBreakdown>('/api/stats/wishes')
+    const stats = await get<Stats>('/api/stats')
+    const grew = (a: { total: number; solved: number }, b: { total: number; solved: number }) => ({ total: a.total - b.total, solved: a.solved - b.solved })
+    expect(grew(category(after, 'repair'), category(before, 'repair'))).toEqual({ total: 2, solved: 1 })
+    expect(grew(category(after, 'errands'), category(before, 'errands'))).toEqual({ total: 2, solved: 1 })
+    expect(grew(category(after, 'other'), category(before, 'other'))).toEqual({ total: 0, solved: 0 })
+    expect(grew(community(after, 'cm_jiadi'), community(before, 'cm_jiadi'))).toEqual({ total: 2, solved: 1 })
+    expect(grew(community(after, 'cm_xihu'), community(before, 'cm_xihu'))).toEqual({ total: 2, solved: 1 })
+    expect(stats.wishes.urgentSolved - statsBefore.wishes.urgentSolved).toBe(2)
+    expect(stats.wishes.fulfilled - statsBefore.wishes.fulfilled).toBe(2)
+    const sum = (rows: { total: number }[]) => rows.reduce((n, r) => n + r.total, 0)
+    expect(sum(after.byCategory)).toBe(sum(after.byCommunity))
+  })
+
+  it('shows a staff user the same figures for their own communities only', async () => {
+    const publicBefore = await get<Trends>('/api/stats/trends?weeks=12')
+    const mineBefore = await get<Trends>('/api/stats/communities/trends?weeks=12', staffToken)
+    expect(mineBefore.items).toHaveLength(12)
+    expect(mineBefore.items.map((w) => w.weekStart)).toEqual(publicBefore.items.map((w) => w.weekStart))
+
+    await wish('cm_jiadi', 'study_aid', 'confirmed')
+    await wish('cm_xihu', 'study_aid', 'confirmed')
+    now = new Date(WEDNESDAY.getTime() + 60_000) // past the public trends' one-minute cache
+
+    const publicAfter = await get<Trends>('/api/stats/trends?weeks=12')
+    const mineAfter = await get<Trends>('/api/stats/communities/trends?weeks=12', staffToken)
+    expect(publicAfter.items.at(-1)!.wishesSolved - publicBefore.items.at(-1)!.wishesSolved).toBe(2)
+    expect(mineAfter.items.at(-1)!.wishesSolved - mineBefore.items.at(-1)!.wishesSolved).toBe(1)
+
+    const mine = await get<WishBreakdown>('/api/stats/communities/wishes', staffToken)
+    const everyone = await get<WishBreakdown>('/api/stats/wishes')
+    expect(mine.byCommunity).toEqual([community(everyone, 'cm_jiadi')])
+    expect(mine.byCategory.reduce((n, c) => n + c.total, 0)).toBe(community(everyone, 'cm_jiadi').total)
+  })
+
+  it('keeps the community figures to staff and refuses a bad number of weeks', async () => {
+    for (const url of ['/api/stats/communities/trends', '/api/stats/communities/wishes']) {
+      expect((await api.app.inject({ method: 'GET', url })).statusCode).toBe(401)
+      expect((await api.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${residentToken}` } })).statusCode).toBe(403)
+    }
+    const bad = await api.app.inject({ method: 'GET', url: '/api/stats/communities/trends?weeks=53', headers: { authorization: `Bearer ${staffToken}` } })
+    expect(bad.statusCode).toBe(400)
+  })
+})

@@ -4,6 +4,7 @@ import type { Db } from '../../db/index.js'
 import type { BookingsTable, Database, LectureSessionsTable } from '../../db/schema.js'
 import { recordChange } from '../../shared/audit.js'
 import { ApiError, errors } from '../../shared/errors.js'
+import { notFound } from '../../shared/not-found.js'
 import { newId } from '../../shared/ids.js'
 import { createKeyedQueue } from '../../shared/keyed-queue.js'
 import type { User } from '../auth/schemas.js'
@@ -16,7 +17,6 @@ import { decideSeat, seatsToPromote, type SeatState } from './seats.js'
 type Trx = Transaction<Database>
 type SessionRow = Omit<LectureSessionsTable, 'confirmed_count' | 'waitlist_seq'> & { confirmed_count: number; waitlist_seq: number }
 
-const sessionNotFound = () => errors.notFound('找不到该场次', 'No such session')
 const bookingClosed = () =>
   errors.conflict('BOOKING_CLOSED', '讲座已开始，预约和取消均已截止', 'The session has started; booking and cancelling are closed')
 const sessionCancelled = () => errors.conflict('SESSION_CANCELLED', '该场次已取消', 'This session has been cancelled')
@@ -32,7 +32,7 @@ async function lockSession(trx: Trx, sessionId: string): Promise<SessionRow> {
     .where('id', '=', sessionId)
     .returningAll()
     .executeTakeFirst()
-  if (!row) throw sessionNotFound()
+  if (!row) throw notFound.session()
   return { ...row, confirmed_count: Number(row.confirmed_count), waitlist_seq: Number(row.waitlist_seq) }
 }
 
@@ -241,7 +241,7 @@ export function createBookingDesk(db: Db, clock: () => Date) {
         .where('user_id', '=', user.id)
         .where('status', '!=', 'cancelled')
         .executeTakeFirst()
-      if (!booking) throw errors.notFound('您没有预约该场次', 'You have no booking for this session')
+      if (!booking) throw notFound.booking()
       const now = clock()
       if (now.getTime() >= Date.parse(session.starts_at)) throw bookingClosed()
       const at = now.toISOString()

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import { recordChange } from '../../shared/audit.js'
 import { ApiError, errors } from '../../shared/errors.js'
+import { notFound } from '../../shared/not-found.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices } from '../notifications/outbox.js'
@@ -13,8 +14,6 @@ import { communityForNewPlace } from '../community/scope.js'
 import { assertPhotosUploaded } from '../uploads/photos.js'
 import type { checkinSchema, feedbackSchema, guesthouseFieldsSchema, guesthousePatchSchema, sessionCreateSchema, topicFieldsSchema, topicOrderSchema, topicPatchSchema } from './schemas.js'
 
-const sessionNotFound = () => errors.notFound('找不到该场次', 'No such session')
-const topicNotFound = () => errors.notFound('找不到该主题', 'No such topic')
 
 export function createLectureCommands(db: Db, clock: () => Date) {
   /** Staff add a guesthouse that hosts lectures; recorded with who did it. */
@@ -94,7 +93,7 @@ export function createLectureCommands(db: Db, clock: () => Date) {
         })
         .where('id', '=', id)
         .executeTakeFirst()
-      if (Number(updated.numUpdatedRows) === 0) throw topicNotFound()
+      if (Number(updated.numUpdatedRows) === 0) throw notFound.topic()
       await recordChange(trx, { actorId: actor.id, entity: 'lecture_topic', entityId: id, action: 'update', detail: patch, at })
     })
   }
@@ -102,7 +101,7 @@ export function createLectureCommands(db: Db, clock: () => Date) {
   /** One order per resident per topic; ordering again updates the preferences. */
   async function orderTopic(user: User, topicId: string, input: z.output<typeof topicOrderSchema>) {
     const topic = await db.selectFrom('lecture_topics').select('id').where('id', '=', topicId).executeTakeFirst()
-    if (!topic) throw errors.notFound('找不到该主题', 'No such topic')
+    if (!topic) throw notFound.topic()
     const values = { preferred_time: input.preferredTime ?? null, area: input.area ?? null }
     await db
       .insertInto('topic_orders')
@@ -117,7 +116,7 @@ export function createLectureCommands(db: Db, clock: () => Date) {
     const at = clock().toISOString()
     await db.transaction().execute(async (trx) => {
       const topic = await trx.selectFrom('lecture_topics').select('title').where('id', '=', input.topicId).executeTakeFirst()
-      if (!topic) throw topicNotFound()
+      if (!topic) throw notFound.topic()
       await assertGuesthouseInScope(trx, actor, input.guesthouseId)
       assertSessionTimes(input, input.startsAt, input.endsAt, clock())
       const startsAt = new Date(input.startsAt).toISOString()
@@ -160,7 +159,7 @@ export function createLectureCommands(db: Db, clock: () => Date) {
       .select(['s.id', 's.starts_at', 's.ends_at', 's.status', 's.checkin_secret', 'g.lat', 'g.lng'])
       .where('s.id', '=', sessionId)
       .executeTakeFirst()
-    if (!session) throw sessionNotFound()
+    if (!session) throw notFound.session()
     return session
   }
 

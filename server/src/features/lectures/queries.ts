@@ -1,20 +1,14 @@
 import type { Db } from '../../db/index.js'
 import { distanceMetres } from '../../shared/geo.js'
+import type { Origin } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
 import { toBooking } from './booking.js'
 import { assertSessionInScope } from './scope.js'
 import type { Guesthouse, LectureSession, Topic } from './schemas.js'
 
-type Origin = { lat: number; lng: number } | undefined
-
-const originOf = (q: { lat?: number; lng?: number }): Origin =>
-  q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : undefined
-
-export { originOf }
-
 function toGuesthouse(
   r: { id: string; name: string; community_id: string | null; address: string; lat: number; lng: number; rooms_note: string | null; photos_json: string },
-  origin: Origin,
+  origin: Origin | undefined,
 ): Guesthouse {
   const lat = Number(r.lat)
   const lng = Number(r.lng)
@@ -31,7 +25,7 @@ function toGuesthouse(
   }
 }
 
-export async function findGuesthouses(db: Db, origin: Origin, id?: string): Promise<Guesthouse[]> {
+export async function findGuesthouses(db: Db, origin: Origin | undefined, id?: string): Promise<Guesthouse[]> {
   let query = db.selectFrom('guesthouses').select(['id', 'name', 'community_id', 'address', 'lat', 'lng', 'rooms_note', 'photos_json']).orderBy('id')
   if (id) query = query.where('id', '=', id)
   const items = (await query.execute()).map((r) => toGuesthouse(r, origin))
@@ -77,7 +71,7 @@ export interface SessionFilter {
   limit?: number
 }
 
-export async function findSessions(db: Db, filter: SessionFilter, userId: string | null, origin: Origin): Promise<LectureSession[]> {
+export async function findSessions(db: Db, filter: SessionFilter, userId: string | null, origin: Origin | undefined): Promise<LectureSession[]> {
   let query = db
     .selectFrom('lecture_sessions as s')
     .innerJoin('lecture_topics as t', 't.id', 's.topic_id')

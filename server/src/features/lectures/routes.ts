@@ -3,7 +3,8 @@ import { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
 import { toCsv } from '../../shared/csv.js'
-import { errors } from '../../shared/errors.js'
+import { notFound } from '../../shared/not-found.js'
+import { idParamsSchema, originOf, type Origin } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
 import { createBookingDesk } from './booking.js'
 import { createLectureCommands } from './commands.js'
@@ -15,7 +16,6 @@ import {
   findSessions,
   findTopicDemand,
   findTopics,
-  originOf,
 } from './queries.js'
 import {
   attendanceResponseSchema,
@@ -33,7 +33,6 @@ import {
   guesthouseResponseSchema,
   guesthouseListResponseSchema,
   guesthouseSchema,
-  idParamsSchema,
   myBookingsQuerySchema,
   myBookingsResponseSchema,
   sessionCancelSchema,
@@ -60,9 +59,9 @@ export const lectureRoutes =
     const desk = createBookingDesk(db, clock)
     const commands = createLectureCommands(db, clock)
 
-    const oneSession = async (id: string, user: User | null, origin?: { lat: number; lng: number }) => {
+    const oneSession = async (id: string, user: User | null, origin?: Origin) => {
       const [session] = await findSessions(db, { id }, user?.id ?? null, origin)
-      if (!session) throw errors.notFound('找不到该场次', 'No such session')
+      if (!session) throw notFound.session()
       return { session }
     }
 
@@ -86,7 +85,7 @@ export const lectureRoutes =
       async (request) => {
         const origin = originOf(request.query)
         const [guesthouse] = await findGuesthouses(db, origin, request.params.id)
-        if (!guesthouse) throw errors.notFound('找不到该民居客栈', 'No such guesthouse')
+        if (!guesthouse) throw notFound.guesthouse()
         const sessions = await findSessions(db, { guesthouseId: guesthouse.id, from: clock().toISOString() }, request.user?.id ?? null, origin)
         return { guesthouse, sessions }
       },
@@ -94,12 +93,12 @@ export const lectureRoutes =
 
     const oneGuesthouse = async (id: string) => {
       const [guesthouse] = await findGuesthouses(db, undefined, id)
-      if (!guesthouse) throw errors.notFound('找不到该民居客栈', 'No such guesthouse')
+      if (!guesthouse) throw notFound.guesthouse()
       return { guesthouse }
     }
     const oneTopic = async (id: string, user: User | null) => {
       const [topic] = await findTopics(db, user?.id ?? null, id)
-      if (!topic) throw errors.notFound('找不到该主题', 'No such topic')
+      if (!topic) throw notFound.topic()
       return { topic }
     }
 

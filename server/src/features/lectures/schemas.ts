@@ -3,7 +3,6 @@ import { coordinatesTogether, coordinatesTogetherRule, identifier, line, nonEmpt
 import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
 
 const id = identifier()
-export const idParamsSchema = z.object({ id })
 
 export const PREFERRED_TIMES = ['morning', 'afternoon', 'evening'] as const
 

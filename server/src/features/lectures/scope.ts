@@ -1,5 +1,5 @@
 import type { Db } from '../../db/index.js'
-import { errors } from '../../shared/errors.js'
+import { notFound } from '../../shared/not-found.js'
 import type { User } from '../auth/schemas.js'
 import { assertActsFor } from '../community/scope.js'
 
@@ -9,7 +9,7 @@ import { assertActsFor } from '../community/scope.js'
  */
 export async function assertGuesthouseInScope(db: Db, actor: User, guesthouseId: string): Promise<void> {
   const place = await db.selectFrom('guesthouses').select('community_id').where('id', '=', guesthouseId).executeTakeFirst()
-  if (!place) throw errors.notFound('找不到该民居客栈', 'No such guesthouse')
+  if (!place) throw notFound.guesthouse()
   await assertActsFor(db, actor, place.community_id)
 }
 
@@ -20,6 +20,6 @@ export async function assertSessionInScope(db: Db, actor: User, sessionId: strin
     .select('g.community_id')
     .where('s.id', '=', sessionId)
     .executeTakeFirst()
-  if (!session) throw errors.notFound('找不到该场次', 'No such session')
+  if (!session) throw notFound.session()
   await assertActsFor(db, actor, session.community_id)
 }

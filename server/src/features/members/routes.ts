@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Selectable } from 'kysely'
-import { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import type { MembersTable } from '../../db/schema.js'
 import { recordChange } from '../../shared/audit.js'
 import { ApiError, errors } from '../../shared/errors.js'
-import { identifier } from '../../shared/validation.js'
+import { notFound } from '../../shared/not-found.js'
+import { idParamsSchema } from '../../shared/params.js'
 import { signedIn } from '../../shared/access.js'
 import { staffCommunities } from '../community/scope.js'
 import { registerMember } from './commands.js'
@@ -23,7 +23,6 @@ import {
 } from './schemas.js'
 
 const tags = ['members']
-const idParams = z.object({ id: identifier() })
 
 const toMember = (r: Selectable<MembersTable>): Member => ({
   id: r.id,
@@ -144,7 +143,7 @@ export const memberRoutes =
 
     app.post(
       '/api/members/:id/verify',
-      { config: { access: ['staff'] }, schema: { tags: [...tags, 'staff'], params: idParams, body: verifySchema, response: { 200: memberResponseSchema } } },
+      { config: { access: ['staff'] }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, body: verifySchema, response: { 200: memberResponseSchema } } },
       async (request) => {
         const staff = signedIn(request.user)
         const scope = await staffCommunities(db, staff)
@@ -152,7 +151,7 @@ export const memberRoutes =
         const { decision, reason } = request.body
         await db.transaction().execute(async (trx) => {
           const member = await trx.selectFrom('members').selectAll().where('id', '=', request.params.id).executeTakeFirst()
-          if (!member) throw errors.notFound('找不到该报到记录', 'No such registration')
+          if (!member) throw notFound.registration()
           if (Array.isArray(scope) && !scope.includes(member.community_id)) throw errors.forbidden()
           // Deciding one's own registration would let staff vouch for themselves (and verifying would demote them).
           if (member.user_id === staff.id) throw new ApiError(403, 'FORBIDDEN', '不能审核自己的报到', 'You cannot decide your own registration')

@@ -1,5 +1,6 @@
 import { errors } from '../../shared/errors.js'
 import { distanceMetres } from '../../shared/geo.js'
+import type { Origin } from '../../shared/params.js'
 import { isOpenAt, rangesOn, shanghaiClock, type ShanghaiClock } from './hours.js'
 import type { StationRecord } from './queries.js'
 import type { ServiceKey, StationDetail, StationKind, StationListResponse, StationSummary } from './schemas.js'
@@ -11,8 +12,6 @@ const KIND_ORDER: Record<StationKind, number> = {
   contact_point: 2,
   micro_post: 3,
 }
-
-type Origin = { lat: number; lng: number }
 
 export interface BrowseOptions {
   kind?: StationKind

@@ -4,6 +4,7 @@ import type { Db } from '../../db/index.js'
 import type { Database } from '../../db/schema.js'
 import { recordChange } from '../../shared/audit.js'
 import { errors } from '../../shared/errors.js'
+import { notFound } from '../../shared/not-found.js'
 import { newId } from '../../shared/ids.js'
 import { assertWithinQuota, type Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
@@ -21,12 +22,11 @@ import { assertPhotosUploaded } from '../uploads/photos.js'
 type StationFields = z.output<typeof stationCreateSchema>
 type StationPatchFields = z.output<typeof stationPatchSchema>
 
-const stationNotFound = () => errors.notFound('找不到该服务站', 'No such station')
 
 /** Every staff action on one station goes through here: it exists (404) and the actor acts for its community (403). */
 async function assertStationInScope(db: Db, actor: User, stationId: string): Promise<void> {
   const station = await db.selectFrom('stations').select('community_id').where('id', '=', stationId).executeTakeFirst()
-  if (!station) throw stationNotFound()
+  if (!station) throw notFound.station()
   await assertActsFor(db, actor, station.community_id)
 }
 
@@ -130,7 +130,7 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
         .where('service_key', '=', key)
         .executeTakeFirst()
       if (Number(updated.numUpdatedRows) === 0) {
-        throw errors.notFound('该服务站没有这项服务', `This station does not offer ${key}`)
+        throw notFound.stationService(key)
       }
       await trx.updateTable('stations').set({ updated_at: at }).where('id', '=', id).execute()
       await recordChange(trx, {
@@ -150,7 +150,7 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
       throw errors.badRequest('请简单描述遇到的问题', 'Please describe the problem')
     }
     const station = await db.selectFrom('stations').select('id').where('id', '=', stationId).executeTakeFirst()
-    if (!station) throw stationNotFound()
+    if (!station) throw notFound.station()
     const now = clock()
     const id = newId('rp')
     await db.transaction().execute(async (trx) => {
@@ -175,7 +175,7 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
     const at = now()
     await db.transaction().execute(async (trx) => {
       const target = await trx.selectFrom('station_reports').select('station_id').where('id', '=', reportId).executeTakeFirst()
-      if (!target) throw errors.notFound('找不到该反馈', 'No such report')
+      if (!target) throw notFound.report()
       await assertStationInScope(trx, actor, target.station_id)
       const updated = await trx
         .updateTable('station_reports')

@@ -4,7 +4,8 @@ import { z } from 'zod'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
-import { errors } from '../../shared/errors.js'
+import { notFound } from '../../shared/not-found.js'
+import { idParamsSchema, originOf, type Origin } from '../../shared/params.js'
 import type { Quotas } from '../../shared/quota.js'
 import { serializerFor } from '../../shared/serializer.js'
 import { browseStations, describeStation } from './browse.js'
@@ -12,7 +13,6 @@ import type { StationCatalog } from './catalog.js'
 import { createStationCommands, findReports, findStationChanges } from './commands.js'
 import {
   reportCreateSchema,
-  reportIdParamsSchema,
   reportListQuerySchema,
   reportListResponseSchema,
   reportResolveSchema,
@@ -23,7 +23,6 @@ import {
   stationCreateSchema,
   stationDetailQuerySchema,
   stationDetailResponseSchema,
-  stationIdParamsSchema,
   stationListQuerySchema,
   stationListResponseSchema,
   type StationListResponse,
@@ -49,9 +48,9 @@ export const stationRoutes =
   async (app) => {
     const commands = createStationCommands(db, clock, catalog.invalidate, quotas)
 
-    const detail = async (id: string, origin?: { lat: number; lng: number }) => {
+    const detail = async (id: string, origin?: Origin) => {
       const record = (await catalog.all()).records.find((s) => s.id === id)
-      if (!record) throw errors.notFound('找不到该服务站', 'No such station')
+      if (!record) throw notFound.station()
       return { station: describeStation(record, origin, clock()) }
     }
     /** Sets the revalidation headers; `current` when the client's copy is still right (a 304 follows). */
@@ -79,7 +78,7 @@ export const stationRoutes =
     }
     const currentReport = async (id: string) => {
       const [report] = await findReports(db, { id })
-      if (!report) throw errors.notFound('找不到该反馈', 'No such report')
+      if (!report) throw notFound.report()
       return { report }
     }
 
@@ -95,7 +94,7 @@ export const stationRoutes =
         },
       },
       async (request, reply) => {
-        const { service, kind, lat, lng, openNow, limit, cursor } = request.query
+        const { service, kind, openNow, limit, cursor } = request.query
         const { records, version } = await catalog.all()
         const now = clock()
         const { etag, current } = revalidate(request, reply, version, now)
@@ -104,7 +103,7 @@ export const stationRoutes =
           browseStations(records, {
             kind,
             service,
-            origin: lat !== undefined && lng !== undefined ? { lat, lng } : undefined,
+            origin: originOf(request.query),
             openNow,
             limit,
             cursor,
@@ -122,16 +121,15 @@ export const stationRoutes =
         config: { access: 'public' },
         schema: {
           tags: ['stations'],
-          params: stationIdParamsSchema,
+          params: idParamsSchema,
           querystring: stationDetailQuerySchema,
           response: { 200: stationDetailResponseSchema, 304: notModified },
         },
       },
       async (request, reply) => {
-        const { lat, lng } = request.query
         const { version } = await catalog.all()
         if (revalidate(request, reply, version, clock()).current) return reply.code(304).send(undefined)
-        return detail(request.params.id, lat !== undefined && lng !== undefined ? { lat, lng } : undefined)
+        return detail(request.params.id, originOf(request.query))
       },
     )
 
@@ -153,7 +151,7 @@ export const stationRoutes =
         config: { access: STAFF },
         schema: {
           tags: ['stations', 'staff'],
-          params: stationIdParamsSchema,
+          params: idParamsSchema,
           body: stationPatchSchema,
           response: { 200: stationDetailResponseSchema },
         },
@@ -186,7 +184,7 @@ export const stationRoutes =
       '/api/stations/:id/changes',
       {
         config: { access: STAFF },
-        schema: { tags: ['stations', 'staff'], params: stationIdParamsSchema, response: { 200: stationChangesResponseSchema } },
+        schema: { tags: ['stations', 'staff'], params: idParamsSchema, response: { 200: stationChangesResponseSchema } },
       },
       async (request) => ({ items: await findStationChanges(db, signedIn(request.user), request.params.id) }),
     )
@@ -198,7 +196,7 @@ export const stationRoutes =
         schema: {
           tags: ['stations'],
           description: 'Report a problem with a station (no hot water, closed though shown open…). At most QUOTA_REPORTS_PER_HOUR a person an hour; beyond that 429 RATE_LIMITED with Retry-After.',
-          params: stationIdParamsSchema,
+          params: idParamsSchema,
           body: reportCreateSchema,
           response: { 201: reportResponseSchema },
         },
@@ -226,7 +224,7 @@ export const stationRoutes =
         config: { access: STAFF },
         schema: {
           tags: ['stations', 'staff'],
-          params: reportIdParamsSchema,
+          params: idParamsSchema,
           body: reportResolveSchema,
           response: { 200: reportResponseSchema },
         },

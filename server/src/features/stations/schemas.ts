@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { idParamsSchema } from '../../shared/params.js'
 import { coordinatesTogether, coordinatesTogetherRule, identifier, line, nonEmptyPatch, paragraph, rule, token } from '../../shared/validation.js'
 import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
 import { openRangeSchema, weeklyHoursSchema } from './hours.js'
@@ -55,7 +56,6 @@ export const stationListResponseSchema = z.object({
 })
 export type StationListResponse = z.infer<typeof stationListResponseSchema>
 
-export const stationIdParamsSchema = z.object({ id: identifier() })
 
 export const stationDetailSchema = stationSummarySchema.extend({
   phone: z.string().nullable(),
@@ -115,7 +115,7 @@ export type StationCreate = z.input<typeof stationCreateSchema>
 export const stationPatchSchema = nonEmptyPatch(stationFieldsSchema.partial())
 export type StationPatch = z.input<typeof stationPatchSchema>
 
-export const serviceToggleParamsSchema = z.object({ id: identifier(), key: serviceKeySchema })
+export const serviceToggleParamsSchema = idParamsSchema.extend({ key: serviceKeySchema })
 export const serviceToggleSchema = z.object({
   available: z.boolean(),
   note: line(60, 0).nullable().optional(),
@@ -147,7 +147,6 @@ export const reportListQuerySchema = z.object({ status: z.enum(['open', 'resolve
 export const reportListResponseSchema = z.object({ items: z.array(stationReportSchema) })
 export type StationReportList = z.infer<typeof reportListResponseSchema>
 export const reportResolveSchema = z.object({ note: paragraph(200, 0).optional() })
-export const reportIdParamsSchema = z.object({ id: identifier() })
 
 export const stationChangeSchema = z.object({
   id: z.string(),

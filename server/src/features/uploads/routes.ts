@@ -4,7 +4,8 @@ import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import { identifier } from '../../shared/validation.js'
+import { notFound } from '../../shared/not-found.js'
+import { idParamsSchema } from '../../shared/params.js'
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
@@ -48,10 +49,10 @@ export const uploadRoutes =
 
     app.get(
       '/api/uploads/:id',
-      { config: { access: 'public' }, schema: { tags: ['uploads'], params: z.object({ id: identifier() }) } },
+      { config: { access: 'public' }, schema: { tags: ['uploads'], params: idParamsSchema } },
       async (request, reply) => {
         const row = await db.selectFrom('uploads').select(['mime', 'data']).where('id', '=', request.params.id).executeTakeFirst()
-        if (!row) throw errors.notFound('找不到该图片', 'No such photo')
+        if (!row) throw notFound.photo()
         return reply.type(row.mime).header('cache-control', 'public, max-age=31536000, immutable').send(Buffer.from(row.data))
       },
     )

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/index.js'
 import type { WishesTable, WishStatus } from '../../db/schema.js'
 import { ApiError, errors } from '../../shared/errors.js'
+import { notFound } from '../../shared/not-found.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices, type NoticeKind } from '../notifications/outbox.js'
 
@@ -48,7 +49,6 @@ const STEPS = {
 
 export type WishStep = keyof typeof STEPS
 
-const wishNotFound = () => errors.notFound('找不到该心愿', 'No such wish')
 const wrongState = (step: WishStep) =>
   step === 'claim'
     ? new ApiError(409, 'WISH_ALREADY_CLAIMED', '该心愿已被认领', 'This wish has already been claimed')
@@ -72,7 +72,7 @@ export async function transition(
       .select(['id', 'status', 'resident_id', 'claimed_by', 'community_id'])
       .where('id', '=', wishId)
       .executeTakeFirst()
-    if (!wish) throw wishNotFound()
+    if (!wish) throw notFound.wish()
     if (!plays(actor, wish, rule.who)) throw errors.forbidden()
     const from: readonly WishStatus[] = rule.from
     if (!from.includes(wish.status)) throw wrongState(step)

@@ -3,7 +3,8 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { WishesTable } from '../../db/schema.js'
 import { signedIn } from '../../shared/access.js'
-import { errors } from '../../shared/errors.js'
+import { notFound } from '../../shared/not-found.js'
+import { idParamsSchema } from '../../shared/params.js'
 import type { Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { staffCommunities } from '../community/scope.js'
@@ -25,9 +26,7 @@ import {
 } from './schemas.js'
 import { fullView, publicView, selectWishes } from './views.js'
 import { z } from 'zod'
-import { identifier } from '../../shared/validation.js'
 
-const idParams = z.object({ id: identifier() })
 const tags = ['wishes']
 
 export const wishRoutes =
@@ -37,7 +36,7 @@ export const wishRoutes =
     const actorOf = async (user: User | null): Promise<WishActor> => ({ user: signedIn(user), staffCommunities: await staffCommunities(db, user) })
     const loadRow = async (id: string) => {
       const row = await selectWishes(db).where('w.id', '=', id).executeTakeFirst()
-      if (!row) throw errors.notFound('找不到该心愿', 'No such wish')
+      if (!row) throw notFound.wish()
       return row
     }
     /** The resident, the claimant and the community's staff see everything; others the public view or nothing. */
@@ -46,7 +45,7 @@ export const wishRoutes =
       const involved = actor && (row.resident_id === actor.user.id || row.claimed_by === actor.user.id || isStaffOf(actor, row))
       if (involved) return { wish: fullView(row) }
       if (!(['published', 'claimed', 'fulfilled', 'confirmed'] as string[]).includes(row.status)) {
-        throw errors.notFound('找不到该心愿', 'No such wish')
+        throw notFound.wish()
       }
       return { wish: publicView(row) }
     }
@@ -62,7 +61,7 @@ export const wishRoutes =
     ) {
       app.post(
         `/api/wishes/:id/${name}`,
-        { config: { access: 'user' }, schema: { tags, params: idParams, body, response: { 200: wishResponseSchema } } },
+        { config: { access: 'user' }, schema: { tags, params: idParamsSchema, body, response: { 200: wishResponseSchema } } },
         async (request) => {
           const at = clock().toISOString()
           const input = request.body as z.output<S>
@@ -116,7 +115,7 @@ export const wishRoutes =
 
     app.get(
       '/api/wishes/:id',
-      { config: { access: 'public' }, schema: { tags, params: idParams, response: { 200: wishResponseSchema } } },
+      { config: { access: 'public' }, schema: { tags, params: idParamsSchema, response: { 200: wishResponseSchema } } },
       async (request) => viewFor(request.params.id, request.user ? await actorOf(request.user) : null),
     )
 
@@ -147,7 +146,7 @@ export const wishRoutes =
 
     app.post(
       '/api/wishes/:id/review',
-      { config: { access: ['staff'] }, schema: { tags: [...tags, 'staff'], params: idParams, body: reviewSchema, response: { 200: wishResponseSchema } } },
+      { config: { access: ['staff'] }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, body: reviewSchema, response: { 200: wishResponseSchema } } },
       async (request) => {
         const at = clock().toISOString()
         const { decision, reason } = request.body
@@ -161,7 +160,7 @@ export const wishRoutes =
       '/api/wishes/:id/claim',
       {
         config: { access: ['member'] },
-        schema: { tags, description: 'Exactly once: the first verified member wins, everyone after gets 409 WISH_ALREADY_CLAIMED.', params: idParams, response: { 200: wishResponseSchema } },
+        schema: { tags, description: 'Exactly once: the first verified member wins, everyone after gets 409 WISH_ALREADY_CLAIMED.', params: idParamsSchema, response: { 200: wishResponseSchema } },
       },
       async (request) => {
         const at = clock().toISOString()

@@ -1,0 +1,15 @@
+import { errors } from './errors.js'
+
+/** One 404 per kind of thing, so every route that misses a session or a wish says it the same way. */
+export const notFound = {
+  station: () => errors.notFound('找不到该服务站', 'No such station'),
+  stationService: (key: string) => errors.notFound('该服务站没有这项服务', `This station does not offer ${key}`),
+  report: () => errors.notFound('找不到该反馈', 'No such report'),
+  session: () => errors.notFound('找不到该场次', 'No such session'),
+  booking: () => errors.notFound('您没有预约该场次', 'You have no booking for this session'),
+  guesthouse: () => errors.notFound('找不到该民居客栈', 'No such guesthouse'),
+  topic: () => errors.notFound('找不到该主题', 'No such topic'),
+  wish: () => errors.notFound('找不到该心愿', 'No such wish'),
+  registration: () => errors.notFound('找不到该报到记录', 'No such registration'),
+  photo: () => errors.notFound('找不到该图片', 'No such photo'),
+}

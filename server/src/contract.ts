@@ -3,7 +3,7 @@
  * `import type` (alias `@contract`), so it never retypes a response by hand.
  */
 export type { ApiErrorBody } from './shared/errors.js'
-export type { AuthResponse, DevLoginBody, LoginOptions, MeResponse, Role, User } from './features/auth/schemas.js'
+export type { AuthResponse, DevLoginBody, LoginOptions, LogoutResponse, MeResponse, Role, User } from './features/auth/schemas.js'
 export type { WeeklyHours } from './features/stations/hours.js'
 export type {
   ReportCreate,

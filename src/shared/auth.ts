@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { AuthResponse, DevLoginBody, User } from '@contract'
+import type { AuthResponse, DevLoginBody, LogoutResponse, User } from '@contract'
 import { request } from './request'
 import { KEYS, readStorage, writeStorage } from './storage'
 
@@ -22,13 +22,27 @@ export async function loginAsDemo(body: DevLoginBody): Promise<User> {
   return keep(await request<AuthResponse>('POST', '/api/auth/dev', { body }))
 }
 
-export function logout(): void {
+function forget(): void {
   writeStorage(KEYS.token, undefined)
   writeStorage(KEYS.user, undefined)
+}
+
+/**
+ * Ends the session on the server, so a copy of the token stops working too (`everywhere`: every device of the
+ * person). The device forgets it whatever the answer: offline or already expired, the person still asked to leave.
+ */
+export async function logout(everywhere = false): Promise<void> {
+  try {
+    await request<LogoutResponse>('POST', '/api/auth/logout', { body: everywhere ? { everywhere } : {}, toast: false })
+  } catch {
+    // Nothing to tell: the token is forgotten below either way.
+  } finally {
+    forget()
+  }
 }
 
 /** PIPL: the server removes name, phone and registration; the device forgets the session. */
 export async function deleteAccount(): Promise<void> {
   await request<{ deleted: true }>('DELETE', '/api/me')
-  logout()
+  forget()
 }

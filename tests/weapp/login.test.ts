@@ -43,6 +43,13 @@ describe('weapp login (compiled, driven by miniprogram-simulate)', () => {
     const about = renderPage('features/me/pages/about/index')
     await about.waitFor('谁能看到')
     expect(about.html()).toContain('注销账号')
+
+    // Logging out ends the session on the server: a copy of the token no longer works.
+    mePage.tap('#logout')
+    await mePage.waitFor(() => wx.storage.get('oth.token') === undefined)
+    expect(wx.requests).toContain(`POST ${api.base}/api/auth/logout`)
+    expect((await callApi(api.base, 'GET', '/api/me', { token })).status).toBe(401)
+    await mePage.waitFor('未登录')
   })
 
   it('says so, instead of offering buttons that would fail, when the server offers no login', async () => {

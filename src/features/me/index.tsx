@@ -19,6 +19,11 @@ export default function MePage() {
   })
 
   const go = (url: string) => () => void Taro.navigateTo({ url })
+  const leave = async (everywhere: boolean) => {
+    await logout(everywhere)
+    setUser(null)
+    setUnread(await refreshUnreadBadge())
+  }
   const entries: (MenuEntry & { shown: boolean })[] = [
     { id: 'go-login', label: t('me.login'), open: go('/features/me/pages/login/index'), shown: !user },
     {
@@ -33,16 +38,8 @@ export default function MePage() {
     { id: 'go-member', label: t('members.register'), open: go('/features/members/pages/register/index'), shown: !!user && user.role !== 'staff' },
     { id: 'go-settings', label: t('me.settings'), open: go('/features/me/pages/settings/index'), shown: true },
     { id: 'go-about', label: t('me.about'), open: go('/features/me/pages/about/index'), shown: true },
-    {
-      id: 'logout',
-      label: t('me.logout'),
-      open: () => {
-        logout()
-        setUser(null)
-        void refreshUnreadBadge().then(setUnread)
-      },
-      shown: !!user,
-    },
+    { id: 'logout', label: t('me.logout'), open: () => void leave(false), shown: !!user },
+    { id: 'logout-everywhere', label: t('me.logoutEverywhere'), open: () => void leave(true), shown: !!user, muted: true },
     {
       id: 'delete-account',
       label: t('members.deleteAccount'),

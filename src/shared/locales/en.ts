@@ -220,6 +220,7 @@ export const en: Record<MessageKey, string> = {
   'me.notLoggedIn': 'Not logged in',
   'me.login': 'Log in',
   'me.logout': 'Log out',
+  'me.logoutEverywhere': 'Log out on all devices',
   'me.settings': 'Settings',
   'me.about': 'About & privacy',
   'me.inbox': 'Messages',

@@ -218,6 +218,7 @@ export const zh = {
   'me.notLoggedIn': '未登录',
   'me.login': '登录',
   'me.logout': '退出登录',
+  'me.logoutEverywhere': '在所有设备上退出登录',
   'me.settings': '设置',
   'me.about': '关于与隐私',
   'me.inbox': '消息',

@@ -50,6 +50,29 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     expect(expired.json().error).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' })
   })
 
+  const logout = (token: string, body?: object) =>
+    api.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${token}` }, ...(body && { payload: body }) })
+
+  it('logout ends that session on the server: the token answers 401, the other devices stay signed in', async () => {
+    const phone = (await devLogin({ openid: 'two-devices' })).json().token
+    const tablet = (await devLogin({ openid: 'two-devices' })).json().token
+    const out = await logout(phone)
+    expect(out.statusCode).toBe(200)
+    expect(out.json()).toEqual({ sessionsEnded: 1 })
+    expect((await me(phone)).statusCode).toBe(401)
+    expect((await logout(phone)).statusCode).toBe(401)
+    expect((await me(tablet)).statusCode).toBe(200)
+  })
+
+  it('sign out everywhere ends every session of that person and of nobody else', async () => {
+    const devices = await Promise.all([1, 2, 3].map(async () => (await devLogin({ openid: 'many-devices' })).json().token as string))
+    const neighbour = (await devLogin({ openid: 'neighbour' })).json().token
+    expect((await logout(devices[0]!, { everywhere: true })).json()).toEqual({ sessionsEnded: 3 })
+    for (const token of devices) expect((await me(token)).statusCode).toBe(401)
+    expect((await me(neighbour)).statusCode).toBe(200)
+    expect((await logout(neighbour, { everywhere: 'yes' })).statusCode).toBe(400)
+  })
+
   it('refuses a bad dev-login body with 400', async () => {
     expect((await devLogin({})).statusCode).toBe(400)
     expect((await devLogin({ openid: 'x', role: 'mayor' })).statusCode).toBe(400)

@@ -2,7 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { devLoginEnabled, type Config } from '../../config.js'
 import { signedIn } from '../../shared/access.js'
 import { ApiError, errors } from '../../shared/errors.js'
-import { authResponseSchema, devLoginBodySchema, loginOptionsSchema, meResponseSchema, wechatLoginBodySchema } from './schemas.js'
+import {
+  authResponseSchema,
+  devLoginBodySchema,
+  loginOptionsSchema,
+  logoutBodySchema,
+  logoutResponseSchema,
+  meResponseSchema,
+  wechatLoginBodySchema,
+} from './schemas.js'
 import type { Sessions } from './sessions.js'
 import type { Db } from '../../db/index.js'
 import { newId } from '../../shared/ids.js'
@@ -110,6 +118,25 @@ export const authRoutes =
         },
       )
     }
+
+    app.post(
+      '/api/auth/logout',
+      {
+        config: { access: 'user' },
+        schema: {
+          tags: ['auth'],
+          description:
+            'Ends the session whose token is sent (the token answers 401 from then on); with {"everywhere":true} ' +
+            'every session of the person, on all devices.',
+          body: logoutBodySchema,
+          response: { 200: logoutResponseSchema },
+        },
+      },
+      async (request) => {
+        const everywhere = request.body?.everywhere ?? false
+        return { sessionsEnded: await sessions.endSessions(request, signedIn(request.user).id, everywhere) }
+      },
+    )
 
     app.delete(
       '/api/me',

@@ -39,3 +39,8 @@ export type LoginOptions = z.infer<typeof loginOptionsSchema>
 
 export const meResponseSchema = z.object({ user: userSchema })
 export type MeResponse = z.infer<typeof meResponseSchema>
+
+/** A plain logout may come with no body at all (WeChat's is empty); `everywhere` also ends the person's sessions on other devices. */
+export const logoutBodySchema = z.object({ everywhere: z.boolean().optional() }).nullish()
+export const logoutResponseSchema = z.object({ sessionsEnded: z.number().int() })
+export type LogoutResponse = z.infer<typeof logoutResponseSchema>

@@ -11,6 +11,8 @@ export interface Sessions {
   issueToken(userId: string): Promise<string>
   authenticate(request: FastifyRequest): Promise<User | null>
   deleteAccount(userId: string): Promise<void>
+  /** Ends the session the request carries, or every session of its person; returns how many ended. */
+  endSessions(request: FastifyRequest, userId: string, everywhere: boolean): Promise<number>
 }
 
 const DEFAULT_ROLE: Role = 'tourist'
@@ -62,14 +64,19 @@ export function createSessions(db: Db, config: Config, clock: () => Date): Sessi
     return token
   }
 
-  async function authenticate(request: FastifyRequest): Promise<User | null> {
+  const bearerTokenOf = (request: FastifyRequest) => {
     const header = request.headers.authorization
-    if (header?.startsWith('Bearer ')) {
+    return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null
+  }
+
+  async function authenticate(request: FastifyRequest): Promise<User | null> {
+    const token = bearerTokenOf(request)
+    if (token) {
       const user = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .select(['users.id', 'users.nickname', 'users.role'])
-        .where('sessions.token_hash', '=', sha256(header.slice('Bearer '.length).trim()))
+        .where('sessions.token_hash', '=', sha256(token))
         .where('sessions.expires_at', '>', clock().toISOString())
         .executeTakeFirst()
       if (user) return user
@@ -112,5 +119,16 @@ export function createSessions(db: Db, config: Config, clock: () => Date): Sessi
     })
   }
 
-  return { upsertUser, issueToken, authenticate, deleteAccount }
+  async function endSessions(request: FastifyRequest, userId: string, everywhere: boolean): Promise<number> {
+    const token = bearerTokenOf(request)
+    if (!everywhere && !token) return 0
+    const result = await db
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .$if(!everywhere, (q) => q.where('token_hash', '=', sha256(token ?? '')))
+      .executeTakeFirst()
+    return Number(result.numDeletedRows)
+  }
+
+  return { upsertUser, issueToken, authenticate, deleteAccount, endSessions }
 }

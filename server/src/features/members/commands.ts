@@ -1,8 +1,11 @@
 import type { Db } from '../../db/index.js'
+import { recordChange } from '../../shared/audit.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { notFound } from '../../shared/not-found.js'
 import { lockPerson } from '../../shared/quota.js'
-import type { MemberRegister } from './schemas.js'
+import type { User } from '../auth/schemas.js'
+import type { MemberRegister, Verify } from './schemas.js'
 
 /**
  * Files a person's 双报到 registration, once: under the person's row lock, so of ten taps at once the first stores
@@ -30,5 +33,39 @@ export async function registerMember(db: Db, userId: string, input: MemberRegist
     }
     if (existing) await trx.updateTable('members').set(values).where('id', '=', existing.id).execute()
     else await trx.insertInto('members').values({ id: newId('mb'), user_id: userId, ranking_opt_out: 0, decided_at: null, decided_by: null, ...values }).execute()
+  })
+}
+
+export async function setRankingOptOut(db: Db, userId: string, optOut: boolean): Promise<void> {
+  await db.updateTable('members').set({ ranking_opt_out: optOut ? 1 : 0 }).where('user_id', '=', userId).execute()
+}
+
+/**
+ * Staff verify or reject a pending registration in a community they act for; verifying makes the person a member.
+ * Decided once: a second decision (another staff member a moment later) gets 409 ALREADY_DECIDED.
+ */
+export async function decideRegistration(
+  db: Db,
+  staff: User,
+  scope: string[] | 'all' | null,
+  memberId: string,
+  { decision, reason }: Verify,
+  at: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const member = await trx.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirst()
+    if (!member) throw notFound.registration()
+    if (Array.isArray(scope) && !scope.includes(member.community_id)) throw errors.forbidden()
+    // Deciding one's own registration would let staff vouch for themselves (and verifying would demote them).
+    if (member.user_id === staff.id) throw new ApiError(403, 'FORBIDDEN', '不能审核自己的报到', 'You cannot decide your own registration')
+    const updated = await trx
+      .updateTable('members')
+      .set({ status: decision === 'verify' ? 'verified' : 'rejected', reason: reason ?? null, decided_at: at, decided_by: staff.id })
+      .where('id', '=', member.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst()
+    if (Number(updated.numUpdatedRows) === 0) throw new ApiError(409, 'ALREADY_DECIDED', '该报到已审核', 'This registration has already been decided')
+    if (decision === 'verify') await trx.updateTable('users').set({ role: 'member', updated_at: at }).where('id', '=', member.user_id).execute()
+    await recordChange(trx, { actorId: staff.id, entity: 'member', entityId: member.id, action: decision, detail: { reason }, at })
   })
 }

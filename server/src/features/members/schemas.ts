@@ -32,6 +32,7 @@ export const verifySchema = z
   .object({ decision: z.enum(['verify', 'reject']), reason: paragraph(200).optional() })
   .refine((v) => v.decision === 'verify' || v.reason, reasonRequiredRule)
 export const memberSettingsSchema = z.object({ rankingOptOut: z.boolean() })
+export type Verify = z.infer<typeof verifySchema>
 
 export const memberRecordSchema = z.object({
   wishesFulfilled: z.number().int(),

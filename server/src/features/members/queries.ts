@@ -1,0 +1,75 @@
+import type { Selectable } from 'kysely'
+import type { Db } from '../../db/index.js'
+import type { MembersTable } from '../../db/schema.js'
+import type { Member } from './schemas.js'
+
+const toMember = (r: Selectable<MembersTable>): Member => ({
+  id: r.id,
+  userId: r.user_id,
+  realName: r.real_name,
+  phone: r.phone,
+  workUnit: r.work_unit,
+  branch: r.branch,
+  communityId: r.community_id,
+  status: r.status,
+  reason: r.reason,
+  rankingOptOut: Number(r.ranking_opt_out) === 1,
+  createdAt: r.created_at,
+})
+
+/** A person's own 双报到 registration, or null before they file one. */
+export async function findMemberOf(db: Db, userId: string): Promise<Member | null> {
+  const row = await db.selectFrom('members').selectAll().where('user_id', '=', userId).executeTakeFirst()
+  return row ? toMember(row) : null
+}
+
+export async function findMember(db: Db, id: string): Promise<Member | null> {
+  const row = await db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? toMember(row) : null
+}
+
+/** Registrations in one state, oldest first, within the communities staff act for (`'all'` for every one). */
+export async function findMemberQueue(db: Db, status: Member['status'], scope: string[] | 'all' | null): Promise<Member[]> {
+  let query = db.selectFrom('members').selectAll().where('status', '=', status).orderBy('created_at').limit(200)
+  if (Array.isArray(scope)) query = query.where('community_id', 'in', scope)
+  return (await query.execute()).map(toMember)
+}
+
+/** What a member has done: wishes confirmed fulfilled, the hours they took, lectures given under their real name. */
+export async function findMemberRecord(db: Db, userId: string, now: Date) {
+  const done = await db
+    .selectFrom('wishes')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number>('hours_served').as('hours')])
+    .where('claimed_by', '=', userId)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirstOrThrow()
+  const member = await findMemberOf(db, userId)
+  const lectures = member
+    ? await db
+        .selectFrom('lecture_sessions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('speaker', '=', member.realName)
+        .where('status', '=', 'scheduled')
+        .where('ends_at', '<', now.toISOString())
+        .executeTakeFirstOrThrow()
+    : { n: 0 }
+  return { wishesFulfilled: Number(done.n), hoursServed: Number(done.hours ?? 0), lecturesGiven: Number(lectures.n) }
+}
+
+/** A community's verified members by wishes fulfilled, then hours; those who opted out are left off. Top 50. */
+export async function findRanking(db: Db, communityId: string) {
+  const rows = await db
+    .selectFrom('members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('wishes as w', (join) => join.onRef('w.claimed_by', '=', 'm.user_id').on('w.status', '=', 'confirmed'))
+    .select((eb) => ['u.nickname', eb.fn.count('w.id').as('done'), eb.fn.sum<number>('w.hours_served').as('hours')])
+    .where('m.community_id', '=', communityId)
+    .where('m.status', '=', 'verified')
+    .where('m.ranking_opt_out', '=', 0)
+    .groupBy(['m.user_id', 'u.nickname'])
+    .execute()
+  const sorted = rows
+    .map((r) => ({ nickname: r.nickname, wishesFulfilled: Number(r.done), hoursServed: Number(r.hours ?? 0) }))
+    .sort((a, b) => b.wishesFulfilled - a.wishesFulfilled || b.hoursServed - a.hoursServed)
+  return sorted.slice(0, 50).map((r, i) => ({ rank: i + 1, ...r }))
+}

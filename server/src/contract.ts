@@ -49,7 +49,7 @@ export type {
   TopicList,
   TopicOrderInput,
 } from './features/lectures/schemas.js'
-export type { CommunityFigures, CommunityList, Stats, StaffScope } from './features/community/routes.js'
+export type { CommunityFigures, CommunityList, Stats, StaffScope } from './features/community/schemas.js'
 export type { Trends, TrendsQuery, WishBreakdown } from './features/community/schemas.js'
 export type { InboxNotice, InboxPage, InboxQuery, InboxRead, InboxUnread } from './features/inbox/schemas.js'
 export type { Member, MemberRanking, MemberRegister, MemberResponse } from './features/members/schemas.js'

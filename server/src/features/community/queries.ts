@@ -3,7 +3,7 @@ import type { Db } from '../../db/index.js'
 import type { Database } from '../../db/schema.js'
 import { shanghaiDate, shanghaiWeekStart, WEEK_MS } from '../../shared/shanghai-time.js'
 import { PUBLIC_STATUSES, WISH_CATEGORIES } from '../wishes/schemas.js'
-import type { Trends, WishBreakdown } from './schemas.js'
+import type { CommunityFigures, CommunityList, Stats, Trends, WishBreakdown } from './schemas.js'
 
 /** Communities to count in, or `null` for the whole old town. */
 export type CommunityScope = string[] | null
@@ -89,6 +89,19 @@ export async function weeklyTrends(db: Db, now: Date, weeks: number, communities
   }
 }
 
+/** Trends change slowly and every visitor asks the same few questions: one answer per length, per minute. */
+export function createPublicTrends(db: Db) {
+  const cache = new Map<number, { minute: number; trends: Trends }>()
+  return async (now: Date, weeks: number): Promise<Trends> => {
+    const minute = Math.floor(now.getTime() / 60_000)
+    const cached = cache.get(weeks)
+    if (cached?.minute === minute) return cached.trends
+    const trends = await weeklyTrends(db, now, weeks)
+    cache.set(weeks, { minute, trends })
+    return trends
+  }
+}
+
 /** A wish that reached the wall, disputed ones too; solved ones were fulfilled, whether confirmed yet or not. */
 const SHOWN = [...PUBLIC_STATUSES, 'disputed'] as const
 const SOLVED = ['fulfilled', 'confirmed'] as const
@@ -123,4 +136,79 @@ export async function wishBreakdown(db: Db, communities: CommunityScope = null):
     byCategory: WISH_CATEGORIES.map((category) => ({ category, ...counts(byCategory.find((r) => r.category === category)) })),
     byCommunity: names.map(({ id, name }) => ({ communityId: id, name, ...counts(byCommunity.find((r) => r.community_id === id)) })),
   }
+}
+
+/** The communities in display order, all of them or those in scope. */
+export async function findCommunities(db: Db, communities: CommunityScope): Promise<CommunityList['items']> {
+  return db
+    .selectFrom('communities')
+    .select(['id', 'name'])
+    .$if(communities !== null, (q) => q.where('id', 'in', communities!))
+    .orderBy('sort_order')
+    .execute()
+}
+
+/** The old town's headline figures, each counted from the database. */
+export async function findStats(db: Db, now: Date): Promise<Stats> {
+  const count = async (query: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }) => Number((await query.executeTakeFirstOrThrow()).n)
+  const n = db.fn.countAll<number>().as('n')
+  const wishesIn = (statuses: ('published' | 'claimed' | 'fulfilled' | 'confirmed')[]) =>
+    count(db.selectFrom('wishes').select(n).where('status', 'in', statuses))
+  const at = now.toISOString()
+  const [stations, guesthouses, lecturesHeld, lectureAttendances, published, claimed, fulfilled, urgentSolved, verified] = await Promise.all([
+    count(db.selectFrom('stations').select(n)),
+    count(db.selectFrom('guesthouses').select(n)),
+    count(db.selectFrom('lecture_sessions').select(n).where('status', '=', 'scheduled').where('ends_at', '<', at)),
+    count(db.selectFrom('bookings').select(n).where('checked_in_at', 'is not', null)),
+    wishesIn(['published']),
+    wishesIn(['claimed', 'fulfilled', 'confirmed']),
+    wishesIn(['fulfilled', 'confirmed']),
+    count(db.selectFrom('wishes').select(n).where('status', 'in', ['fulfilled', 'confirmed']).where('urgent', '=', 1)),
+    count(db.selectFrom('members').select(n).where('status', '=', 'verified')),
+  ])
+  return { stations, guesthouses, lecturesHeld, lectureAttendances, wishes: { published, claimed, fulfilled, urgentSolved }, members: { verified } }
+}
+
+type WishTally = CommunityFigures['items'][number]['wishes']
+const emptyWishes = (): WishTally => ({ pendingReview: 0, published: 0, claimed: 0, fulfilled: 0, confirmed: 0, disputed: 0, urgentSolved: 0 })
+const WISH_FIGURE: Partial<Record<string, Exclude<keyof WishTally, 'urgentSolved'>>> = {
+  pending_review: 'pendingReview',
+  published: 'published',
+  claimed: 'claimed',
+  fulfilled: 'fulfilled',
+  confirmed: 'confirmed',
+  disputed: 'disputed',
+}
+
+/** Wishes by state and members per community, every community in scope listed, zeros too. */
+export async function findCommunityFigures(db: Db, communities: CommunityScope): Promise<CommunityFigures> {
+  const scoped = communities !== null
+  const [names, wishes, members] = await Promise.all([
+    findCommunities(db, communities),
+    db
+      .selectFrom('wishes')
+      .select((eb) => ['community_id', 'status', 'urgent', eb.fn.countAll<number>().as('n')])
+      .$if(scoped, (q) => q.where('community_id', 'in', communities!))
+      .groupBy(['community_id', 'status', 'urgent'])
+      .execute(),
+    db
+      .selectFrom('members')
+      .select((eb) => ['community_id', 'status', eb.fn.countAll<number>().as('n')])
+      .$if(scoped, (q) => q.where('community_id', 'in', communities!))
+      .groupBy(['community_id', 'status'])
+      .execute(),
+  ])
+  const figures = new Map(names.map((c) => [c.id, { communityId: c.id, name: c.name, wishes: emptyWishes(), members: { verified: 0, pending: 0 } }]))
+  for (const row of wishes) {
+    const tally = figures.get(row.community_id)?.wishes
+    const figure = WISH_FIGURE[row.status]
+    if (!tally || !figure) continue
+    tally[figure] += Number(row.n)
+    if (row.urgent && (row.status === 'fulfilled' || row.status === 'confirmed')) tally.urgentSolved += Number(row.n)
+  }
+  for (const row of members) {
+    const tally = figures.get(row.community_id)?.members
+    if (tally && (row.status === 'verified' || row.status === 'pending')) tally[row.status] += Number(row.n)
+  }
+  return { items: [...figures.values()] }
 }

@@ -26,3 +26,39 @@ export const wishBreakdownSchema = z.object({
   byCommunity: z.array(z.object({ communityId: z.string(), name: z.string(), ...wishTally })).describe('every community counted, in display order'),
 })
 export type WishBreakdown = z.infer<typeof wishBreakdownSchema>
+
+export const communityListSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
+export type CommunityList = z.infer<typeof communityListSchema>
+
+export const staffScopeSchema = z.object({
+  district: z.boolean().describe('a district account: bound to no community, it acts for all of them'),
+  items: communityListSchema.shape.items.describe('the communities this staff user acts for'),
+})
+export type StaffScope = z.infer<typeof staffScopeSchema>
+
+export const statsSchema = z.object({
+  stations: z.number().int(),
+  guesthouses: z.number().int(),
+  lecturesHeld: z.number().int(),
+  lectureAttendances: z.number().int(),
+  wishes: z.object({
+    published: z.number().int(),
+    claimed: z.number().int(),
+    fulfilled: z.number().int(),
+    urgentSolved: z.number().int().describe('urgent wishes fulfilled'),
+  }),
+  members: z.object({ verified: z.number().int() }),
+})
+export type Stats = z.infer<typeof statsSchema>
+
+export const communityFiguresSchema = z.object({
+  items: z.array(
+    z.object({
+      communityId: z.string(),
+      name: z.string(),
+      wishes: z.object({ pendingReview: count, published: count, claimed: count, fulfilled: count, confirmed: count, disputed: count, urgentSolved: count }),
+      members: z.object({ verified: count, pending: count }),
+    }),
+  ),
+})
+export type CommunityFigures = z.infer<typeof communityFiguresSchema>

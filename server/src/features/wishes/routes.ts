@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { sql } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { WishesTable } from '../../db/schema.js'
 import { signedIn } from '../../shared/access.js'
-import { notFound } from '../../shared/not-found.js'
 import { idParamsSchema } from '../../shared/params.js'
 import type { Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { staffCommunities } from '../community/scope.js'
 import { assertOwnPhotos, createWishCommands } from './commands.js'
-import { isStaffOf, transition, type WishActor, type WishStep } from './lifecycle.js'
+import { transition, type WishActor, type WishStep } from './lifecycle.js'
+import { findMyWishes, findReviewQueue, findWish, findWishWall, wishActorOf } from './queries.js'
 import {
   confirmSchema,
   disputeSchema,
@@ -24,7 +23,6 @@ import {
   wishListResponseSchema,
   wishResponseSchema,
 } from './schemas.js'
-import { fullView, publicView, selectWishes } from './views.js'
 import { z } from 'zod'
 
 const tags = ['wishes']
@@ -33,22 +31,8 @@ export const wishRoutes =
   (db: Db, clock: () => Date, quotas: Quotas): FastifyPluginAsyncZod =>
   async (app) => {
     const commands = createWishCommands(db, clock, quotas)
-    const actorOf = async (user: User | null): Promise<WishActor> => ({ user: signedIn(user), staffCommunities: await staffCommunities(db, user) })
-    const loadRow = async (id: string) => {
-      const row = await selectWishes(db).where('w.id', '=', id).executeTakeFirst()
-      if (!row) throw notFound.wish()
-      return row
-    }
-    /** The resident, the claimant and the community's staff see everything; others the public view or nothing. */
-    const viewFor = async (id: string, actor: WishActor | null) => {
-      const row = await loadRow(id)
-      const involved = actor && (row.resident_id === actor.user.id || row.claimed_by === actor.user.id || isStaffOf(actor, row))
-      if (involved) return { wish: fullView(row) }
-      if (!(['published', 'claimed', 'fulfilled', 'confirmed'] as string[]).includes(row.status)) {
-        throw notFound.wish()
-      }
-      return { wish: publicView(row) }
-    }
+    const actorOf = (user: User | null) => wishActorOf(db, signedIn(user))
+    const viewFor = async (id: string, actor: WishActor | null) => ({ wish: await findWish(db, id, actor) })
 
     /** One route per step of the wish's life, each through `transition`. */
     function step<S extends z.ZodType>(
@@ -91,26 +75,7 @@ export const wishRoutes =
     app.get(
       '/api/wishes',
       { config: { access: 'public' }, schema: { tags, description: 'The public wish wall: urgent ones first, then newest or nearest; names masked, no phones.', querystring: wishListQuerySchema, response: { 200: wishListResponseSchema } } },
-      async (request) => {
-        const { status, category, communityId, urgent, limit, cursor, sort, lat, lng } = request.query
-        const offset = cursor && /^\d{1,6}$/.test(cursor) ? Number(cursor) : 0
-        const origin = lat !== undefined && lng !== undefined ? { lat, lng } : undefined
-        let query = selectWishes(db).where('w.status', '=', status).orderBy('w.urgent', 'desc')
-        if (sort === 'nearest' && origin) {
-          // Squared equirectangular distance: the same order as great-circle distance at a town's scale, in plain
-          // arithmetic both SQLite and PostgreSQL evaluate. Communities without a place come last.
-          const k = Math.cos((origin.lat * Math.PI) / 180)
-          query = query
-            .orderBy(sql`case when c.lat is null then 1 else 0 end`)
-            .orderBy(sql`(c.lat - ${origin.lat}) * (c.lat - ${origin.lat}) + (c.lng - ${origin.lng}) * (c.lng - ${origin.lng}) * ${k * k}`)
-        }
-        query = query.orderBy('w.created_at', 'desc').orderBy('w.id')
-        if (category) query = query.where('w.category', '=', category)
-        if (communityId) query = query.where('w.community_id', '=', communityId)
-        if (urgent !== undefined) query = query.where('w.urgent', '=', urgent ? 1 : 0)
-        const rows = await query.limit(limit + 1).offset(offset).execute()
-        return { items: rows.slice(0, limit).map((row) => publicView(row, origin)), nextCursor: rows.length > limit ? String(offset + limit) : null }
-      },
+      async (request) => findWishWall(db, request.query),
     )
 
     app.get(
@@ -122,26 +87,13 @@ export const wishRoutes =
     app.get(
       '/api/me/wishes',
       { config: { access: 'user' }, schema: { tags, response: { 200: myWishesResponseSchema } } },
-      async (request) => {
-        const user = signedIn(request.user)
-        const rows = await selectWishes(db)
-          .where((eb) => eb.or([eb('w.resident_id', '=', user.id), eb('w.claimed_by', '=', user.id)]))
-          .orderBy('w.created_at', 'desc')
-          .limit(100)
-          .execute()
-        return { items: rows.map(fullView) }
-      },
+      async (request) => ({ items: await findMyWishes(db, signedIn(request.user).id) }),
     )
 
     app.get(
       '/api/wishes/review-queue',
       { config: { access: ['staff'] }, schema: { tags: [...tags, 'staff'], response: { 200: myWishesResponseSchema } } },
-      async (request) => {
-        const scope = await staffCommunities(db, request.user)
-        let query = selectWishes(db).where('w.status', 'in', ['pending_review', 'disputed']).orderBy('w.urgent', 'desc').orderBy('w.created_at')
-        if (Array.isArray(scope)) query = query.where('w.community_id', 'in', scope)
-        return { items: (await query.limit(200).execute()).map(fullView) }
-      },
+      async (request) => ({ items: await findReviewQueue(db, await staffCommunities(db, request.user)) }),
     )
 
     app.post(

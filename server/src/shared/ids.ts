@@ -6,5 +6,3 @@ export const newId = (prefix: string) => `${prefix}_${randomBytes(9).toString('b
 export const newToken = () => randomBytes(32).toString('base64url')
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
-
-export const nowIso = (clock: () => Date) => clock().toISOString()

@@ -334,5 +334,3 @@ export function createBookingDesk(db: Db, clock: () => Date) {
 
   return { book, cancel, reschedule, cancelSession }
 }
-
-export type BookingDesk = ReturnType<typeof createBookingDesk>

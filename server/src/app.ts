@@ -57,6 +57,8 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
           },
     bodyLimit: 256 * 1024,
     trustProxy: config.TRUST_PROXY,
+    // Requests that reach an instance while it drains get the standard error shape (below), not Fastify's own 503.
+    return503OnClosing: false,
     frameworkErrors: replyToFrameworkError,
     clientErrorHandler: replyToClientError,
   }).withTypeProvider<ZodTypeProvider>()
@@ -73,6 +75,16 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(zodResponseSerializer)
   refuseControlCharacters(app)
+
+  // From SIGTERM on, requests already running finish; new ones (and /api/ready) are turned away so the platform
+  // routes them to another instance.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onRequest', async () => {
+    if (closing) throw errors.shuttingDown()
+  })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.statusCode).headers(error.headers ?? {}).send(error.toBody())
@@ -122,7 +134,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
     }),
   )
 
-  await app.register(systemRoutes())
+  await app.register(systemRoutes(database.db))
   await app.register(authRoutes(config, database.db, sessions))
   await app.register(communityRoutes(database.db, clock))
   await app.register(memberRoutes(database.db, clock))

@@ -62,9 +62,12 @@ export async function startPostgres(): Promise<PostgresCluster> {
     `${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w start -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ` +
       `-c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"`,
   )
+  let stopped = false
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
+      if (stopped) return
+      stopped = true
       try {
         asPostgres(`${bin}/pg_ctl -D ${dir}/data -m immediate stop`)
       } finally {

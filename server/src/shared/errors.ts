@@ -60,6 +60,12 @@ export const errors = {
   headersTooLarge: () => new ApiError(431, 'HEADERS_TOO_LARGE', '请求头太大', 'The request headers are too large'),
   requestTimeout: () => new ApiError(408, 'REQUEST_TIMEOUT', '请求超时，请重试', 'The request took too long to arrive; try again'),
   internal: () => new ApiError(500, 'INTERNAL', '服务器出错了，请稍后再试', 'Something went wrong on our side'),
+  databaseUnavailable: () =>
+    new ApiError(503, 'DATABASE_UNAVAILABLE', '数据库暂时无法访问，请稍后再试', 'The database does not answer; try again shortly'),
+  shuttingDown: () =>
+    new ApiError(503, 'SHUTTING_DOWN', '服务正在重启，请稍后再试', 'This instance is shutting down; try again', undefined, {
+      connection: 'close',
+    }),
   rateLimited: (retryAfterSeconds = 60) =>
     new ApiError(429, 'RATE_LIMITED', '操作太频繁，请稍后再试', 'Too many requests, please try again later', undefined, {
       'retry-after': String(retryAfterSeconds),

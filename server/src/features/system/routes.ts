@@ -1,11 +1,51 @@
+import { sql } from 'kysely'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import type { Db } from '../../db/index.js'
+import { errorBodySchema, errors } from '../../shared/errors.js'
 
-export const systemRoutes = (): FastifyPluginAsyncZod => async (app) => {
+/** Long enough for a busy pool to hand out a connection, short enough that a probe never piles up behind it. */
+const READY_TIMEOUT_MS = 2000
+
+const databaseAnswers = (db: Db) =>
+  new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)
+    sql`select 1`.execute(db).then(
+      () => resolve(true),
+      () => resolve(false),
+    ).finally(() => clearTimeout(timer))
+  })
+
+export const systemRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
   app.get(
     '/api/health',
-    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: z.object({ ok: z.literal(true) }) } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        description: 'Liveness: the process answers. No I/O, so a slow database never gets the instance restarted.',
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
     async () => ({ ok: true as const }),
+  )
+
+  app.get(
+    '/api/ready',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        description:
+          `Readiness: the database answers \`select 1\` within ${READY_TIMEOUT_MS} ms. 503 while it does not, and while ` +
+          'the instance is shutting down, so the platform routes requests elsewhere.',
+        response: { 200: z.object({ ok: z.literal(true) }), 503: errorBodySchema },
+      },
+    },
+    async () => {
+      if (!(await databaseAnswers(db))) throw errors.databaseUnavailable()
+      return { ok: true as const }
+    },
   )
 
   app.get(

@@ -1,5 +1,6 @@
 import Fastify from 'fastify'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import { DB_KINDS } from '../../../../tests/support/databases'
 import { withoutPosition } from '../../app'
 import { registerAccessControl } from '../../shared/access'
 
@@ -79,5 +80,34 @@ describe('system routes and error shape', () => {
   it('keeps where a person is out of the request log', () => {
     expect(withoutPosition('/api/stations?service=hot_water&lat=23.6665&lng=116.644&limit=20')).toBe('/api/stations?service=hot_water&lat=…&lng=…&limit=20')
     expect(withoutPosition('/api/wishes?lat=23.6&sort=nearest&lng=116.6')).toBe('/api/wishes?lat=…&sort=nearest&lng=…')
+  })
+})
+
+describe.each(DB_KINDS)('readiness on %s', (kind) => {
+  it('answers /api/ready 200 while the database answers, 503 in the error shape once it is gone', async () => {
+    const api = await startTestApi({ kind, seed: false })
+    try {
+      const ready = await fetch(`${api.url}/api/ready`)
+      expect(ready.status).toBe(200)
+      expect(await ready.json()).toEqual({ ok: true })
+      await api.database.db.destroy()
+      const gone = await fetch(`${api.url}/api/ready`)
+      expect(gone.status).toBe(503)
+      expect((await gone.json()).error).toMatchObject({ code: 'DATABASE_UNAVAILABLE', message: expect.any(String) })
+      expect((await fetch(`${api.url}/api/health`)).status).toBe(200)
+    } finally {
+      await api.app.close()
+    }
+  })
+
+  it('documents liveness and readiness in the OpenAPI document', async () => {
+    const api = await startTestApi({ kind, seed: false })
+    try {
+      const doc = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+      expect(Object.keys(doc.paths['/api/health'].get.responses)).toEqual(['200'])
+      expect(Object.keys(doc.paths['/api/ready'].get.responses)).toEqual(['200', '503'])
+    } finally {
+      await api.close()
+    }
   })
 })

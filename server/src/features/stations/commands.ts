@@ -8,27 +8,20 @@ import { notFound } from '../../shared/not-found.js'
 import { newId } from '../../shared/ids.js'
 import { assertWithinQuota, type Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
-import { assertActsFor, communityForNewPlace, visibleCommunities } from '../community/scope.js'
+import { communityForNewPlace } from '../community/scope.js'
 import type {
   reportCreateSchema,
   serviceToggleSchema,
   stationCreateSchema,
   stationPatchSchema,
   ServiceKey,
-  StationReport,
 } from './schemas.js'
+import { assertStationInScope } from './scope.js'
 import { assertPhotosUploaded } from '../uploads/photos.js'
 
 type StationFields = z.output<typeof stationCreateSchema>
 type StationPatchFields = z.output<typeof stationPatchSchema>
 
-
-/** Every staff action on one station goes through here: it exists (404) and the actor acts for its community (403). */
-async function assertStationInScope(db: Db, actor: User, stationId: string): Promise<void> {
-  const station = await db.selectFrom('stations').select('community_id').where('id', '=', stationId).executeTakeFirst()
-  if (!station) throw notFound.station()
-  await assertActsFor(db, actor, station.community_id)
-}
 
 function stationColumns(fields: StationPatchFields) {
   return {
@@ -194,62 +187,3 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
 }
 
 export type StationCommands = ReturnType<typeof createStationCommands>
-
-/** Reports, newest first; with a `viewer`, only those about stations of the communities that staff user acts for. */
-export async function findReports(db: Db, filter: { status?: 'open' | 'resolved'; id?: string; viewer?: User }): Promise<StationReport[]> {
-  const communities = filter.viewer ? await visibleCommunities(db, filter.viewer) : null
-  let query = db
-    .selectFrom('station_reports as r')
-    .innerJoin('stations as s', 's.id', 'r.station_id')
-    .innerJoin('users as u', 'u.id', 'r.user_id')
-    .select([
-      'r.id',
-      'r.station_id',
-      's.name as station_name',
-      'r.category',
-      'r.text',
-      'r.status',
-      'r.created_at',
-      'u.nickname',
-      'r.resolved_at',
-      'r.resolution_note',
-    ])
-    .orderBy('r.created_at', 'desc')
-    .limit(200)
-  if (filter.status) query = query.where('r.status', '=', filter.status)
-  if (filter.id) query = query.where('r.id', '=', filter.id)
-  if (communities) query = query.where('s.community_id', 'in', communities)
-  const rows = await query.execute()
-  return rows.map((r) => ({
-    id: r.id,
-    stationId: r.station_id,
-    stationName: r.station_name,
-    category: r.category as StationReport['category'],
-    text: r.text,
-    status: r.status,
-    createdAt: r.created_at,
-    reporterNickname: r.nickname,
-    resolvedAt: r.resolved_at,
-    resolutionNote: r.resolution_note,
-  }))
-}
-
-export async function findStationChanges(db: Db, viewer: User, stationId: string) {
-  await assertStationInScope(db, viewer, stationId)
-  const rows = await db
-    .selectFrom('audit_log as a')
-    .leftJoin('users as u', 'u.id', 'a.actor_id')
-    .select(['a.id', 'a.action', 'u.nickname', 'a.detail_json', 'a.created_at'])
-    .where('a.entity', '=', 'station')
-    .where('a.entity_id', '=', stationId)
-    .orderBy('a.created_at', 'desc')
-    .limit(100)
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    action: r.action,
-    actorNickname: r.nickname,
-    detail: JSON.parse(r.detail_json) as unknown,
-    createdAt: r.created_at,
-  }))
-}

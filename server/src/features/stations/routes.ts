@@ -10,7 +10,8 @@ import type { Quotas } from '../../shared/quota.js'
 import { serializerFor } from '../../shared/serializer.js'
 import { browseStations, describeStation } from './browse.js'
 import type { StationCatalog } from './catalog.js'
-import { createStationCommands, findReports, findStationChanges } from './commands.js'
+import { createStationCommands } from './commands.js'
+import { findReports, findStationChanges } from './queries.js'
 import {
   reportCreateSchema,
   reportListQuerySchema,

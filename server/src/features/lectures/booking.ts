@@ -10,6 +10,7 @@ import { createKeyedQueue } from '../../shared/keyed-queue.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices, type Notice } from '../notifications/outbox.js'
 import type { Booking, sessionPatchSchema } from './schemas.js'
+import { findBooking } from './queries.js'
 import { assertSessionTimes } from './schedule.js'
 import { assertGuesthouseInScope, assertSessionInScope } from './scope.js'
 import { decideSeat, seatsToPromote, type SeatState } from './seats.js'
@@ -41,29 +42,6 @@ const seatState = (s: SessionRow): SeatState => ({
   confirmedCount: s.confirmed_count,
   waitlistSeq: s.waitlist_seq,
 })
-
-async function waitlistPosition(trx: Trx | Db, sessionId: string, ticket: number): Promise<number> {
-  const { n } = await trx
-    .selectFrom('bookings')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('session_id', '=', sessionId)
-    .where('status', '=', 'waitlisted')
-    .where('waitlist_ticket', '<=', ticket)
-    .executeTakeFirstOrThrow()
-  return Number(n)
-}
-
-export async function toBooking(trx: Trx | Db, row: Selectable<BookingsTable>): Promise<Booking> {
-  return {
-    id: row.id,
-    sessionId: row.session_id,
-    status: row.status,
-    ...(row.status === 'waitlisted' && row.waitlist_ticket !== null
-      ? { position: await waitlistPosition(trx, row.session_id, Number(row.waitlist_ticket)) }
-      : {}),
-    checkedIn: row.checked_in_at !== null,
-  }
-}
 
 /** Moves the head of the waitlist into free seats, oldest ticket first, and tells each person. */
 async function promoteWaitlisted(trx: Trx, session: SessionRow, at: string): Promise<void> {
@@ -228,7 +206,7 @@ export function createBookingDesk(db: Db, clock: () => Date) {
   async function book(user: User, sessionId: string): Promise<{ booking: Booking; created: boolean }> {
     const { row, created } = await joinRound(user, sessionId)
     // Read after commit: later bookings hold later tickets, so they cannot change this person's position.
-    return { booking: await toBooking(db, row), created }
+    return { booking: (await findBooking(db, row.id))!, created }
   }
 
   /** Gives the seat (or waitlist place) back; a freed seat goes straight to the head of the waitlist. */

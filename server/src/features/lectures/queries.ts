@@ -1,10 +1,11 @@
+import type { Selectable } from 'kysely'
 import type { Db } from '../../db/index.js'
+import type { BookingsTable } from '../../db/schema.js'
 import { distanceMetres } from '../../shared/geo.js'
 import type { Origin } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
-import { toBooking } from './booking.js'
 import { assertSessionInScope } from './scope.js'
-import type { Guesthouse, LectureSession, Topic } from './schemas.js'
+import type { Booking, Guesthouse, LectureSession, Topic } from './schemas.js'
 
 function toGuesthouse(
   r: { id: string; name: string; community_id: string | null; address: string; lat: number; lng: number; rooms_note: string | null; photos_json: string },
@@ -71,8 +72,11 @@ export interface SessionFilter {
   limit?: number
 }
 
-export async function findSessions(db: Db, filter: SessionFilter, userId: string | null, origin: Origin | undefined): Promise<LectureSession[]> {
-  let query = db
+type SessionRow = Awaited<ReturnType<ReturnType<typeof selectSessions>['executeTakeFirstOrThrow']>>
+
+/** Sessions with their topic, their guesthouse and the length of their waitlist, in one query. */
+function selectSessions(db: Db) {
+  return db
     .selectFrom('lecture_sessions as s')
     .innerJoin('lecture_topics as t', 't.id', 's.topic_id')
     .innerJoin('guesthouses as g', 'g.id', 's.guesthouse_id')
@@ -102,8 +106,72 @@ export async function findSessions(db: Db, filter: SessionFilter, userId: string
         .where('w.status', '=', 'waitlisted')
         .as('waitlist_count'),
     ])
-    .orderBy('s.starts_at')
-    .orderBy('s.id')
+}
+
+function toSession(r: SessionRow, origin: Origin | undefined): Omit<LectureSession, 'myBooking'> {
+  const capacity = Number(r.capacity)
+  const confirmed = Number(r.confirmed_count)
+  return {
+    id: r.id,
+    topicId: r.topic_id,
+    topicTitle: r.title,
+    topicTitleEn: r.title_en,
+    guesthouse: toGuesthouse(
+      { id: r.g_id, name: r.g_name, community_id: r.g_community_id, address: r.g_address, lat: r.g_lat, lng: r.g_lng, rooms_note: r.g_rooms_note, photos_json: r.g_photos_json },
+      origin,
+    ),
+    speaker: r.speaker,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    status: r.status,
+    capacity,
+    confirmedCount: confirmed,
+    waitlistCount: Number(r.waitlist_count),
+    seatsLeft: Math.max(0, capacity - confirmed),
+  }
+}
+
+/**
+ * Bookings with their place on the waitlist (1 = next to get a seat): the waitlisted bookings of the same session
+ * holding a ticket up to this one's, counted in the same query (a correlated subquery, the same on SQLite and
+ * PostgreSQL). Tickets only grow, so a booking's place is its rank among the tickets still waiting.
+ */
+function selectBookings(db: Db) {
+  return db
+    .selectFrom('bookings as b')
+    .selectAll('b')
+    .select((eb) =>
+      eb
+        .selectFrom('bookings as ahead')
+        .select((e) => e.fn.countAll().as('n'))
+        .whereRef('ahead.session_id', '=', 'b.session_id')
+        .where('ahead.status', '=', 'waitlisted')
+        .whereRef('ahead.waitlist_ticket', '<=', 'b.waitlist_ticket')
+        .as('waitlist_position'),
+    )
+}
+
+type BookingRow = Pick<Selectable<BookingsTable>, 'id' | 'session_id' | 'status' | 'waitlist_ticket' | 'checked_in_at'> & {
+  waitlist_position: unknown
+}
+
+function toBooking(row: BookingRow): Booking {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    status: row.status,
+    ...(row.status === 'waitlisted' && row.waitlist_ticket !== null ? { position: Number(row.waitlist_position) } : {}),
+    checkedIn: row.checked_in_at !== null,
+  }
+}
+
+export async function findBooking(db: Db, id: string): Promise<Booking | null> {
+  const row = await selectBookings(db).where('b.id', '=', id).executeTakeFirst()
+  return row ? toBooking(row) : null
+}
+
+export async function findSessions(db: Db, filter: SessionFilter, userId: string | null, origin: Origin | undefined): Promise<LectureSession[]> {
+  let query = selectSessions(db).orderBy('s.starts_at').orderBy('s.id')
   if (filter.id) query = query.where('s.id', '=', filter.id)
   if (filter.from) query = query.where('s.ends_at', '>', filter.from)
   if (filter.topicId) query = query.where('s.topic_id', '=', filter.topicId)
@@ -111,78 +179,61 @@ export async function findSessions(db: Db, filter: SessionFilter, userId: string
   if (filter.limit) query = query.limit(filter.limit)
   const rows = await query.execute()
 
-  const mine = userId && rows.length
-    ? await db
-        .selectFrom('bookings')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .where('status', '!=', 'cancelled')
-        .where(
-          'session_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : []
+  const mine =
+    userId && rows.length
+      ? await selectBookings(db)
+          .where('b.user_id', '=', userId)
+          .where('b.status', '!=', 'cancelled')
+          .where(
+            'b.session_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute()
+      : []
 
-  return Promise.all(
-    rows.map(async (r) => {
-      const booking = mine.find((b) => b.session_id === r.id)
-      const view = booking ? await toBooking(db, booking) : null
-      const capacity = Number(r.capacity)
-      const confirmed = Number(r.confirmed_count)
-      return {
-        id: r.id,
-        topicId: r.topic_id,
-        topicTitle: r.title,
-        topicTitleEn: r.title_en,
-        guesthouse: toGuesthouse(
-          { id: r.g_id, name: r.g_name, community_id: r.g_community_id, address: r.g_address, lat: r.g_lat, lng: r.g_lng, rooms_note: r.g_rooms_note, photos_json: r.g_photos_json },
-          origin,
-        ),
-        speaker: r.speaker,
-        startsAt: r.starts_at,
-        endsAt: r.ends_at,
-        status: r.status,
-        capacity,
-        confirmedCount: confirmed,
-        waitlistCount: Number(r.waitlist_count),
-        seatsLeft: Math.max(0, capacity - confirmed),
-        myBooking:
-          view && view.status !== 'cancelled'
-            ? { id: view.id, status: view.status, position: view.position ?? null }
-            : null,
-      }
-    }),
-  )
+  return rows.map((r) => {
+    const booking = mine.find((b) => b.session_id === r.id)
+    const view = booking ? toBooking(booking) : null
+    return {
+      ...toSession(r, origin),
+      myBooking: view && view.status !== 'cancelled' ? { id: view.id, status: view.status, position: view.position ?? null } : null,
+    }
+  })
 }
 
+/** A person's bookings with their sessions, in one query: the session and the waitlist place alongside each. */
 export async function findMyBookings(db: Db, userId: string, scope: 'upcoming' | 'past' | 'waitlisted' | undefined, now: Date) {
-  let query = db
-    .selectFrom('bookings as b')
-    .innerJoin('lecture_sessions as s', 's.id', 'b.session_id')
-    .selectAll('b')
+  const at = now.toISOString()
+  const rows = await selectSessions(db)
+    .innerJoin(selectBookings(db).as('b'), 'b.session_id', 's.id')
+    .select([
+      'b.id as b_id',
+      'b.session_id as b_session_id',
+      'b.status as b_status',
+      'b.waitlist_ticket as b_waitlist_ticket',
+      'b.checked_in_at as b_checked_in_at',
+      'b.waitlist_position as b_waitlist_position',
+    ])
     .where('b.user_id', '=', userId)
     .where('b.status', '!=', 'cancelled')
+    .$if(scope === 'upcoming', (q) => q.where('s.ends_at', '>', at).where('b.status', '=', 'confirmed'))
+    .$if(scope === 'past', (q) => q.where('s.ends_at', '<=', at))
+    .$if(scope === 'waitlisted', (q) => q.where('b.status', '=', 'waitlisted').where('s.starts_at', '>', at))
     .orderBy('s.starts_at', scope === 'past' ? 'desc' : 'asc')
     .limit(100)
-  const at = now.toISOString()
-  if (scope === 'upcoming') query = query.where('s.ends_at', '>', at).where('b.status', '=', 'confirmed')
-  if (scope === 'past') query = query.where('s.ends_at', '<=', at)
-  if (scope === 'waitlisted') query = query.where('b.status', '=', 'waitlisted').where('s.starts_at', '>', at)
-  const rows = await query.execute()
-  if (rows.length === 0) return []
-  const sessions = new Map(
-    (await Promise.all([...new Set(rows.map((r) => r.session_id))].map((id) => findSessions(db, { id }, null, undefined)))).flatMap(
-      (list) => list.map((s) => [s.id, s] as const),
-    ),
-  )
-  return Promise.all(
-    rows.map(async (row) => {
-      const { myBooking: _ignored, ...session } = sessions.get(row.session_id)!
-      return { ...(await toBooking(db, row)), session }
+    .execute()
+  return rows.map((r) => ({
+    ...toBooking({
+      id: r.b_id,
+      session_id: r.b_session_id,
+      status: r.b_status,
+      waitlist_ticket: r.b_waitlist_ticket,
+      checked_in_at: r.b_checked_in_at,
+      waitlist_position: r.b_waitlist_position,
     }),
-  )
+    session: toSession(r, undefined),
+  }))
 }
 
 export async function findTopicDemand(db: Db) {

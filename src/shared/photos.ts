@@ -10,6 +10,9 @@ export interface UploadedPhoto {
   preview: string
 }
 
+/** The small copy of a photo this API keeps (`/api/uploads/<id>/thumb`), for lists; one hosted elsewhere has none. */
+export const thumbnailOf = (url: string) => (/^\/api\/uploads\/[\w-]+$/.test(url) ? `${url}/thumb` : url)
+
 /** Sends a chosen file's bytes; the server decides its type and size from the bytes themselves. */
 async function upload(path: string): Promise<UploadResponse['upload']> {
   const bytes =

@@ -1,5 +1,56 @@
-/** A valid 1×1 PNG, for photo uploads in tests. */
+import sharp from 'sharp'
+
+/** A valid 1×1 PNG (one red pixel), for photo uploads in tests. */
 export const ONE_PIXEL_PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d0e9a10000000049454e44ae426082',
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c63d8a4a4f41f00047601f6290060c50000000049454e44ae426082',
   'hex',
 )
+
+/** A JPEG as a phone writes it: EXIF with the camera, a GPS position and an orientation, plus a P3 ICC profile. */
+export async function phoneJpeg(width: number, height: number, orientation = 1): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#b22222' } })
+    .jpeg()
+    .withMetadata({ orientation })
+    .withExifMerge({
+      IFD0: { Make: 'OldTownCam', ImageDescription: 'home' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '23/1 40/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '116/1 38/1 4321/100' },
+    })
+    .withIccProfile('p3')
+    .toBuffer()
+}
+
+/** A file that starts like a JPEG and carries a web page: browsers that sniff would run it. */
+export const HTML_IN_JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  Buffer.from('<html><body><script>fetch("/api/me").then(r=>r.text()).then(alert)</script></body></html>'),
+])
+
+/** Every segment before a JPEG's image data, by its marker: 0xe1 APP1 (EXIF or XMP), 0xe2 APP2 (ICC), 0xfe comment… */
+export function jpegSegments(jpeg: Buffer): { marker: number; body: Buffer }[] {
+  if (jpeg.readUInt16BE(0) !== 0xffd8) throw new Error('not a JPEG')
+  const segments: { marker: number; body: Buffer }[] = []
+  let at = 2
+  while (at + 4 <= jpeg.length) {
+    if (jpeg[at] !== 0xff) throw new Error(`no marker at ${at}`)
+    const marker = jpeg[at + 1]!
+    if (marker === 0xda || marker === 0xd9) break // start of scan: only image data follows
+    const length = jpeg.readUInt16BE(at + 2)
+    segments.push({ marker, body: jpeg.subarray(at + 4, at + 2 + length) })
+    at += 2 + length
+  }
+  return segments
+}
+
+/** Whether the JPEG's EXIF block (APP1 `Exif\0\0`, a TIFF structure) has IFD0 pointing at a GPS IFD (tag 0x8825). */
+export function hasExifGps(jpeg: Buffer): boolean {
+  const exif = jpegSegments(jpeg).find((s) => s.marker === 0xe1 && s.body.subarray(0, 6).equals(Buffer.from('Exif\0\0', 'binary')))
+  if (!exif) return false
+  const tiff = exif.body.subarray(6)
+  const little = tiff.toString('ascii', 0, 2) === 'II'
+  const u16 = (at: number) => (little ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at))
+  const u32 = (at: number) => (little ? tiff.readUInt32LE(at) : tiff.readUInt32BE(at))
+  const ifd0 = u32(4)
+  const entries = u16(ifd0)
+  for (let i = 0; i < entries; i++) if (u16(ifd0 + 2 + i * 12) === 0x8825) return true
+  return false
+}

@@ -199,7 +199,10 @@ export interface UploadsTable {
   owner_id: string | null
   mime: string
   size: number
+  /** Re-encoded on upload (see features/uploads/reencode.ts), never the bytes that were sent. */
   data: Buffer
+  /** The small copy for lists. */
+  thumb: Buffer
   created_at: IsoTime
 }
 

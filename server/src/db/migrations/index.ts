@@ -6,6 +6,7 @@ import { wishes } from './0004_wishes.js'
 import { noticeConsents } from './0005_notice_consents.js'
 import { communityPlaces } from './0006_community_places.js'
 import { communityScope } from './0007_community_scope.js'
+import { cleanPhotos } from './0008_clean_photos.js'
 import { inbox } from './0010_inbox.js'
 
 /** Ordered by name; the same list runs on SQLite and PostgreSQL. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_notice_consents': noticeConsents,
   '0006_community_places': communityPlaces,
   '0007_community_scope': communityScope,
+  '0008_clean_photos': cleanPhotos,
   '0010_inbox': inbox,
 }

@@ -113,16 +113,16 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   })
 
   it('shows a photo staff uploaded on the station page', async () => {
-    const png = ONE_PIXEL_PNG
-    const upload = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: png, headers: { authorization: `Bearer ${tokens.staff}`, 'content-type': 'image/png' } })
+    const upload = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: ONE_PIXEL_PNG, headers: { authorization: `Bearer ${tokens.staff}`, 'content-type': 'image/png' } })
     expect(upload.statusCode).toBe(201)
     const { url } = upload.json().upload
     const res = await call('PATCH', '/api/stations/st_hanwengong', 'staff', { photos: [url, 'https://img.example.cn/hanwengong.jpg'] })
     expect(res.statusCode).toBe(200)
     expect((await call('GET', '/api/stations/st_hanwengong')).json().station.photos).toEqual([url, 'https://img.example.cn/hanwengong.jpg'])
     const image = await call('GET', url)
-    expect(image.headers['content-type']).toBe('image/png')
-    expect(image.rawPayload.equals(png)).toBe(true)
+    // Kept as re-encoded: a JPEG, whatever was sent.
+    expect(image.statusCode).toBe(200)
+    expect(image.headers['content-type']).toBe('image/jpeg')
 
     // The staff member leaves; the photo stays with the station.
     expect((await call('DELETE', '/api/me', 'staff')).statusCode).toBe(200)

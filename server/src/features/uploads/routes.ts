@@ -2,26 +2,26 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
-import { ApiError, errors } from '../../shared/errors.js'
-import { newId } from '../../shared/ids.js'
-import { notFound } from '../../shared/not-found.js'
+import { errors } from '../../shared/errors.js'
 import { idParamsSchema } from '../../shared/params.js'
+import type { Quotas } from '../../shared/quota.js'
+import { storePhoto } from './commands.js'
+import { photoForViewer, type PhotoSize } from './queries.js'
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
-/** The file's own first bytes decide its type, not what the client claims. */
-function sniffImage(data: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
-  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg'
-  if (data.length > 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png'
-  if (data.length > 12 && data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WEBP') return 'image/webp'
-  return null
-}
-
-export const uploadResponseSchema = z.object({ upload: z.object({ id: z.string(), url: z.string(), size: z.number().int() }) })
+export const uploadResponseSchema = z.object({
+  upload: z.object({
+    id: z.string(),
+    url: z.string(),
+    thumbUrl: z.string().describe('The small copy (at most 400 px) for lists and form previews'),
+    size: z.number().int().describe('Bytes kept after re-encoding'),
+  }),
+})
 export type UploadResponse = z.infer<typeof uploadResponseSchema>
 
 export const uploadRoutes =
-  (db: Db, clock: () => Date): FastifyPluginAsyncZod =>
+  (db: Db, clock: () => Date, quotas: Pick<Quotas, 'uploadsPerDay'>): FastifyPluginAsyncZod =>
   async (app) => {
     // Photos arrive as the raw file body: the app reads the chosen file and sends its bytes with wx.request.
     app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) =>
@@ -33,27 +33,51 @@ export const uploadRoutes =
       {
         config: { access: 'user' },
         bodyLimit: MAX_UPLOAD_BYTES,
-        schema: { tags: ['uploads'], description: 'A JPEG, PNG or WebP photo of at most 2 MB, sent as the request body.', response: { 201: uploadResponseSchema } },
+        schema: {
+          tags: ['uploads'],
+          description:
+            'A JPEG, PNG or WebP photo of at most 2 MB, sent as the request body. It is decoded and written anew ' +
+            '(upright, at most 1600 px, JPEG, no EXIF/GPS/XMP/ICC/comments) with a thumbnail; a file that does not ' +
+            'decode is 415. QUOTA_UPLOADS_PER_DAY per person; beyond that 429 RATE_LIMITED with Retry-After.',
+          response: { 201: uploadResponseSchema },
+        },
       },
       async (request, reply) => {
         const owner = signedIn(request.user)
         const data = request.body
         if (!Buffer.isBuffer(data) || data.length === 0) throw errors.badRequest('请选择一张照片', 'Send a photo as the request body')
-        const mime = sniffImage(data)
-        if (!mime) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', '只支持 JPG、PNG、WebP 格式的照片', 'Only JPEG, PNG and WebP photos are accepted')
-        const id = newId('up')
-        await db.insertInto('uploads').values({ id, owner_id: owner.id, mime, size: data.length, data, created_at: clock().toISOString() }).execute()
-        return reply.status(201).send({ upload: { id, url: `/api/uploads/${id}`, size: data.length } })
+        const { id, size } = await storePhoto(db, owner, data, clock(), quotas.uploadsPerDay)
+        const url = `/api/uploads/${id}`
+        return reply.status(201).send({ upload: { id, url, thumbUrl: `${url}/thumb`, size } })
       },
     )
 
-    app.get(
-      '/api/uploads/:id',
-      { config: { access: 'public' }, schema: { tags: ['uploads'], params: idParamsSchema } },
-      async (request, reply) => {
-        const row = await db.selectFrom('uploads').select(['mime', 'data']).where('id', '=', request.params.id).executeTakeFirst()
-        if (!row) throw notFound.photo()
-        return reply.type(row.mime).header('cache-control', 'public, max-age=31536000, immutable').send(Buffer.from(row.data))
-      },
-    )
+    const served: [string, PhotoSize][] = [
+      ['/api/uploads/:id', 'photo'],
+      ['/api/uploads/:id/thumb', 'thumb'],
+    ]
+    for (const [path, size] of served) {
+      app.get(
+        path,
+        {
+          config: { access: 'public' },
+          schema: {
+            tags: ['uploads'],
+            description:
+              `The stored ${size === 'photo' ? 'photo' : 'thumbnail'}. A wish photo is public only while its wish is on the ` +
+              'wall; after that its uploader, the resident, the claimant and the community staff get it, everyone else 404.',
+            params: idParamsSchema,
+          },
+        },
+        async (request, reply) => {
+          const photo = await photoForViewer(db, request.params.id, size, request.user)
+          return reply
+            .type(photo.mime)
+            .header('cache-control', photo.cacheControl)
+            .header('content-disposition', 'inline')
+            .header('x-content-type-options', 'nosniff')
+            .send(photo.bytes)
+        },
+      )
+    }
   }

@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import { pickAndUploadPhotos } from '../../../shared/photos'
+import { pickAndUploadPhotos, thumbnailOf } from '../../../shared/photos'
 import { assetUrl } from '../../../shared/request'
 import { useSettings } from '../../../shared/settings'
 import { PhotoStrip } from '../../../shared/ui/PhotoStrip'
@@ -21,7 +21,7 @@ export function PlacePhotos({ urls, onChange }: Props) {
     <>
       <Text className="form__label">{t('staff.photos')}</Text>
       <PhotoStrip
-        photos={urls.map((url) => ({ key: url, src: assetUrl(url) }))}
+        photos={urls.map((url) => ({ key: url, src: assetUrl(thumbnailOf(url)) }))}
         max={MAX_PHOTOS}
         onAdd={() => void pickAndUploadPhotos(MAX_PHOTOS - urls.length, ({ url }) => onChange((list) => [...list, url]))}
         onRemove={(removed) => onChange((list) => list.filter((url) => url !== removed))}

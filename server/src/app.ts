@@ -25,7 +25,7 @@ import { stationRoutes } from './features/stations/routes.js'
 import { systemRoutes } from './features/system/routes.js'
 import { registerAccessControl } from './shared/access.js'
 import { createTextCheck } from './shared/content-check.js'
-import { createWechatApi } from './shared/wechat.js'
+import { wechatClientFor, type WechatClient } from './shared/wechat.js'
 import { ApiError, errors } from './shared/errors.js'
 import { quotasFrom } from './shared/quota.js'
 import { authenticateOnce, registerRateLimits } from './shared/rate-limits.js'
@@ -41,12 +41,14 @@ export interface AppDeps {
   clock?: () => Date
   /** Directory of the H5 build to serve at `/`, if any. */
   staticDir?: string
+  /** The process's one WeChat client (shared with the notice worker); by default one is made for AUTH_MODE=wechat. */
+  wechat?: WechatClient | null
 }
 
 /** A person's whereabouts are used to sort and then forgotten: request logs keep the URL without them. */
 export const withoutPosition = (url: string) => url.replace(/([?&](?:lat|lng)=)[^&]*/g, '$1…')
 
-export async function buildApp({ config, database, clock = () => new Date(), staticDir }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, clock = () => new Date(), staticDir, wechat = wechatClientFor(config) }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.LOG_LEVEL === 'silent'
@@ -128,14 +130,14 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   app.decorate(
     'checkText',
     createTextCheck({
-      wechat: config.AUTH_MODE === 'wechat' ? createWechatApi(config) : null,
+      wechat,
       openidOf: async (userId) => (await database.db.selectFrom('users').select('openid').where('id', '=', userId).executeTakeFirst())?.openid ?? null,
       log: app.log,
     }),
   )
 
   await app.register(systemRoutes(database.db))
-  await app.register(authRoutes(config, database.db, sessions))
+  await app.register(authRoutes(config, database.db, sessions, wechat))
   await app.register(communityRoutes(database.db, clock))
   await app.register(memberRoutes(database.db, clock))
   await app.register(wishRoutes(database.db, clock, quotas))

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net'
 import { z } from 'zod'
-import { NOTICE_KINDS } from './features/notifications/outbox.js'
+import { parseTemplates } from './features/notifications/templates.js'
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -46,15 +46,20 @@ const envSchema = z.object({
   WX_SECRET: z.string().optional(),
   /** Where WeChat's server API is; changed only to point tests at a stand-in. */
   WX_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
-  /** JSON map of notice kind → WeChat subscribe-message template id (AUTH_MODE=wechat); the app asks for these. */
+  /** JSON map of notice kind → WeChat subscribe-message template (AUTH_MODE=wechat); the app asks for these. */
   WX_TEMPLATE_IDS: z
     .string()
     .optional()
     .transform((text, ctx) => {
       try {
-        return z.partialRecord(z.enum(NOTICE_KINDS), z.string().min(1)).parse(JSON.parse(text || '{}'))
+        return parseTemplates(text)
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'expected JSON such as {"booking_confirmed":"<template id>"} with known notice kinds' })
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'expected JSON such as {"booking_confirmed":"<template id>"} or ' +
+            '{"booking_confirmed":{"id":"<template id>","fields":{"thing1":"topic","time2":"time"}}} with known notice kinds',
+        })
         return z.NEVER
       }
     }),

@@ -4,6 +4,7 @@ import { loadConfig } from './config.js'
 import { migrateToLatest, openDatabase } from './db/index.js'
 import { seedDemo } from './db/seed-demo.js'
 import { startNoticeWorker } from './features/notifications/worker.js'
+import { wechatClientFor } from './shared/wechat.js'
 
 async function main() {
   const config = loadConfig()
@@ -12,8 +13,9 @@ async function main() {
   if (config.SEED_DEMO) await seedDemo(database.db)
 
   const staticDir = config.STATIC_DIR ?? resolve(__dirname, '../../dist/h5')
-  const app = await buildApp({ config, database, staticDir })
-  const stopNotices = startNoticeWorker(database.db, config, app.log)
+  const wechat = wechatClientFor(config)
+  const app = await buildApp({ config, database, staticDir, wechat })
+  const stopNotices = startNoticeWorker(database.db, config, wechat, app.log)
   const shutdown = async () => {
     stopNotices()
     await app.close()

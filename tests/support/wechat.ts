@@ -1,35 +1,103 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+export interface SubscribeMessage {
+  touser: string
+  template_id: string
+  page?: string
+  data: Record<string, { value: string }>
+}
+
 /**
- * A stand-in for api.weixin.qq.com on loopback (the real one is out of reach from tests): it issues tokens,
- * answers code2session, and judges text as msgSecCheck v2 does, calling anything with 风险词 risky.
+ * A stand-in for api.weixin.qq.com on loopback (the real one is out of reach from tests). It issues tokens as WeChat
+ * does: `cgi-bin/token` invalidates every earlier token it issued, `cgi-bin/stable_token` hands every caller the same
+ * one until it is revoked; calls with any other token get 40001. It answers code2session (`good-code`, or `good-<x>`
+ * for openid `wx-<x>`), judges text as msgSecCheck v2 does (anything with 风险词 is risky) and takes subscribe messages.
  */
 export function startWechatStandIn() {
   const checked: { content: string; openid: string; version: number }[] = []
+  const sent: SubscribeMessage[] = []
+  const tokenRequests = { stable: 0, plain: 0 }
+  let tokensInFlight = 0
+  let maxTokensInFlight = 0
+  let staleAnswers = 0
+  let plain = { serial: 0, token: '' }
+  let stable = { serial: 1, token: 'stable-1' }
   let down = false
+
+  const isValid = (token: string | null) => token !== null && token !== '' && (token === stable.token || token === plain.token)
+  // WeChat takes a moment to issue a token; the delay is what lets concurrent callers overlap, as they would there.
+  const issueToken = (reply: () => void) => {
+    tokensInFlight += 1
+    maxTokensInFlight = Math.max(maxTokensInFlight, tokensInFlight)
+    setTimeout(() => {
+      tokensInFlight -= 1
+      reply()
+    }, 50)
+  }
+
   const server: Server = createServer((req, res) => {
     let text = ''
     req.on('data', (c) => (text += c))
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://wechat')
       const reply = (body: object, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+      const token = url.searchParams.get('access_token')
       if (down) return reply({ errcode: -1, errmsg: 'system busy' }, 503)
-      if (url.pathname === '/cgi-bin/token') return reply({ access_token: 'token-1', expires_in: 7200 })
-      if (url.pathname === '/sns/jscode2session') return reply(url.searchParams.get('js_code') === 'good-code' ? { openid: 'wx-openid-1', session_key: 'k' } : { errcode: 40029, errmsg: 'invalid code' })
-      if (url.pathname === '/wxa/msg_sec_check' && url.searchParams.get('access_token') === 'token-1') {
+      switch (url.pathname) {
+        case '/cgi-bin/token':
+          tokenRequests.plain += 1
+          plain = { serial: plain.serial + 1, token: `plain-${plain.serial + 1}` }
+          return issueToken(() => reply({ access_token: plain.token, expires_in: 7200 }))
+        case '/cgi-bin/stable_token':
+          tokenRequests.stable += 1
+          return issueToken(() => reply({ access_token: stable.token, expires_in: 7200 }))
+        case '/sns/jscode2session': {
+          const code = url.searchParams.get('js_code') ?? ''
+          if (code === 'good-code') return reply({ openid: 'wx-openid-1', session_key: 'k' })
+          if (code.startsWith('good-')) return reply({ openid: `wx-${code.slice(5)}`, session_key: 'k' })
+          return reply({ errcode: 40029, errmsg: 'invalid code' })
+        }
+      }
+      if (!isValid(token)) {
+        staleAnswers += 1
+        return reply({ errcode: 40001, errmsg: 'invalid credential' })
+      }
+      if (url.pathname === '/wxa/msg_sec_check') {
         const body = JSON.parse(text) as { content: string; openid: string; version: number }
         checked.push(body)
         return reply({ errcode: 0, result: { suggest: body.content.includes('风险词') ? 'risky' : 'pass', label: 100 } })
       }
+      if (url.pathname === '/cgi-bin/message/subscribe/send') {
+        sent.push(JSON.parse(text) as SubscribeMessage)
+        return reply({ errcode: 0, errmsg: 'ok' })
+      }
       reply({ errcode: 40001, errmsg: 'invalid credential' })
     })
   })
-  return new Promise<{ base: string; checked: typeof checked; setDown(value: boolean): void; close(): void }>((resolve) =>
+  return new Promise<{
+    base: string
+    checked: typeof checked
+    sent: typeof sent
+    tokenRequests: typeof tokenRequests
+    /** The most token requests WeChat was answering at one time. */
+    maxTokensInFlight(): number
+    /** How many calls were refused with 40001 (a token that is no longer valid). */
+    staleAnswers(): number
+    /** Replaces the stable token, as a force_refresh elsewhere would: calls with the old one now get 40001. */
+    revokeStableToken(): void
+    setDown(value: boolean): void
+    close(): void
+  }>((resolve) =>
     server.listen(0, '127.0.0.1', () =>
       resolve({
         base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
         checked,
+        sent,
+        tokenRequests,
+        maxTokensInFlight: () => maxTokensInFlight,
+        staleAnswers: () => staleAnswers,
+        revokeStableToken: () => (stable = { serial: stable.serial + 1, token: `stable-${stable.serial + 1}` }),
         setDown: (value) => (down = value),
         close: () => server.close(),
       }),

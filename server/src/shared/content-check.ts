@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { ApiError } from './errors.js'
-import type { WechatApi } from './wechat.js'
+import type { WechatClient } from './wechat.js'
 
 /**
  * The locally kept word list: clear-cut categories a community notice board must not carry (gambling,
@@ -53,7 +53,7 @@ declare module 'fastify' {
  * mini-program that publishes what users write. If WeChat cannot be reached the local verdict stands (logged):
  * an outage must not stop a resident asking for help, and every wish is read by staff before it is published.
  */
-export function createTextCheck(options: { wechat: WechatApi | null; openidOf(userId: string): Promise<string | null>; log: FastifyBaseLogger }): TextCheck {
+export function createTextCheck(options: { wechat: WechatClient | null; openidOf(userId: string): Promise<string | null>; log: FastifyBaseLogger }): TextCheck {
   return async (fields, userId) => {
     const given = Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '')
     const blocked = given.filter(([, text]) => findBlockedWord(text)).map(([label]) => label)

@@ -1,38 +1,107 @@
 import type { Config } from '../config.js'
 
-/** The WeChat server API (access-token calls) as this app uses it: subscribe messages and content checks. */
-export interface WechatApi {
-  /** POSTs JSON to `path` with the cached access token; throws when WeChat answers with an errcode. */
-  post<T extends { errcode?: number; errmsg?: string }>(path: string, body: object): Promise<T>
+/** WeChat's answers carry `errcode` (0 or absent when all is well). */
+type WechatAnswer = { errcode?: number; errmsg?: string }
+
+export class WechatError extends Error {
+  constructor(
+    readonly path: string,
+    readonly errcode: number,
+    errmsg: string,
+  ) {
+    super(`${path} ${errcode}: ${errmsg}`)
+  }
 }
 
-export function createWechatApi(config: Config): WechatApi {
-  let token: { value: string; expiresAt: number } | null = null
+/**
+ * WeChat's server API as this app uses it: one per process, shared by login, content checks and the notice worker, so
+ * the process holds one access token and asks for it one request at a time.
+ */
+export interface WechatClient {
+  /** The openid for a `wx.login` code, or null when WeChat refuses the code (invalid, used, expired). */
+  code2Session(code: string): Promise<string | null>
+  /** POSTs JSON to `path` with the access token; throws a WechatError when WeChat answers with an errcode. */
+  post<T extends WechatAnswer>(path: string, body: object): Promise<T>
+}
 
-  async function accessToken(): Promise<string> {
-    if (token && token.expiresAt > Date.now()) return token.value
-    const url = new URL('/cgi-bin/token', config.WX_API_BASE)
-    url.search = new URLSearchParams({ grant_type: 'client_credential', appid: config.WX_APPID ?? '', secret: config.WX_SECRET ?? '' }).toString()
-    const body = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as { access_token?: string; expires_in?: number; errmsg?: string }
-    if (!body.access_token) throw new Error(`access_token: ${body.errmsg ?? 'no token'}`)
-    // Renewed five minutes early so a call never carries a token that expires on the way.
-    token = { value: body.access_token, expiresAt: Date.now() + ((body.expires_in ?? 7200) - 300) * 1000 }
+/** invalid credential / access_token expired: the token was dropped on WeChat's side; a fresh one may succeed. */
+const STALE_TOKEN_CODES = new Set([40001, 42001])
+/** A token is renewed this long before WeChat's expiry, so a call never carries one that expires on the way. */
+const RENEW_AHEAD_MS = 5 * 60_000
+const TIMEOUT_MS = 5000
+
+export function createWechatClient(config: Config, now: () => number = Date.now): WechatClient {
+  const url = (path: string, query: Record<string, string> = {}) => {
+    const target = new URL(path, config.WX_API_BASE)
+    target.search = new URLSearchParams(query).toString()
+    return target
+  }
+  const postJson = async <T>(target: URL, body: object) =>
+    (await (
+      await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        body: JSON.stringify(body),
+      })
+    ).json()) as T
+
+  let token: { value: string; renewAt: number } | null = null
+  let renewing: Promise<string> | null = null
+
+  /**
+   * The stable token (`cgi-bin/stable_token`): unlike `cgi-bin/token` it does not invalidate what other instances
+   * hold, and while it is valid every instance gets the same one.
+   */
+  async function fetchToken(): Promise<string> {
+    const answer = await postJson<WechatAnswer & { access_token?: string; expires_in?: number }>(url('/cgi-bin/stable_token'), {
+      grant_type: 'client_credential',
+      appid: config.WX_APPID ?? '',
+      secret: config.WX_SECRET ?? '',
+      force_refresh: false,
+    })
+    if (!answer.access_token) throw new WechatError('/cgi-bin/stable_token', answer.errcode ?? -1, answer.errmsg ?? 'no token')
+    const lifetimeMs = (answer.expires_in ?? 7200) * 1000
+    // Near its end WeChat hands out the same token with what is left of its life: renew at half of that, not never.
+    token = { value: answer.access_token, renewAt: now() + Math.max(lifetimeMs - RENEW_AHEAD_MS, lifetimeMs / 2) }
     return token.value
   }
 
+  function accessToken(): Promise<string> {
+    if (token && token.renewAt > now()) return Promise.resolve(token.value)
+    renewing ??= fetchToken().finally(() => (renewing = null))
+    return renewing
+  }
+
+  const call = async <T extends WechatAnswer>(path: string, body: object) => {
+    const used = await accessToken()
+    return { used, answer: await postJson<T>(url(path, { access_token: used }), body) }
+  }
+
   return {
-    async post(path, body) {
-      const url = new URL(path, config.WX_API_BASE)
-      url.searchParams.set('access_token', await accessToken())
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        signal: AbortSignal.timeout(5000),
-        body: JSON.stringify(body),
+    async code2Session(code) {
+      const target = url('/sns/jscode2session', {
+        appid: config.WX_APPID ?? '',
+        secret: config.WX_SECRET ?? '',
+        js_code: code,
+        grant_type: 'authorization_code',
       })
-      const answer = (await response.json()) as Awaited<ReturnType<WechatApi['post']>>
-      if (answer.errcode) throw new Error(`${path} ${answer.errcode}: ${answer.errmsg}`)
-      return answer as never
+      const answer = (await (await fetch(target, { signal: AbortSignal.timeout(TIMEOUT_MS) })).json()) as WechatAnswer & { openid?: string }
+      return answer.openid ?? null
+    },
+
+    async post<T extends WechatAnswer>(path: string, body: object) {
+      let { used, answer } = await call<T>(path, body)
+      if (answer.errcode && STALE_TOKEN_CODES.has(answer.errcode)) {
+        // Only the token that failed is dropped: another call may already have brought a fresh one.
+        if (token?.value === used) token = null
+        ;({ answer } = await call<T>(path, body))
+      }
+      if (answer.errcode) throw new WechatError(path, answer.errcode, answer.errmsg ?? '')
+      return answer
     },
   }
 }
+
+/** With AUTH_MODE=wechat the process makes one client and hands it to everything that talks to WeChat. */
+export const wechatClientFor = (config: Config) => (config.AUTH_MODE === 'wechat' ? createWechatClient(config) : null)

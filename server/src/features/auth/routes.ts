@@ -16,7 +16,7 @@ import type { Db } from '../../db/index.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from './schemas.js'
 import { z } from 'zod'
-import { code2Session } from './wechat.js'
+import type { WechatClient } from '../../shared/wechat.js'
 
 /** Refuses a dev login naming a community that does not exist, before anything is stored. */
 async function assertCommunityExists(db: Db, communityId: string | undefined) {
@@ -61,7 +61,7 @@ async function bindDemoIdentity(db: Db, user: User, communityId: string | undefi
 }
 
 export const authRoutes =
-  (config: Config, db: Db, sessions: Sessions): FastifyPluginAsyncZod =>
+  (config: Config, db: Db, sessions: Sessions, wechat: WechatClient | null): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/auth/options',
@@ -83,12 +83,15 @@ export const authRoutes =
         schema: { tags: ['auth'], body: wechatLoginBodySchema, response: { 200: authResponseSchema } },
       },
       async (request) => {
-        let openid: string
-        if (config.AUTH_MODE === 'wechat') openid = await code2Session(config, request.body.code)
+        let openid: string | null
+        if (wechat) openid = await wechat.code2Session(request.body.code)
         else if (config.AUTH_MODE === 'cloud' && typeof request.headers['x-wx-openid'] === 'string')
           openid = request.headers['x-wx-openid']
         else
           throw new ApiError(503, 'WECHAT_LOGIN_UNAVAILABLE', '此服务器未开启微信登录', 'WeChat login is not enabled on this server')
+        if (!openid) {
+          throw new ApiError(401, 'INVALID_WECHAT_CODE', '微信登录凭证无效或已过期，请重试', 'The WeChat login code is invalid or expired; try again')
+        }
         const user = await sessions.upsertUser(openid, {})
         return { token: await sessions.issueToken(user.id), user }
       },

@@ -93,18 +93,22 @@ const TEXTS: Record<NoticeKind, (p: Parts) => { title: Words; body: Words }> = {
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null)
 
-/** Title, text and the page it is about, in Chinese and English, from what was recorded when it happened. */
-export function noticeText(kind: NoticeKind, payload: Payload, subject: NoticeSubject): NoticeText {
+/** The words a notice is made of (also what a subscribe message's fields carry). */
+export function noticeParts(payload: Payload, subject: NoticeSubject): Parts {
   const startsAt = text(payload.startsAt)
   const reason = text(payload.reason)
   const topicZh = subject.topic?.zh ?? text(payload.topic) ?? '微讲堂'
-  const parts: Parts = {
+  return {
     topic: { zh: topicZh, en: subject.topic?.en ?? topicZh },
     time: startsAt ? shanghaiDateTime(startsAt) : { zh: '', en: '' },
     wish: { zh: subject.wishTitle ?? '微心愿', en: subject.wishTitle ?? 'micro-wish' },
     reason: reason ? { zh: `原因：${reason}`, en: ` Reason: ${reason}` } : { zh: '', en: '' },
   }
-  const { title, body } = TEXTS[kind](parts)
+}
+
+/** Title, text and the page it is about, in Chinese and English, from what was recorded when it happened. */
+export function noticeText(kind: NoticeKind, payload: Payload, subject: NoticeSubject): NoticeText {
+  const { title, body } = TEXTS[kind](noticeParts(payload, subject))
   const sessionId = text(payload.sessionId)
   const wishId = text(payload.wishId)
   const link = sessionId ? SESSION_PAGE + sessionId : wishId ? WISH_PAGE + wishId : undefined

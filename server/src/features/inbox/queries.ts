@@ -33,7 +33,7 @@ export async function unreadCount(db: Db, userId: string, now: Date): Promise<nu
 }
 
 /** The lectures' topics and the wishes' titles the notices speak of, in two lookups for the whole page. */
-async function subjectsOf(db: Db, payloads: Record<string, unknown>[]) {
+export async function subjectsOf(db: Db, payloads: Record<string, unknown>[]) {
   const idsOf = (key: string) => [...new Set(payloads.map((p) => p[key]).filter((v): v is string => typeof v === 'string'))]
   const sessionIds = idsOf('sessionId')
   const wishIds = idsOf('wishId')

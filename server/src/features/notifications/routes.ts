@@ -26,7 +26,7 @@ export const notificationRoutes =
   (config: Config, db: Db, clock: () => Date): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['notifications']
-    const templates = Object.entries(config.WX_TEMPLATE_IDS).map(([kind, templateId]) => ({ kind: kind as z.infer<typeof noticeKind>, templateId }))
+    const templates = Object.entries(config.WX_TEMPLATE_IDS).map(([kind, template]) => ({ kind: kind as z.infer<typeof noticeKind>, templateId: template.id }))
 
     app.get(
       '/api/notifications/templates',

@@ -1,7 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { Config } from '../../config.js'
-import type { WechatApi } from '../../shared/wechat.js'
+import type { Db } from '../../db/index.js'
+import type { WechatClient } from '../../shared/wechat.js'
+import { noticeParts, noticeText } from '../inbox/notice-text.js'
+import { subjectsOf } from '../inbox/queries.js'
 import type { NoticeSender } from './dispatcher.js'
+import type { NoticeKind } from './outbox.js'
+import { templateData, type NoticeTemplate } from './templates.js'
 
 /** Without WeChat credentials notices are written to the log, so a demo shows what would have been sent. */
 export const logSender =
@@ -10,21 +14,28 @@ export const logSender =
     log.info({ notice: { id: notice.id, userId: notice.userId, kind: notice.kind, payload: notice.payload } }, 'notice (logged, not sent)')
   }
 
-/**
- * WeChat subscribe messages. Template ids come from WX_TEMPLATE_IDS (JSON: kind → template id); each
- * template is expected to have `thing1` (what), `time2` (when) and `thing3` (note) fields.
- */
-export function wechatSender(config: Config, wechat: WechatApi): NoticeSender {
-  const templates = config.WX_TEMPLATE_IDS
+/** WeChat subscribe messages, each kind through its own template and that template's fields (WX_TEMPLATE_IDS). */
+export function wechatSender(templates: Partial<Record<NoticeKind, NoticeTemplate>>, wechat: WechatClient, db: Db): NoticeSender {
   return async (notice) => {
     const template = templates[notice.kind]
     if (!template) throw new Error(`no template configured for ${notice.kind}`)
-    const text = (v: unknown) => ({ value: String(v ?? '').slice(0, 20) })
+    const subject = (await subjectsOf(db, [notice.payload]))(notice.payload)
+    const parts = noticeParts(notice.payload, subject)
+    const text = noticeText(notice.kind, notice.payload, subject)
+    const startsAt = typeof notice.payload.startsAt === 'string' ? notice.payload.startsAt : null
+    const values = {
+      title: text.title,
+      body: text.body,
+      topic: parts.topic.zh,
+      time: parts.time.zh,
+      wish: parts.wish.zh,
+      reason: typeof notice.payload.reason === 'string' ? notice.payload.reason : '',
+    }
     await wechat.post('/cgi-bin/message/subscribe/send', {
       touser: notice.openid,
-      template_id: template,
-      page: typeof notice.payload.sessionId === 'string' ? `features/lectures/pages/session/index?id=${notice.payload.sessionId}` : undefined,
-      data: { thing1: text(notice.payload.topic ?? notice.kind), time2: text(notice.payload.startsAt), thing3: text(notice.payload.reason ?? '') },
+      template_id: template.id,
+      page: text.link?.replace(/^\//, ''),
+      data: templateData(template.fields, values, startsAt ?? new Date().toISOString()),
     })
   }
 }

@@ -3,15 +3,15 @@ import type { Config } from '../../config.js'
 import type { Db } from '../../db/index.js'
 import { createDispatcher } from './dispatcher.js'
 import { logSender, wechatSender } from './senders.js'
-import { createWechatApi } from '../../shared/wechat.js'
+import type { WechatClient } from '../../shared/wechat.js'
 import { releaseStaleClaims } from '../wishes/lifecycle.js'
 import { purgeExpiredNotices } from '../inbox/commands.js'
 
 /** The background loop of one instance: queue due reminders, then deliver what is due. Returns a stop function. */
-export function startNoticeWorker(db: Db, config: Config, log: FastifyBaseLogger): () => void {
+export function startNoticeWorker(db: Db, config: Config, wechat: WechatClient | null, log: FastifyBaseLogger): () => void {
   if (config.NOTICE_INTERVAL_MS === 0) return () => {}
-  const sender = config.AUTH_MODE === 'wechat' ? wechatSender(config, createWechatApi(config)) : logSender(log)
-  const dispatcher = createDispatcher(db, () => new Date(), sender, log, { requireConsent: config.AUTH_MODE === 'wechat' })
+  const sender = wechat ? wechatSender(config.WX_TEMPLATE_IDS, wechat, db) : logSender(log)
+  const dispatcher = createDispatcher(db, () => new Date(), sender, log, { requireConsent: wechat !== null })
   let running = false
   const timer = setInterval(async () => {
     if (running) return

@@ -31,6 +31,7 @@ import { quotasFrom } from './shared/quota.js'
 import { authenticateOnce, registerRateLimits } from './shared/rate-limits.js'
 import { fromFastifyError, replyToClientError, replyToFrameworkError } from './shared/http-errors.js'
 import { zodResponseSerializer } from './shared/serializer.js'
+import { registerSecurityHeaders } from './shared/security-headers.js'
 import { refuseControlCharacters } from './shared/strict-input.js'
 import { explainIssue } from './shared/validation.js'
 
@@ -112,6 +113,8 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
     return reply.status(404).send(notFound.toBody())
   })
 
+  // First, so every answer carries them: refusals by the rate limits and the access gate too.
+  await registerSecurityHeaders(app, config, staticDir)
   await app.register(fastifyEtag)
   await app.register(fastifySwagger, {
     openapi: {

@@ -33,6 +33,22 @@ const trustedProxies = z
     return entries.length > 0 ? entries : false
   })
 
+/** A CSP source for images, e.g. `https://*.is.autonavi.com`: scheme and host, maybe a port and path, no quotes. */
+const CSP_HOST_SOURCE = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?(\/[\w./-]*)?$/i
+
+const cspHostList = z
+  .string()
+  .default('https://*.is.autonavi.com')
+  .transform((text, ctx) => {
+    const hosts = text.split(/[\s,]+/).filter(Boolean)
+    const bad = hosts.filter((host) => !CSP_HOST_SOURCE.test(host))
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `expected sources such as https://*.is.autonavi.com, not ${bad.join(', ')}` })
+      return z.NEVER
+    }
+    return hosts
+  })
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -84,6 +100,8 @@ const envSchema = z.object({
   RATE_LOGIN_MAX: z.coerce.number().int().min(1).default(20),
   RATE_WRITE_MAX: z.coerce.number().int().min(1).default(60),
   RATE_GLOBAL_MAX: z.coerce.number().int().min(1).default(1200),
+  /** Where the H5 app may load images from besides itself (the map's tiles), comma-separated. */
+  CSP_IMG_HOSTS: cspHostList,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

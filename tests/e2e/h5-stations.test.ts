@@ -55,4 +55,8 @@ describe('H5 build in headless Chromium against the real API', () => {
     expect(await page.locator('#filter-all').innerText()).toBe('All')
     await app.screenshot('h5-stations-en-large')
   })
+
+  it('ran under the server’s Content-Security-Policy without a single refusal', () => {
+    expect(app.cspRefusals).toEqual([])
+  })
 })

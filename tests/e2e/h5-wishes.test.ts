@@ -95,4 +95,8 @@ describe('H5: a micro-wish from post to confirmation', () => {
     await app.visible('#wish-status', { hasText: '已确认' }).waitFor()
     await shot('6-dispute-settled')
   })
+
+  it('ran under the server’s Content-Security-Policy without a single refusal', () => {
+    expect(app.cspRefusals).toEqual([])
+  })
 })

@@ -15,6 +15,8 @@ export interface H5App {
    * the same id can exist several times; during a slide both pages are visible and the newest comes last.
    */
   visible(selector: string, options?: Parameters<Page['locator']>[1]): Locator
+  /** What the browser refused under the server's Content-Security-Policy so far (its console messages). */
+  cspRefusals: string[]
   /** Logs out whoever is in and logs in as that demo role through 我的 → 登录, as a person would. */
   loginAs(role: 'tourist' | 'resident' | 'member' | 'staff'): Promise<void>
   /** Waits for the router's page slide to end, then saves tests/artifacts/<name>.png. */
@@ -29,9 +31,14 @@ export async function openH5App(context: BrowserContextOptions = {}): Promise<H5
   const api = await startApiProcess({ STATIC_DIR: join(__dirname, '../../dist/h5') })
   const browser: Browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS })
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', ...context })
+  const cspRefusals: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspRefusals.push(message.text())
+  })
   return {
     api,
     page,
+    cspRefusals,
     visible: (selector, options) => page.locator(selector, options).filter({ visible: true }).last(),
     async loginAs(role) {
       await page.goto(`${api.base}/#/features/me/index`)

@@ -75,7 +75,6 @@ export const uploadRoutes =
             .type(photo.mime)
             .header('cache-control', photo.cacheControl)
             .header('content-disposition', 'inline')
-            .header('x-content-type-options', 'nosniff')
             .send(photo.bytes)
         },
       )

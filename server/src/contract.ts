@@ -29,6 +29,7 @@ export type {
   CheckinInput,
   CheckinResult,
   FeedbackInput,
+  FeedbackResult,
   FeedbackSummary,
   Guesthouse,
   GuesthouseCreate,
@@ -54,6 +55,6 @@ export type { Trends, TrendsQuery, WishBreakdown } from './features/community/sc
 export type { InboxNotice, InboxPage, InboxQuery, InboxRead, InboxUnread } from './features/inbox/schemas.js'
 export type { Member, MemberRanking, MemberRegister, MemberResponse } from './features/members/schemas.js'
 export type { UploadResponse } from './features/uploads/routes.js'
-export type { MyWishes, WishCreate, WishFull, WishList, WishPublic, WishResponse } from './features/wishes/schemas.js'
+export type { MyWishes, WishCreate, WishFull, WishList, WishPublic, WishResponse, WishStep } from './features/wishes/schemas.js'
 export type { NoticeKind } from './features/notifications/outbox.js'
 export type { NoticeTemplates, SubscriptionGrant, Subscriptions } from './features/notifications/routes.js'

@@ -26,16 +26,14 @@ export interface RequestOptions {
   contentType?: string
 }
 
-const baseUrl = () => readStorage<string>(KEYS.apiBase) ?? API_BASE
-
 /** An image the API serves (`/api/uploads/…`) as a full URL: a weapp <Image> cannot resolve a path against the API. */
-export const assetUrl = (url: string) => (url.startsWith('/') ? baseUrl() + url : url)
+export const assetUrl = (url: string) => (url.startsWith('/') ? API_BASE + url : url)
 
 function buildUrl(path: string, query?: Query): string {
   const params = Object.entries(query ?? {})
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
-  return `${baseUrl()}${path}${params.length ? `?${params.join('&')}` : ''}`
+  return `${API_BASE}${path}${params.length ? `?${params.join('&')}` : ''}`
 }
 
 function toApiError(status: number, data: unknown): ApiError {
@@ -88,7 +86,7 @@ export interface Cached<T> {
  * (with its time) instead of an error.
  */
 export async function requestWithOfflineCopy<T>(path: string, query?: Query): Promise<Cached<T>> {
-  const key = KEYS.cachePrefix + buildUrl(path, query).replace(baseUrl(), '')
+  const key = KEYS.cachePrefix + buildUrl(path, query).replace(API_BASE, '')
   try {
     const data = await request<T>('GET', path, { query, toast: false })
     writeStorage(key, { data, updatedAt: Date.now() })

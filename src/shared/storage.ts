@@ -6,7 +6,6 @@ export const KEYS = {
   user: 'oth.user',
   language: 'oth.language',
   largeFont: 'oth.largeFont',
-  apiBase: 'oth.apiBase',
   stationsNeed: 'oth.stationsNeed',
   cachePrefix: 'oth.cache:',
 } as const

@@ -9,6 +9,11 @@ import simulate from 'miniprogram-simulate'
 export const WEAPP_ROOT = join(__dirname, '../../dist/weapp')
 
 export interface WxOptions {
+  /**
+   * The API a test runs: every wx.request goes there, path and query kept. The build itself talks to its
+   * build-time API_BASE (config/index.ts), so nothing in the app can be pointed elsewhere at run time.
+   */
+  api?: string
   storage?: Record<string, unknown>
   /** A GCJ-02 point, or 'denied' to act as a visitor who declined location. */
   location?: { latitude: number; longitude: number } | 'denied'
@@ -16,6 +21,8 @@ export interface WxOptions {
   actionSheetChoice?: number
   /** What the person answers in the subscribe-message prompt (default: accepts every template). */
   subscribe?: 'accept' | 'reject'
+  /** What the camera reads when the app scans a code. */
+  scan?: string
 }
 
 type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void }
@@ -57,6 +64,8 @@ let installed: { runtime: WxRuntime; options: WxOptions } | null = null
 
 export function installWxRuntime(options: WxOptions = {}): WxRuntime {
   if (installed) {
+    installed.options.api = options.api
+    installed.options.scan = options.scan
     installed.options.location = options.location
     installed.options.subscribe = options.subscribe
     installed.options.actionSheetChoice = options.actionSheetChoice
@@ -104,14 +113,16 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
 
   const wx = {
     request(o: Callbacks & { url: string; method?: string; data?: unknown; header?: Record<string, string> }) {
-      runtime.requests.push(`${o.method ?? 'GET'} ${o.url}`)
+      const target = new URL(o.url)
+      const url = options.api ? options.api + target.pathname + target.search : o.url
+      runtime.requests.push(`${o.method ?? 'GET'} ${url}`)
       let req: ReturnType<typeof httpRequest> | null = null
       void settle(
         o,
         () =>
           new Promise((resolve, reject) => {
             const body = o.data === undefined || (o.method ?? 'GET') === 'GET' ? undefined : JSON.stringify(o.data)
-            req = httpRequest(o.url, { method: o.method ?? 'GET', headers: o.header }, (res) => {
+            req = httpRequest(url, { method: o.method ?? 'GET', headers: o.header }, (res) => {
               let text = ''
               res.setEncoding('utf8')
               res.on('data', (c) => (text += c))
@@ -146,6 +157,11 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
       const answer = options.subscribe ?? 'accept'
       void settle(o, async () => ({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((id) => [id, answer])) })).catch(() => undefined)
     },
+    scanCode: (o: Callbacks) =>
+      settle(o, async () => {
+        if (options.scan === undefined) throw { errMsg: 'scanCode:fail cancel' }
+        return { result: options.scan, scanType: 'QR_CODE', errMsg: 'scanCode:ok' }
+      }).catch(() => undefined),
     showActionSheet: (o: Callbacks & { itemList: string[] }) =>
       void settle(o, async () => ({ errMsg: 'showActionSheet:ok', tapIndex: options.actionSheetChoice ?? 2 })).catch(() => undefined),
     showToast: (o: Callbacks & { title: string }) => {

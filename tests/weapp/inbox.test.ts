@@ -19,14 +19,14 @@ describe('weapp 消息 inbox (compiled, driven by miniprogram-simulate)', () => 
     const { token, user } = await devLogin(api.base, 'weapp-inbox')
     await callApi(api.base, 'POST', '/api/lectures/sessions/ls_demo_tea/bookings', { token })
     await callApi(api.base, 'POST', '/api/lectures/sessions/ls_demo_history/bookings', { token })
-    const storage = { 'oth.apiBase': api.base, 'oth.token': token, 'oth.user': user }
+    const storage = { 'oth.token': token, 'oth.user': user }
 
-    const wx = installWxRuntime({ storage })
+    const wx = installWxRuntime({ api: api.base, storage })
     const me = renderPage('features/me/index')
     await me.waitFor('消息（2 条未读）')
     expect(wx.tabBadges.get(4)).toBe('2')
 
-    installWxRuntime({ storage })
+    installWxRuntime({ api: api.base, storage })
     const inbox = renderPage('features/me/pages/inbox/index')
     await inbox.waitFor('预约成功')
     const html = inbox.html()
@@ -44,7 +44,7 @@ describe('weapp 消息 inbox (compiled, driven by miniprogram-simulate)', () => 
 
   it('says so when there is nothing yet', async () => {
     const { token, user } = await devLogin(api.base, 'weapp-inbox-empty')
-    const wx = installWxRuntime({ storage: { 'oth.apiBase': api.base, 'oth.token': token, 'oth.user': user } })
+    const wx = installWxRuntime({ api: api.base, storage: { 'oth.token': token, 'oth.user': user } })
     const inbox = renderPage('features/me/pages/inbox/index')
     await inbox.waitFor('还没有消息')
     expect(wx.requests.some((r) => r.includes('/api/me/notices/read'))).toBe(false)

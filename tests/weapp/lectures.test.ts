@@ -19,11 +19,12 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
   afterAll(() => api?.stop())
 
   let token = ''
-  async function asResident() {
+  async function asResident(scan?: string) {
     const login = await devLogin(api.base, 'weapp-resident', 'resident')
     token = login.token
     const user = login.user
-    return installWxRuntime({ storage: { 'oth.apiBase': api.base, 'oth.token': token, 'oth.user': user }, location: { latitude: 23.6665, longitude: 116.644 } })
+    const storage = { 'oth.token': token, 'oth.user': user }
+    return installWxRuntime({ api: api.base, storage, location: { latitude: 23.6665, longitude: 116.644 }, scan })
   }
 
   it('shows the topic menu with demand; ordering a topic asks when suits and adds one to its count', async () => {
@@ -57,11 +58,52 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
     const page = renderPage('features/lectures/pages/session/index', { id: 'ls_demo_tea' })
     await page.waitFor('工夫茶与非遗')
     await page.waitFor('余 12 座')
+    const before = wx.requests.length
     page.tap('#book')
     await page.waitFor('已预约')
     await page.waitFor('余 11 座')
+    // The booking answers with the session as the page shows it: no second fetch of the page.
+    expect(wx.requests.slice(before).filter((r) => r.includes('/api/lectures/'))).toEqual([
+      expect.stringMatching(/^POST .*\/api\/lectures\/sessions\/ls_demo_tea\/bookings/),
+    ])
     expect(wx.subscribePrompts).toEqual([['tmpl-confirmed', 'tmpl-promoted', 'tmpl-reminder']])
     const { items } = await getJson(api.base, '/api/me/subscriptions', token)
     expect(items).toEqual(expect.arrayContaining([{ kind: 'booking_confirmed', credits: 1 }, { kind: 'session_reminder', credits: 1 }]))
+  })
+
+  it('checks in by scanning the code; coming back later shows the check-in and the feedback form, then the thanks', async () => {
+    const staff = await devLogin(api.base, 'weapp-lecture-staff', 'staff')
+    const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
+    const created = await callApi(api.base, 'POST', '/api/lectures/sessions', {
+      token: staff.token,
+      body: { topicId: 'tp_health', guesthouseId: 'gh_ximalu', startsAt: minutes(20), endsAt: minutes(80), capacity: 10 },
+    })
+    const id = (created.body as { session: { id: string } }).session.id
+    const { code } = (await getJson(api.base, `/api/lectures/sessions/${id}/checkin-code`, staff.token)) as { code: string }
+
+    await asResident(code)
+    const page = renderPage('features/lectures/pages/session/index', { id })
+    await page.waitFor('余 10 座')
+    page.tap('#book')
+    await page.waitFor('已预约')
+    page.tap('#checkin')
+    await page.waitFor((html) => html.includes('已签到') && !html.includes('id="checkin"'))
+
+    // Leave and come back: what the page shows comes from the server, not from the visit before.
+    await asResident()
+    const again = renderPage('features/lectures/pages/session/index', { id })
+    await again.waitFor('评价本场讲座')
+    expect(again.html()).toContain('已签到')
+    expect(again.html()).not.toContain('扫码签到')
+    again.tap('#star-4')
+    again.tap('#send-feedback')
+    await again.waitFor((html) => html.includes('感谢您的评价') && !html.includes('评价本场讲座'))
+
+    await asResident()
+    const later = renderPage('features/lectures/pages/session/index', { id })
+    await later.waitFor('感谢您的评价')
+    expect(later.html()).not.toContain('评价本场讲座')
+    const summary = (await getJson(api.base, '/api/lectures/feedback/summary', staff.token)) as { byTopic: { topicId: string; average: number }[] }
+    expect(summary.byTopic.find((t) => t.topicId === 'tp_health')).toMatchObject({ average: 4, count: 1 })
   })
 })

@@ -20,7 +20,7 @@ describe('weapp login (compiled, driven by miniprogram-simulate)', () => {
   })
 
   it('logs in with WeChat: wx.login’s code becomes a session kept on the device, and 我的 shows who is in', async () => {
-    const wx = installWxRuntime({ storage: { 'oth.apiBase': api.base } })
+    const wx = installWxRuntime({ api: api.base })
     const page = renderPage('features/me/pages/login/index')
     await page.waitFor('微信一键登录')
     expect(page.html()).not.toContain('演示身份')
@@ -55,7 +55,7 @@ describe('weapp login (compiled, driven by miniprogram-simulate)', () => {
   it('says so, instead of offering buttons that would fail, when the server offers no login', async () => {
     const closed = await startApiProcess({ AUTH_DEV_LOGIN: '0' })
     try {
-      installWxRuntime({ storage: { 'oth.apiBase': closed.base } })
+      installWxRuntime({ api: closed.base })
       const page = renderPage('features/me/pages/login/index')
       await page.waitFor('此服务器暂未开放登录')
       expect(page.html()).not.toContain('微信一键登录')

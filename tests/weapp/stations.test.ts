@@ -14,7 +14,7 @@ describe('weapp Stations tab (compiled, driven by miniprogram-simulate)', () => 
   beforeAll(async () => {
     ensureTaroBuild('weapp')
     api = await startApiProcess()
-    wx = installWxRuntime({ storage: { 'oth.apiBase': api.base }, location: PAIFANG })
+    wx = installWxRuntime({ api: api.base, location: PAIFANG })
   }, 300_000)
   afterAll(() => api?.stop())
 
@@ -46,7 +46,7 @@ describe('weapp Station detail (subpackage)', () => {
   afterAll(() => api?.stop())
 
   it('shows each service with its live state, the pledges, today’s hours and the navigate and call buttons', async () => {
-    installWxRuntime({ storage: { 'oth.apiBase': api.base }, location: PAIFANG })
+    installWxRuntime({ api: api.base, location: PAIFANG })
     const page = renderPage('features/stations/pages/detail/index', { id: 'st_shop_beefball' })
     await page.waitFor('共产党员店·牛肉丸夜市铺')
     const html = page.html()
@@ -58,7 +58,7 @@ describe('weapp Station detail (subpackage)', () => {
   })
 
   it('says so when the station does not exist', async () => {
-    installWxRuntime({ storage: { 'oth.apiBase': api.base }, location: PAIFANG })
+    installWxRuntime({ api: api.base, location: PAIFANG })
     const page = renderPage('features/stations/pages/detail/index', { id: 'st_nowhere' })
     await page.waitFor('找不到该服务站')
   })
@@ -68,7 +68,7 @@ describe('weapp Stations tab without location or network', () => {
   it('keeps the default order and says how to allow location when it is declined', async () => {
     const api = await startApiProcess()
     try {
-      installWxRuntime({ storage: { 'oth.apiBase': api.base }, location: 'denied' })
+      installWxRuntime({ api: api.base, location: 'denied' })
       const page = renderPage('features/stations/index')
       await page.waitFor('未获得位置权限')
       await page.waitFor('广济门党群服务站')
@@ -82,7 +82,7 @@ describe('weapp Stations tab without location or network', () => {
     const api = await startApiProcess()
     const deadBase = api.base
     await api.stop()
-    installWxRuntime({ storage: { 'oth.apiBase': deadBase }, location: PAIFANG })
+    installWxRuntime({ api: deadBase, location: PAIFANG })
     const page = renderPage('features/stations/index')
     await page.waitFor('网络开小差了')
     expect(page.html()).toContain('重试')

@@ -20,7 +20,7 @@ describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () 
   afterAll(() => api?.stop())
 
   it('shows the wall with urgent wishes marked, names masked and no phone', async () => {
-    installWxRuntime({ storage: { 'oth.apiBase': api.base } })
+    installWxRuntime({ api: api.base })
     const page = renderPage('features/wishes/index')
     await page.waitFor('帮忙买降压药')
     expect(page.html()).toContain('急难愁盼')
@@ -30,7 +30,7 @@ describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () 
   })
 
   it('sorts the wall by distance to each wish’s community once the visitor allows location', async () => {
-    const wx = installWxRuntime({ storage: { 'oth.apiBase': api.base }, location: { latitude: 23.6703, longitude: 116.6398 } })
+    const wx = installWxRuntime({ api: api.base, location: { latitude: 23.6703, longitude: 116.6398 } })
     const page = renderPage('features/wishes/index')
     await page.waitFor('帮忙买降压药')
     expect(page.html()).not.toMatch(/\d+ 米/)
@@ -38,7 +38,7 @@ describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () 
     await page.waitFor(/\d+ 米/)
     expect(wx.requests.some((r) => r.includes('/api/wishes?') && r.includes('sort=nearest') && r.includes('lat=23.6703'))).toBe(true)
 
-    installWxRuntime({ storage: { 'oth.apiBase': api.base }, location: 'denied' })
+    installWxRuntime({ api: api.base, location: 'denied' })
     const declined = renderPage('features/wishes/index')
     await declined.waitFor('帮忙买降压药')
     declined.tap('#sort-nearest')
@@ -46,7 +46,7 @@ describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () 
   })
 
   it('narrows the wall to urgent needs with one tap', async () => {
-    const wx = installWxRuntime({ storage: { 'oth.apiBase': api.base } })
+    const wx = installWxRuntime({ api: api.base })
     const page = renderPage('features/wishes/index')
     await page.waitFor('帮忙买降压药')
     page.tap('#urgent-only')
@@ -56,7 +56,7 @@ describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () 
   })
 
   it('the submit form shows what to fix before sending anything', async () => {
-    const wx = installWxRuntime({ storage: { 'oth.apiBase': api.base, 'oth.token': resident.token, 'oth.user': resident.user } })
+    const wx = installWxRuntime({ api: api.base, storage: { 'oth.token': resident.token, 'oth.user': resident.user } })
     const page = renderPage('features/wishes/pages/new/index')
     await page.waitFor('西湖社区')
     page.tap('#wish-submit')

@@ -1,6 +1,8 @@
-import type { CheckinResult, BookingResponse, Guesthouse, LectureSessionList, LectureSessionResponse, MyBookings, TopicList, TopicOrderInput, TopicResponse } from '@contract'
+import type { CheckinResult, BookingResponse, FeedbackInput, FeedbackResult, Guesthouse, LectureSessionList, LectureSessionResponse, MyBookings, TopicList, TopicOrderInput, TopicResponse } from '@contract'
 import { request, requestWithOfflineCopy } from '../../shared/request'
 import type { Origin } from '../stations/api'
+
+const originQuery = (origin: Origin) => ({ lat: origin?.lat, lng: origin?.lng })
 
 export const listTopics = () => requestWithOfflineCopy<TopicList>('/api/lectures/topics')
 
@@ -11,31 +13,29 @@ export const listSessions = (origin: Origin, filter: { topicId?: string; guestho
   requestWithOfflineCopy<LectureSessionList>('/api/lectures/sessions', { ...filter, lat: origin?.lat, lng: origin?.lng })
 
 export const getSession = (id: string, origin: Origin) =>
-  request<LectureSessionResponse>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}`, {
-    query: { lat: origin?.lat, lng: origin?.lng },
-    toast: false,
-  })
+  request<LectureSessionResponse>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}`, { query: originQuery(origin), toast: false })
 
-export const bookSeat = (sessionId: string) =>
-  request<BookingResponse>('POST', `/api/lectures/sessions/${encodeURIComponent(sessionId)}/bookings`)
+/** Every write on a session answers with the session as the caller now sees it; the page shows that. */
+const sessionPath = (id: string, tail: string) => `/api/lectures/sessions/${encodeURIComponent(id)}/${tail}`
 
-export const cancelBooking = (sessionId: string) =>
-  request<BookingResponse>('DELETE', `/api/lectures/sessions/${encodeURIComponent(sessionId)}/bookings/me`)
+export const bookSeat = (sessionId: string, origin: Origin) =>
+  request<BookingResponse>('POST', sessionPath(sessionId, 'bookings'), { query: originQuery(origin) })
+
+export const cancelBooking = (sessionId: string, origin: Origin) =>
+  request<BookingResponse>('DELETE', sessionPath(sessionId, 'bookings/me'), { query: originQuery(origin) })
 
 /** With the attendee's position when they allow it: the server refuses a code used far from the guesthouse. */
 export const checkIn = (sessionId: string, code: string, position: Origin) =>
-  request<CheckinResult>('POST', `/api/lectures/sessions/${encodeURIComponent(sessionId)}/checkins`, { body: { code, ...position } })
+  request<CheckinResult>('POST', sessionPath(sessionId, 'checkins'), { body: { code, ...position } })
 
-export const giveFeedback = (sessionId: string, rating: number, comment: string) =>
-  request<{ rating: number; comment: string }>('POST', `/api/lectures/sessions/${encodeURIComponent(sessionId)}/feedback`, {
-    body: { rating, comment },
-  })
+export const giveFeedback = (sessionId: string, input: FeedbackInput, origin: Origin) =>
+  request<FeedbackResult>('POST', sessionPath(sessionId, 'feedback'), { body: input, query: originQuery(origin) })
 
 export const myBookings = (scope: 'upcoming' | 'waitlisted' | 'past') =>
   request<MyBookings>('GET', '/api/me/bookings', { query: { scope }, toast: false })
 
 export const getGuesthouse = (id: string, origin: Origin) =>
   request<{ guesthouse: Guesthouse; sessions: LectureSessionList['items'] }>('GET', `/api/guesthouses/${encodeURIComponent(id)}`, {
-    query: { lat: origin?.lat, lng: origin?.lng },
+    query: originQuery(origin),
     toast: false,
   })

@@ -1,5 +1,5 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ApiError } from '../request'
 import { useSettings } from '../settings'
 import { Screen } from './Screen'
@@ -8,33 +8,47 @@ import { StateView } from './StateView'
 export type ScreenData<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'error'; message: string }
 
 /**
- * What a page shows: fetched each time the page comes into view and on pull-to-refresh. `pending` is the whole
- * screen while there is nothing to show yet (loading, or the error with a retry), else null.
+ * What a page shows: fetched each time the page comes into view, on pull-to-refresh and when `key` (what the page
+ * is showing, e.g. a tab) changes. `pending` is the whole screen while there is nothing to show yet (loading, or the
+ * error with a retry), else null; `placeholder` is the same without the screen around it, for a page that keeps its
+ * tabs in view.
  */
-export function useScreenData<T>(fetch: () => Promise<T>) {
+export function useScreenData<T>(fetch: () => Promise<T>, key = '') {
   const { t } = useSettings()
   const [state, setState] = useState<ScreenData<T>>({ kind: 'loading' })
+  // The newest closure, so a reload after a change of key fetches what the page now shows.
+  const latest = useRef(fetch)
+  latest.current = fetch
+  // Only the newest fetch is shown: an answer for a tab left since must not replace the one now shown.
+  const newest = useRef(0)
   const reload = async () => {
+    const fetchNumber = ++newest.current
+    const show = (next: ScreenData<T>) => fetchNumber === newest.current && setState(next)
     try {
-      setState({ kind: 'ready', data: await fetch() })
+      show({ kind: 'ready', data: await latest.current() })
     } catch (error) {
-      setState({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
+      show({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
     }
   }
+  const shownKey = useRef(key)
+  useEffect(() => {
+    if (shownKey.current === key) return
+    shownKey.current = key
+    setState({ kind: 'loading' })
+    void reload()
+  }, [key])
   useDidShow(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
-  const pending =
+  /** In place of the content while there is nothing to show: loading, or the error with a retry. */
+  const placeholder =
     state.kind === 'loading' ? (
-      <Screen>
-        <StateView state="loading" />
-      </Screen>
+      <StateView state="loading" />
     ) : state.kind === 'error' ? (
-      <Screen>
-        <StateView state="error" message={state.message} onRetry={() => void reload()} />
-      </Screen>
+      <StateView state="error" message={state.message} onRetry={() => void reload()} />
     ) : null
+  const pending = placeholder && <Screen>{placeholder}</Screen>
   /** Applies the server's answer to one item without fetching the whole page again. */
   const update = (change: (data: T) => T) => setState((s) => (s.kind === 'ready' ? { kind: 'ready', data: change(s.data) } : s))
-  return { data: state.kind === 'ready' ? state.data : null, pending, reload, update }
+  return { data: state.kind === 'ready' ? state.data : null, pending, placeholder, reload, update }
 }

@@ -5,7 +5,15 @@ import { distanceMetres } from '../../shared/geo.js'
 /** A code is shown for one window and accepted during the next as well: at most two minutes old. */
 export const CHECKIN_WINDOW_MS = 60_000
 /** Residents may check in from half an hour before the start until the end. */
-export const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000
+const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000
+/** When a confirmed attendee may check in: one rule for the app's button and the server's refusal. */
+export function checkinWindow(startsAt: string, endsAt: string) {
+  return {
+    checkInOpensAt: new Date(Date.parse(startsAt) - CHECKIN_OPENS_BEFORE_MS).toISOString(),
+    checkInClosesAt: new Date(Date.parse(endsAt)).toISOString(),
+  }
+}
+
 /** Further than this from the guesthouse (GCJ-02 positions, phone accuracy included) is not in the room. */
 export const PRESENCE_RADIUS_M = 500
 

@@ -7,7 +7,7 @@ import { notFound } from '../../shared/not-found.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices } from '../notifications/outbox.js'
-import { CHECKIN_OPENS_BEFORE_MS, issueCheckinCode, locationVerified, verifyCheckinCode } from './checkin.js'
+import { checkinWindow, issueCheckinCode, locationVerified, verifyCheckinCode } from './checkin.js'
 import { assertSessionTimes } from './schedule.js'
 import { assertGuesthouseInScope, assertSessionInScope } from './scope.js'
 import { communityForNewPlace } from '../community/scope.js'
@@ -177,8 +177,9 @@ export function createLectureCommands(db: Db, clock: () => Date) {
     const session = await sessionForCheckin(sessionId)
     const now = clock()
     verifyCheckinCode(input.code, session.id, session.checkin_secret, now)
-    const opens = Date.parse(session.starts_at) - CHECKIN_OPENS_BEFORE_MS
-    if (session.status === 'cancelled' || now.getTime() < opens || now.getTime() > Date.parse(session.ends_at)) {
+    const { checkInOpensAt, checkInClosesAt } = checkinWindow(session.starts_at, session.ends_at)
+    const open = Date.parse(checkInOpensAt) <= now.getTime() && now.getTime() <= Date.parse(checkInClosesAt)
+    if (session.status === 'cancelled' || !open) {
       throw errors.conflict('CHECKIN_CLOSED', '不在签到时间内（开讲前 30 分钟至结束）', 'Check-in is open from 30 minutes before the start until the end')
     }
     const booking = await db

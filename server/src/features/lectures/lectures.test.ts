@@ -234,6 +234,33 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     expect((await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'ana')).statusCode).toBe(403)
   })
 
+  it('tells the attendee when check-in opens, that they checked in and that their feedback is in, on every later visit', async () => {
+    const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
+    const booked = await call('POST', `/api/lectures/sessions/${id}/bookings?lat=23.665&lng=116.6475`, 'ana')
+    expect(booked.json().session).toMatchObject({
+      id,
+      seatsLeft: 4,
+      checkInOpensAt: '2026-11-25T11:00:00.000Z',
+      checkInClosesAt: '2026-11-25T13:00:00.000Z',
+      myBooking: { status: 'confirmed', checkedIn: false, feedbackGiven: false },
+    })
+    expect(booked.json().session.guesthouse.distanceM).toEqual(expect.any(Number))
+    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'bo')
+    const cancelled = (await call('DELETE', `/api/lectures/sessions/${id}/bookings/me`, 'bo')).json()
+    expect(cancelled.booking.status).toBe('cancelled')
+    expect(cancelled.session).toMatchObject({ seatsLeft: 4, myBooking: null })
+
+    now = new Date('2026-11-25T11:40:00Z')
+    const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
+    const checkedIn = (await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code })).json()
+    expect(checkedIn.session.myBooking).toMatchObject({ checkedIn: true, feedbackGiven: false })
+    expect((await call('GET', `/api/lectures/sessions/${id}`, 'ana')).json().session.myBooking).toMatchObject({ checkedIn: true, feedbackGiven: false })
+
+    const feedback = (await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 5 })).json()
+    expect(feedback).toMatchObject({ rating: 5, session: { myBooking: { checkedIn: true, feedbackGiven: true } } })
+    expect((await call('GET', `/api/lectures/sessions/${id}`, 'ana')).json().session.myBooking).toMatchObject({ checkedIn: true, feedbackGiven: true })
+  })
+
   it('lists upcoming sessions with guesthouse, distance and seats; guesthouse pages show their sessions', async () => {
     const list = (await call('GET', '/api/lectures/sessions?lat=23.6665&lng=116.644')).json().items
     const demo = list.find((s: { id: string }) => s.id === 'ls_demo_history')

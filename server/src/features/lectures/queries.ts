@@ -4,6 +4,7 @@ import type { BookingsTable } from '../../db/schema.js'
 import { distanceMetres } from '../../shared/geo.js'
 import type { Origin } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
+import { checkinWindow } from './checkin.js'
 import { assertSessionInScope } from './scope.js'
 import type { Booking, Guesthouse, LectureSession, Topic } from './schemas.js'
 
@@ -128,6 +129,7 @@ function toSession(r: SessionRow, origin: Origin | undefined): Omit<LectureSessi
     confirmedCount: confirmed,
     waitlistCount: Number(r.waitlist_count),
     seatsLeft: Math.max(0, capacity - confirmed),
+    ...checkinWindow(r.starts_at, r.ends_at),
   }
 }
 
@@ -191,13 +193,38 @@ export async function findSessions(db: Db, filter: SessionFilter, userId: string
           )
           .execute()
       : []
+  const reviewed = new Set(
+    mine.length
+      ? (
+          await db
+            .selectFrom('lecture_feedback')
+            .select('session_id')
+            .where('user_id', '=', userId)
+            .where(
+              'session_id',
+              'in',
+              mine.map((b) => b.session_id),
+            )
+            .execute()
+        ).map((f) => f.session_id)
+      : [],
+  )
 
   return rows.map((r) => {
     const booking = mine.find((b) => b.session_id === r.id)
     const view = booking ? toBooking(booking) : null
     return {
       ...toSession(r, origin),
-      myBooking: view && view.status !== 'cancelled' ? { id: view.id, status: view.status, position: view.position ?? null } : null,
+      myBooking:
+        view && view.status !== 'cancelled'
+          ? {
+              id: view.id,
+              status: view.status,
+              position: view.position ?? null,
+              checkedIn: view.checkedIn,
+              feedbackGiven: reviewed.has(r.id),
+            }
+          : null,
     }
   })
 }

@@ -208,19 +208,29 @@ export const lectureRoutes =
           tags,
           description: 'Book a seat: confirmed, or waitlisted with a position when full. The same person again gets 200 and the same booking.',
           params: idParamsSchema,
+          querystring: guesthouseListQuerySchema,
           response: { 200: bookingResponseSchema, 201: bookingResponseSchema },
         },
       },
       async (request, reply) => {
-        const { booking, created } = await desk.book(signedIn(request.user), request.params.id)
-        return reply.status(created ? 201 : 200).send({ booking })
+        const user = signedIn(request.user)
+        const { booking, created } = await desk.book(user, request.params.id)
+        const { session } = await oneSession(request.params.id, user, originOf(request.query))
+        return reply.status(created ? 201 : 200).send({ booking, session })
       },
     )
 
     app.delete(
       '/api/lectures/sessions/:id/bookings/me',
-      { config: { access: 'user' }, schema: { tags, params: idParamsSchema, response: { 200: bookingResponseSchema } } },
-      async (request) => ({ booking: await desk.cancel(signedIn(request.user), request.params.id) }),
+      {
+        config: { access: 'user' },
+        schema: { tags, params: idParamsSchema, querystring: guesthouseListQuerySchema, response: { 200: bookingResponseSchema } },
+      },
+      async (request) => {
+        const user = signedIn(request.user)
+        const booking = await desk.cancel(user, request.params.id)
+        return { booking, ...(await oneSession(request.params.id, user, originOf(request.query))) }
+      },
     )
 
     app.get(
@@ -252,18 +262,30 @@ export const lectureRoutes =
         },
       },
       async (request, reply) => {
-        const { first, ...result } = await commands.checkIn(signedIn(request.user), request.params.id, request.body)
-        return reply.status(first ? 201 : 200).send(result)
+        const user = signedIn(request.user)
+        const { first, ...result } = await commands.checkIn(user, request.params.id, request.body)
+        const { session } = await oneSession(request.params.id, user, originOf(request.body))
+        return reply.status(first ? 201 : 200).send({ ...result, session })
       },
     )
 
     app.post(
       '/api/lectures/sessions/:id/feedback',
-      { config: { access: 'user' }, schema: { tags, params: idParamsSchema, body: feedbackSchema, response: { 201: feedbackResponseSchema } } },
+      {
+        config: { access: 'user' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          querystring: guesthouseListQuerySchema,
+          body: feedbackSchema,
+          response: { 201: feedbackResponseSchema },
+        },
+      },
       async (request, reply) => {
         const user = signedIn(request.user)
         await app.checkText({ 评价: request.body.comment }, user.id)
-        return reply.status(201).send(await commands.giveFeedback(user, request.params.id, request.body))
+        const feedback = await commands.giveFeedback(user, request.params.id, request.body)
+        return reply.status(201).send({ ...feedback, ...(await oneSession(request.params.id, user, originOf(request.query))) })
       },
     )
 

@@ -91,9 +91,17 @@ export const sessionSchema = z.object({
   confirmedCount: z.number().int(),
   waitlistCount: z.number().int(),
   seatsLeft: z.number().int(),
+  checkInOpensAt: z.string().describe('a confirmed attendee may check in from this time…'),
+  checkInClosesAt: z.string().describe('…until this one (the end of the session)'),
   /** The caller's own booking, if any. */
   myBooking: z
-    .object({ id: z.string(), status: z.enum(['confirmed', 'waitlisted']), position: z.number().int().nullable() })
+    .object({
+      id: z.string(),
+      status: z.enum(['confirmed', 'waitlisted']),
+      position: z.number().int().nullable(),
+      checkedIn: z.boolean(),
+      feedbackGiven: z.boolean().describe('feedback is taken once, from those who checked in'),
+    })
     .nullable(),
 })
 export type LectureSession = z.infer<typeof sessionSchema>
@@ -135,7 +143,8 @@ export const bookingSchema = z.object({
   checkedIn: z.boolean(),
 })
 export type Booking = z.infer<typeof bookingSchema>
-export const bookingResponseSchema = z.object({ booking: bookingSchema })
+/** A booking changed, with its session as the caller now sees it (seats, waitlist, their booking). */
+export const bookingResponseSchema = z.object({ booking: bookingSchema, session: sessionSchema })
 export type BookingResponse = z.infer<typeof bookingResponseSchema>
 
 export const myBookingSchema = bookingSchema.extend({ session: sessionSchema.omit({ myBooking: true }) })
@@ -156,6 +165,7 @@ export type CheckinInput = z.input<typeof checkinSchema>
 export const checkinResponseSchema = z.object({
   checkedInAt: z.string(),
   locationVerified: z.boolean().describe('true when the check-in came with a position within 500 m of the guesthouse'),
+  session: sessionSchema,
 })
 export type CheckinResult = z.infer<typeof checkinResponseSchema>
 
@@ -164,7 +174,8 @@ export const feedbackSchema = z.object({
   comment: paragraph(300, 0).default(''),
 })
 export type FeedbackInput = z.input<typeof feedbackSchema>
-export const feedbackResponseSchema = z.object({ rating: z.number().int(), comment: z.string() })
+export const feedbackResponseSchema = z.object({ rating: z.number().int(), comment: z.string(), session: sessionSchema })
+export type FeedbackResult = z.infer<typeof feedbackResponseSchema>
 export const feedbackSummaryResponseSchema = z.object({
   byTopic: z.array(z.object({ topicId: z.string(), title: z.string(), average: z.number(), count: z.number().int() })),
   bySpeaker: z.array(z.object({ speaker: z.string(), average: z.number(), count: z.number().int() })),

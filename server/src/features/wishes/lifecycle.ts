@@ -4,6 +4,7 @@ import { ApiError, errors } from '../../shared/errors.js'
 import { notFound } from '../../shared/not-found.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices, type NoticeKind } from '../notifications/outbox.js'
+import { WISH_STEPS, type WishStep } from './schemas.js'
 
 /** Who is acting on a wish, and for which communities a staff user speaks ('all' when unbound). */
 export interface WishActor {
@@ -43,11 +44,19 @@ const STEPS = {
   settle: { who: 'staff', from: ['disputed'], to: 'confirmed', notify: 'wish_confirmed', tell: 'claimant' },
   reopen: { who: 'staff', from: ['disputed'], to: 'published', notify: 'wish_released', tell: 'claimant' },
 } as const satisfies Record<
-  string,
+  WishStep,
   { who: Role; from: readonly WishStatus[]; to: WishStatus; notify: NoticeKind | null; tell: 'resident' | 'claimant' | null }
 >
 
-export type WishStep = keyof typeof STEPS
+/** The steps this person may take on the wish now: the same rules `transition` enforces. */
+export function stepsOpenTo(actor: WishActor | null, wish: Wish): WishStep[] {
+  if (!actor) return []
+  return WISH_STEPS.filter((step) => {
+    const rule = STEPS[step]
+    const from: readonly WishStatus[] = rule.from
+    return from.includes(wish.status) && plays(actor, wish, rule.who)
+  })
+}
 
 const wrongState = (step: WishStep) =>
   step === 'claim'

@@ -5,21 +5,22 @@ import { notFound } from '../../shared/not-found.js'
 import { originOf } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
 import { staffCommunities } from '../community/scope.js'
-import { isStaffOf, type WishActor } from './lifecycle.js'
-import type { WishFull, WishList, wishListQuerySchema, WishPublic } from './schemas.js'
+import { isStaffOf, stepsOpenTo, type WishActor } from './lifecycle.js'
+import type { WishFull, WishList, wishListQuerySchema, WishResponse } from './schemas.js'
 import { fullView, publicView, selectWishes } from './views.js'
 
 /** A signed-in person as the wish rules see them: who they are and which communities they act for as staff. */
 export const wishActorOf = async (db: Db, user: User): Promise<WishActor> => ({ user, staffCommunities: await staffCommunities(db, user) })
 
 /** The resident, the claimant and the community's staff see everything; others the public view or nothing. */
-export async function findWish(db: Db, id: string, actor: WishActor | null): Promise<WishFull | WishPublic> {
+export async function findWish(db: Db, id: string, actor: WishActor | null): Promise<WishResponse['wish']> {
   const row = await selectWishes(db).where('w.id', '=', id).executeTakeFirst()
   if (!row) throw notFound.wish()
   const involved = actor && (row.resident_id === actor.user.id || row.claimed_by === actor.user.id || isStaffOf(actor, row))
-  if (involved) return fullView(row)
+  const actions = stepsOpenTo(actor, row)
+  if (involved) return { ...fullView(row), actions }
   if (!(['published', 'claimed', 'fulfilled', 'confirmed'] as string[]).includes(row.status)) throw notFound.wish()
-  return publicView(row)
+  return { ...publicView(row), actions }
 }
 
 /** The public wall: urgent ones first, then newest or nearest; names masked, no phones. */

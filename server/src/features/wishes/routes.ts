@@ -7,7 +7,7 @@ import type { Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { staffCommunities } from '../community/scope.js'
 import { assertOwnPhotos, createWishCommands } from './commands.js'
-import { transition, type WishActor, type WishStep } from './lifecycle.js'
+import { transition, type WishActor } from './lifecycle.js'
 import { findMyWishes, findReviewQueue, findWish, findWishWall, wishActorOf } from './queries.js'
 import {
   confirmSchema,
@@ -22,6 +22,7 @@ import {
   wishListQuerySchema,
   wishListResponseSchema,
   wishResponseSchema,
+  type WishStep,
 } from './schemas.js'
 import { z } from 'zod'
 

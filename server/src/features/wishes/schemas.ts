@@ -58,7 +58,14 @@ export const wishFullSchema = wishPublicSchema.extend({
 })
 export type WishFull = z.infer<typeof wishFullSchema>
 
-export const wishResponseSchema = z.object({ wish: z.union([wishFullSchema, wishPublicSchema]) })
+/** Every step of a wish's life; who may take which, from which state, is the transition table in lifecycle.ts. */
+export const WISH_STEPS = ['approve', 'reject', 'claim', 'fulfil', 'release', 'confirm', 'dispute', 'withdraw', 'settle', 'reopen'] as const
+export type WishStep = (typeof WISH_STEPS)[number]
+const actions = z.array(z.enum(WISH_STEPS)).describe('the steps the caller may take now (none when not signed in)')
+
+export const wishResponseSchema = z.object({
+  wish: z.union([wishFullSchema.extend({ actions }), wishPublicSchema.extend({ actions })]),
+})
 export type WishResponse = z.infer<typeof wishResponseSchema>
 
 const booleanQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')

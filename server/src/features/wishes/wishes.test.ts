@@ -74,6 +74,29 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['urgent_wish_submitted', 'wish_published', 'wish_claimed', 'wish_fulfilled', 'wish_confirmed']))
   })
 
+  it('tells each person the steps they may take on a wish now, and only those', async () => {
+    const created = await call('POST', '/api/wishes', '张秀英', wishBody)
+    const id = created.json().wish.id
+    expect(created.json().wish.actions).toEqual(['withdraw'])
+    expect((await call('GET', `/api/wishes/${id}`, 'staffHere')).json().wish.actions).toEqual(['approve', 'reject'])
+    expect((await call('GET', `/api/wishes/${id}`, 'staffThere')).statusCode).toBe(404)
+
+    await call('POST', `/api/wishes/${id}/review`, 'staffHere', { decision: 'approve' })
+    const actionsOf = async (who?: string) => (await call('GET', `/api/wishes/${id}`, who)).json().wish.actions
+    expect(await actionsOf()).toEqual([])
+    expect(await actionsOf('tourist')).toEqual([])
+    expect(await actionsOf('王党员')).toEqual(['claim'])
+    expect(await actionsOf('张秀英')).toEqual(['withdraw'])
+
+    expect((await call('POST', `/api/wishes/${id}/claim`, '王党员')).json().wish.actions).toEqual(['fulfil', 'release'])
+    expect(await actionsOf('赵党员')).toEqual([])
+    expect(await actionsOf('张秀英')).toEqual([])
+    expect((await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换' })).json().wish.actions).toEqual([])
+    expect(await actionsOf('张秀英')).toEqual(['confirm', 'dispute'])
+    expect((await call('POST', `/api/wishes/${id}/dispute`, '张秀英', { reason: '还是不亮' })).json().wish.actions).toEqual([])
+    expect(await actionsOf('staffHere')).toEqual(['settle', 'reopen'])
+  })
+
   it('100 verified members claiming one wish at once: one 200, 99 × 409 WISH_ALREADY_CLAIMED', async () => {
     const id = await publishedWish()
     const members = await Promise.all(Array.from({ length: 100 }, (_, i) => login(`claimer-${kind}-${i}`, 'member')))

@@ -5,7 +5,10 @@ import { formatSessionTime } from '../../../shared/time'
 import { formatDistance } from '../../stations/format'
 import './SessionCard.scss'
 
-type SessionView = Omit<LectureSession, 'myBooking'> & { myBooking?: LectureSession['myBooking'] }
+/** A session, with the caller's booking when the card should show it. */
+type SessionView = Omit<LectureSession, 'myBooking'> & {
+  myBooking?: Pick<NonNullable<LectureSession['myBooking']>, 'status' | 'position'> | null
+}
 
 export function SessionCard({ session, onOpen }: { session: SessionView; onOpen(id: string): void }) {
   const { t, language } = useSettings()

@@ -1,52 +1,39 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import type { LectureSession } from '@contract'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { currentUser } from '../../../../shared/auth'
 import { useNoticePrompt } from '../../../../shared/notices'
-import { ApiError } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
-import { StateView } from '../../../../shared/ui/StateView'
+import { useScreenData } from '../../../../shared/ui/useScreenData'
+import type { Origin } from '../../../stations/api'
 import { formatDistance } from '../../../stations/format'
 import { locate } from '../../../stations/location'
 import { bookSeat, cancelBooking, checkIn, getSession, giveFeedback } from '../../api'
 import './index.scss'
 
-type Status = { kind: 'loading' } | { kind: 'ready'; session: LectureSession } | { kind: 'error'; message: string }
-
 export default function SessionPage() {
   const { t, language } = useSettings()
-  const [id, setId] = useState('')
-  const [status, setStatus] = useState<Status>({ kind: 'loading' })
+  const id = useRouter().params.id ?? ''
+  const origin = useRef<Origin>(null)
+  const { data: session, pending, update } = useScreenData(async () => {
+    origin.current = await locate()
+    return (await getSession(id, origin.current)).session
+  })
   const [busy, setBusy] = useState(false)
-  const [checkedIn, setCheckedIn] = useState(false)
   const [rating, setRating] = useState(5)
   const askForNotices = useNoticePrompt(['booking_confirmed', 'waitlist_promoted', 'session_reminder'])
   const [comment, setComment] = useState('')
-  const [feedbackSent, setFeedbackSent] = useState(false)
 
-  const load = async (sessionId: string) => {
-    try {
-      const { session } = await getSession(sessionId, await locate())
-      setStatus({ kind: 'ready', session })
-    } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
-    }
-  }
-
-  useLoad((query: Record<string, string | undefined>) => {
-    setId(query.id ?? '')
-    void load(query.id ?? '')
-  })
   useShareAppMessage(() => ({
-    title: status.kind === 'ready' ? `${status.session.topicTitle} · ${t('lectures.title')}` : t('lectures.title'),
+    title: session ? `${session.topicTitle} · ${t('lectures.title')}` : t('lectures.title'),
     path: `/features/lectures/pages/session/index?id=${id}`,
   }))
 
-  /** Runs an action that needs a logged-in user, then reloads what the session shows. */
-  const act = async (action: () => Promise<unknown>) => {
+  /** Runs a write that needs a logged-in user and shows the session it answers with. */
+  const act = async (write: () => Promise<{ session: LectureSession }>) => {
     if (!currentUser()) {
       void Taro.navigateTo({ url: '/features/me/pages/login/index' })
       return
@@ -54,8 +41,8 @@ export default function SessionPage() {
     if (busy) return
     setBusy(true)
     try {
-      await action()
-      await load(id)
+      const { session: changed } = await write()
+      update(() => changed)
     } catch {
       // The request client has shown why.
     } finally {
@@ -63,22 +50,22 @@ export default function SessionPage() {
     }
   }
 
-  if (status.kind === 'loading') return <Screen><StateView state="loading" /></Screen>
-  if (status.kind === 'error') return <Screen><StateView state="error" message={status.message} onRetry={() => void load(id)} /></Screen>
+  if (!session) return pending
 
-  const { session } = status
   const mine = session.myBooking
-  const started = Date.now() >= Date.parse(session.startsAt)
-  const checkinOpen = Date.now() >= Date.parse(session.startsAt) - 30 * 60_000 && Date.now() <= Date.parse(session.endsAt)
+  const now = Date.now()
+  const started = now >= Date.parse(session.startsAt)
+  const checkinOpen = now >= Date.parse(session.checkInOpensAt) && now <= Date.parse(session.checkInClosesAt)
   const distance = formatDistance(t, session.guesthouse.distanceM)
 
   const scanToCheckIn = () =>
     act(async () => {
       const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
       // Refused permission still checks in, marked unverified for staff.
-      const { locationVerified } = await checkIn(session.id, result, await locate())
-      setCheckedIn(true)
-      void Taro.showToast({ title: t(locationVerified ? 'lectures.checkedIn' : 'lectures.checkedInUnverified'), icon: locationVerified ? 'success' : 'none' })
+      const checkedIn = await checkIn(session.id, result, await locate())
+      const verified = checkedIn.locationVerified
+      void Taro.showToast({ title: t(verified ? 'lectures.checkedIn' : 'lectures.checkedInUnverified'), icon: verified ? 'success' : 'none' })
+      return checkedIn
     })
 
   return (
@@ -126,14 +113,18 @@ export default function SessionPage() {
         {session.status === 'cancelled' ? <Text className="session__state">{t('lectures.sessionCancelled')}</Text> : null}
         {session.status === 'scheduled' && mine ? (
           <Text id="my-booking" className="session__state">
-            {mine.status === 'confirmed' ? t('lectures.confirmed') : t('lectures.waitlisted', { n: mine.position ?? 0 })}
+            {mine.checkedIn
+              ? t('lectures.checkedIn')
+              : mine.status === 'confirmed'
+                ? t('lectures.confirmed')
+                : t('lectures.waitlisted', { n: mine.position ?? 0 })}
           </Text>
         ) : null}
         {session.status === 'scheduled' && !mine && !started ? (
           <Button id="book" className="btn btn--primary" loading={busy} onClick={() =>
               void act(async () => {
                 await askForNotices()
-                return bookSeat(session.id)
+                return bookSeat(session.id, origin.current)
               })
             }>
             {session.seatsLeft > 0 ? t('lectures.book') : t('lectures.joinWaitlist')}
@@ -141,19 +132,24 @@ export default function SessionPage() {
         ) : null}
         {session.status === 'scheduled' && !mine && started ? <Text className="session__state muted">{t('lectures.started')}</Text> : null}
         {session.status === 'scheduled' && mine && !started ? (
-          <Button id="cancel" className="btn btn--ghost" loading={busy} onClick={() => void act(() => cancelBooking(session.id))}>
+          <Button id="cancel" className="btn btn--ghost" loading={busy} onClick={() => void act(() => cancelBooking(session.id, origin.current))}>
             {t('lectures.cancel')}
           </Button>
         ) : null}
-        {mine?.status === 'confirmed' && checkinOpen && !checkedIn ? (
+        {session.status === 'scheduled' && mine?.status === 'confirmed' && !mine.checkedIn && checkinOpen ? (
           <Button id="checkin" className="btn btn--primary" onClick={() => void scanToCheckIn()}>
             {t('lectures.checkin')}
           </Button>
         ) : null}
       </View>
 
-      {checkedIn && !feedbackSent ? (
+      {mine?.checkedIn && mine.feedbackGiven ? (
         <View className="card">
+          <Text id="feedback-given" className="session__state">{t('lectures.feedbackThanks')}</Text>
+        </View>
+      ) : null}
+      {mine?.checkedIn && !mine.feedbackGiven ? (
+        <View id="feedback" className="card">
           <Text className="session__topic">{t('lectures.feedback')}</Text>
           <View className="session__stars" role="radiogroup">
             {[1, 2, 3, 4, 5].map((n) => (
@@ -168,9 +164,9 @@ export default function SessionPage() {
             className="btn btn--primary"
             onClick={() =>
               void act(async () => {
-                await giveFeedback(session.id, rating, comment)
-                setFeedbackSent(true)
+                const given = await giveFeedback(session.id, { rating, comment }, origin.current)
                 void Taro.showToast({ title: t('lectures.feedbackThanks'), icon: 'success' })
+                return given
               })
             }
           >

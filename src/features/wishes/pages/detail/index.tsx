@@ -1,31 +1,21 @@
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro'
-import type { WishFull, WishPublic } from '@contract'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import type { WishFull, WishResponse, WishStep } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../../../shared/auth'
 import type { MessageKey } from '../../../../shared/i18n'
 import { pickAndUploadPhotos, type UploadedPhoto } from '../../../../shared/photos'
-import { ApiError, assetUrl } from '../../../../shared/request'
+import { assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
-import { StateView } from '../../../../shared/ui/StateView'
+import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { actOnWish, getWish, type WishAction } from '../../api'
 import '../../components/WishCard.scss'
 import '../../wishes.scss'
 
-type Wish = WishPublic | WishFull
-const isFull = (w: Wish): w is WishFull => 'contactPhone' in w
-
-/** A step the caller may take now: the button, and the text the server needs with it, if any. */
-interface Step {
-  id: string
-  label: MessageKey
-  action: WishAction
-  body?: (text: string) => object
-  needsText?: boolean
-  primary?: boolean
-}
+type Wish = WishResponse['wish']
+const isFull = (w: Wish): w is Extract<Wish, WishFull> => 'contactPhone' in w
 
 /** What the member adds when marking a wish done: a photo of the help given and the hours it took. */
 interface Proof {
@@ -33,82 +23,63 @@ interface Proof {
   hours: string
 }
 
-function stepsFor(wish: Wish, proof: Proof): Step[] {
-  const user = currentUser()
-  if (!user) return []
-  const full = isFull(wish) ? wish : null
-  const mine = full?.residentId === user.id
-  const claimant = full?.claimedBy?.id === user.id
-  const steps: Step[] = []
-  if (user.role === 'staff' && wish.status === 'pending_review') {
-    steps.push({ id: 'approve', label: 'wishes.approve', action: 'review', body: () => ({ decision: 'approve' }), primary: true })
-    steps.push({ id: 'reject', label: 'wishes.reject', action: 'review', body: (reason) => ({ decision: 'reject', reason }), needsText: true })
-  }
-  if (user.role === 'member' && !mine && wish.status === 'published') steps.push({ id: 'claim', label: 'wishes.claim', action: 'claim', primary: true })
-  if (claimant && wish.status === 'claimed') {
-    const hours = Number(proof.hours)
-    steps.push({
-      id: 'fulfil',
-      label: 'wishes.fulfil',
-      action: 'fulfil',
-      body: (note) => ({ note, ...(proof.photo && { photoId: proof.photo.id }), ...(proof.hours && hours > 0 && { hours }) }),
-      needsText: true,
-      primary: true,
-    })
-    steps.push({ id: 'release', label: 'wishes.release', action: 'release', body: (reason) => ({ reason }), needsText: true })
-  }
-  if (mine && wish.status === 'fulfilled') {
-    steps.push({ id: 'confirm', label: 'wishes.confirm', action: 'confirm', body: (thanks) => (thanks ? { thanks } : {}), primary: true })
-    steps.push({ id: 'dispute', label: 'wishes.dispute', action: 'dispute', body: (reason) => ({ reason }), needsText: true })
-  }
-  if (user.role === 'staff' && wish.status === 'disputed') {
-    steps.push({ id: 'settle', label: 'wishes.settle', action: 'settle', body: (note) => ({ note }), needsText: true, primary: true })
-    steps.push({ id: 'reopen', label: 'wishes.reopen', action: 'reopen', body: (note) => ({ note }), needsText: true })
-  }
-  if (mine && (wish.status === 'pending_review' || wish.status === 'published')) steps.push({ id: 'withdraw', label: 'wishes.withdraw', action: 'withdraw' })
-  return steps
+/** How the page offers a step the server allows: its button, the route it takes and what it sends with it. */
+interface StepButton {
+  label: MessageKey
+  action: WishAction
+  body?: (text: string, proof: Proof) => object
+  needsText?: boolean
+  primary?: boolean
+}
+
+const BUTTONS: Record<WishStep, StepButton> = {
+  approve: { label: 'wishes.approve', action: 'review', body: () => ({ decision: 'approve' }), primary: true },
+  reject: { label: 'wishes.reject', action: 'review', body: (reason) => ({ decision: 'reject', reason }), needsText: true },
+  claim: { label: 'wishes.claim', action: 'claim', primary: true },
+  fulfil: {
+    label: 'wishes.fulfil',
+    action: 'fulfil',
+    body: (note, proof) => {
+      const hours = Number(proof.hours)
+      return { note, ...(proof.photo && { photoId: proof.photo.id }), ...(proof.hours && hours > 0 && { hours }) }
+    },
+    needsText: true,
+    primary: true,
+  },
+  release: { label: 'wishes.release', action: 'release', body: (reason) => ({ reason }), needsText: true },
+  confirm: { label: 'wishes.confirm', action: 'confirm', body: (thanks) => (thanks ? { thanks } : {}), primary: true },
+  dispute: { label: 'wishes.dispute', action: 'dispute', body: (reason) => ({ reason }), needsText: true },
+  withdraw: { label: 'wishes.withdraw', action: 'withdraw' },
+  settle: { label: 'wishes.settle', action: 'settle', body: (note) => ({ note }), needsText: true, primary: true },
+  reopen: { label: 'wishes.reopen', action: 'reopen', body: (note) => ({ note }), needsText: true },
 }
 
 export default function WishDetail() {
   const { t } = useSettings()
-  const [id, setId] = useState('')
-  const [wish, setWish] = useState<Wish | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const id = useRouter().params.id ?? ''
+  const { data: wish, pending, reload, update } = useScreenData(async () => (await getWish(id)).wish)
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [proof, setProof] = useState<Proof>({ photo: null, hours: '' })
-
-  const load = async (wishId: string) => {
-    try {
-      setWish((await getWish(wishId)).wish)
-      setError(null)
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('common.error'))
-    }
-  }
-  useLoad((query: Record<string, string | undefined>) => {
-    setId(query.id ?? '')
-    void load(query.id ?? '')
-  })
   useShareAppMessage(() => ({ title: wish ? `${wish.title} · ${t('wishes.wall')}` : t('wishes.wall'), path: `/features/wishes/pages/detail/index?id=${id}` }))
 
-  if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load(id)} /></Screen>
-  if (!wish) return <Screen><StateView state="loading" /></Screen>
+  if (!wish) return pending
 
-  const steps = stepsFor(wish, proof)
-  const fulfilling = steps.some((step) => step.id === 'fulfil')
-  const take = async (step: Step) => {
+  const steps = wish.actions.map((step) => ({ id: step, ...BUTTONS[step] }))
+  const fulfilling = wish.actions.includes('fulfil')
+  const take = async (step: (typeof steps)[number]) => {
     if (step.needsText && !text.trim()) {
       void Taro.showToast({ title: t('wishes.note'), icon: 'none' })
       return
     }
     setBusy(true)
     try {
-      setWish((await actOnWish(wish.id, step.action, step.body?.(text.trim()) ?? {})).wish)
+      const { wish: changed } = await actOnWish(wish.id, step.action, step.body?.(text.trim(), proof) ?? {})
+      update(() => changed)
       setText('')
       setProof({ photo: null, hours: '' })
     } catch {
-      await load(wish.id) // someone else may have claimed it first: show what is true now
+      await reload() // someone else may have claimed it first: show what is true now
     } finally {
       setBusy(false)
     }

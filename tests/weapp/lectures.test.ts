@@ -96,6 +96,7 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
     expect(again.html()).toContain('已签到')
     expect(again.html()).not.toContain('扫码签到')
     again.tap('#star-4')
+    await again.waitFor((html) => html.split('session__star--on').length - 1 === 4)
     again.tap('#send-feedback')
     await again.waitFor((html) => html.includes('感谢您的评价') && !html.includes('评价本场讲座'))
 

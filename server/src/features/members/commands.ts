@@ -9,18 +9,18 @@ import type { MemberRegister, Verify } from './schemas.js'
 
 /**
  * Files a person's 双报到 registration, once: under the person's row lock, so of ten taps at once the first stores
- * the one row and the others see it (409 ALREADY_PENDING) instead of colliding on the unique user_id.
+ * the one row and the others get it back ('existing') instead of colliding on the unique user_id.
  * A rejected registration may be filed again, replacing the old one.
  */
-export async function registerMember(db: Db, userId: string, input: MemberRegister, at: string): Promise<void> {
+export async function registerMember(db: Db, userId: string, input: MemberRegister, at: string): Promise<'stored' | 'existing'> {
   if (!(await db.selectFrom('communities').select('id').where('id', '=', input.communityId).executeTakeFirst())) {
     throw errors.badRequest('请选择报到的社区', 'Choose the community you register with')
   }
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await lockPerson(trx, userId)
     const existing = await trx.selectFrom('members').select(['id', 'status']).where('user_id', '=', userId).executeTakeFirst()
-    if (existing?.status === 'verified') throw new ApiError(409, 'ALREADY_VERIFIED', '您已是认证党员', 'You are already a verified member')
-    if (existing?.status === 'pending') throw new ApiError(409, 'ALREADY_PENDING', '您的报到正在审核中', 'Your registration is waiting for review')
+    // Once: a second tap, or another device, gets the registration already on file (pending or verified) unchanged.
+    if (existing && existing.status !== 'rejected') return 'existing'
     const values = {
       real_name: input.realName,
       phone: input.phone,
@@ -33,6 +33,7 @@ export async function registerMember(db: Db, userId: string, input: MemberRegist
     }
     if (existing) await trx.updateTable('members').set(values).where('id', '=', existing.id).execute()
     else await trx.insertInto('members').values({ id: newId('mb'), user_id: userId, ranking_opt_out: 0, decided_at: null, decided_by: null, ...values }).execute()
+    return 'stored'
   })
 }
 

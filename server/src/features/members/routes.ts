@@ -28,15 +28,15 @@ export const memberRoutes =
         config: { access: 'user' },
         schema: {
           tags,
-          description: '双报到: an in-service party member registers with their home community and waits for staff verification; once: a second registration while one is pending or verified gets 409 ALREADY_PENDING / ALREADY_VERIFIED. Name and phone are seen only by that community’s staff.',
+          description: '双报到: an in-service party member registers with their home community and waits for staff verification; once: while one is pending or verified, registering again answers 200 with that registration, unchanged (201 when stored; a rejected one may register anew). Name and phone are seen only by that community’s staff.',
           body: memberRegisterSchema,
-          response: { 201: memberResponseSchema },
+          response: { 201: memberResponseSchema, 200: memberResponseSchema },
         },
       },
       async (request, reply) => {
         const user = signedIn(request.user)
-        await registerMember(db, user.id, request.body, clock().toISOString())
-        return reply.status(201).send({ member: await findMemberOf(db, user.id) })
+        const outcome = await registerMember(db, user.id, request.body, clock().toISOString())
+        return reply.status(outcome === 'stored' ? 201 : 200).send({ member: await findMemberOf(db, user.id) })
       },
     )
 

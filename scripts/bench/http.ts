@@ -1,38 +1,72 @@
-// Stations list throughput and latency beside bare Fastify, each server in its own process.
+// The station list as tourists use it, beside the physical ceiling for its payload, each server in its own process.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { startApiProcess, startServer } from '../../tests/support/server-process'
 
-const load = (url: string, seconds: number) =>
-  new Promise<autocannon.Result>((resolve, reject) =>
-    autocannon({ url, connections: 10, duration: seconds }, (err, result) => (err ? reject(err) : resolve(result))),
-  )
-
+const CONNECTIONS = 10
 const ROUNDS = 5
+
+/**
+ * Every request from its own spot in the old town (about 2 km across), as real visitors send their own position:
+ * nothing keyed by the URL can answer it from a cache.
+ */
+function positions() {
+  let n = 0
+  return () => {
+    n += 1
+    const lat = 23.66 + ((n * 7919) % 20_000) / 1_000_000
+    const lng = 116.635 + ((n * 104_729) % 20_000) / 1_000_000
+    return `lat=${lat.toFixed(6)}&lng=${lng.toFixed(6)}`
+  }
+}
+
+const load = (base: string, path: string, seconds: number) => {
+  const next = positions()
+  return new Promise<autocannon.Result>((resolve, reject) =>
+    autocannon(
+      {
+        url: base,
+        connections: CONNECTIONS,
+        duration: seconds,
+        requests: [{ setupRequest: (request) => ({ ...request, path: `${path}?${next()}` }) }],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    ),
+  )
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 
 export async function benchStations({ seconds = 3 } = {}) {
   const api = await startApiProcess({ NODE_ENV: 'production', AUTH_DEV_LOGIN: '0' })
-  const bare = await startServer([join(__dirname, 'bare-fastify.mjs')], {}, '/bare')
+  const dir = mkdtempSync(join(tmpdir(), 'oth-bench-'))
+  const payloadFile = join(dir, 'stations.json')
+  const sample = await (await fetch(`${api.base}/api/stations?lat=23.6665&lng=116.644`)).text()
+  writeFileSync(payloadFile, sample)
+  const bare = await startServer([join(__dirname, 'bare-fastify.mjs')], { PAYLOAD_FILE: payloadFile }, '/bare')
   try {
-    const stationsUrl = `${api.base}/api/stations?lat=23.6665&lng=116.644`
-    await load(stationsUrl, 1) // warm-up: JIT and SQLite page cache
-    await load(`${bare.base}/bare`, 1)
-    // Alternate short runs of each and take medians: this machine's speed drifts between runs.
+    await load(api.base, '/api/stations', 1) // warm-up: JIT and SQLite page cache
+    await load(bare.base, '/bare', 1)
+    // Alternate short runs of each and take medians: on a shared machine the speed drifts between runs, and
+    // interleaving makes both servers see the same drift.
     const stationRuns: autocannon.Result[] = []
     const bareRuns: autocannon.Result[] = []
     for (let round = 0; round < ROUNDS; round++) {
-      stationRuns.push(await load(stationsUrl, seconds))
-      bareRuns.push(await load(`${bare.base}/bare`, seconds))
+      stationRuns.push(await load(api.base, '/api/stations', seconds))
+      bareRuns.push(await load(bare.base, '/bare', seconds))
     }
     const failed = stationRuns.find((r) => r.non2xx || r.errors)
     if (failed) throw new Error(`stations run had ${failed.non2xx} non-2xx and ${failed.errors} errors`)
-    return {
-      stations: { rps: median(stationRuns.map((r) => r.requests.average)), p99: Math.max(...stationRuns.map((r) => r.latency.p99)) },
-      bare: { rps: median(bareRuns.map((r) => r.requests.average)), p99: Math.max(...bareRuns.map((r) => r.latency.p99)) },
-    }
+    const summary = (runs: autocannon.Result[]) => ({
+      rps: median(runs.map((r) => r.requests.average)),
+      p99: median(runs.map((r) => r.latency.p99)),
+    })
+    return { stations: summary(stationRuns), ceiling: summary(bareRuns), payloadBytes: Buffer.byteLength(sample), connections: CONNECTIONS }
   } finally {
     await api.stop()
     await bare.stop()
+    rmSync(dir, { recursive: true, force: true })
   }
 }

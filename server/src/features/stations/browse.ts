@@ -43,7 +43,7 @@ function summarise(r: StationRecord, origin: Origin | undefined, clock: Shanghai
     lat: r.lat,
     lng: r.lng,
     services: r.services.map(({ key, available }) => ({ key, available })),
-    openNow: isOpenAt(r.hours, clock),
+    openNow: isOpenAt(r.opening, clock),
     distanceM: origin ? Math.round(distanceMetres(origin, r)) : null,
   }
 }

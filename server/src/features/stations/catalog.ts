@@ -15,8 +15,10 @@ export interface StationCatalog {
 }
 
 /**
- * The station list is read on every tourist's screen and changes a few times a day, so each instance keeps
- * it for `ttlMs`; another instance's change shows up here within that time.
+ * The one cache of the station read path. Stations are read on every tourist's screen and change a few times a day,
+ * so each instance keeps them decoded in memory for `ttlMs` (another instance's change shows up within that time, a
+ * change on this instance at once). What depends on the visitor (distance, open now, the page) is computed per request
+ * from this copy; its version names the data in the ETags.
  */
 export function createStationCatalog(db: Db, ttlMs: number): StationCatalog {
   let cached: { at: number; snapshot: Promise<CatalogSnapshot> } | null = null

@@ -21,45 +21,59 @@ function toMinutes(hhmm: string): number {
   return h * 60 + m
 }
 
-/** The Shanghai wall clock at one moment: computed once per request, then asked of every station. */
+/**
+ * The Shanghai wall clock at one moment, computed once per request and asked of every station. Days are counted
+ * from 1970-01-01 (a Thursday) rather than written as dates: formatting a date on every request showed in the profile.
+ */
 export interface ShanghaiClock {
   weekday: number
-  date: string
+  day: number
   minute: number
-  yesterday: { weekday: number; date: string }
+  yesterday: { weekday: number; day: number }
 }
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS
 
 export function shanghaiClock(at: Date): ShanghaiClock {
-  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS)
-  const before = new Date(local.getTime() - DAY_MS)
-  return {
-    weekday: local.getUTCDay(),
-    date: local.toISOString().slice(0, 10),
-    minute: local.getUTCHours() * 60 + local.getUTCMinutes(),
-    yesterday: { weekday: before.getUTCDay(), date: before.toISOString().slice(0, 10) },
-  }
+  const local = at.getTime() + SHANGHAI_OFFSET_MS
+  const day = Math.floor(local / DAY_MS)
+  const weekday = (day + 4) % 7
+  return { weekday, day, minute: Math.floor((local - day * DAY_MS) / 60_000), yesterday: { weekday: (weekday + 6) % 7, day: day - 1 } }
 }
 
-function rangesOnDay(hours: WeeklyHours, day: { weekday: number; date: string }): [string, string][] {
-  if (hours.closedDates?.includes(day.date)) return []
+function rangesOnDay(hours: WeeklyHours, day: { weekday: number; day: number }): [string, string][] {
+  if (hours.closedDates?.some((date) => dayNumber(date) === day.day)) return []
   return hours.weekly[day.weekday] ?? []
 }
 
 /** The ranges that apply on the Shanghai day of the clock (none on a closed date). */
 export const rangesOn = (hours: WeeklyHours, clock: ShanghaiClock) => rangesOnDay(hours, clock)
 
+/**
+ * Weekly hours as minutes of the day, decoded once when the catalog loads: every list request asks every station
+ * whether it is open, and parsing "HH:MM" there showed up in the profile.
+ */
+export interface OpeningMinutes {
+  weekly: (readonly [from: number, to: number])[][]
+  closedDays: ReadonlySet<number>
+}
+
+export const openingMinutes = (hours: WeeklyHours): OpeningMinutes => ({
+  weekly: hours.weekly.map((day) => day.map(([open, close]) => [toMinutes(open), toMinutes(close)] as const)),
+  closedDays: new Set((hours.closedDates ?? []).map(dayNumber)),
+})
+
+const minutesOn = (opening: OpeningMinutes, day: { weekday: number; day: number }) =>
+  opening.closedDays.has(day.day) ? [] : (opening.weekly[day.weekday] ?? [])
+
 /** Whether a place with these hours is open at that moment of the Shanghai wall clock. */
-export function isOpenAt(hours: WeeklyHours, clock: ShanghaiClock): boolean {
+export function isOpenAt(opening: OpeningMinutes, clock: ShanghaiClock): boolean {
   const { minute } = clock
-  for (const [open, close] of rangesOnDay(hours, clock)) {
-    const from = toMinutes(open)
-    const to = toMinutes(close)
+  for (const [from, to] of minutesOn(opening, clock)) {
     if (to > from ? minute >= from && minute < to : minute >= from) return true
   }
   // Yesterday's overnight ranges spill into the small hours of today.
-  for (const [open, close] of rangesOnDay(hours, clock.yesterday)) {
-    const from = toMinutes(open)
-    const to = toMinutes(close)
+  for (const [from, to] of minutesOn(opening, clock.yesterday)) {
     if (to <= from && to !== 0 && minute < to) return true
   }
   return false

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/index.js'
 import type { User } from '../auth/schemas.js'
 import { visibleCommunities } from '../community/scope.js'
-import { weeklyHoursSchema, type WeeklyHours } from './hours.js'
+import { openingMinutes, weeklyHoursSchema, type OpeningMinutes, type WeeklyHours } from './hours.js'
 import type { ServiceKey, StationKind, StationReport } from './schemas.js'
 import { assertStationInScope } from './scope.js'
 
@@ -18,9 +18,15 @@ export interface StationRecord {
   lng: number
   phone: string | null
   hours: WeeklyHours
+  opening: OpeningMinutes
   services: { key: ServiceKey; available: boolean; note: string | null }[]
   photos: string[]
   pledges: string[]
+}
+
+function hoursOf(json: string) {
+  const hours = weeklyHoursSchema.parse(JSON.parse(json))
+  return { hours, opening: openingMinutes(hours) }
 }
 
 /** Every station with its services in display order (a district's worth of rows). */
@@ -55,7 +61,7 @@ export async function findAllStations(db: Db): Promise<StationRecord[]> {
     lat: Number(r.lat),
     lng: Number(r.lng),
     phone: r.phone,
-    hours: weeklyHoursSchema.parse(JSON.parse(r.hours_json)),
+    ...hoursOf(r.hours_json),
     services: servicesByStation.get(r.id) ?? [],
     photos: JSON.parse(r.photos_json) as string[],
     pledges: JSON.parse(r.pledges_json) as string[],

@@ -1,0 +1,48 @@
+import { CHECKIN_WINDOW_MS, issueCheckinCode, locationVerified, verifyCheckinCode } from './checkin'
+
+const secret = 'a-session-secret'
+const shownAt = new Date('2026-11-25T11:30:10Z')
+const later = (ms: number) => new Date(shownAt.getTime() + ms)
+const errorOf = (check: () => void) => {
+  try {
+    check()
+  } catch (error) {
+    return (error as { code: string }).code
+  }
+  return null
+}
+
+describe('check-in codes', () => {
+  const { code, expiresAt } = issueCheckinCode('ls_tea', secret, shownAt)
+
+  it('accepts the code shown now and during the next window, and says when it stops working', () => {
+    expect(errorOf(() => verifyCheckinCode(code, 'ls_tea', secret, shownAt))).toBeNull()
+    expect(errorOf(() => verifyCheckinCode(code, 'ls_tea', secret, later(CHECKIN_WINDOW_MS)))).toBeNull()
+    expect(new Date(expiresAt).getTime()).toBeGreaterThan(later(CHECKIN_WINDOW_MS).getTime())
+    expect(new Date(expiresAt).getTime()).toBeLessThanOrEqual(later(2 * CHECKIN_WINDOW_MS).getTime())
+  })
+
+  it('refuses an old code as expired and a code from the future', () => {
+    expect(errorOf(() => verifyCheckinCode(code, 'ls_tea', secret, later(2 * CHECKIN_WINDOW_MS)))).toBe('CHECKIN_CODE_EXPIRED')
+    expect(errorOf(() => verifyCheckinCode(code, 'ls_tea', secret, later(-CHECKIN_WINDOW_MS)))).toBe('CHECKIN_CODE_EXPIRED')
+  })
+
+  it('refuses a code for another session, signed with another secret, altered or malformed', () => {
+    expect(errorOf(() => verifyCheckinCode(code, 'ls_other', secret, shownAt))).toBe('CHECKIN_CODE_INVALID')
+    expect(errorOf(() => verifyCheckinCode(code, 'ls_tea', 'another-secret', shownAt))).toBe('CHECKIN_CODE_INVALID')
+    const [session, window, signature] = code.split('.')
+    expect(errorOf(() => verifyCheckinCode(`${session}.${Number(window) + 1}.${signature}`, 'ls_tea', secret, shownAt))).toBe('CHECKIN_CODE_INVALID')
+    expect(errorOf(() => verifyCheckinCode(`${session}.${window}.${signature!.slice(1)}`, 'ls_tea', secret, shownAt))).toBe('CHECKIN_CODE_INVALID')
+    expect(errorOf(() => verifyCheckinCode('ls_tea', 'ls_tea', secret, shownAt))).toBe('CHECKIN_CODE_INVALID')
+  })
+})
+
+describe('presence at check-in', () => {
+  const guesthouse = { lat: 23.6671, lng: 116.6449 }
+
+  it('verifies a position in the room, refuses one too far away, and leaves no position unverified', () => {
+    expect(locationVerified({ lat: 23.6675, lng: 116.6452 }, guesthouse)).toBe(true)
+    expect(errorOf(() => locationVerified({ lat: 23.6851, lng: 116.6449 }, guesthouse))).toBe('TOO_FAR_TO_CHECK_IN')
+    expect(locationVerified(undefined, guesthouse)).toBe(false)
+  })
+})

@@ -21,6 +21,8 @@ module.exports = {
       ...shared,
       displayName: 'api',
       testEnvironment: 'node',
+      // Every reply an API suite receives must be described by the OpenAPI document.
+      setupFilesAfterEnv: ['<rootDir>/tests/support/contract-setup.ts'],
       testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/tests/typecheck.test.ts'],
     },
     {

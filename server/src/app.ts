@@ -5,7 +5,6 @@ import fastifySwagger from '@fastify/swagger'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import {
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
@@ -29,6 +28,7 @@ import { wechatClientFor, type WechatClient } from './shared/wechat.js'
 import { ApiError, errors } from './shared/errors.js'
 import { quotasFrom } from './shared/quota.js'
 import { authenticateOnce, registerRateLimits } from './shared/rate-limits.js'
+import { declareOperation, openapiOptions } from './shared/openapi.js'
 import { fromFastifyError, replyToClientError, replyToFrameworkError } from './shared/http-errors.js'
 import { zodResponseSerializer } from './shared/serializer.js'
 import { registerSecurityHeaders } from './shared/security-headers.js'
@@ -116,14 +116,8 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   // First, so every answer carries them: refusals by the rate limits and the access gate too.
   await registerSecurityHeaders(app, config, staticDir)
   await app.register(fastifyEtag)
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: '古城红驿 Old Town Hub API', version: '0.1.0' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
-  })
+  app.addHook('onRoute', declareOperation)
+  await app.register(fastifySwagger, openapiOptions)
 
   const quotas = quotasFrom(config)
   const sessions = createSessions(database.db, config, clock)

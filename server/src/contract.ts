@@ -2,7 +2,7 @@
  * The API contract as TypeScript types, derived from the route schemas. The app imports these with
  * `import type` (alias `@contract`), so it never retypes a response by hand.
  */
-export type { ApiErrorBody } from './shared/errors.js'
+export type { ApiErrorBody, ErrorCode } from './shared/errors.js'
 export type { AuthResponse, DevLoginBody, LoginOptions, LogoutResponse, MeResponse, Role, User } from './features/auth/schemas.js'
 export type { WeeklyHours } from './features/stations/hours.js'
 export type {

@@ -3,6 +3,7 @@ import { buildApp } from '../../server/src/app.js'
 import { loadConfig } from '../../server/src/config.js'
 import { migrateToLatest, openDatabase, type DbHandle, type DbKind } from '../../server/src/db/index.js'
 import { seedDemo } from '../../server/src/db/seed-demo.js'
+import { checkRepliesAgainstContract } from './conformance.js'
 import { createTestDatabase } from './databases.js'
 import { UNLIMITED_RATES } from './server-process.js'
 
@@ -22,7 +23,10 @@ export interface TestApiOptions {
   env?: Record<string, string>
 }
 
-/** A real API on a fresh database, listening on a free loopback port; dev login on. */
+/**
+ * A real API on a fresh database, listening on a free loopback port; dev login on. Every reply it sends is checked
+ * against its OpenAPI document (tests/support/conformance.ts).
+ */
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const kind = options.kind ?? 'sqlite'
   const testDatabase = await createTestDatabase(kind)
@@ -38,6 +42,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   await migrateToLatest(database.db)
   if (options.seed ?? true) await seedDemo(database.db, options.clock?.())
   const app = await buildApp({ config, database, clock: options.clock, staticDir: options.staticDir })
+  checkRepliesAgainstContract(app)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0

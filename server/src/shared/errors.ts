@@ -1,9 +1,52 @@
 import { z } from 'zod'
 import type { IssueExplanation } from './validation.js'
 
+/**
+ * Every machine code the API answers with: a client switches on these, so a route names one of them, never a
+ * free string, and the published document lists them all.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'INVALID_JSON',
+  'BAD_URL',
+  'CHECKIN_CODE_INVALID',
+  'CHECKIN_CODE_EXPIRED',
+  'UNAUTHENTICATED',
+  'INVALID_WECHAT_CODE',
+  'FORBIDDEN',
+  'TOO_FAR_TO_CHECK_IN',
+  'NOT_FOUND',
+  'REQUEST_TIMEOUT',
+  'ALREADY_DECIDED',
+  'ALREADY_PENDING',
+  'ALREADY_VERIFIED',
+  'BOOKING_CLOSED',
+  'CAPACITY_BELOW_CONFIRMED',
+  'CHECKIN_CLOSED',
+  'FEEDBACK_EXISTS',
+  'NOT_ATTENDED',
+  'NOT_BOOKED',
+  'REPORT_ALREADY_RESOLVED',
+  'SESSION_CANCELLED',
+  'WISH_ALREADY_CLAIMED',
+  'WISH_WRONG_STATE',
+  'PAYLOAD_TOO_LARGE',
+  'URI_TOO_LONG',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'CONTENT_REJECTED',
+  'RATE_LIMITED',
+  'HEADERS_TOO_LARGE',
+  'INTERNAL',
+  'WECHAT_LOGIN_UNAVAILABLE',
+  'DATABASE_UNAVAILABLE',
+  'SHUTTING_DOWN',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
 export const errorBodySchema = z.object({
   error: z.object({
-    code: z.string().describe('UPPER_SNAKE machine code'),
+    code: z.enum(ERROR_CODES).describe('UPPER_SNAKE machine code'),
     message: z.string().describe('中文说明'),
     messageEn: z.string().describe('English explanation'),
     details: z.array(z.object({ field: z.string(), message: z.string(), messageEn: z.string() })).optional(),
@@ -15,7 +58,7 @@ export type ApiErrorBody = z.infer<typeof errorBodySchema>
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly messageZh: string,
     readonly messageEn: string,
     readonly details?: IssueExplanation[],
@@ -50,7 +93,7 @@ export const errors = {
   unauthenticated: () => new ApiError(401, 'UNAUTHENTICATED', '请先登录', 'Please log in first'),
   forbidden: () => new ApiError(403, 'FORBIDDEN', '您没有权限执行此操作', 'You are not allowed to do this'),
   notFound: (zh = '找不到该内容', en = 'Not found') => new ApiError(404, 'NOT_FOUND', zh, en),
-  conflict: (code: string, zh: string, en: string) => new ApiError(409, code, zh, en),
+  conflict: (code: ErrorCode, zh: string, en: string) => new ApiError(409, code, zh, en),
   payloadTooLarge: () => new ApiError(413, 'PAYLOAD_TOO_LARGE', '提交的内容太大', 'The request body is too large'),
   unsupportedMediaType: () => new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交', 'Send the request body as JSON'),
   invalidJson: () => new ApiError(400, 'INVALID_JSON', '请求内容不是有效的 JSON', 'The request body is not valid JSON'),

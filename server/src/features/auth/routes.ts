@@ -68,6 +68,7 @@ export const authRoutes =
       {
         config: { access: 'public' },
         schema: {
+          summary: 'Ways to log in on this server',
           tags: ['auth'],
           description: 'Which ways of logging in this server offers, so the app shows only those.',
           response: { 200: loginOptionsSchema },
@@ -80,7 +81,7 @@ export const authRoutes =
       '/api/auth/wechat',
       {
         config: { access: 'public' },
-        schema: { tags: ['auth'], body: wechatLoginBodySchema, response: { 200: authResponseSchema } },
+        schema: { summary: 'Log in with WeChat', errors: [401], tags: ['auth'], body: wechatLoginBodySchema, response: { 200: authResponseSchema } },
       },
       async (request) => {
         let openid: string | null
@@ -103,6 +104,7 @@ export const authRoutes =
         {
           config: { access: 'public' },
           schema: {
+            summary: 'Log in as a demo identity (development only)',
             tags: ['auth'],
             description: 'Development login as a demo identity. Exists only with AUTH_DEV_LOGIN=1 and NODE_ENV development or test.',
             body: devLoginBodySchema,
@@ -127,6 +129,7 @@ export const authRoutes =
       {
         config: { access: 'user' },
         schema: {
+          summary: 'Log out',
           tags: ['auth'],
           description:
             'Ends the session whose token is sent (the token answers 401 from then on); with {"everywhere":true} ' +
@@ -146,6 +149,7 @@ export const authRoutes =
       {
         config: { access: 'user' },
         schema: {
+          summary: 'Delete my account',
           tags: ['auth'],
           description: 'Deletes the account (PIPL): name, phone, registration and sessions go; anonymised counts stay.',
           response: { 200: z.object({ deleted: z.literal(true) }) },
@@ -159,7 +163,7 @@ export const authRoutes =
 
     app.get(
       '/api/me',
-      { config: { access: 'user' }, schema: { tags: ['auth'], response: { 200: meResponseSchema } } },
+      { config: { access: 'user' }, schema: { summary: 'Who I am', tags: ['auth'], response: { 200: meResponseSchema } } },
       async (request) => {
         return { user: signedIn(request.user) }
       },

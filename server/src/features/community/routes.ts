@@ -20,7 +20,7 @@ export const communityRoutes =
 
     app.get(
       '/api/communities',
-      { config: { access: 'public' }, schema: { tags: ['community'], response: { 200: communityListSchema } } },
+      { config: { access: 'public' }, schema: { summary: 'The communities', tags: ['community'], response: { 200: communityListSchema } } },
       async () => ({ items: await findCommunities(db, null) }),
     )
 
@@ -29,6 +29,7 @@ export const communityRoutes =
       {
         config: { access: ['staff'] },
         schema: {
+          summary: 'The communities I act for (staff)',
           tags: ['community', 'staff'],
           description: 'The communities whose stations, guesthouses, sessions and reports this staff user may change.',
           response: { 200: staffScopeSchema },
@@ -44,7 +45,7 @@ export const communityRoutes =
       '/api/stats',
       {
         config: { access: 'public' },
-        schema: { tags: ['community'], description: 'The figures of the old town’s service, counted from the database.', response: { 200: statsSchema } },
+        schema: { summary: 'The old town’s figures', tags: ['community'], description: 'The figures of the old town’s service, counted from the database.', response: { 200: statsSchema } },
       },
       async () => findStats(db, clock()),
     )
@@ -54,6 +55,7 @@ export const communityRoutes =
       {
         config: { access: 'public' },
         schema: {
+          summary: 'Weekly trends',
           tags: ['community'],
           description: 'The last N weeks (Monday to Sunday, Shanghai time), oldest first, the current week last; every week listed, zeros too.',
           querystring: trendsQuerySchema,
@@ -104,6 +106,7 @@ export const communityRoutes =
       {
         config: { access: ['staff'] },
         schema: {
+          summary: 'Figures per community (staff)',
           tags: ['community', 'staff'],
           description: 'Wishes by state and members per community, for the communities this staff user acts for.',
           response: { 200: communityFiguresSchema },

@@ -15,6 +15,7 @@ export const inboxRoutes =
       {
         config: { access: 'user' },
         schema: {
+          summary: 'My notices, newest first',
           tags,
           description: 'The person’s notices (消息), newest first, kept 90 days; title and text in Chinese and English.',
           querystring: inboxQuerySchema,
@@ -29,6 +30,7 @@ export const inboxRoutes =
       {
         config: { access: 'user' },
         schema: {
+          summary: 'Mark notices as read',
           tags,
           description: 'Marks the given notices read, or all of them without `ids`; answers what is still unread.',
           body: inboxReadSchema.nullish(),

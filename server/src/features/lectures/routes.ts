@@ -67,7 +67,7 @@ export const lectureRoutes =
 
     app.get(
       '/api/guesthouses',
-      { config: { access: 'public' }, schema: { tags, querystring: guesthouseListQuerySchema, response: { 200: guesthouseListResponseSchema } } },
+      { config: { access: 'public' }, schema: { summary: 'The guesthouses', tags, querystring: guesthouseListQuerySchema, response: { 200: guesthouseListResponseSchema } } },
       async (request) => ({ items: await findGuesthouses(db, originOf(request.query)) }),
     )
 
@@ -76,6 +76,8 @@ export const lectureRoutes =
       {
         config: { access: 'public' },
         schema: {
+          summary: 'A guesthouse and its sessions',
+          errors: [404],
           tags,
           params: idParamsSchema,
           querystring: guesthouseListQuerySchema,
@@ -104,13 +106,13 @@ export const lectureRoutes =
 
     app.post(
       '/api/guesthouses',
-      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], body: guesthouseFieldsSchema, response: { 201: guesthouseResponseSchema } } },
+      { config: { access: STAFF }, schema: { summary: 'Add a guesthouse (staff)', tags: [...tags, 'staff'], body: guesthouseFieldsSchema, response: { 201: guesthouseResponseSchema } } },
       async (request, reply) => reply.status(201).send(await oneGuesthouse(await commands.createGuesthouse(signedIn(request.user), request.body))),
     )
 
     app.patch(
       '/api/guesthouses/:id',
-      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, body: guesthousePatchSchema, response: { 200: guesthouseResponseSchema } } },
+      { config: { access: STAFF }, schema: { summary: 'Change a guesthouse (staff)', errors: [404], tags: [...tags, 'staff'], params: idParamsSchema, body: guesthousePatchSchema, response: { 200: guesthouseResponseSchema } } },
       async (request) => {
         await commands.updateGuesthouse(signedIn(request.user), request.params.id, request.body)
         return oneGuesthouse(request.params.id)
@@ -119,13 +121,13 @@ export const lectureRoutes =
 
     app.post(
       '/api/lectures/topics',
-      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], body: topicFieldsSchema, response: { 201: topicResponseSchema } } },
+      { config: { access: STAFF }, schema: { summary: 'Add a menu topic (staff)', tags: [...tags, 'staff'], body: topicFieldsSchema, response: { 201: topicResponseSchema } } },
       async (request, reply) => reply.status(201).send(await oneTopic(await commands.createTopic(signedIn(request.user), request.body), request.user)),
     )
 
     app.patch(
       '/api/lectures/topics/:id',
-      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, body: topicPatchSchema, response: { 200: topicResponseSchema } } },
+      { config: { access: STAFF }, schema: { summary: 'Change a menu topic (staff)', errors: [404], tags: [...tags, 'staff'], params: idParamsSchema, body: topicPatchSchema, response: { 200: topicResponseSchema } } },
       async (request) => {
         await commands.updateTopic(signedIn(request.user), request.params.id, request.body)
         return oneTopic(request.params.id, request.user)
@@ -134,7 +136,7 @@ export const lectureRoutes =
 
     app.get(
       '/api/lectures/topics',
-      { config: { access: 'public' }, schema: { tags, response: { 200: topicListResponseSchema } } },
+      { config: { access: 'public' }, schema: { summary: 'The topic menu', tags, response: { 200: topicListResponseSchema } } },
       async (request) => ({ items: await findTopics(db, request.user?.id ?? null) }),
     )
 
@@ -142,7 +144,7 @@ export const lectureRoutes =
       '/api/lectures/topics/:id/orders',
       {
         config: { access: 'user' },
-        schema: { tags, description: 'Order (点单) a topic; once per person, again only updates the preferences.', params: idParamsSchema, body: topicOrderSchema, response: { 200: topicResponseSchema } },
+        schema: { summary: 'Order a topic (点单)', errors: [404], tags, description: 'Order (点单) a topic; once per person, again only updates the preferences.', params: idParamsSchema, body: topicOrderSchema, response: { 200: topicResponseSchema } },
       },
       async (request) => {
         const user = signedIn(request.user)
@@ -153,13 +155,13 @@ export const lectureRoutes =
 
     app.get(
       '/api/lectures/topics/demand',
-      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], response: { 200: demandResponseSchema } } },
+      { config: { access: STAFF }, schema: { summary: 'Demand per topic (staff)', tags: [...tags, 'staff'], response: { 200: demandResponseSchema } } },
       async () => ({ items: await findTopicDemand(db) }),
     )
 
     app.get(
       '/api/lectures/sessions',
-      { config: { access: 'public' }, schema: { tags, querystring: sessionListQuerySchema, response: { 200: sessionListResponseSchema } } },
+      { config: { access: 'public' }, schema: { summary: 'Upcoming sessions', tags, querystring: sessionListQuerySchema, response: { 200: sessionListResponseSchema } } },
       async (request) => {
         const { from, topicId, guesthouseId, limit } = request.query
         const filter = { from: from ? new Date(from).toISOString() : clock().toISOString(), topicId, guesthouseId, limit }
@@ -169,13 +171,13 @@ export const lectureRoutes =
 
     app.get(
       '/api/lectures/sessions/:id',
-      { config: { access: 'public' }, schema: { tags, params: idParamsSchema, querystring: guesthouseListQuerySchema, response: { 200: sessionResponseSchema } } },
+      { config: { access: 'public' }, schema: { summary: 'A session', errors: [404], tags, params: idParamsSchema, querystring: guesthouseListQuerySchema, response: { 200: sessionResponseSchema } } },
       async (request) => oneSession(request.params.id, request.user, originOf(request.query)),
     )
 
     app.post(
       '/api/lectures/sessions',
-      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], body: sessionCreateSchema, response: { 201: sessionResponseSchema } } },
+      { config: { access: STAFF }, schema: { summary: 'Schedule a session (staff)', errors: [404], tags: [...tags, 'staff'], body: sessionCreateSchema, response: { 201: sessionResponseSchema } } },
       async (request, reply) => {
         const id = await commands.scheduleSession(signedIn(request.user), request.body)
         return reply.status(201).send(await oneSession(id, null))
@@ -184,7 +186,7 @@ export const lectureRoutes =
 
     app.patch(
       '/api/lectures/sessions/:id',
-      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, body: sessionPatchSchema, response: { 200: sessionResponseSchema } } },
+      { config: { access: STAFF }, schema: { summary: 'Change a session (staff)', errors: [404, 409], tags: [...tags, 'staff'], params: idParamsSchema, body: sessionPatchSchema, response: { 200: sessionResponseSchema } } },
       async (request) => {
         await desk.reschedule(signedIn(request.user), request.params.id, request.body)
         return oneSession(request.params.id, null)
@@ -193,7 +195,7 @@ export const lectureRoutes =
 
     app.post(
       '/api/lectures/sessions/:id/cancel',
-      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, body: sessionCancelSchema, response: { 200: sessionResponseSchema } } },
+      { config: { access: STAFF }, schema: { summary: 'Cancel a session (staff)', errors: [404, 409], tags: [...tags, 'staff'], params: idParamsSchema, body: sessionCancelSchema, response: { 200: sessionResponseSchema } } },
       async (request) => {
         await desk.cancelSession(signedIn(request.user), request.params.id, request.body.reason)
         return oneSession(request.params.id, null)
@@ -205,6 +207,8 @@ export const lectureRoutes =
       {
         config: { access: 'user' },
         schema: {
+          summary: 'Book a seat',
+          errors: [404, 409],
           tags,
           description: 'Book a seat: confirmed, or waitlisted with a position when full. The same person again gets 200 and the same booking.',
           params: idParamsSchema,
@@ -224,7 +228,14 @@ export const lectureRoutes =
       '/api/lectures/sessions/:id/bookings/me',
       {
         config: { access: 'user' },
-        schema: { tags, params: idParamsSchema, querystring: guesthouseListQuerySchema, response: { 200: bookingResponseSchema } },
+        schema: {
+          summary: 'Cancel my booking',
+          errors: [404, 409],
+          tags,
+          params: idParamsSchema,
+          querystring: guesthouseListQuerySchema,
+          response: { 200: bookingResponseSchema },
+        },
       },
       async (request) => {
         const user = signedIn(request.user)
@@ -235,7 +246,7 @@ export const lectureRoutes =
 
     app.get(
       '/api/me/bookings',
-      { config: { access: 'user' }, schema: { tags, querystring: myBookingsQuerySchema, response: { 200: myBookingsResponseSchema } } },
+      { config: { access: 'user' }, schema: { summary: 'My bookings', tags, querystring: myBookingsQuerySchema, response: { 200: myBookingsResponseSchema } } },
       async (request) => ({ items: await findMyBookings(db, signedIn(request.user).id, request.query.scope, clock()) }),
     )
 
@@ -243,7 +254,7 @@ export const lectureRoutes =
       '/api/lectures/sessions/:id/checkin-code',
       {
         config: { access: STAFF },
-        schema: { tags: [...tags, 'staff'], description: 'The rotating check-in code to show as a QR code at the guesthouse.', params: idParamsSchema, response: { 200: checkinCodeResponseSchema } },
+        schema: { summary: 'The rotating check-in code (staff)', errors: [404], tags: [...tags, 'staff'], description: 'The rotating check-in code to show as a QR code at the guesthouse.', params: idParamsSchema, response: { 200: checkinCodeResponseSchema } },
       },
       async (request) => commands.checkinCode(signedIn(request.user), request.params.id),
     )
@@ -253,6 +264,8 @@ export const lectureRoutes =
       {
         config: { access: 'user' },
         schema: {
+          summary: 'Check in at a session',
+          errors: [403, 404, 409],
           tags,
           description:
             'Check in with the code shown at the guesthouse. With lat/lng (GCJ-02) further than 500 m away: 403 TOO_FAR_TO_CHECK_IN; without them the check-in counts but is marked unverified.',
@@ -274,6 +287,8 @@ export const lectureRoutes =
       {
         config: { access: 'user' },
         schema: {
+          summary: 'Give feedback on a session',
+          errors: [404, 409],
           tags,
           params: idParamsSchema,
           querystring: guesthouseListQuerySchema,
@@ -291,13 +306,23 @@ export const lectureRoutes =
 
     app.get(
       '/api/lectures/sessions/:id/attendance',
-      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, response: { 200: attendanceResponseSchema } } },
+      { config: { access: STAFF }, schema: { summary: 'Attendance of a session (staff)', errors: [404], tags: [...tags, 'staff'], params: idParamsSchema, response: { 200: attendanceResponseSchema } } },
       async (request) => ({ items: await findAttendance(db, signedIn(request.user), request.params.id) }),
     )
 
     app.get(
       '/api/lectures/sessions/:id/attendance.csv',
-      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], params: idParamsSchema } },
+      {
+        config: { access: STAFF },
+        schema: {
+          summary: 'Attendance as CSV (staff)',
+          errors: [404],
+          tags: [...tags, 'staff'],
+          params: idParamsSchema,
+          produces: ['text/csv'],
+          response: { 200: z.string().describe('One row per person booked, with a header row') },
+        },
+      },
       async (request, reply) => {
         const rows = await findAttendance(db, signedIn(request.user), request.params.id)
         reply
@@ -312,7 +337,7 @@ export const lectureRoutes =
 
     app.get(
       '/api/lectures/feedback/summary',
-      { config: { access: STAFF }, schema: { tags: [...tags, 'staff'], response: { 200: feedbackSummaryResponseSchema } } },
+      { config: { access: STAFF }, schema: { summary: 'Feedback by topic and speaker (staff)', tags: [...tags, 'staff'], response: { 200: feedbackSummaryResponseSchema } } },
       async () => findFeedbackSummary(db),
     )
   }

@@ -32,14 +32,14 @@ export const notificationRoutes =
       '/api/notifications/templates',
       {
         config: { access: 'public' },
-        schema: { tags, description: 'The subscribe-message templates the app may ask for (empty without WeChat).', response: { 200: noticeTemplatesSchema } },
+        schema: { summary: 'The subscribe-message templates', tags, description: 'The subscribe-message templates the app may ask for (empty without WeChat).', response: { 200: noticeTemplatesSchema } },
       },
       async () => ({ templates }),
     )
 
     app.get(
       '/api/me/subscriptions',
-      { config: { access: 'user' }, schema: { tags, response: { 200: subscriptionsSchema } } },
+      { config: { access: 'user' }, schema: { summary: 'My subscribe-message grants', tags, response: { 200: subscriptionsSchema } } },
       async (request) => {
         return { items: await consentsOf(db, signedIn(request.user).id) }
       },
@@ -50,6 +50,7 @@ export const notificationRoutes =
       {
         config: { access: 'user' },
         schema: {
+          summary: 'Record the subscribe messages I allowed',
           tags,
           description: 'The kinds the person accepted in WeChat’s subscribe prompt; each allows one more message of that kind.',
           body: subscriptionGrantSchema,

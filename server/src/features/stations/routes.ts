@@ -70,6 +70,7 @@ export const stationRoutes =
       {
         config: { access: 'public' },
         schema: {
+          summary: 'Stations, nearest first',
           tags: ['stations'],
           description: 'Party–mass service stations; nearest first when lat/lng (GCJ-02) are given.',
           querystring: stationListQuerySchema,
@@ -90,6 +91,8 @@ export const stationRoutes =
       {
         config: { access: 'public' },
         schema: {
+          summary: 'A station',
+          errors: [404],
           tags: ['stations'],
           params: idParamsSchema,
           querystring: stationDetailQuerySchema,
@@ -107,7 +110,7 @@ export const stationRoutes =
       '/api/stations',
       {
         config: { access: STAFF },
-        schema: { tags: ['stations', 'staff'], body: stationCreateSchema, response: { 201: stationDetailResponseSchema } },
+        schema: { summary: 'Add a station (staff)', tags: ['stations', 'staff'], body: stationCreateSchema, response: { 201: stationDetailResponseSchema } },
       },
       async (request, reply) => {
         const id = await commands.create(signedIn(request.user), request.body)
@@ -120,6 +123,8 @@ export const stationRoutes =
       {
         config: { access: STAFF },
         schema: {
+          summary: 'Change a station (staff)',
+          errors: [404],
           tags: ['stations', 'staff'],
           params: idParamsSchema,
           body: stationPatchSchema,
@@ -137,6 +142,8 @@ export const stationRoutes =
       {
         config: { access: STAFF },
         schema: {
+          summary: 'Switch a service on or off (staff)',
+          errors: [404],
           tags: ['stations', 'staff'],
           description: "Toggles one service's live availability (e.g. hot water paused).",
           params: serviceToggleParamsSchema,
@@ -154,7 +161,7 @@ export const stationRoutes =
       '/api/stations/:id/changes',
       {
         config: { access: STAFF },
-        schema: { tags: ['stations', 'staff'], params: idParamsSchema, response: { 200: stationChangesResponseSchema } },
+        schema: { summary: 'A station’s change log (staff)', errors: [404], tags: ['stations', 'staff'], params: idParamsSchema, response: { 200: stationChangesResponseSchema } },
       },
       async (request) => ({ items: await findStationChanges(db, signedIn(request.user), request.params.id) }),
     )
@@ -164,6 +171,8 @@ export const stationRoutes =
       {
         config: { access: 'user' },
         schema: {
+          summary: 'Report a problem at a station',
+          errors: [404],
           tags: ['stations'],
           description: 'Report a problem with a station (no hot water, closed though shown open…). At most QUOTA_REPORTS_PER_HOUR a person an hour; beyond that 429 RATE_LIMITED with Retry-After.',
           params: idParamsSchema,
@@ -183,7 +192,7 @@ export const stationRoutes =
       '/api/stations/reports',
       {
         config: { access: STAFF },
-        schema: { tags: ['stations', 'staff'], querystring: reportListQuerySchema, response: { 200: reportListResponseSchema } },
+        schema: { summary: 'Problem reports (staff)', tags: ['stations', 'staff'], querystring: reportListQuerySchema, response: { 200: reportListResponseSchema } },
       },
       async (request) => ({ items: await findReports(db, { status: request.query.status, viewer: signedIn(request.user) }) }),
     )
@@ -193,6 +202,8 @@ export const stationRoutes =
       {
         config: { access: STAFF },
         schema: {
+          summary: 'Resolve a problem report (staff)',
+          errors: [404, 409],
           tags: ['stations', 'staff'],
           params: idParamsSchema,
           body: reportResolveSchema,

@@ -34,6 +34,7 @@ export const uploadRoutes =
         config: { access: 'user' },
         bodyLimit: MAX_UPLOAD_BYTES,
         schema: {
+          summary: 'Upload a photo',
           tags: ['uploads'],
           description:
             'A JPEG, PNG or WebP photo of at most 2 MB, sent as the request body. It is decoded and written anew ' +
@@ -62,11 +63,15 @@ export const uploadRoutes =
         {
           config: { access: 'public' },
           schema: {
+            summary: size === 'photo' ? 'A photo' : 'A photo’s thumbnail',
+            errors: [404],
             tags: ['uploads'],
             description:
               `The stored ${size === 'photo' ? 'photo' : 'thumbnail'}. A wish photo is public only while its wish is on the ` +
               'wall; after that its uploader, the resident, the claimant and the community staff get it, everyone else 404.',
             params: idParamsSchema,
+            produces: ['image/jpeg'],
+            response: { 200: z.instanceof(Buffer).describe('The image’s bytes') },
           },
         },
         async (request, reply) => {

@@ -27,6 +27,15 @@ import {
 import { z } from 'zod'
 
 const tags = ['wishes']
+const stepSummaries = {
+  release: 'Give a claimed wish back',
+  fulfil: 'Report a claimed wish fulfilled',
+  confirm: 'Confirm a fulfilled wish',
+  dispute: 'Dispute a fulfilled wish',
+  withdraw: 'Withdraw my wish',
+  settle: 'Settle a dispute as fulfilled (staff)',
+  reopen: 'Settle a dispute by reopening the wish (staff)',
+} satisfies Partial<Record<WishStep, string>>
 
 export const wishRoutes =
   (db: Db, clock: () => Date, quotas: Quotas): FastifyPluginAsyncZod =>
@@ -37,7 +46,7 @@ export const wishRoutes =
 
     /** One route per step of the wish's life, each through `transition`. */
     function step<S extends z.ZodType>(
-      name: WishStep,
+      name: keyof typeof stepSummaries,
       body: S,
       columns: (input: z.output<S>, at: string) => Partial<WishesTable>,
       note?: (input: z.output<S>) => string,
@@ -46,7 +55,17 @@ export const wishRoutes =
     ) {
       app.post(
         `/api/wishes/:id/${name}`,
-        { config: { access: 'user' }, schema: { tags, params: idParamsSchema, body, response: { 200: wishResponseSchema } } },
+        {
+          config: { access: 'user' },
+          schema: {
+            summary: stepSummaries[name],
+            errors: [403, 404, 409],
+            tags,
+            params: idParamsSchema,
+            body,
+            response: { 200: wishResponseSchema },
+          },
+        },
         async (request) => {
           const at = clock().toISOString()
           const input = request.body as z.output<S>
@@ -62,7 +81,7 @@ export const wishRoutes =
       '/api/wishes',
       {
         config: { access: ['resident', 'member'] },
-        schema: { tags, description: 'Post a micro-wish; it waits for staff review. A resident may have QUOTA_WISHES_OPEN waiting or open and post QUOTA_WISHES_PER_DAY a day; beyond that 429 RATE_LIMITED with Retry-After.', body: wishCreateSchema, response: { 201: wishResponseSchema } },
+        schema: { summary: 'Post a wish', tags, description: 'Post a micro-wish; it waits for staff review. A resident may have QUOTA_WISHES_OPEN waiting or open and post QUOTA_WISHES_PER_DAY a day; beyond that 429 RATE_LIMITED with Retry-After.', body: wishCreateSchema, response: { 201: wishResponseSchema } },
       },
       async (request, reply) => {
         const user = signedIn(request.user)
@@ -75,31 +94,31 @@ export const wishRoutes =
 
     app.get(
       '/api/wishes',
-      { config: { access: 'public' }, schema: { tags, description: 'The public wish wall: urgent ones first, then newest or nearest; names masked, no phones.', querystring: wishListQuerySchema, response: { 200: wishListResponseSchema } } },
+      { config: { access: 'public' }, schema: { summary: 'The wish wall', tags, description: 'The public wish wall: urgent ones first, then newest or nearest; names masked, no phones.', querystring: wishListQuerySchema, response: { 200: wishListResponseSchema } } },
       async (request) => findWishWall(db, request.query),
     )
 
     app.get(
       '/api/wishes/:id',
-      { config: { access: 'public' }, schema: { tags, params: idParamsSchema, response: { 200: wishResponseSchema } } },
+      { config: { access: 'public' }, schema: { summary: 'A wish', errors: [404], tags, params: idParamsSchema, response: { 200: wishResponseSchema } } },
       async (request) => viewFor(request.params.id, request.user ? await actorOf(request.user) : null),
     )
 
     app.get(
       '/api/me/wishes',
-      { config: { access: 'user' }, schema: { tags, response: { 200: myWishesResponseSchema } } },
+      { config: { access: 'user' }, schema: { summary: 'My wishes, posted or claimed', tags, response: { 200: myWishesResponseSchema } } },
       async (request) => ({ items: await findMyWishes(db, signedIn(request.user).id) }),
     )
 
     app.get(
       '/api/wishes/review-queue',
-      { config: { access: ['staff'] }, schema: { tags: [...tags, 'staff'], response: { 200: myWishesResponseSchema } } },
+      { config: { access: ['staff'] }, schema: { summary: 'Wishes to review or settle (staff)', tags: [...tags, 'staff'], response: { 200: myWishesResponseSchema } } },
       async (request) => ({ items: await findReviewQueue(db, await staffCommunities(db, request.user)) }),
     )
 
     app.post(
       '/api/wishes/:id/review',
-      { config: { access: ['staff'] }, schema: { tags: [...tags, 'staff'], params: idParamsSchema, body: reviewSchema, response: { 200: wishResponseSchema } } },
+      { config: { access: ['staff'] }, schema: { summary: 'Publish or reject a wish (staff)', errors: [404, 409], tags: [...tags, 'staff'], params: idParamsSchema, body: reviewSchema, response: { 200: wishResponseSchema } } },
       async (request) => {
         const at = clock().toISOString()
         const { decision, reason } = request.body
@@ -113,7 +132,7 @@ export const wishRoutes =
       '/api/wishes/:id/claim',
       {
         config: { access: ['member'] },
-        schema: { tags, description: 'Exactly once: the first verified member wins, everyone after gets 409 WISH_ALREADY_CLAIMED.', params: idParamsSchema, response: { 200: wishResponseSchema } },
+        schema: { summary: 'Claim a wish', errors: [404, 409], tags, description: 'Exactly once: the first verified member wins, everyone after gets 409 WISH_ALREADY_CLAIMED.', params: idParamsSchema, response: { 200: wishResponseSchema } },
       },
       async (request) => {
         const at = clock().toISOString()

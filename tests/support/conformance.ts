@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+
+/**
+ * Every reply a test API sends is checked against the OpenAPI document that same API publishes: its status must be
+ * one the operation lists, and a JSON body must match that response's schema. What does not match is kept here and
+ * fails the running test (see `failOnContractMismatches`), naming the operation, the status and what differs.
+ */
+
+interface ValidationError {
+  instancePath: string
+  message?: string
+}
+type Validate = ((data: unknown) => boolean) & { errors?: ValidationError[] | null }
+interface Ajv {
+  addSchema(schema: object, key: string): void
+  compile(schema: object): Validate
+}
+interface Operation {
+  operationId?: string
+  responses?: Record<string, { content?: Record<string, unknown> }>
+}
+interface Document {
+  paths: Record<string, Record<string, Operation>>
+}
+
+// The JSON Schema dialect of OpenAPI 3.1 is 2020-12, which needs Ajv 8; the top-level `ajv` is 6 (for other tools),
+// so this takes the Ajv 8 that ajv-formats is installed with.
+const requireHere = createRequire(__filename)
+const Ajv2020 = createRequire(requireHere.resolve('ajv-formats'))('ajv/dist/2020').default as new (options: object) => Ajv
+const addFormats = requireHere('ajv-formats').default as (ajv: Ajv) => void
+
+const mismatches: string[] = []
+
+/** The mismatches found since the last call, emptied. */
+export function takeContractMismatches(): string[] {
+  return mismatches.splice(0)
+}
+
+/** `/api/wishes/:id` (Fastify) → `/api/wishes/{id}` (OpenAPI). */
+const documentPathOf = (routeUrl: string) => routeUrl.replace(/:(\w+)/g, '{$1}')
+const mediaTypeOf = (header: unknown) => String(header ?? '').split(';')[0]!.trim()
+
+/** Checks every reply of `app` against the document `app` serves; call before the app is ready. */
+export function checkRepliesAgainstContract(app: FastifyInstance) {
+  let checker: ((request: FastifyRequest, reply: FastifyReply, payload: unknown) => string | null) | undefined
+  app.addHook('onSend', async (request, reply, payload) => {
+    const route = request.routeOptions
+    if (!route.url?.startsWith('/api') || request.method === 'HEAD' || route.schema?.hide) return payload
+    try {
+      checker ??= checkerFor(app.swagger() as unknown as Document)
+      const mismatch = checker(request, reply, payload)
+      if (mismatch) mismatches.push(mismatch)
+    } catch (error) {
+      mismatches.push(`${request.method} ${route.url} answered ${reply.statusCode}, and checking it failed: ${String(error)}`)
+    }
+    return payload
+  })
+}
+
+function checkerFor(document: Document) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true })
+  addFormats(ajv)
+  ajv.addSchema(document, 'openapi')
+  const validators = new Map<string, Validate>()
+  const validatorAt = (pointer: string) => {
+    let validate = validators.get(pointer)
+    if (!validate) {
+      validate = ajv.compile({ $ref: `openapi#${pointer}` })
+      validators.set(pointer, validate)
+    }
+    return validate
+  }
+  const escape = (segment: string) => encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'))
+
+  return (request: FastifyRequest, reply: FastifyReply, payload: unknown): string | null => {
+    const path = documentPathOf(request.routeOptions.url!)
+    const method = request.method.toLowerCase()
+    const operation = document.paths[path]?.[method]
+    const status = String(reply.statusCode)
+    const what = `${request.method} ${path} (${operation?.operationId ?? 'not in the document'}) answered ${status}`
+    const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? '<bytes>' : ''
+    if (!operation) return `${what}, but the document has no such operation`
+    const response = operation.responses?.[status]
+    if (!response) {
+      const listed = Object.keys(operation.responses ?? {}).join(', ')
+      return `${what}, a status the document does not list (it lists ${listed}): ${body.slice(0, 300)}`
+    }
+    if (!response.content) return body === '' ? null : `${what} with a body, where the document describes none`
+    const mediaType = mediaTypeOf(reply.getHeader('content-type'))
+    if (!(mediaType in response.content)) {
+      return `${what} as ${mediaType}, where the document has ${Object.keys(response.content).join(', ')}`
+    }
+    if (mediaType !== 'application/json') return null
+    const validate = validatorAt(
+      ['', 'paths', path, method, 'responses', status, 'content', mediaType, 'schema'].map(escape).join('/'),
+    )
+    if (validate(JSON.parse(body))) return null
+    const problems = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(body)'} ${e.message ?? ''}`)
+    return `${what} with a body the document does not describe: ${problems.join('; ')} — body ${body.slice(0, 300)}`
+  }
+}
+
+/** Fails the test in which any reply did not match the document (jest `afterEach`, for the API suites). */
+export function failOnContractMismatches() {
+  const found = [...new Set(takeContractMismatches())]
+  if (found.length > 0) {
+    throw new Error(`Replies that the OpenAPI document does not describe:\n- ${found.slice(0, 20).join('\n- ')}`)
+  }
+}

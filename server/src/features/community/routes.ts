@@ -69,7 +69,7 @@ export const communityRoutes =
       '/api/stats/wishes',
       {
         config: { access: 'public' },
-        schema: { tags: ['community'], description: 'Wishes on the wall and solved, by category and by community.', response: { 200: wishBreakdownSchema } },
+        schema: { summary: 'Wishes by category and by community', tags: ['community'], description: 'Wishes on the wall and solved, by category and by community.', response: { 200: wishBreakdownSchema } },
       },
       async () => wishBreakdown(db),
     )
@@ -79,6 +79,7 @@ export const communityRoutes =
       {
         config: { access: ['staff'] },
         schema: {
+          summary: 'Weekly trends of my communities (staff)',
           tags: ['community', 'staff'],
           description: 'The weekly trends of the communities this staff user acts for, as `/api/stats/trends` counts them.',
           querystring: trendsQuerySchema,
@@ -93,6 +94,7 @@ export const communityRoutes =
       {
         config: { access: ['staff'] },
         schema: {
+          summary: 'Wishes by category in my communities (staff)',
           tags: ['community', 'staff'],
           description: 'Wishes on the wall and solved, by category and by community, in the communities this staff user acts for.',
           response: { 200: wishBreakdownSchema },

@@ -88,6 +88,10 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   app.addHook('onRequest', async () => {
     if (closing) throw errors.shuttingDown()
   })
+  // A request that finishes during the drain closes its connection: an idle keep-alive would hold the exit back.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.statusCode).headers(error.headers ?? {}).send(error.toBody())

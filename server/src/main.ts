@@ -6,6 +6,9 @@ import { seedDemo } from './db/seed-demo.js'
 import { startNoticeWorker } from './features/notifications/worker.js'
 import { wechatClientFor } from './shared/wechat.js'
 
+/** Inside the 10 s `docker stop` waits after SIGTERM before it kills the container (Kubernetes waits 30 s). */
+const SHUTDOWN_DEADLINE_MS = 9000
+
 async function main() {
   const config = loadConfig()
   const database = openDatabase(config.DATABASE_URL, { poolSize: config.DB_POOL_SIZE })
@@ -16,10 +19,15 @@ async function main() {
   const wechat = wechatClientFor(config)
   const app = await buildApp({ config, database, staticDir, wechat })
   const stopNotices = startNoticeWorker(database.db, config, wechat, app.log)
+  // Requests under way finish and the notice round records what it sent; new requests are turned away meanwhile.
   const shutdown = async () => {
-    stopNotices()
-    await app.close()
+    const overdue = setTimeout(() => {
+      app.log.error(`shutdown took over ${SHUTDOWN_DEADLINE_MS} ms; exiting with requests still open`)
+      process.exit(1)
+    }, SHUTDOWN_DEADLINE_MS)
+    await Promise.all([stopNotices(), app.close()])
     await database.close()
+    clearTimeout(overdue)
     process.exit(0)
   }
   process.once('SIGINT', shutdown)

@@ -34,21 +34,22 @@ async function waitFor(url: string, timeoutMs = 30_000) {
 
 export interface RunningServer {
   base: string
-  stop(): Promise<void>
+  /** SIGTERM, then the exit code once the process is gone. */
+  stop(): Promise<number | null>
 }
 
 /** Starts a server in its own process, so the tests or the load generator do not share its event loop. */
 export async function startServer(args: string[], env: Record<string, string>, readyPath: string): Promise<RunningServer> {
   const port = await freePort()
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const base = `http://127.0.0.1:${port}`
   await waitFor(base + readyPath)
   return {
     base,
     async stop() {
       child.kill('SIGTERM')
-      await exited
+      return exited
     },
   }
 }
@@ -76,8 +77,9 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
   return {
     base: server.base,
     async stop() {
-      await server.stop()
+      const code = await server.stop()
       rmSync(dir, { recursive: true, force: true })
+      return code
     },
   }
 }

@@ -7,15 +7,16 @@ import type { WechatClient } from '../../shared/wechat.js'
 import { releaseStaleClaims } from '../wishes/lifecycle.js'
 import { purgeExpiredNotices } from '../inbox/commands.js'
 
-/** The background loop of one instance: queue due reminders, then deliver what is due. Returns a stop function. */
-export function startNoticeWorker(db: Db, config: Config, wechat: WechatClient | null, log: FastifyBaseLogger): () => void {
-  if (config.NOTICE_INTERVAL_MS === 0) return () => {}
+/**
+ * The background loop of one instance: queue due reminders, then deliver what is due. Returns a stop function that
+ * resolves once the round under way has recorded what it sent, so a notice sent during shutdown is not sent again.
+ */
+export function startNoticeWorker(db: Db, config: Config, wechat: WechatClient | null, log: FastifyBaseLogger): () => Promise<void> {
+  if (config.NOTICE_INTERVAL_MS === 0) return async () => {}
   const sender = wechat ? wechatSender(config.WX_TEMPLATE_IDS, wechat, db) : logSender(log)
   const dispatcher = createDispatcher(db, () => new Date(), sender, log, { requireConsent: wechat !== null })
-  let running = false
-  const timer = setInterval(async () => {
-    if (running) return
-    running = true
+  let round: Promise<void> | null = null
+  const runRound = async () => {
     try {
       await dispatcher.queueReminders()
       await releaseStaleClaims(db, new Date())
@@ -24,9 +25,15 @@ export function startNoticeWorker(db: Db, config: Config, wechat: WechatClient |
     } catch (error) {
       log.error({ err: error }, 'notice worker round failed')
     } finally {
-      running = false
+      round = null
     }
+  }
+  const timer = setInterval(() => {
+    round ??= runRound()
   }, config.NOTICE_INTERVAL_MS)
   timer.unref()
-  return () => clearInterval(timer)
+  return async () => {
+    clearInterval(timer)
+    await round
+  }
 }

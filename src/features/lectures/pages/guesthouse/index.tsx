@@ -1,11 +1,10 @@
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
-import type { Guesthouse, LectureSession } from '@contract'
-import { useState } from 'react'
-import { ApiError, assetUrl } from '../../../../shared/request'
+import Taro, { useRouter } from '@tarojs/taro'
+import { assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
+import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { formatDistance } from '../../../stations/format'
 import { locate } from '../../../stations/location'
 import { getGuesthouse } from '../../api'
@@ -14,23 +13,10 @@ import '../session/index.scss'
 
 export default function GuesthousePage() {
   const { t } = useSettings()
-  const [id, setId] = useState('')
-  const [data, setData] = useState<{ guesthouse: Guesthouse; sessions: LectureSession[] } | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const load = async (guesthouseId: string) => {
-    try {
-      setData(await getGuesthouse(guesthouseId, await locate()))
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('common.error'))
-    }
-  }
-  useLoad((query: Record<string, string | undefined>) => {
-    setId(query.id ?? '')
-    void load(query.id ?? '')
-  })
+  const id = useRouter().params.id ?? ''
+  const { data, pending } = useScreenData(async () => getGuesthouse(id, await locate()))
 
-  if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load(id)} /></Screen>
-  if (!data) return <Screen><StateView state="loading" /></Screen>
+  if (!data) return pending
   const { guesthouse, sessions } = data
   const distance = formatDistance(t, guesthouse.distanceM)
   return (

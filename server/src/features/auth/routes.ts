@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { devLoginEnabled, type Config } from '../../config.js'
 import { signedIn } from '../../shared/access.js'
-import { ApiError, errors } from '../../shared/errors.js'
+import { ApiError } from '../../shared/errors.js'
+import { logInAsDemo } from './commands.js'
 import {
   authResponseSchema,
   devLoginBodySchema,
@@ -13,52 +14,8 @@ import {
 } from './schemas.js'
 import type { Sessions } from './sessions.js'
 import type { Db } from '../../db/index.js'
-import { newId } from '../../shared/ids.js'
-import type { User } from './schemas.js'
 import { z } from 'zod'
 import type { WechatClient } from '../../shared/wechat.js'
-
-/** Refuses a dev login naming a community that does not exist, before anything is stored. */
-async function assertCommunityExists(db: Db, communityId: string | undefined) {
-  if (communityId && !(await db.selectFrom('communities').select('id').where('id', '=', communityId).executeTakeFirst())) {
-    throw errors.badRequest('没有这个社区', `No community ${communityId}`)
-  }
-}
-
-/**
- * Makes a demo identity whole: a dev `member` is a verified party member with a registration on file, and a
- * dev `staff` user acts for the given community (or for all of them).
- */
-async function bindDemoIdentity(db: Db, user: User, communityId: string | undefined) {
-  if (user.role === 'staff') {
-    await db.deleteFrom('staff_communities').where('user_id', '=', user.id).execute()
-    if (communityId) await db.insertInto('staff_communities').values({ user_id: user.id, community_id: communityId }).execute()
-  }
-  if (user.role === 'member') {
-    const community = communityId ?? (await db.selectFrom('communities').select('id').orderBy('sort_order').executeTakeFirst())?.id
-    if (!community) return
-    const at = new Date().toISOString()
-    await db
-      .insertInto('members')
-      .values({
-        id: newId('mb'),
-        user_id: user.id,
-        real_name: user.nickname,
-        phone: '13800000000',
-        work_unit: '演示单位',
-        branch: '演示支部',
-        community_id: community,
-        status: 'verified',
-        reason: null,
-        ranking_opt_out: 0,
-        created_at: at,
-        decided_at: at,
-        decided_by: null,
-      })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ status: 'verified', community_id: community }))
-      .execute()
-  }
-}
 
 export const authRoutes =
   (config: Config, db: Db, sessions: Sessions, wechat: WechatClient | null): FastifyPluginAsyncZod =>
@@ -112,13 +69,7 @@ export const authRoutes =
           },
         },
         async (request) => {
-          const { openid, role, nickname, communityId } = request.body
-          await assertCommunityExists(db, communityId)
-          const user = await db.transaction().execute(async (trx) => {
-            const user = await sessions.upsertUser(`dev:${openid}`, { role, nickname }, trx)
-            await bindDemoIdentity(trx, user, communityId)
-            return user
-          })
+          const user = await logInAsDemo(db, sessions, request.body)
           return { token: await sessions.issueToken(user.id), user }
         },
       )

@@ -57,4 +57,4 @@ export type { Member, MemberRanking, MemberRegister, MemberResponse } from './fe
 export type { UploadResponse } from './features/uploads/routes.js'
 export type { MyWishes, WishCreate, WishFull, WishList, WishPublic, WishResponse, WishStep } from './features/wishes/schemas.js'
 export type { NoticeKind } from './features/notifications/outbox.js'
-export type { NoticeTemplates, SubscriptionGrant, Subscriptions } from './features/notifications/routes.js'
+export type { NoticeTemplates, SubscriptionGrant, Subscriptions } from './features/notifications/schemas.js'

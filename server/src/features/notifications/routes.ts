@@ -1,32 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { Config } from '../../config.js'
 import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
 import { consentsOf, grantConsent } from './consent.js'
-import { NOTICE_KINDS } from './outbox.js'
-
-const noticeKind = z.enum(NOTICE_KINDS)
-
-export const noticeTemplatesSchema = z.object({
-  templates: z.array(z.object({ kind: noticeKind, templateId: z.string() })),
-})
-export type NoticeTemplates = z.infer<typeof noticeTemplatesSchema>
-
-/** WeChat's prompt offers at most three templates at a time. */
-export const subscriptionGrantSchema = z.object({ accepted: z.array(noticeKind).min(1).max(3) })
-export type SubscriptionGrant = z.infer<typeof subscriptionGrantSchema>
-
-export const subscriptionsSchema = z.object({
-  items: z.array(z.object({ kind: noticeKind, credits: z.number().int().describe('messages of this kind still allowed') })),
-})
-export type Subscriptions = z.infer<typeof subscriptionsSchema>
+import type { NoticeKind } from './outbox.js'
+import { noticeTemplatesSchema, subscriptionGrantSchema, subscriptionsSchema } from './schemas.js'
 
 export const notificationRoutes =
   (config: Config, db: Db, clock: () => Date): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['notifications']
-    const templates = Object.entries(config.WX_TEMPLATE_IDS).map(([kind, template]) => ({ kind: kind as z.infer<typeof noticeKind>, templateId: template.id }))
+    const templates = Object.entries(config.WX_TEMPLATE_IDS).map(([kind, template]) => ({ kind: kind as NoticeKind, templateId: template.id }))
 
     app.get(
       '/api/notifications/templates',

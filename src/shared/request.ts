@@ -29,6 +29,18 @@ export interface RequestOptions {
 /** An image the API serves (`/api/uploads/…`) as a full URL: a weapp <Image> cannot resolve a path against the API. */
 export const assetUrl = (url: string) => (url.startsWith('/') ? API_BASE + url : url)
 
+/**
+ * Fetches an image the API serves with the person's token, for one it shows only to those involved (a wish photo
+ * off the wall); the local file it answers goes in an <Image>, which cannot send the token itself.
+ */
+export async function downloadWithToken(url: string): Promise<string> {
+  const token = readStorage<string>(KEYS.token)
+  if (!token) throw new ApiError(401, 'UNAUTHENTICATED', translate(currentLanguage(), 'common.error'))
+  const { statusCode, tempFilePath } = await Taro.downloadFile({ url: assetUrl(url), header: { authorization: `Bearer ${token}` } })
+  if (statusCode !== 200) throw new ApiError(statusCode, 'HTTP_' + statusCode, translate(currentLanguage(), 'common.error'))
+  return tempFilePath
+}
+
 function buildUrl(path: string, query?: Query): string {
   const params = Object.entries(query ?? {})
     .filter(([, v]) => v !== undefined && v !== '')

@@ -84,12 +84,19 @@ describe('H5: a micro-wish from post to confirmation', () => {
     const { wish } = await post('/api/wishes', resident, { category: 'repair', title: '楼道灯不亮', description: '三楼楼道灯坏了，晚上看不清台阶。', communityId: 'cm_paifang' })
     await post(`/api/wishes/${wish.id}/review`, staff, { decision: 'approve' })
     await post(`/api/wishes/${wish.id}/claim`, member)
-    await post(`/api/wishes/${wish.id}/fulfil`, member, { note: '已换灯泡' })
+    const proof = (await (
+      await fetch(`${api.base}/api/uploads`, { method: 'POST', headers: { authorization: `Bearer ${member}`, 'content-type': 'image/png' }, body: ONE_PIXEL_PNG })
+    ).json()) as { upload: { id: string; url: string } }
+    await post(`/api/wishes/${wish.id}/fulfil`, member, { note: '已换灯泡', photoId: proof.upload.id })
     await post(`/api/wishes/${wish.id}/dispute`, resident, { reason: '换了还是不亮' })
+    // Disputed, the wish is off the wall: its photo is refused to the public, and staff still see it in the app.
+    expect((await fetch(`${api.base}${proof.upload.url}`)).status).toBe(404)
 
     await loginAs('staff')
     await openWish(wish.id)
     expect(await app.visible('#wish-dispute-reason').innerText()).toContain('换了还是不亮')
+    const photo = await app.visible('#wish-fulfil-photo img').elementHandle()
+    await page.waitForFunction((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0, photo)
     await app.visible('#wish-note textarea').fill('电工上门查过，是开关坏了，已一并更换')
     await app.visible('#wish-settle').click()
     await app.visible('#wish-status', { hasText: '已确认' }).waitFor()

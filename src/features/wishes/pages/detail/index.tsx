@@ -1,12 +1,12 @@
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import type { WishFull, WishResponse, WishStep } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../../../shared/auth'
 import type { MessageKey } from '../../../../shared/i18n'
 import { pickAndUploadPhotos, type UploadedPhoto } from '../../../../shared/photos'
-import { assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
+import { ApiPhoto } from '../../../../shared/ui/ApiPhoto'
 import { Screen } from '../../../../shared/ui/Screen'
 import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
@@ -96,7 +96,7 @@ export default function WishDetail() {
         <Text className="muted">{t('wishes.from', { name: wish.residentName, community: wish.communityName })}</Text>
         {wish.preferredTime ? <Text className="muted wish-detail__text">{wish.preferredTime}</Text> : null}
         {wish.photos.map((url) => (
-          <Image key={url} className="wish-detail__photo" src={assetUrl(url)} mode="aspectFill" />
+          <ApiPhoto key={url} className="wish-detail__photo" url={url} />
         ))}
       </View>
 
@@ -110,7 +110,7 @@ export default function WishDetail() {
           ) : null}
           {wish.claimedBy ? <Text className="wish-detail__text">{t('wishes.claimedBy', { name: wish.claimedBy.nickname })}</Text> : null}
           {wish.fulfilNote ? <Text className="wish-detail__text">{wish.fulfilNote}</Text> : null}
-          {wish.fulfilPhoto ? <Image id="wish-fulfil-photo" className="wish-detail__photo" src={assetUrl(wish.fulfilPhoto)} mode="aspectFill" /> : null}
+          {wish.fulfilPhoto ? <ApiPhoto key={wish.fulfilPhoto} id="wish-fulfil-photo" className="wish-detail__photo" url={wish.fulfilPhoto} /> : null}
           {wish.disputeReason && wish.status === 'disputed' ? (
             <Text id="wish-dispute-reason" className="wish-detail__text">{t('wishes.disputeReason', { reason: wish.disputeReason })}</Text>
           ) : null}

@@ -12,6 +12,7 @@ export default defineAppConfig({
     { root: 'features/wishes/pages', pages: ['new/index', 'detail/index', 'mine/index'] },
     { root: 'features/members/pages', pages: ['register/index'] },
     { root: 'features/me/pages', pages: ['settings/index', 'login/index', 'about/index', 'inbox/index'] },
+    { root: 'features/figures/pages', pages: ['index/index'] },
     { root: 'features/staff/pages', pages: ['index/index', 'stations/index', 'station-edit/index', 'reports/index', 'lectures/index', 'session/index', 'members/index', 'places/index'] },
   ],
   window: {

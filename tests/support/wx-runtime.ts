@@ -54,6 +54,8 @@ export interface WxRuntime {
   subscribePrompts: string[][]
   /** The badge text on each tab (by index) that has one. */
   tabBadges: Map<number, string>
+  /** The selectors pages looked up with createSelectorQuery (the charts' canvases). */
+  selectorQueries: string[]
 }
 
 /**
@@ -76,11 +78,12 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
     installed.runtime.toasts.length = 0
     installed.runtime.navigations.length = 0
     installed.runtime.tabBadges.clear()
+    installed.runtime.selectorQueries.length = 0
     return installed.runtime
   }
   options = { ...options }
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}))
-  const runtime: WxRuntime = { storage, requests: [], toasts: [], navigations: [], subscribePrompts: [], tabBadges: new Map() }
+  const runtime: WxRuntime = { storage, requests: [], toasts: [], navigations: [], subscribePrompts: [], tabBadges: new Map(), selectorQueries: [] }
   installed = { runtime, options }
   const g = globalThis as Record<string, unknown>
   let app: Record<string, unknown> = {}
@@ -196,6 +199,20 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
     getDeviceInfo: () => ({ platform: 'devtools' }),
     getAppBaseInfo: () => ({ language: 'zh_CN' }),
     canIUse: () => true,
+    /** The simulator lays nothing out and draws no canvas: every element found comes back without a node. */
+    createSelectorQuery: () => {
+      const selected: string[] = []
+      const query = {
+        in: () => query,
+        select(selector: string) {
+          selected.push(selector)
+          runtime.selectorQueries.push(selector)
+          return { fields: () => query, boundingClientRect: () => query, node: () => query }
+        },
+        exec: (callback?: (results: null[]) => void) => setTimeout(() => callback?.(selected.map(() => null)), 0),
+      }
+      return query
+    },
     nextTick: (fn: () => void) => setTimeout(fn, 0),
   }
   g.wx = wx

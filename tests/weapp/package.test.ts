@@ -5,6 +5,10 @@ import { ensureTaroBuild } from '../../scripts/taro-build'
 import { WEAPP_ROOT } from '../support/wx-runtime'
 
 const KB = 1024
+/** Text found only in AntV F2's code (the name of its axis tick algorithm), minified or not. */
+const F2_MARK = 'wilkinson-extended'
+/** Leaflet's class-name prefix, in every build of it. */
+const LEAFLET_MARK = 'leaflet-'
 
 function filesUnder(dir: string): { path: string; size: number }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -28,6 +32,19 @@ describe('the weapp build WeChat receives', () => {
     const total = files.reduce((sum, f) => sum + f.size, 0)
     expect(main).toBeLessThanOrEqual(500 * KB)
     expect(total).toBeLessThanOrEqual(2048 * KB)
+  })
+
+  it('keeps the chart library in the figures subpackage, out of the main package, and the web map out of the build', () => {
+    const scripts = filesUnder(WEAPP_ROOT)
+      .filter((f) => f.path.endsWith('.js'))
+      .map((f) => ({ ...f, text: readFileSync(join(WEAPP_ROOT, f.path), 'utf8') }))
+    const root = (path: string) => app.subPackages.find((p) => path.startsWith(`${p.root}/`))?.root ?? 'main'
+    const withF2 = new Set(scripts.filter((f) => f.text.includes(F2_MARK)).map((f) => root(f.path)))
+    expect(withF2.has('features/figures/pages')).toBe(true)
+    expect(withF2.has('main')).toBe(false)
+    expect(scripts.filter((f) => f.text.includes(LEAFLET_MARK)).map((f) => f.path)).toEqual([])
+    const figures = filesUnder(join(WEAPP_ROOT, 'features/figures/pages')).reduce((sum, f) => sum + f.size, 0)
+    console.log(`figures subpackage (F2 inside): ${(figures / KB).toFixed(0)} KB; F2 also in: ${[...withF2].join(', ')}`)
   })
 
   it('gives every tab an icon in both states, each under WeChat’s 40 KB limit', () => {

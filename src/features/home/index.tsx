@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro'
-import type { LectureSession, ServiceKey, StationSummary, WishPublic } from '@contract'
+import type { LectureSession, ServiceKey, Stats, StationSummary, WishPublic } from '@contract'
 import { useState, type ReactNode } from 'react'
 import { useSettings } from '../../shared/settings'
 import { KEYS, writeStorage } from '../../shared/storage'
 import { Screen } from '../../shared/ui/Screen'
+import { headlineStats } from '../figures/api'
+import { FIGURES_PAGE, HOME_HEADLINES } from '../figures/headline'
 import { listSessions } from '../lectures/api'
 import { SessionCard } from '../lectures/components/SessionCard'
 import { refreshUnreadBadge } from '../me/inbox'
@@ -30,18 +32,21 @@ export default function HomePage() {
   const [nearest, setNearest] = useState<StationSummary | null>(null)
   const [nextSession, setNextSession] = useState<LectureSession | null>(null)
   const [topWish, setTopWish] = useState<WishPublic | null>(null)
+  const [stats, setStats] = useState<Stats | null>(null)
 
   /** One look at each tab's best item; a part that fails just stays hidden, the tabs say why. */
   const refresh = async (service: Need) => {
     const origin = await locate()
-    const [stations, sessions, wishes] = await Promise.allSettled([
+    const [stations, sessions, wishes, figures] = await Promise.allSettled([
       listStations({ service, openNow: true }, origin),
       listSessions(origin),
       wishWall({}),
+      headlineStats(),
     ])
     setNearest(stations.status === 'fulfilled' ? (stations.value.data.items[0] ?? null) : null)
     setNextSession(sessions.status === 'fulfilled' ? (sessions.value.data.items[0] ?? null) : null)
     setTopWish(wishes.status === 'fulfilled' ? (wishes.value.data.items[0] ?? null) : null)
+    setStats(figures.status === 'fulfilled' ? figures.value : null)
   }
 
   useDidShow(() => {
@@ -97,6 +102,21 @@ export default function HomePage() {
       <View id="all-stations" className="btn btn--ghost home__all" ariaRole="button" onClick={() => void Taro.switchTab({ url: '/features/stations/index' })}>
         {t('home.allStations')}
       </View>
+
+      {stats ? (
+        <View id="home-figures" className="home__more" ariaRole="button" ariaLabel={t('figures.more')} onClick={() => void Taro.navigateTo({ url: FIGURES_PAGE })}>
+          <Text className="home__section">{t('figures.title')}</Text>
+          <View className="card home__figures">
+            {HOME_HEADLINES.map((h) => (
+              <View key={h.key} className="home__figure">
+                <Text className="home__figure-n">{h.value(stats)}</Text>
+                <Text className="home__figure-label">{t(h.label)}</Text>
+              </View>
+            ))}
+            <Text className="muted home__figure-more">›</Text>
+          </View>
+        </View>
+      ) : null}
 
       {nextSession ? (
         <Teaser id="home-next-lecture" title={t('home.nextLecture')} more={t('home.allLectures')} tab="/features/lectures/index">

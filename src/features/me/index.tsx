@@ -6,6 +6,7 @@ import { currentUser, deleteAccount, logout } from '../../shared/auth'
 import { useSettings } from '../../shared/settings'
 import { Menu, type MenuEntry } from '../../shared/ui/Menu'
 import { Screen } from '../../shared/ui/Screen'
+import { FIGURES_PAGE } from '../figures/headline'
 import { refreshUnreadBadge } from './inbox'
 import './index.scss'
 
@@ -36,6 +37,7 @@ export default function MePage() {
     { id: 'go-wishes', label: t('wishes.mine'), open: go('/features/wishes/pages/mine/index'), shown: user?.role === 'resident' || user?.role === 'member' },
     { id: 'go-staff', label: t('staff.entry'), open: go('/features/staff/pages/index/index'), shown: user?.role === 'staff' },
     { id: 'go-member', label: t('members.register'), open: go('/features/members/pages/register/index'), shown: !!user && user.role !== 'staff' },
+    { id: 'go-figures', label: t('figures.title'), open: go(FIGURES_PAGE), shown: true },
     { id: 'go-settings', label: t('me.settings'), open: go('/features/me/pages/settings/index'), shown: true },
     { id: 'go-about', label: t('me.about'), open: go('/features/me/pages/about/index'), shown: true },
     { id: 'logout', label: t('me.logout'), open: () => void leave(false), shown: !!user },

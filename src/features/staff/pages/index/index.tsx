@@ -8,6 +8,8 @@ import { useSettings } from '../../../../shared/settings'
 import { Menu } from '../../../../shared/ui/Menu'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
+import { chartData, type ChartData } from '../../../figures/api'
+import { FiguresCharts } from '../../../figures/components/FiguresCharts'
 import { communityFigures } from '../../api'
 import '../../staff.scss'
 
@@ -60,11 +62,15 @@ function FiguresCard({ figures, onRetry }: { figures: Figures; onRetry(): void }
 export default function StaffHome() {
   const { t } = useSettings()
   const [figures, setFigures] = useState<Figures>({ kind: 'loading' })
-  const loadFigures = () =>
+  const [charts, setCharts] = useState<ChartData | null>(null)
+  const loadFigures = () => {
     void communityFigures().then(
       ({ items }) => setFigures({ kind: 'ready', items }),
       () => setFigures({ kind: 'error' }),
     )
+    // The charts add to the table of figures; without them the page still has its numbers.
+    void chartData('mine').then(setCharts, () => setCharts(null))
+  }
   useDidShow(() => {
     if (currentUser()?.role === 'staff') loadFigures()
   })
@@ -74,6 +80,12 @@ export default function StaffHome() {
       <Menu entries={STAFF_MENU.map(({ id, label, url }) => ({ id: `staff-${id}`, label: t(label), open: () => void Taro.navigateTo({ url }) }))} />
       <Text className="form__label">{t('staff.figures')}</Text>
       <FiguresCard figures={figures} onRetry={loadFigures} />
+      {charts ? (
+        <>
+          <Text className="form__label">{t('figures.mine')}</Text>
+          <FiguresCharts data={charts} idPrefix="staff-chart" />
+        </>
+      ) : null}
     </Screen>
   )
 }

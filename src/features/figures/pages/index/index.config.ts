@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '古城成效',
+  enablePullDownRefresh: true,
+})

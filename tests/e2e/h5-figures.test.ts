@@ -1,0 +1,46 @@
+import type { Stats } from '@contract'
+import { callApi } from '../support/http'
+import { openH5App, type H5App } from '../support/h5'
+
+describe('H5 古城成效 in headless Chromium against the real API', () => {
+  let app: H5App
+
+  beforeAll(async () => {
+    app = await openH5App()
+  }, 300_000)
+  afterAll(() => app?.close())
+
+  it('Home → 古城成效 → the headline numbers and three drawn charts, each readable as a table', async () => {
+    const { page, api } = app
+    const stats = (await callApi(api.base, 'GET', '/api/stats')).body as Stats
+    await page.goto(`${api.base}/`)
+    await page.locator('#home-figures').waitFor()
+    expect(await page.locator('#home-figures').innerText()).toContain(String(stats.wishes.fulfilled))
+    await page.locator('#home-figures').click()
+    await page.waitForURL(/features\/figures\/pages\/index\/index/)
+
+    const figures = page.locator('.figures-page')
+    await figures.locator('#figure-members').waitFor()
+    expect(await figures.locator('#figure-members').innerText()).toContain(String(stats.members.verified))
+    expect(await figures.locator('#figure-urgent').innerText()).toContain(String(stats.wishes.urgentSolved))
+    const canvases = figures.locator('canvas')
+    await expect(canvases.count()).resolves.toBe(3)
+    // F2 drew on every canvas: some pixels are no longer transparent.
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll<HTMLCanvasElement>('.figures-page canvas')).every((canvas) => {
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+        return data.some((value: number, i: number) => i % 4 === 3 && value > 0)
+      }),
+    )
+    expect(await figures.locator('#chart-weekly-canvas').getAttribute('aria-label')).toMatch(/近 12 周共解决心愿 \d+ 个/)
+    // The last headline numbers above the first two charts: what the README shows of the page.
+    await figures.locator('#figure-urgent').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await app.screenshot('figures')
+
+    await figures.locator('#chart-category-toggle').click()
+    const table = figures.locator('#chart-category [role="table"]')
+    await table.waitFor()
+    expect(await table.innerText()).toContain('维修')
+    await expect(canvases.count()).resolves.toBe(2)
+  })
+})

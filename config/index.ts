@@ -6,6 +6,13 @@ import prodConfig from './prod'
 /** The API the app talks to: same origin for the H5 build served by the API, a local API for weapp dev. */
 const apiBase = process.env.TARO_APP_API_BASE ?? (process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:3000')
 
+/**
+ * Map tiles for the H5 build's Leaflet map. AutoNavi's tiles are in GCJ-02, the datum of the stations' coordinates
+ * and of WeChat's map, so markers sit on the right street; another GCJ-02 service can be named with TILE_URL.
+ */
+const tileUrl =
+  process.env.TILE_URL ?? 'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}'
+
 export default defineConfig<'webpack5'>(async (merge, { mode }) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'old-town-hub',
@@ -15,7 +22,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: { API_BASE: JSON.stringify(apiBase) },
+    defineConstants: { API_BASE: JSON.stringify(apiBase), TILE_URL: JSON.stringify(tileUrl) },
     alias: { '@contract': path.resolve(__dirname, '..', 'server/src/contract.ts') },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -7,6 +7,9 @@ declare module '*.scss'
 /** Base URL of the API, set at build time (config/index.ts). */
 declare const API_BASE: string
 
+/** Map tile URL template for the H5 map (Leaflet), set at build time (config/index.ts). */
+declare const TILE_URL: string
+
 declare namespace NodeJS {
   interface ProcessEnv {
     TARO_ENV?: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn'

@@ -1,43 +1,47 @@
-import { Map } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { StationSummary } from '@contract'
+import { useCallback, useState } from 'react'
 import { useSettings } from '../../../shared/settings'
-import marker from '../../../assets/marker.png'
 import type { Origin } from '../api'
+import { MapView } from './MapView'
+import { StationCard } from './StationCard'
 
 /** 牌坊街: the map's centre when the visitor's own position is unknown. */
 const OLD_TOWN = { lat: 23.6665, lng: 116.644 }
 
+/** What either renderer gets: the stations, where to centre, the visitor (GCJ-02) and what a tap on a marker does. */
+export interface MapViewProps {
+  stations: StationSummary[]
+  centre: { lat: number; lng: number }
+  origin: Origin
+  nameOf(station: StationSummary): string
+  onSelect(id: string): void
+}
+
+/**
+ * The stations on a map; a tapped marker shows its station's card, the card opens the detail. The renderer is
+ * chosen at build time: `MapView.tsx` (WeChat's native map) or `MapView.h5.tsx` (Leaflet, browser build only).
+ */
 export function StationMap({ stations, origin, onOpen }: { stations: StationSummary[]; origin: Origin; onOpen(id: string): void }) {
   const { language } = useSettings()
-  const centre = origin ?? OLD_TOWN
-  const markers = stations.map((s, index) => ({
-    id: index,
-    latitude: s.lat,
-    longitude: s.lng,
-    title: language === 'en' ? s.nameEn : s.name,
-    iconPath: marker as string,
-    width: 28,
-    height: 35,
-    callout: { content: language === 'en' ? s.nameEn : s.name, display: 'BYCLICK' as const, padding: 8, borderRadius: 8, color: '#2B2118', fontSize: 13, bgColor: '#FFFFFF', textAlign: 'center' as const, anchorX: 0, anchorY: 0, borderWidth: 0, borderColor: '#FFFFFF' },
-  }))
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const selected = stations.find((s) => s.id === selectedId)
+  // Stable while the language stays, so the web map is not rebuilt when a marker is tapped.
+  const nameOf = useCallback((s: StationSummary) => (language === 'en' ? s.nameEn : s.name), [language])
   return (
-    <Map
-      id="station-map"
-      className="stations__map"
-      latitude={centre.lat}
-      longitude={centre.lng}
-      scale={16}
-      showLocation
-      markers={markers}
-      onCalloutTap={(e) => {
-        const station = stations[Number(e.detail.markerId)]
-        if (station) onOpen(station.id)
-      }}
-      onMarkerTap={(e) => {
-        const station = stations[Number(e.detail.markerId)]
-        if (station) onOpen(station.id)
-      }}
-      onError={() => undefined}
-    />
+    <View className="station-map">
+      <MapView
+        stations={stations}
+        centre={origin ?? OLD_TOWN}
+        origin={origin}
+        nameOf={nameOf}
+        onSelect={setSelectedId}
+      />
+      {selected ? (
+        <View id="map-selected" className="station-map__card">
+          <StationCard station={selected} onOpen={onOpen} />
+        </View>
+      ) : null}
+    </View>
   )
 }

@@ -42,5 +42,6 @@ describe('H5 古城成效 in headless Chromium against the real API', () => {
     await table.waitFor()
     expect(await table.innerText()).toContain('维修')
     await expect(canvases.count()).resolves.toBe(2)
+    expect(app.cspRefusals).toEqual([])
   })
 })

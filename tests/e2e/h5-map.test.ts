@@ -39,5 +39,6 @@ describe('H5 驿站 → 地图 (Leaflet) in headless Chromium, offline as the te
     await card.click()
     await page.waitForURL(/features\/stations\/pages\/detail\/index\?id=st_paifangjie/)
     await app.visible('.detail__name', { hasText: '牌坊街党群服务站' }).waitFor()
+    expect(app.cspRefusals).toEqual([])
   })
 })

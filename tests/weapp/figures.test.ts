@@ -19,7 +19,7 @@ describe('weapp 古城成效 figures (compiled, driven by miniprogram-simulate)'
   }, 300_000)
   afterAll(() => api?.stop())
   beforeEach(() => {
-    wx = installWxRuntime({ storage: { 'oth.apiBase': api.base } })
+    wx = installWxRuntime({ api: api.base })
   })
 
   it('shows every headline number from the API with its meaning, and a canvas for each chart with its summary', async () => {

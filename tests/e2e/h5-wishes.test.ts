@@ -103,6 +103,23 @@ describe('H5: a micro-wish from post to confirmation', () => {
     await shot('6-dispute-settled')
   })
 
+  it('双报到 sent again from a second device shows the registration on file instead of an error', async () => {
+    await loginAs('resident')
+    await page.goto(`${api.base}/#/features/members/pages/register/index`)
+    await page.reload()
+    await app.visible('#member-submit').waitFor()
+    const registration = { realName: '陈志强', phone: '13811112222', workUnit: '市文广旅局', branch: '机关第二支部' }
+    // While this form is open, the same person registers on another device.
+    const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('oth.token') ?? '{}') as { data?: string }).data)
+    expect((await callApi(api.base, 'POST', '/api/members', { token, body: { ...registration, communityId: 'cm_paifang' } })).status).toBe(201)
+
+    for (const [field, value] of Object.entries(registration)) await app.visible(`#member-${field} input`).fill(value)
+    await app.visible('#member-community-cm_paifang').click()
+    await app.visible('#member-submit').click()
+    await app.visible('#member-status', { hasText: '审核中' }).waitFor()
+    expect(await page.locator('#member-submit').filter({ visible: true }).count()).toBe(0)
+  })
+
   it('ran under the server’s Content-Security-Policy without a single refusal', () => {
     expect(app.cspRefusals).toEqual([])
   })

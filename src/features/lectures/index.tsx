@@ -1,13 +1,13 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
-import type { LectureSession, Topic, TopicOrderInput } from '@contract'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
+import type { Topic, TopicOrderInput } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../shared/auth'
 import { useNoticePrompt } from '../../shared/notices'
-import { ApiError } from '../../shared/request'
 import { useSettings } from '../../shared/settings'
 import { Screen } from '../../shared/ui/Screen'
 import { StateView } from '../../shared/ui/StateView'
+import { useScreenData } from '../../shared/ui/useScreenData'
 import { locate } from '../stations/location'
 import { listSessions, listTopics, orderTopic } from './api'
 import { SessionCard } from './components/SessionCard'
@@ -15,30 +15,15 @@ import './index.scss'
 
 type Tab = 'menu' | 'sessions'
 const PREFERRED_TIMES: NonNullable<TopicOrderInput['preferredTime']>[] = ['morning', 'afternoon', 'evening']
-type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string }
 
 export default function LecturesPage() {
   const { t, language } = useSettings()
   const [tab, setTab] = useState<Tab>('sessions')
-  const [topics, setTopics] = useState<Topic[]>([])
-  const [sessions, setSessions] = useState<LectureSession[]>([])
-  const [status, setStatus] = useState<Status>({ kind: 'loading' })
   const [topicFilter, setTopicFilter] = useState<string | undefined>(undefined)
+  const menu = useScreenData(async () => (await listTopics()).data.items)
+  const upcoming = useScreenData(async () => (await listSessions(await locate(), { topicId: topicFilter })).data.items, topicFilter)
+  const topics = menu.data ?? []
 
-  const load = async (topicId = topicFilter) => {
-    setStatus((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
-    try {
-      const [topicPage, sessionPage] = await Promise.all([listTopics(), locate().then((where) => listSessions(where, { topicId }))])
-      setTopics(topicPage.data.items)
-      setSessions(sessionPage.data.items)
-      setStatus({ kind: 'ready' })
-    } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
-    }
-  }
-
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
   useShareAppMessage(() => ({ title: `${t('lectures.title')} · ${t('app.name')}`, path: '/features/lectures/index' }))
 
   const askForNotices = useNoticePrompt(['topic_scheduled'])
@@ -54,7 +39,7 @@ export default function LecturesPage() {
       const { tapIndex } = await Taro.showActionSheet({ itemList: [...PREFERRED_TIMES.map((time) => t(`lectures.time.${time}`)), t('lectures.time.any')] })
       const preferredTime = PREFERRED_TIMES[tapIndex]
       const { topic: updated } = await orderTopic(topic.id, preferredTime ? { preferredTime } : {})
-      setTopics((list) => list.map((x) => (x.id === updated.id ? updated : x)))
+      menu.update((list) => list.map((x) => (x.id === updated.id ? updated : x)))
     } catch {
       // The request client has shown the reason.
     }
@@ -78,10 +63,7 @@ export default function LecturesPage() {
         ))}
       </View>
 
-      {status.kind === 'loading' ? <StateView state="loading" /> : null}
-      {status.kind === 'error' ? <StateView state="error" message={status.message} onRetry={() => void load()} /> : null}
-
-      {status.kind === 'ready' && tab === 'sessions' ? (
+      {tab === 'sessions' && topics.length ? (
         <ScrollView scrollX className="lectures__filters" enhanced showScrollbar={false}>
           {[{ id: undefined, label: t('lectures.allTopics') }, ...topics.map((x) => ({ id: x.id, label: language === 'en' ? x.titleEn : x.title }))].map(({ id, label }) => (
             <View
@@ -89,10 +71,7 @@ export default function LecturesPage() {
               id={`filter-${id ?? 'all'}`}
               className={`chip ${topicFilter === id ? 'chip--on' : ''}`}
               ariaRole="button"
-              onClick={() => {
-                setTopicFilter(id)
-                void load(id)
-              }}
+              onClick={() => setTopicFilter(id)}
             >
               {label}
             </View>
@@ -100,19 +79,21 @@ export default function LecturesPage() {
         </ScrollView>
       ) : null}
 
-      {status.kind === 'ready' && tab === 'sessions' ? (
-        sessions.length === 0 ? (
+      {tab === 'sessions' ? upcoming.placeholder : null}
+      {tab === 'sessions' && upcoming.data ? (
+        upcoming.data.length === 0 ? (
           <StateView state="empty" title={t('lectures.noSessions')} hint={t('lectures.noSessionsHint')} />
         ) : (
           <View className="lectures__list">
-            {sessions.map((s) => (
+            {upcoming.data.map((s) => (
               <SessionCard key={s.id} session={s} onOpen={open} />
             ))}
           </View>
         )
       ) : null}
 
-      {status.kind === 'ready' && tab === 'menu' ? (
+      {tab === 'menu' ? menu.placeholder : null}
+      {tab === 'menu' && menu.data ? (
         <View className="lectures__menu">
           <Text className="notice">{t('lectures.menuHint')}</Text>
           {topics.map((topic) => (

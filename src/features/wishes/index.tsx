@@ -1,68 +1,42 @@
 import { Button, Picker, ScrollView, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
-import type { CommunityList, WishPublic } from '@contract'
+import Taro, { useDidShow, useReachBottom, useShareAppMessage } from '@tarojs/taro'
+import type { CommunityList } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../shared/auth'
-import { ApiError } from '../../shared/request'
 import { useSettings } from '../../shared/settings'
 import { Screen } from '../../shared/ui/Screen'
 import { StateView } from '../../shared/ui/StateView'
+import { useScreenData } from '../../shared/ui/useScreenData'
 import { locate } from '../stations/location'
 import { communities, wishWall, type WishFilter } from './api'
 import { CATEGORIES } from './categories'
 import { WishCard } from './components/WishCard'
 import './index.scss'
 
-type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string }
-
 export default function WishesPage() {
   const { t } = useSettings()
   const [filter, setFilter] = useState<WishFilter>({})
-  const [items, setItems] = useState<WishPublic[]>([])
-  const [nextCursor, setNextCursor] = useState<string | null>(null)
-  const [status, setStatus] = useState<Status>({ kind: 'loading' })
+  const wall = useScreenData(async () => (await wishWall(filter)).data, JSON.stringify(filter))
   const [places, setPlaces] = useState<CommunityList['items']>([])
 
-  const load = async (next: WishFilter) => {
-    try {
-      const page = await wishWall(next)
-      setItems(page.data.items)
-      setNextCursor(page.data.nextCursor)
-      setStatus({ kind: 'ready' })
-    } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
-    }
-  }
   useDidShow(() => {
-    void load(filter)
     if (places.length === 0) void communities().then((list) => setPlaces(list.items), () => undefined)
   })
-  usePullDownRefresh(() => void load(filter).finally(() => Taro.stopPullDownRefresh()))
   useReachBottom(() => {
-    if (!nextCursor) return
-    void wishWall(filter, nextCursor).then((page) => {
-      setItems((list) => [...list, ...page.data.items])
-      setNextCursor(page.data.nextCursor)
-    })
+    const cursor = wall.data?.nextCursor
+    if (!cursor) return
+    void wishWall(filter, cursor).then(({ data: more }) =>
+      wall.update((shown) => ({ items: [...shown.items, ...more.items], nextCursor: more.nextCursor })),
+    )
   })
   useShareAppMessage(() => ({ title: `${t('wishes.wall')} · ${t('app.name')}`, path: '/features/wishes/index' }))
 
-  const choose = (category?: string) => {
-    const next = { ...filter, category }
-    setFilter(next)
-    void load(next)
-  }
-  const refine = (change: Partial<WishFilter>) => {
-    const next = { ...filter, ...change }
-    setFilter(next)
-    void load(next)
-  }
+  const choose = (category?: string) => setFilter({ ...filter, category })
+  const refine = (change: Partial<WishFilter>) => setFilter({ ...filter, ...change })
   const sortBy = async (nearest: boolean) => {
     const near = nearest ? await locate() : null
     if (nearest && !near) void Taro.showToast({ title: t('wishes.needLocation'), icon: 'none' })
-    const next = { ...filter, near: near ?? undefined }
-    setFilter(next)
-    void load(next)
+    setFilter({ ...filter, near: near ?? undefined })
   }
   const go = (url: string) => void Taro.navigateTo({ url: currentUser() ? url : '/features/me/pages/login/index' })
 
@@ -106,13 +80,12 @@ export default function WishesPage() {
           </View>
         ))}
       </ScrollView>
-      {status.kind === 'loading' ? <StateView state="loading" /> : null}
-      {status.kind === 'error' ? <StateView state="error" message={status.message} onRetry={() => void load(filter)} /> : null}
-      {status.kind === 'ready' && items.length === 0 ? <StateView state="empty" title={t('wishes.empty')} hint={t('wishes.emptyHint')} /> : null}
-      {status.kind === 'ready'
-        ? items.map((wish) => <WishCard key={wish.id} wish={wish} onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })} />)
-        : null}
-      {status.kind === 'ready' && items.length > 0 ? <Text className="muted wishes__end">{nextCursor ? t('common.loadMore') : t('common.noMore')}</Text> : null}
+      {wall.placeholder}
+      {wall.data?.items.length === 0 ? <StateView state="empty" title={t('wishes.empty')} hint={t('wishes.emptyHint')} /> : null}
+      {wall.data?.items.map((wish) => (
+        <WishCard key={wish.id} wish={wish} onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })} />
+      ))}
+      {wall.data?.items.length ? <Text className="muted wishes__end">{wall.data.nextCursor ? t('common.loadMore') : t('common.noMore')}</Text> : null}
     </Screen>
   )
 }

@@ -92,8 +92,12 @@ function checkerFor(document: Document) {
       return `${what} as ${mediaType}, where the document has ${Object.keys(response.content).join(', ')}`
     }
     if (mediaType !== 'application/json') return null
+    // Every refusal's schema is the same $ref to ApiError: one validator for all of them.
+    const schema = response.content[mediaType] as { schema?: { $ref?: string } }
     const validate = validatorAt(
-      ['', 'paths', path, method, 'responses', status, 'content', mediaType, 'schema'].map(escape).join('/'),
+      schema.schema?.$ref?.startsWith('#/')
+        ? schema.schema.$ref.slice(1)
+        : ['', 'paths', path, method, 'responses', status, 'content', mediaType, 'schema'].map(escape).join('/'),
     )
     if (validate(JSON.parse(body))) return null
     const problems = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(body)'} ${e.message ?? ''}`)

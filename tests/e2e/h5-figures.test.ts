@@ -44,4 +44,21 @@ describe('H5 古城成效 in headless Chromium against the real API', () => {
     await expect(canvases.count()).resolves.toBe(2)
     expect(app.cspRefusals).toEqual([])
   })
+
+  it('speaks English and grows its text in 长辈模式, charts included', async () => {
+    const { page, api } = app
+    await page.goto(`${api.base}/#/features/me/pages/settings/index`)
+    await page.locator('#lang-en').click()
+    await page.locator('#large-font').click()
+    await page.goto(`${api.base}/#/features/figures/pages/index/index`)
+    await page.reload()
+    const figures = page.locator('.figures-page.screen--large')
+    await figures.locator('#figure-members', { hasText: 'Registered members' }).waitFor()
+    expect(await figures.locator('#chart-weekly').innerText()).toMatch(/In the last 12 weeks, \d+ wishes solved and \d+ lectures held/)
+    expect(await figures.locator('#chart-category').innerText()).toContain('Wishes by category')
+    await figures.locator('#chart-category-toggle').click()
+    expect(await figures.locator('#chart-category [role="table"]').innerText()).toContain('Repair')
+    await figures.locator('#chart-weekly').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await app.screenshot('h5-figures-en-large')
+  })
 })

@@ -28,6 +28,9 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     const figures = app.visible('#figures-cm_paifang')
     await figures.waitFor()
     expect(await figures.innerText()).toContain('双报到党员')
+    // Below the table, the figures page's charts for the communities this staff user acts for.
+    await app.visible('#staff-chart-community canvas').waitFor()
+    expect(await page.locator('[id^="staff-chart-"] canvas').count()).toBe(3)
     await app.screenshot('h5-staff-home')
     await page.locator('#staff-stations').click()
     const toggle = page.locator('#toggle-st_xihu-hot_water')

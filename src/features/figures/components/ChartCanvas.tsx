@@ -1,12 +1,15 @@
 import { Canvas, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
-import { drawChart, type ChartSpec } from './chart'
+import { drawChart, type ChartSpec, type Surface } from './chart'
 
 interface CanvasNode {
   width: number
   height: number
   getContext(type: '2d'): CanvasRenderingContext2D
+  requestAnimationFrame(callback: () => void): number
+  cancelAnimationFrame(id: number): void
+  createImage(): HTMLImageElement
 }
 
 /** The WeChat renderer: a `type="2d"` canvas found by its id once it is on the page. */
@@ -25,7 +28,23 @@ export function ChartCanvas({ id, spec, label }: { id: string; spec: ChartSpec; 
           const pixelRatio = Taro.getWindowInfo().pixelRatio
           found.node.width = found.width * pixelRatio
           found.node.height = found.height * pixelRatio
-          release = drawChart({ context: found.node.getContext('2d'), width: found.width, height: found.height, pixelRatio }, spec)
+          const node = found.node
+          release = drawChart(
+            {
+              context: node.getContext('2d'),
+              width: found.width,
+              height: found.height,
+              pixelRatio,
+              runtime: {
+                requestAnimationFrame: (callback: () => void) => node.requestAnimationFrame(callback),
+                cancelAnimationFrame: (id: number) => node.cancelAnimationFrame(id),
+                createImage: () => node.createImage(),
+                // The mini-program has no document to make a canvas for measuring text: F2 gets one here.
+                offscreenCanvas: Taro.createOffscreenCanvas({ type: '2d' }) as unknown as NonNullable<Surface['runtime']>['offscreenCanvas'],
+              },
+            },
+            spec,
+          )
         }),
     )
     return () => {

@@ -18,6 +18,8 @@ export interface Surface {
   width: number
   height: number
   pixelRatio: number
+  /** What a mini-program lacks and F2 otherwise takes from the browser: frames, images, a canvas to measure text. */
+  runtime?: Pick<CanvasProps, 'requestAnimationFrame' | 'cancelAnimationFrame' | 'createImage' | 'offscreenCanvas'>
 }
 
 /** Draws the chart with AntV F2 and returns how to let it go when the canvas leaves the page. */
@@ -33,7 +35,7 @@ export function drawChart(surface: Surface, spec: ChartSpec): () => void {
   const step = Math.ceil(most / 4)
   const { props } = element(
     Canvas,
-    { ...surface, animate: false },
+    { context: surface.context, width: surface.width, height: surface.height, pixelRatio: surface.pixelRatio, ...surface.runtime, animate: false },
     element(
       Chart,
       { data: rows, coord: { transposed: spec.kind === 'bars' }, scale: { value: { min: 0, max: step * 4, tickInterval: step }, x: { tickCount: 6 } } },

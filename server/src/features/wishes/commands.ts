@@ -5,13 +5,24 @@ import { newId } from '../../shared/ids.js'
 import { assertWithinQuota, type Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices } from '../notifications/outbox.js'
-import type { wishCreateSchema } from './schemas.js'
+import type { WishesTable } from '../../db/schema.js'
+import { transition, type WishActor } from './lifecycle.js'
+import type {
+  confirmSchema,
+  disputeSchema,
+  fulfilSchema,
+  releaseSchema,
+  reviewSchema,
+  staffNoteSchema,
+  wishCreateSchema,
+  WishStep,
+} from './schemas.js'
 
 /** Wishes that still take staff time or space on the wall; a resident may have only so many at once. */
 const OPEN_STATUSES = ['pending_review', 'published'] as const
 
 /** Photos on a wish are the writer's own uploads: nobody can attach someone else's picture by its id. */
-export async function assertOwnPhotos(db: Db, ids: string[], user: User): Promise<void> {
+async function assertOwnPhotos(db: Db, ids: string[], user: User): Promise<void> {
   if (ids.length === 0) return
   const owned = await db.selectFrom('uploads').select('id').where('id', 'in', ids).where('owner_id', '=', user.id).execute()
   if (owned.length !== new Set(ids).size) throw errors.badRequest('照片无效，请重新上传', 'A photo is not yours or no longer exists; upload it again')
@@ -84,5 +95,33 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
     return id
   }
 
-  return { submit }
+  /** One step of the wish's life through the transition table, with what it writes beside the new status. */
+  const take = (step: WishStep, id: string, actor: WishActor, changes: (at: string) => Partial<WishesTable>, note?: string) => {
+    const at = clock().toISOString()
+    return transition(db, id, step, actor, changes(at), at, note)
+  }
+
+  return {
+    submit,
+    review: (actor: WishActor, id: string, { decision, reason }: z.output<typeof reviewSchema>) =>
+      take(decision, id, actor, () => ({ review_reason: reason ?? null })),
+    claim: (actor: WishActor, id: string) => take('claim', id, actor, (at) => ({ claimed_by: actor.user.id, claimed_at: at })),
+    release: (actor: WishActor, id: string, { reason }: z.output<typeof releaseSchema>) =>
+      take('release', id, actor, () => ({ claimed_by: null, claimed_at: null }), reason),
+    async fulfil(actor: WishActor, id: string, { note, photoId, hours }: z.output<typeof fulfilSchema>) {
+      await assertOwnPhotos(db, photoId ? [photoId] : [], actor.user)
+      await take('fulfil', id, actor, (at) => ({ fulfil_note: note, fulfil_photo_id: photoId ?? null, hours_served: hours ?? null, fulfilled_at: at }))
+    },
+    confirm: (actor: WishActor, id: string, { thanks }: z.output<typeof confirmSchema>) =>
+      take('confirm', id, actor, (at) => ({ thanks: thanks ?? null, confirmed_at: at })),
+    dispute: (actor: WishActor, id: string, { reason }: z.output<typeof disputeSchema>) =>
+      take('dispute', id, actor, () => ({ dispute_reason: reason }), reason),
+    withdraw: (actor: WishActor, id: string) => take('withdraw', id, actor, () => ({})),
+    settle: (actor: WishActor, id: string, { note }: z.output<typeof staffNoteSchema>) =>
+      take('settle', id, actor, (at) => ({ review_reason: note, confirmed_at: at }), note),
+    reopen: (actor: WishActor, id: string, { note }: z.output<typeof staffNoteSchema>) =>
+      take('reopen', id, actor, () => ({ review_reason: note, claimed_by: null, claimed_at: null, fulfil_note: null, fulfilled_at: null }), note),
+  }
 }
+
+export type WishCommands = ReturnType<typeof createWishCommands>

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../db/index.js'
-import type { WishesTable } from '../../db/schema.js'
 import { signedIn } from '../../shared/access.js'
 import { idParamsSchema } from '../../shared/params.js'
 import type { Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { staffCommunities } from '../community/scope.js'
-import { assertOwnPhotos, createWishCommands } from './commands.js'
-import { transition, type WishActor } from './lifecycle.js'
+import { createWishCommands, type WishCommands } from './commands.js'
+import type { WishActor } from './lifecycle.js'
 import { findMyWishes, findReviewQueue, findWish, findWishWall, wishActorOf } from './queries.js'
 import {
   confirmSchema,
@@ -37,6 +36,9 @@ const stepSummaries = {
   reopen: 'Settle a dispute by reopening the wish (staff)',
 } satisfies Partial<Record<WishStep, string>>
 
+/** What a step's route takes as its body: its command's input, anything (an empty body) when it takes none. */
+type StepInput<N extends keyof typeof stepSummaries> = Parameters<WishCommands[N]> extends [WishActor, string, infer I] ? I : unknown
+
 export const wishRoutes =
   (db: Db, clock: () => Date, quotas: Quotas): FastifyPluginAsyncZod =>
   async (app) => {
@@ -44,14 +46,12 @@ export const wishRoutes =
     const actorOf = (user: User | null) => wishActorOf(db, signedIn(user))
     const viewFor = async (id: string, actor: WishActor | null) => ({ wish: await findWish(db, id, actor) })
 
-    /** One route per step of the wish's life, each through `transition`. */
-    function step<S extends z.ZodType>(
-      name: keyof typeof stepSummaries,
-      body: S,
-      columns: (input: z.output<S>, at: string) => Partial<WishesTable>,
-      note?: (input: z.output<S>) => string,
-      /** Checks on what the person sent (their text, their photo), made before anything changes. */
-      check?: (input: z.output<S>, user: User) => Promise<void>,
+    /** One route per step of the wish's life, each through the one transition table. */
+    function step<N extends keyof typeof stepSummaries>(
+      name: N,
+      body: z.ZodType<StepInput<N>>,
+      /** Checks on the text the person sent, made before anything changes. */
+      check?: (input: StepInput<N>, user: User) => Promise<void>,
     ) {
       app.post(
         `/api/wishes/:id/${name}`,
@@ -67,11 +67,11 @@ export const wishRoutes =
           },
         },
         async (request) => {
-          const at = clock().toISOString()
-          const input = request.body as z.output<S>
+          const input = request.body as StepInput<N>
           const actor = await actorOf(request.user)
           await check?.(input, actor.user)
-          await transition(db, request.params.id, name, actor, columns(input, at), at, note?.(input))
+          const take = commands[name] as (actor: WishActor, id: string, input: StepInput<N>) => Promise<void>
+          await take(actor, request.params.id, input)
           return viewFor(request.params.id, actor)
         },
       )
@@ -120,10 +120,8 @@ export const wishRoutes =
       '/api/wishes/:id/review',
       { config: { access: ['staff'] }, schema: { summary: 'Publish or reject a wish (staff)', errors: [404, 409], tags: [...tags, 'staff'], params: idParamsSchema, body: reviewSchema, response: { 200: wishResponseSchema } } },
       async (request) => {
-        const at = clock().toISOString()
-        const { decision, reason } = request.body
         const actor = await actorOf(request.user)
-        await transition(db, request.params.id, decision, actor, { review_reason: reason ?? null }, at)
+        await commands.review(actor, request.params.id, request.body)
         return viewFor(request.params.id, actor)
       },
     )
@@ -135,27 +133,17 @@ export const wishRoutes =
         schema: { summary: 'Claim a wish', errors: [404, 409], tags, description: 'Exactly once: the first verified member wins, everyone after gets 409 WISH_ALREADY_CLAIMED.', params: idParamsSchema, response: { 200: wishResponseSchema } },
       },
       async (request) => {
-        const at = clock().toISOString()
         const actor = await actorOf(request.user)
-        await transition(db, request.params.id, 'claim', actor, { claimed_by: actor.user.id, claimed_at: at }, at)
+        await commands.claim(actor, request.params.id)
         return viewFor(request.params.id, actor)
       },
     )
 
-    step('release', releaseSchema, () => ({ claimed_by: null, claimed_at: null }), (b) => b.reason, (b, user) => app.checkText({ 原因: b.reason }, user.id))
-    step(
-      'fulfil',
-      fulfilSchema,
-      (b, at) => ({ fulfil_note: b.note, fulfil_photo_id: b.photoId ?? null, hours_served: b.hours ?? null, fulfilled_at: at }),
-      undefined,
-      async (b, user) => {
-        await app.checkText({ 完成说明: b.note }, user.id)
-        await assertOwnPhotos(db, b.photoId ? [b.photoId] : [], user)
-      },
-    )
-    step('confirm', confirmSchema, (b, at) => ({ thanks: b.thanks ?? null, confirmed_at: at }), undefined, (b, user) => app.checkText({ 感谢留言: b.thanks }, user.id))
-    step('dispute', disputeSchema, (b) => ({ dispute_reason: b.reason }), (b) => b.reason, (b, user) => app.checkText({ 异议: b.reason }, user.id))
-    step('withdraw', emptyBodySchema, () => ({}))
-    step('settle', staffNoteSchema, (b, at) => ({ review_reason: b.note, confirmed_at: at }), (b) => b.note)
-    step('reopen', staffNoteSchema, (b) => ({ review_reason: b.note, claimed_by: null, claimed_at: null, fulfil_note: null, fulfilled_at: null }), (b) => b.note)
+    step('release', releaseSchema, (b, user) => app.checkText({ 原因: b.reason }, user.id))
+    step('fulfil', fulfilSchema, (b, user) => app.checkText({ 完成说明: b.note }, user.id))
+    step('confirm', confirmSchema, (b, user) => app.checkText({ 感谢留言: b.thanks }, user.id))
+    step('dispute', disputeSchema, (b, user) => app.checkText({ 异议: b.reason }, user.id))
+    step('withdraw', emptyBodySchema)
+    step('settle', staffNoteSchema)
+    step('reopen', staffNoteSchema)
   }

@@ -1,7 +1,7 @@
 import { Kysely, Migrator } from 'kysely'
 import sharp from 'sharp'
 import { createTestDatabase, DB_KINDS } from '../../../../tests/support/databases'
-import { HTML_IN_JPEG, hasExifGps, jpegSegments, ONE_PIXEL_PNG, phoneJpeg } from '../../../../tests/support/images'
+import { HTML_IN_JPEG, hasExifGps, jpegSegments, ONE_PIXEL_PNG, phoneJpeg, pngClaiming } from '../../../../tests/support/images'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import { migrateToLatest, openDatabase } from '../../db/index'
 import { migrations } from '../../db/migrations/index'
@@ -87,6 +87,13 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
       expect(refused.json().error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('JPG') })
     }
     expect(await api.database.db.selectFrom('uploads').select('id').execute()).toHaveLength(before.length)
+  })
+
+  it('refuses a photo of more than 50 megapixels before decoding it (413)', async () => {
+    const bomb = await upload('resident', pngClaiming(10_000, 6_000), 'image/png')
+    expect(bomb.statusCode).toBe(413)
+    expect(bomb.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', messageEn: expect.stringContaining('too many pixels') })
+    expect((await upload('resident', pngClaiming(100, 100), 'image/png')).statusCode).toBe(415) // a header, no pixels
   })
 
   it('a withdrawn wish’s photo is 404 to the public and never cached immutable; its owner and the community staff still see it', async () => {

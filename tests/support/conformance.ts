@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 
 /**
  * Every reply a test API sends is checked against the OpenAPI document that same API publishes: its status must be
@@ -20,7 +20,7 @@ interface Operation {
   operationId?: string
   responses?: Record<string, { content?: Record<string, unknown> }>
 }
-interface Document {
+export interface Document {
   paths: Record<string, Record<string, Operation>>
 }
 
@@ -41,21 +41,49 @@ export function takeContractMismatches(): string[] {
 const documentPathOf = (routeUrl: string) => routeUrl.replace(/:(\w+)/g, '{$1}')
 const mediaTypeOf = (header: unknown) => String(header ?? '').split(';')[0]!.trim()
 
+/** One reply as the check needs it: the operation's path as the document writes it (`/api/wishes/{id}`). */
+export interface Reply {
+  method: string
+  path: string
+  status: number
+  contentType: unknown
+  body: string
+}
+
 /** Checks every reply of `app` against the document `app` serves; call before the app is ready. */
 export function checkRepliesAgainstContract(app: FastifyInstance) {
-  let checker: ((request: FastifyRequest, reply: FastifyReply, payload: unknown) => string | null) | undefined
+  let check: ((reply: Reply) => string | null) | undefined
   app.addHook('onSend', async (request, reply, payload) => {
     const route = request.routeOptions
     if (!route.url?.startsWith('/api') || request.method === 'HEAD' || route.schema?.hide) return payload
     try {
-      checker ??= checkerFor(app.swagger() as unknown as Document)
-      const mismatch = checker(request, reply, payload)
+      check ??= checkerFor(app.swagger() as unknown as Document)
+      const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? '<bytes>' : ''
+      const path = documentPathOf(route.url)
+      const mismatch = check({ method: request.method, path, status: reply.statusCode, contentType: reply.getHeader('content-type'), body })
       if (mismatch) mismatches.push(mismatch)
     } catch (error) {
       mismatches.push(`${request.method} ${route.url} answered ${reply.statusCode}, and checking it failed: ${String(error)}`)
     }
     return payload
   })
+}
+
+/**
+ * The same check for a reply received over HTTP from an API in another process (the weapp and H5 suites): the
+ * document is fetched from that API once, and the operation found from the concrete URL.
+ */
+export function contractCheckerFor(document: Document): (reply: Omit<Reply, 'path'> & { url: string }) => string | null {
+  const check = checkerFor(document)
+  // A fixed segment wins over a parameter (`/api/wishes/review-queue` before `/api/wishes/{id}`).
+  const templates = Object.keys(document.paths)
+    .map((path) => ({ path, pattern: new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`) }))
+    .sort((a, b) => a.path.split('{').length - b.path.split('{').length)
+  return ({ url, ...reply }) => {
+    const concrete = url.split('?')[0]!
+    const path = templates.find(({ pattern }) => pattern.test(concrete))?.path ?? concrete
+    return check({ ...reply, path })
+  }
 }
 
 function checkerFor(document: Document) {
@@ -73,13 +101,11 @@ function checkerFor(document: Document) {
   }
   const escape = (segment: string) => encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'))
 
-  return (request: FastifyRequest, reply: FastifyReply, payload: unknown): string | null => {
-    const path = documentPathOf(request.routeOptions.url!)
-    const method = request.method.toLowerCase()
+  return ({ method: verb, path, status: code, contentType, body }: Reply): string | null => {
+    const method = verb.toLowerCase()
     const operation = document.paths[path]?.[method]
-    const status = String(reply.statusCode)
-    const what = `${request.method} ${path} (${operation?.operationId ?? 'not in the document'}) answered ${status}`
-    const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? '<bytes>' : ''
+    const status = String(code)
+    const what = `${verb} ${path} (${operation?.operationId ?? 'not in the document'}) answered ${status}`
     if (!operation) return `${what}, but the document has no such operation`
     const response = operation.responses?.[status]
     if (!response) {
@@ -87,7 +113,7 @@ function checkerFor(document: Document) {
       return `${what}, a status the document does not list (it lists ${listed}): ${body.slice(0, 300)}`
     }
     if (!response.content) return body === '' ? null : `${what} with a body, where the document describes none`
-    const mediaType = mediaTypeOf(reply.getHeader('content-type'))
+    const mediaType = mediaTypeOf(contentType)
     if (!(mediaType in response.content)) {
       return `${what} as ${mediaType}, where the document has ${Object.keys(response.content).join(', ')}`
     }

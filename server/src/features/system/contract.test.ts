@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import type { AddressInfo } from 'node:net'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +10,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import { checkRepliesAgainstContract, takeContractMismatches } from '../../../../tests/support/conformance'
+import { callApi } from '../../../../tests/support/http'
 import { declareOperation, openapiOptions } from '../../shared/openapi'
 import { zodResponseSerializer } from '../../shared/serializer'
 
@@ -71,7 +73,7 @@ describe('the published contract', () => {
   })
 })
 
-describe('the conformance check every API suite runs', () => {
+describe('the conformance check every API test runs', () => {
   it('reports a status the document does not list and a body its schema does not describe', async () => {
     const app = Fastify()
     app.setValidatorCompiler(validatorCompiler)
@@ -84,6 +86,7 @@ describe('the conformance check every API suite runs', () => {
     app.get('/api/things/:id', { config: { access: 'public' }, schema }, async (request, reply: FastifyReply) =>
       (request.params as { id: string }).id === 'teapot' ? reply.status(418).send({ ok: true }) : reply.type('application/json').send('{"ok":"yes"}'),
     )
+    app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
     try {
       await app.inject({ url: '/api/things/teapot' })
       await app.inject({ url: '/api/things/1' })
@@ -91,6 +94,13 @@ describe('the conformance check every API suite runs', () => {
         expect.stringMatching(/^GET \/api\/things\/\{id\} \(getThingsById\) answered 418, a status the document does not list/),
         expect.stringMatching(/^GET \/api\/things\/\{id\} \(getThingsById\) answered 200 with a body the document does not describe: \/ok must be boolean/),
       ])
+
+      // The weapp and H5 suites' calls to an API in another process are checked against its document too.
+      await app.listen({ port: 0, host: '127.0.0.1' })
+      const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+      await expect(callApi(base, 'GET', '/api/things/teapot')).rejects.toThrow(/\(getThingsById\) answered 418, a status the document does not list/)
+      await expect(callApi(base, 'GET', '/api/things/1')).rejects.toThrow(/answered 200 with a body the document does not describe/)
+      takeContractMismatches()
     } finally {
       await app.close()
     }

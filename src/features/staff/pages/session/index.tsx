@@ -1,12 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useLoad, useUnload } from '@tarojs/taro'
-import type { Attendance, CheckinCode, Guesthouse, LectureSession } from '@contract'
+import Taro, { useLoad, useRouter, useUnload } from '@tarojs/taro'
+import type { Guesthouse, LectureSession } from '@contract'
 import { useRef, useState } from 'react'
-import { ApiError } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
-import { StateView } from '../../../../shared/ui/StateView'
+import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { attendance, attendanceCsv, cancelSession, checkinCode, guesthouses, sessionById, updateSession } from '../../api'
 import { planOf, SessionForm, sessionFieldsOf, type SessionPlan } from '../../components/SessionForm'
 import { QrCode } from '../../components/QrCode'
@@ -35,36 +34,23 @@ function changedFields(before: SessionPlan, after: SessionPlan) {
 
 export default function StaffSession() {
   const { t, language } = useSettings()
-  const [id, setId] = useState('')
-  const [session, setSession] = useState<LectureSession | null>(null)
-  const [code, setCode] = useState<CheckinCode | null>(null)
-  const [people, setPeople] = useState<Attendance['items']>([])
-  const [error, setError] = useState<string | null>(null)
+  const id = useRouter().params.id ?? ''
+  const { data, pending, reload, update } = useScreenData(async () => {
+    const [{ session }, { items: people }, code] = await Promise.all([sessionById(id), attendance(id), checkinCode(id)])
+    return { session, people, code }
+  })
   const [edit, setEdit] = useState<{ plan: SessionPlan; places: Guesthouse[] } | null>(null)
   const [saving, setSaving] = useState(false)
   const timer = useRef<ReturnType<typeof setInterval> | null>(null)
-
-  const load = async (sessionId: string) => {
-    try {
-      const [s, a, c] = await Promise.all([sessionById(sessionId), attendance(sessionId), checkinCode(sessionId)])
-      setSession(s.session)
-      setPeople(a.items)
-      setCode(c)
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('common.error'))
-    }
-  }
-  useLoad((query: Record<string, string | undefined>) => {
-    const sessionId = query.id ?? ''
-    setId(sessionId)
-    void load(sessionId)
-    // The code rotates every minute; refresh it (and who has arrived) twice a minute.
-    timer.current = setInterval(() => void load(sessionId), 30_000)
+  // The code rotates every minute; refresh it (and who has arrived) twice a minute.
+  useLoad(() => {
+    timer.current = setInterval(() => void reload(), 30_000)
   })
   useUnload(() => timer.current && clearInterval(timer.current))
 
-  if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load(id)} /></Screen>
-  if (!session || !code) return <Screen><StateView state="loading" /></Screen>
+  if (!data) return pending
+  const { session, people, code } = data
+  const showSession = (changed: LectureSession) => update((shown) => ({ ...shown, session: changed }))
 
   const startEdit = async () => {
     try {
@@ -79,7 +65,7 @@ export default function StaffSession() {
     if (Object.keys(patch).length === 0) return setEdit(null)
     setSaving(true)
     try {
-      setSession((await updateSession(id, patch)).session)
+      showSession((await updateSession(id, patch)).session)
       setEdit(null)
       void Taro.showToast({ title: t('staff.sessionChanged'), icon: 'none' })
     } catch {
@@ -150,7 +136,7 @@ export default function StaffSession() {
           className="btn btn--ghost"
           onClick={() =>
             void Taro.showModal({ title: t('staff.cancelSession'), content: session.topicTitle }).then(({ confirm }) =>
-              confirm ? cancelSession(id).then(() => load(id)) : undefined,
+              confirm ? cancelSession(id).then(({ session: cancelled }) => showSession(cancelled)) : undefined,
             )
           }
         >

@@ -1,51 +1,34 @@
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
-import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro'
-import type { StationDetail } from '@contract'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
-import { ApiError, assetUrl } from '../../../../shared/request'
+import { assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
-import { StateView } from '../../../../shared/ui/StateView'
+import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { getStation } from '../../api'
 import { ReportForm } from '../../components/ReportForm'
 import { formatDistance, serviceLabel } from '../../format'
 import { locate } from '../../location'
 import './index.scss'
 
-type Status = { kind: 'loading' } | { kind: 'ready'; station: StationDetail; offlineAt: number | null } | { kind: 'error'; message: string }
-
 export default function StationDetailPage() {
   const { t, language } = useSettings()
-  const [id, setId] = useState('')
-  const [status, setStatus] = useState<Status>({ kind: 'loading' })
+  const id = useRouter().params.id ?? ''
   const [reporting, setReporting] = useState(false)
-
-  const load = async (stationId: string) => {
-    setStatus({ kind: 'loading' })
-    try {
-      const result = await getStation(stationId, await locate())
-      setStatus({ kind: 'ready', station: result.data.station, offlineAt: result.fromCache ? result.updatedAt : null })
-      void Taro.setNavigationBarTitle({ title: language === 'en' ? result.data.station.nameEn : result.data.station.name })
-    } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
-    }
-  }
-
-  useLoad((query: Record<string, string | undefined>) => {
-    const stationId = query.id ?? ''
-    setId(stationId)
-    void load(stationId)
+  const { data, pending } = useScreenData(async () => {
+    const result = await getStation(id, await locate())
+    void Taro.setNavigationBarTitle({ title: language === 'en' ? result.data.station.nameEn : result.data.station.name })
+    return { station: result.data.station, offlineAt: result.fromCache ? result.updatedAt : null }
   })
 
   useShareAppMessage(() => ({
-    title: status.kind === 'ready' ? t('stations.shareTitle', { name: status.station.name }) : t('app.name'),
+    title: data ? t('stations.shareTitle', { name: data.station.name }) : t('app.name'),
     path: `/features/stations/pages/detail/index?id=${id}`,
   }))
 
-  if (status.kind === 'loading') return <Screen><StateView state="loading" /></Screen>
-  if (status.kind === 'error') return <Screen><StateView state="error" message={status.message} onRetry={() => void load(id)} /></Screen>
+  if (!data) return pending
 
-  const { station, offlineAt } = status
+  const { station, offlineAt } = data
   const name = language === 'en' ? station.nameEn : station.name
   const distance = formatDistance(t, station.distanceM)
   const navigate = () =>

@@ -59,7 +59,12 @@ export async function benchStations({ seconds = 3 } = {}) {
       rps: median(runs.map((r) => r.requests.average)),
       p99: median(runs.map((r) => r.latency.p99)),
     })
-    return { stations: summary(stationRuns), ceiling: summary(bareRuns), payloadBytes: Buffer.byteLength(sample), connections: CONNECTIONS }
+    return {
+      stations: summary(stationRuns),
+      ceiling: summary(bareRuns),
+      payloadBytes: Buffer.byteLength(sample),
+      connections: CONNECTIONS,
+    }
   } finally {
     await api.stop()
     await bare.stop()

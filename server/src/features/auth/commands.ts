@@ -48,7 +48,11 @@ async function bindDemoIdentity(db: Db, user: User, communityId: string | undefi
 }
 
 /** A dev login: the demo identity stored whole in one transaction, or nothing when its community does not exist. */
-export async function logInAsDemo(db: Db, sessions: Sessions, input: z.output<typeof devLoginBodySchema>): Promise<User> {
+export async function logInAsDemo(
+  db: Db,
+  sessions: Sessions,
+  input: z.output<typeof devLoginBodySchema>,
+): Promise<User> {
   const { openid, role, nickname, communityId } = input
   await assertCommunityExists(db, communityId)
   return db.transaction().execute(async (trx) => {

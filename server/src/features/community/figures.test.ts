@@ -11,7 +11,7 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
   let staffToken = ''
   let residentToken = ''
   let residentId = ''
-  let wishes = 0
+  let inserted = 0
 
   const get = async <T>(url: string, token?: string) => {
     const res = await api.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} })
@@ -20,11 +20,26 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
   }
   /** A wish straight into the table, in the state it would have reached; confirmed ones at `now`. */
   const wish = async (communityId: string, category: string, status: WishStatus, urgent = false) => {
-    wishes += 1
+    inserted += 1
     const at = now.toISOString()
     await api.database.db
       .insertInto('wishes')
-      .values({ id: `wi_fig_${wishes}`, resident_id: residentId, category, title: '修灯', description: '楼道灯坏了', community_id: communityId, contact_phone: null, urgent: urgent ? 1 : 0, preferred_time: null, photos_json: '[]', status, claimed_by: null, confirmed_at: status === 'confirmed' ? at : null, created_at: at, updated_at: at })
+      .values({ id: `wi_fig_${inserted}`, resident_id: residentId, category, title: '修灯', description: '楼道灯坏了', community_id: communityId, contact_phone: null, urgent: urgent ? 1 : 0, preferred_time: null, photos_json: '[]', status, claimed_by: null, confirmed_at: status === 'confirmed' ? at : null, created_at: at, updated_at: at })
+      .execute()
+  }
+  /** A session at the guesthouse that ended at `now`, with one check-in. */
+  const heldSession = async (guesthouseId: string) => {
+    inserted += 1
+    const end = now.toISOString()
+    const start = new Date(now.getTime() - 3600_000).toISOString()
+    const db = api.database.db
+    await db
+      .insertInto('lecture_sessions')
+      .values({ id: `ls_fig_${inserted}`, topic_id: 'tp_tea', guesthouse_id: guesthouseId, starts_at: start, ends_at: end, capacity: 10, speaker: null, status: 'scheduled', checkin_secret: 'x', created_at: start, updated_at: start })
+      .execute()
+    await db
+      .insertInto('bookings')
+      .values({ id: `bk_fig_${inserted}`, session_id: `ls_fig_${inserted}`, user_id: residentId, status: 'confirmed', waitlist_ticket: null, checked_in_at: end, created_at: start, updated_at: end })
       .execute()
   }
   const category = (b: WishBreakdown, key: string) => b.byCategory.find((c) => c.category === key)!
@@ -77,12 +92,18 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
 
     await wish('cm_jiadi', 'study_aid', 'confirmed')
     await wish('cm_xihu', 'study_aid', 'confirmed')
+    await heldSession('gh_jiadi') // a lecture counts for its guesthouse's community
+    await heldSession('gh_ximalu')
     now = new Date(WEDNESDAY.getTime() + 60_000) // past the public trends' one-minute cache
 
     const publicAfter = await get<Trends>('/api/stats/trends?weeks=12')
     const mineAfter = await get<Trends>('/api/stats/communities/trends?weeks=12', staffToken)
     expect(publicAfter.items.at(-1)!.wishesSolved - publicBefore.items.at(-1)!.wishesSolved).toBe(2)
     expect(mineAfter.items.at(-1)!.wishesSolved - mineBefore.items.at(-1)!.wishesSolved).toBe(1)
+    for (const figure of ['lecturesHeld', 'attendances'] as const) {
+      expect(publicAfter.items.at(-1)![figure] - publicBefore.items.at(-1)![figure]).toBe(2)
+      expect(mineAfter.items.at(-1)![figure] - mineBefore.items.at(-1)![figure]).toBe(1)
+    }
 
     const mine = await get<WishBreakdown>('/api/stats/communities/wishes', staffToken)
     const everyone = await get<WishBreakdown>('/api/stats/wishes')

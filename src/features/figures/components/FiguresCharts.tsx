@@ -65,7 +65,10 @@ export function FiguresCharts({ data, idPrefix }: { data: ChartData; idPrefix: s
         title: t('figures.chart.weekly', { weeks: CHART_WEEKS }),
         column: t('figures.column.week'),
         spec: weekly,
-        summary: t('figures.summary.weekly', { weeks: weeks.length, wishes: sum(solved), lectures: sum(held), busiest: shortDate(busiest.weekStart), most: busiest.wishesSolved }),
+        summary:
+          sum(solved) + sum(held) === 0
+            ? t('figures.summary.none')
+            : t('figures.summary.weekly', { weeks: weeks.length, wishes: sum(solved), lectures: sum(held), busiest: shortDate(busiest.weekStart), most: busiest.wishesSolved }),
       },
       {
         key: 'category',

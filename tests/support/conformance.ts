@@ -27,7 +27,9 @@ export interface Document {
 // The JSON Schema dialect of OpenAPI 3.1 is 2020-12, which needs Ajv 8; the top-level `ajv` is 6 (for other tools),
 // so this takes the Ajv 8 that ajv-formats is installed with.
 const requireHere = createRequire(__filename)
-const Ajv2020 = createRequire(requireHere.resolve('ajv-formats'))('ajv/dist/2020').default as new (options: object) => Ajv
+const Ajv2020 = createRequire(requireHere.resolve('ajv-formats'))('ajv/dist/2020').default as new (
+  options: object,
+) => Ajv
 const addFormats = requireHere('ajv-formats').default as (ajv: Ajv) => void
 
 const mismatches: string[] = []
@@ -39,7 +41,10 @@ export function takeContractMismatches(): string[] {
 
 /** `/api/wishes/:id` (Fastify) → `/api/wishes/{id}` (OpenAPI). */
 const documentPathOf = (routeUrl: string) => routeUrl.replace(/:(\w+)/g, '{$1}')
-const mediaTypeOf = (header: unknown) => String(header ?? '').split(';')[0]!.trim()
+const mediaTypeOf = (header: unknown) =>
+  String(header ?? '')
+    .split(';')[0]!
+    .trim()
 
 /** One reply as the check needs it: the operation's path as the document writes it (`/api/wishes/{id}`). */
 export interface Reply {
@@ -60,10 +65,18 @@ export function checkRepliesAgainstContract(app: FastifyInstance) {
       check ??= checkerFor(app.swagger() as unknown as Document)
       const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? '<bytes>' : ''
       const path = documentPathOf(route.url)
-      const mismatch = check({ method: request.method, path, status: reply.statusCode, contentType: reply.getHeader('content-type'), body })
+      const mismatch = check({
+        method: request.method,
+        path,
+        status: reply.statusCode,
+        contentType: reply.getHeader('content-type'),
+        body,
+      })
       if (mismatch) mismatches.push(mismatch)
     } catch (error) {
-      mismatches.push(`${request.method} ${route.url} answered ${reply.statusCode}, and checking it failed: ${String(error)}`)
+      mismatches.push(
+        `${request.method} ${route.url} answered ${reply.statusCode}, and checking it failed: ${String(error)}`,
+      )
     }
     return payload
   })
@@ -73,7 +86,9 @@ export function checkRepliesAgainstContract(app: FastifyInstance) {
  * The same check for a reply received over HTTP from an API in another process (the weapp and H5 suites): the
  * document is fetched from that API once, and the operation found from the concrete URL.
  */
-export function contractCheckerFor(document: Document): (reply: Omit<Reply, 'path'> & { url: string }) => string | null {
+export function contractCheckerFor(
+  document: Document,
+): (reply: Omit<Reply, 'path'> & { url: string }) => string | null {
   const check = checkerFor(document)
   // A fixed segment wins over a parameter (`/api/wishes/review-queue` before `/api/wishes/{id}`).
   const templates = Object.keys(document.paths)

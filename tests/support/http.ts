@@ -7,9 +7,17 @@ interface RawReply {
   text: string
 }
 
-function send(base: string, method: string, path: string, options: { token?: string; body?: object } = {}): Promise<RawReply> {
+function send(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: object } = {},
+): Promise<RawReply> {
   return new Promise((resolve, reject) => {
-    const headers = { ...(options.token && { authorization: `Bearer ${options.token}` }), ...(method === 'POST' && { 'content-type': 'application/json' }) }
+    const headers = {
+      ...(options.token && { authorization: `Bearer ${options.token}` }),
+      ...(method === 'POST' && { 'content-type': 'application/json' }),
+    }
     const req = request(`${base}${path}`, { method, headers }, (res) => {
       let text = ''
       res.setEncoding('utf8')
@@ -26,7 +34,9 @@ const checkers = new Map<string, Promise<ReturnType<typeof contractCheckerFor>>>
 const checkerAt = (base: string) => {
   let checker = checkers.get(base)
   if (!checker) {
-    checker = send(base, 'GET', '/api/openapi.json').then((reply) => contractCheckerFor(JSON.parse(reply.text) as Document))
+    checker = send(base, 'GET', '/api/openapi.json').then((reply) =>
+      contractCheckerFor(JSON.parse(reply.text) as Document),
+    )
     checkers.set(base, checker)
   }
   return checker
@@ -37,9 +47,20 @@ const checkerAt = (base: string) => {
  * weapp suites run under jsdom, which has no fetch of its own. A reply the API's OpenAPI document does not describe
  * fails the call, as it does in the API suites.
  */
-export async function callApi(base: string, method: 'GET' | 'POST', path: string, options: { token?: string; body?: object } = {}): Promise<{ status: number; body: any }> {
+export async function callApi(
+  base: string,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { token?: string; body?: object } = {},
+): Promise<{ status: number; body: any }> {
   const reply = await send(base, method, path, options)
-  const mismatch = (await checkerAt(base))({ method, url: path, status: reply.status, contentType: reply.contentType, body: reply.text })
+  const mismatch = (await checkerAt(base))({
+    method,
+    url: path,
+    status: reply.status,
+    contentType: reply.contentType,
+    body: reply.text,
+  })
   if (mismatch) throw new Error(`A reply the OpenAPI document does not describe: ${mismatch}`)
   return { status: reply.status, body: JSON.parse(reply.text) }
 }

@@ -6,7 +6,7 @@ import type { Access } from './access.js'
 import { errorBodySchema } from './errors.js'
 
 /** The refusals a handler makes itself; the ones its access, method and input imply are added for it. */
-export type HandlerErrorStatus = 401 | 403 | 404 | 409 | 415
+export type HandlerErrorStatus = 401 | 403 | 404 | 409
 
 declare module 'fastify' {
   interface FastifySchema {
@@ -21,11 +21,13 @@ const ERROR_SCHEMA_REF = '#/components/schemas/ApiError'
 const refusalDescription = (status: number, access: Access): string => {
   switch (status) {
     case 400:
-      return 'Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON, BAD_REQUEST…'
+      return 'Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON…'
     case 401:
       return 'UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …)'
     case 403:
-      return Array.isArray(access) ? `FORBIDDEN: only for ${access.join(' or ')}, or not this caller’s to do` : 'FORBIDDEN'
+      return Array.isArray(access)
+        ? `FORBIDDEN: only for ${access.join(' or ')}, or not this caller’s to do`
+        : 'FORBIDDEN'
     case 404:
       return 'NOT_FOUND: nothing with that id, or nothing this caller may see'
     case 409:
@@ -39,7 +41,7 @@ const refusalDescription = (status: number, access: Access): string => {
     case 500:
       return 'INTERNAL: a failure on the server’s side; try again later'
     case 503:
-      return 'Unavailable: SHUTTING_DOWN (this instance is draining; try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE'
+      return 'Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE'
     default:
       return 'Refused; error.code says why'
   }
@@ -81,7 +83,8 @@ export function declareOperation(route: RouteOptions) {
   const schema: FastifySchema = route.schema ?? {}
   const access = route.config?.access
   if (!route.url.startsWith('/api') || method === 'HEAD' || schema.hide || access === undefined) return
-  if (!schema.summary || !schema.tags?.length) throw new Error(`Route ${method} ${route.url} must declare schema.summary and schema.tags`)
+  if (!schema.summary || !schema.tags?.length)
+    throw new Error(`Route ${method} ${route.url} must declare schema.summary and schema.tags`)
   const { errors: declared = [], ...rest } = schema
   const refusals = errorStatusesOf(method, access, declared).map((status) => [
     status,
@@ -117,7 +120,8 @@ export const completeDocument: SwaggerTransformObject = (input) => {
       for (const [status, response] of Object.entries(responses)) {
         if (Number(status) < 400) continue
         response.content = { 'application/json': { schema: { $ref: ERROR_SCHEMA_REF } } }
-        if (status === '429') response.headers = { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } }
+        if (status === '429')
+          response.headers = { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } }
       }
     }
   }

@@ -27,9 +27,14 @@ describe('the published contract', () => {
   let operations: [string, Operation][]
   beforeAll(async () => {
     api = await startTestApi({ seed: false })
-    const doc = (await api.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> }
+    const doc = (await api.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, Operation>>
+    }
     operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, operation]): [string, Operation] => [`${method.toUpperCase()} ${path}`, operation]),
+      Object.entries(methods).map(([method, operation]): [string, Operation] => [
+        `${method.toUpperCase()} ${path}`,
+        operation,
+      ]),
     )
   })
   afterAll(() => api.close())
@@ -41,10 +46,14 @@ describe('the published contract', () => {
       writeFileSync(file, (await api.app.inject({ url: '/api/openapi.json' })).body)
       const redocly = join(process.cwd(), 'node_modules', '.bin', 'redocly')
       const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' }
-      const lint = await promisify(execFile)(redocly, ['lint', file, '--extends=recommended', '--format=json'], { cwd: dir, env }).catch(
-        (failed: { stdout: string }) => failed,
-      )
-      const report = JSON.parse(lint.stdout) as { totals: { errors: number }; problems: { ruleId: string; severity: string; message: string }[] }
+      const lint = await promisify(execFile)(redocly, ['lint', file, '--extends=recommended', '--format=json'], {
+        cwd: dir,
+        env,
+      }).catch((failed: { stdout: string }) => failed)
+      const report = JSON.parse(lint.stdout) as {
+        totals: { errors: number }
+        problems: { ruleId: string; severity: string; message: string }[]
+      }
       expect(report.problems.filter((p) => p.severity === 'error')).toEqual([])
       expect(report.totals.errors).toBe(0)
     } finally {
@@ -55,11 +64,17 @@ describe('the published contract', () => {
   it('names, tags and secures every operation, and documents its refusals with the one error schema', () => {
     expect(operations.length).toBeGreaterThan(50)
     for (const [name, operation] of operations) {
-      expect({ name, summary: typeof operation.summary, tags: operation.tags?.length }).toEqual({ name, summary: 'string', tags: expect.any(Number) })
+      expect({ name, summary: typeof operation.summary, tags: operation.tags?.length }).toEqual({
+        name,
+        summary: 'string',
+        tags: expect.any(Number),
+      })
       expect(operation.operationId).toMatch(/^[a-z]+[A-Za-z]+$/)
-      for (const status of ['400', '429']) expect({ name, status, response: operation.responses[status] }).toMatchObject({ response: expect.anything() })
+      for (const status of ['400', '429'])
+        expect({ name, status, response: operation.responses[status] }).toMatchObject({ response: expect.anything() })
       for (const [status, response] of Object.entries(operation.responses)) {
-        if (Number(status) >= 400) expect(response.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/ApiError')
+        if (Number(status) >= 400)
+          expect(response.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/ApiError')
       }
     }
     const byName = new Map(operations)
@@ -68,7 +83,9 @@ describe('the published contract', () => {
     expect(byName.get('GET /api/me')?.security).toEqual([{ bearerAuth: [] }])
     expect(Object.keys(byName.get('GET /api/me')!.responses)).toEqual(expect.arrayContaining(['401']))
     expect(Object.keys(byName.get('GET /api/me')!.responses)).not.toContain('403')
-    expect(Object.keys(byName.get('POST /api/stations')!.responses)).toEqual(expect.arrayContaining(['401', '403', '413', '415']))
+    expect(Object.keys(byName.get('POST /api/stations')!.responses)).toEqual(
+      expect.arrayContaining(['401', '403', '413', '415']),
+    )
     expect(Object.keys(byName.get('GET /api/stations')!.responses)).not.toContain('401')
   })
 })
@@ -81,25 +98,40 @@ describe('the conformance check every API test runs', () => {
     app.addHook('onRoute', declareOperation)
     checkRepliesAgainstContract(app)
     await app.register(fastifySwagger, openapiOptions)
-    const schema = { summary: 'A thing', tags: ['test'], params: z.object({ id: z.string() }), response: { 200: z.object({ ok: z.boolean() }) } }
+    const schema = {
+      summary: 'A thing',
+      tags: ['test'],
+      params: z.object({ id: z.string() }),
+      response: { 200: z.object({ ok: z.boolean() }) },
+    }
     // A route that lies: a status it does not declare, and a body written by hand, which bypasses the serializer.
     app.get('/api/things/:id', { config: { access: 'public' }, schema }, async (request, reply: FastifyReply) =>
-      (request.params as { id: string }).id === 'teapot' ? reply.status(418).send({ ok: true }) : reply.type('application/json').send('{"ok":"yes"}'),
+      (request.params as { id: string }).id === 'teapot'
+        ? reply.status(418).send({ ok: true })
+        : reply.type('application/json').send('{"ok":"yes"}'),
     )
     app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
     try {
       await app.inject({ url: '/api/things/teapot' })
       await app.inject({ url: '/api/things/1' })
       expect(takeContractMismatches()).toEqual([
-        expect.stringMatching(/^GET \/api\/things\/\{id\} \(getThingsById\) answered 418, a status the document does not list/),
-        expect.stringMatching(/^GET \/api\/things\/\{id\} \(getThingsById\) answered 200 with a body the document does not describe: \/ok must be boolean/),
+        expect.stringMatching(
+          /^GET \/api\/things\/\{id\} \(getThingsById\) answered 418, a status the document does not list/,
+        ),
+        expect.stringMatching(
+          /\(getThingsById\) answered 200 with a body the document does not describe: \/ok must be boolean/,
+        ),
       ])
 
       // The weapp and H5 suites' calls to an API in another process are checked against its document too.
       await app.listen({ port: 0, host: '127.0.0.1' })
       const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-      await expect(callApi(base, 'GET', '/api/things/teapot')).rejects.toThrow(/\(getThingsById\) answered 418, a status the document does not list/)
-      await expect(callApi(base, 'GET', '/api/things/1')).rejects.toThrow(/answered 200 with a body the document does not describe/)
+      await expect(callApi(base, 'GET', '/api/things/teapot')).rejects.toThrow(
+        /\(getThingsById\) answered 418, a status the document does not list/,
+      )
+      await expect(callApi(base, 'GET', '/api/things/1')).rejects.toThrow(
+        /answered 200 with a body the document does not describe/,
+      )
       takeContractMismatches()
     } finally {
       await app.close()

@@ -1,20 +1,8 @@
-import { sql } from 'kysely'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import { errors } from '../../shared/errors.js'
-
-/** Long enough for a busy pool to hand out a connection, short enough that a probe never piles up behind it. */
-const READY_TIMEOUT_MS = 2000
-
-const databaseAnswers = (db: Db) =>
-  new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)
-    sql`select 1`.execute(db).then(
-      () => resolve(true),
-      () => resolve(false),
-    ).finally(() => clearTimeout(timer))
-  })
+import { databaseAnswers, READY_TIMEOUT_MS } from './queries.js'
 
 export const systemRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
   app.get(

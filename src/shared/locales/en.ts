@@ -50,7 +50,6 @@ export const en: Record<MessageKey, string> = {
   'stations.hoursWeek': 'Opening hours',
   'stations.closedToday': 'Closed today',
   'stations.pledges': 'Service pledges',
-  'stations.notFound': 'Station not found',
   'stations.shareTitle': '{name} · Old Town Hub',
 
   'stations.list': 'List',
@@ -115,7 +114,6 @@ export const en: Record<MessageKey, string> = {
   'lectures.confirmed': 'Booked',
   'lectures.waitlisted': 'Waitlist #{n}',
   'lectures.cancel': 'Cancel booking',
-  'lectures.cancelled': 'Booking cancelled',
   'lectures.sessionCancelled': 'This session was cancelled',
   'lectures.started': 'Started — booking closed',
   'lectures.checkin': 'Scan to check in',
@@ -131,7 +129,6 @@ export const en: Record<MessageKey, string> = {
   'lectures.scopePast': 'Past',
   'lectures.noBookings': 'No bookings yet',
   'lectures.loginFirst': 'Please log in first',
-  'wishes.title': 'Micro-wishes',
 
   'wishes.wall': 'Wish wall',
   'wishes.new': 'Post a wish',
@@ -205,7 +202,6 @@ export const en: Record<MessageKey, string> = {
   'members.status.rejected': 'Not approved: {reason}',
   'members.queue': 'Member verification',
   'members.queueEmpty': 'No registrations waiting',
-  'lectures.guesthouse': 'Guesthouse',
   'lectures.guesthouseSessions': 'Talks held here',
   'members.record': 'My service record',
   'members.wishesFulfilled': 'Wishes fulfilled',
@@ -216,7 +212,6 @@ export const en: Record<MessageKey, string> = {
   'members.verify': 'Verify',
   'members.deleteAccount': 'Delete my account',
   'members.deleteConfirm': 'Your name, phone and registration will be deleted; your wishes stay, anonymous. Delete?',
-  'me.title': 'Me',
   'me.notLoggedIn': 'Not logged in',
   'me.login': 'Log in',
   'me.logout': 'Log out',
@@ -245,7 +240,6 @@ export const en: Record<MessageKey, string> = {
   'me.role.member': 'Party member',
   'me.role.staff': 'Community staff',
 
-  'staff.title': 'Community admin',
   'staff.entry': 'Community admin (staff)',
   'staff.stations': 'Stations',
   'staff.reports': 'Problem reports',
@@ -326,7 +320,6 @@ export const en: Record<MessageKey, string> = {
   'settings.largeFont': 'Large text',
   'settings.largeFontHint': 'Makes all text bigger and easier to read',
 
-  'login.title': 'Log in',
   'login.wechat': 'Log in with WeChat',
   'login.devTitle': 'Demo identities (development only)',
   'login.devHint': 'Pick a demo identity to try each role.',

@@ -48,7 +48,6 @@ export const zh = {
   'stations.hoursWeek': '每周营业时间',
   'stations.closedToday': '今日休息',
   'stations.pledges': '服务承诺',
-  'stations.notFound': '找不到该服务点',
   'stations.shareTitle': '{name} · 古城红驿',
 
   'stations.list': '列表',
@@ -113,7 +112,6 @@ export const zh = {
   'lectures.confirmed': '已预约',
   'lectures.waitlisted': '候补第 {n} 位',
   'lectures.cancel': '取消预约',
-  'lectures.cancelled': '已取消预约',
   'lectures.sessionCancelled': '本场已取消',
   'lectures.started': '已开讲，预约已截止',
   'lectures.checkin': '扫码签到',
@@ -129,7 +127,6 @@ export const zh = {
   'lectures.scopePast': '已结束',
   'lectures.noBookings': '还没有预约',
   'lectures.loginFirst': '请先登录',
-  'wishes.title': '微心愿',
 
   'wishes.wall': '心愿墙',
   'wishes.new': '发布心愿',
@@ -203,7 +200,6 @@ export const zh = {
   'members.status.rejected': '未通过：{reason}',
   'members.queue': '党员报到审核',
   'members.queueEmpty': '没有待审核的报到',
-  'lectures.guesthouse': '民居客栈',
   'lectures.guesthouseSessions': '这里的讲座',
   'members.record': '我的服务记录',
   'members.wishesFulfilled': '实现心愿',
@@ -214,7 +210,6 @@ export const zh = {
   'members.verify': '认证通过',
   'members.deleteAccount': '注销账号',
   'members.deleteConfirm': '注销后您的姓名、电话和报到信息将被删除，已发布的心愿匿名保留。确定注销？',
-  'me.title': '我的',
   'me.notLoggedIn': '未登录',
   'me.login': '登录',
   'me.logout': '退出登录',
@@ -243,7 +238,6 @@ export const zh = {
   'me.role.member': '在职党员',
   'me.role.staff': '社区工作人员',
 
-  'staff.title': '社区管理',
   'staff.entry': '社区管理（工作人员）',
   'staff.stations': '服务点管理',
   'staff.reports': '问题反馈',
@@ -324,7 +318,6 @@ export const zh = {
   'settings.largeFont': '长辈模式（大字）',
   'settings.largeFontHint': '放大全部文字，方便阅读',
 
-  'login.title': '登录',
   'login.wechat': '微信一键登录',
   'login.devTitle': '演示身份（仅开发环境）',
   'login.devHint': '选择一个演示身份登录，体验不同角色的功能。',

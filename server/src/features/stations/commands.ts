@@ -185,5 +185,3 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
 
   return { create, update, setService, report, resolveReport }
 }
-
-export type StationCommands = ReturnType<typeof createStationCommands>

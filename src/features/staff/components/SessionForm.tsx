@@ -64,14 +64,20 @@ export function SessionForm({ plan, places, onChange, onSubmit, submitLabel, bus
       </View>
       <View className="form__day">
         <Picker mode="date" value={plan.date} onChange={(e) => set({ date: String(e.detail.value) })}>
-          <Text className="form__input">{plan.date}</Text>
+          <View ariaLabel={`${t('staff.date')} ${plan.date}`}>
+            <Text className="form__input">{plan.date}</Text>
+          </View>
         </Picker>
         <Picker mode="time" value={plan.start} onChange={(e) => set({ start: String(e.detail.value) })}>
-          <Text className="form__input">{plan.start}</Text>
+          <View ariaLabel={`${t('staff.start')} ${plan.start}`}>
+            <Text className="form__input">{plan.start}</Text>
+          </View>
         </Picker>
         <Text>–</Text>
         <Picker mode="time" value={plan.end} onChange={(e) => set({ end: String(e.detail.value) })}>
-          <Text className="form__input">{plan.end}</Text>
+          <View ariaLabel={`${t('staff.end')} ${plan.end}`}>
+            <Text className="form__input">{plan.end}</Text>
+          </View>
         </Picker>
       </View>
       <Text className="form__label">{t('staff.capacity')}</Text>

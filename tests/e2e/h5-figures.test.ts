@@ -32,7 +32,9 @@ describe('H5 古城成效 in headless Chromium against the real API', () => {
         return data.some((value: number, i: number) => i % 4 === 3 && value > 0)
       }),
     )
-    expect(await figures.locator('#chart-weekly-canvas').getAttribute('aria-label')).toMatch(/近 12 周共解决心愿 \d+ 个/)
+    expect(await figures.locator('#chart-weekly-canvas').getAttribute('aria-label')).toMatch(
+      /近 12 周共解决心愿 \d+ 个/,
+    )
     // The last headline numbers above the first two charts: what the README shows of the page.
     await figures.locator('#figure-urgent').evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await app.screenshot('figures')
@@ -54,7 +56,9 @@ describe('H5 古城成效 in headless Chromium against the real API', () => {
     await page.reload()
     const figures = page.locator('.figures-page.screen--large')
     await figures.locator('#figure-members', { hasText: 'Registered members' }).waitFor()
-    expect(await figures.locator('#chart-weekly').innerText()).toMatch(/In the last 12 weeks, \d+ wishes solved and \d+ lectures held/)
+    expect(await figures.locator('#chart-weekly').innerText()).toMatch(
+      /In the last 12 weeks, \d+ wishes solved and \d+ lectures held/,
+    )
     expect(await figures.locator('#chart-category').innerText()).toContain('Wishes by category')
     await figures.locator('#chart-category-toggle').click()
     expect(await figures.locator('#chart-category [role="table"]').innerText()).toContain('Repair')

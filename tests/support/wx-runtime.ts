@@ -83,7 +83,15 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
   }
   options = { ...options }
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}))
-  const runtime: WxRuntime = { storage, requests: [], toasts: [], navigations: [], subscribePrompts: [], tabBadges: new Map(), selectorQueries: [] }
+  const runtime: WxRuntime = {
+    storage,
+    requests: [],
+    toasts: [],
+    navigations: [],
+    subscribePrompts: [],
+    tabBadges: new Map(),
+    selectorQueries: [],
+  }
   installed = { runtime, options }
   const g = globalThis as Record<string, unknown>
   let app: Record<string, unknown> = {}

@@ -38,7 +38,9 @@ describe('weapp 古城成效 figures (compiled, driven by miniprogram-simulate)'
     expect(html).toContain('到社区报到并经核实的在职党员')
     expect(html.match(/<wx-canvas/g)).toHaveLength(3)
     expect(html).toMatch(/近 12 周共解决心愿 \d+ 个、举办微讲堂 \d+ 场/)
-    await page.waitFor(() => ['weekly', 'category', 'community'].every((chart) => wx.selectorQueries.includes(`#chart-${chart}-canvas`)))
+    await page.waitFor(() =>
+      ['weekly', 'category', 'community'].every((chart) => wx.selectorQueries.includes(`#chart-${chart}-canvas`)),
+    )
     expect(wx.requests.some((r) => r.includes('/api/stats/trends?weeks=12'))).toBe(true)
   })
 

@@ -104,7 +104,13 @@ export default function HomePage() {
       </View>
 
       {stats ? (
-        <View id="home-figures" className="home__more" ariaRole="button" ariaLabel={t('figures.more')} onClick={() => void Taro.navigateTo({ url: FIGURES_PAGE })}>
+        <View
+          id="home-figures"
+          className="home__more"
+          ariaRole="button"
+          ariaLabel={t('figures.more')}
+          onClick={() => void Taro.navigateTo({ url: FIGURES_PAGE })}
+        >
           <Text className="home__section">{t('figures.title')}</Text>
           <View className="card home__figures">
             {HOME_HEADLINES.map((h) => (

@@ -24,7 +24,23 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
     const at = now.toISOString()
     await api.database.db
       .insertInto('wishes')
-      .values({ id: `wi_fig_${inserted}`, resident_id: residentId, category, title: '修灯', description: '楼道灯坏了', community_id: communityId, contact_phone: null, urgent: urgent ? 1 : 0, preferred_time: null, photos_json: '[]', status, claimed_by: null, confirmed_at: status === 'confirmed' ? at : null, created_at: at, updated_at: at })
+      .values({
+        id: `wi_fig_${inserted}`,
+        resident_id: residentId,
+        category,
+        title: '修灯',
+        description: '楼道灯坏了',
+        community_id: communityId,
+        contact_phone: null,
+        urgent: urgent ? 1 : 0,
+        preferred_time: null,
+        photos_json: '[]',
+        status,
+        claimed_by: null,
+        confirmed_at: status === 'confirmed' ? at : null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute()
   }
   /** A session at the guesthouse that ended at `now`, with one check-in. */
@@ -35,11 +51,32 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
     const db = api.database.db
     await db
       .insertInto('lecture_sessions')
-      .values({ id: `ls_fig_${inserted}`, topic_id: 'tp_tea', guesthouse_id: guesthouseId, starts_at: start, ends_at: end, capacity: 10, speaker: null, status: 'scheduled', checkin_secret: 'x', created_at: start, updated_at: start })
+      .values({
+        id: `ls_fig_${inserted}`,
+        topic_id: 'tp_tea',
+        guesthouse_id: guesthouseId,
+        starts_at: start,
+        ends_at: end,
+        capacity: 10,
+        speaker: null,
+        status: 'scheduled',
+        checkin_secret: 'x',
+        created_at: start,
+        updated_at: start,
+      })
       .execute()
     await db
       .insertInto('bookings')
-      .values({ id: `bk_fig_${inserted}`, session_id: `ls_fig_${inserted}`, user_id: residentId, status: 'confirmed', waitlist_ticket: null, checked_in_at: end, created_at: start, updated_at: end })
+      .values({
+        id: `bk_fig_${inserted}`,
+        session_id: `ls_fig_${inserted}`,
+        user_id: residentId,
+        status: 'confirmed',
+        waitlist_ticket: null,
+        checked_in_at: end,
+        created_at: start,
+        updated_at: end,
+      })
       .execute()
   }
   const category = (b: WishBreakdown, key: string) => b.byCategory.find((c) => c.category === key)!
@@ -48,7 +85,13 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
     const login = async (openid: string, role: string) =>
-      (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid, role, communityId: 'cm_jiadi' } })).json()
+      (
+        await api.app.inject({
+          method: 'POST',
+          url: '/api/auth/dev',
+          payload: { openid, role, communityId: 'cm_jiadi' },
+        })
+      ).json()
     const staff = await login('figures-staff', 'staff')
     const resident = await login('figures-resident', 'resident')
     staffToken = staff.token
@@ -60,8 +103,23 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
   it('counts wishes on the wall and solved by category and by community, urgent ones solved among the headline numbers', async () => {
     const before = await get<WishBreakdown>('/api/stats/wishes')
     const statsBefore = await get<Stats>('/api/stats')
-    expect(before.byCategory.map((c) => c.category)).toEqual(['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other'])
-    expect(before.byCommunity.map((c) => c.communityId)).toEqual(['cm_paifang', 'cm_jiadi', 'cm_yixing', 'cm_xihu', 'cm_dongmen', 'cm_xiashuimen'])
+    expect(before.byCategory.map((c) => c.category)).toEqual([
+      'life_help',
+      'medical_escort',
+      'study_aid',
+      'repair',
+      'errands',
+      'companionship',
+      'other',
+    ])
+    expect(before.byCommunity.map((c) => c.communityId)).toEqual([
+      'cm_paifang',
+      'cm_jiadi',
+      'cm_yixing',
+      'cm_xihu',
+      'cm_dongmen',
+      'cm_xiashuimen',
+    ])
 
     await wish('cm_jiadi', 'repair', 'published')
     await wish('cm_jiadi', 'repair', 'confirmed', true)
@@ -72,7 +130,10 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
 
     const after = await get<WishBreakdown>('/api/stats/wishes')
     const stats = await get<Stats>('/api/stats')
-    const grew = (a: { total: number; solved: number }, b: { total: number; solved: number }) => ({ total: a.total - b.total, solved: a.solved - b.solved })
+    const grew = (a: { total: number; solved: number }, b: { total: number; solved: number }) => ({
+      total: a.total - b.total,
+      solved: a.solved - b.solved,
+    })
     expect(grew(category(after, 'repair'), category(before, 'repair'))).toEqual({ total: 2, solved: 1 })
     expect(grew(category(after, 'errands'), category(before, 'errands'))).toEqual({ total: 2, solved: 1 })
     expect(grew(category(after, 'other'), category(before, 'other'))).toEqual({ total: 0, solved: 0 })
@@ -114,9 +175,16 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
   it('keeps the community figures to staff and refuses a bad number of weeks', async () => {
     for (const url of ['/api/stats/communities/trends', '/api/stats/communities/wishes']) {
       expect((await api.app.inject({ method: 'GET', url })).statusCode).toBe(401)
-      expect((await api.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${residentToken}` } })).statusCode).toBe(403)
+      expect(
+        (await api.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${residentToken}` } }))
+          .statusCode,
+      ).toBe(403)
     }
-    const bad = await api.app.inject({ method: 'GET', url: '/api/stats/communities/trends?weeks=53', headers: { authorization: `Bearer ${staffToken}` } })
+    const bad = await api.app.inject({
+      method: 'GET',
+      url: '/api/stats/communities/trends?weeks=53',
+      headers: { authorization: `Bearer ${staffToken}` },
+    })
     expect(bad.statusCode).toBe(400)
   })
 })

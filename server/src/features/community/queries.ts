@@ -13,7 +13,12 @@ export type CommunityScope = string[] | null
  * is one query over the whole range, its rows numbered by week with a CASE over the week boundaries (computed here,
  * so SQLite and PostgreSQL compare the same ISO strings) and counted per number.
  */
-export async function weeklyTrends(db: Db, now: Date, weeks: number, communities: CommunityScope = null): Promise<Trends> {
+export async function weeklyTrends(
+  db: Db,
+  now: Date,
+  weeks: number,
+  communities: CommunityScope = null,
+): Promise<Trends> {
   const first = shanghaiWeekStart(now).getTime() - (weeks - 1) * WEEK_MS
   const bounds = Array.from({ length: weeks + 1 }, (_, i) => new Date(first + i * WEEK_MS).toISOString())
   const byWeek = (column: string) => {
@@ -36,7 +41,9 @@ export async function weeklyTrends(db: Db, now: Date, weeks: number, communities
   const attended = byWeek('bookings.checked_in_at')
   const verified = byWeek('decided_at')
   const scoped = communities !== null
-  const sessions = db.selectFrom('lecture_sessions').innerJoin('guesthouses', 'guesthouses.id', 'lecture_sessions.guesthouse_id')
+  const sessions = db
+    .selectFrom('lecture_sessions')
+    .innerJoin('guesthouses', 'guesthouses.id', 'lecture_sessions.guesthouse_id')
   const [wishesSolved, lecturesHeld, attendances, membersVerified] = await Promise.all([
     perWeek(
       db
@@ -106,7 +113,7 @@ export function createPublicTrends(db: Db) {
 const SHOWN = [...PUBLIC_STATUSES, 'disputed'] as const
 const SOLVED = ['fulfilled', 'confirmed'] as const
 
-/** Wishes that reached the wall and those solved, by category (every category) and by community (every one in scope). */
+/** Wishes that reached the wall and those solved, by category (all of them) and by community (all in scope). */
 export async function wishBreakdown(db: Db, communities: CommunityScope = null): Promise<WishBreakdown> {
   const scoped = communities !== null
   const tally = (eb: ExpressionBuilder<Database, 'wishes'>) =>
@@ -129,12 +136,27 @@ export async function wishBreakdown(db: Db, communities: CommunityScope = null):
       .$if(scoped, (q) => q.where('community_id', 'in', communities!))
       .groupBy('community_id')
       .execute(),
-    db.selectFrom('communities').select(['id', 'name']).$if(scoped, (q) => q.where('id', 'in', communities!)).orderBy('sort_order').execute(),
+    db
+      .selectFrom('communities')
+      .select(['id', 'name'])
+      .$if(scoped, (q) => q.where('id', 'in', communities!))
+      .orderBy('sort_order')
+      .execute(),
   ])
-  const counts = (row: { total: unknown; solved: unknown } | undefined) => ({ total: Number(row?.total ?? 0), solved: Number(row?.solved ?? 0) })
+  const counts = (row: { total: unknown; solved: unknown } | undefined) => ({
+    total: Number(row?.total ?? 0),
+    solved: Number(row?.solved ?? 0),
+  })
   return {
-    byCategory: WISH_CATEGORIES.map((category) => ({ category, ...counts(byCategory.find((r) => r.category === category)) })),
-    byCommunity: names.map(({ id, name }) => ({ communityId: id, name, ...counts(byCommunity.find((r) => r.community_id === id)) })),
+    byCategory: WISH_CATEGORIES.map((category) => ({
+      category,
+      ...counts(byCategory.find((r) => r.category === category)),
+    })),
+    byCommunity: names.map(({ id, name }) => ({
+      communityId: id,
+      name,
+      ...counts(byCommunity.find((r) => r.community_id === id)),
+    })),
   }
 }
 
@@ -155,7 +177,17 @@ export async function findStats(db: Db, now: Date): Promise<Stats> {
   const wishesIn = (statuses: ('published' | 'claimed' | 'fulfilled' | 'confirmed')[]) =>
     count(db.selectFrom('wishes').select(n).where('status', 'in', statuses))
   const at = now.toISOString()
-  const [stations, guesthouses, lecturesHeld, lectureAttendances, published, claimed, fulfilled, urgentSolved, verified] = await Promise.all([
+  const [
+    stations,
+    guesthouses,
+    lecturesHeld,
+    lectureAttendances,
+    published,
+    claimed,
+    fulfilled,
+    urgentSolved,
+    verified,
+  ] = await Promise.all([
     count(db.selectFrom('stations').select(n)),
     count(db.selectFrom('guesthouses').select(n)),
     count(db.selectFrom('lecture_sessions').select(n).where('status', '=', 'scheduled').where('ends_at', '<', at)),
@@ -166,7 +198,14 @@ export async function findStats(db: Db, now: Date): Promise<Stats> {
     count(db.selectFrom('wishes').select(n).where('status', 'in', ['fulfilled', 'confirmed']).where('urgent', '=', 1)),
     count(db.selectFrom('members').select(n).where('status', '=', 'verified')),
   ])
-  return { stations, guesthouses, lecturesHeld, lectureAttendances, wishes: { published, claimed, fulfilled, urgentSolved }, members: { verified } }
+  return {
+    stations,
+    guesthouses,
+    lecturesHeld,
+    lectureAttendances,
+    wishes: { published, claimed, fulfilled, urgentSolved },
+    members: { verified },
+  }
 }
 
 type WishTally = CommunityFigures['items'][number]['wishes']

@@ -69,7 +69,12 @@ export const communityRoutes =
       '/api/stats/wishes',
       {
         config: { access: 'public' },
-        schema: { summary: 'Wishes by category and by community', tags: ['community'], description: 'Wishes on the wall and solved, by category and by community.', response: { 200: wishBreakdownSchema } },
+        schema: {
+          summary: 'Wishes by category and by community',
+          tags: ['community'],
+          description: 'Wishes on the wall and solved, by category and by community.',
+          response: { 200: wishBreakdownSchema },
+        },
       },
       async () => wishBreakdown(db),
     )
@@ -81,12 +86,13 @@ export const communityRoutes =
         schema: {
           summary: 'Weekly trends of my communities (staff)',
           tags: ['community', 'staff'],
-          description: 'The weekly trends of the communities this staff user acts for, as `/api/stats/trends` counts them.',
+          description: 'The weekly trends of the communities this staff user acts for, counted as `/api/stats/trends`.',
           querystring: trendsQuerySchema,
           response: { 200: trendsSchema },
         },
       },
-      async (request) => weeklyTrends(db, clock(), request.query.weeks, await visibleCommunities(db, signedIn(request.user))),
+      async (request) =>
+        weeklyTrends(db, clock(), request.query.weeks, await visibleCommunities(db, signedIn(request.user))),
     )
 
     app.get(
@@ -96,7 +102,7 @@ export const communityRoutes =
         schema: {
           summary: 'Wishes by category in my communities (staff)',
           tags: ['community', 'staff'],
-          description: 'Wishes on the wall and solved, by category and by community, in the communities this staff user acts for.',
+          description: 'Wishes on the wall and solved, by category and by community, in this staff user’s communities.',
           response: { 200: wishBreakdownSchema },
         },
       },

@@ -20,10 +20,17 @@ export const trendsSchema = z.object({
 })
 export type Trends = z.infer<typeof trendsSchema>
 
-const wishTally = { total: count.describe('wishes that reached the wall'), solved: count.describe('of them fulfilled, confirmed or not yet') }
+const wishTally = {
+  total: count.describe('wishes that reached the wall'),
+  solved: count.describe('of them fulfilled, confirmed or not yet'),
+}
 export const wishBreakdownSchema = z.object({
-  byCategory: z.array(z.object({ category: z.enum(WISH_CATEGORIES), ...wishTally })).describe('every category, in display order'),
-  byCommunity: z.array(z.object({ communityId: z.string(), name: z.string(), ...wishTally })).describe('every community counted, in display order'),
+  byCategory: z
+    .array(z.object({ category: z.enum(WISH_CATEGORIES), ...wishTally }))
+    .describe('every category, in display order'),
+  byCommunity: z
+    .array(z.object({ communityId: z.string(), name: z.string(), ...wishTally }))
+    .describe('every community counted, in display order'),
 })
 export type WishBreakdown = z.infer<typeof wishBreakdownSchema>
 

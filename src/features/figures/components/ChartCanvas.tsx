@@ -3,6 +3,8 @@ import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import { drawChart, type ChartSpec, type Surface } from './chart'
 
+type OffscreenCanvasLike = NonNullable<Surface['runtime']>['offscreenCanvas']
+
 interface CanvasNode {
   width: number
   height: number
@@ -40,7 +42,7 @@ export function ChartCanvas({ id, spec, label }: { id: string; spec: ChartSpec; 
                 cancelAnimationFrame: (id: number) => node.cancelAnimationFrame(id),
                 createImage: () => node.createImage(),
                 // The mini-program has no document to make a canvas for measuring text: F2 gets one here.
-                offscreenCanvas: Taro.createOffscreenCanvas({ type: '2d' }) as unknown as NonNullable<Surface['runtime']>['offscreenCanvas'],
+                offscreenCanvas: Taro.createOffscreenCanvas({ type: '2d' }) as unknown as OffscreenCanvasLike,
               },
             },
             spec,

@@ -46,7 +46,10 @@ export function FiguresCharts({ data, idPrefix }: { data: ChartData; idPrefix: s
         ],
         fontSize,
       }
-      const top = rows.reduce((best, r) => (r.total > best.total ? r : best), rows[0] ?? { label: '', total: 0, solved: 0 })
+      const top = rows.reduce(
+        (best, r) => (r.total > best.total ? r : best),
+        rows[0] ?? { label: '', total: 0, solved: 0 },
+      )
       const summary =
         top.total === 0
           ? t('figures.summary.none')
@@ -68,13 +71,21 @@ export function FiguresCharts({ data, idPrefix }: { data: ChartData; idPrefix: s
         summary:
           sum(solved) + sum(held) === 0
             ? t('figures.summary.none')
-            : t('figures.summary.weekly', { weeks: weeks.length, wishes: sum(solved), lectures: sum(held), busiest: shortDate(busiest.weekStart), most: busiest.wishesSolved }),
+            : t('figures.summary.weekly', {
+                weeks: weeks.length,
+                wishes: sum(solved),
+                lectures: sum(held),
+                busiest: shortDate(busiest.weekStart),
+                most: busiest.wishesSolved,
+              }),
       },
       {
         key: 'category',
         title: t('figures.chart.byCategory'),
         column: t('figures.column.category'),
-        ...breakdown(data.wishes.byCategory.map((c) => ({ ...c, label: t(`wish.category.${c.category}` as MessageKey) }))),
+        ...breakdown(
+          data.wishes.byCategory.map((c) => ({ ...c, label: t(`wish.category.${c.category}` as MessageKey) })),
+        ),
       },
       {
         key: 'community',
@@ -94,7 +105,19 @@ export function FiguresCharts({ data, idPrefix }: { data: ChartData; idPrefix: s
   )
 }
 
-function ChartCard({ id, title, column, spec, summary }: { id: string; title: string; column: string; spec: ChartSpec; summary: string }) {
+function ChartCard({
+  id,
+  title,
+  column,
+  spec,
+  summary,
+}: {
+  id: string
+  title: string
+  column: string
+  spec: ChartSpec
+  summary: string
+}) {
   const { t } = useSettings()
   const [asTable, setAsTable] = useState(false)
   return (
@@ -126,7 +149,12 @@ function ChartCard({ id, title, column, spec, summary }: { id: string; title: st
       ) : (
         <ChartCanvas id={`${id}-canvas`} spec={spec} label={`${title}：${summary}`} />
       )}
-      <View id={`${id}-toggle`} className="btn btn--ghost chart__toggle" ariaRole="button" onClick={() => setAsTable(!asTable)}>
+      <View
+        id={`${id}-toggle`}
+        className="btn btn--ghost chart__toggle"
+        ariaRole="button"
+        onClick={() => setAsTable(!asTable)}
+      >
         {asTable ? t('figures.asChart') : t('figures.asTable')}
       </View>
     </View>

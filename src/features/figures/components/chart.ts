@@ -27,7 +27,9 @@ export function drawChart(surface: Surface, spec: ChartSpec): () => void {
   // Bars run top-down in reading order; F2 lays a transposed axis out bottom-up.
   const order = spec.categories.map((_, i) => i)
   if (spec.kind === 'bars') order.reverse()
-  const rows = order.flatMap((i) => spec.series.map((s) => ({ x: spec.categories[i]!, series: s.label, value: s.values[i] ?? 0 })))
+  const rows = order.flatMap((i) =>
+    spec.series.map((s) => ({ x: spec.categories[i]!, series: s.label, value: s.values[i] ?? 0 })),
+  )
   const color = { field: 'series', range: spec.series.map((s) => s.color) }
   const label = { fontSize: spec.fontSize, fill: '#2B2118' }
   // Whole numbers on the value axis, four steps at least, however small the counts.
@@ -35,10 +37,21 @@ export function drawChart(surface: Surface, spec: ChartSpec): () => void {
   const step = Math.ceil(most / 4)
   const { props } = element(
     Canvas,
-    { context: surface.context, width: surface.width, height: surface.height, pixelRatio: surface.pixelRatio, ...surface.runtime, animate: false },
+    {
+      context: surface.context,
+      width: surface.width,
+      height: surface.height,
+      pixelRatio: surface.pixelRatio,
+      ...surface.runtime,
+      animate: false,
+    },
     element(
       Chart,
-      { data: rows, coord: { transposed: spec.kind === 'bars' }, scale: { value: { min: 0, max: step * 4, tickInterval: step }, x: { tickCount: 6 } } },
+      {
+        data: rows,
+        coord: { transposed: spec.kind === 'bars' },
+        scale: { value: { min: 0, max: step * 4, tickInterval: step }, x: { tickCount: 6 } },
+      },
       element(Axis, { field: 'x', style: { label } }),
       element(Axis, { field: 'value', style: { label } }),
       element(Interval, { x: 'x', y: 'value', color, adjust: 'dodge' }),

@@ -38,7 +38,13 @@ export function MapView({ stations, centre, origin, nameOf, onSelect }: MapViewP
         .addTo(map)
     }
     if (origin) {
-      L.circleMarker([origin.lat, origin.lng], { radius: 8, color: '#ffffff', weight: 3, fillColor: '#1565C0', fillOpacity: 1 })
+      L.circleMarker([origin.lat, origin.lng], {
+        radius: 8,
+        color: '#ffffff',
+        weight: 3,
+        fillColor: '#1565C0',
+        fillOpacity: 1,
+      })
         .bindTooltip(t('stations.you'))
         .addTo(map)
     }

@@ -22,7 +22,15 @@ export interface MapViewProps {
  * The stations on a map; a tapped marker shows its station's card, the card opens the detail. The renderer is
  * chosen at build time: `MapView.tsx` (WeChat's native map) or `MapView.h5.tsx` (Leaflet, browser build only).
  */
-export function StationMap({ stations, origin, onOpen }: { stations: StationSummary[]; origin: Origin; onOpen(id: string): void }) {
+export function StationMap({
+  stations,
+  origin,
+  onOpen,
+}: {
+  stations: StationSummary[]
+  origin: Origin
+  onOpen(id: string): void
+}) {
   const { language } = useSettings()
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const selected = stations.find((s) => s.id === selectedId)

@@ -1,14 +1,17 @@
 import Taro from '@tarojs/taro'
-import type { ApiErrorBody } from '@contract'
+import type { ApiErrorBody, ErrorCode } from '@contract'
 import { translate } from './i18n'
 import { currentLanguage } from './settings'
 import { KEYS, readStorage, writeStorage } from './storage'
+
+/** What the app itself names a failure the API did not answer in its error shape. */
+type ClientErrorCode = 'NETWORK' | `HTTP_${number}`
 
 /** A refusal from the API (or the network), with the message in the user's language. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
   ) {
     super(message)
@@ -37,7 +40,7 @@ export async function downloadWithToken(url: string): Promise<string> {
   const token = readStorage<string>(KEYS.token)
   if (!token) throw new ApiError(401, 'UNAUTHENTICATED', translate(currentLanguage(), 'common.error'))
   const { statusCode, tempFilePath } = await Taro.downloadFile({ url: assetUrl(url), header: { authorization: `Bearer ${token}` } })
-  if (statusCode !== 200) throw new ApiError(statusCode, 'HTTP_' + statusCode, translate(currentLanguage(), 'common.error'))
+  if (statusCode !== 200) throw new ApiError(statusCode, `HTTP_${statusCode}`, translate(currentLanguage(), 'common.error'))
   return tempFilePath
 }
 
@@ -53,7 +56,7 @@ function toApiError(status: number, data: unknown): ApiError {
   if (body?.error) {
     return new ApiError(status, body.error.code, currentLanguage() === 'en' ? body.error.messageEn : body.error.message)
   }
-  return new ApiError(status, 'HTTP_' + status, translate(currentLanguage(), 'common.error'))
+  return new ApiError(status, `HTTP_${status}`, translate(currentLanguage(), 'common.error'))
 }
 
 /** One call to the API: bearer token, JSON both ways, readable errors, one retry of a GET on network failure. */

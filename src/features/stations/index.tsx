@@ -1,12 +1,12 @@
 import { ScrollView, Switch, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
-import type { ServiceKey, StationKind, StationSummary } from '@contract'
-import { useCallback, useRef, useState } from 'react'
-import { ApiError } from '../../shared/request'
+import Taro, { useDidShow, useReachBottom, useShareAppMessage } from '@tarojs/taro'
+import type { ServiceKey, StationKind } from '@contract'
+import { useRef, useState } from 'react'
 import { useSettings } from '../../shared/settings'
 import { KEYS, readStorage, writeStorage } from '../../shared/storage'
 import { Screen } from '../../shared/ui/Screen'
 import { StateView } from '../../shared/ui/StateView'
+import { useScreenData } from '../../shared/ui/useScreenData'
 import { listStations, type Origin, type StationFilter } from './api'
 import { StationCard } from './components/StationCard'
 import { StationMap } from './components/StationMap'
@@ -14,75 +14,49 @@ import { KINDS, SERVICES, serviceLabel } from './format'
 import { locate } from './location'
 import './index.scss'
 
-type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string }
+/** Home's quick actions leave the chosen need in storage (tab pages cannot take query parameters); taken once. */
+function takeChosenNeed(): ServiceKey | undefined {
+  const need = readStorage<ServiceKey>(KEYS.stationsNeed)
+  if (need) writeStorage(KEYS.stationsNeed, undefined)
+  return need
+}
 
 export default function StationsPage() {
   const { t } = useSettings()
-  const [filter, setFilter] = useState<StationFilter>({})
+  const [filter, setFilter] = useState<StationFilter>(() => {
+    const need = takeChosenNeed()
+    return need ? { service: need } : {}
+  })
   const [view, setView] = useState<'list' | 'map'>('list')
-  const [items, setItems] = useState<StationSummary[]>([])
-  const [nextCursor, setNextCursor] = useState<string | null>(null)
-  const [status, setStatus] = useState<Status>({ kind: 'loading' })
-  const [offlineAt, setOfflineAt] = useState<number | null>(null)
+  // undefined until asked; null when the visitor declined (the list then has no distances).
   const [origin, setOrigin] = useState<Origin | undefined>(undefined)
   const loadingMore = useRef(false)
-
-  const load = useCallback(
-    async (next: StationFilter, where: Origin) => {
-      setStatus({ kind: 'loading' })
-      try {
-        const page = await listStations(next, where)
-        setItems(page.data.items)
-        setNextCursor(page.data.nextCursor)
-        setOfflineAt(page.fromCache ? page.updatedAt : null)
-        setStatus({ kind: 'ready' })
-      } catch (error) {
-        setStatus({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
-      }
+  // Located on every fetch: a tourist walks, and a filter change should show distances from where they are now.
+  const list = useScreenData(
+    async () => {
+      const where = await locate()
+      setOrigin(where)
+      const page = await listStations(filter, where)
+      return { items: page.data.items, nextCursor: page.data.nextCursor, offlineAt: page.fromCache ? page.updatedAt : null }
     },
-    [t],
+    JSON.stringify(filter),
+    { onShow: 'first' },
   )
 
-  /** Changes the filter and reloads the first page with it. */
-  const refine = (change: Partial<StationFilter>) => {
-    const next = { ...filter, ...change }
-    setFilter(next)
-    void load(next, origin ?? null)
-  }
+  /** Changes the filter; the list reloads its first page with it. */
+  const refine = (change: Partial<StationFilter>) => setFilter({ ...filter, ...change })
 
   useDidShow(() => {
-    // Home's quick actions leave the chosen need here: tab pages cannot take query parameters.
-    const need = readStorage<ServiceKey>(KEYS.stationsNeed)
-    if (need) writeStorage(KEYS.stationsNeed, undefined)
-    const next = need ? { ...filter, service: need } : filter
-    if (need) setFilter(next)
-    if (origin === undefined) {
-      void locate().then((where) => {
-        setOrigin(where)
-        void load(next, where)
-      })
-    } else if (need || items.length === 0) {
-      void load(next, origin)
-    }
-  })
-
-  usePullDownRefresh(() => {
-    void locate()
-      .then((where) => {
-        setOrigin(where)
-        return load(filter, where)
-      })
-      .finally(() => Taro.stopPullDownRefresh())
+    const need = takeChosenNeed()
+    if (need) setFilter((current) => ({ ...current, service: need }))
   })
 
   useReachBottom(() => {
-    if (!nextCursor || loadingMore.current) return
+    const cursor = list.data?.nextCursor
+    if (!cursor || loadingMore.current) return
     loadingMore.current = true
-    listStations(filter, origin ?? null, nextCursor)
-      .then((page) => {
-        setItems((current) => [...current, ...page.data.items])
-        setNextCursor(page.data.nextCursor)
-      })
+    listStations(filter, origin ?? null, cursor)
+      .then(({ data: more }) => list.update((shown) => ({ ...shown, items: [...shown.items, ...more.items], nextCursor: more.nextCursor })))
       .catch(() => undefined)
       .finally(() => {
         loadingMore.current = false
@@ -135,22 +109,21 @@ export default function StationsPage() {
           <Text>{t('stations.locationDenied')}</Text>
         </View>
       ) : null}
-      {offlineAt ? (
+      {list.data?.offlineAt ? (
         <View className="notice" role="status">
-          <Text>{t('common.offlineAt', { time: new Date(offlineAt).toLocaleString() })}</Text>
+          <Text>{t('common.offlineAt', { time: new Date(list.data.offlineAt).toLocaleString() })}</Text>
         </View>
       ) : null}
 
-      {status.kind === 'loading' ? <StateView state="loading" /> : null}
-      {status.kind === 'error' ? <StateView state="error" message={status.message} onRetry={() => void load(filter, origin ?? null)} /> : null}
-      {status.kind === 'ready' && items.length === 0 ? <StateView state="empty" title={t('stations.empty')} hint={t('stations.emptyHint')} /> : null}
-      {status.kind === 'ready' && items.length > 0 && view === 'map' ? <StationMap stations={items} origin={origin ?? null} onOpen={open} /> : null}
-      {status.kind === 'ready' && view === 'list' ? (
+      {list.placeholder}
+      {list.data?.items.length === 0 ? <StateView state="empty" title={t('stations.empty')} hint={t('stations.emptyHint')} /> : null}
+      {list.data?.items.length && view === 'map' ? <StationMap stations={list.data.items} origin={origin ?? null} onOpen={open} /> : null}
+      {list.data && view === 'list' ? (
         <View className="stations__list">
-          {items.map((station) => (
+          {list.data.items.map((station) => (
             <StationCard key={station.id} station={station} onOpen={open} />
           ))}
-          {items.length > 0 ? <Text className="stations__end muted">{nextCursor ? t('common.loadMore') : t('common.noMore')}</Text> : null}
+          {list.data.items.length > 0 ? <Text className="stations__end muted">{list.data.nextCursor ? t('common.loadMore') : t('common.noMore')}</Text> : null}
         </View>
       ) : null}
     </Screen>

@@ -13,7 +13,12 @@ export type ScreenData<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | {
  * error with a retry), else null; `placeholder` is the same without the screen around it, for a page that keeps its
  * tabs in view.
  */
-export function useScreenData<T>(fetch: () => Promise<T>, key = '') {
+export function useScreenData<T>(
+  fetch: () => Promise<T>,
+  key = '',
+  /** 'first': fetched only the first time the page is shown, e.g. a long list that keeps its pages and scroll. */
+  { onShow = 'every' }: { onShow?: 'every' | 'first' } = {},
+) {
   const { t } = useSettings()
   const [state, setState] = useState<ScreenData<T>>({ kind: 'loading' })
   // The newest closure, so a reload after a change of key fetches what the page now shows.
@@ -37,7 +42,12 @@ export function useScreenData<T>(fetch: () => Promise<T>, key = '') {
     setState({ kind: 'loading' })
     void reload()
   }, [key])
-  useDidShow(() => void reload())
+  const shownBefore = useRef(false)
+  useDidShow(() => {
+    if (onShow === 'first' && shownBefore.current) return
+    shownBefore.current = true
+    void reload()
+  })
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   /** In place of the content while there is nothing to show: loading, or the error with a retry. */

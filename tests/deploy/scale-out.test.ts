@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { sql } from 'kysely'
 import { migrations } from '../../server/src/db/migrations'
 import { openDatabase, type DbHandle } from '../../server/src/db'
@@ -136,7 +137,7 @@ onPostgres('three instances on one PostgreSQL database', () => {
     expect([await hotWater(1), await hotWater(2)]).toEqual([false, false])
   })
 
-  it('lets a request under way finish on SIGTERM and exits 0 within 10 s, while the others carry on', async () => {
+  it('on SIGTERM says it is not ready, lets a request under way finish and exits 0 within 10 s, while the others carry on', async () => {
     const token = people[0]!
     const { port } = new URL(instances[2]!.base)
     // A report whose body is still arriving when the signal comes: under way, so it must be answered in full.
@@ -157,10 +158,28 @@ onPostgres('three instances on one PostgreSQL database', () => {
       slow.on('error', reject)
     })
     slow.write(body.slice(0, 10))
+    // The platform's readiness probe, its request line in before the signal and its headers done after: it reaches
+    // the draining instance, which must say it is not ready so no new traffic is routed to it.
+    const probe = connect(Number(port), '127.0.0.1')
+    probe.write('GET /api/ready HTTP/1.1\r\nhost: 127.0.0.1\r\n')
+    const probed = new Promise<Reply>((resolve, reject) => {
+      let text = ''
+      probe.on('data', (chunk) => (text += chunk))
+      probe.on('end', () => {
+        const [head = '', payload = ''] = text.split('\r\n\r\n')
+        resolve({ status: Number(head.split(' ')[1]), body: JSON.parse(payload) })
+      })
+      probe.on('error', reject)
+    })
     await new Promise((r) => setTimeout(r, 100))
 
     const exitCode = instances[2]!.stop()
     await new Promise((r) => setTimeout(r, 200))
+    probe.write('\r\n')
+    expect(await probed).toEqual({
+      status: 503,
+      body: { error: { code: 'SHUTTING_DOWN', message: expect.any(String), messageEn: expect.any(String) } },
+    })
     slow.end(body.slice(10))
     expect(await answered).toMatchObject({ status: 201 })
     let deadline: NodeJS.Timeout | undefined

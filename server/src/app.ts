@@ -142,7 +142,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   await app.register(communityRoutes(database.db, clock))
   await app.register(memberRoutes(database.db, clock))
   await app.register(wishRoutes(database.db, clock, quotas))
-  await app.register(uploadRoutes(database.db, clock, quotas))
+  await app.register(uploadRoutes(database.db, clock, quotas, config.QUOTA_UPLOAD_MAX_MB))
   await app.register(lectureRoutes(database.db, clock))
   await app.register(notificationRoutes(config, database.db, clock))
   await app.register(inboxRoutes(database.db, clock))

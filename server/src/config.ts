@@ -91,6 +91,8 @@ const envSchema = z.object({
   QUOTA_WISHES_PER_DAY: z.coerce.number().int().min(1).default(10),
   QUOTA_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(3),
   QUOTA_UPLOADS_PER_DAY: z.coerce.number().int().min(1).default(30),
+  /** The largest photo one may send, in MB (before it is re-encoded); a bigger body is 413. */
+  QUOTA_UPLOAD_MAX_MB: z.coerce.number().positive().max(50).default(2),
   TRUST_PROXY: trustedProxies,
   /**
    * Requests a caller (the signed-in person, else the IP address) may make per RATE_WINDOW_MS, counted in each

@@ -8,8 +8,6 @@ import type { Quotas } from '../../shared/quota.js'
 import { storePhoto } from './commands.js'
 import { photoForViewer, type PhotoSize } from './queries.js'
 
-export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-
 export const uploadResponseSchema = z.object({
   upload: z.object({
     id: z.string(),
@@ -21,23 +19,27 @@ export const uploadResponseSchema = z.object({
 export type UploadResponse = z.infer<typeof uploadResponseSchema>
 
 export const uploadRoutes =
-  (db: Db, clock: () => Date, quotas: Pick<Quotas, 'uploadsPerDay'>): FastifyPluginAsyncZod =>
+  (db: Db, clock: () => Date, quotas: Pick<Quotas, 'uploadsPerDay'>, maxMegabytes: number): FastifyPluginAsyncZod =>
   async (app) => {
+    const maxBytes = Math.floor(maxMegabytes * 1024 * 1024)
     // Photos arrive as the raw file body: the app reads the chosen file and sends its bytes with wx.request.
-    app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) =>
-      done(null, body),
+    app.addContentTypeParser(
+      ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: maxBytes },
+      (_req, body, done) => done(null, body),
     )
 
     app.post(
       '/api/uploads',
       {
         config: { access: 'user' },
-        bodyLimit: MAX_UPLOAD_BYTES,
+        bodyLimit: maxBytes,
         schema: {
           summary: 'Upload a photo',
           tags: ['uploads'],
           description:
-            'A JPEG, PNG or WebP photo of at most 2 MB, sent as the request body. It is decoded and written anew ' +
+            `A JPEG, PNG or WebP photo of at most ${maxMegabytes} MB (QUOTA_UPLOAD_MAX_MB), sent as the request body; ` +
+            'a bigger one is 413. It is decoded and written anew ' +
             '(upright, at most 1600 px, JPEG, no EXIF/GPS/XMP/ICC/comments) with a thumbnail; a file that does not ' +
             'decode is 415. QUOTA_UPLOADS_PER_DAY per person; beyond that 429 RATE_LIMITED with Retry-After.',
           response: { 201: uploadResponseSchema },

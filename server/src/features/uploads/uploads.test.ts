@@ -26,6 +26,21 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
   const upload = (as: string, bytes: Buffer, type = 'image/jpeg') =>
     api.app.inject({ method: 'POST', url: '/api/uploads', payload: bytes, headers: { ...auth(as), 'content-type': type } })
 
+  const expectHiddenFromAllButItsResidentAndStaff = async (photo: { url: string; thumbUrl: string }) => {
+    for (const path of [photo.url, photo.thumbUrl]) {
+      for (const viewer of [undefined, 'neighbour', 'staffThere']) {
+        const hidden = await call('GET', path, viewer)
+        expect(hidden.statusCode).toBe(404)
+        expect(hidden.json().error.code).toBe('NOT_FOUND')
+      }
+      for (const viewer of ['resident', 'staffHere']) {
+        const seen = await call('GET', path, viewer)
+        expect(seen.statusCode).toBe(200)
+        expect(seen.headers['cache-control']).toBe('private, no-store')
+      }
+    }
+  }
+
   beforeAll(async () => {
     api = await startTestApi({ kind })
     await login('resident', 'resident')
@@ -96,6 +111,25 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
     expect((await upload('resident', pngClaiming(100, 100), 'image/png')).statusCode).toBe(415) // a header, no pixels
   })
 
+  it('takes a file of QUOTA_UPLOAD_MAX_MB (2 MB by default) to decoding and refuses one byte more with 413', async () => {
+    const limit = 2 * 1024 * 1024
+    expect((await upload('resident', Buffer.alloc(limit, 1), 'application/octet-stream')).statusCode).toBe(415)
+    const tooBig = await upload('resident', Buffer.alloc(limit + 1, 1), 'application/octet-stream')
+    expect(tooBig.statusCode).toBe(413)
+    expect(tooBig.json().error.code).toBe('PAYLOAD_TOO_LARGE')
+
+    const smaller = await startTestApi({ kind, env: { QUOTA_UPLOAD_MAX_MB: '1' } })
+    try {
+      const signIn = { openid: 'p-small', role: 'resident', nickname: 'small' }
+      const { token } = (await smaller.app.inject({ method: 'POST', url: '/api/auth/dev', payload: signIn })).json()
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }
+      const refused = await smaller.app.inject({ method: 'POST', url: '/api/uploads', payload: Buffer.alloc(limit / 2 + 1, 1), headers })
+      expect(refused.statusCode).toBe(413)
+    } finally {
+      await smaller.close()
+    }
+  })
+
   it('a withdrawn wish’s photo is 404 to the public and never cached immutable; its owner and the community staff still see it', async () => {
     const photo = (await upload('resident', await phoneJpeg(64, 48))).json().upload
     const wish = (await call('POST', '/api/wishes', 'resident', { ...wishBody, photoIds: [photo.id] })).json().wish
@@ -108,18 +142,15 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
     expect(onTheWall.headers['cache-control']).not.toContain('immutable')
 
     expect((await call('POST', `/api/wishes/${wish.id}/withdraw`, 'resident', {})).statusCode).toBe(200)
-    for (const path of [photo.url, photo.thumbUrl]) {
-      for (const viewer of [undefined, 'neighbour', 'staffThere']) {
-        const hidden = await call('GET', path, viewer)
-        expect(hidden.statusCode).toBe(404)
-        expect(hidden.json().error.code).toBe('NOT_FOUND')
-      }
-      for (const viewer of ['resident', 'staffHere']) {
-        const seen = await call('GET', path, viewer)
-        expect(seen.statusCode).toBe(200)
-        expect(seen.headers['cache-control']).toBe('private, no-store')
-      }
-    }
+    await expectHiddenFromAllButItsResidentAndStaff(photo)
+  })
+
+  it('a rejected wish’s photo is 404 to the public; its owner and the community staff still see it', async () => {
+    const photo = (await upload('resident', await phoneJpeg(64, 48))).json().upload
+    const wish = (await call('POST', '/api/wishes', 'resident', { ...wishBody, photoIds: [photo.id] })).json().wish
+    const rejected = await call('POST', `/api/wishes/${wish.id}/review`, 'staffHere', { decision: 'reject', reason: '请补充楼栋号' })
+    expect(rejected.json().wish.status).toBe('rejected')
+    await expectHiddenFromAllButItsResidentAndStaff(photo)
   })
 
   it('a station’s photo is public and may be cached for good', async () => {

@@ -1,4 +1,5 @@
-import { CHECKIN_WINDOW_MS, issueCheckinCode, locationVerified, verifyCheckinCode } from './checkin'
+import { distanceMetres } from '../../shared/geo'
+import { CHECKIN_WINDOW_MS, issueCheckinCode, locationVerified, PRESENCE_RADIUS_M, verifyCheckinCode } from './checkin'
 
 const secret = 'a-session-secret'
 const shownAt = new Date('2026-11-25T11:30:10Z')
@@ -46,5 +47,24 @@ describe('presence at check-in', () => {
     expect(locationVerified({ lat: 23.6675, lng: 116.6452 }, guesthouse)).toBe(true)
     expect(errorOf(() => locationVerified({ lat: 23.6851, lng: 116.6449 }, guesthouse))).toBe('TOO_FAR_TO_CHECK_IN')
     expect(locationVerified(undefined, guesthouse)).toBe(false)
+  })
+
+  it('accepts a position just within 500 m and refuses one just past it, saying how far it is', () => {
+    const metresPerDegree = distanceMetres(guesthouse, { ...guesthouse, lat: guesthouse.lat + 0.01 }) / 0.01
+    const northBy = (metres: number) => ({ ...guesthouse, lat: guesthouse.lat + metres / metresPerDegree })
+    expect(PRESENCE_RADIUS_M).toBe(500)
+    expect(locationVerified(northBy(499), guesthouse)).toBe(true)
+    // Told "about 500 m", one is not refused for the fraction the message leaves out.
+    expect(locationVerified(northBy(500.4), guesthouse)).toBe(true)
+    for (const metres of [500.6, 501]) {
+      let refusal: unknown = null
+      try {
+        locationVerified(northBy(metres), guesthouse)
+      } catch (error) {
+        refusal = error
+      }
+      const told = { messageZh: expect.stringContaining('约 501 米'), messageEn: expect.stringContaining('about 501 m') }
+      expect(refusal).toMatchObject({ statusCode: 403, code: 'TOO_FAR_TO_CHECK_IN', ...told })
+    }
   })
 })

@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { CommunityFigures } from '@contract'
-import { useState } from 'react'
 import { currentUser } from '../../../../shared/auth'
 import type { MessageKey } from '../../../../shared/i18n'
 import { useSettings } from '../../../../shared/settings'
 import { Menu } from '../../../../shared/ui/Menu'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
-import { chartData, type ChartData } from '../../../figures/api'
+import { useScreenData } from '../../../../shared/ui/useScreenData'
+import { chartData } from '../../../figures/api'
 import { FiguresCharts } from '../../../figures/components/FiguresCharts'
 import { communityFigures } from '../../api'
 import '../../staff.scss'
@@ -22,16 +22,12 @@ const STAFF_MENU: { id: string; label: MessageKey; url: string }[] = [
   { id: 'reports', label: 'staff.reports', url: '/features/staff/pages/reports/index' },
 ]
 
-type Figures = { kind: 'loading' } | { kind: 'ready'; items: CommunityFigures['items'] } | { kind: 'error' }
-
 /** Each community this staff user acts for, in the figures the district asks about. */
-function FiguresCard({ figures, onRetry }: { figures: Figures; onRetry(): void }) {
+function FiguresCard({ items }: { items: CommunityFigures['items'] }) {
   const { t } = useSettings()
-  if (figures.kind === 'loading') return <StateView state="loading" />
-  if (figures.kind === 'error') return <StateView state="error" message={t('common.error')} onRetry={onRetry} />
   return (
     <>
-      {figures.items.map((c) => (
+      {items.map((c) => (
         <View key={c.communityId} id={`figures-${c.communityId}`} className="card figures">
           <Text className="staff-station__name">{c.name}</Text>
           <View className="figures__grid">
@@ -61,29 +57,22 @@ function FiguresCard({ figures, onRetry }: { figures: Figures; onRetry(): void }
 
 export default function StaffHome() {
   const { t } = useSettings()
-  const [figures, setFigures] = useState<Figures>({ kind: 'loading' })
-  const [charts, setCharts] = useState<ChartData | null>(null)
-  const loadFigures = () => {
-    void communityFigures().then(
-      ({ items }) => setFigures({ kind: 'ready', items }),
-      () => setFigures({ kind: 'error' }),
-    )
-    // The charts add to the table of figures; without them the page still has its numbers.
-    void chartData('mine').then(setCharts, () => setCharts(null))
-  }
-  useDidShow(() => {
-    if (currentUser()?.role === 'staff') loadFigures()
-  })
-  if (currentUser()?.role !== 'staff') return <Screen><StateView state="empty" title={t('staff.onlyStaff')} /></Screen>
+  // Asked at each fetch: the person may have logged in as staff since the page was drawn.
+  const isStaff = () => currentUser()?.role === 'staff'
+  const figures = useScreenData(async () => (isStaff() ? (await communityFigures()).items : []))
+  // The charts add to the table of figures; without them the page still has its numbers.
+  const charts = useScreenData(async () => (isStaff() ? chartData('mine') : null))
+  if (!isStaff()) return <Screen><StateView state="empty" title={t('staff.onlyStaff')} /></Screen>
   return (
     <Screen>
       <Menu entries={STAFF_MENU.map(({ id, label, url }) => ({ id: `staff-${id}`, label: t(label), open: () => void Taro.navigateTo({ url }) }))} />
       <Text className="form__label">{t('staff.figures')}</Text>
-      <FiguresCard figures={figures} onRetry={loadFigures} />
-      {charts ? (
+      {figures.placeholder}
+      {figures.data ? <FiguresCard items={figures.data} /> : null}
+      {charts.data ? (
         <>
           <Text className="form__label">{t('figures.mine')}</Text>
-          <FiguresCharts data={charts} idPrefix="staff-chart" />
+          <FiguresCharts data={charts.data} idPrefix="staff-chart" />
         </>
       ) : null}
     </Screen>

@@ -38,8 +38,8 @@ export const uploadRoutes =
           summary: 'Upload a photo',
           tags: ['uploads'],
           description:
-            `A JPEG, PNG or WebP photo of at most ${maxMegabytes} MB (QUOTA_UPLOAD_MAX_MB), sent as the request body; ` +
-            'a bigger one is 413. It is decoded and written anew ' +
+            `A JPEG, PNG or WebP photo of at most ${maxMegabytes} MB (QUOTA_UPLOAD_MAX_MB), sent as the request ` +
+            'body; a bigger one is 413. It is decoded and written anew ' +
             '(upright, at most 1600 px, JPEG, no EXIF/GPS/XMP/ICC/comments) with a thumbnail; a file that does not ' +
             'decode is 415. QUOTA_UPLOADS_PER_DAY per person; beyond that 429 RATE_LIMITED with Retry-After.',
           response: { 201: uploadResponseSchema },

@@ -137,7 +137,7 @@ onPostgres('three instances on one PostgreSQL database', () => {
     expect([await hotWater(1), await hotWater(2)]).toEqual([false, false])
   })
 
-  it('on SIGTERM says it is not ready, lets a request under way finish and exits 0 within 10 s, while the others carry on', async () => {
+  it('on SIGTERM: not ready, the request under way finishes, exits 0 within 10 s; the others carry on', async () => {
     const token = people[0]!
     const { port } = new URL(instances[2]!.base)
     // A report whose body is still arriving when the signal comes: under way, so it must be answered in full.

@@ -13,19 +13,33 @@ export interface SubscribeMessage {
  * does: `cgi-bin/token` invalidates every earlier token it issued, `cgi-bin/stable_token` hands every caller the same
  * one until it is revoked; calls with any other token get 40001. It answers code2session (`good-code`, or `good-<x>`
  * for openid `wx-<x>`), judges text as msgSecCheck v2 does (anything with 风险词 is risky) and takes subscribe messages.
+ * A token lives `tokenLifetimeSeconds` on the `now` clock (WeChat: 7200 s); calls with an expired one get 42001. As
+ * WeChat documents for `stable_token`, a request in the last 5 minutes of a token's life gets the next one, and the
+ * previous one stays valid until it expires.
  */
-export function startWechatStandIn() {
+/** WeChat's overlap of two stable tokens: the next one is handed out this long before the current one expires. */
+const HANDOVER_MS = 5 * 60_000
+
+export function startWechatStandIn({ tokenLifetimeSeconds = 7200, now = Date.now } = {}) {
   const checked: { content: string; openid: string; version: number }[] = []
   const sent: SubscribeMessage[] = []
   const tokenRequests = { stable: 0, plain: 0 }
   let tokensInFlight = 0
   let maxTokensInFlight = 0
   let staleAnswers = 0
-  let plain = { serial: 0, token: '' }
-  let stable = { serial: 1, token: 'stable-1' }
+  const lifetimeMs = tokenLifetimeSeconds * 1000
+  let plain = { serial: 0, token: '', expiresAt: 0 }
+  let stable = { serial: 1, token: 'stable-1', expiresAt: now() + lifetimeMs }
+  let previousStable: typeof stable | null = null
   let down = false
+  const issueStable = (keepPrevious: boolean) => {
+    previousStable = keepPrevious ? stable : null
+    stable = { serial: stable.serial + 1, token: `stable-${stable.serial + 1}`, expiresAt: now() + lifetimeMs }
+  }
 
-  const isValid = (token: string | null) => token !== null && token !== '' && (token === stable.token || token === plain.token)
+  const issuedAs = (token: string | null) =>
+    token ? [stable, previousStable, plain].find((issued) => issued?.token === token) : undefined
+  const secondsLeft = (expiresAt: number) => Math.floor((expiresAt - now()) / 1000)
   // WeChat takes a moment to issue a token; the delay is what lets concurrent callers overlap, as they would there.
   const issueToken = (reply: () => void) => {
     tokensInFlight += 1
@@ -47,11 +61,12 @@ export function startWechatStandIn() {
       switch (url.pathname) {
         case '/cgi-bin/token':
           tokenRequests.plain += 1
-          plain = { serial: plain.serial + 1, token: `plain-${plain.serial + 1}` }
-          return issueToken(() => reply({ access_token: plain.token, expires_in: 7200 }))
+          plain = { serial: plain.serial + 1, token: `plain-${plain.serial + 1}`, expiresAt: now() + lifetimeMs }
+          return issueToken(() => reply({ access_token: plain.token, expires_in: tokenLifetimeSeconds }))
         case '/cgi-bin/stable_token':
           tokenRequests.stable += 1
-          return issueToken(() => reply({ access_token: stable.token, expires_in: 7200 }))
+          if (stable.expiresAt - now() <= HANDOVER_MS) issueStable(stable.expiresAt > now())
+          return issueToken(() => reply({ access_token: stable.token, expires_in: secondsLeft(stable.expiresAt) }))
         case '/sns/jscode2session': {
           const code = url.searchParams.get('js_code') ?? ''
           if (code === 'good-code') return reply({ openid: 'wx-openid-1', session_key: 'k' })
@@ -59,9 +74,14 @@ export function startWechatStandIn() {
           return reply({ errcode: 40029, errmsg: 'invalid code' })
         }
       }
-      if (!isValid(token)) {
+      const issued = issuedAs(token)
+      if (!issued) {
         staleAnswers += 1
         return reply({ errcode: 40001, errmsg: 'invalid credential' })
+      }
+      if (issued.expiresAt <= now()) {
+        staleAnswers += 1
+        return reply({ errcode: 42001, errmsg: 'access_token expired' })
       }
       if (url.pathname === '/wxa/msg_sec_check') {
         const body = JSON.parse(text) as { content: string; openid: string; version: number }
@@ -82,8 +102,10 @@ export function startWechatStandIn() {
     tokenRequests: typeof tokenRequests
     /** The most token requests WeChat was answering at one time. */
     maxTokensInFlight(): number
-    /** How many calls were refused with 40001 (a token that is no longer valid). */
+    /** How many calls were refused with 40001 or 42001 (a token that is no longer valid, or expired). */
     staleAnswers(): number
+    /** How many stable tokens were issued. */
+    stableTokensIssued(): number
     /** Replaces the stable token, as a force_refresh elsewhere would: calls with the old one now get 40001. */
     revokeStableToken(): void
     setDown(value: boolean): void
@@ -97,7 +119,8 @@ export function startWechatStandIn() {
         tokenRequests,
         maxTokensInFlight: () => maxTokensInFlight,
         staleAnswers: () => staleAnswers,
-        revokeStableToken: () => (stable = { serial: stable.serial + 1, token: `stable-${stable.serial + 1}` }),
+        stableTokensIssued: () => stable.serial,
+        revokeStableToken: () => issueStable(false),
         setDown: (value) => (down = value),
         close: () => server.close(),
       }),

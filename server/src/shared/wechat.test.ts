@@ -2,6 +2,8 @@ import { callApi } from '../../../tests/support/http'
 import { createTestDatabase, DB_KINDS, type TestDatabase } from '../../../tests/support/databases'
 import { startApiProcess, type RunningServer } from '../../../tests/support/server-process'
 import { startWechatStandIn } from '../../../tests/support/wechat'
+import { loadConfig } from '../config'
+import { createWechatClient } from './wechat'
 
 const TEMPLATES = {
   booking_confirmed: { id: 'tpl-booked', fields: { thing4: 'topic', time5: 'time', phrase6: 'title' } },
@@ -111,5 +113,38 @@ describe.each(DB_KINDS)('one WeChat client per process, two instances on %s', (k
     expect(await deliveredWithin(PEOPLE + 1)).toBe(PEOPLE + 1)
     expect(wechat.sent.at(-1)?.touser).toBe('wx-late')
     expect(wechat.staleAnswers()).toBe(before.stale + refused + 1)
+  })
+})
+
+describe('a WeChat token renewed ahead of its expiry', () => {
+  /** Ten minutes: renewing five minutes ahead of WeChat's expiry then happens within each token's life. */
+  const LIFETIME_SECONDS = 600
+  const CALL_TIMEOUT_MS = 5000
+  // One clock for the client and the stand-in, moved on by the test: three token lives pass without waiting them out.
+  let clock = 0
+  const now = () => clock
+  let wechat: Awaited<ReturnType<typeof startWechatStandIn>>
+
+  beforeAll(async () => {
+    wechat = await startWechatStandIn({ tokenLifetimeSeconds: LIFETIME_SECONDS, now })
+  })
+  afterAll(() => wechat.close())
+
+  it('is fetched once for many calls, before it expires: no call is refused for an expired token', async () => {
+    const config = { AUTH_MODE: 'wechat', WX_APPID: 'wx-test', WX_SECRET: 'secret', WX_API_BASE: wechat.base }
+    const client = createWechatClient(loadConfig(config), now)
+    while (clock < 3 * LIFETIME_SECONDS * 1000) {
+      const checks = Array.from({ length: 8 }, (_, i) =>
+        client.post('/wxa/msg_sec_check', { content: `门口的灯坏了 ${clock} ${i}`, openid: 'wx-openid-1', version: 2 }),
+      )
+      // The calls reach WeChat once the clock has moved on by the client's timeout, the longest they can be on
+      // their way: a token taken just before it is due for renewal must still be valid when its call arrives.
+      clock += CALL_TIMEOUT_MS
+      await expect(Promise.all(checks)).resolves.toHaveLength(8)
+    }
+    expect(wechat.staleAnswers()).toBe(0)
+    expect(wechat.maxTokensInFlight()).toBe(1)
+    // Three lives of ten minutes, each token replaced five minutes before it expired: six tokens or more.
+    expect(wechat.stableTokensIssued()).toBeGreaterThanOrEqual(6)
   })
 })

@@ -62,7 +62,8 @@ export function createWechatClient(config: Config, now: () => number = Date.now)
     })
     if (!answer.access_token) throw new WechatError('/cgi-bin/stable_token', answer.errcode ?? -1, answer.errmsg ?? 'no token')
     const lifetimeMs = (answer.expires_in ?? 7200) * 1000
-    // Near its end WeChat hands out the same token with what is left of its life: renew at half of that, not never.
+    // WeChat hands out the next token in a token's last 5 minutes, which is when this renews; were a token given for
+    // less than twice that, renewing at half its life still leaves a call on its way time to arrive.
     token = { value: answer.access_token, renewAt: now() + Math.max(lifetimeMs - RENEW_AHEAD_MS, lifetimeMs / 2) }
     return token.value
   }

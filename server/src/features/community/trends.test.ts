@@ -67,6 +67,13 @@ describe.each(DB_KINDS)('weekly trends on %s', (kind) => {
   })
   afterAll(() => api.close())
 
+  it('shows the demo data (seeded on this clock) spread over the past twelve weeks, not flat', async () => {
+    const weeks = await trends('?weeks=12')
+    expect(weeks.filter((w) => w.wishesSolved > 0).length).toBeGreaterThanOrEqual(4)
+    expect(weeks.filter((w) => w.lecturesHeld > 0).length).toBeGreaterThanOrEqual(4)
+    expect(weeks.filter((w) => w.membersVerified > 0).length).toBeGreaterThanOrEqual(4)
+  })
+
   it('lists exactly N Monday-start weeks, oldest first, the current week last, zeros included', async () => {
     now = new Date('2020-06-10T04:00:00Z') // long before any data
     const weeks = await trends('?weeks=52')

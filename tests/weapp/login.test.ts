@@ -43,6 +43,11 @@ describe('weapp login (compiled, driven by miniprogram-simulate)', () => {
     const about = renderPage('features/me/pages/about/index')
     await about.waitFor('谁能看到')
     expect(about.html()).toContain('注销账号')
+    // 古城成效 is open to everyone from 我的, as from Home.
+    mePage.tap('#go-figures')
+    await mePage.waitFor(() => wx.navigations.includes('/features/figures/pages/index/index'))
+    const figures = renderPage('features/figures/pages/index/index')
+    await figures.waitFor('心愿已圆')
 
     // Logging out ends the session on the server: a copy of the token no longer works.
     mePage.tap('#logout')

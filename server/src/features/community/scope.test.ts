@@ -1,14 +1,21 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 
-/** What one staff route is asked to do to a fresh set of 甲第巷社区 (cm_jiadi) places. */
+/** What one staff route is asked to do to a fresh set of 甲第巷社区 (cm_jiadi) places, wishes and registrations. */
 interface Fixture {
   stationId: string
   guesthouseId: string
   sessionId: string
   reportId: string
+  /** Waiting for review. */
+  wishId: string
+  /** Fulfilled, then disputed by its resident: staff settle or reopen it. */
+  disputedWishId: string
+  /** A pending 双报到 registration. */
+  memberId: string
 }
 type Request = { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }
+const post = (url: string, payload: object): Request => ({ method: 'POST', url, payload })
 
 const OWN = 'cm_jiadi'
 const place = { name: '甲第巷·测试客栈', address: '潮州市湘桥区甲第巷 30 号', lat: 23.6648, lng: 116.6474 }
@@ -22,7 +29,13 @@ const station = {
   services: [{ key: 'hot_water' }],
 }
 
-/** Every staff route that touches one community's stations, guesthouses, sessions, reports, codes or attendance. */
+const registration = { realName: '陈测试', phone: '13800000000', workUnit: '潮州市测试单位', branch: '测试党支部', communityId: OWN }
+const wish = { category: 'repair', title: '楼道灯坏了', description: '三楼楼道灯不亮，老人晚上上下楼不方便。', communityId: OWN }
+
+/**
+ * Every staff route that touches one community's stations, guesthouses, sessions, reports, codes, attendance,
+ * wishes or member registrations (the list of staff routes: `config.access` ['staff'] and the wish steps staff take).
+ */
 const STAFF_ROUTES: [string, (f: Fixture) => Request, number][] = [
   ['create a station', () => ({ method: 'POST', url: '/api/stations', payload: { ...station, communityId: OWN } }), 201],
   ['edit a station', (f) => ({ method: 'PATCH', url: `/api/stations/${f.stationId}`, payload: { name: '改过的名字' } }), 200],
@@ -45,6 +58,30 @@ const STAFF_ROUTES: [string, (f: Fixture) => Request, number][] = [
   ['show the check-in code', (f) => ({ method: 'GET', url: `/api/lectures/sessions/${f.sessionId}/checkin-code` }), 200],
   ['read the attendance list', (f) => ({ method: 'GET', url: `/api/lectures/sessions/${f.sessionId}/attendance` }), 200],
   ['export the attendance CSV', (f) => ({ method: 'GET', url: `/api/lectures/sessions/${f.sessionId}/attendance.csv` }), 200],
+  ['review a wish', (f) => post(`/api/wishes/${f.wishId}/review`, { decision: 'approve' }), 200],
+  ['settle a dispute', (f) => post(`/api/wishes/${f.disputedWishId}/settle`, { note: '已核实' }), 200],
+  ['reopen a disputed wish', (f) => post(`/api/wishes/${f.disputedWishId}/reopen`, { note: '重新征集' }), 200],
+  ['verify a registration', (f) => post(`/api/members/${f.memberId}/verify`, { decision: 'verify' }), 200],
+]
+
+/** Staff lists filtered to the communities a staff user acts for, and the fixture's item each should hold. */
+const SCOPED_LISTS: [string, string, (f: Fixture) => string][] = [
+  ['open reports', '/api/stations/reports', (f) => f.reportId],
+  ['wishes to review', '/api/wishes/review-queue', (f) => f.wishId],
+  ['disputes to settle', '/api/wishes/review-queue', (f) => f.disputedWishId],
+  ['registrations to decide', '/api/members?status=pending', (f) => f.memberId],
+]
+
+/**
+ * The district's by design, the same for every staff user: topics belong to no community (every community
+ * schedules sessions of the one menu), an order names a free-text area, not a community, and the feedback summary
+ * is averages by topic and speaker, with no person in it.
+ */
+const DISTRICT_WIDE: [string, Request, number][] = [
+  ['add a menu topic', post('/api/lectures/topics', { title: '测试讲座', description: '测试用' }), 201],
+  ['change a menu topic', { method: 'PATCH', url: '/api/lectures/topics/tp_tea', payload: { title: '工夫茶' } }, 200],
+  ['read the demand per topic', { method: 'GET', url: '/api/lectures/topics/demand' }, 200],
+  ['read the feedback summary', { method: 'GET', url: '/api/lectures/feedback/summary' }, 200],
 ]
 
 /** Staff of the place's own community and district staff may; staff of another community get 403 and change nothing. */
@@ -69,10 +106,14 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
     tokens.own = await login('scope-own', 'staff', OWN)
     tokens.other = await login('scope-other', 'staff', 'cm_xihu')
     tokens.district = await login('scope-district', 'staff')
+    tokens.member = await login('scope-member', 'member', OWN)
   })
   afterAll(() => api.close())
 
-  /** A station with an open report, a guesthouse and a session there with one booking, all of cm_jiadi, set up by district staff. */
+  /**
+   * A station with an open report, a guesthouse and a session there with one booking, a wish waiting for review, a
+   * disputed one and a pending registration, all of cm_jiadi, set up by district staff.
+   */
   async function fixture(): Promise<Fixture> {
     const created = async (request: Request, as = 'district') => {
       const res = await call(as, request)
@@ -91,7 +132,21 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
     const resident = await login(`scope-resident-${++residents}`, 'resident')
     await created({ method: 'POST', url: `/api/lectures/sessions/${sessionId}/bookings` }, resident)
     const reportId = (await created({ method: 'POST', url: `/api/stations/${stationId}/reports`, payload: { category: 'no_hot_water' } }, resident)).report.id
-    return { stationId, guesthouseId, sessionId, reportId }
+
+    const wishId = (await created(post('/api/wishes', wish), resident)).wish.id
+    const disputedWishId = (await created(post('/api/wishes', wish), resident)).wish.id
+    const steps: [string, string, object][] = [
+      ['district', 'review', { decision: 'approve' }],
+      ['member', 'claim', {}],
+      ['member', 'fulfil', { note: '已换好灯泡' }],
+      [resident, 'dispute', { reason: '灯还是不亮' }],
+    ]
+    for (const [as, step, payload] of steps) {
+      expect((await call(as, post(`/api/wishes/${disputedWishId}/${step}`, payload))).statusCode).toBe(200)
+    }
+    const registrant = await login(`scope-registrant-${residents}`, 'resident')
+    const memberId = (await created(post('/api/members', registration), registrant)).member.id
+    return { stationId, guesthouseId, sessionId, reportId, wishId, disputedWishId, memberId }
   }
 
   /** Everything a staff route could change, read straight from the database. */
@@ -105,6 +160,9 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
       db.selectFrom('lecture_sessions').selectAll().orderBy('id').execute(),
       db.selectFrom('audit_log').selectAll().orderBy('id').execute(),
       db.selectFrom('outbox').selectAll().orderBy('id').execute(),
+      db.selectFrom('wishes').selectAll().orderBy('id').execute(),
+      db.selectFrom('members').selectAll().orderBy('id').execute(),
+      db.selectFrom('users').selectAll().orderBy('id').execute(),
     ])
   }
 
@@ -122,13 +180,23 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
     expect(await everything()).toEqual(before)
   })
 
-  it('lists open reports only of the communities a staff user acts for', async () => {
-    const { reportId } = await fixture()
+  it.each(SCOPED_LISTS)('lists %s only of the communities a staff user acts for', async (_list, url, item) => {
+    const id = item(await fixture())
     const seenBy = async (actor: string) =>
-      (await call(actor, { method: 'GET', url: '/api/stations/reports' })).json().items.map((r: { id: string }) => r.id) as string[]
-    expect(await seenBy('own')).toContain(reportId)
-    expect(await seenBy('district')).toContain(reportId)
-    expect(await seenBy('other')).not.toContain(reportId)
+      (await call(actor, { method: 'GET', url })).json().items.map((r: { id: string }) => r.id) as string[]
+    expect(await seenBy('own')).toContain(id)
+    expect(await seenBy('district')).toContain(id)
+    expect(await seenBy('other')).not.toContain(id)
+  })
+
+  it.each(DISTRICT_WIDE)('lets every staff user %s: the district’s, by design', async (_route, request, ok) => {
+    const answers = []
+    for (const actor of ACTORS.map(([, name]) => name)) {
+      const res = await call(actor, request)
+      expect(res.statusCode).toBe(ok)
+      answers.push(res.json())
+    }
+    if (request.method === 'GET') expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1)
   })
 
   it('refuses moving a session or a place into a community the staff user does not act for', async () => {

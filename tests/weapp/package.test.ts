@@ -34,18 +34,17 @@ describe('the weapp build WeChat receives', () => {
     expect(total).toBeLessThanOrEqual(2048 * KB)
   })
 
-  it('keeps the chart library in the figures subpackage, out of the main package; no web map in the build', () => {
+  it('keeps the chart library in the figures subpackage alone; no web map in the build', () => {
     const scripts = filesUnder(WEAPP_ROOT)
       .filter((f) => f.path.endsWith('.js'))
       .map((f) => ({ ...f, text: readFileSync(join(WEAPP_ROOT, f.path), 'utf8') }))
     const root = (path: string) => app.subPackages.find((p) => path.startsWith(`${p.root}/`))?.root ?? 'main'
     const withF2 = new Set(scripts.filter((f) => f.text.includes(F2_MARK)).map((f) => root(f.path)))
-    expect(withF2.has('features/figures/pages')).toBe(true)
-    expect(withF2.has('main')).toBe(false)
+    // Any other package holding it would carry its own copy (the staff home once did, for the same charts).
+    expect([...withF2]).toEqual(['features/figures/pages'])
     expect(scripts.filter((f) => f.text.includes(LEAFLET_MARK)).map((f) => f.path)).toEqual([])
     const figures = filesUnder(join(WEAPP_ROOT, 'features/figures/pages')).reduce((sum, f) => sum + f.size, 0)
-    const where = [...withF2].join(', ')
-    console.log(`figures subpackage (F2 inside): ${(figures / KB).toFixed(0)} KB; F2 in: ${where}`)
+    console.log(`figures subpackage (F2 inside): ${(figures / KB).toFixed(0)} KB`)
   })
 
   it('gives every tab an icon in both states, each under WeChat’s 40 KB limit', () => {

@@ -39,3 +39,5 @@ export const HEADLINES: Headline[] = [
 export const HOME_HEADLINES = HEADLINES.filter((h) => ['lectures', 'solved', 'members'].includes(h.key))
 
 export const FIGURES_PAGE = '/features/figures/pages/index/index'
+/** The same charts for the communities a staff user acts for (the server scopes them to the caller). */
+export const MY_FIGURES_PAGE = `${FIGURES_PAGE}?scope=mine`

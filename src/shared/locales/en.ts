@@ -361,6 +361,8 @@ export const en: Record<MessageKey, string> = {
   'figures.asTable': 'View as table',
   'figures.asChart': 'View as chart',
   'figures.mine': 'Your communities in figures',
+  'figures.mine.intro': 'Wishes solved and lectures held week by week in the communities you act for.',
+  'figures.mine.open': 'Charts for your communities',
   'stations.mapOffline': 'The map’s streets cannot load right now; the stations and your position are still shown',
   'stations.you': 'You are here',
 }

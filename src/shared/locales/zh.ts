@@ -359,6 +359,8 @@ export const zh = {
   'figures.asTable': '以表格查看',
   'figures.asChart': '以图表查看',
   'figures.mine': '本社区成效',
+  'figures.mine.intro': '您负责的社区逐周解决的心愿和举办的讲堂。',
+  'figures.mine.open': '查看本社区成效图表',
   'stations.mapOffline': '地图底图暂时无法加载，仍可看到各驿站和您的位置',
   'stations.you': '您的位置',
 } as const

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
@@ -9,29 +9,39 @@ import { FiguresCharts } from '../../components/FiguresCharts'
 import { FIGURES_PAGE, HEADLINES } from '../../headline'
 import './index.scss'
 
+/**
+ * The whole old town's figures, or (`scope=mine`, opened from the staff home) the same charts for the communities the
+ * staff user acts for; their headline numbers stay on the staff home, so the chart library lives only here.
+ */
 export default function FiguresPage() {
   const { t } = useSettings()
+  const mine = useRouter().params.scope === 'mine'
   const { data, pending } = useScreenData(async () => {
-    const [stats, charts] = await Promise.all([headlineStats(), chartData('town')])
+    const [stats, charts] = await Promise.all([mine ? null : headlineStats(), chartData(mine ? 'mine' : 'town')])
     return { stats, charts }
   })
-  useEffect(() => void Taro.setNavigationBarTitle({ title: t('figures.title') }), [t])
+  const title = t(mine ? 'figures.mine' : 'figures.title')
+  useEffect(() => void Taro.setNavigationBarTitle({ title }), [title])
+  // A staff user's own figures are theirs; what anyone can share is the town's page.
   useShareAppMessage(() => ({ title: t('figures.title'), path: FIGURES_PAGE }))
   if (!data) return pending
+  const { stats, charts } = data
 
   return (
     <Screen className="figures-page">
-      <Text className="figures-page__intro">{t('figures.intro')}</Text>
-      <View className="figures-page__grid">
-        {HEADLINES.map((h) => (
-          <View key={h.key} id={`figure-${h.key}`} className="card figures-page__figure">
-            <Text className="figures-page__n">{h.value(data.stats)}</Text>
-            <Text className="figures-page__label">{t(h.label)}</Text>
-            <Text className="figures-page__meaning">{t(h.meaning)}</Text>
-          </View>
-        ))}
-      </View>
-      <FiguresCharts data={data.charts} idPrefix="chart" />
+      <Text className="figures-page__intro">{t(mine ? 'figures.mine.intro' : 'figures.intro')}</Text>
+      {stats ? (
+        <View className="figures-page__grid">
+          {HEADLINES.map((h) => (
+            <View key={h.key} id={`figure-${h.key}`} className="card figures-page__figure">
+              <Text className="figures-page__n">{h.value(stats)}</Text>
+              <Text className="figures-page__label">{t(h.label)}</Text>
+              <Text className="figures-page__meaning">{t(h.meaning)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <FiguresCharts data={charts} idPrefix={mine ? 'mine-chart' : 'chart'} />
     </Screen>
   )
 }

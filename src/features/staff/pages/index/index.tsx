@@ -8,8 +8,7 @@ import { Menu } from '../../../../shared/ui/Menu'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { chartData } from '../../../figures/api'
-import { FiguresCharts } from '../../../figures/components/FiguresCharts'
+import { MY_FIGURES_PAGE } from '../../../figures/headline'
 import { communityFigures } from '../../api'
 import '../../staff.scss'
 
@@ -60,8 +59,6 @@ export default function StaffHome() {
   // Asked at each fetch: the person may have logged in as staff since the page was drawn.
   const isStaff = () => currentUser()?.role === 'staff'
   const figures = useScreenData(async () => (isStaff() ? (await communityFigures()).items : []))
-  // The charts add to the table of figures; without them the page still has its numbers.
-  const charts = useScreenData(async () => (isStaff() ? chartData('mine') : null))
   if (!isStaff()) return <Screen><StateView state="empty" title={t('staff.onlyStaff')} /></Screen>
   return (
     <Screen>
@@ -69,12 +66,16 @@ export default function StaffHome() {
       <Text className="form__label">{t('staff.figures')}</Text>
       {figures.placeholder}
       {figures.data ? <FiguresCard items={figures.data} /> : null}
-      {charts.data ? (
-        <>
-          <Text className="form__label">{t('figures.mine')}</Text>
-          <FiguresCharts data={charts.data} idPrefix="staff-chart" />
-        </>
-      ) : null}
+      {/* The charts open on the figures page, so the chart library stays in that subpackage alone. */}
+      <Menu
+        entries={[
+          {
+            id: 'staff-charts',
+            label: t('figures.mine.open'),
+            open: () => void Taro.navigateTo({ url: MY_FIGURES_PAGE }),
+          },
+        ]}
+      />
     </Screen>
   )
 }

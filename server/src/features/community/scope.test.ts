@@ -34,7 +34,7 @@ const wish = { category: 'repair', title: '楼道灯坏了', description: '三�
 
 /**
  * Every staff route that touches one community's stations, guesthouses, sessions, reports, codes, attendance,
- * wishes or member registrations (the list of staff routes: `config.access` ['staff'] and the wish steps staff take).
+ * wishes or member registrations; a test below checks against the API document that no staff route is left out.
  */
 const STAFF_ROUTES: [string, (f: Fixture) => Request, number][] = [
   ['create a station', () => ({ method: 'POST', url: '/api/stations', payload: { ...station, communityId: OWN } }), 201],
@@ -70,6 +70,13 @@ const SCOPED_LISTS: [string, string, (f: Fixture) => string][] = [
   ['wishes to review', '/api/wishes/review-queue', (f) => f.wishId],
   ['disputes to settle', '/api/wishes/review-queue', (f) => f.disputedWishId],
   ['registrations to decide', '/api/members?status=pending', (f) => f.memberId],
+]
+
+/** Figures of the communities a staff user acts for: a change in cm_jiadi shows to its staff and the district's. */
+const SCOPED_FIGURES: [string, string][] = [
+  ['figures per community', '/api/stats/communities'],
+  ['wishes by category and community', '/api/stats/communities/wishes'],
+  ['weekly trends', '/api/stats/communities/trends?weeks=2'],
 ]
 
 /**
@@ -187,6 +194,53 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
     expect(await seenBy('own')).toContain(id)
     expect(await seenBy('district')).toContain(id)
     expect(await seenBy('other')).not.toContain(id)
+  })
+
+  it.each(SCOPED_FIGURES)('counts %s only of the communities a staff user acts for', async (_figures, url) => {
+    const { disputedWishId } = await fixture()
+    const figuresOf = async () => {
+      const seen = ACTORS.map(async ([, actor]) => [actor, (await call(actor, { method: 'GET', url })).json()] as const)
+      return Object.fromEntries(await Promise.all(seen))
+    }
+    const before = await figuresOf()
+    expect((await call('district', post(`/api/wishes/${disputedWishId}/settle`, { note: '已核实' }))).statusCode).toBe(200)
+    const after = await figuresOf()
+    expect(after.own).not.toEqual(before.own)
+    expect(after.district).not.toEqual(before.district)
+    expect(after.other).toEqual(before.other)
+  })
+
+  it('leaves no staff route of the API document out of these tables', async () => {
+    type Operation = { responses: Record<string, { description?: string }> }
+    type Document = { paths: Record<string, Record<string, Operation>> }
+    const doc = (await api.app.inject({ url: '/api/openapi.json' })).json() as Document
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => {
+        return { name: `${method.toUpperCase()} ${path}`, path, operation }
+      }),
+    )
+    // The document says who a route is for in its 403: "FORBIDDEN: only for staff, or not this caller’s to do".
+    const forStaff = (operation: Operation) =>
+      /only for [^,]*\bstaff\b/.test(operation.responses['403']?.description ?? '')
+    const staffOnly = operations.filter(({ operation }) => forStaff(operation))
+    const templateOf = ({ method, url }: Request) => {
+      const path = url.split('?')[0]!
+      const matches = (o: (typeof operations)[number]) =>
+        o.name.startsWith(`${method} `) && new RegExp(`^${o.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path)
+      // /api/wishes/review-queue is its own route, not /api/wishes/{id}.
+      return (operations.find((o) => o.name === `${method} ${path}`) ?? operations.find(matches))?.name
+    }
+    const f = await fixture()
+    const get = (url: string): Request => ({ method: 'GET', url })
+    const tabled = new Set([
+      ...STAFF_ROUTES.map(([, request]) => templateOf(request(f))),
+      ...SCOPED_LISTS.map(([, url]) => templateOf(get(url))),
+      ...SCOPED_FIGURES.map(([, url]) => templateOf(get(url))),
+      ...DISTRICT_WIDE.map(([, request]) => templateOf(request)),
+      templateOf(get('/api/communities/mine')),
+    ])
+    expect(staffOnly.length).toBeGreaterThanOrEqual(20)
+    expect(staffOnly.map(({ name }) => name).filter((name) => !tabled.has(name))).toEqual([])
   })
 
   it.each(DISTRICT_WIDE)('lets every staff user %s: the district’s, by design', async (_route, request, ok) => {

@@ -26,9 +26,14 @@ export function useScreenData<T>(
   latest.current = fetch
   // Only the newest fetch is shown: an answer for a tab left since must not replace the one now shown.
   const newest = useRef(0)
+  // Nor an answer fetched before a write whose result `update` has shown since.
+  const writes = useRef(0)
   const reload = async () => {
     const fetchNumber = ++newest.current
-    const show = (next: ScreenData<T>) => fetchNumber === newest.current && setState(next)
+    const writesBefore = writes.current
+    const show = (next: ScreenData<T>) => {
+      if (fetchNumber === newest.current && writes.current === writesBefore) setState(next)
+    }
     try {
       show({ kind: 'ready', data: await latest.current() })
     } catch (error) {
@@ -58,7 +63,12 @@ export function useScreenData<T>(
       <StateView state="error" message={state.message} onRetry={() => void reload()} />
     ) : null
   const pending = placeholder && <Screen>{placeholder}</Screen>
-  /** Applies the server's answer to one item without fetching the whole page again. */
-  const update = (change: (data: T) => T) => setState((s) => (s.kind === 'ready' ? { kind: 'ready', data: change(s.data) } : s))
+  /** Applies the server's answer to a write (or a further page) without fetching the whole page again. */
+  const update = (change: (data: T) => T) =>
+    setState((s) => {
+      if (s.kind !== 'ready') return s
+      writes.current++
+      return { kind: 'ready', data: change(s.data) }
+    })
   return { data: state.kind === 'ready' ? state.data : null, pending, placeholder, reload, update }
 }

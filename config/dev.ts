@@ -4,4 +4,4 @@ export default {
   logger: { quiet: false, stats: true },
   mini: {},
   h5: {},
-} satisfies UserConfigExport<'webpack5'>
+} satisfies UserConfigExport

@@ -13,8 +13,8 @@ const apiBase = process.env.TARO_APP_API_BASE ?? (process.env.TARO_ENV === 'h5' 
 const tileUrl =
   process.env.TILE_URL ?? 'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}'
 
-export default defineConfig<'webpack5'>(async (merge, { mode }) => {
-  const baseConfig: UserConfigExport<'webpack5'> = {
+export default defineConfig(async (merge, { mode }) => {
+  const baseConfig: UserConfigExport = {
     projectName: 'old-town-hub',
     date: '2026-11-25',
     designWidth: 750,

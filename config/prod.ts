@@ -3,4 +3,4 @@ import type { UserConfigExport } from '@tarojs/cli'
 export default {
   mini: {},
   h5: {},
-} satisfies UserConfigExport<'webpack5'>
+} satisfies UserConfigExport

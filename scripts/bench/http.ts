@@ -29,7 +29,7 @@ const load = (base: string, path: string, seconds: number) =>
         duration: seconds,
         requests: [{ setupRequest: (request) => ({ ...request, path: `${path}?${nextPosition()}` }) }],
       },
-      (err, result) => (err ? reject(err) : resolve(result)),
+      (err: unknown, result) => (err ? reject(err instanceof Error ? err : new Error('autocannon failed', { cause: err })) : resolve(result)),
     ),
   )
 

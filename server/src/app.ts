@@ -73,7 +73,7 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined)
-    parseJson(request, body as string, done)
+    void parseJson(request, body as string, done)
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(zodResponseSerializer)

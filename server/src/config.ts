@@ -61,7 +61,7 @@ const envSchema = z.object({
   WX_APPID: z.string().optional(),
   WX_SECRET: z.string().optional(),
   /** Where WeChat's server API is; changed only to point tests at a stand-in. */
-  WX_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  WX_API_BASE: z.url().default('https://api.weixin.qq.com'),
   /** JSON map of notice kind → WeChat subscribe-message template (AUTH_MODE=wechat); the app asks for these. */
   WX_TEMPLATE_IDS: z
     .string()

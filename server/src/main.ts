@@ -30,8 +30,8 @@ async function main() {
     clearTimeout(overdue)
     process.exit(0)
   }
-  process.once('SIGINT', shutdown)
-  process.once('SIGTERM', shutdown)
+  process.once('SIGINT', () => void shutdown())
+  process.once('SIGTERM', () => void shutdown())
 
   const address = await app.listen({ port: config.PORT, host: config.HOST })
   const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost')

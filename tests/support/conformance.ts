@@ -42,7 +42,7 @@ export function takeContractMismatches(): string[] {
 /** `/api/wishes/:id` (Fastify) → `/api/wishes/{id}` (OpenAPI). */
 const documentPathOf = (routeUrl: string) => routeUrl.replace(/:(\w+)/g, '{$1}')
 const mediaTypeOf = (header: unknown) =>
-  String(header ?? '')
+  (typeof header === 'string' ? header : '')
     .split(';')[0]!
     .trim()
 

@@ -1,7 +1,6 @@
 import { startPostgres, type PostgresCluster } from './postgres'
 
 declare global {
-  // eslint-disable-next-line no-var
   var __OTH_PG__: PostgresCluster | undefined
 }
 

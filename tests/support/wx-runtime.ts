@@ -244,6 +244,8 @@ let shownPage: { detach(): void } | null = null
 export function renderPage(pagePath: string, query: Record<string, string> = {}): RenderedPage {
   const g = globalThis as Record<string, unknown>
   if (!g.__othAppLoaded) {
+    // The compiled app registers itself with the runtime when loaded, synchronously, as WeChat loads it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(join(WEAPP_ROOT, 'app.js'))
     g.__othAppLoaded = true
   }

@@ -35,7 +35,7 @@ export function fromFastifyError(error: FastifyError): ApiError | null {
 /** Refusals the router makes before any route runs (a malformed percent-encoding, a path segment over 100 characters). */
 export function replyToFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
   const refusal = fromFastifyError(error) ?? errors.internal()
-  return reply.status(refusal.statusCode).send(refusal.toBody())
+  void reply.status(refusal.statusCode).send(refusal.toBody())
 }
 
 /**

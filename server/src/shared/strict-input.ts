@@ -3,6 +3,7 @@ import { errors } from './errors.js'
 import { CONTROL_CHARACTER, controlCharacterRule, type IssueExplanation } from './validation.js'
 
 /** In a path or a query, even a tab or a line break is never meant: those only lay out long text in a body. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole purpose
 const CONTROL_OR_LAYOUT = /[\u0000-\u001F\u007F-\u009F]/
 
 /**

@@ -25,6 +25,7 @@ export const reasonRequiredRule = rule('拒绝时必填', 'is required to reject
  * C0 controls but tab, newline and carriage return, then DEL and C1: nothing a person types, and PostgreSQL refuses
  * a NUL outright. `controlCharacterRule` is the one message for them, from a schema or from the request-wide check.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole purpose
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 export const controlCharacterRule = rule('含有不允许的控制字符', 'contains a control character')
 /** Tabs and line breaks lay out long text; in a name, a title or an id they are a paste accident. */

@@ -92,11 +92,12 @@ export function createWechatClient(config: Config, now: () => number = Date.now)
     },
 
     async post<T extends WechatAnswer>(path: string, body: object) {
-      let { used, answer } = await call<T>(path, body)
+      const first = await call<T>(path, body)
+      let answer = first.answer
       if (answer.errcode && STALE_TOKEN_CODES.has(answer.errcode)) {
         // Only the token that failed is dropped: another call may already have brought a fresh one.
-        if (token?.value === used) token = null
-        ;({ answer } = await call<T>(path, body))
+        if (token?.value === first.used) token = null
+        answer = (await call<T>(path, body)).answer
       }
       if (answer.errcode) throw new WechatError(path, answer.errcode, answer.errmsg ?? '')
       return answer

@@ -3,7 +3,7 @@
  * from WeChat directly; a browser's geolocation is WGS-84 and is several hundred metres off without this.
  */
 const A = 6378245.0 // Krasovsky 1940 semi-major axis
-const EE = 0.00669342162296594323 // its eccentricity squared
+const EE = 0.006693421622965943 // its eccentricity squared
 
 function transformLat(x: number, y: number): number {
   let r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x))

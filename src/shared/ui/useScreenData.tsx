@@ -1,5 +1,5 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../request'
 import { useSettings } from '../settings'
 import { Screen } from './Screen'
@@ -23,12 +23,14 @@ export function useScreenData<T>(
   const [state, setState] = useState<ScreenData<T>>({ kind: 'loading' })
   // The newest closure, so a reload after a change of key fetches what the page now shows.
   const latest = useRef(fetch)
-  latest.current = fetch
+  useEffect(() => {
+    latest.current = fetch
+  })
   // Only the newest fetch is shown: an answer for a tab left since must not replace the one now shown.
   const newest = useRef(0)
   // Nor an answer fetched before a write whose result `update` has shown since.
   const writes = useRef(0)
-  const reload = async () => {
+  const reload = useCallback(async () => {
     const fetchNumber = ++newest.current
     const writesBefore = writes.current
     const show = (next: ScreenData<T>) => {
@@ -39,14 +41,14 @@ export function useScreenData<T>(
     } catch (error) {
       show({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
     }
-  }
+  }, [t])
   const shownKey = useRef(key)
   useEffect(() => {
     if (shownKey.current === key) return
     shownKey.current = key
     setState({ kind: 'loading' })
     void reload()
-  }, [key])
+  }, [key, reload])
   const shownBefore = useRef(false)
   useDidShow(() => {
     if (onShow === 'first' && shownBefore.current) return

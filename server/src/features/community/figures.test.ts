@@ -16,7 +16,7 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
   const get = async <T>(url: string, token?: string) => {
     const res = await api.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} })
     expect(res.statusCode).toBe(200)
-    return res.json() as T
+    return res.json<T>()
   }
   /** A wish straight into the table, in the state it would have reached; confirmed ones at `now`. */
   const wish = async (communityId: string, category: string, status: WishStatus, urgent = false) => {

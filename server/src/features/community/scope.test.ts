@@ -213,7 +213,7 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
   it('leaves no staff route of the API document out of these tables', async () => {
     type Operation = { responses: Record<string, { description?: string }> }
     type Document = { paths: Record<string, Record<string, Operation>> }
-    const doc = (await api.app.inject({ url: '/api/openapi.json' })).json() as Document
+    const doc = (await api.app.inject({ url: '/api/openapi.json' })).json<Document>()
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => {
         return { name: `${method.toUpperCase()} ${path}`, path, operation }

@@ -19,7 +19,7 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
   const inbox = async (as: string, query = '') => {
     const res = await call('GET', `/api/me/notices${query}`, as)
     expect(res.statusCode).toBe(200)
-    return res.json() as { items: { id: string; kind: string; title: string; titleEn: string; body: string; bodyEn: string; link?: string; createdAt: string; readAt: string | null }[]; unread: number; nextCursor: string | null }
+    return res.json<{ items: { id: string; kind: string; title: string; titleEn: string; body: string; bodyEn: string; link?: string; createdAt: string; readAt: string | null }[]; unread: number; nextCursor: string | null }>()
   }
   /** A session of 工夫茶与非遗 two days ahead at 19:30 Shanghai, for `capacity` people. */
   const newSession = async (capacity: number) => {

@@ -70,6 +70,7 @@ export function createLectureCommands(db: Db, clock: () => Date) {
           title_en: input.titleEn || input.title,
           description: input.description,
           description_en: input.descriptionEn || input.description,
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- MAX/SUM over no rows is NULL; Kysely's type omits it
           sort_order: Number(last ?? 0) + 1,
           is_demo: 0,
           created_at: at,

@@ -53,6 +53,7 @@ export async function findMemberRecord(db: Db, userId: string, now: Date) {
         .where('ends_at', '<', now.toISOString())
         .executeTakeFirstOrThrow()
     : { n: 0 }
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- MAX/SUM over no rows is NULL; Kysely's type omits it
   return { wishesFulfilled: Number(done.n), hoursServed: Number(done.hours ?? 0), lecturesGiven: Number(lectures.n) }
 }
 
@@ -69,6 +70,7 @@ export async function findRanking(db: Db, communityId: string) {
     .groupBy(['m.user_id', 'u.nickname'])
     .execute()
   const sorted = rows
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- MAX/SUM over no rows is NULL; Kysely's type omits it
     .map((r) => ({ nickname: r.nickname, wishesFulfilled: Number(r.done), hoursServed: Number(r.hours ?? 0) }))
     .sort((a, b) => b.wishesFulfilled - a.wishesFulfilled || b.hoursServed - a.hoursServed)
   return sorted.slice(0, 50).map((r, i) => ({ rank: i + 1, ...r }))

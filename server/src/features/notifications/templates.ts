@@ -76,7 +76,7 @@ export function templateData(fields: TemplateFields, values: Record<NoticeValue,
     Object.entries(fields).map(([key, value]) => {
       const type = key.replace(/\d+$/, '')
       if (type === 'time' || type === 'date') return [key, { value: wechatTime(moment, type) }]
-      return [key, { value: [...values[value]].slice(0, MAX_LENGTH[type] ?? 20).join('') }]
+      return [key, { value: Array.from(values[value]).slice(0, MAX_LENGTH[type] ?? 20).join('') }]
     }),
   )
 }

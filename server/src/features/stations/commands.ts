@@ -154,6 +154,7 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
           .where('user_id', '=', reporter.id)
           .where('created_at', '>', since)
           .executeTakeFirstOrThrow()
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- MAX/SUM over no rows is NULL; Kysely's type omits it
         return { count: Number(lastHour.n), oldest: lastHour.oldest ?? null }
       })
       await trx

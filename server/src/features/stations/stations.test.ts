@@ -28,7 +28,7 @@ describe.each(DB_KINDS)('GET /api/stations on %s', (kind) => {
 
   const list = async (query: string) => {
     const res = await api.app.inject({ method: 'GET', url: `/api/stations${query}` })
-    return { status: res.statusCode, body: res.json() as StationListResponse }
+    return { status: res.statusCode, body: res.json<StationListResponse>() }
   }
 
   it('lists every demo station with services, open-now and no distance when no location is given', async () => {

@@ -27,9 +27,9 @@ describe('the published contract', () => {
   let operations: [string, Operation][]
   beforeAll(async () => {
     api = await startTestApi({ seed: false })
-    const doc = (await api.app.inject({ url: '/api/openapi.json' })).json() as {
+    const doc = (await api.app.inject({ url: '/api/openapi.json' })).json<{
       paths: Record<string, Record<string, Operation>>
-    }
+    }>()
     operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]): [string, Operation] => [
         `${method.toUpperCase()} ${path}`,
@@ -49,7 +49,7 @@ describe('the published contract', () => {
       const lint = await promisify(execFile)(redocly, ['lint', file, '--extends=recommended', '--format=json'], {
         cwd: dir,
         env,
-      }).catch((failed: { stdout: string }) => failed)
+      }).catch((failed: unknown) => failed as { stdout: string })
       const report = JSON.parse(lint.stdout) as {
         totals: { errors: number }
         problems: { ruleId: string; severity: string; message: string }[]

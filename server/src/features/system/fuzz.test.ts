@@ -132,7 +132,7 @@ function valuesFor(schema: JsonSchema, random: () => number): { value: unknown; 
       return [
         { value: `古城\u0000红驿`, control: true },
         { value: `a${control()}b`, control: true },
-        { value: `${control()}`, control: true },
+        { value: control(), control: true },
         { value: pick(INVISIBLE_ONLY) },
         { value: 'first line\nsecond line' },
         { value: 'a\tb' },
@@ -145,7 +145,7 @@ function valuesFor(schema: JsonSchema, random: () => number): { value: unknown; 
       ]
     case 'number':
     case 'integer':
-      return [...[1e308, -1e308, 2 ** 63, -1, 0.5, -0, Number.MIN_VALUE, 9007199254740993, 'NaN', 'Infinity', '1'].map((value) => ({ value })), ...junk]
+      return [...[1e308, -1e308, 2 ** 63, -1, 0.5, -0, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER + 2, 'NaN', 'Infinity', '1'].map((value) => ({ value })), ...junk]
     case 'boolean':
       return [{ value: 'true' }, { value: 1 }, ...junk]
     case 'array':
@@ -247,7 +247,7 @@ describe.each(DB_KINDS)('fuzzing every operation on %s', (kind) => {
   it('never answers 5xx, answers every refusal in the error shape, and accepts nothing with a control character', async () => {
     const started = Date.now()
     const random = seededRandom(20261125)
-    const doc = (await api.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> }
+    const doc = (await api.app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Operation>> }>()
     const failures: string[] = []
     let requests = 0
     let operations = 0

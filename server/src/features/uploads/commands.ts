@@ -19,6 +19,7 @@ export async function storePhoto(db: Db, owner: User, bytes: Buffer, now: Date, 
         .where('owner_id', '=', owner.id)
         .where('created_at', '>', since)
         .executeTakeFirstOrThrow()
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- MAX/SUM over no rows is NULL; Kysely's type omits it
       return { count: Number(today.n), oldest: today.oldest ?? null }
     })
     await trx

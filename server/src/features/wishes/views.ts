@@ -5,7 +5,7 @@ import type { WishFull, WishPublic } from './schemas.js'
 
 /** 张三丰 → 张**: the public sees that a real neighbour asked, not who. */
 export function maskName(name: string): string {
-  const chars = [...name.trim()]
+  const chars = Array.from(name.trim())
   return chars.length === 0 ? '居民' : `${chars[0]}**`
 }
 

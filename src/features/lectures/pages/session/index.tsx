@@ -7,6 +7,7 @@ import { useNoticePrompt } from '../../../../shared/notices'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
+import { useNow } from '../../../../shared/ui/useNow'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import type { Origin } from '../../../stations/api'
 import { formatDistance } from '../../../stations/format'
@@ -26,6 +27,7 @@ export default function SessionPage() {
   const [rating, setRating] = useState(5)
   const askForNotices = useNoticePrompt(['booking_confirmed', 'waitlist_promoted', 'session_reminder'])
   const [comment, setComment] = useState('')
+  const now = useNow()
 
   useShareAppMessage(() => ({
     title: session ? `${session.topicTitle} · ${t('lectures.title')}` : t('lectures.title'),
@@ -53,7 +55,6 @@ export default function SessionPage() {
   if (!session) return pending
 
   const mine = session.myBooking
-  const now = Date.now()
   const started = now >= Date.parse(session.startsAt)
   const checkinOpen = now >= Date.parse(session.checkInOpensAt) && now <= Date.parse(session.checkInClosesAt)
   const distance = formatDistance(t, session.guesthouse.distanceM)

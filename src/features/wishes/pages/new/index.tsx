@@ -39,7 +39,7 @@ export default function NewWish() {
   useLoad(() => void communities().then((list) => setPlaces(list.items)).catch(() => undefined))
 
   const found = problems(draft)
-  const error = (field: keyof typeof found) => (tried && found[field] ? <View className="form__error" role="alert">{t(found[field]!)}</View> : null)
+  const error = (field: keyof typeof found) => (tried && found[field] ? <View className="form__error" role="alert">{t(found[field])}</View> : null)
 
   const askForNotices = useNoticePrompt(['wish_published', 'wish_claimed', 'wish_fulfilled'])
   const addPhoto = () =>

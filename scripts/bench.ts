@@ -16,14 +16,20 @@ async function main() {
   ensureTaroBuild('weapp')
   const sizes = await weappSizes(join(root, 'dist/weapp'))
   check('weapp main package', `${(sizes.main / KB).toFixed(1)} KB`, '≤ 500 KB', sizes.main <= 500 * KB)
-  for (const [name, bytes] of sizes.subpackages) check(`  subpackage ${name}`, `${(bytes / KB).toFixed(1)} KB`, '', true)
+  for (const [name, bytes] of sizes.subpackages)
+    check(`  subpackage ${name}`, `${(bytes / KB).toFixed(1)} KB`, '', true)
   check('weapp total', `${(sizes.total / KB).toFixed(1)} KB`, '≤ 2048 KB', sizes.total <= 2048 * KB)
 
   const http = await benchStations({ seconds: Number(process.env.BENCH_SECONDS ?? 3) })
   const share = http.stations.rps / http.ceiling.rps
   const each = `${http.connections} connections, a new position each request`
   check(`GET /api/stations req/s (${each})`, `${Math.round(http.stations.rps)}`, '', true)
-  check(`  plain Fastify, same ${(http.payloadBytes / KB).toFixed(1)} KB object (interleaved)`, `${Math.round(http.ceiling.rps)}`, '', true)
+  check(
+    `  plain Fastify, same ${(http.payloadBytes / KB).toFixed(1)} KB object (interleaved)`,
+    `${Math.round(http.ceiling.rps)}`,
+    '',
+    true,
+  )
   check('  stations / ceiling', `${(share * 100).toFixed(0)} %`, '≥ 70 %', share >= 0.7)
   check('  stations p99 (median of 5 runs)', `${http.stations.p99} ms`, '≤ 10 ms', http.stations.p99 <= 10)
   check('  ceiling p99', `${http.ceiling.p99} ms`, '', true)
@@ -32,7 +38,10 @@ async function main() {
   process.env.OTH_TEST_PG_ADMIN_URL = cluster.adminUrl
   try {
     for (const kind of ['sqlite', 'postgres'] as const) {
-      const storm = await bookingStorm(kind, kind === 'postgres' ? (await createTestDatabase('postgres')).url : undefined)
+      const storm = await bookingStorm(
+        kind,
+        kind === 'postgres' ? (await createTestDatabase('postgres')).url : undefined,
+      )
       check(
         `booking storm on ${kind}: 1000 requests, 30 seats`,
         `${storm.seconds.toFixed(2)} s`,
@@ -48,7 +57,9 @@ async function main() {
   const width = Math.max(...rows.map((r) => r.what.length))
   console.log('\nOld Town Hub — bench (loopback, 2 cores)\n')
   for (const r of rows) {
-    console.log(`${r.what.padEnd(width)}  ${r.value.padStart(12)}  ${r.budget.padEnd(18)} ${r.budget ? (r.ok ? 'ok' : 'OVER BUDGET') : ''}`)
+    console.log(
+      `${r.what.padEnd(width)}  ${r.value.padStart(12)}  ${r.budget.padEnd(18)} ${r.budget ? (r.ok ? 'ok' : 'OVER BUDGET') : ''}`,
+    )
   }
   process.exit(rows.every((r) => r.ok) ? 0 : 1)
 }

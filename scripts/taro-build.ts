@@ -4,7 +4,15 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = join(__dirname, '..')
-const SOURCES = ['src', 'config', 'types', 'babel.config.js', 'package.json', 'project.config.json', 'server/src/contract.ts']
+const SOURCES = [
+  'src',
+  'config',
+  'types',
+  'babel.config.js',
+  'package.json',
+  'project.config.json',
+  'server/src/contract.ts',
+]
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0
@@ -18,12 +26,16 @@ export function ensureTaroBuild(type: 'weapp' | 'h5', { force = false } = {}): b
   const sourcesAt = Math.max(...SOURCES.map((p) => newestMtime(join(root, p))))
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs > sourcesAt) return false
   const started = Date.now()
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', type], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  })
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', type],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  )
   if (result.status !== 0) {
     // Taro's progress bar goes to stderr on every build; show it only when the build fails.
     process.stderr.write(result.stdout + result.stderr)

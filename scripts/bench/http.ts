@@ -29,7 +29,8 @@ const load = (base: string, path: string, seconds: number) =>
         duration: seconds,
         requests: [{ setupRequest: (request) => ({ ...request, path: `${path}?${nextPosition()}` }) }],
       },
-      (err: unknown, result) => (err ? reject(err instanceof Error ? err : new Error('autocannon failed', { cause: err })) : resolve(result)),
+      (err: unknown, result) =>
+        err ? reject(err instanceof Error ? err : new Error('autocannon failed', { cause: err })) : resolve(result),
     ),
   )
 

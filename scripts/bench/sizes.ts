@@ -10,7 +10,12 @@ export async function weappSizes(projectPath: string) {
   const keyPath = join(mkdtempSync(join(tmpdir(), 'oth-key-')), 'private.key')
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   writeFileSync(keyPath, privateKey.export({ type: 'pkcs1', format: 'pem' }))
-  const project = new ci.Project({ appid: 'wx0000000000000000', type: 'miniProgram', projectPath, privateKeyPath: keyPath })
+  const project = new ci.Project({
+    appid: 'wx0000000000000000',
+    type: 'miniProgram',
+    projectPath,
+    privateKeyPath: keyPath,
+  })
   const result = await ci.analyseCode(project, { silent: true })
   if (!result) throw new Error('miniprogram-ci analyseCode returned nothing')
   const packages = new Map<string, number>()

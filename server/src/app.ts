@@ -3,11 +3,7 @@ import fastifyEtag from '@fastify/etag'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
-import {
-  hasZodFastifySchemaValidationErrors,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod'
+import { hasZodFastifySchemaValidationErrors, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.js'
 import type { DbHandle } from './db/index.js'
 import { authRoutes } from './features/auth/routes.js'
@@ -49,14 +45,26 @@ export interface AppDeps {
 /** A person's whereabouts are used to sort and then forgotten: request logs keep the URL without them. */
 export const withoutPosition = (url: string) => url.replace(/([?&](?:lat|lng)=)[^&]*/g, '$1…')
 
-export async function buildApp({ config, database, clock = () => new Date(), staticDir, wechat = wechatClientFor(config) }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  clock = () => new Date(),
+  staticDir,
+  wechat = wechatClientFor(config),
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.LOG_LEVEL === 'silent'
         ? false
         : {
             level: config.LOG_LEVEL,
-            serializers: { req: (request) => ({ method: request.method, url: withoutPosition(request.url), remoteAddress: request.ip }) },
+            serializers: {
+              req: (request) => ({
+                method: request.method,
+                url: withoutPosition(request.url),
+                remoteAddress: request.ip,
+              }),
+            },
           },
     bodyLimit: 256 * 1024,
     trustProxy: config.TRUST_PROXY,
@@ -94,7 +102,11 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ApiError) return reply.status(error.statusCode).headers(error.headers ?? {}).send(error.toBody())
+    if (error instanceof ApiError)
+      return reply
+        .status(error.statusCode)
+        .headers(error.headers ?? {})
+        .send(error.toBody())
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) =>
         explainIssue(
@@ -107,13 +119,20 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
       return reply.status(400).send(errors.validation(details).toBody())
     }
     const clientError = fromFastifyError(error)
-    if (clientError) return reply.status(clientError.statusCode).headers(clientError.headers ?? {}).send(clientError.toBody())
+    if (clientError)
+      return reply
+        .status(clientError.statusCode)
+        .headers(clientError.headers ?? {})
+        .send(clientError.toBody())
     request.log.error({ err: error }, 'unhandled error')
     return reply.status(500).send(errors.internal().toBody())
   })
 
   app.setNotFoundHandler((request, reply) => {
-    const notFound = errors.notFound('找不到该接口或页面', `No route for ${request.method} ${request.url.split('?')[0]}`)
+    const notFound = errors.notFound(
+      '找不到该接口或页面',
+      `No route for ${request.method} ${request.url.split('?')[0]}`,
+    )
     return reply.status(404).send(notFound.toBody())
   })
 
@@ -132,7 +151,9 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
     'checkText',
     createTextCheck({
       wechat,
-      openidOf: async (userId) => (await database.db.selectFrom('users').select('openid').where('id', '=', userId).executeTakeFirst())?.openid ?? null,
+      openidOf: async (userId) =>
+        (await database.db.selectFrom('users').select('openid').where('id', '=', userId).executeTakeFirst())?.openid ??
+        null,
       log: app.log,
     }),
   )
@@ -146,7 +167,9 @@ export async function buildApp({ config, database, clock = () => new Date(), sta
   await app.register(lectureRoutes(database.db, clock))
   await app.register(notificationRoutes(config, database.db, clock))
   await app.register(inboxRoutes(database.db, clock))
-  await app.register(stationRoutes(database.db, createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock, quotas))
+  await app.register(
+    stationRoutes(database.db, createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock, quotas),
+  )
 
   if (staticDir && existsSync(staticDir)) {
     await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: false, index: ['index.html'] })

@@ -12,7 +12,9 @@ const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal']
 const isProxyAddress = (entry: string) => {
   if (PROXY_RANGE_NAMES.includes(entry)) return true
   const [address = '', prefix, ...rest] = entry.split('/')
-  return rest.length === 0 && isIP(address) !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix) || isIP(prefix) === 4)
+  return (
+    rest.length === 0 && isIP(address) !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix) || isIP(prefix) === 4)
+  )
 }
 
 /**
@@ -24,10 +26,16 @@ const trustedProxies = z
   .string()
   .optional()
   .transform((text, ctx) => {
-    const entries = (text ?? '').split(',').map((e) => e.trim()).filter(Boolean)
+    const entries = (text ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean)
     const bad = entries.filter((e) => !isProxyAddress(e))
     if (bad.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `expected the proxy's addresses or CIDRs (e.g. 10.0.0.0/8,127.0.0.1) or loopback/linklocal/uniquelocal, not ${bad.join(', ')}` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected the proxy's addresses or CIDRs (e.g. 10.0.0.0/8,127.0.0.1) or loopback/linklocal/uniquelocal, not ${bad.join(', ')}`,
+      })
       return z.NEVER
     }
     return entries.length > 0 ? entries : false
@@ -43,7 +51,10 @@ const cspHostList = z
     const hosts = text.split(/[\s,]+/).filter(Boolean)
     const bad = hosts.filter((host) => !CSP_HOST_SOURCE.test(host))
     if (bad.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `expected sources such as https://*.is.autonavi.com, not ${bad.join(', ')}` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected sources such as https://*.is.autonavi.com, not ${bad.join(', ')}`,
+      })
       return z.NEVER
     }
     return hosts
@@ -82,7 +93,10 @@ const envSchema = z.object({
   /** How often this instance dispatches queued notices; 0 turns the worker off. */
   NOTICE_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
   SEED_DEMO: booleanFlag,
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 30),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 30),
   /** How long an instance may serve the station list from memory before re-reading it. */
   STATIONS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   STATIC_DIR: z.string().optional(),
@@ -127,4 +141,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Dev login only when asked for (AUTH_DEV_LOGIN=1) on a machine named development or test: staging, prod or a typo never offer it. */
-export const devLoginEnabled = (config: Config) => config.AUTH_DEV_LOGIN && (config.NODE_ENV === 'development' || config.NODE_ENV === 'test')
+export const devLoginEnabled = (config: Config) =>
+  config.AUTH_DEV_LOGIN && (config.NODE_ENV === 'development' || config.NODE_ENV === 'test')

@@ -3,7 +3,15 @@
  * `import type` (alias `@contract`), so it never retypes a response by hand.
  */
 export type { ApiErrorBody, ErrorCode } from './shared/errors.js'
-export type { AuthResponse, DevLoginBody, LoginOptions, LogoutResponse, MeResponse, Role, User } from './features/auth/schemas.js'
+export type {
+  AuthResponse,
+  DevLoginBody,
+  LoginOptions,
+  LogoutResponse,
+  MeResponse,
+  Role,
+  User,
+} from './features/auth/schemas.js'
 export type { WeeklyHours } from './features/stations/hours.js'
 export type {
   ReportCreate,
@@ -55,6 +63,14 @@ export type { Trends, TrendsQuery, WishBreakdown } from './features/community/sc
 export type { InboxNotice, InboxPage, InboxQuery, InboxRead, InboxUnread } from './features/inbox/schemas.js'
 export type { Member, MemberRanking, MemberRegister, MemberResponse } from './features/members/schemas.js'
 export type { UploadResponse } from './features/uploads/routes.js'
-export type { MyWishes, WishCreate, WishFull, WishList, WishPublic, WishResponse, WishStep } from './features/wishes/schemas.js'
+export type {
+  MyWishes,
+  WishCreate,
+  WishFull,
+  WishList,
+  WishPublic,
+  WishResponse,
+  WishStep,
+} from './features/wishes/schemas.js'
 export type { NoticeKind } from './features/notifications/outbox.js'
 export type { NoticeTemplates, SubscriptionGrant, Subscriptions } from './features/notifications/schemas.js'

@@ -35,7 +35,9 @@ async function main() {
 
   const address = await app.listen({ port: config.PORT, host: config.HOST })
   const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost')
-  app.log.info(`古城红驿 Old Town Hub on ${database.kind}: open ${shown}/ (API ${shown}/api, contract ${shown}/api/openapi.json)`)
+  app.log.info(
+    `古城红驿 Old Town Hub on ${database.kind}: open ${shown}/ (API ${shown}/api, contract ${shown}/api/openapi.json)`,
+  )
 }
 
 main().catch((error: unknown) => {

@@ -29,9 +29,13 @@ export function useNoticePrompt(kinds: readonly NoticeKind[]): () => Promise<voi
     if (wanted.length === 0) return
     try {
       // The answer has one key per template id: 'accept', 'reject', 'ban' or 'filter'.
-      const answer = (await Taro.requestSubscribeMessage({ tmplIds: wanted.map((t) => t.templateId), entityIds: [] })) as unknown as Record<string, string>
+      const answer = (await Taro.requestSubscribeMessage({
+        tmplIds: wanted.map((t) => t.templateId),
+        entityIds: [],
+      })) as unknown as Record<string, string>
       const accepted = wanted.filter((t) => answer[t.templateId] === 'accept').map((t) => t.kind)
-      if (accepted.length) await request<Subscriptions>('POST', '/api/me/subscriptions', { body: { accepted }, toast: false })
+      if (accepted.length)
+        await request<Subscriptions>('POST', '/api/me/subscriptions', { body: { accepted }, toast: false })
     } catch {
       // Declined or unavailable: the action goes ahead, only without messages.
     }

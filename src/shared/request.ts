@@ -39,8 +39,12 @@ export const assetUrl = (url: string) => (url.startsWith('/') ? API_BASE + url :
 export async function downloadWithToken(url: string): Promise<string> {
   const token = readStorage<string>(KEYS.token)
   if (!token) throw new ApiError(401, 'UNAUTHENTICATED', translate(currentLanguage(), 'common.error'))
-  const { statusCode, tempFilePath } = await Taro.downloadFile({ url: assetUrl(url), header: { authorization: `Bearer ${token}` } })
-  if (statusCode !== 200) throw new ApiError(statusCode, `HTTP_${statusCode}`, translate(currentLanguage(), 'common.error'))
+  const { statusCode, tempFilePath } = await Taro.downloadFile({
+    url: assetUrl(url),
+    header: { authorization: `Bearer ${token}` },
+  })
+  if (statusCode !== 200)
+    throw new ApiError(statusCode, `HTTP_${statusCode}`, translate(currentLanguage(), 'common.error'))
   return tempFilePath
 }
 
@@ -60,7 +64,11 @@ function toApiError(status: number, data: unknown): ApiError {
 }
 
 /** One call to the API: bearer token, JSON both ways, readable errors, one retry of a GET on network failure. */
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
   const token = readStorage<string>(KEYS.token)
   const attempts = method === 'GET' ? 2 : 1
   let lastError: ApiError | null = null
@@ -70,7 +78,10 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pa
         url: buildUrl(path, options.query),
         method,
         data: options.body as TaroGeneral.IAnyObject | undefined,
-        header: { 'content-type': options.contentType ?? 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        header: {
+          'content-type': options.contentType ?? 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         timeout: 10_000,
       })
       if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T

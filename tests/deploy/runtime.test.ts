@@ -31,13 +31,17 @@ describe('the production image, run by hand', () => {
   beforeAll(async () => {
     for (const command of argsOf(stage('build'), 'RUN')) {
       if (command.startsWith('npm ci')) continue // this checkout is installed already
-      if (command === 'npm run build:h5') ensureTaroBuild('h5') // reused when the app's sources have not changed
+      if (command === 'npm run build:h5')
+        ensureTaroBuild('h5') // reused when the app's sources have not changed
       else execSync(command, { cwd: root, stdio: 'pipe' })
     }
     folder = mkdtempSync(join(tmpdir(), 'oth-image-'))
     const copy = (from: string, args: string) => {
       const paths = args.replace(/^--from=\S+ /, '').split(' ')
-      for (const path of paths.slice(0, -1)) cpSync(join(from, path.replace(/^\/app\//, '')), join(folder, path.replace(/^\/app\//, '')), { recursive: true })
+      for (const path of paths.slice(0, -1))
+        cpSync(join(from, path.replace(/^\/app\//, '')), join(folder, path.replace(/^\/app\//, '')), {
+          recursive: true,
+        })
     }
     for (const args of argsOf(stage('deps'), 'COPY')) copy(root, args)
     for (const command of argsOf(stage('deps'), 'RUN')) execSync(command, { cwd: folder, stdio: 'pipe' })
@@ -51,13 +55,26 @@ describe('the production image, run by hand', () => {
     const port = await freePort()
     server = spawn(command, args, {
       cwd: folder,
-      env: { PATH: process.env.PATH, ...envOf(runtime), PORT: String(port), DATABASE_URL: database.adminUrl, AUTH_MODE: 'cloud', LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH,
+        ...envOf(runtime),
+        PORT: String(port),
+        DATABASE_URL: database.adminUrl,
+        AUTH_MODE: 'cloud',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     })
     exited = new Promise((resolve) => server.once('exit', (code) => resolve(code)))
     base = `http://127.0.0.1:${port}`
     for (let i = 0; i < 200; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break
+      if (
+        await fetch(`${base}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break
       await new Promise((r) => setTimeout(r, 150))
     }
   }, 15 * 60_000)
@@ -77,7 +94,8 @@ describe('the production image, run by hand', () => {
   })
 
   it('runs with production dependencies only: no TypeScript tooling in the folder', () => {
-    for (const tool of ['tsx', 'typescript', 'esbuild']) expect(existsSync(join(folder, 'node_modules', tool))).toBe(false)
+    for (const tool of ['tsx', 'typescript', 'esbuild'])
+      expect(existsSync(join(folder, 'node_modules', tool))).toBe(false)
   })
 
   it('is live and ready on PostgreSQL, serves the H5 app, and offers no dev login', async () => {
@@ -106,7 +124,11 @@ describe('the production image, run by hand', () => {
     database.stop()
     const ready = await fetch(`${base}/api/ready`, { signal: AbortSignal.timeout(5000) })
     expect(ready.status).toBe(503)
-    expect((await ready.json()).error).toMatchObject({ code: 'DATABASE_UNAVAILABLE', message: expect.any(String), messageEn: expect.any(String) })
+    expect((await ready.json()).error).toMatchObject({
+      code: 'DATABASE_UNAVAILABLE',
+      message: expect.any(String),
+      messageEn: expect.any(String),
+    })
     expect((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) })).status).toBe(200)
   })
 

@@ -25,15 +25,25 @@ onPostgres('three instances on one PostgreSQL database', () => {
   let staff: string
   const people: string[] = []
 
-  const call = async (instance: number, method: string, path: string, token?: string, body?: object): Promise<Reply> => {
+  const call = async (
+    instance: number,
+    method: string,
+    path: string,
+    token?: string,
+    body?: object,
+  ): Promise<Reply> => {
     const res = await fetch(instances[instance]!.base + path, {
       method,
-      headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body && { 'content-type': 'application/json' }) },
+      headers: {
+        ...(token && { authorization: `Bearer ${token}` }),
+        ...(body && { 'content-type': 'application/json' }),
+      },
       body: body && JSON.stringify(body),
     })
     return { status: res.status, body: await res.json() }
   }
-  const login = async (instance: number, openid: string, role = 'resident') => (await call(instance, 'POST', '/api/auth/dev', undefined, { openid, role })).body.token as string
+  const login = async (instance: number, openid: string, role = 'resident') =>
+    (await call(instance, 'POST', '/api/auth/dev', undefined, { openid, role })).body.token as string
 
   beforeAll(async () => {
     wechat = await startWechatStandIn()
@@ -63,9 +73,13 @@ onPostgres('three instances on one PostgreSQL database', () => {
   it('starts three instances together on an empty database: each migration ran once, all three ready', async () => {
     const ran = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(direct.db)
     expect(ran.rows.map((r) => r.name)).toEqual(Object.keys(migrations).sort())
-    const stations = await direct.db.selectFrom('stations').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+    const stations = await direct.db
+      .selectFrom('stations')
+      .select(({ fn }) => fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(stations.n)).toBeGreaterThan(0)
-    for (const instance of [0, 1, 2]) expect(await call(instance, 'GET', '/api/ready')).toEqual({ status: 200, body: { ok: true } })
+    for (const instance of [0, 1, 2])
+      expect(await call(instance, 'GET', '/api/ready')).toEqual({ status: 200, body: { ok: true } })
   })
 
   it(`keeps the seat rule exactly when ${PEOPLE} people book ${CAPACITY} seats through all three at once`, async () => {
@@ -82,9 +96,13 @@ onPostgres('three instances on one PostgreSQL database', () => {
     expect(created.status).toBe(201)
     sessionId = created.body.session.id
     people.push(...(await Promise.all(Array.from({ length: PEOPLE }, (_, i) => login(i % 3, `scale-${i}`)))))
-    await Promise.all(people.map((token, i) => call((i + 1) % 3, 'POST', '/api/me/subscriptions', token, { accepted: NOTICE_KINDS })))
+    await Promise.all(
+      people.map((token, i) => call((i + 1) % 3, 'POST', '/api/me/subscriptions', token, { accepted: NOTICE_KINDS })),
+    )
 
-    const booked = await Promise.all(people.map((token, i) => call(i % 3, 'POST', `/api/lectures/sessions/${sessionId}/bookings`, token)))
+    const booked = await Promise.all(
+      people.map((token, i) => call(i % 3, 'POST', `/api/lectures/sessions/${sessionId}/bookings`, token)),
+    )
     expect(booked.filter((r) => r.status !== 201)).toEqual([])
     const bookings = booked.map((r) => r.body.booking)
     expect(bookings.filter((b) => b.status === 'confirmed')).toHaveLength(CAPACITY)
@@ -97,11 +115,14 @@ onPostgres('three instances on one PostgreSQL database', () => {
   })
 
   it('promotes the head of the waitlist, seen on another instance, when someone cancels on one', async () => {
-    const mine = async (instance: number, token: string) => (await call(instance, 'GET', `/api/lectures/sessions/${sessionId}`, token)).body.session.myBooking
+    const mine = async (instance: number, token: string) =>
+      (await call(instance, 'GET', `/api/lectures/sessions/${sessionId}`, token)).body.session.myBooking
     const views = await Promise.all(people.map((token, i) => mine(i % 3, token)))
     const leaving = views.findIndex((b) => b.status === 'confirmed')
     const head = views.findIndex((b) => b.status === 'waitlisted' && b.position === 1)
-    expect((await call(0, 'DELETE', `/api/lectures/sessions/${sessionId}/bookings/me`, people[leaving])).status).toBe(200)
+    expect((await call(0, 'DELETE', `/api/lectures/sessions/${sessionId}/bookings/me`, people[leaving])).status).toBe(
+      200,
+    )
     expect(await mine(1, people[head]!)).toMatchObject({ status: 'confirmed' })
     expect(await mine(2, people[head]!)).toMatchObject({ status: 'confirmed' })
     const next = views.findIndex((b) => b.status === 'waitlisted' && b.position === 2)
@@ -110,7 +131,11 @@ onPostgres('three instances on one PostgreSQL database', () => {
 
   it('delivers every notice exactly once, whichever instance’s worker takes it', async () => {
     const settled = async () => {
-      const open = await direct.db.selectFrom('outbox').select('id').where('status', 'in', ['pending', 'sending']).execute()
+      const open = await direct.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', 'in', ['pending', 'sending'])
+        .execute()
       return open.length === 0
     }
     for (let i = 0; i < 150 && !(await settled()); i++) await new Promise((r) => setTimeout(r, 100))
@@ -130,7 +155,10 @@ onPostgres('three instances on one PostgreSQL database', () => {
       return station.services.find((s: { key: string }) => s.key === 'hot_water').available as boolean
     }
     expect([await hotWater(1), await hotWater(2)]).toEqual([true, true]) // both have the list in memory now
-    const toggled = await call(0, 'PATCH', '/api/stations/st_kaiyuansi/services/hot_water', staff, { available: false, note: '热水器维修' })
+    const toggled = await call(0, 'PATCH', '/api/stations/st_kaiyuansi/services/hot_water', staff, {
+      available: false,
+      note: '热水器维修',
+    })
     expect(toggled.status).toBe(200)
     expect(await hotWater(0)).toBe(false)
     await new Promise((r) => setTimeout(r, STATIONS_CACHE_MS))
@@ -147,7 +175,11 @@ onPostgres('three instances on one PostgreSQL database', () => {
       port,
       method: 'POST',
       path: '/api/stations/st_xihu/reports',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      },
     })
     const answered = new Promise<Reply>((resolve, reject) => {
       slow.on('response', (res) => {

@@ -78,9 +78,13 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     await form.locator('#save-station').click()
     await form.locator('text=create').waitFor()
 
-    const list = (await (await fetch(`${api.base}/api/stations?service=wifi&limit=100`)).json()) as { items: { id: string; name: string }[] }
+    const list = (await (await fetch(`${api.base}/api/stations?service=wifi&limit=100`)).json()) as {
+      items: { id: string; name: string }[]
+    }
     const created = list.items.find((s) => s.name === '东门街党群服务站')!
-    const { station } = (await (await fetch(`${api.base}/api/stations/${created.id}`)).json()) as { station: { photos: string[] } }
+    const { station } = (await (await fetch(`${api.base}/api/stations/${created.id}`)).json()) as {
+      station: { photos: string[] }
+    }
     expect(station.photos).toEqual([expect.stringMatching(/^\/api\/uploads\/up_/)])
     const photo = await fetch(`${api.base}${station.photos[0]}`)
     expect(photo.status).toBe(200)
@@ -100,7 +104,9 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
 
     // A resident books through the API and, standing in the room, scans the code the page shows.
     const post = (path: string, token?: string, body?: object) => callApi(api.base, 'POST', path, { token, body })
-    const resident = (await post('/api/auth/dev', undefined, { openid: 'e2e-checkin', role: 'resident', nickname: '陈阿姨' })).body.token as string
+    const resident = (
+      await post('/api/auth/dev', undefined, { openid: 'e2e-checkin', role: 'resident', nickname: '陈阿姨' })
+    ).body.token as string
     expect((await post(`/api/lectures/sessions/${sessionId}/bookings`, resident)).status).toBe(201)
 
     await card.click()
@@ -122,7 +128,9 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     await app.visible('#plan-capacity input').fill('16')
     await app.visible('#plan-submit').click()
     await app.visible('.form__label', { hasText: '1/16' }).waitFor()
-    const { session } = (await (await fetch(`${api.base}/api/lectures/sessions/${sessionId}`)).json()) as { session: { capacity: number; guesthouse: { id: string }; speaker: string } }
+    const { session } = (await (await fetch(`${api.base}/api/lectures/sessions/${sessionId}`)).json()) as {
+      session: { capacity: number; guesthouse: { id: string }; speaker: string }
+    }
     expect(session).toMatchObject({ capacity: 16, guesthouse: { id: 'gh_xiashuimen' }, speaker: '环卫所 李师傅' })
   })
 
@@ -144,8 +152,12 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     await app.visible('#feedback-summary').waitFor()
     await app.screenshot('h5-staff-places')
 
-    const places = (await (await fetch(`${api.base}/api/guesthouses`)).json()) as { items: { name: string; roomsNote: string }[] }
-    expect(places.items).toContainEqual(expect.objectContaining({ name: '太平路·骑楼书院', roomsNote: '二楼，可坐 18 人' }))
+    const places = (await (await fetch(`${api.base}/api/guesthouses`)).json()) as {
+      items: { name: string; roomsNote: string }[]
+    }
+    expect(places.items).toContainEqual(
+      expect.objectContaining({ name: '太平路·骑楼书院', roomsNote: '二楼，可坐 18 人' }),
+    )
     const menu = (await (await fetch(`${api.base}/api/lectures/topics`)).json()) as { items: { title: string }[] }
     expect(menu.items.map((x) => x.title)).toContain('防溺水安全')
   })

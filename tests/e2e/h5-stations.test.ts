@@ -51,7 +51,10 @@ describe('H5 build in headless Chromium against the real API', () => {
     await page.locator('#lang-en').click()
     await page.locator('#large-font').click()
     await page.goto(`${api.base}/#/features/stations/index`)
-    await page.locator('.stations .station-card', { hasText: 'Paifang Street Party–Mass Service Station' }).first().waitFor()
+    await page
+      .locator('.stations .station-card', { hasText: 'Paifang Street Party–Mass Service Station' })
+      .first()
+      .waitFor()
     expect(await page.locator('#filter-all').innerText()).toBe('All')
     await app.screenshot('h5-stations-en-large')
   })

@@ -78,14 +78,29 @@ describe('H5: a micro-wish from post to confirmation', () => {
   })
 
   it('staff settle a dispute from the wish page: they read the resident’s reason and record what they found', async () => {
-    const post = async (path: string, token?: string, body?: object) => (await callApi(api.base, 'POST', path, { token, body })).body
-    const login = async (openid: string, role: string) => (await post('/api/auth/dev', undefined, { openid, role })).token as string
-    const [resident, member, staff] = [await login('e2e-dispute-resident', 'resident'), await login('e2e-dispute-member', 'member'), await login('e2e-dispute-staff', 'staff')]
-    const { wish } = await post('/api/wishes', resident, { category: 'repair', title: '楼道灯不亮', description: '三楼楼道灯坏了，晚上看不清台阶。', communityId: 'cm_paifang' })
+    const post = async (path: string, token?: string, body?: object) =>
+      (await callApi(api.base, 'POST', path, { token, body })).body
+    const login = async (openid: string, role: string) =>
+      (await post('/api/auth/dev', undefined, { openid, role })).token as string
+    const [resident, member, staff] = [
+      await login('e2e-dispute-resident', 'resident'),
+      await login('e2e-dispute-member', 'member'),
+      await login('e2e-dispute-staff', 'staff'),
+    ]
+    const { wish } = await post('/api/wishes', resident, {
+      category: 'repair',
+      title: '楼道灯不亮',
+      description: '三楼楼道灯坏了，晚上看不清台阶。',
+      communityId: 'cm_paifang',
+    })
     await post(`/api/wishes/${wish.id}/review`, staff, { decision: 'approve' })
     await post(`/api/wishes/${wish.id}/claim`, member)
     const proof = (await (
-      await fetch(`${api.base}/api/uploads`, { method: 'POST', headers: { authorization: `Bearer ${member}`, 'content-type': 'image/png' }, body: ONE_PIXEL_PNG })
+      await fetch(`${api.base}/api/uploads`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${member}`, 'content-type': 'image/png' },
+        body: ONE_PIXEL_PNG,
+      })
     ).json()) as { upload: { id: string; url: string } }
     await post(`/api/wishes/${wish.id}/fulfil`, member, { note: '已换灯泡', photoId: proof.upload.id })
     await post(`/api/wishes/${wish.id}/dispute`, resident, { reason: '换了还是不亮' })
@@ -110,8 +125,13 @@ describe('H5: a micro-wish from post to confirmation', () => {
     await app.visible('#member-submit').waitFor()
     const registration = { realName: '陈志强', phone: '13811112222', workUnit: '市文广旅局', branch: '机关第二支部' }
     // While this form is open, the same person registers on another device.
-    const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('oth.token') ?? '{}') as { data?: string }).data)
-    expect((await callApi(api.base, 'POST', '/api/members', { token, body: { ...registration, communityId: 'cm_paifang' } })).status).toBe(201)
+    const token = await page.evaluate(
+      () => (JSON.parse(localStorage.getItem('oth.token') ?? '{}') as { data?: string }).data,
+    )
+    expect(
+      (await callApi(api.base, 'POST', '/api/members', { token, body: { ...registration, communityId: 'cm_paifang' } }))
+        .status,
+    ).toBe(201)
 
     for (const [field, value] of Object.entries(registration)) await app.visible(`#member-${field} input`).fill(value)
     await app.visible('#member-community-cm_paifang').click()

@@ -17,7 +17,10 @@ export const CHROMIUM_ARGS = [
 export function ensureChromium(): string {
   if (existsSync(CHROMIUM_PATH) && existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')) return CHROMIUM_PATH
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei'],
+  ]) {
     const result = spawnSync('apt-get', args, { stdio: 'inherit', env })
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed: install chromium by hand`)
   }

@@ -41,10 +41,7 @@ export function takeContractMismatches(): string[] {
 
 /** `/api/wishes/:id` (Fastify) → `/api/wishes/{id}` (OpenAPI). */
 const documentPathOf = (routeUrl: string) => routeUrl.replace(/:(\w+)/g, '{$1}')
-const mediaTypeOf = (header: unknown) =>
-  (typeof header === 'string' ? header : '')
-    .split(';')[0]!
-    .trim()
+const mediaTypeOf = (header: unknown) => (typeof header === 'string' ? header : '').split(';')[0]!.trim()
 
 /** One reply as the check needs it: the operation's path as the document writes it (`/api/wishes/{id}`). */
 export interface Reply {

@@ -21,7 +21,8 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
     return { url: `sqlite:${join(dir, 'test.db')}`, remove: () => rmSync(dir, { recursive: true, force: true }) }
   }
   const adminUrl = process.env.OTH_TEST_PG_ADMIN_URL
-  if (!adminUrl) throw new Error('OTH_TEST_PG_ADMIN_URL is not set: run the tests through jest (its globalSetup starts PostgreSQL)')
+  if (!adminUrl)
+    throw new Error('OTH_TEST_PG_ADMIN_URL is not set: run the tests through jest (its globalSetup starts PostgreSQL)')
   const name = `t_${randomBytes(6).toString('hex')}`
   const client = new pg.Client({ connectionString: adminUrl })
   await client.connect()

@@ -37,4 +37,6 @@ export const argsOf = (stage: Stage, op: string) => stage.instructions.filter((i
 
 /** `ENV A=1 B=2` lines as one record. */
 export const envOf = (stage: Stage): Record<string, string> =>
-  Object.fromEntries(argsOf(stage, 'ENV').flatMap((args) => args.split(' ').map((pair) => pair.split('=') as [string, string])))
+  Object.fromEntries(
+    argsOf(stage, 'ENV').flatMap((args) => args.split(' ').map((pair) => pair.split('=') as [string, string])),
+  )

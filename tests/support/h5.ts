@@ -30,7 +30,12 @@ export async function openH5App(context: BrowserContextOptions = {}): Promise<H5
   mkdirSync(ARTIFACTS, { recursive: true })
   const api = await startApiProcess({ STATIC_DIR: join(__dirname, '../../dist/h5') })
   const browser: Browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS })
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', ...context })
+  const page = await browser.newPage({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    ...context,
+  })
   const cspRefusals: string[] = []
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) cspRefusals.push(message.text())

@@ -14,7 +14,12 @@ export async function phoneJpeg(width: number, height: number, orientation = 1):
     .withMetadata({ orientation })
     .withExifMerge({
       IFD0: { Make: 'OldTownCam', ImageDescription: 'home' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '23/1 40/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '116/1 38/1 4321/100' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '23/1 40/1 1234/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '116/1 38/1 4321/100',
+      },
     })
     .withIccProfile('p3')
     .toBuffer()
@@ -44,7 +49,9 @@ export function jpegSegments(jpeg: Buffer): { marker: number; body: Buffer }[] {
 
 /** Whether the JPEG's EXIF block (APP1 `Exif\0\0`, a TIFF structure) has IFD0 pointing at a GPS IFD (tag 0x8825). */
 export function hasExifGps(jpeg: Buffer): boolean {
-  const exif = jpegSegments(jpeg).find((s) => s.marker === 0xe1 && s.body.subarray(0, 6).equals(Buffer.from('Exif\0\0', 'binary')))
+  const exif = jpegSegments(jpeg).find(
+    (s) => s.marker === 0xe1 && s.body.subarray(0, 6).equals(Buffer.from('Exif\0\0', 'binary')),
+  )
   if (!exif) return false
   const tiff = exif.body.subarray(6)
   const little = tiff.toString('ascii', 0, 2) === 'II'
@@ -70,5 +77,10 @@ export function pngClaiming(width: number, height: number): Buffer {
   header.writeUInt32BE(width, 0)
   header.writeUInt32BE(height, 4)
   header.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
-  return Buffer.concat([ONE_PIXEL_PNG.subarray(0, 8), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(0))), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    ONE_PIXEL_PNG.subarray(0, 8),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(0))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }

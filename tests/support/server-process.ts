@@ -39,9 +39,17 @@ export interface RunningServer {
 }
 
 /** Starts a server in its own process, so the tests or the load generator do not share its event loop. */
-export async function startServer(args: string[], env: Record<string, string>, readyPath: string): Promise<RunningServer> {
+export async function startServer(
+  args: string[],
+  env: Record<string, string>,
+  readyPath: string,
+): Promise<RunningServer> {
   const port = await freePort()
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const base = `http://127.0.0.1:${port}`
   await waitFor(base + readyPath)

@@ -55,7 +55,8 @@ export function startWechatStandIn({ tokenLifetimeSeconds = 7200, now = Date.now
     req.on('data', (c) => (text += c))
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://wechat')
-      const reply = (body: object, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+      const reply = (body: object, status = 200) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
       const token = url.searchParams.get('access_token')
       if (down) return reply({ errcode: -1, errmsg: 'system busy' }, 503)
       switch (url.pathname) {
@@ -86,7 +87,10 @@ export function startWechatStandIn({ tokenLifetimeSeconds = 7200, now = Date.now
       if (url.pathname === '/wxa/msg_sec_check') {
         const body = JSON.parse(text) as { content: string; openid: string; version: number }
         checked.push(body)
-        return reply({ errcode: 0, result: { suggest: body.content.includes('风险词') ? 'risky' : 'pass', label: 100 } })
+        return reply({
+          errcode: 0,
+          result: { suggest: body.content.includes('风险词') ? 'risky' : 'pass', label: 100 },
+        })
       }
       if (url.pathname === '/cgi-bin/message/subscribe/send') {
         sent.push(JSON.parse(text) as SubscribeMessage)

@@ -154,7 +154,8 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
       return { abort: () => req?.destroy() }
     },
     /** The code WeChat would hand out; the API trades it for a session through code2session. */
-    login: (o: Callbacks) => void settle(o, async () => ({ code: 'good-code', errMsg: 'login:ok' })).catch(() => undefined),
+    login: (o: Callbacks) =>
+      void settle(o, async () => ({ code: 'good-code', errMsg: 'login:ok' })).catch(() => undefined),
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     removeStorageSync: (key: string) => void storage.delete(key),
@@ -166,7 +167,10 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
     requestSubscribeMessage: (o: Callbacks & { tmplIds: string[] }) => {
       runtime.subscribePrompts.push(o.tmplIds)
       const answer = options.subscribe ?? 'accept'
-      void settle(o, async () => ({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((id) => [id, answer])) })).catch(() => undefined)
+      void settle(o, async () => ({
+        errMsg: 'requestSubscribeMessage:ok',
+        ...Object.fromEntries(o.tmplIds.map((id) => [id, answer])),
+      })).catch(() => undefined)
     },
     scanCode: (o: Callbacks) =>
       settle(o, async () => {
@@ -174,7 +178,9 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
         return { result: options.scan, scanType: 'QR_CODE', errMsg: 'scanCode:ok' }
       }).catch(() => undefined),
     showActionSheet: (o: Callbacks & { itemList: string[] }) =>
-      void settle(o, async () => ({ errMsg: 'showActionSheet:ok', tapIndex: options.actionSheetChoice ?? 2 })).catch(() => undefined),
+      void settle(o, async () => ({ errMsg: 'showActionSheet:ok', tapIndex: options.actionSheetChoice ?? 2 })).catch(
+        () => undefined,
+      ),
     showToast: (o: Callbacks & { title: string }) => {
       runtime.toasts.push(o.title)
       void settle(o, async () => ({ errMsg: 'showToast:ok' }))
@@ -202,7 +208,13 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
       void settle(o, async () => ({ errMsg: 'removeTabBarBadge:ok' }))
     },
     setNavigationBarTitle: (o: Callbacks) => void settle(o, async () => ({ errMsg: 'setNavigationBarTitle:ok' })),
-    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 812, pixelRatio: 2, language: 'zh_CN' }),
+    getSystemInfoSync: () => ({
+      platform: 'devtools',
+      windowWidth: 375,
+      windowHeight: 812,
+      pixelRatio: 2,
+      language: 'zh_CN',
+    }),
     getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2 }),
     getDeviceInfo: () => ({ platform: 'devtools' }),
     getAppBaseInfo: () => ({ language: 'zh_CN' }),
@@ -272,7 +284,10 @@ export function renderPage(pagePath: string, query: Record<string, string> = {})
         typeof text === 'string' ? html().includes(text) : text instanceof RegExp ? text.test(html()) : text(html())
       while (!found()) {
         if (Date.now() > deadline) {
-          const shown = html().replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 1500)
+          const shown = html()
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .slice(0, 1500)
           throw new Error(`page never showed ${String(text)}; it shows:\n${shown}`)
         }
         await simulate.sleep(50)

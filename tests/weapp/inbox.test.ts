@@ -5,7 +5,10 @@ import { startApiProcess, type RunningServer } from '../support/server-process'
 import { installWxRuntime, renderPage } from '../support/wx-runtime'
 
 const devLogin = async (base: string, openid: string) =>
-  (await callApi(base, 'POST', '/api/auth/dev', { body: { openid, role: 'resident', nickname: '林秀英' } })).body as { token: string; user: object }
+  (await callApi(base, 'POST', '/api/auth/dev', { body: { openid, role: 'resident', nickname: '林秀英' } })).body as {
+    token: string
+    user: object
+  }
 
 describe('weapp 消息 inbox (compiled, driven by miniprogram-simulate)', () => {
   let api: RunningServer
@@ -39,7 +42,9 @@ describe('weapp 消息 inbox (compiled, driven by miniprogram-simulate)', () => 
 
     const first = after.body.items[0] as { id: string; link: string }
     inbox.tap(`#notice-${first.id}`)
-    await inbox.waitFor(() => wx.navigations.some((url) => url.includes('/features/lectures/pages/session/index?id=ls_demo_history')))
+    await inbox.waitFor(() =>
+      wx.navigations.some((url) => url.includes('/features/lectures/pages/session/index?id=ls_demo_history')),
+    )
   })
 
   it('says so when there is nothing yet', async () => {

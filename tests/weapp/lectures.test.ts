@@ -8,7 +8,12 @@ const devLogin = async (base: string, openid: string, role: string) =>
   (await callApi(base, 'POST', '/api/auth/dev', { body: { openid, role } })).body as { token: string; user: object }
 const getJson = async (base: string, path: string, token: string) => (await callApi(base, 'GET', path, { token })).body
 
-const TEMPLATES = { booking_confirmed: 'tmpl-confirmed', waitlist_promoted: 'tmpl-promoted', session_reminder: 'tmpl-reminder', topic_scheduled: 'tmpl-topic' }
+const TEMPLATES = {
+  booking_confirmed: 'tmpl-confirmed',
+  waitlist_promoted: 'tmpl-promoted',
+  session_reminder: 'tmpl-reminder',
+  topic_scheduled: 'tmpl-topic',
+}
 
 describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () => {
   let api: RunningServer
@@ -37,10 +42,14 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
     page.tap('#order-tp_waste')
     await page.waitFor('已点单')
     await page.waitFor(/1 位居民点单/)
-    expect(wx.requests.some((r) => r.startsWith('POST') && r.includes('/api/lectures/topics/tp_waste/orders'))).toBe(true)
+    expect(wx.requests.some((r) => r.startsWith('POST') && r.includes('/api/lectures/topics/tp_waste/orders'))).toBe(
+      true,
+    )
     expect(wx.subscribePrompts).toEqual([['tmpl-topic']])
     const staff = await devLogin(api.base, 'weapp-staff', 'staff')
-    const demand = (await getJson(api.base, '/api/lectures/topics/demand', staff.token)).items.find((d: { topicId: string }) => d.topicId === 'tp_waste')
+    const demand = (await getJson(api.base, '/api/lectures/topics/demand', staff.token)).items.find(
+      (d: { topicId: string }) => d.topicId === 'tp_waste',
+    )
     expect(demand.byTime).toEqual({ evening: 1 })
   })
 
@@ -49,7 +58,9 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
     const page = renderPage('features/lectures/index')
     await page.waitFor('陈老师（潮州文史研究者）')
     page.tap('#filter-tp_tea')
-    await page.waitFor((html) => !html.includes('陈老师（潮州文史研究者）') && html.includes('林师傅（工夫茶非遗传承人）'))
+    await page.waitFor(
+      (html) => !html.includes('陈老师（潮州文史研究者）') && html.includes('林师傅（工夫茶非遗传承人）'),
+    )
     expect(wx.requests.some((r) => r.includes('/api/lectures/sessions?') && r.includes('topicId=tp_tea'))).toBe(true)
   })
 
@@ -68,7 +79,12 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
     ])
     expect(wx.subscribePrompts).toEqual([['tmpl-confirmed', 'tmpl-promoted', 'tmpl-reminder']])
     const { items } = await getJson(api.base, '/api/me/subscriptions', token)
-    expect(items).toEqual(expect.arrayContaining([{ kind: 'booking_confirmed', credits: 1 }, { kind: 'session_reminder', credits: 1 }]))
+    expect(items).toEqual(
+      expect.arrayContaining([
+        { kind: 'booking_confirmed', credits: 1 },
+        { kind: 'session_reminder', credits: 1 },
+      ]),
+    )
   })
 
   it('checks in by scanning the code; coming back later shows the check-in and the feedback form, then the thanks', async () => {
@@ -76,10 +92,18 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
     const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
     const created = await callApi(api.base, 'POST', '/api/lectures/sessions', {
       token: staff.token,
-      body: { topicId: 'tp_health', guesthouseId: 'gh_ximalu', startsAt: minutes(20), endsAt: minutes(80), capacity: 10 },
+      body: {
+        topicId: 'tp_health',
+        guesthouseId: 'gh_ximalu',
+        startsAt: minutes(20),
+        endsAt: minutes(80),
+        capacity: 10,
+      },
     })
     const id = (created.body as { session: { id: string } }).session.id
-    const { code } = (await getJson(api.base, `/api/lectures/sessions/${id}/checkin-code`, staff.token)) as { code: string }
+    const { code } = (await getJson(api.base, `/api/lectures/sessions/${id}/checkin-code`, staff.token)) as {
+      code: string
+    }
 
     await asResident(code)
     const page = renderPage('features/lectures/pages/session/index', { id })
@@ -104,7 +128,9 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
     const later = renderPage('features/lectures/pages/session/index', { id })
     await later.waitFor('感谢您的评价')
     expect(later.html()).not.toContain('评价本场讲座')
-    const summary = (await getJson(api.base, '/api/lectures/feedback/summary', staff.token)) as { byTopic: { topicId: string; average: number }[] }
+    const summary = (await getJson(api.base, '/api/lectures/feedback/summary', staff.token)) as {
+      byTopic: { topicId: string; average: number }[]
+    }
     expect(summary.byTopic.find((t) => t.topicId === 'tp_health')).toMatchObject({ average: 4, count: 1 })
   })
 })

@@ -12,7 +12,13 @@ describe('weapp login (compiled, driven by miniprogram-simulate)', () => {
     ensureTaroBuild('weapp')
     wechat = await startWechatStandIn()
     // As in production: WeChat login only, no demo identities.
-    api = await startApiProcess({ AUTH_MODE: 'wechat', WX_APPID: 'wx-test', WX_SECRET: 'secret', WX_API_BASE: wechat.base, AUTH_DEV_LOGIN: '0' })
+    api = await startApiProcess({
+      AUTH_MODE: 'wechat',
+      WX_APPID: 'wx-test',
+      WX_SECRET: 'secret',
+      WX_API_BASE: wechat.base,
+      AUTH_DEV_LOGIN: '0',
+    })
   }, 300_000)
   afterAll(async () => {
     await api?.stop()

@@ -19,7 +19,10 @@ function filesUnder(dir: string): { path: string; size: number }[] {
 
 /** What WeChat will accept for upload; `npm run bench` reports the same packages as WeChat's own tool counts them. */
 describe('the weapp build WeChat receives', () => {
-  let app: { subPackages: { root: string }[]; tabBar: { list: { pagePath: string; iconPath?: string; selectedIconPath?: string }[] } }
+  let app: {
+    subPackages: { root: string }[]
+    tabBar: { list: { pagePath: string; iconPath?: string; selectedIconPath?: string }[] }
+  }
   beforeAll(() => {
     ensureTaroBuild('weapp')
     app = JSON.parse(readFileSync(join(WEAPP_ROOT, 'app.json'), 'utf8'))

@@ -3,7 +3,6 @@ import { ensureTaroBuild } from '../../scripts/taro-build'
 import { startApiProcess, type RunningServer } from '../support/server-process'
 import { installWxRuntime, renderPage, type WxRuntime } from '../support/wx-runtime'
 
-
 /** Right beside the 牌坊街 station, in GCJ-02 as WeChat reports it. */
 const PAIFANG = { latitude: 23.6665, longitude: 116.644 }
 

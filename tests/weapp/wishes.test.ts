@@ -4,7 +4,8 @@ import { callApi } from '../support/http'
 import { startApiProcess, type RunningServer } from '../support/server-process'
 import { installWxRuntime, renderPage } from '../support/wx-runtime'
 
-const post = async (base: string, path: string, body: object, token?: string) => (await callApi(base, 'POST', path, { body, token })).body
+const post = async (base: string, path: string, body: object, token?: string) =>
+  (await callApi(base, 'POST', path, { body, token })).body
 
 describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () => {
   let api: RunningServer
@@ -12,9 +13,25 @@ describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () 
   beforeAll(async () => {
     ensureTaroBuild('weapp')
     api = await startApiProcess()
-    resident = (await post(api.base, '/api/auth/dev', { openid: 'wall-resident', role: 'resident', nickname: '林阿婆' })) as typeof resident
+    resident = (await post(api.base, '/api/auth/dev', {
+      openid: 'wall-resident',
+      role: 'resident',
+      nickname: '林阿婆',
+    })) as typeof resident
     const staff = (await post(api.base, '/api/auth/dev', { openid: 'wall-staff', role: 'staff' })).token as string
-    const wish = await post(api.base, '/api/wishes', { category: 'errands', title: '帮忙买降压药', description: '腿脚不便，想请人帮忙去药店买药。', communityId: 'cm_xihu', contactPhone: '13911112222', urgent: true }, resident.token)
+    const wish = await post(
+      api.base,
+      '/api/wishes',
+      {
+        category: 'errands',
+        title: '帮忙买降压药',
+        description: '腿脚不便，想请人帮忙去药店买药。',
+        communityId: 'cm_xihu',
+        contactPhone: '13911112222',
+        urgent: true,
+      },
+      resident.token,
+    )
     await post(api.base, `/api/wishes/${wish.wish.id}/review`, { decision: 'approve' }, staff)
   }, 300_000)
   afterAll(() => api?.stop())
@@ -36,7 +53,9 @@ describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () 
     expect(page.html()).not.toMatch(/\d+ 米/)
     page.tap('#sort-nearest')
     await page.waitFor(/\d+ 米/)
-    expect(wx.requests.some((r) => r.includes('/api/wishes?') && r.includes('sort=nearest') && r.includes('lat=23.6703'))).toBe(true)
+    expect(
+      wx.requests.some((r) => r.includes('/api/wishes?') && r.includes('sort=nearest') && r.includes('lat=23.6703')),
+    ).toBe(true)
 
     installWxRuntime({ api: api.base, location: 'denied' })
     const declined = renderPage('features/wishes/index')

@@ -1,6 +1,5 @@
 import type { Generated } from 'kysely'
 
-
 /** Booleans are stored as 0/1 integers so the same queries and bindings work on SQLite and PostgreSQL. */
 export type Flag = 0 | 1
 /** Timestamps are ISO-8601 UTC strings: they sort and compare the same way on both databases. */
@@ -206,7 +205,8 @@ export interface UploadsTable {
   created_at: IsoTime
 }
 
-export type WishStatus = 'pending_review' | 'published' | 'rejected' | 'claimed' | 'fulfilled' | 'confirmed' | 'withdrawn' | 'disputed'
+export type WishStatus =
+  'pending_review' | 'published' | 'rejected' | 'claimed' | 'fulfilled' | 'confirmed' | 'withdrawn' | 'disputed'
 
 export interface WishesTable {
   id: string
@@ -276,4 +276,3 @@ export interface Database {
   notice_consents: NoticeConsentsTable
   inbox_notices: InboxNoticesTable
 }
-

@@ -10,7 +10,9 @@ import type { ServiceKey, StationKind } from '../features/stations/schemas.js'
  * read off a map, opening hours and services invented to exercise the app. Places, topics and communities are
  * marked is_demo = 1; sessions, wishes and the residents who posted them carry `demo` in their ids.
  */
-const daily = (open: string, close: string): WeeklyHours => ({ weekly: Array.from({ length: 7 }, () => [[open, close]]) })
+const daily = (open: string, close: string): WeeklyHours => ({
+  weekly: Array.from({ length: 7 }, () => [[open, close]]),
+})
 const closedMondays = (open: string, close: string): WeeklyHours => ({
   weekly: Array.from({ length: 7 }, (_, day) => (day === 1 ? [] : [[open, close]])),
 })
@@ -196,21 +198,103 @@ export const DEMO_STATIONS: DemoStation[] = [
 ]
 
 const DEMO_GUESTHOUSES = [
-  { id: 'gh_jiadi', community_id: 'cm_jiadi', name: '甲第巷·古厝客栈', address: '潮州市湘桥区甲第巷 21 号', lat: 23.66472, lng: 116.64731, rooms_note: '天井茶室，可坐 20 人' },
-  { id: 'gh_yixing', community_id: 'cm_yixing', name: '义兴甲巷·潮宿', address: '潮州市湘桥区义兴甲巷 9 号', lat: 23.66721, lng: 116.64812, rooms_note: '二楼讲堂，可坐 30 人' },
-  { id: 'gh_xumafu', community_id: 'cm_yixing', name: '许驸马府旁·书香客栈', address: '潮州市湘桥区中山路东府埕 3 号', lat: 23.66802, lng: 116.64903, rooms_note: '庭院，可坐 40 人' },
-  { id: 'gh_ximalu', community_id: 'cm_xihu', name: '西马路·青瓦小院', address: '潮州市湘桥区西马路 45 号', lat: 23.66768, lng: 116.64102, rooms_note: '客厅，可坐 15 人' },
-  { id: 'gh_xiashuimen', community_id: 'cm_xiashuimen', name: '下水门·江畔民宿', address: '潮州市湘桥区下水门街 18 号', lat: 23.66231, lng: 116.64952, rooms_note: '临江露台，可坐 25 人' },
+  {
+    id: 'gh_jiadi',
+    community_id: 'cm_jiadi',
+    name: '甲第巷·古厝客栈',
+    address: '潮州市湘桥区甲第巷 21 号',
+    lat: 23.66472,
+    lng: 116.64731,
+    rooms_note: '天井茶室，可坐 20 人',
+  },
+  {
+    id: 'gh_yixing',
+    community_id: 'cm_yixing',
+    name: '义兴甲巷·潮宿',
+    address: '潮州市湘桥区义兴甲巷 9 号',
+    lat: 23.66721,
+    lng: 116.64812,
+    rooms_note: '二楼讲堂，可坐 30 人',
+  },
+  {
+    id: 'gh_xumafu',
+    community_id: 'cm_yixing',
+    name: '许驸马府旁·书香客栈',
+    address: '潮州市湘桥区中山路东府埕 3 号',
+    lat: 23.66802,
+    lng: 116.64903,
+    rooms_note: '庭院，可坐 40 人',
+  },
+  {
+    id: 'gh_ximalu',
+    community_id: 'cm_xihu',
+    name: '西马路·青瓦小院',
+    address: '潮州市湘桥区西马路 45 号',
+    lat: 23.66768,
+    lng: 116.64102,
+    rooms_note: '客厅，可坐 15 人',
+  },
+  {
+    id: 'gh_xiashuimen',
+    community_id: 'cm_xiashuimen',
+    name: '下水门·江畔民宿',
+    address: '潮州市湘桥区下水门街 18 号',
+    lat: 23.66231,
+    lng: 116.64952,
+    rooms_note: '临江露台，可坐 25 人',
+  },
 ]
 
 const DEMO_TOPICS = [
-  ['tp_theory', '党的创新理论', 'The Party’s new theories', '用身边事讲清新思想，20 分钟一讲，留足提问时间。', 'New ideas told through everyday stories: 20-minute talks with plenty of time for questions.'],
-  ['tp_history', '潮州历史文化', 'Chaozhou history and culture', '从广济桥到牌坊街，讲古城的来历和老规矩。', 'From Guangji Bridge to Paifang Street: how the old town came to be and its customs.'],
-  ['tp_antifraud', '反诈宣传', 'Avoiding scams', '常见电信诈骗套路与应对，适合长者和家属一起听。', 'Common phone and online scams and how to respond; good for elders and their families.'],
-  ['tp_waste', '垃圾分类', 'Waste sorting', '古城小巷里的分类投放怎么做，哪里能投大件。', 'How to sort waste in the old town’s lanes and where bulky items go.'],
-  ['tp_health', '健康养生', 'Health and wellbeing', '社区医生讲慢病管理、用药安全和急救常识。', 'Community doctors on chronic illness, safe medication and first aid.'],
-  ['tp_tea', '工夫茶与非遗', 'Gongfu tea and intangible heritage', '潮州工夫茶、潮绣、木雕等非遗的故事与体验。', 'Stories and hands-on time with Gongfu tea, Chao embroidery and wood carving.'],
-  ['tp_civility', '文明旅游', 'Responsible tourism', '旺季古城的文明劝导、垃圾不落地和邻里相处。', 'Busy seasons in the old town: courtesy, litter and living with visitors.'],
+  [
+    'tp_theory',
+    '党的创新理论',
+    'The Party’s new theories',
+    '用身边事讲清新思想，20 分钟一讲，留足提问时间。',
+    'New ideas told through everyday stories: 20-minute talks with plenty of time for questions.',
+  ],
+  [
+    'tp_history',
+    '潮州历史文化',
+    'Chaozhou history and culture',
+    '从广济桥到牌坊街，讲古城的来历和老规矩。',
+    'From Guangji Bridge to Paifang Street: how the old town came to be and its customs.',
+  ],
+  [
+    'tp_antifraud',
+    '反诈宣传',
+    'Avoiding scams',
+    '常见电信诈骗套路与应对，适合长者和家属一起听。',
+    'Common phone and online scams and how to respond; good for elders and their families.',
+  ],
+  [
+    'tp_waste',
+    '垃圾分类',
+    'Waste sorting',
+    '古城小巷里的分类投放怎么做，哪里能投大件。',
+    'How to sort waste in the old town’s lanes and where bulky items go.',
+  ],
+  [
+    'tp_health',
+    '健康养生',
+    'Health and wellbeing',
+    '社区医生讲慢病管理、用药安全和急救常识。',
+    'Community doctors on chronic illness, safe medication and first aid.',
+  ],
+  [
+    'tp_tea',
+    '工夫茶与非遗',
+    'Gongfu tea and intangible heritage',
+    '潮州工夫茶、潮绣、木雕等非遗的故事与体验。',
+    'Stories and hands-on time with Gongfu tea, Chao embroidery and wood carving.',
+  ],
+  [
+    'tp_civility',
+    '文明旅游',
+    'Responsible tourism',
+    '旺季古城的文明劝导、垃圾不落地和邻里相处。',
+    'Busy seasons in the old town: courtesy, litter and living with visitors.',
+  ],
 ] as const
 
 /** Upcoming demo sessions: [id, topic, guesthouse, days from seeding, capacity, speaker]. */
@@ -321,7 +405,16 @@ async function seedDemoHistory(trx: Transaction<Database>, now: Date): Promise<v
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString()
   await trx
     .insertInto('users')
-    .values(DEMO_MEMBERS.map(([id, nickname, , days]) => ({ id, openid: `demo:${id}`, nickname, role: 'member' as const, created_at: daysAgo(days + 2), updated_at: daysAgo(days) })))
+    .values(
+      DEMO_MEMBERS.map(([id, nickname, , days]) => ({
+        id,
+        openid: `demo:${id}`,
+        nickname,
+        role: 'member' as const,
+        created_at: daysAgo(days + 2),
+        updated_at: daysAgo(days),
+      })),
+    )
     .onConflict((oc) => oc.column('id').doNothing())
     .execute()
   await trx
@@ -421,12 +514,27 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('communities')
-      .values(DEMO_COMMUNITIES.map(([id, name, lat, lng], index) => ({ id, name, lat, lng, sort_order: index, is_demo: 1 as const })))
+      .values(
+        DEMO_COMMUNITIES.map(([id, name, lat, lng], index) => ({
+          id,
+          name,
+          lat,
+          lng,
+          sort_order: index,
+          is_demo: 1 as const,
+        })),
+      )
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
     // Demo communities loaded before they had places get them now.
     for (const [id, , lat, lng] of DEMO_COMMUNITIES) {
-      await trx.updateTable('communities').set({ lat, lng }).where('id', '=', id).where('is_demo', '=', 1).where('lat', 'is', null).execute()
+      await trx
+        .updateTable('communities')
+        .set({ lat, lng })
+        .where('id', '=', id)
+        .where('is_demo', '=', 1)
+        .where('lat', 'is', null)
+        .execute()
     }
     for (const s of DEMO_STATIONS) {
       const inserted = await trx
@@ -472,10 +580,20 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       .execute()
     // Demo places loaded before places belonged to a community get theirs now.
     for (const s of DEMO_STATIONS) {
-      await trx.updateTable('stations').set({ community_id: s.communityId }).where('id', '=', s.id).where('community_id', 'is', null).execute()
+      await trx
+        .updateTable('stations')
+        .set({ community_id: s.communityId })
+        .where('id', '=', s.id)
+        .where('community_id', 'is', null)
+        .execute()
     }
     for (const g of DEMO_GUESTHOUSES) {
-      await trx.updateTable('guesthouses').set({ community_id: g.community_id }).where('id', '=', g.id).where('community_id', 'is', null).execute()
+      await trx
+        .updateTable('guesthouses')
+        .set({ community_id: g.community_id })
+        .where('id', '=', g.id)
+        .where('community_id', 'is', null)
+        .execute()
     }
     await trx
       .insertInto('lecture_topics')
@@ -495,7 +613,16 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       .execute()
     await trx
       .insertInto('users')
-      .values(DEMO_WISHES.map(({ resident: [id, nickname] }) => ({ id, openid: `demo:${id}`, nickname, role: 'resident' as const, created_at: at, updated_at: at })))
+      .values(
+        DEMO_WISHES.map(({ resident: [id, nickname] }) => ({
+          id,
+          openid: `demo:${id}`,
+          nickname,
+          role: 'resident' as const,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
     await trx

@@ -15,7 +15,9 @@ describe('content check', () => {
     let token: string
     beforeAll(async () => {
       wechat = await startWechatStandIn()
-      api = await startTestApi({ env: { AUTH_MODE: 'wechat', WX_APPID: 'wx-test', WX_SECRET: 'secret', WX_API_BASE: wechat.base } })
+      api = await startTestApi({
+        env: { AUTH_MODE: 'wechat', WX_APPID: 'wx-test', WX_SECRET: 'secret', WX_API_BASE: wechat.base },
+      })
       const login = await api.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'good-code' } })
       expect(login.statusCode).toBe(200)
       token = login.json().token
@@ -25,8 +27,14 @@ describe('content check', () => {
       wechat.close()
     })
     const report = (text: string) =>
-      api.app.inject({ method: 'POST', url: '/api/stations/st_xihu/reports', headers: { authorization: `Bearer ${token}` }, payload: { category: 'other', text } })
-    const reports = async () => (await api.database.db.selectFrom('station_reports').select('text').execute()).map((r) => r.text)
+      api.app.inject({
+        method: 'POST',
+        url: '/api/stations/st_xihu/reports',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { category: 'other', text },
+      })
+    const reports = async () =>
+      (await api.database.db.selectFrom('station_reports').select('text').execute()).map((r) => r.text)
 
     it('logs in through code2session and refuses a bad code with a clear 401', async () => {
       const bad = await api.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'stale' } })
@@ -37,7 +45,10 @@ describe('content check', () => {
     it('asks msgSecCheck with the writer’s openid, and stores nothing it calls risky', async () => {
       const risky = await report('这里有风险词')
       expect(risky.statusCode).toBe(400)
-      expect(risky.json().error).toMatchObject({ code: 'CONTENT_REJECTED', message: expect.stringContaining('问题描述') })
+      expect(risky.json().error).toMatchObject({
+        code: 'CONTENT_REJECTED',
+        message: expect.stringContaining('问题描述'),
+      })
       expect(wechat.checked.at(-1)).toEqual({ content: '这里有风险词', openid: 'wx-openid-1', version: 2, scene: 3 })
       expect(await reports()).not.toContain('这里有风险词')
 

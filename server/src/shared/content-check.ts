@@ -7,11 +7,37 @@ import type { WechatClient } from './wechat.js'
  * pornography, drugs, fraud, violence). WeChat's msgSecCheck is the second line when AUTH_MODE=wechat.
  */
 const BLOCKED_WORDS = [
-  '赌博', '网赌', '赌球', '博彩', '六合彩', '百家乐', '老虎机', '时时彩',
-  '色情', '约炮', '裸聊', '招嫖', '援交', '黄色网站',
-  '毒品', '冰毒', '海洛因', '大麻', '摇头丸', 'K粉',
-  '代开发票', '办假证', '洗钱', '刷单返利', '套现', '裸贷', '高利贷',
-  '枪支', '炸药', '买枪', '杀人',
+  '赌博',
+  '网赌',
+  '赌球',
+  '博彩',
+  '六合彩',
+  '百家乐',
+  '老虎机',
+  '时时彩',
+  '色情',
+  '约炮',
+  '裸聊',
+  '招嫖',
+  '援交',
+  '黄色网站',
+  '毒品',
+  '冰毒',
+  '海洛因',
+  '大麻',
+  '摇头丸',
+  'K粉',
+  '代开发票',
+  '办假证',
+  '洗钱',
+  '刷单返利',
+  '套现',
+  '裸贷',
+  '高利贷',
+  '枪支',
+  '炸药',
+  '买枪',
+  '杀人',
   '法轮',
 ].map((w) => w.toLowerCase())
 
@@ -53,20 +79,29 @@ declare module 'fastify' {
  * mini-program that publishes what users write. If WeChat cannot be reached the local verdict stands (logged):
  * an outage must not stop a resident asking for help, and every wish is read by staff before it is published.
  */
-export function createTextCheck(options: { wechat: WechatClient | null; openidOf(userId: string): Promise<string | null>; log: FastifyBaseLogger }): TextCheck {
+export function createTextCheck(options: {
+  wechat: WechatClient | null
+  openidOf(userId: string): Promise<string | null>
+  log: FastifyBaseLogger
+}): TextCheck {
   return async (fields, userId) => {
-    const given = Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '')
+    const given = Object.entries(fields).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
+    )
     const blocked = given.filter(([, text]) => findBlockedWord(text)).map(([label]) => label)
     if (blocked.length) throw rejected(blocked)
     if (!options.wechat || given.length === 0) return
     try {
       const openid = await options.openidOf(userId)
-      const answer = await options.wechat.post<{ errcode?: number; result?: { suggest?: string; label?: number } }>('/wxa/msg_sec_check', {
-        content: given.map(([, text]) => text).join('\n'),
-        version: 2,
-        scene: 3, // 论坛: text shown to others
-        openid,
-      })
+      const answer = await options.wechat.post<{ errcode?: number; result?: { suggest?: string; label?: number } }>(
+        '/wxa/msg_sec_check',
+        {
+          content: given.map(([, text]) => text).join('\n'),
+          version: 2,
+          scene: 3, // 论坛: text shown to others
+          openid,
+        },
+      )
       if (answer.result?.suggest === 'risky') throw rejected(given.map(([label]) => label))
     } catch (error) {
       if (error instanceof ApiError) throw error

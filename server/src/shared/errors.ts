@@ -93,22 +93,43 @@ export const errors = {
   notFound: (zh = '找不到该内容', en = 'Not found') => new ApiError(404, 'NOT_FOUND', zh, en),
   conflict: (code: ErrorCode, zh: string, en: string) => new ApiError(409, code, zh, en),
   payloadTooLarge: () => new ApiError(413, 'PAYLOAD_TOO_LARGE', '提交的内容太大', 'The request body is too large'),
-  unsupportedMediaType: () => new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交', 'Send the request body as JSON'),
+  unsupportedMediaType: () =>
+    new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交', 'Send the request body as JSON'),
   invalidJson: () => new ApiError(400, 'INVALID_JSON', '请求内容不是有效的 JSON', 'The request body is not valid JSON'),
   malformedRequest: () => new ApiError(400, 'BAD_REQUEST', '请求格式不对', 'The request is malformed'),
   badUrl: () => new ApiError(400, 'BAD_URL', '链接格式不对', 'The URL is malformed'),
   uriTooLong: () => new ApiError(414, 'URI_TOO_LONG', '链接中的内容太长', 'A part of the URL is too long'),
   headersTooLarge: () => new ApiError(431, 'HEADERS_TOO_LARGE', '请求头太大', 'The request headers are too large'),
-  requestTimeout: () => new ApiError(408, 'REQUEST_TIMEOUT', '请求超时，请重试', 'The request took too long to arrive; try again'),
+  requestTimeout: () =>
+    new ApiError(408, 'REQUEST_TIMEOUT', '请求超时，请重试', 'The request took too long to arrive; try again'),
   internal: () => new ApiError(500, 'INTERNAL', '服务器出错了，请稍后再试', 'Something went wrong on our side'),
   databaseUnavailable: () =>
-    new ApiError(503, 'DATABASE_UNAVAILABLE', '数据库暂时无法访问，请稍后再试', 'The database does not answer; try again shortly'),
+    new ApiError(
+      503,
+      'DATABASE_UNAVAILABLE',
+      '数据库暂时无法访问，请稍后再试',
+      'The database does not answer; try again shortly',
+    ),
   shuttingDown: () =>
-    new ApiError(503, 'SHUTTING_DOWN', '服务正在重启，请稍后再试', 'This instance is shutting down; try again', undefined, {
-      connection: 'close',
-    }),
+    new ApiError(
+      503,
+      'SHUTTING_DOWN',
+      '服务正在重启，请稍后再试',
+      'This instance is shutting down; try again',
+      undefined,
+      {
+        connection: 'close',
+      },
+    ),
   rateLimited: (retryAfterSeconds = 60) =>
-    new ApiError(429, 'RATE_LIMITED', '操作太频繁，请稍后再试', 'Too many requests, please try again later', undefined, {
-      'retry-after': String(retryAfterSeconds),
-    }),
+    new ApiError(
+      429,
+      'RATE_LIMITED',
+      '操作太频繁，请稍后再试',
+      'Too many requests, please try again later',
+      undefined,
+      {
+        'retry-after': String(retryAfterSeconds),
+      },
+    ),
 }

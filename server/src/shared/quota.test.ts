@@ -1,7 +1,12 @@
 import { DB_KINDS } from '../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../tests/support/api'
 
-const wish = { category: 'errands', title: '帮忙取药', description: '腿脚不便，请帮忙到社区医院取药。', communityId: 'cm_jiadi' }
+const wish = {
+  category: 'errands',
+  title: '帮忙取药',
+  description: '腿脚不便，请帮忙到社区医院取药。',
+  communityId: 'cm_jiadi',
+}
 
 describe.each(DB_KINDS)('stored quotas under parallel bursts on %s', (kind) => {
   let api: TestApi
@@ -10,8 +15,17 @@ describe.each(DB_KINDS)('stored quotas under parallel bursts on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    for (const [name, role] of [['burst', 'resident'], ['daily', 'resident'], ['reporter', 'tourist'], ['staff', 'staff']] as const) {
-      const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `quota-${name}`, role } })
+    for (const [name, role] of [
+      ['burst', 'resident'],
+      ['daily', 'resident'],
+      ['reporter', 'tourist'],
+      ['staff', 'staff'],
+    ] as const) {
+      const res = await api.app.inject({
+        method: 'POST',
+        url: '/api/auth/dev',
+        payload: { openid: `quota-${name}`, role },
+      })
       tokens[name] = res.json().token
     }
   })
@@ -19,16 +33,30 @@ describe.each(DB_KINDS)('stored quotas under parallel bursts on %s', (kind) => {
 
   const post = (url: string, as: string, payload: object) =>
     api.app.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${tokens[as]}` } })
-  const burst = (n: number, url: string, as: string, payload: object) => Promise.all(Array.from({ length: n }, () => post(url, as, payload)))
+  const burst = (n: number, url: string, as: string, payload: object) =>
+    Promise.all(Array.from({ length: n }, () => post(url, as, payload)))
   const statuses = (responses: { statusCode: number }[]) => responses.map((r) => r.statusCode).sort()
   const count = async (table: 'wishes' | 'station_reports' | 'outbox') =>
-    Number((await api.database.db.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    Number(
+      (
+        await api.database.db
+          .selectFrom(table)
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
 
   it('40 urgent wishes at once from one resident: 5 stored, 35 refused with 429 and Retry-After, notices only for the 5', async () => {
     const wishesBefore = await count('wishes')
     const noticesBefore = await count('outbox')
     const staffCount = Number(
-      (await api.database.db.selectFrom('users').select((e) => e.fn.countAll().as('n')).where('role', '=', 'staff').executeTakeFirstOrThrow()).n,
+      (
+        await api.database.db
+          .selectFrom('users')
+          .select((e) => e.fn.countAll().as('n'))
+          .where('role', '=', 'staff')
+          .executeTakeFirstOrThrow()
+      ).n,
     )
 
     const responses = await burst(40, '/api/wishes', 'burst', { ...wish, urgent: true })
@@ -37,7 +65,11 @@ describe.each(DB_KINDS)('stored quotas under parallel bursts on %s', (kind) => {
     const refused = responses.filter((r) => r.statusCode === 429)
     for (const r of refused) {
       expect(Number(r.headers['retry-after'])).toBeGreaterThan(0)
-      expect(r.json().error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('5 个待审核或征集中的心愿'), messageEn: expect.stringContaining('At most 5 wishes') })
+      expect(r.json().error).toMatchObject({
+        code: 'RATE_LIMITED',
+        message: expect.stringContaining('5 个待审核或征集中的心愿'),
+        messageEn: expect.stringContaining('At most 5 wishes'),
+      })
     }
     expect(await count('wishes')).toBe(wishesBefore + 5)
     expect(await count('outbox')).toBe(noticesBefore + 5 * staffCount)
@@ -45,7 +77,13 @@ describe.each(DB_KINDS)('stored quotas under parallel bursts on %s', (kind) => {
 
   it('frees a place when a wish leaves review, and counts ten a day by the clock', async () => {
     const withdrawAll = async () => {
-      const mine = (await api.app.inject({ method: 'GET', url: '/api/me/wishes', headers: { authorization: `Bearer ${tokens.daily}` } })).json().items
+      const mine = (
+        await api.app.inject({
+          method: 'GET',
+          url: '/api/me/wishes',
+          headers: { authorization: `Bearer ${tokens.daily}` },
+        })
+      ).json().items
       for (const w of mine.filter((w: { status: string }) => w.status === 'pending_review')) {
         expect((await post(`/api/wishes/${w.id}/withdraw`, 'daily', {})).statusCode).toBe(200)
       }
@@ -72,10 +110,16 @@ describe.each(DB_KINDS)('stored quotas under parallel bursts on %s', (kind) => {
 
   it('40 problem reports at once from one person: exactly 3 stored, the rest 429 with Retry-After', async () => {
     const before = await count('station_reports')
-    const responses = await burst(40, '/api/stations/st_paifangjie/reports', 'reporter', { category: 'no_hot_water', text: '没有热水' })
+    const responses = await burst(40, '/api/stations/st_paifangjie/reports', 'reporter', {
+      category: 'no_hot_water',
+      text: '没有热水',
+    })
     expect(statuses(responses)).toEqual([...Array(3).fill(201), ...Array(37).fill(429)])
     const refused = responses.find((r) => r.statusCode === 429)!
-    expect(refused.json().error).toMatchObject({ code: 'RATE_LIMITED', messageEn: expect.stringContaining('3 reports an hour') })
+    expect(refused.json().error).toMatchObject({
+      code: 'RATE_LIMITED',
+      messageEn: expect.stringContaining('3 reports an hour'),
+    })
     expect(Number(refused.headers['retry-after'])).toBe(3600)
     expect(await count('station_reports')).toBe(before + 3)
   })

@@ -20,14 +20,22 @@ describe.each(DB_KINDS)('request-rate limits on %s', (kind) => {
     return codes
   }
   const login = async (openid: string, remoteAddress: string) =>
-    (await from(remoteAddress, { method: 'POST', url: '/api/auth/dev', payload: { openid, role: 'resident' } })).json().token as string
+    (await from(remoteAddress, { method: 'POST', url: '/api/auth/dev', payload: { openid, role: 'resident' } })).json()
+      .token as string
 
   it('refuses the fourth login a minute from one address with 429 RATE_LIMITED, bilingual, with Retry-After', async () => {
-    const attempt = (address: string) => from(address, { method: 'POST', url: '/api/auth/dev', payload: { openid: 'rl-login' } })
+    const attempt = (address: string) =>
+      from(address, { method: 'POST', url: '/api/auth/dev', payload: { openid: 'rl-login' } })
     expect(await times(3, () => attempt('10.0.0.1'))).toEqual([200, 200, 200])
     const refused = await attempt('10.0.0.1')
     expect(refused.statusCode).toBe(429)
-    expect(refused.json()).toEqual({ error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试', messageEn: 'Too many requests, please try again later' } })
+    expect(refused.json()).toEqual({
+      error: {
+        code: 'RATE_LIMITED',
+        message: '操作太频繁，请稍后再试',
+        messageEn: 'Too many requests, please try again later',
+      },
+    })
     const retryAfter = Number(refused.headers['retry-after'])
     expect(retryAfter).toBeGreaterThan(50)
     expect(retryAfter).toBeLessThanOrEqual(60)
@@ -38,7 +46,12 @@ describe.each(DB_KINDS)('request-rate limits on %s', (kind) => {
     const alice = await login('rl-alice', '10.0.1.1')
     const bob = await login('rl-bob', '10.0.1.2')
     const write = (token?: string) =>
-      from('10.0.1.9', { method: 'POST', url: '/api/wishes/wi_none/withdraw', payload: {}, headers: token ? { authorization: `Bearer ${token}` } : {} })
+      from('10.0.1.9', {
+        method: 'POST',
+        url: '/api/wishes/wi_none/withdraw',
+        payload: {},
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      })
 
     expect(await times(6, () => write(alice))).toEqual([404, 404, 404, 404, 404, 429])
     // Same address, another person: their own count.
@@ -47,11 +60,15 @@ describe.each(DB_KINDS)('request-rate limits on %s', (kind) => {
     expect(await times(5, () => write())).toEqual([401, 401, 401, 401, 401])
     expect((await write('forged-token')).statusCode).toBe(429)
     // Reads are not writes: Alice still reads.
-    expect((await from('10.0.1.9', { method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${alice}` } })).statusCode).toBe(200)
+    expect(
+      (await from('10.0.1.9', { method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${alice}` } }))
+        .statusCode,
+    ).toBe(200)
   })
 
   it('puts a ceiling on everything, and X-Forwarded-For does not move a caller to a fresh count', async () => {
-    const health = (forwardedFor: string) => from('10.0.2.1', { method: 'GET', url: '/api/health', headers: { 'x-forwarded-for': forwardedFor } })
+    const health = (forwardedFor: string) =>
+      from('10.0.2.1', { method: 'GET', url: '/api/health', headers: { 'x-forwarded-for': forwardedFor } })
     expect(await times(12, () => health(`203.0.113.${Math.floor(Math.random() * 250)}`))).toEqual(Array(12).fill(200))
     const refused = await health('198.51.100.7')
     expect(refused.statusCode).toBe(429)
@@ -86,6 +103,7 @@ describe.each(DB_KINDS)('behind a trusted proxy on %s', (kind) => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '127.0.0.1'])
     expect(loadConfig({ TRUST_PROXY: 'uniquelocal' }).TRUST_PROXY).toEqual(['uniquelocal'])
     expect(loadConfig({}).TRUST_PROXY).toBe(false)
-    for (const value of ['1', 'true', '*', '10.0.0.0/8,proxy.example.com']) expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/)
+    for (const value of ['1', 'true', '*', '10.0.0.0/8,proxy.example.com'])
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/)
   })
 })

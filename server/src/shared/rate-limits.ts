@@ -32,12 +32,16 @@ export async function registerRateLimits(app: FastifyInstance, config: Config, i
     const user = request.routeOptions.config.access === undefined ? null : await identify(request)
     return user ? `user:${user.id}` : `ip:${request.ip}`
   }
-  const limit = (max: number) => app.createRateLimit({ max, timeWindow: config.RATE_WINDOW_MS, keyGenerator: callerKey })
+  const limit = (max: number) =>
+    app.createRateLimit({ max, timeWindow: config.RATE_WINDOW_MS, keyGenerator: callerKey })
   const isWrite = (request: FastifyRequest) => WRITE_METHODS.includes(request.method) && request.url.startsWith('/api/')
   const limits = [
     { appliesTo: () => true, check: limit(config.RATE_GLOBAL_MAX) },
     { appliesTo: isWrite, check: limit(config.RATE_WRITE_MAX) },
-    { appliesTo: (request: FastifyRequest) => request.method === 'POST' && request.url.startsWith('/api/auth/'), check: limit(config.RATE_LOGIN_MAX) },
+    {
+      appliesTo: (request: FastifyRequest) => request.method === 'POST' && request.url.startsWith('/api/auth/'),
+      check: limit(config.RATE_LOGIN_MAX),
+    },
   ]
 
   app.addHook('onRequest', async (request) => {

@@ -13,7 +13,10 @@ describe.each(DB_KINDS)('security headers on %s', (kind) => {
   let api: TestApi
   let proxied: TestApi
   const staticDir = mkdtempSync(join(tmpdir(), 'oth-h5-'))
-  writeFileSync(join(staticDir, 'index.html'), `<!doctype html><html><head><script>${ROOT_FONT_SIZE}</script><script defer src="/js/app.js"></script></head><body></body></html>`)
+  writeFileSync(
+    join(staticDir, 'index.html'),
+    `<!doctype html><html><head><script>${ROOT_FONT_SIZE}</script><script defer src="/js/app.js"></script></head><body></body></html>`,
+  )
 
   beforeAll(async () => {
     api = await startTestApi({ kind, staticDir })
@@ -26,9 +29,16 @@ describe.each(DB_KINDS)('security headers on %s', (kind) => {
   })
 
   it('the app, the API, photos and refusals all carry them; no CORS, no HSTS over plain HTTP', async () => {
-    const { token } = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'headers', role: 'resident' } })).json()
+    const { token } = (
+      await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'headers', role: 'resident' } })
+    ).json()
     const photo = (
-      await api.app.inject({ method: 'POST', url: '/api/uploads', payload: ONE_PIXEL_PNG, headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' } })
+      await api.app.inject({
+        method: 'POST',
+        url: '/api/uploads',
+        payload: ONE_PIXEL_PNG,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+      })
     ).json().upload
     const inlineHash = `'sha256-${createHash('sha256').update(ROOT_FONT_SIZE).digest('base64')}'`
     const origin = { origin: 'https://evil.example' }
@@ -43,7 +53,11 @@ describe.each(DB_KINDS)('security headers on %s', (kind) => {
     ] as const) {
       const res = await api.app.inject({ method: 'GET', url, headers: origin })
       expect(res.statusCode).toBe(status)
-      expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' })
+      expect(res.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'x-frame-options': 'DENY',
+      })
       const csp = String(res.headers['content-security-policy'])
       expect(csp).toContain("frame-ancestors 'none'")
       expect(csp).toContain(`script-src 'self' ${inlineHash};`)
@@ -53,24 +67,34 @@ describe.each(DB_KINDS)('security headers on %s', (kind) => {
       expect(res.headers['strict-transport-security']).toBeUndefined()
       expect(res.headers['access-control-allow-origin']).toBeUndefined()
     }
-    const preflight = await api.app.inject({ method: 'OPTIONS', url: '/api/stations', headers: { ...origin, 'access-control-request-method': 'POST' } })
+    const preflight = await api.app.inject({
+      method: 'OPTIONS',
+      url: '/api/stations',
+      headers: { ...origin, 'access-control-request-method': 'POST' },
+    })
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined()
   })
 
   it('sends HSTS when the request came over HTTPS through the proxy it trusts, and only then', async () => {
     const viaProxy = (remoteAddress: string) =>
-      proxied.app.inject({ method: 'GET', url: '/api/health', remoteAddress, headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' } })
-    expect((await viaProxy('127.0.0.1')).headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains')
+      proxied.app.inject({
+        method: 'GET',
+        url: '/api/health',
+        remoteAddress,
+        headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' },
+      })
+    expect((await viaProxy('127.0.0.1')).headers['strict-transport-security']).toBe(
+      'max-age=31536000; includeSubDomains',
+    )
     expect((await viaProxy('198.51.100.7')).headers['strict-transport-security']).toBeUndefined()
   })
 })
 
 describe('CSP_IMG_HOSTS', () => {
   it('takes image sources for the map tiles, and refuses anything that would change the policy', () => {
-    expect(loadConfig({ CSP_IMG_HOSTS: 'https://*.is.autonavi.com, https://tiles.example.cn:8443/osm' }).CSP_IMG_HOSTS).toEqual([
-      'https://*.is.autonavi.com',
-      'https://tiles.example.cn:8443/osm',
-    ])
+    expect(
+      loadConfig({ CSP_IMG_HOSTS: 'https://*.is.autonavi.com, https://tiles.example.cn:8443/osm' }).CSP_IMG_HOSTS,
+    ).toEqual(['https://*.is.autonavi.com', 'https://tiles.example.cn:8443/osm'])
     for (const bad of ["'unsafe-inline'", 'https://a.example; script-src *', '*', 'data:']) {
       expect(() => loadConfig({ CSP_IMG_HOSTS: bad })).toThrow(/CSP_IMG_HOSTS/)
     }

@@ -17,7 +17,10 @@ export function inlineScriptHashes(staticDir: string | undefined): string[] {
   if (!index || !existsSync(index)) return []
   const html = readFileSync(index, 'utf8')
   return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-    ([, body]) => `'sha256-${createHash('sha256').update(body ?? '').digest('base64')}'`,
+    ([, body]) =>
+      `'sha256-${createHash('sha256')
+        .update(body ?? '')
+        .digest('base64')}'`,
   )
 }
 

@@ -44,7 +44,12 @@ export function refuseControlCharacters(app: FastifyInstance) {
     const details: IssueExplanation[] = []
     for (const [part, input, forbidden] of checks) {
       const field = findForbiddenText(input, forbidden)
-      if (field !== null) details.push({ field: field || part, message: controlCharacterRule.params.zh, messageEn: controlCharacterRule.message })
+      if (field !== null)
+        details.push({
+          field: field || part,
+          message: controlCharacterRule.params.zh,
+          messageEn: controlCharacterRule.message,
+        })
     }
     if (details.length > 0) throw errors.validation(details)
   })

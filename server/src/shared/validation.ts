@@ -46,27 +46,45 @@ const typedText = (max: number, min: number, layout: { forbidden: RegExp; rule: 
     .trim()
     .refine((text) => !CONTROL_CHARACTER.test(text), { ...controlCharacterRule, abort: true })
     .refine((text) => !layout.forbidden.test(text), { ...layout.rule, abort: true })
-    .refine((text) => (min === 0 && text === '') || hasVisibleText(text), { ...rule('不能只有空白或不可见字符', 'must contain visible text'), abort: true })
+    .refine((text) => (min === 0 && text === '') || hasVisibleText(text), {
+      ...rule('不能只有空白或不可见字符', 'must contain visible text'),
+      abort: true,
+    })
     .min(min)
     .max(max)
 
 /** One line of text: a name, a title, an address. */
 export const line = (max: number, min = 1) =>
-  typedText(max, min, { forbidden: LAYOUT_CHARACTER, rule: rule('只能是一行文字，不能换行或含制表符', 'must be one line, without line breaks or tabs') })
+  typedText(max, min, {
+    forbidden: LAYOUT_CHARACTER,
+    rule: rule('只能是一行文字，不能换行或含制表符', 'must be one line, without line breaks or tabs'),
+  })
 
 /** Text of several lines: a description, a note, a comment, a reason. Tabs and line breaks (LF or CRLF) are kept. */
 export const paragraph = (max: number, min = 1) =>
-  typedText(max, min, { forbidden: LONE_CARRIAGE_RETURN, rule: rule('换行符不正确', 'has a carriage return outside a line break') })
+  typedText(max, min, {
+    forbidden: LONE_CARRIAGE_RETURN,
+    rule: rule('换行符不正确', 'has a carriage return outside a line break'),
+  })
 
 const ID = /^[A-Za-z0-9_-]+$/
 const TOKEN = /^[\x21-\x7E]+$/
 
 /** An id the server issued (`wi_…`, `st_…`): letters, digits, `_` and `-`. */
-export const identifier = (max = 40) => z.string().min(1).max(max).refine((value) => ID.test(value), rule('格式不对', 'is not a valid id'))
+export const identifier = (max = 40) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((value) => ID.test(value), rule('格式不对', 'is not a valid id'))
 
 /** An opaque token passed back as given (a paging cursor, a login or check-in code): printable ASCII, no spaces. */
 export const token = (max: number) =>
-  z.string().min(1).max(max).refine((value) => TOKEN.test(value), rule('格式不对', 'is not a valid token'))
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((value) => TOKEN.test(value), rule('格式不对', 'is not a valid token'))
 
 const chineseMessages = z.locales.zhCN().localeError
 
@@ -80,7 +98,12 @@ export interface IssueExplanation {
  * One failed check of a request, in Chinese and English. `keyword` and `params` are what the zod type provider
  * keeps of the issue: its code and every property but the path and the message.
  */
-export function explainIssue(field: string, keyword: string, messageEn: string, params: Record<string, unknown>): IssueExplanation {
+export function explainIssue(
+  field: string,
+  keyword: string,
+  messageEn: string,
+  params: Record<string, unknown>,
+): IssueExplanation {
   const custom = (params.params as { zh?: unknown } | undefined)?.zh
   if (typeof custom === 'string') return { field, message: custom, messageEn }
   if (keyword === 'invalid_type' && /received (undefined|null)$/.test(messageEn))

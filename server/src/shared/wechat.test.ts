@@ -44,7 +44,10 @@ describe.each(DB_KINDS)('one WeChat client per process, two instances on %s', (k
 
   const instanceOf = (person: number) => instances[person % instances.length]!.base
   const report = (person: number, text: string) =>
-    callApi(instanceOf(person), 'POST', '/api/stations/st_xihu/reports', { token: tokens[person], body: { category: 'other', text } })
+    callApi(instanceOf(person), 'POST', '/api/stations/st_xihu/reports', {
+      token: tokens[person],
+      body: { category: 'other', text },
+    })
   const deliveredWithin = async (count: number) => {
     for (let i = 0; i < 100 && wechat.sent.length < count; i++) await new Promise((r) => setTimeout(r, 100))
     return wechat.sent.length
@@ -56,14 +59,18 @@ describe.each(DB_KINDS)('one WeChat client per process, two instances on %s', (k
       // Someone else with the same appid (an old deployment, a script) takes an ordinary token meanwhile.
       fetch(`${wechat.base}/cgi-bin/token?grant_type=client_credential&appid=wx-test&secret=secret`),
       ...people.map(async (person) => {
-        const login = await callApi(instanceOf(person), 'POST', '/api/auth/wechat', { body: { code: `good-p${person}` } })
+        const login = await callApi(instanceOf(person), 'POST', '/api/auth/wechat', {
+          body: { code: `good-p${person}` },
+        })
         tokens[person] = login.body.token
         const consent = await callApi(instanceOf(person + 1), 'POST', '/api/me/subscriptions', {
           token: tokens[person],
           body: { accepted: ['booking_confirmed', 'booking_waitlisted'] },
         })
         const reported = await report(person, `热水器坏了 ${person}`)
-        const booked = await callApi(instanceOf(person), 'POST', `/api/lectures/sessions/${SESSION}/bookings`, { token: tokens[person] })
+        const booked = await callApi(instanceOf(person), 'POST', `/api/lectures/sessions/${SESSION}/bookings`, {
+          token: tokens[person],
+        })
         return [login.status, consent.status, reported.status, booked.status]
       }),
     ])
@@ -108,7 +115,10 @@ describe.each(DB_KINDS)('one WeChat client per process, two instances on %s', (k
 
     // Notices go out with the fresh tokens, whichever instance's worker takes them.
     const late = await callApi(instanceOf(1), 'POST', '/api/auth/wechat', { body: { code: 'good-late' } })
-    await callApi(instanceOf(1), 'POST', '/api/me/subscriptions', { token: late.body.token, body: { accepted: ['booking_waitlisted'] } })
+    await callApi(instanceOf(1), 'POST', '/api/me/subscriptions', {
+      token: late.body.token,
+      body: { accepted: ['booking_waitlisted'] },
+    })
     await callApi(instanceOf(1), 'POST', `/api/lectures/sessions/${SESSION}/bookings`, { token: late.body.token })
     expect(await deliveredWithin(PEOPLE + 1)).toBe(PEOPLE + 1)
     expect(wechat.sent.at(-1)?.touser).toBe('wx-late')

@@ -54,13 +54,17 @@ export function createWechatClient(config: Config, now: () => number = Date.now)
    * hold, and while it is valid every instance gets the same one.
    */
   async function fetchToken(): Promise<string> {
-    const answer = await postJson<WechatAnswer & { access_token?: string; expires_in?: number }>(url('/cgi-bin/stable_token'), {
-      grant_type: 'client_credential',
-      appid: config.WX_APPID ?? '',
-      secret: config.WX_SECRET ?? '',
-      force_refresh: false,
-    })
-    if (!answer.access_token) throw new WechatError('/cgi-bin/stable_token', answer.errcode ?? -1, answer.errmsg ?? 'no token')
+    const answer = await postJson<WechatAnswer & { access_token?: string; expires_in?: number }>(
+      url('/cgi-bin/stable_token'),
+      {
+        grant_type: 'client_credential',
+        appid: config.WX_APPID ?? '',
+        secret: config.WX_SECRET ?? '',
+        force_refresh: false,
+      },
+    )
+    if (!answer.access_token)
+      throw new WechatError('/cgi-bin/stable_token', answer.errcode ?? -1, answer.errmsg ?? 'no token')
     const lifetimeMs = (answer.expires_in ?? 7200) * 1000
     // WeChat hands out the next token in a token's last 5 minutes, which is when this renews; were a token given for
     // less than twice that, renewing at half its life still leaves a call on its way time to arrive.
@@ -87,7 +91,9 @@ export function createWechatClient(config: Config, now: () => number = Date.now)
         js_code: code,
         grant_type: 'authorization_code',
       })
-      const answer = (await (await fetch(target, { signal: AbortSignal.timeout(TIMEOUT_MS) })).json()) as WechatAnswer & { openid?: string }
+      const answer = (await (
+        await fetch(target, { signal: AbortSignal.timeout(TIMEOUT_MS) })
+      ).json()) as WechatAnswer & { openid?: string }
       return answer.openid ?? null
     },
 

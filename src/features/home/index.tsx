@@ -99,7 +99,12 @@ export default function HomePage() {
           />
         </View>
       ) : null}
-      <View id="all-stations" className="btn btn--ghost home__all" ariaRole="button" onClick={() => void Taro.switchTab({ url: '/features/stations/index' })}>
+      <View
+        id="all-stations"
+        className="btn btn--ghost home__all"
+        ariaRole="button"
+        onClick={() => void Taro.switchTab({ url: '/features/stations/index' })}
+      >
         {t('home.allStations')}
       </View>
 
@@ -125,13 +130,24 @@ export default function HomePage() {
       ) : null}
 
       {nextSession ? (
-        <Teaser id="home-next-lecture" title={t('home.nextLecture')} more={t('home.allLectures')} tab="/features/lectures/index">
-          <SessionCard session={nextSession} onOpen={(id) => void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${id}` })} />
+        <Teaser
+          id="home-next-lecture"
+          title={t('home.nextLecture')}
+          more={t('home.allLectures')}
+          tab="/features/lectures/index"
+        >
+          <SessionCard
+            session={nextSession}
+            onOpen={(id) => void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${id}` })}
+          />
         </Teaser>
       ) : null}
       {topWish ? (
         <Teaser id="home-top-wish" title={t('home.wishes')} more={t('home.allWishes')} tab="/features/wishes/index">
-          <WishCard wish={topWish} onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })} />
+          <WishCard
+            wish={topWish}
+            onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })}
+          />
         </Teaser>
       ) : null}
     </Screen>
@@ -139,7 +155,19 @@ export default function HomePage() {
 }
 
 /** Another tab's best item on Home, with the way to the rest of them. */
-function Teaser({ id, title, more, tab, children }: { id: string; title: string; more: string; tab: string; children: ReactNode }) {
+function Teaser({
+  id,
+  title,
+  more,
+  tab,
+  children,
+}: {
+  id: string
+  title: string
+  more: string
+  tab: string
+  children: ReactNode
+}) {
   return (
     <View id={id} className="home__more">
       <Text className="home__section">{title}</Text>

@@ -1,4 +1,16 @@
-import type { CheckinResult, BookingResponse, FeedbackInput, FeedbackResult, Guesthouse, LectureSessionList, LectureSessionResponse, MyBookings, TopicList, TopicOrderInput, TopicResponse } from '@contract'
+import type {
+  CheckinResult,
+  BookingResponse,
+  FeedbackInput,
+  FeedbackResult,
+  Guesthouse,
+  LectureSessionList,
+  LectureSessionResponse,
+  MyBookings,
+  TopicList,
+  TopicOrderInput,
+  TopicResponse,
+} from '@contract'
 import { request, requestWithOfflineCopy } from '../../shared/request'
 import type { Origin } from '../stations/api'
 
@@ -10,10 +22,17 @@ export const orderTopic = (topicId: string, input: TopicOrderInput = {}) =>
   request<TopicResponse>('POST', `/api/lectures/topics/${encodeURIComponent(topicId)}/orders`, { body: input })
 
 export const listSessions = (origin: Origin, filter: { topicId?: string; guesthouseId?: string } = {}) =>
-  requestWithOfflineCopy<LectureSessionList>('/api/lectures/sessions', { ...filter, lat: origin?.lat, lng: origin?.lng })
+  requestWithOfflineCopy<LectureSessionList>('/api/lectures/sessions', {
+    ...filter,
+    lat: origin?.lat,
+    lng: origin?.lng,
+  })
 
 export const getSession = (id: string, origin: Origin) =>
-  request<LectureSessionResponse>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}`, { query: originQuery(origin), toast: false })
+  request<LectureSessionResponse>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}`, {
+    query: originQuery(origin),
+    toast: false,
+  })
 
 /** Every write on a session answers with the session as the caller now sees it; the page shows that. */
 const sessionPath = (id: string, tail: string) => `/api/lectures/sessions/${encodeURIComponent(id)}/${tail}`
@@ -35,7 +54,11 @@ export const myBookings = (scope: 'upcoming' | 'waitlisted' | 'past') =>
   request<MyBookings>('GET', '/api/me/bookings', { query: { scope }, toast: false })
 
 export const getGuesthouse = (id: string, origin: Origin) =>
-  request<{ guesthouse: Guesthouse; sessions: LectureSessionList['items'] }>('GET', `/api/guesthouses/${encodeURIComponent(id)}`, {
-    query: originQuery(origin),
-    toast: false,
-  })
+  request<{ guesthouse: Guesthouse; sessions: LectureSessionList['items'] }>(
+    'GET',
+    `/api/guesthouses/${encodeURIComponent(id)}`,
+    {
+      query: originQuery(origin),
+      toast: false,
+    },
+  )

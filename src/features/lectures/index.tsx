@@ -21,7 +21,10 @@ export default function LecturesPage() {
   const [tab, setTab] = useState<Tab>('sessions')
   const [topicFilter, setTopicFilter] = useState<string | undefined>(undefined)
   const menu = useScreenData(async () => (await listTopics()).data.items)
-  const upcoming = useScreenData(async () => (await listSessions(await locate(), { topicId: topicFilter })).data.items, topicFilter)
+  const upcoming = useScreenData(
+    async () => (await listSessions(await locate(), { topicId: topicFilter })).data.items,
+    topicFilter,
+  )
   const topics = menu.data ?? []
 
   useShareAppMessage(() => ({ title: `${t('lectures.title')} · ${t('app.name')}`, path: '/features/lectures/index' }))
@@ -36,7 +39,9 @@ export default function LecturesPage() {
     try {
       await askForNotices()
       // When suits them best helps staff pick the evening or the morning; "any time" sends nothing.
-      const { tapIndex } = await Taro.showActionSheet({ itemList: [...PREFERRED_TIMES.map((time) => t(`lectures.time.${time}`)), t('lectures.time.any')] })
+      const { tapIndex } = await Taro.showActionSheet({
+        itemList: [...PREFERRED_TIMES.map((time) => t(`lectures.time.${time}`)), t('lectures.time.any')],
+      })
       const preferredTime = PREFERRED_TIMES[tapIndex]
       const { topic: updated } = await orderTopic(topic.id, preferredTime ? { preferredTime } : {})
       menu.update((list) => list.map((x) => (x.id === updated.id ? updated : x)))
@@ -65,7 +70,10 @@ export default function LecturesPage() {
 
       {tab === 'sessions' && topics.length ? (
         <ScrollView scrollX className="lectures__filters" enhanced showScrollbar={false}>
-          {[{ id: undefined, label: t('lectures.allTopics') }, ...topics.map((x) => ({ id: x.id, label: language === 'en' ? x.titleEn : x.title }))].map(({ id, label }) => (
+          {[
+            { id: undefined, label: t('lectures.allTopics') },
+            ...topics.map((x) => ({ id: x.id, label: language === 'en' ? x.titleEn : x.title })),
+          ].map(({ id, label }) => (
             <View
               key={id ?? 'all'}
               id={`filter-${id ?? 'all'}`}
@@ -99,7 +107,9 @@ export default function LecturesPage() {
           {topics.map((topic) => (
             <View key={topic.id} id={`topic-${topic.id}`} className="card topic-card">
               <Text className="topic-card__title">{language === 'en' ? topic.titleEn : topic.title}</Text>
-              <Text className="muted topic-card__desc">{language === 'en' ? topic.descriptionEn : topic.description}</Text>
+              <Text className="muted topic-card__desc">
+                {language === 'en' ? topic.descriptionEn : topic.description}
+              </Text>
               <View className="topic-card__foot">
                 <Text className="topic-card__count">{t('lectures.orders', { n: topic.orderCount })}</Text>
                 <Button

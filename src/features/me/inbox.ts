@@ -6,7 +6,8 @@ import { request } from '../../shared/request'
 export const listNotices = (cursor?: string, limit?: number) =>
   request<InboxPage>('GET', '/api/me/notices', { query: { cursor, limit }, toast: false })
 
-export const markNoticesRead = (ids: string[]) => request<InboxUnread>('POST', '/api/me/notices/read', { body: { ids }, toast: false })
+export const markNoticesRead = (ids: string[]) =>
+  request<InboxUnread>('POST', '/api/me/notices/read', { body: { ids }, toast: false })
 
 /** 我的 is the fifth tab. */
 const ME_TAB = 4
@@ -24,7 +25,10 @@ export async function refreshUnreadBadge(): Promise<number> {
       return 0
     }
   }
-  const shown = unread > 0 ? Taro.setTabBarBadge({ index: ME_TAB, text: unread > 99 ? '99+' : String(unread) }) : Taro.removeTabBarBadge({ index: ME_TAB })
+  const shown =
+    unread > 0
+      ? Taro.setTabBarBadge({ index: ME_TAB, text: unread > 99 ? '99+' : String(unread) })
+      : Taro.removeTabBarBadge({ index: ME_TAB })
   await Promise.resolve(shown).catch(() => undefined)
   return unread
 }

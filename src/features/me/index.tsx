@@ -33,25 +33,53 @@ export default function MePage() {
       open: go('/features/me/pages/inbox/index'),
       shown: !!user,
     },
-    { id: 'go-bookings', label: t('lectures.myBookings'), open: go('/features/lectures/pages/bookings/index'), shown: !!user },
-    { id: 'go-wishes', label: t('wishes.mine'), open: go('/features/wishes/pages/mine/index'), shown: user?.role === 'resident' || user?.role === 'member' },
-    { id: 'go-staff', label: t('staff.entry'), open: go('/features/staff/pages/index/index'), shown: user?.role === 'staff' },
-    { id: 'go-member', label: t('members.register'), open: go('/features/members/pages/register/index'), shown: !!user && user.role !== 'staff' },
+    {
+      id: 'go-bookings',
+      label: t('lectures.myBookings'),
+      open: go('/features/lectures/pages/bookings/index'),
+      shown: !!user,
+    },
+    {
+      id: 'go-wishes',
+      label: t('wishes.mine'),
+      open: go('/features/wishes/pages/mine/index'),
+      shown: user?.role === 'resident' || user?.role === 'member',
+    },
+    {
+      id: 'go-staff',
+      label: t('staff.entry'),
+      open: go('/features/staff/pages/index/index'),
+      shown: user?.role === 'staff',
+    },
+    {
+      id: 'go-member',
+      label: t('members.register'),
+      open: go('/features/members/pages/register/index'),
+      shown: !!user && user.role !== 'staff',
+    },
     { id: 'go-figures', label: t('figures.title'), open: go(FIGURES_PAGE), shown: true },
     { id: 'go-settings', label: t('me.settings'), open: go('/features/me/pages/settings/index'), shown: true },
     { id: 'go-about', label: t('me.about'), open: go('/features/me/pages/about/index'), shown: true },
     { id: 'logout', label: t('me.logout'), open: () => void leave(false), shown: !!user },
-    { id: 'logout-everywhere', label: t('me.logoutEverywhere'), open: () => void leave(true), shown: !!user, muted: true },
+    {
+      id: 'logout-everywhere',
+      label: t('me.logoutEverywhere'),
+      open: () => void leave(true),
+      shown: !!user,
+      muted: true,
+    },
     {
       id: 'delete-account',
       label: t('members.deleteAccount'),
       open: () =>
-        void Taro.showModal({ title: t('members.deleteAccount'), content: t('members.deleteConfirm') }).then(async ({ confirm }) => {
-          if (!confirm) return
-          await deleteAccount()
-          setUser(null)
-          void refreshUnreadBadge().then(setUnread)
-        }),
+        void Taro.showModal({ title: t('members.deleteAccount'), content: t('members.deleteConfirm') }).then(
+          async ({ confirm }) => {
+            if (!confirm) return
+            await deleteAccount()
+            setUser(null)
+            void refreshUnreadBadge().then(setUnread)
+          },
+        ),
       shown: !!user,
       muted: true,
     },
@@ -64,8 +92,14 @@ export default function MePage() {
           <Text>{user ? user.nickname.slice(0, 1) : '驿'}</Text>
         </View>
         <View className="me__who">
-          <Text id="me-name" className="me__name">{user ? user.nickname : t('me.notLoggedIn')}</Text>
-          {user ? <Text id="me-role" className="muted">{t(`me.role.${user.role}`)}</Text> : null}
+          <Text id="me-name" className="me__name">
+            {user ? user.nickname : t('me.notLoggedIn')}
+          </Text>
+          {user ? (
+            <Text id="me-role" className="muted">
+              {t(`me.role.${user.role}`)}
+            </Text>
+          ) : null}
         </View>
       </View>
 

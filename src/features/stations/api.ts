@@ -1,4 +1,11 @@
-import type { ReportCreate, ServiceKey, StationDetailResponse, StationKind, StationListResponse, StationReport } from '@contract'
+import type {
+  ReportCreate,
+  ServiceKey,
+  StationDetailResponse,
+  StationKind,
+  StationListResponse,
+  StationReport,
+} from '@contract'
 import { request, requestWithOfflineCopy, type Cached } from '../../shared/request'
 
 export type Origin = { lat: number; lng: number } | null
@@ -9,7 +16,11 @@ export interface StationFilter {
   openNow?: boolean
 }
 
-export function listStations(filter: StationFilter, origin: Origin, cursor?: string): Promise<Cached<StationListResponse>> {
+export function listStations(
+  filter: StationFilter,
+  origin: Origin,
+  cursor?: string,
+): Promise<Cached<StationListResponse>> {
   return requestWithOfflineCopy<StationListResponse>('/api/stations', {
     service: filter.service,
     kind: filter.kind,
@@ -22,7 +33,10 @@ export function listStations(filter: StationFilter, origin: Origin, cursor?: str
 }
 
 export function getStation(id: string, origin: Origin): Promise<Cached<StationDetailResponse>> {
-  return requestWithOfflineCopy<StationDetailResponse>(`/api/stations/${encodeURIComponent(id)}`, { lat: origin?.lat, lng: origin?.lng })
+  return requestWithOfflineCopy<StationDetailResponse>(`/api/stations/${encodeURIComponent(id)}`, {
+    lat: origin?.lat,
+    lng: origin?.lng,
+  })
 }
 
 export const reportProblem = (stationId: string, report: ReportCreate) =>

@@ -5,7 +5,9 @@ type T = (key: MessageKey, params?: Record<string, string | number>) => string
 
 export function formatDistance(t: T, metres: number | null): string | null {
   if (metres === null) return null
-  return metres < 1000 ? t('stations.distanceM', { n: metres }) : t('stations.distanceKm', { n: (metres / 1000).toFixed(1) })
+  return metres < 1000
+    ? t('stations.distanceM', { n: metres })
+    : t('stations.distanceKm', { n: (metres / 1000).toFixed(1) })
 }
 
 /** Every service key in display order; the record type makes a new key a compile error until it is listed. */
@@ -21,5 +23,10 @@ const SERVICE_ORDER: Record<ServiceKey, number> = {
 export const SERVICES = Object.keys(SERVICE_ORDER) as ServiceKey[]
 export const serviceLabel = (key: ServiceKey): MessageKey => `service.${key}`
 
-const KIND_ORDER: Record<StationKind, number> = { service_station: 0, party_member_shop: 1, contact_point: 2, micro_post: 3 }
+const KIND_ORDER: Record<StationKind, number> = {
+  service_station: 0,
+  party_member_shop: 1,
+  contact_point: 2,
+  micro_post: 3,
+}
 export const KINDS = Object.keys(KIND_ORDER) as StationKind[]

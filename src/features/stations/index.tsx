@@ -37,7 +37,11 @@ export default function StationsPage() {
       const where = await locate()
       setOrigin(where)
       const page = await listStations(filter, where)
-      return { items: page.data.items, nextCursor: page.data.nextCursor, offlineAt: page.fromCache ? page.updatedAt : null }
+      return {
+        items: page.data.items,
+        nextCursor: page.data.nextCursor,
+        offlineAt: page.fromCache ? page.updatedAt : null,
+      }
     },
     JSON.stringify(filter),
     { onShow: 'first' },
@@ -56,7 +60,9 @@ export default function StationsPage() {
     if (!cursor || loadingMore.current) return
     loadingMore.current = true
     listStations(filter, origin ?? null, cursor)
-      .then(({ data: more }) => list.update((shown) => ({ ...shown, items: [...shown.items, ...more.items], nextCursor: more.nextCursor })))
+      .then(({ data: more }) =>
+        list.update((shown) => ({ ...shown, items: [...shown.items, ...more.items], nextCursor: more.nextCursor })),
+      )
       .catch(() => undefined)
       .finally(() => {
         loadingMore.current = false
@@ -73,32 +79,66 @@ export default function StationsPage() {
       <View className="stations__bar">
         <View className="stations__views" role="tablist">
           {(['list', 'map'] as const).map((key) => (
-            <View key={key} id={`view-${key}`} className={`stations__view ${view === key ? 'stations__view--on' : ''}`} ariaRole="tab" onClick={() => setView(key)}>
+            <View
+              key={key}
+              id={`view-${key}`}
+              className={`stations__view ${view === key ? 'stations__view--on' : ''}`}
+              ariaRole="tab"
+              onClick={() => setView(key)}
+            >
               {t(`stations.${key}`)}
             </View>
           ))}
         </View>
         <View className="stations__toggle">
           <Text>{t('stations.onlyOpen')}</Text>
-          <Switch id="open-only" checked={filter.openNow === true} color="#B71C1C" onChange={(e) => refine({ openNow: e.detail.value })} />
+          <Switch
+            id="open-only"
+            checked={filter.openNow === true}
+            color="#B71C1C"
+            onChange={(e) => refine({ openNow: e.detail.value })}
+          />
         </View>
       </View>
       <ScrollView scrollX className="stations__filters" enhanced showScrollbar={false}>
-        <View id="filter-all" className={chip(!filter.service)} ariaRole="button" onClick={() => refine({ service: undefined })}>
+        <View
+          id="filter-all"
+          className={chip(!filter.service)}
+          ariaRole="button"
+          onClick={() => refine({ service: undefined })}
+        >
           {t('stations.filterAll')}
         </View>
         {SERVICES.map((key) => (
-          <View key={key} id={`filter-${key}`} className={chip(filter.service === key)} ariaRole="button" ariaLabel={t(serviceLabel(key))} onClick={() => refine({ service: key })}>
+          <View
+            key={key}
+            id={`filter-${key}`}
+            className={chip(filter.service === key)}
+            ariaRole="button"
+            ariaLabel={t(serviceLabel(key))}
+            onClick={() => refine({ service: key })}
+          >
             {t(serviceLabel(key))}
           </View>
         ))}
       </ScrollView>
       <ScrollView scrollX className="stations__filters" enhanced showScrollbar={false}>
-        <View id="kind-all" className={chip(!filter.kind)} ariaRole="button" onClick={() => refine({ kind: undefined })}>
+        <View
+          id="kind-all"
+          className={chip(!filter.kind)}
+          ariaRole="button"
+          onClick={() => refine({ kind: undefined })}
+        >
           {t('stations.kindAll')}
         </View>
         {KINDS.map((key: StationKind) => (
-          <View key={key} id={`kind-${key}`} className={chip(filter.kind === key)} ariaRole="button" onClick={() => refine({ kind: key })}>
+          <View
+            key={key}
+            id={`kind-${key}`}
+            className={chip(filter.kind === key)}
+            ariaRole="button"
+            onClick={() => refine({ kind: key })}
+          >
             {t(`kind.${key}`)}
           </View>
         ))}
@@ -116,14 +156,22 @@ export default function StationsPage() {
       ) : null}
 
       {list.placeholder}
-      {list.data?.items.length === 0 ? <StateView state="empty" title={t('stations.empty')} hint={t('stations.emptyHint')} /> : null}
-      {list.data?.items.length && view === 'map' ? <StationMap stations={list.data.items} origin={origin ?? null} onOpen={open} /> : null}
+      {list.data?.items.length === 0 ? (
+        <StateView state="empty" title={t('stations.empty')} hint={t('stations.emptyHint')} />
+      ) : null}
+      {list.data?.items.length && view === 'map' ? (
+        <StationMap stations={list.data.items} origin={origin ?? null} onOpen={open} />
+      ) : null}
       {list.data && view === 'list' ? (
         <View className="stations__list">
           {list.data.items.map((station) => (
             <StationCard key={station.id} station={station} onOpen={open} />
           ))}
-          {list.data.items.length > 0 ? <Text className="stations__end muted">{list.data.nextCursor ? t('common.loadMore') : t('common.noMore')}</Text> : null}
+          {list.data.items.length > 0 ? (
+            <Text className="stations__end muted">
+              {list.data.nextCursor ? t('common.loadMore') : t('common.noMore')}
+            </Text>
+          ) : null}
         </View>
       ) : null}
     </Screen>

@@ -20,7 +20,11 @@ export default function WishesPage() {
   const [places, setPlaces] = useState<CommunityList['items']>([])
 
   useDidShow(() => {
-    if (places.length === 0) void communities().then((list) => setPlaces(list.items), () => undefined)
+    if (places.length === 0)
+      void communities().then(
+        (list) => setPlaces(list.items),
+        () => undefined,
+      )
   })
   useReachBottom(() => {
     const cursor = wall.data?.nextCursor
@@ -51,13 +55,28 @@ export default function WishesPage() {
         </Button>
       </View>
       <View className="wishes__sort" role="tablist">
-        <View id="sort-newest" className={`chip ${filter.near ? '' : 'chip--on'}`} ariaRole="tab" onClick={() => void sortBy(false)}>
+        <View
+          id="sort-newest"
+          className={`chip ${filter.near ? '' : 'chip--on'}`}
+          ariaRole="tab"
+          onClick={() => void sortBy(false)}
+        >
           {t('wishes.sortNewest')}
         </View>
-        <View id="sort-nearest" className={`chip ${filter.near ? 'chip--on' : ''}`} ariaRole="tab" onClick={() => void sortBy(true)}>
+        <View
+          id="sort-nearest"
+          className={`chip ${filter.near ? 'chip--on' : ''}`}
+          ariaRole="tab"
+          onClick={() => void sortBy(true)}
+        >
           {t('wishes.sortNearest')}
         </View>
-        <View id="urgent-only" className={`chip ${filter.urgentOnly ? 'chip--on' : ''}`} ariaRole="checkbox" onClick={() => refine({ urgentOnly: !filter.urgentOnly })}>
+        <View
+          id="urgent-only"
+          className={`chip ${filter.urgentOnly ? 'chip--on' : ''}`}
+          ariaRole="checkbox"
+          onClick={() => refine({ urgentOnly: !filter.urgentOnly })}
+        >
           {t('wishes.urgentOnly')}
         </View>
         <Picker
@@ -71,21 +90,40 @@ export default function WishesPage() {
         </Picker>
       </View>
       <ScrollView scrollX className="wishes__filters" enhanced showScrollbar={false}>
-        <View id="category-all" className={`chip ${filter.category ? '' : 'chip--on'}`} ariaRole="button" onClick={() => choose(undefined)}>
+        <View
+          id="category-all"
+          className={`chip ${filter.category ? '' : 'chip--on'}`}
+          ariaRole="button"
+          onClick={() => choose(undefined)}
+        >
           {t('wishes.allCategories')}
         </View>
         {CATEGORIES.map((c) => (
-          <View key={c} id={`category-${c}`} className={`chip ${filter.category === c ? 'chip--on' : ''}`} ariaRole="button" onClick={() => choose(c)}>
+          <View
+            key={c}
+            id={`category-${c}`}
+            className={`chip ${filter.category === c ? 'chip--on' : ''}`}
+            ariaRole="button"
+            onClick={() => choose(c)}
+          >
             {t(`wish.category.${c}`)}
           </View>
         ))}
       </ScrollView>
       {wall.placeholder}
-      {wall.data?.items.length === 0 ? <StateView state="empty" title={t('wishes.empty')} hint={t('wishes.emptyHint')} /> : null}
+      {wall.data?.items.length === 0 ? (
+        <StateView state="empty" title={t('wishes.empty')} hint={t('wishes.emptyHint')} />
+      ) : null}
       {wall.data?.items.map((wish) => (
-        <WishCard key={wish.id} wish={wish} onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })} />
+        <WishCard
+          key={wish.id}
+          wish={wish}
+          onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })}
+        />
       ))}
-      {wall.data?.items.length ? <Text className="muted wishes__end">{wall.data.nextCursor ? t('common.loadMore') : t('common.noMore')}</Text> : null}
+      {wall.data?.items.length ? (
+        <Text className="muted wishes__end">{wall.data.nextCursor ? t('common.loadMore') : t('common.noMore')}</Text>
+      ) : null}
     </Screen>
   )
 }

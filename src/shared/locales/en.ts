@@ -17,7 +17,8 @@ export const en: Record<MessageKey, string> = {
   'common.loadMore': 'Load more',
   'common.noMore': 'That is all',
 
-  'home.intro': 'Around Paifang Street, Guangji Gate and Kaiyuan Temple, party–mass service stations, party-member shops, contact points and micro posts offer hot water, phone charging, directions and other help.',
+  'home.intro':
+    'Around Paifang Street, Guangji Gate and Kaiyuan Temple, party–mass service stations, party-member shops, contact points and micro posts offer hot water, phone charging, directions and other help.',
   'home.quick': 'I need',
   'home.need.hot_water': 'Hot water',
   'home.need.charging': 'Charging',
@@ -37,7 +38,8 @@ export const en: Record<MessageKey, string> = {
   'stations.onlyOpen': 'Open now only',
   'stations.empty': 'No service point nearby matches',
   'stations.emptyHint': 'Try another service or turn off “Open now only”',
-  'stations.locationDenied': 'Location not allowed, so stations are in the default order. Allow location under “…” → Settings to sort by distance.',
+  'stations.locationDenied':
+    'Location not allowed, so stations are in the default order. Allow location under “…” → Settings to sort by distance.',
   'stations.distanceM': '{n} m',
   'stations.distanceKm': '{n} km',
   'stations.paused': 'paused',
@@ -92,7 +94,8 @@ export const en: Record<MessageKey, string> = {
   'lectures.title': 'Micro-lectures',
   'lectures.menu': 'Menu',
   'lectures.sessions': 'Sessions',
-  'lectures.menuHint': 'Tap what you would like to hear; the most requested topics are scheduled first in a guesthouse nearby.',
+  'lectures.menuHint':
+    'Tap what you would like to hear; the most requested topics are scheduled first in a guesthouse nearby.',
   'lectures.orders': '{n} residents asked',
   'lectures.order': 'I want this',
   'lectures.time.morning': 'Mornings suit me',
@@ -195,7 +198,8 @@ export const en: Record<MessageKey, string> = {
   'members.phone': 'Mobile',
   'members.workUnit': 'Work unit',
   'members.branch': 'Party branch',
-  'members.why': 'Your name and phone are used only to verify you, and only staff of the community you register with see them.',
+  'members.why':
+    'Your name and phone are used only to verify you, and only staff of the community you register with see them.',
   'members.submit': 'Register',
   'members.status.pending': 'Waiting for verification',
   'members.status.verified': 'Verified',
@@ -226,15 +230,20 @@ export const en: Record<MessageKey, string> = {
   'inbox.new': 'New',
   'inbox.open': 'Open',
   'about.what': 'What Old Town Hub is',
-  'about.whatBody': 'A mini-program for the party–mass services of Chaozhou’s old town around Paifang Street: visitors find the nearest service station, party member shop, contact point or micro-post (hot water, charging, directions…); residents order topics and book micro-lectures in old-town guesthouses and post micro-wishes; registered party members claim and fulfil them; community staff run it all.',
+  'about.whatBody':
+    'A mini-program for the party–mass services of Chaozhou’s old town around Paifang Street: visitors find the nearest service station, party member shop, contact point or micro-post (hot water, charging, directions…); residents order topics and book micro-lectures in old-town guesthouses and post micro-wishes; registered party members claim and fulfil them; community staff run it all.',
   'about.kept': 'What we keep',
-  'about.keptBody': 'Logging in keeps only the user id WeChat gives us (openid), a nickname and your role. Bookings and orders keep your choice; a micro-wish keeps what you wrote, a contact phone and photos; registering as a party member keeps your name, phone, work unit and branch so the community can verify you.',
+  'about.keptBody':
+    'Logging in keeps only the user id WeChat gives us (openid), a nickname and your role. Bookings and orders keep your choice; a micro-wish keeps what you wrote, a contact phone and photos; registering as a party member keeps your name, phone, work unit and branch so the community can verify you.',
   'about.location': 'Location',
-  'about.locationBody': 'Used only after you allow it, to put the nearest stations, lectures and wishes first; the server sorts by it and forgets it, and it is not written to the logs. Without it you can still browse, just without distances.',
+  'about.locationBody':
+    'Used only after you allow it, to put the nearest stations, lectures and wishes first; the server sorts by it and forgets it, and it is not written to the logs. Without it you can still browse, just without distances.',
   'about.who': 'Who sees what',
-  'about.whoBody': 'The wish wall shows only a family name (“Zhang**”) and never a phone. Your full name and phone go only to the member who claims your wish and your community’s staff; booking lists are for staff only.',
+  'about.whoBody':
+    'The wish wall shows only a family name (“Zhang**”) and never a phone. Your full name and phone go only to the member who claims your wish and your community’s staff; booking lists are for staff only.',
   'about.delete': 'Deleting your account',
-  'about.deleteBody': 'In Me, tap “Delete my account”: your name, phone, party member registration and sessions are removed; only counts without personal details stay.',
+  'about.deleteBody':
+    'In Me, tap “Delete my account”: your name, phone, party member registration and sessions are removed; only counts without personal details stay.',
   'me.role.tourist': 'Visitor',
   'me.role.resident': 'Resident',
   'me.role.member': 'Party member',
@@ -330,7 +339,8 @@ export const en: Record<MessageKey, string> = {
   'figures.intro': 'What the service has done, counted live from the records.',
   'figures.more': 'See the old town in figures',
   'figures.stations': 'Service stations',
-  'figures.stations.meaning': 'Party–mass stations, party members’ shops and contact points: hot water, charging, directions',
+  'figures.stations.meaning':
+    'Party–mass stations, party members’ shops and contact points: hot water, charging, directions',
   'figures.guesthouses': 'Lecture guesthouses',
   'figures.guesthouses.meaning': 'Old-town guesthouses that host micro-lectures',
   'figures.lecturesHeld': 'Lectures held',
@@ -355,7 +365,8 @@ export const en: Record<MessageKey, string> = {
   'figures.column.week': 'Week of',
   'figures.column.category': 'Category',
   'figures.column.community': 'Community',
-  'figures.summary.weekly': 'In the last {weeks} weeks, {wishes} wishes solved and {lectures} lectures held; the most wishes ({most}) in the week of {busiest}.',
+  'figures.summary.weekly':
+    'In the last {weeks} weeks, {wishes} wishes solved and {lectures} lectures held; the most wishes ({most}) in the week of {busiest}.',
   'figures.summary.breakdown': '{total} wishes, {solved} solved; the most in {top} ({topTotal}, {topSolved} solved).',
   'figures.summary.none': 'No figures yet.',
   'figures.asTable': 'View as table',

@@ -15,7 +15,8 @@ export const zh = {
   'common.loadMore': '加载更多',
   'common.noMore': '没有更多了',
 
-  'home.intro': '在牌坊街、广济门、开元寺等景点和商圈，党群服务站、共产党员店、党员联系点和微阵地为您提供热水、充电、问路咨询等暖心服务。',
+  'home.intro':
+    '在牌坊街、广济门、开元寺等景点和商圈，党群服务站、共产党员店、党员联系点和微阵地为您提供热水、充电、问路咨询等暖心服务。',
   'home.quick': '我需要',
   'home.need.hot_water': '找热水',
   'home.need.charging': '找充电',
@@ -224,15 +225,20 @@ export const zh = {
   'inbox.new': '未读',
   'inbox.open': '查看详情',
   'about.what': '古城红驿是什么',
-  'about.whatBody': '潮州古城牌坊街一带的党群服务小程序：游客找最近的党群服务站、共产党员店、党员联系点和微阵地（热水、充电、问路等），居民点单预约民居客栈里的微讲堂、发布微心愿，双报到的在职党员认领帮忙，社区工作人员统一管理。',
+  'about.whatBody':
+    '潮州古城牌坊街一带的党群服务小程序：游客找最近的党群服务站、共产党员店、党员联系点和微阵地（热水、充电、问路等），居民点单预约民居客栈里的微讲堂、发布微心愿，双报到的在职党员认领帮忙，社区工作人员统一管理。',
   'about.kept': '我们保存什么',
-  'about.keptBody': '登录时只保存微信给出的用户标识（openid）、昵称和角色。预约、点单时保存您的选择；发布微心愿时保存您填写的内容、联系电话和照片；登记双报到时保存姓名、电话、工作单位和支部，供社区核实。',
+  'about.keptBody':
+    '登录时只保存微信给出的用户标识（openid）、昵称和角色。预约、点单时保存您的选择；发布微心愿时保存您填写的内容、联系电话和照片；登记双报到时保存姓名、电话、工作单位和支部，供社区核实。',
   'about.location': '位置',
-  'about.locationBody': '位置只在您允许后使用，用来把最近的服务站、讲堂和心愿排在前面；服务器按它排序后即丢弃，日志里也不记录。不允许也可以正常浏览，只是不显示距离。',
+  'about.locationBody':
+    '位置只在您允许后使用，用来把最近的服务站、讲堂和心愿排在前面；服务器按它排序后即丢弃，日志里也不记录。不允许也可以正常浏览，只是不显示距离。',
   'about.who': '谁能看到',
-  'about.whoBody': '心愿墙上只显示姓氏（如“张**”），不显示电话。您的全名和电话只给认领您心愿的党员和本社区的工作人员看；预约名单只有工作人员能看。',
+  'about.whoBody':
+    '心愿墙上只显示姓氏（如“张**”），不显示电话。您的全名和电话只给认领您心愿的党员和本社区的工作人员看；预约名单只有工作人员能看。',
   'about.delete': '注销账号',
-  'about.deleteBody': '在“我的”中点击“注销账号”：姓名、电话、双报到登记和登录状态会被删除，只保留不含个人信息的统计数字。',
+  'about.deleteBody':
+    '在“我的”中点击“注销账号”：姓名、电话、双报到登记和登录状态会被删除，只保留不含个人信息的统计数字。',
   'me.role.tourist': '游客',
   'me.role.resident': '居民',
   'me.role.member': '在职党员',
@@ -353,8 +359,10 @@ export const zh = {
   'figures.column.week': '周（起始日）',
   'figures.column.category': '类别',
   'figures.column.community': '社区',
-  'figures.summary.weekly': '近 {weeks} 周共解决心愿 {wishes} 个、举办微讲堂 {lectures} 场；心愿最多的一周从 {busiest} 开始（{most} 个）。',
-  'figures.summary.breakdown': '共 {total} 个心愿，已解决 {solved} 个；最多的是{top}（{topTotal} 个，已解决 {topSolved} 个）。',
+  'figures.summary.weekly':
+    '近 {weeks} 周共解决心愿 {wishes} 个、举办微讲堂 {lectures} 场；心愿最多的一周从 {busiest} 开始（{most} 个）。',
+  'figures.summary.breakdown':
+    '共 {total} 个心愿，已解决 {solved} 个；最多的是{top}（{topTotal} 个，已解决 {topSolved} 个）。',
   'figures.summary.none': '还没有数据。',
   'figures.asTable': '以表格查看',
   'figures.asChart': '以图表查看',

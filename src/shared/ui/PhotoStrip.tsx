@@ -19,14 +19,26 @@ export function PhotoStrip({ photos, max, onAdd, onRemove }: Props) {
         <View key={p.key} className="form__photo-wrap">
           <Image className="form__photo" src={p.src} mode="aspectFill" />
           {onRemove ? (
-            <View id={`remove-photo-${index}`} className="form__photo-remove" ariaRole="button" ariaLabel={t('common.removePhoto')} onClick={() => onRemove(p.key)}>
+            <View
+              id={`remove-photo-${index}`}
+              className="form__photo-remove"
+              ariaRole="button"
+              ariaLabel={t('common.removePhoto')}
+              onClick={() => onRemove(p.key)}
+            >
               ×
             </View>
           ) : null}
         </View>
       ))}
       {photos.length < max ? (
-        <View id="add-photo" className="form__photo form__photo--add" ariaRole="button" ariaLabel={t('common.addPhoto')} onClick={onAdd}>
+        <View
+          id="add-photo"
+          className="form__photo form__photo--add"
+          ariaRole="button"
+          ariaLabel={t('common.addPhoto')}
+          onClick={onAdd}
+        >
           +
         </View>
       ) : null}

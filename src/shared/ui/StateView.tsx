@@ -28,7 +28,12 @@ export function StateView(props: Props) {
   return (
     <View className="state state--error" role="alert">
       <Text className="state__title">{props.message}</Text>
-      <Button id="retry" className="btn btn--primary state__action" ariaLabel={t('common.retry')} onClick={props.onRetry}>
+      <Button
+        id="retry"
+        className="btn btn--primary state__action"
+        ariaLabel={t('common.retry')}
+        onClick={props.onRetry}
+      >
         {t('common.retry')}
       </Button>
     </View>

@@ -2,8 +2,14 @@ import type { Kysely, Migration } from 'kysely'
 
 export const stationOperations: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema.alterTable('stations').addColumn('photos_json', 'text', (c) => c.notNull().defaultTo('[]')).execute()
-    await db.schema.alterTable('stations').addColumn('pledges_json', 'text', (c) => c.notNull().defaultTo('[]')).execute()
+    await db.schema
+      .alterTable('stations')
+      .addColumn('photos_json', 'text', (c) => c.notNull().defaultTo('[]'))
+      .execute()
+    await db.schema
+      .alterTable('stations')
+      .addColumn('pledges_json', 'text', (c) => c.notNull().defaultTo('[]'))
+      .execute()
 
     await db.schema
       .createTable('station_reports')
@@ -18,8 +24,16 @@ export const stationOperations: Migration = {
       .addColumn('resolved_by', 'text', (c) => c.references('users.id').onDelete('set null'))
       .addColumn('resolution_note', 'text')
       .execute()
-    await db.schema.createIndex('station_reports_user_idx').on('station_reports').columns(['user_id', 'created_at']).execute()
-    await db.schema.createIndex('station_reports_status_idx').on('station_reports').columns(['status', 'created_at']).execute()
+    await db.schema
+      .createIndex('station_reports_user_idx')
+      .on('station_reports')
+      .columns(['user_id', 'created_at'])
+      .execute()
+    await db.schema
+      .createIndex('station_reports_status_idx')
+      .on('station_reports')
+      .columns(['status', 'created_at'])
+      .execute()
 
     await db.schema
       .createTable('audit_log')
@@ -31,6 +45,10 @@ export const stationOperations: Migration = {
       .addColumn('detail_json', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity', 'entity_id', 'created_at']).execute()
+    await db.schema
+      .createIndex('audit_log_entity_idx')
+      .on('audit_log')
+      .columns(['entity', 'entity_id', 'created_at'])
+      .execute()
   },
 }

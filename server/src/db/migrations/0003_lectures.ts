@@ -2,8 +2,14 @@ import type { Kysely, Migration } from 'kysely'
 
 export const lectures: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema.alterTable('guesthouses').addColumn('photos_json', 'text', (c) => c.notNull().defaultTo('[]')).execute()
-    await db.schema.alterTable('lecture_topics').addColumn('description_en', 'text', (c) => c.notNull().defaultTo('')).execute()
+    await db.schema
+      .alterTable('guesthouses')
+      .addColumn('photos_json', 'text', (c) => c.notNull().defaultTo('[]'))
+      .execute()
+    await db.schema
+      .alterTable('lecture_topics')
+      .addColumn('description_en', 'text', (c) => c.notNull().defaultTo(''))
+      .execute()
 
     await db.schema
       .createTable('topic_orders')
@@ -48,7 +54,11 @@ export const lectures: Migration = {
       .addUniqueConstraint('bookings_session_user_uq', ['session_id', 'user_id'])
       .execute()
     await db.schema.createIndex('bookings_user_idx').on('bookings').columns(['user_id']).execute()
-    await db.schema.createIndex('bookings_wait_idx').on('bookings').columns(['session_id', 'status', 'waitlist_ticket']).execute()
+    await db.schema
+      .createIndex('bookings_wait_idx')
+      .on('bookings')
+      .columns(['session_id', 'status', 'waitlist_ticket'])
+      .execute()
 
     await db.schema
       .createTable('lecture_feedback')

@@ -29,7 +29,11 @@ export const cleanPhotos: Migration = {
       const { data } = await db.selectFrom('uploads').select('data').where('id', '=', id).executeTakeFirstOrThrow()
       try {
         const { photo, thumb } = await reencodePhoto(Buffer.from(data))
-        await db.updateTable('uploads').set({ data: photo, thumb, mime: STORED_PHOTO_MIME, size: photo.length }).where('id', '=', id).execute()
+        await db
+          .updateTable('uploads')
+          .set({ data: photo, thumb, mime: STORED_PHOTO_MIME, size: photo.length })
+          .where('id', '=', id)
+          .execute()
       } catch {
         gone.add(id)
       }
@@ -40,16 +44,24 @@ export const cleanPhotos: Migration = {
     for (const table of ['stations', 'guesthouses'] as const) {
       for (const row of await db.selectFrom(table).select(['id', 'photos_json']).execute()) {
         const kept = dropId(row.photos_json, gone, idOfUrl)
-        if (kept !== row.photos_json) await db.updateTable(table).set({ photos_json: kept }).where('id', '=', row.id).execute()
+        if (kept !== row.photos_json)
+          await db.updateTable(table).set({ photos_json: kept }).where('id', '=', row.id).execute()
       }
     }
     for (const row of await db.selectFrom('wishes').select(['id', 'photos_json', 'fulfil_photo_id']).execute()) {
       const kept = dropId(row.photos_json, gone, (id) => id)
       const proof = row.fulfil_photo_id && gone.has(row.fulfil_photo_id) ? null : row.fulfil_photo_id
       if (kept !== row.photos_json || proof !== row.fulfil_photo_id) {
-        await db.updateTable('wishes').set({ photos_json: kept, fulfil_photo_id: proof }).where('id', '=', row.id).execute()
+        await db
+          .updateTable('wishes')
+          .set({ photos_json: kept, fulfil_photo_id: proof })
+          .where('id', '=', row.id)
+          .execute()
       }
     }
-    await db.deleteFrom('uploads').where('id', 'in', [...gone]).execute()
+    await db
+      .deleteFrom('uploads')
+      .where('id', 'in', [...gone])
+      .execute()
   },
 }

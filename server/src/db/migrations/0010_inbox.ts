@@ -13,7 +13,11 @@ export const inbox: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('read_at', 'text')
       .execute()
-    await db.schema.createIndex('inbox_notices_by_user').on('inbox_notices').columns(['user_id', 'created_at', 'id']).execute()
+    await db.schema
+      .createIndex('inbox_notices_by_user')
+      .on('inbox_notices')
+      .columns(['user_id', 'created_at', 'id'])
+      .execute()
     await db.schema.createIndex('inbox_notices_by_age').on('inbox_notices').column('created_at').execute()
   },
 }

@@ -51,7 +51,12 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
   })
 
   const logout = (token: string, body?: object) =>
-    api.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${token}` }, ...(body && { payload: body }) })
+    api.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { authorization: `Bearer ${token}` },
+      ...(body && { payload: body }),
+    })
 
   it('logout ends that session on the server: the token answers 401, the other devices stay signed in', async () => {
     const phone = (await devLogin({ openid: 'two-devices' })).json().token
@@ -65,7 +70,9 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
   })
 
   it('sign out everywhere ends every session of that person and of nobody else', async () => {
-    const devices = await Promise.all([1, 2, 3].map(async () => (await devLogin({ openid: 'many-devices' })).json().token as string))
+    const devices = await Promise.all(
+      [1, 2, 3].map(async () => (await devLogin({ openid: 'many-devices' })).json().token as string),
+    )
     const neighbour = (await devLogin({ openid: 'neighbour' })).json().token
     expect((await logout(devices[0]!, { everywhere: true })).json()).toEqual({ sessionsEnded: 3 })
     for (const token of devices) expect((await me(token)).statusCode).toBe(401)
@@ -80,17 +87,26 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
 
   it('a dev login naming an unknown community changes nothing: no new user, no new role, no new binding', async () => {
     const staff = (await devLogin({ openid: 'bound-staff', role: 'staff', communityId: 'cm_jiadi' })).json()
-    const bindings = () => api.database.db.selectFrom('staff_communities').select('community_id').where('user_id', '=', staff.user.id).execute()
+    const bindings = () =>
+      api.database.db
+        .selectFrom('staff_communities')
+        .select('community_id')
+        .where('user_id', '=', staff.user.id)
+        .execute()
 
     const demoted = await devLogin({ openid: 'bound-staff', role: 'member', communityId: 'cm_nowhere' })
     expect(demoted.statusCode).toBe(400)
     expect(demoted.json().error).toMatchObject({ code: 'BAD_REQUEST', messageEn: 'No community cm_nowhere' })
     expect((await me(staff.token)).json().user.role).toBe('staff')
     expect(await bindings()).toEqual([{ community_id: 'cm_jiadi' }])
-    expect(await api.database.db.selectFrom('members').select('id').where('user_id', '=', staff.user.id).execute()).toEqual([])
+    expect(
+      await api.database.db.selectFrom('members').select('id').where('user_id', '=', staff.user.id).execute(),
+    ).toEqual([])
 
     expect((await devLogin({ openid: 'never-made', role: 'staff', communityId: 'cm_nowhere' })).statusCode).toBe(400)
-    expect(await api.database.db.selectFrom('users').select('id').where('openid', '=', 'dev:never-made').execute()).toEqual([])
+    expect(
+      await api.database.db.selectFrom('users').select('id').where('openid', '=', 'dev:never-made').execute(),
+    ).toEqual([])
   })
 
   it('tells the app which logins it offers', async () => {
@@ -125,14 +141,17 @@ describe('dev login switch', () => {
   it('is absent with AUTH_DEV_LOGIN=1 when NODE_ENV is anything but development or test', async () => {
     const staging = await startTestApi({ env: { NODE_ENV: 'staging' } })
     try {
-      expect((await staging.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'a' } })).statusCode).toBe(404)
+      expect(
+        (await staging.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'a' } })).statusCode,
+      ).toBe(404)
       expect((await staging.app.inject({ method: 'GET', url: '/api/auth/options' })).json().dev).toBe(false)
     } finally {
       await staging.close()
     }
     for (const NODE_ENV of ['prod', 'Development', 'production ', 'dev', ''])
       expect(devLoginEnabled(loadConfig({ NODE_ENV, AUTH_DEV_LOGIN: '1' }))).toBe(false)
-    for (const NODE_ENV of ['development', 'test']) expect(devLoginEnabled(loadConfig({ NODE_ENV, AUTH_DEV_LOGIN: '1' }))).toBe(true)
+    for (const NODE_ENV of ['development', 'test'])
+      expect(devLoginEnabled(loadConfig({ NODE_ENV, AUTH_DEV_LOGIN: '1' }))).toBe(true)
   })
 
   it('trusts the Cloud Hosting openid header only in AUTH_MODE=cloud', async () => {

@@ -7,7 +7,10 @@ import type { Sessions } from './sessions.js'
 
 /** Refuses a dev login naming a community that does not exist, before anything is stored. */
 async function assertCommunityExists(db: Db, communityId: string | undefined) {
-  if (communityId && !(await db.selectFrom('communities').select('id').where('id', '=', communityId).executeTakeFirst())) {
+  if (
+    communityId &&
+    !(await db.selectFrom('communities').select('id').where('id', '=', communityId).executeTakeFirst())
+  ) {
     throw errors.badRequest('没有这个社区', `No community ${communityId}`)
   }
 }
@@ -19,10 +22,12 @@ async function assertCommunityExists(db: Db, communityId: string | undefined) {
 async function bindDemoIdentity(db: Db, user: User, communityId: string | undefined) {
   if (user.role === 'staff') {
     await db.deleteFrom('staff_communities').where('user_id', '=', user.id).execute()
-    if (communityId) await db.insertInto('staff_communities').values({ user_id: user.id, community_id: communityId }).execute()
+    if (communityId)
+      await db.insertInto('staff_communities').values({ user_id: user.id, community_id: communityId }).execute()
   }
   if (user.role === 'member') {
-    const community = communityId ?? (await db.selectFrom('communities').select('id').orderBy('sort_order').executeTakeFirst())?.id
+    const community =
+      communityId ?? (await db.selectFrom('communities').select('id').orderBy('sort_order').executeTakeFirst())?.id
     if (!community) return
     const at = new Date().toISOString()
     await db

@@ -38,7 +38,13 @@ export const authRoutes =
       '/api/auth/wechat',
       {
         config: { access: 'public' },
-        schema: { summary: 'Log in with WeChat', errors: [401], tags: ['auth'], body: wechatLoginBodySchema, response: { 200: authResponseSchema } },
+        schema: {
+          summary: 'Log in with WeChat',
+          errors: [401],
+          tags: ['auth'],
+          body: wechatLoginBodySchema,
+          response: { 200: authResponseSchema },
+        },
       },
       async (request) => {
         let openid: string | null
@@ -46,9 +52,19 @@ export const authRoutes =
         else if (config.AUTH_MODE === 'cloud' && typeof request.headers['x-wx-openid'] === 'string')
           openid = request.headers['x-wx-openid']
         else
-          throw new ApiError(503, 'WECHAT_LOGIN_UNAVAILABLE', '此服务器未开启微信登录', 'WeChat login is not enabled on this server')
+          throw new ApiError(
+            503,
+            'WECHAT_LOGIN_UNAVAILABLE',
+            '此服务器未开启微信登录',
+            'WeChat login is not enabled on this server',
+          )
         if (!openid) {
-          throw new ApiError(401, 'INVALID_WECHAT_CODE', '微信登录凭证无效或已过期，请重试', 'The WeChat login code is invalid or expired; try again')
+          throw new ApiError(
+            401,
+            'INVALID_WECHAT_CODE',
+            '微信登录凭证无效或已过期，请重试',
+            'The WeChat login code is invalid or expired; try again',
+          )
         }
         const user = await sessions.upsertUser(openid, {})
         return { token: await sessions.issueToken(user.id), user }
@@ -63,7 +79,8 @@ export const authRoutes =
           schema: {
             summary: 'Log in as a demo identity (development only)',
             tags: ['auth'],
-            description: 'Development login as a demo identity. Exists only with AUTH_DEV_LOGIN=1 and NODE_ENV development or test.',
+            description:
+              'Development login as a demo identity. Exists only with AUTH_DEV_LOGIN=1 and NODE_ENV development or test.',
             body: devLoginBodySchema,
             response: { 200: authResponseSchema },
           },
@@ -114,7 +131,10 @@ export const authRoutes =
 
     app.get(
       '/api/me',
-      { config: { access: 'user' }, schema: { summary: 'Who I am', tags: ['auth'], response: { 200: meResponseSchema } } },
+      {
+        config: { access: 'user' },
+        schema: { summary: 'Who I am', tags: ['auth'], response: { 200: meResponseSchema } },
+      },
       async (request) => {
         return { user: signedIn(request.user) }
       },

@@ -21,7 +21,11 @@ const defaultNickname = (openid: string) => `游客${sha256(openid).slice(0, 4).
 export function createSessions(db: Db, config: Config, clock: () => Date): Sessions {
   const ttlMs = config.SESSION_TTL_HOURS * 3600 * 1000
 
-  async function upsertUser(openid: string, changes: { role?: Role; nickname?: string }, executor: Db = db): Promise<User> {
+  async function upsertUser(
+    openid: string,
+    changes: { role?: Role; nickname?: string },
+    executor: Db = db,
+  ): Promise<User> {
     const now = clock().toISOString()
     // One statement, so two first logins racing for the same openid cannot create two users.
     await executor
@@ -96,7 +100,11 @@ export function createSessions(db: Db, config: Config, clock: () => Date): Sessi
       await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
       await trx.deleteFrom('members').where('user_id', '=', userId).execute()
       await trx.deleteFrom('staff_communities').where('user_id', '=', userId).execute()
-      await trx.updateTable('wishes').set({ contact_phone: null, resident_id: null, photos_json: '[]', updated_at: at }).where('resident_id', '=', userId).execute()
+      await trx
+        .updateTable('wishes')
+        .set({ contact_phone: null, resident_id: null, photos_json: '[]', updated_at: at })
+        .where('resident_id', '=', userId)
+        .execute()
       // Their own photos go, except those staff put on a station or guesthouse page, which belong to the place now.
       const placePhotos = [
         ...(await trx.selectFrom('stations').select('photos_json').execute()),
@@ -110,7 +118,11 @@ export function createSessions(db: Db, config: Config, clock: () => Date): Sessi
       await trx.updateTable('uploads').set({ owner_id: null }).where('owner_id', '=', userId).execute()
       await trx.deleteFrom('notice_consents').where('user_id', '=', userId).execute()
       await trx.deleteFrom('inbox_notices').where('user_id', '=', userId).execute()
-      await trx.deleteFrom('outbox').where('user_id', '=', userId).where('status', 'in', ['pending', 'sending']).execute()
+      await trx
+        .deleteFrom('outbox')
+        .where('user_id', '=', userId)
+        .where('status', 'in', ['pending', 'sending'])
+        .execute()
       await trx
         .updateTable('users')
         .set({ openid: `deleted:${userId}`, nickname: '已注销用户', role: 'tourist', updated_at: at })

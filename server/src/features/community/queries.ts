@@ -172,7 +172,8 @@ export async function findCommunities(db: Db, communities: CommunityScope): Prom
 
 /** The old town's headline figures, each counted from the database. */
 export async function findStats(db: Db, now: Date): Promise<Stats> {
-  const count = async (query: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }) => Number((await query.executeTakeFirstOrThrow()).n)
+  const count = async (query: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }) =>
+    Number((await query.executeTakeFirstOrThrow()).n)
   const n = db.fn.countAll<number>().as('n')
   const wishesIn = (statuses: ('published' | 'claimed' | 'fulfilled' | 'confirmed')[]) =>
     count(db.selectFrom('wishes').select(n).where('status', 'in', statuses))
@@ -209,7 +210,15 @@ export async function findStats(db: Db, now: Date): Promise<Stats> {
 }
 
 type WishTally = CommunityFigures['items'][number]['wishes']
-const emptyWishes = (): WishTally => ({ pendingReview: 0, published: 0, claimed: 0, fulfilled: 0, confirmed: 0, disputed: 0, urgentSolved: 0 })
+const emptyWishes = (): WishTally => ({
+  pendingReview: 0,
+  published: 0,
+  claimed: 0,
+  fulfilled: 0,
+  confirmed: 0,
+  disputed: 0,
+  urgentSolved: 0,
+})
 const WISH_FIGURE: Partial<Record<string, Exclude<keyof WishTally, 'urgentSolved'>>> = {
   pending_review: 'pendingReview',
   published: 'published',
@@ -237,7 +246,12 @@ export async function findCommunityFigures(db: Db, communities: CommunityScope):
       .groupBy(['community_id', 'status'])
       .execute(),
   ])
-  const figures = new Map(names.map((c) => [c.id, { communityId: c.id, name: c.name, wishes: emptyWishes(), members: { verified: 0, pending: 0 } }]))
+  const figures = new Map(
+    names.map((c) => [
+      c.id,
+      { communityId: c.id, name: c.name, wishes: emptyWishes(), members: { verified: 0, pending: 0 } },
+    ]),
+  )
   for (const row of wishes) {
     const tally = figures.get(row.community_id)?.wishes
     const figure = WISH_FIGURE[row.status]

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
-import { createPublicTrends, findCommunities, findCommunityFigures, findStats, wishBreakdown, weeklyTrends } from './queries.js'
+import {
+  createPublicTrends,
+  findCommunities,
+  findCommunityFigures,
+  findStats,
+  wishBreakdown,
+  weeklyTrends,
+} from './queries.js'
 import {
   communityFiguresSchema,
   communityListSchema,
@@ -20,7 +27,10 @@ export const communityRoutes =
 
     app.get(
       '/api/communities',
-      { config: { access: 'public' }, schema: { summary: 'The communities', tags: ['community'], response: { 200: communityListSchema } } },
+      {
+        config: { access: 'public' },
+        schema: { summary: 'The communities', tags: ['community'], response: { 200: communityListSchema } },
+      },
       async () => ({ items: await findCommunities(db, null) }),
     )
 
@@ -45,7 +55,12 @@ export const communityRoutes =
       '/api/stats',
       {
         config: { access: 'public' },
-        schema: { summary: 'The old town’s figures', tags: ['community'], description: 'The figures of the old town’s service, counted from the database.', response: { 200: statsSchema } },
+        schema: {
+          summary: 'The old town’s figures',
+          tags: ['community'],
+          description: 'The figures of the old town’s service, counted from the database.',
+          response: { 200: statsSchema },
+        },
       },
       async () => findStats(db, clock()),
     )
@@ -57,7 +72,8 @@ export const communityRoutes =
         schema: {
           summary: 'Weekly trends',
           tags: ['community'],
-          description: 'The last N weeks (Monday to Sunday, Shanghai time), oldest first, the current week last; every week listed, zeros too.',
+          description:
+            'The last N weeks (Monday to Sunday, Shanghai time), oldest first, the current week last; every week listed, zeros too.',
           querystring: trendsQuerySchema,
           response: { 200: trendsSchema },
         },

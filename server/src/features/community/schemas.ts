@@ -63,7 +63,15 @@ export const communityFiguresSchema = z.object({
     z.object({
       communityId: z.string(),
       name: z.string(),
-      wishes: z.object({ pendingReview: count, published: count, claimed: count, fulfilled: count, confirmed: count, disputed: count, urgentSolved: count }),
+      wishes: z.object({
+        pendingReview: count,
+        published: count,
+        claimed: count,
+        fulfilled: count,
+        confirmed: count,
+        disputed: count,
+        urgentSolved: count,
+      }),
       members: z.object({ verified: count, pending: count }),
     }),
   ),

@@ -29,35 +29,100 @@ const station = {
   services: [{ key: 'hot_water' }],
 }
 
-const registration = { realName: '陈测试', phone: '13800000000', workUnit: '潮州市测试单位', branch: '测试党支部', communityId: OWN }
-const wish = { category: 'repair', title: '楼道灯坏了', description: '三楼楼道灯不亮，老人晚上上下楼不方便。', communityId: OWN }
+const registration = {
+  realName: '陈测试',
+  phone: '13800000000',
+  workUnit: '潮州市测试单位',
+  branch: '测试党支部',
+  communityId: OWN,
+}
+const wish = {
+  category: 'repair',
+  title: '楼道灯坏了',
+  description: '三楼楼道灯不亮，老人晚上上下楼不方便。',
+  communityId: OWN,
+}
 
 /**
  * Every staff route that touches one community's stations, guesthouses, sessions, reports, codes, attendance,
  * wishes or member registrations; a test below checks against the API document that no staff route is left out.
  */
 const STAFF_ROUTES: [string, (f: Fixture) => Request, number][] = [
-  ['create a station', () => ({ method: 'POST', url: '/api/stations', payload: { ...station, communityId: OWN } }), 201],
-  ['edit a station', (f) => ({ method: 'PATCH', url: `/api/stations/${f.stationId}`, payload: { name: '改过的名字' } }), 200],
-  ['toggle a service', (f) => ({ method: 'PATCH', url: `/api/stations/${f.stationId}/services/hot_water`, payload: { available: false } }), 200],
+  [
+    'create a station',
+    () => ({ method: 'POST', url: '/api/stations', payload: { ...station, communityId: OWN } }),
+    201,
+  ],
+  [
+    'edit a station',
+    (f) => ({ method: 'PATCH', url: `/api/stations/${f.stationId}`, payload: { name: '改过的名字' } }),
+    200,
+  ],
+  [
+    'toggle a service',
+    (f) => ({ method: 'PATCH', url: `/api/stations/${f.stationId}/services/hot_water`, payload: { available: false } }),
+    200,
+  ],
   ['read a station’s change history', (f) => ({ method: 'GET', url: `/api/stations/${f.stationId}/changes` }), 200],
-  ['resolve a report', (f) => ({ method: 'POST', url: `/api/stations/reports/${f.reportId}/resolve`, payload: { note: '已修好' } }), 200],
-  ['add a guesthouse', () => ({ method: 'POST', url: '/api/guesthouses', payload: { ...place, communityId: OWN } }), 201],
-  ['edit a guesthouse', (f) => ({ method: 'PATCH', url: `/api/guesthouses/${f.guesthouseId}`, payload: { roomsNote: '可坐 12 人' } }), 200],
+  [
+    'resolve a report',
+    (f) => ({ method: 'POST', url: `/api/stations/reports/${f.reportId}/resolve`, payload: { note: '已修好' } }),
+    200,
+  ],
+  [
+    'add a guesthouse',
+    () => ({ method: 'POST', url: '/api/guesthouses', payload: { ...place, communityId: OWN } }),
+    201,
+  ],
+  [
+    'edit a guesthouse',
+    (f) => ({ method: 'PATCH', url: `/api/guesthouses/${f.guesthouseId}`, payload: { roomsNote: '可坐 12 人' } }),
+    200,
+  ],
   [
     'schedule a session',
     (f) => ({
       method: 'POST',
       url: '/api/lectures/sessions',
-      payload: { topicId: 'tp_waste', guesthouseId: f.guesthouseId, startsAt: '2026-11-27T11:30:00Z', endsAt: '2026-11-27T13:00:00Z', capacity: 10 },
+      payload: {
+        topicId: 'tp_waste',
+        guesthouseId: f.guesthouseId,
+        startsAt: '2026-11-27T11:30:00Z',
+        endsAt: '2026-11-27T13:00:00Z',
+        capacity: 10,
+      },
     }),
     201,
   ],
-  ['reschedule a session', (f) => ({ method: 'PATCH', url: `/api/lectures/sessions/${f.sessionId}`, payload: { startsAt: '2026-11-26T12:00:00Z' } }), 200],
-  ['cancel a session', (f) => ({ method: 'POST', url: `/api/lectures/sessions/${f.sessionId}/cancel`, payload: { reason: '改期' } }), 200],
-  ['show the check-in code', (f) => ({ method: 'GET', url: `/api/lectures/sessions/${f.sessionId}/checkin-code` }), 200],
-  ['read the attendance list', (f) => ({ method: 'GET', url: `/api/lectures/sessions/${f.sessionId}/attendance` }), 200],
-  ['export the attendance CSV', (f) => ({ method: 'GET', url: `/api/lectures/sessions/${f.sessionId}/attendance.csv` }), 200],
+  [
+    'reschedule a session',
+    (f) => ({
+      method: 'PATCH',
+      url: `/api/lectures/sessions/${f.sessionId}`,
+      payload: { startsAt: '2026-11-26T12:00:00Z' },
+    }),
+    200,
+  ],
+  [
+    'cancel a session',
+    (f) => ({ method: 'POST', url: `/api/lectures/sessions/${f.sessionId}/cancel`, payload: { reason: '改期' } }),
+    200,
+  ],
+  [
+    'show the check-in code',
+    (f) => ({ method: 'GET', url: `/api/lectures/sessions/${f.sessionId}/checkin-code` }),
+    200,
+  ],
+  [
+    'read the attendance list',
+    (f) => ({ method: 'GET', url: `/api/lectures/sessions/${f.sessionId}/attendance` }),
+    200,
+  ],
+  [
+    'export the attendance CSV',
+    (f) => ({ method: 'GET', url: `/api/lectures/sessions/${f.sessionId}/attendance.csv` }),
+    200,
+  ],
   ['review a wish', (f) => post(`/api/wishes/${f.wishId}/review`, { decision: 'approve' }), 200],
   ['settle a dispute', (f) => post(`/api/wishes/${f.disputedWishId}/settle`, { note: '已核实' }), 200],
   ['reopen a disputed wish', (f) => post(`/api/wishes/${f.disputedWishId}/reopen`, { note: '重新征集' }), 200],
@@ -104,9 +169,20 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
   let residents = 0
 
   const login = async (openid: string, role: string, communityId?: string) =>
-    (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid, role, nickname: openid, communityId } })).json().token as string
+    (
+      await api.app.inject({
+        method: 'POST',
+        url: '/api/auth/dev',
+        payload: { openid, role, nickname: openid, communityId },
+      })
+    ).json().token as string
   const call = (as: string, request: Request) =>
-    api.app.inject({ method: request.method, url: request.url, payload: request.payload, headers: { authorization: `Bearer ${tokens[as] ?? as}` } })
+    api.app.inject({
+      method: request.method,
+      url: request.url,
+      payload: request.payload,
+      headers: { authorization: `Bearer ${tokens[as] ?? as}` },
+    })
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => new Date('2026-11-25T02:00:00Z') })
@@ -127,18 +203,33 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
       expect(res.statusCode).toBe(201)
       return res.json()
     }
-    const stationId = (await created({ method: 'POST', url: '/api/stations', payload: { ...station, communityId: OWN } })).station.id
-    const guesthouseId = (await created({ method: 'POST', url: '/api/guesthouses', payload: { ...place, communityId: OWN } })).guesthouse.id
+    const stationId = (
+      await created({ method: 'POST', url: '/api/stations', payload: { ...station, communityId: OWN } })
+    ).station.id
+    const guesthouseId = (
+      await created({ method: 'POST', url: '/api/guesthouses', payload: { ...place, communityId: OWN } })
+    ).guesthouse.id
     const sessionId = (
       await created({
         method: 'POST',
         url: '/api/lectures/sessions',
-        payload: { topicId: 'tp_tea', guesthouseId, startsAt: '2026-11-26T11:30:00Z', endsAt: '2026-11-26T13:00:00Z', capacity: 10 },
+        payload: {
+          topicId: 'tp_tea',
+          guesthouseId,
+          startsAt: '2026-11-26T11:30:00Z',
+          endsAt: '2026-11-26T13:00:00Z',
+          capacity: 10,
+        },
       })
     ).session.id
     const resident = await login(`scope-resident-${++residents}`, 'resident')
     await created({ method: 'POST', url: `/api/lectures/sessions/${sessionId}/bookings` }, resident)
-    const reportId = (await created({ method: 'POST', url: `/api/stations/${stationId}/reports`, payload: { category: 'no_hot_water' } }, resident)).report.id
+    const reportId = (
+      await created(
+        { method: 'POST', url: `/api/stations/${stationId}/reports`, payload: { category: 'no_hot_water' } },
+        resident,
+      )
+    ).report.id
 
     const wishId = (await created(post('/api/wishes', wish), resident)).wish.id
     const disputedWishId = (await created(post('/api/wishes', wish), resident)).wish.id
@@ -173,7 +264,9 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
     ])
   }
 
-  const cases = STAFF_ROUTES.flatMap(([route, request, ok]) => ACTORS.map(([who, actor, allowed]) => [route, who, actor, allowed, request, ok] as const))
+  const cases = STAFF_ROUTES.flatMap(([route, request, ok]) =>
+    ACTORS.map(([who, actor, allowed]) => [route, who, actor, allowed, request, ok] as const),
+  )
   it.each(cases)('%s as %s', async (_route, _who, actor, allowed, request, ok) => {
     const target = request(await fixture())
     const before = await everything()
@@ -183,7 +276,11 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
       return
     }
     expect(res.statusCode).toBe(403)
-    expect(res.json().error).toMatchObject({ code: 'FORBIDDEN', message: expect.any(String), messageEn: expect.any(String) })
+    expect(res.json().error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.any(String),
+      messageEn: expect.any(String),
+    })
     expect(await everything()).toEqual(before)
   })
 
@@ -203,7 +300,9 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
       return Object.fromEntries(await Promise.all(seen))
     }
     const before = await figuresOf()
-    expect((await call('district', post(`/api/wishes/${disputedWishId}/settle`, { note: '已核实' }))).statusCode).toBe(200)
+    expect((await call('district', post(`/api/wishes/${disputedWishId}/settle`, { note: '已核实' }))).statusCode).toBe(
+      200,
+    )
     const after = await figuresOf()
     expect(after.own).not.toEqual(before.own)
     expect(after.district).not.toEqual(before.district)
@@ -256,11 +355,34 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
   it('refuses moving a session or a place into a community the staff user does not act for', async () => {
     const { sessionId, stationId, guesthouseId } = await fixture()
     const before = await everything()
-    expect((await call('own', { method: 'PATCH', url: `/api/lectures/sessions/${sessionId}`, payload: { guesthouseId: 'gh_ximalu' } })).statusCode).toBe(403)
-    expect((await call('own', { method: 'PATCH', url: `/api/stations/${stationId}`, payload: { communityId: 'cm_xihu' } })).statusCode).toBe(403)
-    expect((await call('own', { method: 'PATCH', url: `/api/guesthouses/${guesthouseId}`, payload: { communityId: 'cm_xihu' } })).statusCode).toBe(403)
+    expect(
+      (
+        await call('own', {
+          method: 'PATCH',
+          url: `/api/lectures/sessions/${sessionId}`,
+          payload: { guesthouseId: 'gh_ximalu' },
+        })
+      ).statusCode,
+    ).toBe(403)
+    expect(
+      (await call('own', { method: 'PATCH', url: `/api/stations/${stationId}`, payload: { communityId: 'cm_xihu' } }))
+        .statusCode,
+    ).toBe(403)
+    expect(
+      (
+        await call('own', {
+          method: 'PATCH',
+          url: `/api/guesthouses/${guesthouseId}`,
+          payload: { communityId: 'cm_xihu' },
+        })
+      ).statusCode,
+    ).toBe(403)
     expect(await everything()).toEqual(before)
-    const handedOver = await call('district', { method: 'PATCH', url: `/api/stations/${stationId}`, payload: { communityId: 'cm_xihu' } })
+    const handedOver = await call('district', {
+      method: 'PATCH',
+      url: `/api/stations/${stationId}`,
+      payload: { communityId: 'cm_xihu' },
+    })
     expect(handedOver.json().station.communityId).toBe('cm_xihu')
   })
 
@@ -270,8 +392,14 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
     expect(mine.json().guesthouse.communityId).toBe(OWN)
     const unnamed = await call('district', { method: 'POST', url: '/api/stations', payload: station })
     expect(unnamed.statusCode).toBe(400)
-    expect(unnamed.json().error.details).toEqual([expect.objectContaining({ field: 'communityId', message: '请选择所属社区' })])
-    const unknown = await call('district', { method: 'POST', url: '/api/stations', payload: { ...station, communityId: 'cm_nowhere' } })
+    expect(unnamed.json().error.details).toEqual([
+      expect.objectContaining({ field: 'communityId', message: '请选择所属社区' }),
+    ])
+    const unknown = await call('district', {
+      method: 'POST',
+      url: '/api/stations',
+      payload: { ...station, communityId: 'cm_nowhere' },
+    })
     expect(unknown.statusCode).toBe(400)
   })
 
@@ -284,8 +412,14 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
   })
 
   it('shows every demo place with its community, spread over several communities', async () => {
-    const stations = (await api.app.inject({ method: 'GET', url: '/api/stations?limit=100' })).json().items as { id: string; communityId: string | null }[]
-    const guesthouses = (await api.app.inject({ method: 'GET', url: '/api/guesthouses' })).json().items as { id: string; communityId: string | null }[]
+    const stations = (await api.app.inject({ method: 'GET', url: '/api/stations?limit=100' })).json().items as {
+      id: string
+      communityId: string | null
+    }[]
+    const guesthouses = (await api.app.inject({ method: 'GET', url: '/api/guesthouses' })).json().items as {
+      id: string
+      communityId: string | null
+    }[]
     const demoIds = new Set(
       [
         ...(await api.database.db.selectFrom('stations').select('id').where('is_demo', '=', 1).execute()),
@@ -297,7 +431,11 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
     expect(demo.every((p) => p.communityId !== null)).toBe(true)
     expect(new Set(demo.map((p) => p.communityId)).size).toBeGreaterThanOrEqual(4)
     expect(stations.find((s) => s.id === 'st_xihu')?.communityId).toBe('cm_xihu')
-    expect((await api.app.inject({ method: 'GET', url: '/api/stations/st_contact_jiadi' })).json().station.communityId).toBe('cm_jiadi')
-    expect((await api.app.inject({ method: 'GET', url: '/api/guesthouses/gh_jiadi' })).json().guesthouse.communityId).toBe('cm_jiadi')
+    expect(
+      (await api.app.inject({ method: 'GET', url: '/api/stations/st_contact_jiadi' })).json().station.communityId,
+    ).toBe('cm_jiadi')
+    expect(
+      (await api.app.inject({ method: 'GET', url: '/api/guesthouses/gh_jiadi' })).json().guesthouse.communityId,
+    ).toBe('cm_jiadi')
   })
 })

@@ -31,10 +31,13 @@ export async function communityForNewPlace(db: Db, actor: User, requested: strin
   if (requested === undefined) {
     const scope = await staffCommunities(db, actor)
     if (Array.isArray(scope) && scope.length === 1) return scope[0]!
-    throw errors.validation([{ field: 'communityId', message: '请选择所属社区', messageEn: 'is required: choose the community it belongs to' }])
+    throw errors.validation([
+      { field: 'communityId', message: '请选择所属社区', messageEn: 'is required: choose the community it belongs to' },
+    ])
   }
   const exists = await db.selectFrom('communities').select('id').where('id', '=', requested).executeTakeFirst()
-  if (!exists) throw errors.validation([{ field: 'communityId', message: '没有这个社区', messageEn: 'is not a known community' }])
+  if (!exists)
+    throw errors.validation([{ field: 'communityId', message: '没有这个社区', messageEn: 'is not a known community' }])
   await assertActsFor(db, actor, requested)
   return requested
 }

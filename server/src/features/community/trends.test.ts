@@ -1,7 +1,13 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 
-type Week = { weekStart: string; wishesSolved: number; lecturesHeld: number; attendances: number; membersVerified: number }
+type Week = {
+  weekStart: string
+  wishesSolved: number
+  lecturesHeld: number
+  attendances: number
+  membersVerified: number
+}
 
 // Monday 2 March 2026 00:00 in Shanghai is Sunday 1 March 16:00 UTC.
 const SUNDAY_2330 = new Date('2026-03-01T15:30:00Z')
@@ -32,7 +38,13 @@ describe.each(DB_KINDS)('weekly trends on %s', (kind) => {
     now = at
     logins += 1
     const login = async (role: string) =>
-      (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `trend-${role}-${logins}`, role, communityId: 'cm_jiadi' } })).json()
+      (
+        await api.app.inject({
+          method: 'POST',
+          url: '/api/auth/dev',
+          payload: { openid: `trend-${role}-${logins}`, role, communityId: 'cm_jiadi' },
+        })
+      ).json()
     const resident = await login('resident')
     const staff = await login('staff')
     const as = (who: { token: string }) => ({ authorization: `Bearer ${who.token}` })
@@ -40,25 +52,73 @@ describe.each(DB_KINDS)('weekly trends on %s', (kind) => {
       method: 'POST',
       url: '/api/members',
       headers: as(resident),
-      payload: { realName: '陈党员', phone: '13700000000', workUnit: '市直单位', branch: '第一支部', communityId: 'cm_jiadi' },
+      payload: {
+        realName: '陈党员',
+        phone: '13700000000',
+        workUnit: '市直单位',
+        branch: '第一支部',
+        communityId: 'cm_jiadi',
+      },
     })
     const memberId = registered.json().member.id as string
-    const verified = await api.app.inject({ method: 'POST', url: `/api/members/${memberId}/verify`, headers: as(staff), payload: { decision: 'verify' } })
+    const verified = await api.app.inject({
+      method: 'POST',
+      url: `/api/members/${memberId}/verify`,
+      headers: as(staff),
+      payload: { decision: 'verify' },
+    })
     expect(verified.statusCode).toBe(200)
     const db = api.database.db
     const iso = at.toISOString()
     await db
       .insertInto('wishes')
-      .values({ id: `wi_trend_${logins}`, resident_id: resident.user.id, category: 'repair', title: '修灯', description: '楼道灯坏了', community_id: 'cm_jiadi', contact_phone: null, urgent: 0, preferred_time: null, photos_json: '[]', status: 'confirmed', claimed_by: null, confirmed_at: iso, created_at: iso, updated_at: iso })
+      .values({
+        id: `wi_trend_${logins}`,
+        resident_id: resident.user.id,
+        category: 'repair',
+        title: '修灯',
+        description: '楼道灯坏了',
+        community_id: 'cm_jiadi',
+        contact_phone: null,
+        urgent: 0,
+        preferred_time: null,
+        photos_json: '[]',
+        status: 'confirmed',
+        claimed_by: null,
+        confirmed_at: iso,
+        created_at: iso,
+        updated_at: iso,
+      })
       .execute()
     const startsAt = new Date(at.getTime() - 3600_000).toISOString()
     await db
       .insertInto('lecture_sessions')
-      .values({ id: `ls_trend_${logins}`, topic_id: 'tp_tea', guesthouse_id: 'gh_jiadi', starts_at: startsAt, ends_at: iso, capacity: 10, speaker: null, status: 'scheduled', checkin_secret: 'x', created_at: startsAt, updated_at: startsAt })
+      .values({
+        id: `ls_trend_${logins}`,
+        topic_id: 'tp_tea',
+        guesthouse_id: 'gh_jiadi',
+        starts_at: startsAt,
+        ends_at: iso,
+        capacity: 10,
+        speaker: null,
+        status: 'scheduled',
+        checkin_secret: 'x',
+        created_at: startsAt,
+        updated_at: startsAt,
+      })
       .execute()
     await db
       .insertInto('bookings')
-      .values({ id: `bk_trend_${logins}`, session_id: `ls_trend_${logins}`, user_id: resident.user.id, status: 'confirmed', waitlist_ticket: null, checked_in_at: iso, created_at: startsAt, updated_at: iso })
+      .values({
+        id: `bk_trend_${logins}`,
+        session_id: `ls_trend_${logins}`,
+        user_id: resident.user.id,
+        status: 'confirmed',
+        waitlist_ticket: null,
+        checked_in_at: iso,
+        created_at: startsAt,
+        updated_at: iso,
+      })
       .execute()
   }
 
@@ -107,7 +167,11 @@ describe.each(DB_KINDS)('weekly trends on %s', (kind) => {
     for (const weeks of ['0', '53', 'abc', '2.5']) {
       const res = await api.app.inject({ method: 'GET', url: `/api/stats/trends?weeks=${weeks}` })
       expect(res.statusCode).toBe(400)
-      expect(res.json().error).toMatchObject({ code: expect.any(String), message: expect.any(String), messageEn: expect.any(String) })
+      expect(res.json().error).toMatchObject({
+        code: expect.any(String),
+        message: expect.any(String),
+        messageEn: expect.any(String),
+      })
     }
   })
 })

@@ -10,7 +10,11 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
   const tokens: Record<string, string> = {}
 
   const login = async (name: string, role: string, extra: object = {}) => {
-    const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `inbox-${name}`, role, nickname: name, ...extra } })
+    const res = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/dev',
+      payload: { openid: `inbox-${name}`, role, nickname: name, ...extra },
+    })
     tokens[name] = res.json().token
     return res.json().user.id as string
   }
@@ -19,7 +23,21 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
   const inbox = async (as: string, query = '') => {
     const res = await call('GET', `/api/me/notices${query}`, as)
     expect(res.statusCode).toBe(200)
-    return res.json<{ items: { id: string; kind: string; title: string; titleEn: string; body: string; bodyEn: string; link?: string; createdAt: string; readAt: string | null }[]; unread: number; nextCursor: string | null }>()
+    return res.json<{
+      items: {
+        id: string
+        kind: string
+        title: string
+        titleEn: string
+        body: string
+        bodyEn: string
+        link?: string
+        createdAt: string
+        readAt: string | null
+      }[]
+      unread: number
+      nextCursor: string | null
+    }>()
   }
   /** A session of 工夫茶与非遗 two days ahead at 19:30 Shanghai, for `capacity` people. */
   const newSession = async (capacity: number) => {
@@ -53,7 +71,9 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
     const sessionId = await newSession(1)
     expect((await call('POST', `/api/lectures/sessions/${sessionId}/bookings`, 'ana')).statusCode).toBe(201)
     tick()
-    expect((await call('POST', `/api/lectures/sessions/${sessionId}/bookings`, 'bo')).json().booking.status).toBe('waitlisted')
+    expect((await call('POST', `/api/lectures/sessions/${sessionId}/bookings`, 'bo')).json().booking.status).toBe(
+      'waitlisted',
+    )
 
     const booked = (await inbox('ana')).items[0]!
     expect(booked).toMatchObject({
@@ -70,7 +90,11 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
     tick()
     await call('DELETE', `/api/lectures/sessions/${sessionId}/bookings/me`, 'ana')
     const promoted = (await inbox('bo')).items[0]!
-    expect(promoted).toMatchObject({ kind: 'waitlist_promoted', titleEn: 'You moved up from the waitlist', link: `/features/lectures/pages/session/index?id=${sessionId}` })
+    expect(promoted).toMatchObject({
+      kind: 'waitlist_promoted',
+      titleEn: 'You moved up from the waitlist',
+      link: `/features/lectures/pages/session/index?id=${sessionId}`,
+    })
     expect((await inbox('ana')).items.map((n) => n.kind)).not.toContain('waitlist_promoted')
 
     tick()
@@ -81,11 +105,20 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
       headers: { authorization: `Bearer ${tokens.staff}` },
     })
     expect(moved.statusCode).toBe(200)
-    expect((await inbox('bo')).items[0]).toMatchObject({ kind: 'session_changed', body: '「工夫茶与非遗」改为 11月27日 20:00 开讲，请留意时间和地点。' })
+    expect((await inbox('bo')).items[0]).toMatchObject({
+      kind: 'session_changed',
+      body: '「工夫茶与非遗」改为 11月27日 20:00 开讲，请留意时间和地点。',
+    })
   })
 
   it('tells the resident their wish was claimed, and only them', async () => {
-    const created = await call('POST', '/api/wishes', 'ana', { category: 'repair', title: '楼道灯坏了', description: '三楼楼道灯不亮，老人晚上上下楼不方便。', communityId: 'cm_jiadi', contactPhone: '13912345678' })
+    const created = await call('POST', '/api/wishes', 'ana', {
+      category: 'repair',
+      title: '楼道灯坏了',
+      description: '三楼楼道灯不亮，老人晚上上下楼不方便。',
+      communityId: 'cm_jiadi',
+      contactPhone: '13912345678',
+    })
     const wishId = created.json().wish.id as string
     tick()
     await call('POST', `/api/wishes/${wishId}/review`, 'staff', { decision: 'approve' })
@@ -101,7 +134,8 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
       bodyEn: 'A party member claimed "楼道灯坏了" and will contact you.',
       link: `/features/wishes/pages/detail/index?id=${wishId}`,
     })
-    for (const other of ['bo', 'member', 'staff']) expect((await inbox(other)).items.some((n) => n.link?.endsWith(wishId))).toBe(false)
+    for (const other of ['bo', 'member', 'staff'])
+      expect((await inbox(other)).items.some((n) => n.link?.endsWith(wishId))).toBe(false)
   })
 
   it('counts what is unread and marks some or all read; another person’s ids change nothing', async () => {
@@ -135,7 +169,9 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
       cursor = page.nextCursor
     } while (cursor)
     expect(seen).toEqual(all.map((n) => n.id))
-    expect([...all].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((n) => n.createdAt)).toEqual(all.map((n) => n.createdAt))
+    expect([...all].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((n) => n.createdAt)).toEqual(
+      all.map((n) => n.createdAt),
+    )
     expect((await call('GET', '/api/me/notices?cursor=bm90LWEtY3Vyc29y', 'ana')).json().error.code).toBe('BAD_REQUEST')
   })
 
@@ -160,7 +196,9 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
     await call('POST', `/api/lectures/sessions/${sessionId}/bookings`, 'carla')
     expect((await inbox('carla')).items).toHaveLength(1)
     expect((await call('DELETE', '/api/me', 'carla')).statusCode).toBeLessThan(300)
-    expect(await api.database.db.selectFrom('inbox_notices').select('id').where('user_id', '=', userId).execute()).toEqual([])
+    expect(
+      await api.database.db.selectFrom('inbox_notices').select('id').where('user_id', '=', userId).execute(),
+    ).toEqual([])
   })
 
   /** A session a week after `from` (the clock has moved on by then). */

@@ -31,27 +31,45 @@ const WISH_PAGE = '/features/wishes/pages/detail/index?id='
 const TEXTS: Record<NoticeKind, (p: Parts) => { title: Words; body: Words }> = {
   booking_confirmed: ({ topic, time }) => ({
     title: { zh: '预约成功', en: 'Booking confirmed' },
-    body: { zh: `「${topic.zh}」${time.zh} 开讲，您的座位已确认。`, en: `"${topic.en}" starts ${time.en}; your seat is confirmed.` },
+    body: {
+      zh: `「${topic.zh}」${time.zh} 开讲，您的座位已确认。`,
+      en: `"${topic.en}" starts ${time.en}; your seat is confirmed.`,
+    },
   }),
   booking_waitlisted: ({ topic, time }) => ({
     title: { zh: '已进入候补', en: 'You are on the waitlist' },
-    body: { zh: `「${topic.zh}」${time.zh} 的座位已满，有人退出时将按顺序为您递补。`, en: `"${topic.en}" on ${time.en} is full; you move up in turn when a seat frees.` },
+    body: {
+      zh: `「${topic.zh}」${time.zh} 的座位已满，有人退出时将按顺序为您递补。`,
+      en: `"${topic.en}" on ${time.en} is full; you move up in turn when a seat frees.`,
+    },
   }),
   waitlist_promoted: ({ topic, time }) => ({
     title: { zh: '候补成功，已为您留座', en: 'You moved up from the waitlist' },
-    body: { zh: `「${topic.zh}」${time.zh} 开讲，您已从候补转为正式座位。`, en: `"${topic.en}" starts ${time.en}; you now have a seat.` },
+    body: {
+      zh: `「${topic.zh}」${time.zh} 开讲，您已从候补转为正式座位。`,
+      en: `"${topic.en}" starts ${time.en}; you now have a seat.`,
+    },
   }),
   session_changed: ({ topic, time }) => ({
     title: { zh: '讲座安排有变', en: 'Your lecture has changed' },
-    body: { zh: `「${topic.zh}」改为 ${time.zh} 开讲，请留意时间和地点。`, en: `"${topic.en}" now starts ${time.en}; check the time and place.` },
+    body: {
+      zh: `「${topic.zh}」改为 ${time.zh} 开讲，请留意时间和地点。`,
+      en: `"${topic.en}" now starts ${time.en}; check the time and place.`,
+    },
   }),
   session_cancelled: ({ topic, time, reason }) => ({
     title: { zh: '讲座已取消', en: 'A lecture was cancelled' },
-    body: { zh: `「${topic.zh}」（${time.zh}）已取消。${reason.zh}`, en: `"${topic.en}" (${time.en}) was cancelled.${reason.en}` },
+    body: {
+      zh: `「${topic.zh}」（${time.zh}）已取消。${reason.zh}`,
+      en: `"${topic.en}" (${time.en}) was cancelled.${reason.en}`,
+    },
   }),
   session_reminder: ({ topic, time }) => ({
     title: { zh: '讲座即将开始', en: 'Your lecture starts soon' },
-    body: { zh: `「${topic.zh}」${time.zh} 开讲，到场后记得扫码签到。`, en: `"${topic.en}" starts ${time.en}; scan the code to check in when you arrive.` },
+    body: {
+      zh: `「${topic.zh}」${time.zh} 开讲，到场后记得扫码签到。`,
+      en: `"${topic.en}" starts ${time.en}; scan the code to check in when you arrive.`,
+    },
   }),
   topic_scheduled: ({ topic, time }) => ({
     title: { zh: '您点的主题开讲了', en: 'A topic you ordered is scheduled' },
@@ -59,7 +77,10 @@ const TEXTS: Record<NoticeKind, (p: Parts) => { title: Words; body: Words }> = {
   }),
   wish_published: ({ wish }) => ({
     title: { zh: '心愿已上墙', en: 'Your wish is on the wall' },
-    body: { zh: `「${wish.zh}」已通过审核，等待党员认领。`, en: `"${wish.en}" was approved and waits for a party member.` },
+    body: {
+      zh: `「${wish.zh}」已通过审核，等待党员认领。`,
+      en: `"${wish.en}" was approved and waits for a party member.`,
+    },
   }),
   wish_rejected: ({ wish, reason }) => ({
     title: { zh: '心愿未通过审核', en: 'Your wish was not approved' },
@@ -67,23 +88,38 @@ const TEXTS: Record<NoticeKind, (p: Parts) => { title: Words; body: Words }> = {
   }),
   wish_claimed: ({ wish }) => ({
     title: { zh: '心愿已被认领', en: 'Your wish was claimed' },
-    body: { zh: `「${wish.zh}」已有党员认领，对方会与您联系。`, en: `A party member claimed "${wish.en}" and will contact you.` },
+    body: {
+      zh: `「${wish.zh}」已有党员认领，对方会与您联系。`,
+      en: `A party member claimed "${wish.en}" and will contact you.`,
+    },
   }),
   wish_released: ({ wish, reason }) => ({
     title: { zh: '心愿回到心愿墙', en: 'A wish is back on the wall' },
-    body: { zh: `「${wish.zh}」已放回心愿墙，等待认领。${reason.zh}`, en: `"${wish.en}" is back on the wall for someone to claim.${reason.en}` },
+    body: {
+      zh: `「${wish.zh}」已放回心愿墙，等待认领。${reason.zh}`,
+      en: `"${wish.en}" is back on the wall for someone to claim.${reason.en}`,
+    },
   }),
   wish_fulfilled: ({ wish }) => ({
     title: { zh: '心愿已完成，请确认', en: 'Your wish was fulfilled' },
-    body: { zh: `「${wish.zh}」已标记完成，请确认并留下感谢。`, en: `"${wish.en}" was marked done; please confirm it.` },
+    body: {
+      zh: `「${wish.zh}」已标记完成，请确认并留下感谢。`,
+      en: `"${wish.en}" was marked done; please confirm it.`,
+    },
   }),
   wish_confirmed: ({ wish }) => ({
     title: { zh: '心愿已确认完成', en: 'A wish was confirmed' },
-    body: { zh: `「${wish.zh}」已确认完成，感谢您的服务。`, en: `"${wish.en}" was confirmed as done. Thank you for helping.` },
+    body: {
+      zh: `「${wish.zh}」已确认完成，感谢您的服务。`,
+      en: `"${wish.en}" was confirmed as done. Thank you for helping.`,
+    },
   }),
   wish_disputed: ({ wish, reason }) => ({
     title: { zh: '心愿有异议', en: 'A wish is disputed' },
-    body: { zh: `居民认为「${wish.zh}」尚未完成，社区将协调处理。${reason.zh}`, en: `The resident says "${wish.en}" is not done yet; the community will sort it out.${reason.en}` },
+    body: {
+      zh: `居民认为「${wish.zh}」尚未完成，社区将协调处理。${reason.zh}`,
+      en: `The resident says "${wish.en}" is not done yet; the community will sort it out.${reason.en}`,
+    },
   }),
   urgent_wish_submitted: ({ wish }) => ({
     title: { zh: '新的急难愁盼心愿', en: 'A new urgent wish' },

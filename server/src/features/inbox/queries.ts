@@ -17,7 +17,11 @@ const encodeCursor = (p: Position) => Buffer.from(`${p.createdAt}|${p.id}`).toSt
 
 function decodeCursor(cursor: string): Position {
   const match = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)\|(nt_[\w-]+)$/.exec(Buffer.from(cursor, 'base64url').toString())
-  if (!match) throw errors.badRequest('翻页参数 cursor 无效，请从第一页重新加载', 'The cursor is not valid; reload from the first page')
+  if (!match)
+    throw errors.badRequest(
+      '翻页参数 cursor 无效，请从第一页重新加载',
+      'The cursor is not valid; reload from the first page',
+    )
   return { createdAt: match[1]!, id: match[2]! }
 }
 
@@ -34,7 +38,9 @@ export async function unreadCount(db: Db, userId: string, now: Date): Promise<nu
 
 /** The lectures' topics and the wishes' titles the notices speak of, in two lookups for the whole page. */
 export async function subjectsOf(db: Db, payloads: Record<string, unknown>[]) {
-  const idsOf = (key: string) => [...new Set(payloads.map((p) => p[key]).filter((v): v is string => typeof v === 'string'))]
+  const idsOf = (key: string) => [
+    ...new Set(payloads.map((p) => p[key]).filter((v): v is string => typeof v === 'string')),
+  ]
   const sessionIds = idsOf('sessionId')
   const wishIds = idsOf('wishId')
   const [topics, wishes] = await Promise.all([
@@ -57,7 +63,12 @@ export async function subjectsOf(db: Db, payloads: Record<string, unknown>[]) {
 }
 
 /** The person's own notices, newest first, a page at a time (keyset on time then id, so paging never skips). */
-export async function listNotices(db: Db, userId: string, options: { cursor?: string; limit: number }, now: Date): Promise<InboxPage> {
+export async function listNotices(
+  db: Db,
+  userId: string,
+  options: { cursor?: string; limit: number },
+  now: Date,
+): Promise<InboxPage> {
   const after = options.cursor === undefined ? null : decodeCursor(options.cursor)
   const rows = await db
     .selectFrom('inbox_notices')
@@ -65,7 +76,12 @@ export async function listNotices(db: Db, userId: string, options: { cursor?: st
     .where('user_id', '=', userId)
     .where('created_at', '>=', retentionCutoff(now))
     .$if(after !== null, (q) =>
-      q.where((eb) => eb.or([eb('created_at', '<', after!.createdAt), eb.and([eb('created_at', '=', after!.createdAt), eb('id', '<', after!.id)])])),
+      q.where((eb) =>
+        eb.or([
+          eb('created_at', '<', after!.createdAt),
+          eb.and([eb('created_at', '=', after!.createdAt), eb('id', '<', after!.id)]),
+        ]),
+      ),
     )
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -74,15 +90,13 @@ export async function listNotices(db: Db, userId: string, options: { cursor?: st
   const page = rows.slice(0, options.limit)
   const payloads = page.map((row) => JSON.parse(row.payload_json) as Record<string, unknown>)
   const subjectOf = await subjectsOf(db, payloads)
-  const items = page.map(
-    (row, index): InboxNotice => ({
-      id: row.id,
-      kind: row.kind as NoticeKind,
-      ...noticeText(row.kind as NoticeKind, payloads[index]!, subjectOf(payloads[index]!)),
-      createdAt: row.created_at,
-      readAt: row.read_at,
-    }),
-  )
+  const items = page.map((row, index): InboxNotice => ({
+    id: row.id,
+    kind: row.kind as NoticeKind,
+    ...noticeText(row.kind as NoticeKind, payloads[index]!, subjectOf(payloads[index]!)),
+    createdAt: row.created_at,
+    readAt: row.read_at,
+  }))
   const last = page.at(-1)
   return {
     items,

@@ -17,7 +17,8 @@ export const inboxRoutes =
         schema: {
           summary: 'My notices, newest first',
           tags,
-          description: 'The person’s notices (消息), newest first, kept 90 days; title and text in Chinese and English.',
+          description:
+            'The person’s notices (消息), newest first, kept 90 days; title and text in Chinese and English.',
           querystring: inboxQuerySchema,
           response: { 200: inboxPageSchema },
         },

@@ -61,7 +61,9 @@ describe.each(DB_KINDS)('lecture booking under concurrency on %s', (kind) => {
   it('300 people booking 30 seats at once: exactly 30 confirmed, 270 waitlisted at positions 1–270', async () => {
     const sessionId = await newSession(30)
     const tokens = await residents(`storm-${kind}`, 300)
-    const results = await Promise.all(tokens.map((t) => http('POST', `/api/lectures/sessions/${sessionId}/bookings`, t)))
+    const results = await Promise.all(
+      tokens.map((t) => http('POST', `/api/lectures/sessions/${sessionId}/bookings`, t)),
+    )
 
     expect(results.every((r) => r.status === 201)).toBe(true)
     const confirmed = results.filter((r) => r.body.booking.status === 'confirmed')
@@ -79,7 +81,9 @@ describe.each(DB_KINDS)('lecture booking under concurrency on %s', (kind) => {
   it('50 concurrent double-taps by one person give one booking', async () => {
     const sessionId = await newSession(10)
     const [token] = await residents(`double-${kind}`, 1)
-    const results = await Promise.all(Array.from({ length: 50 }, () => http('POST', `/api/lectures/sessions/${sessionId}/bookings`, token!)))
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => http('POST', `/api/lectures/sessions/${sessionId}/bookings`, token!)),
+    )
     expect(results.filter((r) => r.status === 201)).toHaveLength(1)
     expect(results.filter((r) => r.status === 200)).toHaveLength(49)
     expect(new Set(results.map((r) => r.body.booking.id)).size).toBe(1)
@@ -90,15 +94,21 @@ describe.each(DB_KINDS)('lecture booking under concurrency on %s', (kind) => {
     const sessionId = await newSession(5)
     const returning = await residents(`again-${kind}`, 10)
     const ids = new Map<string, string>()
-    for (const t of returning) ids.set(t, (await http('POST', `/api/lectures/sessions/${sessionId}/bookings`, t)).body.booking.id)
+    for (const t of returning)
+      ids.set(t, (await http('POST', `/api/lectures/sessions/${sessionId}/bookings`, t)).body.booking.id)
     for (const t of returning) await http('DELETE', `/api/lectures/sessions/${sessionId}/bookings/me`, t)
     const newcomers = await residents(`fresh-${kind}`, 10)
-    const results = await Promise.all([...returning, ...newcomers].map((t) => http('POST', `/api/lectures/sessions/${sessionId}/bookings`, t)))
+    const results = await Promise.all(
+      [...returning, ...newcomers].map((t) => http('POST', `/api/lectures/sessions/${sessionId}/bookings`, t)),
+    )
     expect(results.every((r) => r.status === 201)).toBe(true)
     returning.forEach((t, i) => expect(results[i]!.body.booking.id).toBe(ids.get(t)))
     const counts = await seatCounts(sessionId)
     expect(counts).toMatchObject({ confirmed: 5, waitlisted: 15 })
-    const positions = results.map((r) => r.body.booking.position).filter((n) => n !== undefined).sort((a, b) => a - b)
+    const positions = results
+      .map((r) => r.body.booking.position)
+      .filter((n) => n !== undefined)
+      .sort((a, b) => a - b)
     expect(positions).toEqual(Array.from({ length: 15 }, (_, i) => i + 1))
   })
 

@@ -16,10 +16,17 @@ import { assertGuesthouseInScope, assertSessionInScope } from './scope.js'
 import { decideSeat, seatsToPromote, type SeatState } from './seats.js'
 
 type Trx = Transaction<Database>
-type SessionRow = Omit<LectureSessionsTable, 'confirmed_count' | 'waitlist_seq'> & { confirmed_count: number; waitlist_seq: number }
+type SessionRow = Omit<LectureSessionsTable, 'confirmed_count' | 'waitlist_seq'> & {
+  confirmed_count: number
+  waitlist_seq: number
+}
 
 const bookingClosed = () =>
-  errors.conflict('BOOKING_CLOSED', '讲座已开始，预约和取消均已截止', 'The session has started; booking and cancelling are closed')
+  errors.conflict(
+    'BOOKING_CLOSED',
+    '讲座已开始，预约和取消均已截止',
+    'The session has started; booking and cancelling are closed',
+  )
 const sessionCancelled = () => errors.conflict('SESSION_CANCELLED', '该场次已取消', 'This session has been cancelled')
 
 /**
@@ -152,7 +159,10 @@ export function createBookingDesk(db: Db, clock: () => Date) {
       // The same person twice (a double tap) gets the same booking back.
       if (mine && mine.row.status !== 'cancelled') return { row: mine.row, created: false }
       const decision = decideSeat(seats)
-      seats = decision.status === 'confirmed' ? { ...seats, confirmedCount: seats.confirmedCount + 1 } : { ...seats, waitlistSeq: decision.ticket }
+      seats =
+        decision.status === 'confirmed'
+          ? { ...seats, confirmedCount: seats.confirmedCount + 1 }
+          : { ...seats, waitlistSeq: decision.ticket }
       const row = {
         id: mine?.row.id ?? newId('bk'),
         session_id: session.id,
@@ -230,7 +240,11 @@ export function createBookingDesk(db: Db, clock: () => Date) {
         .execute()
       if (booking.status === 'confirmed') {
         session.confirmed_count -= 1
-        await trx.updateTable('lecture_sessions').set({ confirmed_count: session.confirmed_count }).where('id', '=', sessionId).execute()
+        await trx
+          .updateTable('lecture_sessions')
+          .set({ confirmed_count: session.confirmed_count })
+          .where('id', '=', sessionId)
+          .execute()
         if (session.status === 'scheduled') await promoteWaitlisted(trx, session, at)
       }
       return { id: booking.id, sessionId, status: 'cancelled' as const, checkedIn: false }
@@ -246,7 +260,8 @@ export function createBookingDesk(db: Db, clock: () => Date) {
       if (session.status === 'cancelled') throw sessionCancelled()
       const startsAt = patch.startsAt ? new Date(patch.startsAt).toISOString() : session.starts_at
       const endsAt = patch.endsAt ? new Date(patch.endsAt).toISOString() : session.ends_at
-      if (patch.startsAt !== undefined || patch.endsAt !== undefined) assertSessionTimes(patch, startsAt, endsAt, clock())
+      if (patch.startsAt !== undefined || patch.endsAt !== undefined)
+        assertSessionTimes(patch, startsAt, endsAt, clock())
       if (patch.capacity !== undefined && patch.capacity < session.confirmed_count) {
         throw new ApiError(
           409,
@@ -273,17 +288,22 @@ export function createBookingDesk(db: Db, clock: () => Date) {
       const people = await attendees(trx, sessionId)
       await enqueueNotices(
         trx,
-        people.map(
-          (p): Notice => ({
-            userId: p.user_id,
-            kind: 'session_changed',
-            dedupeKey: `session_changed:${sessionId}:${p.user_id}:${at}`,
-            payload: { sessionId, startsAt },
-          }),
-        ),
+        people.map((p): Notice => ({
+          userId: p.user_id,
+          kind: 'session_changed',
+          dedupeKey: `session_changed:${sessionId}:${p.user_id}:${at}`,
+          payload: { sessionId, startsAt },
+        })),
         at,
       )
-      await recordChange(trx, { actorId: actor.id, entity: 'lecture_session', entityId: sessionId, action: 'update', detail: patch, at })
+      await recordChange(trx, {
+        actorId: actor.id,
+        entity: 'lecture_session',
+        entityId: sessionId,
+        action: 'update',
+        detail: patch,
+        at,
+      })
     })
   }
 
@@ -292,21 +312,30 @@ export function createBookingDesk(db: Db, clock: () => Date) {
       await assertSessionInScope(trx, actor, sessionId)
       if (session.status === 'cancelled') throw sessionCancelled()
       const at = clock().toISOString()
-      await trx.updateTable('lecture_sessions').set({ status: 'cancelled', updated_at: at }).where('id', '=', sessionId).execute()
+      await trx
+        .updateTable('lecture_sessions')
+        .set({ status: 'cancelled', updated_at: at })
+        .where('id', '=', sessionId)
+        .execute()
       const people = await attendees(trx, sessionId)
       await enqueueNotices(
         trx,
-        people.map(
-          (p): Notice => ({
-            userId: p.user_id,
-            kind: 'session_cancelled',
-            dedupeKey: `session_cancelled:${sessionId}:${p.user_id}`,
-            payload: { sessionId, startsAt: session.starts_at, reason: reason ?? null },
-          }),
-        ),
+        people.map((p): Notice => ({
+          userId: p.user_id,
+          kind: 'session_cancelled',
+          dedupeKey: `session_cancelled:${sessionId}:${p.user_id}`,
+          payload: { sessionId, startsAt: session.starts_at, reason: reason ?? null },
+        })),
         at,
       )
-      await recordChange(trx, { actorId: actor.id, entity: 'lecture_session', entityId: sessionId, action: 'cancel', detail: { reason }, at })
+      await recordChange(trx, {
+        actorId: actor.id,
+        entity: 'lecture_session',
+        entityId: sessionId,
+        action: 'cancel',
+        detail: { reason },
+        at,
+      })
     })
   }
 

@@ -64,7 +64,10 @@ describe('presence at check-in', () => {
         refusal = error
       }
       expect(refusal).toMatchObject({ statusCode: 403, code: 'TOO_FAR_TO_CHECK_IN' })
-      const told = { messageZh: expect.stringContaining('约 501 米'), messageEn: expect.stringContaining('about 501 m') }
+      const told = {
+        messageZh: expect.stringContaining('约 501 米'),
+        messageEn: expect.stringContaining('about 501 m'),
+      }
       expect(refusal).toMatchObject(told)
     }
   })

@@ -30,8 +30,14 @@ export function issueCheckinCode(sessionId: string, secret: string, now: Date) {
 }
 
 const invalid = () =>
-  new ApiError(400, 'CHECKIN_CODE_INVALID', '签到码无效，请扫描本场讲座现场的二维码', 'This check-in code is not valid for this session')
-const expired = () => new ApiError(400, 'CHECKIN_CODE_EXPIRED', '签到码已过期，请重新扫码', 'The check-in code has expired; scan again')
+  new ApiError(
+    400,
+    'CHECKIN_CODE_INVALID',
+    '签到码无效，请扫描本场讲座现场的二维码',
+    'This check-in code is not valid for this session',
+  )
+const expired = () =>
+  new ApiError(400, 'CHECKIN_CODE_EXPIRED', '签到码已过期，请重新扫码', 'The check-in code has expired; scan again')
 
 /** Throws unless `code` was issued for this session within the last two windows. */
 export function verifyCheckinCode(code: string, sessionId: string, secret: string, now: Date): void {

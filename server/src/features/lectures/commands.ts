@@ -12,8 +12,16 @@ import { assertSessionTimes } from './schedule.js'
 import { assertGuesthouseInScope, assertSessionInScope } from './scope.js'
 import { communityForNewPlace } from '../community/scope.js'
 import { assertPhotosUploaded } from '../uploads/photos.js'
-import type { checkinSchema, feedbackSchema, guesthouseFieldsSchema, guesthousePatchSchema, sessionCreateSchema, topicFieldsSchema, topicOrderSchema, topicPatchSchema } from './schemas.js'
-
+import type {
+  checkinSchema,
+  feedbackSchema,
+  guesthouseFieldsSchema,
+  guesthousePatchSchema,
+  sessionCreateSchema,
+  topicFieldsSchema,
+  topicOrderSchema,
+  topicPatchSchema,
+} from './schemas.js'
 
 export function createLectureCommands(db: Db, clock: () => Date) {
   /** Staff add a guesthouse that hosts lectures; recorded with who did it. */
@@ -25,14 +33,36 @@ export function createLectureCommands(db: Db, clock: () => Date) {
       await assertPhotosUploaded(trx, input.photos)
       await trx
         .insertInto('guesthouses')
-        .values({ id, community_id: communityId, name: input.name, address: input.address, lat: input.lat, lng: input.lng, rooms_note: input.roomsNote ?? null, photos_json: JSON.stringify(input.photos), is_demo: 0, created_at: at })
+        .values({
+          id,
+          community_id: communityId,
+          name: input.name,
+          address: input.address,
+          lat: input.lat,
+          lng: input.lng,
+          rooms_note: input.roomsNote ?? null,
+          photos_json: JSON.stringify(input.photos),
+          is_demo: 0,
+          created_at: at,
+        })
         .execute()
-      await recordChange(trx, { actorId: actor.id, entity: 'guesthouse', entityId: id, action: 'create', detail: { ...input, communityId }, at })
+      await recordChange(trx, {
+        actorId: actor.id,
+        entity: 'guesthouse',
+        entityId: id,
+        action: 'create',
+        detail: { ...input, communityId },
+        at,
+      })
     })
     return id
   }
 
-  async function updateGuesthouse(actor: User, id: string, patch: z.output<typeof guesthousePatchSchema>): Promise<void> {
+  async function updateGuesthouse(
+    actor: User,
+    id: string,
+    patch: z.output<typeof guesthousePatchSchema>,
+  ): Promise<void> {
     const at = clock().toISOString()
     await db.transaction().execute(async (trx) => {
       await assertGuesthouseInScope(trx, actor, id)
@@ -52,7 +82,14 @@ export function createLectureCommands(db: Db, clock: () => Date) {
         })
         .where('id', '=', id)
         .execute()
-      await recordChange(trx, { actorId: actor.id, entity: 'guesthouse', entityId: id, action: 'update', detail: patch, at })
+      await recordChange(trx, {
+        actorId: actor.id,
+        entity: 'guesthouse',
+        entityId: id,
+        action: 'update',
+        detail: patch,
+        at,
+      })
     })
   }
 
@@ -61,7 +98,10 @@ export function createLectureCommands(db: Db, clock: () => Date) {
     const id = newId('tp')
     const at = clock().toISOString()
     await db.transaction().execute(async (trx) => {
-      const { last } = await trx.selectFrom('lecture_topics').select((eb) => eb.fn.max('sort_order').as('last')).executeTakeFirstOrThrow()
+      const { last } = await trx
+        .selectFrom('lecture_topics')
+        .select((eb) => eb.fn.max('sort_order').as('last'))
+        .executeTakeFirstOrThrow()
       await trx
         .insertInto('lecture_topics')
         .values({
@@ -76,7 +116,14 @@ export function createLectureCommands(db: Db, clock: () => Date) {
           created_at: at,
         })
         .execute()
-      await recordChange(trx, { actorId: actor.id, entity: 'lecture_topic', entityId: id, action: 'create', detail: input, at })
+      await recordChange(trx, {
+        actorId: actor.id,
+        entity: 'lecture_topic',
+        entityId: id,
+        action: 'create',
+        detail: input,
+        at,
+      })
     })
     return id
   }
@@ -95,7 +142,14 @@ export function createLectureCommands(db: Db, clock: () => Date) {
         .where('id', '=', id)
         .executeTakeFirst()
       if (Number(updated.numUpdatedRows) === 0) throw notFound.topic()
-      await recordChange(trx, { actorId: actor.id, entity: 'lecture_topic', entityId: id, action: 'update', detail: patch, at })
+      await recordChange(trx, {
+        actorId: actor.id,
+        entity: 'lecture_topic',
+        entityId: id,
+        action: 'update',
+        detail: patch,
+        at,
+      })
     })
   }
 
@@ -116,7 +170,11 @@ export function createLectureCommands(db: Db, clock: () => Date) {
     const id = newId('ls')
     const at = clock().toISOString()
     await db.transaction().execute(async (trx) => {
-      const topic = await trx.selectFrom('lecture_topics').select('title').where('id', '=', input.topicId).executeTakeFirst()
+      const topic = await trx
+        .selectFrom('lecture_topics')
+        .select('title')
+        .where('id', '=', input.topicId)
+        .executeTakeFirst()
       if (!topic) throw notFound.topic()
       await assertGuesthouseInScope(trx, actor, input.guesthouseId)
       assertSessionTimes(input, input.startsAt, input.endsAt, clock())
@@ -137,7 +195,11 @@ export function createLectureCommands(db: Db, clock: () => Date) {
           updated_at: at,
         })
         .execute()
-      const orderers = await trx.selectFrom('topic_orders').select('user_id').where('topic_id', '=', input.topicId).execute()
+      const orderers = await trx
+        .selectFrom('topic_orders')
+        .select('user_id')
+        .where('topic_id', '=', input.topicId)
+        .execute()
       await enqueueNotices(
         trx,
         orderers.map((o) => ({
@@ -148,7 +210,14 @@ export function createLectureCommands(db: Db, clock: () => Date) {
         })),
         at,
       )
-      await recordChange(trx, { actorId: actor.id, entity: 'lecture_session', entityId: id, action: 'create', detail: input, at })
+      await recordChange(trx, {
+        actorId: actor.id,
+        entity: 'lecture_session',
+        entityId: id,
+        action: 'create',
+        detail: input,
+        at,
+      })
     })
     return id
   }
@@ -181,7 +250,11 @@ export function createLectureCommands(db: Db, clock: () => Date) {
     const { checkInOpensAt, checkInClosesAt } = checkinWindow(session.starts_at, session.ends_at)
     const open = Date.parse(checkInOpensAt) <= now.getTime() && now.getTime() <= Date.parse(checkInClosesAt)
     if (session.status === 'cancelled' || !open) {
-      throw errors.conflict('CHECKIN_CLOSED', '不在签到时间内（开讲前 30 分钟至结束）', 'Check-in is open from 30 minutes before the start until the end')
+      throw errors.conflict(
+        'CHECKIN_CLOSED',
+        '不在签到时间内（开讲前 30 分钟至结束）',
+        'Check-in is open from 30 minutes before the start until the end',
+      )
     }
     const booking = await db
       .selectFrom('bookings')
@@ -192,7 +265,12 @@ export function createLectureCommands(db: Db, clock: () => Date) {
     if (!booking || booking.status !== 'confirmed') {
       throw errors.conflict('NOT_BOOKED', '您没有本场的确认座位', 'You have no confirmed seat for this session')
     }
-    if (booking.checked_in_at) return { checkedInAt: booking.checked_in_at, locationVerified: Number(booking.checkin_verified) === 1, first: false }
+    if (booking.checked_in_at)
+      return {
+        checkedInAt: booking.checked_in_at,
+        locationVerified: Number(booking.checkin_verified) === 1,
+        first: false,
+      }
     const position = input.lat !== undefined && input.lng !== undefined ? { lat: input.lat, lng: input.lng } : undefined
     const verified = locationVerified(position, { lat: Number(session.lat), lng: Number(session.lng) })
     const at = now.toISOString()
@@ -218,14 +296,35 @@ export function createLectureCommands(db: Db, clock: () => Date) {
     }
     const inserted = await db
       .insertInto('lecture_feedback')
-      .values({ session_id: sessionId, user_id: user.id, rating: input.rating, comment: input.comment, created_at: clock().toISOString() })
+      .values({
+        session_id: sessionId,
+        user_id: user.id,
+        rating: input.rating,
+        comment: input.comment,
+        created_at: clock().toISOString(),
+      })
       .onConflict((oc) => oc.columns(['session_id', 'user_id']).doNothing())
       .executeTakeFirst()
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-      throw new ApiError(409, 'FEEDBACK_EXISTS', '您已评价过本场讲座', 'You have already given feedback for this session')
+      throw new ApiError(
+        409,
+        'FEEDBACK_EXISTS',
+        '您已评价过本场讲座',
+        'You have already given feedback for this session',
+      )
     }
     return { rating: input.rating, comment: input.comment }
   }
 
-  return { createGuesthouse, updateGuesthouse, createTopic, updateTopic, orderTopic, scheduleSession, checkinCode, checkIn, giveFeedback }
+  return {
+    createGuesthouse,
+    updateGuesthouse,
+    createTopic,
+    updateTopic,
+    orderTopic,
+    scheduleSession,
+    checkinCode,
+    checkIn,
+    giveFeedback,
+  }
 }

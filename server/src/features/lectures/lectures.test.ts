@@ -8,8 +8,20 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    for (const [name, role] of [['staff', 'staff'], ['ana', 'resident'], ['bo', 'resident'], ['cai', 'resident'], ['tourist', 'tourist']]) {
-      tokens[name!] = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `lec-${name}`, role, nickname: name } })).json().token
+    for (const [name, role] of [
+      ['staff', 'staff'],
+      ['ana', 'resident'],
+      ['bo', 'resident'],
+      ['cai', 'resident'],
+      ['tourist', 'tourist'],
+    ]) {
+      tokens[name!] = (
+        await api.app.inject({
+          method: 'POST',
+          url: '/api/auth/dev',
+          payload: { openid: `lec-${name}`, role, nickname: name },
+        })
+      ).json().token
     }
   })
   afterAll(() => api.close())
@@ -21,7 +33,14 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     api.app.inject({ method, url, payload, headers: as ? { authorization: `Bearer ${tokens[as]}` } : {} })
 
   async function newSession(capacity: number, startsAt = '2026-11-26T11:30:00Z', endsAt = '2026-11-26T13:00:00Z') {
-    const res = await call('POST', '/api/lectures/sessions', 'staff', { topicId: 'tp_tea', guesthouseId: 'gh_jiadi', startsAt, endsAt, capacity, speaker: '林师傅' })
+    const res = await call('POST', '/api/lectures/sessions', 'staff', {
+      topicId: 'tp_tea',
+      guesthouseId: 'gh_jiadi',
+      startsAt,
+      endsAt,
+      capacity,
+      speaker: '林师傅',
+    })
     expect(res.statusCode).toBe(201)
     return res.json().session.id as string
   }
@@ -29,40 +48,81 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     api.database.db.selectFrom('outbox').select(['user_id', 'payload_json']).where('kind', '=', kindOfNotice).execute()
 
   it('lets staff add and edit guesthouses and topics, which residents then see; others are refused and nothing changes', async () => {
-    const place = { communityId: 'cm_paifang', name: '太平路·骑楼书院', address: '潮州市湘桥区太平路 120 号', lat: 23.6671, lng: 116.6449, roomsNote: '二楼，可坐 18 人' }
+    const place = {
+      communityId: 'cm_paifang',
+      name: '太平路·骑楼书院',
+      address: '潮州市湘桥区太平路 120 号',
+      lat: 23.6671,
+      lng: 116.6449,
+      roomsNote: '二楼，可坐 18 人',
+    }
     for (const who of [undefined, 'tourist', 'ana']) {
       expect((await call('POST', '/api/guesthouses', who, place)).statusCode).toBe(who ? 403 : 401)
-      expect((await call('POST', '/api/lectures/topics', who, { title: '防溺水', description: '夏季安全' })).statusCode).toBe(who ? 403 : 401)
+      expect(
+        (await call('POST', '/api/lectures/topics', who, { title: '防溺水', description: '夏季安全' })).statusCode,
+      ).toBe(who ? 403 : 401)
     }
     expect((await call('POST', '/api/guesthouses', 'staff', { ...place, lat: 123 })).statusCode).toBe(400)
-    expect((await call('POST', '/api/guesthouses', 'staff', { ...place, photos: ['/api/uploads/up_nothing'] })).statusCode).toBe(400)
-    expect((await call('GET', '/api/guesthouses')).json().items.map((g: { name: string }) => g.name)).not.toContain(place.name)
+    expect(
+      (await call('POST', '/api/guesthouses', 'staff', { ...place, photos: ['/api/uploads/up_nothing'] })).statusCode,
+    ).toBe(400)
+    expect((await call('GET', '/api/guesthouses')).json().items.map((g: { name: string }) => g.name)).not.toContain(
+      place.name,
+    )
 
     const created = await call('POST', '/api/guesthouses', 'staff', place)
     expect(created.statusCode).toBe(201)
     const { guesthouse } = created.json()
-    expect(guesthouse).toMatchObject({ communityId: 'cm_paifang', name: place.name, roomsNote: '二楼，可坐 18 人', photos: [] })
+    expect(guesthouse).toMatchObject({
+      communityId: 'cm_paifang',
+      name: place.name,
+      roomsNote: '二楼，可坐 18 人',
+      photos: [],
+    })
     const edited = await call('PATCH', `/api/guesthouses/${guesthouse.id}`, 'staff', { roomsNote: '二楼，可坐 20 人' })
     expect(edited.json().guesthouse).toMatchObject({ name: place.name, roomsNote: '二楼，可坐 20 人' })
     expect((await call('PATCH', '/api/guesthouses/gh_nowhere', 'staff', { name: '无' })).statusCode).toBe(404)
-    expect((await call('GET', '/api/guesthouses')).json().items.map((g: { id: string }) => g.id)).toContain(guesthouse.id)
+    expect((await call('GET', '/api/guesthouses')).json().items.map((g: { id: string }) => g.id)).toContain(
+      guesthouse.id,
+    )
 
-    const topic = await call('POST', '/api/lectures/topics', 'staff', { title: '防溺水安全', description: '暑期前给家长和孩子讲讲韩江边的安全。' })
+    const topic = await call('POST', '/api/lectures/topics', 'staff', {
+      title: '防溺水安全',
+      description: '暑期前给家长和孩子讲讲韩江边的安全。',
+    })
     expect(topic.statusCode).toBe(201)
     expect(topic.json().topic).toMatchObject({ title: '防溺水安全', titleEn: '防溺水安全', orderCount: 0 })
-    const renamed = await call('PATCH', `/api/lectures/topics/${topic.json().topic.id}`, 'staff', { titleEn: 'Water safety' })
+    const renamed = await call('PATCH', `/api/lectures/topics/${topic.json().topic.id}`, 'staff', {
+      titleEn: 'Water safety',
+    })
     expect(renamed.json().topic).toMatchObject({ title: '防溺水安全', titleEn: 'Water safety' })
     const menu = (await call('GET', '/api/lectures/topics')).json().items
     expect(menu.at(-1)).toMatchObject({ title: '防溺水安全' })
-    const log = await api.database.db.selectFrom('audit_log').select(['entity', 'action']).where('entity', 'in', ['guesthouse', 'lecture_topic']).execute()
-    expect(log).toEqual(expect.arrayContaining([{ entity: 'guesthouse', action: 'create' }, { entity: 'guesthouse', action: 'update' }, { entity: 'lecture_topic', action: 'create' }]))
+    const log = await api.database.db
+      .selectFrom('audit_log')
+      .select(['entity', 'action'])
+      .where('entity', 'in', ['guesthouse', 'lecture_topic'])
+      .execute()
+    expect(log).toEqual(
+      expect.arrayContaining([
+        { entity: 'guesthouse', action: 'create' },
+        { entity: 'guesthouse', action: 'update' },
+        { entity: 'lecture_topic', action: 'create' },
+      ]),
+    )
   })
 
   it('shows the topic menu with demand; one order per person, counted once', async () => {
     const before = (await call('GET', '/api/lectures/topics')).json().items
-    expect(before.map((t: { title: string }) => t.title)).toEqual(expect.arrayContaining(['反诈宣传', '工夫茶与非遗', '潮州历史文化']))
+    expect(before.map((t: { title: string }) => t.title)).toEqual(
+      expect.arrayContaining(['反诈宣传', '工夫茶与非遗', '潮州历史文化']),
+    )
     const start = before.find((t: { id: string }) => t.id === 'tp_waste').orderCount
-    expect((await call('POST', '/api/lectures/topics/tp_waste/orders', 'ana', { preferredTime: 'evening', area: '甲第巷' })).json().topic).toMatchObject({
+    expect(
+      (
+        await call('POST', '/api/lectures/topics/tp_waste/orders', 'ana', { preferredTime: 'evening', area: '甲第巷' })
+      ).json().topic,
+    ).toMatchObject({
       orderCount: start + 1,
       orderedByMe: true,
     })
@@ -71,7 +131,10 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     expect((await call('POST', '/api/lectures/topics/tp_waste/orders')).statusCode).toBe(401)
     expect((await call('POST', '/api/lectures/topics/tp_nothing/orders', 'ana', {})).statusCode).toBe(404)
     const demand = (await call('GET', '/api/lectures/topics/demand', 'staff')).json().items
-    expect(demand.find((d: { topicId: string }) => d.topicId === 'tp_waste')).toMatchObject({ orders: start + 1, byTime: { morning: 1 } })
+    expect(demand.find((d: { topicId: string }) => d.topicId === 'tp_waste')).toMatchObject({
+      orders: start + 1,
+      byTime: { morning: 1 },
+    })
     expect((await call('GET', '/api/lectures/topics/demand', 'ana')).statusCode).toBe(403)
   })
 
@@ -84,11 +147,25 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
 
   it('books, waitlists, cancels and promotes the head of the waitlist, who is told', async () => {
     const id = await newSession(1)
-    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')).json().booking).toMatchObject({ status: 'confirmed' })
-    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'bo')).json().booking).toMatchObject({ status: 'waitlisted', position: 1 })
-    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'cai')).json().booking).toMatchObject({ status: 'waitlisted', position: 2 })
+    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')).json().booking).toMatchObject({
+      status: 'confirmed',
+    })
+    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'bo')).json().booking).toMatchObject({
+      status: 'waitlisted',
+      position: 1,
+    })
+    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'cai')).json().booking).toMatchObject({
+      status: 'waitlisted',
+      position: 2,
+    })
     const session = (await call('GET', `/api/lectures/sessions/${id}`, 'cai')).json().session
-    expect(session).toMatchObject({ capacity: 1, confirmedCount: 1, waitlistCount: 2, seatsLeft: 0, myBooking: { status: 'waitlisted', position: 2 } })
+    expect(session).toMatchObject({
+      capacity: 1,
+      confirmedCount: 1,
+      waitlistCount: 2,
+      seatsLeft: 0,
+      myBooking: { status: 'waitlisted', position: 2 },
+    })
 
     expect((await call('DELETE', `/api/lectures/sessions/${id}/bookings/me`, 'ana')).statusCode).toBe(200)
     const bo = (await call('GET', `/api/lectures/sessions/${id}`, 'bo')).json().session
@@ -101,7 +178,10 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     const mine = (await call('GET', '/api/me/bookings?scope=upcoming', 'bo')).json().items
     expect(mine.map((b: { session: { id: string } }) => b.session.id)).toContain(id)
     const waiting = (await call('GET', '/api/me/bookings?scope=waitlisted', 'cai')).json().items
-    expect(waiting.find((b: { session: { id: string } }) => b.session.id === id)).toMatchObject({ status: 'waitlisted', position: 1 })
+    expect(waiting.find((b: { session: { id: string } }) => b.session.id === id)).toMatchObject({
+      status: 'waitlisted',
+      position: 1,
+    })
   })
 
   it('lists my bookings with their sessions and waitlist places, soonest first, past ones newest first', async () => {
@@ -196,18 +276,26 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     const onOther = await call('POST', `/api/lectures/sessions/${other}/checkins`, 'ana', { code })
     expect(onOther.statusCode).toBe(400)
     expect(onOther.json().error.code).toBe('CHECKIN_CODE_INVALID')
-    const forged = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code: code.replace(/.$/, (c: string) => (c === 'a' ? 'b' : 'a')) })
+    const forged = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', {
+      code: code.replace(/.$/, (c: string) => (c === 'a' ? 'b' : 'a')),
+    })
     expect(forged.json().error.code).toBe('CHECKIN_CODE_INVALID')
 
-    expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code })).json().error.code).toBe('NOT_BOOKED')
+    expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code })).json().error.code).toBe(
+      'NOT_BOOKED',
+    )
     expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code })).statusCode).toBe(201)
     expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code })).statusCode).toBe(200)
 
     now = new Date('2026-11-25T11:43:00Z')
-    const stale = await call('POST', `/api/lectures/sessions/${other}/checkins`, 'ana', { code: (await call('GET', `/api/lectures/sessions/${other}/checkin-code`, 'staff')).json().code })
+    const stale = await call('POST', `/api/lectures/sessions/${other}/checkins`, 'ana', {
+      code: (await call('GET', `/api/lectures/sessions/${other}/checkin-code`, 'staff')).json().code,
+    })
     expect(stale.statusCode).toBe(201)
     now = new Date('2026-11-25T13:05:00Z')
-    const late = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code: (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json().code })
+    const late = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', {
+      code: (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json().code,
+    })
     expect(late.json().error.code).toBe('CHECKIN_CLOSED')
   })
 
@@ -228,13 +316,25 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     now = new Date('2026-11-25T11:35:00Z')
     const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
     await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code })
-    expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'bo', { rating: 5 })).json().error.code).toBe('NOT_ATTENDED')
+    expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'bo', { rating: 5 })).json().error.code).toBe(
+      'NOT_ATTENDED',
+    )
     expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 6 })).statusCode).toBe(400)
-    expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 4, comment: '加微信带你网赌' })).json().error.code).toBe('CONTENT_REJECTED')
-    expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 4, comment: '讲得很实在' })).statusCode).toBe(201)
+    expect(
+      (
+        await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 4, comment: '加微信带你网赌' })
+      ).json().error.code,
+    ).toBe('CONTENT_REJECTED')
+    expect(
+      (await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 4, comment: '讲得很实在' }))
+        .statusCode,
+    ).toBe(201)
     expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 1 })).statusCode).toBe(409)
     const summary = (await call('GET', '/api/lectures/feedback/summary', 'staff')).json()
-    expect(summary.byTopic.find((t: { topicId: string }) => t.topicId === 'tp_tea')).toMatchObject({ count: 1, average: 4 })
+    expect(summary.byTopic.find((t: { topicId: string }) => t.topicId === 'tp_tea')).toMatchObject({
+      count: 1,
+      average: 4,
+    })
     expect(summary.bySpeaker).toEqual([{ speaker: '林师傅', average: 4, count: 1 }])
 
     const csv = await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'staff')
@@ -264,11 +364,17 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
     const checkedIn = (await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code })).json()
     expect(checkedIn.session.myBooking).toMatchObject({ checkedIn: true, feedbackGiven: false })
-    expect((await call('GET', `/api/lectures/sessions/${id}`, 'ana')).json().session.myBooking).toMatchObject({ checkedIn: true, feedbackGiven: false })
+    expect((await call('GET', `/api/lectures/sessions/${id}`, 'ana')).json().session.myBooking).toMatchObject({
+      checkedIn: true,
+      feedbackGiven: false,
+    })
 
     const feedback = (await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 5 })).json()
     expect(feedback).toMatchObject({ rating: 5, session: { myBooking: { checkedIn: true, feedbackGiven: true } } })
-    expect((await call('GET', `/api/lectures/sessions/${id}`, 'ana')).json().session.myBooking).toMatchObject({ checkedIn: true, feedbackGiven: true })
+    expect((await call('GET', `/api/lectures/sessions/${id}`, 'ana')).json().session.myBooking).toMatchObject({
+      checkedIn: true,
+      feedbackGiven: true,
+    })
   })
 
   it('lists upcoming sessions with guesthouse, distance and seats; guesthouse pages show their sessions', async () => {
@@ -286,17 +392,28 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
   })
 
   it('refuses staff actions from residents and tourists, and a session that ends before it starts', async () => {
-    const body = { topicId: 'tp_tea', guesthouseId: 'gh_jiadi', startsAt: '2026-11-26T11:30:00Z', endsAt: '2026-11-26T13:00:00Z', capacity: 5 }
+    const body = {
+      topicId: 'tp_tea',
+      guesthouseId: 'gh_jiadi',
+      startsAt: '2026-11-26T11:30:00Z',
+      endsAt: '2026-11-26T13:00:00Z',
+      capacity: 5,
+    }
     expect((await call('POST', '/api/lectures/sessions', 'ana', body)).statusCode).toBe(403)
     expect((await call('POST', '/api/lectures/sessions', 'tourist', body)).statusCode).toBe(403)
     expect((await call('POST', '/api/lectures/sessions', undefined, body)).statusCode).toBe(401)
-    expect((await call('POST', '/api/lectures/sessions', 'staff', { ...body, endsAt: '2026-11-26T10:00:00Z' })).statusCode).toBe(400)
-    expect((await call('POST', '/api/lectures/sessions', 'staff', { ...body, guesthouseId: 'gh_none' })).statusCode).toBe(404)
+    expect(
+      (await call('POST', '/api/lectures/sessions', 'staff', { ...body, endsAt: '2026-11-26T10:00:00Z' })).statusCode,
+    ).toBe(400)
+    expect(
+      (await call('POST', '/api/lectures/sessions', 'staff', { ...body, guesthouseId: 'gh_none' })).statusCode,
+    ).toBe(404)
   })
 
   it('schedules and reschedules only from a day ago to a year ahead, ending after the start and within 8 hours', async () => {
     const body = { topicId: 'tp_tea', guesthouseId: 'gh_jiadi', capacity: 5 }
-    const schedule = (startsAt: string, endsAt: string) => call('POST', '/api/lectures/sessions', 'staff', { ...body, startsAt, endsAt })
+    const schedule = (startsAt: string, endsAt: string) =>
+      call('POST', '/api/lectures/sessions', 'staff', { ...body, startsAt, endsAt })
     const refusals: [string, string, string, string][] = [
       ['two days ago', '2026-11-23T02:00:00Z', '2026-11-23T03:00:00Z', 'startsAt'],
       ['two years ahead', '2028-11-25T02:00:00Z', '2028-11-25T03:00:00Z', 'startsAt'],
@@ -306,7 +423,11 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     for (const [, startsAt, endsAt, field] of refusals) {
       const res = await schedule(startsAt, endsAt)
       expect(res.statusCode).toBe(400)
-      expect(res.json().error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String), messageEn: expect.any(String) })]))
+      expect(res.json().error.details).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field, message: expect.any(String), messageEn: expect.any(String) }),
+        ]),
+      )
     }
     expect((await schedule('2026-11-24T12:00:00Z', '2026-11-24T13:00:00Z')).statusCode).toBe(201)
     expect((await schedule('2027-11-20T11:30:00Z', '2027-11-20T19:30:00Z')).statusCode).toBe(201)
@@ -315,24 +436,45 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     const id = await newSession(5, '2026-11-26T11:30:00Z', '2026-11-26T13:00:00Z')
     const patch = (change: object) => call('PATCH', `/api/lectures/sessions/${id}`, 'staff', change)
     const tooLong = await patch({ endsAt: '2026-11-26T20:00:00Z' })
-    expect(tooLong.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'endsAt', message: '一场讲座最长 8 小时' }] })
-    expect((await patch({ startsAt: '2026-11-26T13:30:00Z' })).json().error.details).toEqual([expect.objectContaining({ field: 'endsAt', messageEn: 'must be after startsAt' })])
+    expect(tooLong.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'endsAt', message: '一场讲座最长 8 小时' }],
+    })
+    expect((await patch({ startsAt: '2026-11-26T13:30:00Z' })).json().error.details).toEqual([
+      expect.objectContaining({ field: 'endsAt', messageEn: 'must be after startsAt' }),
+    ])
     expect((await patch({ startsAt: '2028-11-26T11:30:00Z' })).statusCode).toBe(400)
     const moved = await patch({ startsAt: '2026-11-26T12:00:00Z' })
-    expect(moved.json().session).toMatchObject({ startsAt: '2026-11-26T12:00:00.000Z', endsAt: '2026-11-26T13:00:00.000Z' })
+    expect(moved.json().session).toMatchObject({
+      startsAt: '2026-11-26T12:00:00.000Z',
+      endsAt: '2026-11-26T13:00:00.000Z',
+    })
   })
 
   it('writes an attendance CSV in which no nickname starts a formula', async () => {
     const id = await newSession(5)
     const tricky = ['=HYPERLINK("http://evil.example","x")', '+1', '-1', '@SUM(A1)', '\tcmd', '\rcmd']
     for (const [index, nickname] of tricky.entries()) {
-      const { token, user } = (await call('POST', '/api/auth/dev', undefined, { openid: `csv-${index}`, role: 'resident' })).json()
+      const { token, user } = (
+        await call('POST', '/api/auth/dev', undefined, { openid: `csv-${index}`, role: 'resident' })
+      ).json()
       // As a WeChat profile could name them: the dev login trims and limits what it takes.
       await api.database.db.updateTable('users').set({ nickname }).where('id', '=', user.id).execute()
-      expect((await api.app.inject({ method: 'POST', url: `/api/lectures/sessions/${id}/bookings`, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(201)
+      expect(
+        (
+          await api.app.inject({
+            method: 'POST',
+            url: `/api/lectures/sessions/${id}/bookings`,
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).statusCode,
+      ).toBe(201)
     }
     const csv = (await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'staff')).body
-    const firstCells = csv.split('\r\n').slice(1, -1).map((line) => line.replace(/^"/, ''))
+    const firstCells = csv
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.replace(/^"/, ''))
     expect(firstCells).toHaveLength(tricky.length)
     for (const line of firstCells) expect(line.startsWith("'")).toBe(true)
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")",confirmed`)
@@ -344,13 +486,23 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     now = new Date('2026-11-25T11:40:00Z')
     const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
     // gh_jiadi is at 23.66472, 116.64731.
-    const near = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code, lat: 23.665, lng: 116.6475 })
+    const near = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', {
+      code,
+      lat: 23.665,
+      lng: 116.6475,
+    })
     expect(near.statusCode).toBe(201)
     expect(near.json().locationVerified).toBe(true)
     const far = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code, lat: 23.6827, lng: 116.6473 })
     expect(far.statusCode).toBe(403)
-    expect(far.json().error).toMatchObject({ code: 'TOO_FAR_TO_CHECK_IN', message: expect.stringContaining('米'), messageEn: expect.stringContaining('m from the venue') })
-    expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code, lat: 23.665 })).statusCode).toBe(400)
+    expect(far.json().error).toMatchObject({
+      code: 'TOO_FAR_TO_CHECK_IN',
+      message: expect.stringContaining('米'),
+      messageEn: expect.stringContaining('m from the venue'),
+    })
+    expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code, lat: 23.665 })).statusCode).toBe(
+      400,
+    )
     const unlocated = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'cai', { code })
     expect(unlocated.statusCode).toBe(201)
     expect(unlocated.json().locationVerified).toBe(false)

@@ -9,7 +9,16 @@ import { assertSessionInScope } from './scope.js'
 import type { Booking, Guesthouse, LectureSession, Topic } from './schemas.js'
 
 function toGuesthouse(
-  r: { id: string; name: string; community_id: string | null; address: string; lat: number; lng: number; rooms_note: string | null; photos_json: string },
+  r: {
+    id: string
+    name: string
+    community_id: string | null
+    address: string
+    lat: number
+    lng: number
+    rooms_note: string | null
+    photos_json: string
+  },
   origin: Origin | undefined,
 ): Guesthouse {
   const lat = Number(r.lat)
@@ -28,7 +37,10 @@ function toGuesthouse(
 }
 
 export async function findGuesthouses(db: Db, origin: Origin | undefined, id?: string): Promise<Guesthouse[]> {
-  let query = db.selectFrom('guesthouses').select(['id', 'name', 'community_id', 'address', 'lat', 'lng', 'rooms_note', 'photos_json']).orderBy('id')
+  let query = db
+    .selectFrom('guesthouses')
+    .select(['id', 'name', 'community_id', 'address', 'lat', 'lng', 'rooms_note', 'photos_json'])
+    .orderBy('id')
   if (id) query = query.where('id', '=', id)
   const items = (await query.execute()).map((r) => toGuesthouse(r, origin))
   return origin ? items.sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0)) : items
@@ -43,7 +55,11 @@ export async function findTopics(db: Db, userId: string | null, id?: string): Pr
       't.title_en',
       't.description',
       't.description_en',
-      eb.selectFrom('topic_orders as o').select((e) => e.fn.countAll().as('n')).whereRef('o.topic_id', '=', 't.id').as('order_count'),
+      eb
+        .selectFrom('topic_orders as o')
+        .select((e) => e.fn.countAll().as('n'))
+        .whereRef('o.topic_id', '=', 't.id')
+        .as('order_count'),
       eb
         .selectFrom('topic_orders as mine')
         .select((e) => e.fn.countAll().as('n'))
@@ -118,7 +134,16 @@ function toSession(r: SessionRow, origin: Origin | undefined): Omit<LectureSessi
     topicTitle: r.title,
     topicTitleEn: r.title_en,
     guesthouse: toGuesthouse(
-      { id: r.g_id, name: r.g_name, community_id: r.g_community_id, address: r.g_address, lat: r.g_lat, lng: r.g_lng, rooms_note: r.g_rooms_note, photos_json: r.g_photos_json },
+      {
+        id: r.g_id,
+        name: r.g_name,
+        community_id: r.g_community_id,
+        address: r.g_address,
+        lat: r.g_lat,
+        lng: r.g_lng,
+        rooms_note: r.g_rooms_note,
+        photos_json: r.g_photos_json,
+      },
       origin,
     ),
     speaker: r.speaker,
@@ -153,7 +178,10 @@ function selectBookings(db: Db) {
     )
 }
 
-type BookingRow = Pick<Selectable<BookingsTable>, 'id' | 'session_id' | 'status' | 'waitlist_ticket' | 'checked_in_at'> & {
+type BookingRow = Pick<
+  Selectable<BookingsTable>,
+  'id' | 'session_id' | 'status' | 'waitlist_ticket' | 'checked_in_at'
+> & {
   waitlist_position: unknown
 }
 
@@ -172,7 +200,12 @@ export async function findBooking(db: Db, id: string): Promise<Booking | null> {
   return row ? toBooking(row) : null
 }
 
-export async function findSessions(db: Db, filter: SessionFilter, userId: string | null, origin: Origin | undefined): Promise<LectureSession[]> {
+export async function findSessions(
+  db: Db,
+  filter: SessionFilter,
+  userId: string | null,
+  origin: Origin | undefined,
+): Promise<LectureSession[]> {
   let query = selectSessions(db).orderBy('s.starts_at').orderBy('s.id')
   if (filter.id) query = query.where('s.id', '=', filter.id)
   if (filter.from) query = query.where('s.ends_at', '>', filter.from)
@@ -230,7 +263,12 @@ export async function findSessions(db: Db, filter: SessionFilter, userId: string
 }
 
 /** A person's bookings with their sessions, in one query: the session and the waitlist place alongside each. */
-export async function findMyBookings(db: Db, userId: string, scope: 'upcoming' | 'past' | 'waitlisted' | undefined, now: Date) {
+export async function findMyBookings(
+  db: Db,
+  userId: string,
+  scope: 'upcoming' | 'past' | 'waitlisted' | undefined,
+  now: Date,
+) {
   const at = now.toISOString()
   const rows = await selectSessions(db)
     .innerJoin(selectBookings(db).as('b'), 'b.session_id', 's.id')
@@ -270,7 +308,10 @@ export async function findTopicDemand(db: Db) {
     .select(['t.id', 't.title', 'o.preferred_time', 'o.area', 'o.user_id'])
     .orderBy('t.sort_order')
     .execute()
-  const byTopic = new Map<string, { topicId: string; title: string; orders: number; byTime: Record<string, number>; byArea: Record<string, number> }>()
+  const byTopic = new Map<
+    string,
+    { topicId: string; title: string; orders: number; byTime: Record<string, number>; byArea: Record<string, number> }
+  >()
   for (const r of rows) {
     const entry = byTopic.get(r.id) ?? { topicId: r.id, title: r.title, orders: 0, byTime: {}, byArea: {} }
     if (r.user_id) {

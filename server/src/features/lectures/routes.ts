@@ -52,7 +52,6 @@ import {
 const STAFF = ['staff'] as const
 const tags = ['lectures']
 
-
 export const lectureRoutes =
   (db: Db, clock: () => Date): FastifyPluginAsyncZod =>
   async (app) => {
@@ -67,7 +66,15 @@ export const lectureRoutes =
 
     app.get(
       '/api/guesthouses',
-      { config: { access: 'public' }, schema: { summary: 'The guesthouses', tags, querystring: guesthouseListQuerySchema, response: { 200: guesthouseListResponseSchema } } },
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'The guesthouses',
+          tags,
+          querystring: guesthouseListQuerySchema,
+          response: { 200: guesthouseListResponseSchema },
+        },
+      },
       async (request) => ({ items: await findGuesthouses(db, originOf(request.query)) }),
     )
 
@@ -88,7 +95,12 @@ export const lectureRoutes =
         const origin = originOf(request.query)
         const [guesthouse] = await findGuesthouses(db, origin, request.params.id)
         if (!guesthouse) throw notFound.guesthouse()
-        const sessions = await findSessions(db, { guesthouseId: guesthouse.id, from: clock().toISOString() }, request.user?.id ?? null, origin)
+        const sessions = await findSessions(
+          db,
+          { guesthouseId: guesthouse.id, from: clock().toISOString() },
+          request.user?.id ?? null,
+          origin,
+        )
         return { guesthouse, sessions }
       },
     )
@@ -106,13 +118,34 @@ export const lectureRoutes =
 
     app.post(
       '/api/guesthouses',
-      { config: { access: STAFF }, schema: { summary: 'Add a guesthouse (staff)', tags: [...tags, 'staff'], body: guesthouseFieldsSchema, response: { 201: guesthouseResponseSchema } } },
-      async (request, reply) => reply.status(201).send(await oneGuesthouse(await commands.createGuesthouse(signedIn(request.user), request.body))),
+      {
+        config: { access: STAFF },
+        schema: {
+          summary: 'Add a guesthouse (staff)',
+          tags: [...tags, 'staff'],
+          body: guesthouseFieldsSchema,
+          response: { 201: guesthouseResponseSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await oneGuesthouse(await commands.createGuesthouse(signedIn(request.user), request.body))),
     )
 
     app.patch(
       '/api/guesthouses/:id',
-      { config: { access: STAFF }, schema: { summary: 'Change a guesthouse (staff)', errors: [404], tags: [...tags, 'staff'], params: idParamsSchema, body: guesthousePatchSchema, response: { 200: guesthouseResponseSchema } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          summary: 'Change a guesthouse (staff)',
+          errors: [404],
+          tags: [...tags, 'staff'],
+          params: idParamsSchema,
+          body: guesthousePatchSchema,
+          response: { 200: guesthouseResponseSchema },
+        },
+      },
       async (request) => {
         await commands.updateGuesthouse(signedIn(request.user), request.params.id, request.body)
         return oneGuesthouse(request.params.id)
@@ -121,13 +154,34 @@ export const lectureRoutes =
 
     app.post(
       '/api/lectures/topics',
-      { config: { access: STAFF }, schema: { summary: 'Add a menu topic (staff)', tags: [...tags, 'staff'], body: topicFieldsSchema, response: { 201: topicResponseSchema } } },
-      async (request, reply) => reply.status(201).send(await oneTopic(await commands.createTopic(signedIn(request.user), request.body), request.user)),
+      {
+        config: { access: STAFF },
+        schema: {
+          summary: 'Add a menu topic (staff)',
+          tags: [...tags, 'staff'],
+          body: topicFieldsSchema,
+          response: { 201: topicResponseSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await oneTopic(await commands.createTopic(signedIn(request.user), request.body), request.user)),
     )
 
     app.patch(
       '/api/lectures/topics/:id',
-      { config: { access: STAFF }, schema: { summary: 'Change a menu topic (staff)', errors: [404], tags: [...tags, 'staff'], params: idParamsSchema, body: topicPatchSchema, response: { 200: topicResponseSchema } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          summary: 'Change a menu topic (staff)',
+          errors: [404],
+          tags: [...tags, 'staff'],
+          params: idParamsSchema,
+          body: topicPatchSchema,
+          response: { 200: topicResponseSchema },
+        },
+      },
       async (request) => {
         await commands.updateTopic(signedIn(request.user), request.params.id, request.body)
         return oneTopic(request.params.id, request.user)
@@ -136,7 +190,10 @@ export const lectureRoutes =
 
     app.get(
       '/api/lectures/topics',
-      { config: { access: 'public' }, schema: { summary: 'The topic menu', tags, response: { 200: topicListResponseSchema } } },
+      {
+        config: { access: 'public' },
+        schema: { summary: 'The topic menu', tags, response: { 200: topicListResponseSchema } },
+      },
       async (request) => ({ items: await findTopics(db, request.user?.id ?? null) }),
     )
 
@@ -144,7 +201,15 @@ export const lectureRoutes =
       '/api/lectures/topics/:id/orders',
       {
         config: { access: 'user' },
-        schema: { summary: 'Order a topic (点单)', errors: [404], tags, description: 'Order (点单) a topic; once per person, again only updates the preferences.', params: idParamsSchema, body: topicOrderSchema, response: { 200: topicResponseSchema } },
+        schema: {
+          summary: 'Order a topic (点单)',
+          errors: [404],
+          tags,
+          description: 'Order (点单) a topic; once per person, again only updates the preferences.',
+          params: idParamsSchema,
+          body: topicOrderSchema,
+          response: { 200: topicResponseSchema },
+        },
       },
       async (request) => {
         const user = signedIn(request.user)
@@ -155,29 +220,68 @@ export const lectureRoutes =
 
     app.get(
       '/api/lectures/topics/demand',
-      { config: { access: STAFF }, schema: { summary: 'Demand per topic (staff)', tags: [...tags, 'staff'], response: { 200: demandResponseSchema } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          summary: 'Demand per topic (staff)',
+          tags: [...tags, 'staff'],
+          response: { 200: demandResponseSchema },
+        },
+      },
       async () => ({ items: await findTopicDemand(db) }),
     )
 
     app.get(
       '/api/lectures/sessions',
-      { config: { access: 'public' }, schema: { summary: 'Upcoming sessions', tags, querystring: sessionListQuerySchema, response: { 200: sessionListResponseSchema } } },
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'Upcoming sessions',
+          tags,
+          querystring: sessionListQuerySchema,
+          response: { 200: sessionListResponseSchema },
+        },
+      },
       async (request) => {
         const { from, topicId, guesthouseId, limit } = request.query
-        const filter = { from: from ? new Date(from).toISOString() : clock().toISOString(), topicId, guesthouseId, limit }
+        const filter = {
+          from: from ? new Date(from).toISOString() : clock().toISOString(),
+          topicId,
+          guesthouseId,
+          limit,
+        }
         return { items: await findSessions(db, filter, request.user?.id ?? null, originOf(request.query)) }
       },
     )
 
     app.get(
       '/api/lectures/sessions/:id',
-      { config: { access: 'public' }, schema: { summary: 'A session', errors: [404], tags, params: idParamsSchema, querystring: guesthouseListQuerySchema, response: { 200: sessionResponseSchema } } },
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'A session',
+          errors: [404],
+          tags,
+          params: idParamsSchema,
+          querystring: guesthouseListQuerySchema,
+          response: { 200: sessionResponseSchema },
+        },
+      },
       async (request) => oneSession(request.params.id, request.user, originOf(request.query)),
     )
 
     app.post(
       '/api/lectures/sessions',
-      { config: { access: STAFF }, schema: { summary: 'Schedule a session (staff)', errors: [404], tags: [...tags, 'staff'], body: sessionCreateSchema, response: { 201: sessionResponseSchema } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          summary: 'Schedule a session (staff)',
+          errors: [404],
+          tags: [...tags, 'staff'],
+          body: sessionCreateSchema,
+          response: { 201: sessionResponseSchema },
+        },
+      },
       async (request, reply) => {
         const id = await commands.scheduleSession(signedIn(request.user), request.body)
         return reply.status(201).send(await oneSession(id, null))
@@ -186,7 +290,17 @@ export const lectureRoutes =
 
     app.patch(
       '/api/lectures/sessions/:id',
-      { config: { access: STAFF }, schema: { summary: 'Change a session (staff)', errors: [404, 409], tags: [...tags, 'staff'], params: idParamsSchema, body: sessionPatchSchema, response: { 200: sessionResponseSchema } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          summary: 'Change a session (staff)',
+          errors: [404, 409],
+          tags: [...tags, 'staff'],
+          params: idParamsSchema,
+          body: sessionPatchSchema,
+          response: { 200: sessionResponseSchema },
+        },
+      },
       async (request) => {
         await desk.reschedule(signedIn(request.user), request.params.id, request.body)
         return oneSession(request.params.id, null)
@@ -195,7 +309,17 @@ export const lectureRoutes =
 
     app.post(
       '/api/lectures/sessions/:id/cancel',
-      { config: { access: STAFF }, schema: { summary: 'Cancel a session (staff)', errors: [404, 409], tags: [...tags, 'staff'], params: idParamsSchema, body: sessionCancelSchema, response: { 200: sessionResponseSchema } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          summary: 'Cancel a session (staff)',
+          errors: [404, 409],
+          tags: [...tags, 'staff'],
+          params: idParamsSchema,
+          body: sessionCancelSchema,
+          response: { 200: sessionResponseSchema },
+        },
+      },
       async (request) => {
         await desk.cancelSession(signedIn(request.user), request.params.id, request.body.reason)
         return oneSession(request.params.id, null)
@@ -210,7 +334,8 @@ export const lectureRoutes =
           summary: 'Book a seat',
           errors: [404, 409],
           tags,
-          description: 'Book a seat: confirmed, or waitlisted with a position when full. The same person again gets 200 and the same booking.',
+          description:
+            'Book a seat: confirmed, or waitlisted with a position when full. The same person again gets 200 and the same booking.',
           params: idParamsSchema,
           querystring: guesthouseListQuerySchema,
           response: { 200: bookingResponseSchema, 201: bookingResponseSchema },
@@ -246,7 +371,15 @@ export const lectureRoutes =
 
     app.get(
       '/api/me/bookings',
-      { config: { access: 'user' }, schema: { summary: 'My bookings', tags, querystring: myBookingsQuerySchema, response: { 200: myBookingsResponseSchema } } },
+      {
+        config: { access: 'user' },
+        schema: {
+          summary: 'My bookings',
+          tags,
+          querystring: myBookingsQuerySchema,
+          response: { 200: myBookingsResponseSchema },
+        },
+      },
       async (request) => ({ items: await findMyBookings(db, signedIn(request.user).id, request.query.scope, clock()) }),
     )
 
@@ -254,7 +387,14 @@ export const lectureRoutes =
       '/api/lectures/sessions/:id/checkin-code',
       {
         config: { access: STAFF },
-        schema: { summary: 'The rotating check-in code (staff)', errors: [404], tags: [...tags, 'staff'], description: 'The rotating check-in code to show as a QR code at the guesthouse.', params: idParamsSchema, response: { 200: checkinCodeResponseSchema } },
+        schema: {
+          summary: 'The rotating check-in code (staff)',
+          errors: [404],
+          tags: [...tags, 'staff'],
+          description: 'The rotating check-in code to show as a QR code at the guesthouse.',
+          params: idParamsSchema,
+          response: { 200: checkinCodeResponseSchema },
+        },
       },
       async (request) => commands.checkinCode(signedIn(request.user), request.params.id),
     )
@@ -300,13 +440,24 @@ export const lectureRoutes =
         const user = signedIn(request.user)
         await app.checkText({ 评价: request.body.comment }, user.id)
         const feedback = await commands.giveFeedback(user, request.params.id, request.body)
-        return reply.status(201).send({ ...feedback, ...(await oneSession(request.params.id, user, originOf(request.query))) })
+        return reply
+          .status(201)
+          .send({ ...feedback, ...(await oneSession(request.params.id, user, originOf(request.query))) })
       },
     )
 
     app.get(
       '/api/lectures/sessions/:id/attendance',
-      { config: { access: STAFF }, schema: { summary: 'Attendance of a session (staff)', errors: [404], tags: [...tags, 'staff'], params: idParamsSchema, response: { 200: attendanceResponseSchema } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          summary: 'Attendance of a session (staff)',
+          errors: [404],
+          tags: [...tags, 'staff'],
+          params: idParamsSchema,
+          response: { 200: attendanceResponseSchema },
+        },
+      },
       async (request) => ({ items: await findAttendance(db, signedIn(request.user), request.params.id) }),
     )
 
@@ -330,14 +481,27 @@ export const lectureRoutes =
           .header('content-disposition', `attachment; filename="attendance-${request.params.id}.csv"`)
         return toCsv([
           ['昵称 Nickname', '状态 Status', '候补位置 Waitlist', '签到时间 Checked in', '到场定位 Location verified'],
-          ...rows.map((r) => [r.nickname, r.status, r.position, r.checkedInAt, r.checkedInAt === null ? null : r.locationVerified ? '是 yes' : '否 no']),
+          ...rows.map((r) => [
+            r.nickname,
+            r.status,
+            r.position,
+            r.checkedInAt,
+            r.checkedInAt === null ? null : r.locationVerified ? '是 yes' : '否 no',
+          ]),
         ])
       },
     )
 
     app.get(
       '/api/lectures/feedback/summary',
-      { config: { access: STAFF }, schema: { summary: 'Feedback by topic and speaker (staff)', tags: [...tags, 'staff'], response: { 200: feedbackSummaryResponseSchema } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          summary: 'Feedback by topic and speaker (staff)',
+          tags: [...tags, 'staff'],
+          response: { 200: feedbackSummaryResponseSchema },
+        },
+      },
       async () => findFeedbackSummary(db),
     )
   }

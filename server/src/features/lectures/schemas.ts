@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { coordinatesTogether, coordinatesTogetherRule, identifier, line, nonEmptyPatch, paragraph, token } from '../../shared/validation.js'
+import {
+  coordinatesTogether,
+  coordinatesTogetherRule,
+  identifier,
+  line,
+  nonEmptyPatch,
+  paragraph,
+  token,
+} from '../../shared/validation.js'
 import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
 
 const id = identifier()
@@ -9,7 +17,10 @@ export const PREFERRED_TIMES = ['morning', 'afternoon', 'evening'] as const
 export const guesthouseSchema = z.object({
   id: z.string(),
   name: z.string(),
-  communityId: z.string().nullable().describe('the community whose staff look after it and its sessions; null: district staff only'),
+  communityId: z
+    .string()
+    .nullable()
+    .describe('the community whose staff look after it and its sessions; null: district staff only'),
   address: z.string(),
   lat: z.number(),
   lng: z.number(),
@@ -174,7 +185,11 @@ export const feedbackSchema = z.object({
   comment: paragraph(300, 0).default(''),
 })
 export type FeedbackInput = z.input<typeof feedbackSchema>
-export const feedbackResponseSchema = z.object({ rating: z.number().int(), comment: z.string(), session: sessionSchema })
+export const feedbackResponseSchema = z.object({
+  rating: z.number().int(),
+  comment: z.string(),
+  session: sessionSchema,
+})
 export type FeedbackResult = z.infer<typeof feedbackResponseSchema>
 export const feedbackSummaryResponseSchema = z.object({
   byTopic: z.array(z.object({ topicId: z.string(), title: z.string(), average: z.number(), count: z.number().int() })),

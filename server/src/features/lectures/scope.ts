@@ -8,7 +8,11 @@ import { assertActsFor } from '../community/scope.js'
  * for its community (403). A session belongs to its guesthouse's community.
  */
 export async function assertGuesthouseInScope(db: Db, actor: User, guesthouseId: string): Promise<void> {
-  const place = await db.selectFrom('guesthouses').select('community_id').where('id', '=', guesthouseId).executeTakeFirst()
+  const place = await db
+    .selectFrom('guesthouses')
+    .select('community_id')
+    .where('id', '=', guesthouseId)
+    .executeTakeFirst()
   if (!place) throw notFound.guesthouse()
   await assertActsFor(db, actor, place.community_id)
 }

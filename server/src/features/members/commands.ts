@@ -12,13 +12,22 @@ import type { MemberRegister, Verify } from './schemas.js'
  * the one row and the others get it back ('existing') instead of colliding on the unique user_id.
  * A rejected registration may be filed again, replacing the old one.
  */
-export async function registerMember(db: Db, userId: string, input: MemberRegister, at: string): Promise<'stored' | 'existing'> {
+export async function registerMember(
+  db: Db,
+  userId: string,
+  input: MemberRegister,
+  at: string,
+): Promise<'stored' | 'existing'> {
   if (!(await db.selectFrom('communities').select('id').where('id', '=', input.communityId).executeTakeFirst())) {
     throw errors.badRequest('请选择报到的社区', 'Choose the community you register with')
   }
   return db.transaction().execute(async (trx) => {
     await lockPerson(trx, userId)
-    const existing = await trx.selectFrom('members').select(['id', 'status']).where('user_id', '=', userId).executeTakeFirst()
+    const existing = await trx
+      .selectFrom('members')
+      .select(['id', 'status'])
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
     // Once: a second tap, or another device, gets the registration already on file (pending or verified) unchanged.
     if (existing && existing.status !== 'rejected') return 'existing'
     const values = {
@@ -32,13 +41,21 @@ export async function registerMember(db: Db, userId: string, input: MemberRegist
       created_at: at,
     }
     if (existing) await trx.updateTable('members').set(values).where('id', '=', existing.id).execute()
-    else await trx.insertInto('members').values({ id: newId('mb'), user_id: userId, ranking_opt_out: 0, decided_at: null, decided_by: null, ...values }).execute()
+    else
+      await trx
+        .insertInto('members')
+        .values({ id: newId('mb'), user_id: userId, ranking_opt_out: 0, decided_at: null, decided_by: null, ...values })
+        .execute()
     return 'stored'
   })
 }
 
 export async function setRankingOptOut(db: Db, userId: string, optOut: boolean): Promise<void> {
-  await db.updateTable('members').set({ ranking_opt_out: optOut ? 1 : 0 }).where('user_id', '=', userId).execute()
+  await db
+    .updateTable('members')
+    .set({ ranking_opt_out: optOut ? 1 : 0 })
+    .where('user_id', '=', userId)
+    .execute()
 }
 
 /**
@@ -58,15 +75,30 @@ export async function decideRegistration(
     if (!member) throw notFound.registration()
     if (Array.isArray(scope) && !scope.includes(member.community_id)) throw errors.forbidden()
     // Deciding one's own registration would let staff vouch for themselves (and verifying would demote them).
-    if (member.user_id === staff.id) throw new ApiError(403, 'FORBIDDEN', '不能审核自己的报到', 'You cannot decide your own registration')
+    if (member.user_id === staff.id)
+      throw new ApiError(403, 'FORBIDDEN', '不能审核自己的报到', 'You cannot decide your own registration')
     const updated = await trx
       .updateTable('members')
-      .set({ status: decision === 'verify' ? 'verified' : 'rejected', reason: reason ?? null, decided_at: at, decided_by: staff.id })
+      .set({
+        status: decision === 'verify' ? 'verified' : 'rejected',
+        reason: reason ?? null,
+        decided_at: at,
+        decided_by: staff.id,
+      })
       .where('id', '=', member.id)
       .where('status', '=', 'pending')
       .executeTakeFirst()
-    if (Number(updated.numUpdatedRows) === 0) throw new ApiError(409, 'ALREADY_DECIDED', '该报到已审核', 'This registration has already been decided')
-    if (decision === 'verify') await trx.updateTable('users').set({ role: 'member', updated_at: at }).where('id', '=', member.user_id).execute()
-    await recordChange(trx, { actorId: staff.id, entity: 'member', entityId: member.id, action: decision, detail: { reason }, at })
+    if (Number(updated.numUpdatedRows) === 0)
+      throw new ApiError(409, 'ALREADY_DECIDED', '该报到已审核', 'This registration has already been decided')
+    if (decision === 'verify')
+      await trx.updateTable('users').set({ role: 'member', updated_at: at }).where('id', '=', member.user_id).execute()
+    await recordChange(trx, {
+      actorId: staff.id,
+      entity: 'member',
+      entityId: member.id,
+      action: decision,
+      detail: { reason },
+      at,
+    })
   })
 }

@@ -1,7 +1,13 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 
-const registration = { realName: '陈志强', phone: '13811112222', workUnit: '市文广旅局', branch: '机关第二支部', communityId: 'cm_jiadi' }
+const registration = {
+  realName: '陈志强',
+  phone: '13811112222',
+  workUnit: '市文广旅局',
+  branch: '机关第二支部',
+  communityId: 'cm_jiadi',
+}
 
 describe.each(DB_KINDS)('member registration on %s', (kind) => {
   let api: TestApi
@@ -9,7 +15,9 @@ describe.each(DB_KINDS)('member registration on %s', (kind) => {
   let eager: Person
   let staffer: Person
   const login = async (openid: string, role: string): Promise<Person> => {
-    const { token, user } = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid, role, communityId: 'cm_jiadi' } })).json()
+    const { token, user } = (
+      await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid, role, communityId: 'cm_jiadi' } })
+    ).json()
     return { token, id: user.id }
   }
 
@@ -22,10 +30,13 @@ describe.each(DB_KINDS)('member registration on %s', (kind) => {
 
   const call = (method: 'GET' | 'POST', url: string, as: Person, payload?: object) =>
     api.app.inject({ method, url, payload, headers: { authorization: `Bearer ${as.token}` } })
-  const rowsOf = (userId: string) => api.database.db.selectFrom('members').selectAll().where('user_id', '=', userId).execute()
+  const rowsOf = (userId: string) =>
+    api.database.db.selectFrom('members').selectAll().where('user_id', '=', userId).execute()
 
   it('ten registrations at once from one person: one 201, nine 200 with that same registration, one row', async () => {
-    const responses = await Promise.all(Array.from({ length: 10 }, () => call('POST', '/api/members', eager, registration)))
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => call('POST', '/api/members', eager, registration)),
+    )
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201])
     const [stored] = await rowsOf(eager.id)
     for (const r of responses) expect(r.json().member).toMatchObject({ id: stored!.id, status: 'pending' })
@@ -34,7 +45,10 @@ describe.each(DB_KINDS)('member registration on %s', (kind) => {
     const again = await call('POST', '/api/members', eager, { ...registration, realName: '陈强' })
     expect(again.statusCode).toBe(200)
     expect(again.json().member).toMatchObject({ id: stored!.id, realName: '陈志强' })
-    expect((await call('GET', '/api/me/member', eager)).json().member).toMatchObject({ status: 'pending', realName: '陈志强' })
+    expect((await call('GET', '/api/me/member', eager)).json().member).toMatchObject({
+      status: 'pending',
+      realName: '陈志强',
+    })
   })
 
   it('a staff user cannot decide their own registration: 403, still pending, still staff', async () => {
@@ -44,7 +58,11 @@ describe.each(DB_KINDS)('member registration on %s', (kind) => {
     for (const decision of [{ decision: 'verify' }, { decision: 'reject', reason: '测试' }]) {
       const refused = await call('POST', `/api/members/${id}/verify`, staffer, decision)
       expect(refused.statusCode).toBe(403)
-      expect(refused.json().error).toMatchObject({ code: 'FORBIDDEN', message: '不能审核自己的报到', messageEn: 'You cannot decide your own registration' })
+      expect(refused.json().error).toMatchObject({
+        code: 'FORBIDDEN',
+        message: '不能审核自己的报到',
+        messageEn: 'You cannot decide your own registration',
+      })
     }
     expect((await rowsOf(staffer.id))[0]).toMatchObject({ status: 'pending', decided_by: null })
     expect((await call('GET', '/api/me', staffer)).json().user.role).toBe('staff')

@@ -29,7 +29,11 @@ export async function findMember(db: Db, id: string): Promise<Member | null> {
 }
 
 /** Registrations in one state, oldest first, within the communities staff act for (`'all'` for every one). */
-export async function findMemberQueue(db: Db, status: Member['status'], scope: string[] | 'all' | null): Promise<Member[]> {
+export async function findMemberQueue(
+  db: Db,
+  status: Member['status'],
+  scope: string[] | 'all' | null,
+): Promise<Member[]> {
   let query = db.selectFrom('members').selectAll().where('status', '=', status).orderBy('created_at').limit(200)
   if (Array.isArray(scope)) query = query.where('community_id', 'in', scope)
   return (await query.execute()).map(toMember)

@@ -3,7 +3,10 @@ import { identifier, line, paragraph, reasonRequiredRule } from '../../shared/va
 
 export const memberRegisterSchema = z.object({
   realName: line(20, 2),
-  phone: z.string().trim().regex(/^1\d{10}$/, 'expected an 11-digit mobile number'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, 'expected an 11-digit mobile number'),
   workUnit: line(60, 2),
   branch: line(60, 2),
   communityId: identifier(),
@@ -26,7 +29,9 @@ export const memberSchema = z.object({
 export type Member = z.infer<typeof memberSchema>
 export const memberResponseSchema = z.object({ member: memberSchema.nullable() })
 export type MemberResponse = z.infer<typeof memberResponseSchema>
-export const memberQueueQuerySchema = z.object({ status: z.enum(['pending', 'verified', 'rejected']).default('pending') })
+export const memberQueueQuerySchema = z.object({
+  status: z.enum(['pending', 'verified', 'rejected']).default('pending'),
+})
 export const memberListResponseSchema = z.object({ items: z.array(memberSchema) })
 export const verifySchema = z
   .object({ decision: z.enum(['verify', 'reject']), reason: paragraph(200).optional() })
@@ -41,6 +46,13 @@ export const memberRecordSchema = z.object({
 })
 export const rankingQuerySchema = z.object({ communityId: identifier() })
 export const rankingResponseSchema = z.object({
-  items: z.array(z.object({ rank: z.number().int(), nickname: z.string(), wishesFulfilled: z.number().int(), hoursServed: z.number() })),
+  items: z.array(
+    z.object({
+      rank: z.number().int(),
+      nickname: z.string(),
+      wishesFulfilled: z.number().int(),
+      hoursServed: z.number(),
+    }),
+  ),
 })
 export type MemberRanking = z.infer<typeof rankingResponseSchema>

@@ -27,6 +27,11 @@ export async function takeConsent(db: Db, userId: string, kind: NoticeKind, at: 
 }
 
 export async function consentsOf(db: Db, userId: string) {
-  const rows = await db.selectFrom('notice_consents').select(['kind', 'credits']).where('user_id', '=', userId).orderBy('kind').execute()
+  const rows = await db
+    .selectFrom('notice_consents')
+    .select(['kind', 'credits'])
+    .where('user_id', '=', userId)
+    .orderBy('kind')
+    .execute()
   return rows.map((r) => ({ kind: r.kind as NoticeKind, credits: Number(r.credits) }))
 }

@@ -9,12 +9,22 @@ describe.each(DB_KINDS)('notice outbox on %s', (kind) => {
   let userId: string
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    userId = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'notice-user', role: 'resident' } })).json().user.id
+    userId = (
+      await api.app.inject({
+        method: 'POST',
+        url: '/api/auth/dev',
+        payload: { openid: 'notice-user', role: 'resident' },
+      })
+    ).json().user.id
   })
   afterAll(() => api.close())
 
   const queue = (dedupeKey: string) =>
-    enqueueNotices(api.database.db, [{ userId, kind: 'booking_confirmed', dedupeKey, payload: { sessionId: 'ls_demo_tea' } }], now.toISOString())
+    enqueueNotices(
+      api.database.db,
+      [{ userId, kind: 'booking_confirmed', dedupeKey, payload: { sessionId: 'ls_demo_tea' } }],
+      now.toISOString(),
+    )
   const row = (dedupeKey: string) =>
     api.database.db.selectFrom('outbox').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow()
 
@@ -30,10 +40,15 @@ describe.each(DB_KINDS)('notice outbox on %s', (kind) => {
     const flakyId = (await row('flaky')).id
     const delivered: OutgoingNotice[] = []
     let failuresLeft = 2
-    const dispatcher = createDispatcher(api.database.db, () => now, async (n) => {
-      if (n.id === flakyId && failuresLeft-- > 0) throw new Error('WeChat busy')
-      delivered.push(n)
-    }, api.app.log)
+    const dispatcher = createDispatcher(
+      api.database.db,
+      () => now,
+      async (n) => {
+        if (n.id === flakyId && failuresLeft-- > 0) throw new Error('WeChat busy')
+        delivered.push(n)
+      },
+      api.app.log,
+    )
 
     await dispatcher.runOnce(100)
     const first = await row('flaky')
@@ -60,9 +75,14 @@ describe.each(DB_KINDS)('notice outbox on %s', (kind) => {
 
   it('gives up after the last attempt', async () => {
     await queue('hopeless')
-    const dispatcher = createDispatcher(api.database.db, () => now, async () => {
-      throw new Error('template missing')
-    }, api.app.log)
+    const dispatcher = createDispatcher(
+      api.database.db,
+      () => now,
+      async () => {
+        throw new Error('template missing')
+      },
+      api.app.log,
+    )
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       await dispatcher.runOnce(100)
       now = new Date(now.getTime() + 3600_000 * 24)
@@ -79,40 +99,81 @@ describe.each(DB_KINDS)('notice outbox on %s', (kind) => {
     const a = createDispatcher(api.database.db, () => now, send, api.app.log)
     const b = createDispatcher(api.database.db, () => now, send, api.app.log)
     await Promise.all([a.runOnce(100), b.runOnce(100), a.runOnce(100), b.runOnce(100)])
-    const pairIds = (await api.database.db.selectFrom('outbox').select('id').where('dedupe_key', 'like', 'pair-%').execute()).map((r) => r.id)
+    const pairIds = (
+      await api.database.db.selectFrom('outbox').select('id').where('dedupe_key', 'like', 'pair-%').execute()
+    ).map((r) => r.id)
     expect(delivered.filter((id) => pairIds.includes(id)).sort()).toEqual([...pairIds].sort())
   })
 
   it('queues a reminder an hour before a booked session, once', async () => {
-    const staff = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'notice-staff', role: 'staff' } })).json().token
-    const resident = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'notice-user' } })).json().token
+    const staff = (
+      await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'notice-staff', role: 'staff' } })
+    ).json().token
+    const resident = (
+      await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'notice-user' } })
+    ).json().token
     const startsAt = new Date(now.getTime() + 50 * 60_000).toISOString()
     const session = (
       await api.app.inject({
         method: 'POST',
         url: '/api/lectures/sessions',
         headers: { authorization: `Bearer ${staff}` },
-        payload: { topicId: 'tp_health', guesthouseId: 'gh_ximalu', startsAt, endsAt: new Date(now.getTime() + 120 * 60_000).toISOString(), capacity: 3 },
+        payload: {
+          topicId: 'tp_health',
+          guesthouseId: 'gh_ximalu',
+          startsAt,
+          endsAt: new Date(now.getTime() + 120 * 60_000).toISOString(),
+          capacity: 3,
+        },
       })
     ).json().session
-    await api.app.inject({ method: 'POST', url: `/api/lectures/sessions/${session.id}/bookings`, headers: { authorization: `Bearer ${resident}` } })
-    const dispatcher = createDispatcher(api.database.db, () => now, async () => {}, api.app.log)
+    await api.app.inject({
+      method: 'POST',
+      url: `/api/lectures/sessions/${session.id}/bookings`,
+      headers: { authorization: `Bearer ${resident}` },
+    })
+    const dispatcher = createDispatcher(
+      api.database.db,
+      () => now,
+      async () => {},
+      api.app.log,
+    )
     await dispatcher.queueReminders()
     await dispatcher.queueReminders()
-    const reminders = await api.database.db.selectFrom('outbox').select('payload_json').where('kind', '=', 'session_reminder').execute()
+    const reminders = await api.database.db
+      .selectFrom('outbox')
+      .select('payload_json')
+      .where('kind', '=', 'session_reminder')
+      .execute()
     expect(reminders.filter((r) => JSON.parse(r.payload_json).sessionId === session.id)).toHaveLength(1)
   })
 
   it('with WeChat, sends only what the person accepted in the subscribe prompt, one message per accept', async () => {
-    const login = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'consent-user', role: 'resident' } })).json()
+    const login = (
+      await api.app.inject({
+        method: 'POST',
+        url: '/api/auth/dev',
+        payload: { openid: 'consent-user', role: 'resident' },
+      })
+    ).json()
     const auth = { authorization: `Bearer ${login.token}` }
-    const grant = await api.app.inject({ method: 'POST', url: '/api/me/subscriptions', headers: auth, payload: { accepted: ['booking_confirmed', 'session_reminder'] } })
+    const grant = await api.app.inject({
+      method: 'POST',
+      url: '/api/me/subscriptions',
+      headers: auth,
+      payload: { accepted: ['booking_confirmed', 'session_reminder'] },
+    })
     expect(grant.statusCode).toBe(200)
     expect(grant.json().items).toEqual([
       { kind: 'booking_confirmed', credits: 1 },
       { kind: 'session_reminder', credits: 1 },
     ])
-    const refused = await api.app.inject({ method: 'POST', url: '/api/me/subscriptions', headers: auth, payload: { accepted: ['newsletter'] } })
+    const refused = await api.app.inject({
+      method: 'POST',
+      url: '/api/me/subscriptions',
+      headers: auth,
+      payload: { accepted: ['newsletter'] },
+    })
     expect(refused.statusCode).toBe(400)
 
     const notices = [
@@ -121,22 +182,37 @@ describe.each(DB_KINDS)('notice outbox on %s', (kind) => {
       ['consent-3', 'waitlist_promoted'],
       ['consent-4', 'session_reminder'],
     ] as const
-    await enqueueNotices(api.database.db, notices.map(([dedupeKey, kind]) => ({ userId: login.user.id, kind, dedupeKey, payload: {} })), now.toISOString())
+    await enqueueNotices(
+      api.database.db,
+      notices.map(([dedupeKey, kind]) => ({ userId: login.user.id, kind, dedupeKey, payload: {} })),
+      now.toISOString(),
+    )
     let busy = true
     const delivered: string[] = []
-    const dispatcher = createDispatcher(api.database.db, () => now, async (n) => {
-      if (n.kind === 'session_reminder' && busy) {
-        busy = false
-        throw new Error('WeChat busy')
-      }
-      delivered.push(n.kind)
-    }, api.app.log, { requireConsent: true })
+    const dispatcher = createDispatcher(
+      api.database.db,
+      () => now,
+      async (n) => {
+        if (n.kind === 'session_reminder' && busy) {
+          busy = false
+          throw new Error('WeChat busy')
+        }
+        delivered.push(n.kind)
+      },
+      api.app.log,
+      { requireConsent: true },
+    )
     await dispatcher.runOnce(100)
     now = new Date(now.getTime() + 30_000)
     await dispatcher.runOnce(100)
 
     const status = async (key: string) => (await row(key)).status
-    expect([await status('consent-1'), await status('consent-2'), await status('consent-3'), await status('consent-4')]).toEqual(['sent', 'skipped', 'skipped', 'sent'])
+    expect([
+      await status('consent-1'),
+      await status('consent-2'),
+      await status('consent-3'),
+      await status('consent-4'),
+    ]).toEqual(['sent', 'skipped', 'skipped', 'sent'])
     expect(delivered.sort()).toEqual(['booking_confirmed', 'session_reminder'])
     // The retried reminder did not spend a second credit.
     const left = (await api.app.inject({ method: 'GET', url: '/api/me/subscriptions', headers: auth })).json().items

@@ -27,7 +27,13 @@ export interface DispatcherOptions {
   requireConsent?: boolean
 }
 
-export function createDispatcher(db: Db, clock: () => Date, send: NoticeSender, log: FastifyBaseLogger, options: DispatcherOptions = {}) {
+export function createDispatcher(
+  db: Db,
+  clock: () => Date,
+  send: NoticeSender,
+  log: FastifyBaseLogger,
+  options: DispatcherOptions = {},
+) {
   /** Claims due notices (safe with several instances: a row is claimed by one UPDATE), sends, records the outcome. */
   async function runOnce(batch = 20): Promise<{ sent: number; retried: number; failed: number; skipped: number }> {
     const now = clock()
@@ -51,8 +57,16 @@ export function createDispatcher(db: Db, clock: () => Date, send: NoticeSender, 
     const outcome = { sent: 0, retried: 0, failed: 0, skipped: 0 }
     for (const row of claimed) {
       // The credit is spent on the first attempt only: a retry delivers the message already allowed.
-      if (options.requireConsent && Number(row.attempts) === 0 && !(await takeConsent(db, row.user_id, row.kind as NoticeKind, now.toISOString()))) {
-        await db.updateTable('outbox').set({ status: 'skipped', last_error: 'not subscribed' }).where('id', '=', row.id).execute()
+      if (
+        options.requireConsent &&
+        Number(row.attempts) === 0 &&
+        !(await takeConsent(db, row.user_id, row.kind as NoticeKind, now.toISOString()))
+      ) {
+        await db
+          .updateTable('outbox')
+          .set({ status: 'skipped', last_error: 'not subscribed' })
+          .where('id', '=', row.id)
+          .execute()
         outcome.skipped += 1
         continue
       }
@@ -65,7 +79,11 @@ export function createDispatcher(db: Db, clock: () => Date, send: NoticeSender, 
           kind: row.kind as NoticeKind,
           payload: JSON.parse(row.payload_json) as Record<string, unknown>,
         })
-        await db.updateTable('outbox').set({ status: 'sent', sent_at: clock().toISOString() }).where('id', '=', row.id).execute()
+        await db
+          .updateTable('outbox')
+          .set({ status: 'sent', sent_at: clock().toISOString() })
+          .where('id', '=', row.id)
+          .execute()
         outcome.sent += 1
       } catch (error) {
         const attempts = Number(row.attempts) + 1
@@ -81,7 +99,10 @@ export function createDispatcher(db: Db, clock: () => Date, send: NoticeSender, 
           .where('id', '=', row.id)
           .execute()
         outcome[giveUp ? 'failed' : 'retried'] += 1
-        log.warn({ noticeId: row.id, attempts, err: error }, giveUp ? 'notice failed for good' : 'notice will be retried')
+        log.warn(
+          { noticeId: row.id, attempts, err: error },
+          giveUp ? 'notice failed for good' : 'notice will be retried',
+        )
       }
     }
     return outcome

@@ -10,20 +10,31 @@ export const notificationRoutes =
   (config: Config, db: Db, clock: () => Date): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['notifications']
-    const templates = Object.entries(config.WX_TEMPLATE_IDS).map(([kind, template]) => ({ kind: kind as NoticeKind, templateId: template.id }))
+    const templates = Object.entries(config.WX_TEMPLATE_IDS).map(([kind, template]) => ({
+      kind: kind as NoticeKind,
+      templateId: template.id,
+    }))
 
     app.get(
       '/api/notifications/templates',
       {
         config: { access: 'public' },
-        schema: { summary: 'The subscribe-message templates', tags, description: 'The subscribe-message templates the app may ask for (empty without WeChat).', response: { 200: noticeTemplatesSchema } },
+        schema: {
+          summary: 'The subscribe-message templates',
+          tags,
+          description: 'The subscribe-message templates the app may ask for (empty without WeChat).',
+          response: { 200: noticeTemplatesSchema },
+        },
       },
       async () => ({ templates }),
     )
 
     app.get(
       '/api/me/subscriptions',
-      { config: { access: 'user' }, schema: { summary: 'My subscribe-message grants', tags, response: { 200: subscriptionsSchema } } },
+      {
+        config: { access: 'user' },
+        schema: { summary: 'My subscribe-message grants', tags, response: { 200: subscriptionsSchema } },
+      },
       async (request) => {
         return { items: await consentsOf(db, signedIn(request.user).id) }
       },
@@ -36,7 +47,8 @@ export const notificationRoutes =
         schema: {
           summary: 'Record the subscribe messages I allowed',
           tags,
-          description: 'The kinds the person accepted in WeChat’s subscribe prompt; each allows one more message of that kind.',
+          description:
+            'The kinds the person accepted in WeChat’s subscribe prompt; each allows one more message of that kind.',
           body: subscriptionGrantSchema,
           response: { 200: subscriptionsSchema },
         },

@@ -13,6 +13,8 @@ export const subscriptionGrantSchema = z.object({ accepted: z.array(noticeKind).
 export type SubscriptionGrant = z.infer<typeof subscriptionGrantSchema>
 
 export const subscriptionsSchema = z.object({
-  items: z.array(z.object({ kind: noticeKind, credits: z.number().int().describe('messages of this kind still allowed') })),
+  items: z.array(
+    z.object({ kind: noticeKind, credits: z.number().int().describe('messages of this kind still allowed') }),
+  ),
 })
 export type Subscriptions = z.infer<typeof subscriptionsSchema>

@@ -11,11 +11,18 @@ import { templateData, type NoticeTemplate } from './templates.js'
 export const logSender =
   (log: FastifyBaseLogger): NoticeSender =>
   async (notice) => {
-    log.info({ notice: { id: notice.id, userId: notice.userId, kind: notice.kind, payload: notice.payload } }, 'notice (logged, not sent)')
+    log.info(
+      { notice: { id: notice.id, userId: notice.userId, kind: notice.kind, payload: notice.payload } },
+      'notice (logged, not sent)',
+    )
   }
 
 /** WeChat subscribe messages, each kind through its own template and that template's fields (WX_TEMPLATE_IDS). */
-export function wechatSender(templates: Partial<Record<NoticeKind, NoticeTemplate>>, wechat: WechatClient, db: Db): NoticeSender {
+export function wechatSender(
+  templates: Partial<Record<NoticeKind, NoticeTemplate>>,
+  wechat: WechatClient,
+  db: Db,
+): NoticeSender {
   return async (notice) => {
     const template = templates[notice.kind]
     if (!template) throw new Error(`no template configured for ${notice.kind}`)

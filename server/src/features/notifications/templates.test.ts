@@ -16,7 +16,13 @@ describe('WX_TEMPLATE_IDS', () => {
   })
 
   it('refuses unknown kinds, unknown values and field names WeChat does not use, saying what it expects', () => {
-    for (const given of [{ no_such_kind: 'x' }, { wish_claimed: { id: 'x', fields: { thing1: 'phone' } } }, { wish_claimed: { id: 'x', fields: { title: 'wish' } } }])
-      expect(() => loadConfig({ WX_TEMPLATE_IDS: JSON.stringify(given) })).toThrow(/WX_TEMPLATE_IDS: expected JSON such as/)
+    for (const given of [
+      { no_such_kind: 'x' },
+      { wish_claimed: { id: 'x', fields: { thing1: 'phone' } } },
+      { wish_claimed: { id: 'x', fields: { title: 'wish' } } },
+    ])
+      expect(() => loadConfig({ WX_TEMPLATE_IDS: JSON.stringify(given) })).toThrow(
+        /WX_TEMPLATE_IDS: expected JSON such as/,
+      )
   })
 })

@@ -58,7 +58,14 @@ export function parseTemplates(text: string | undefined): Partial<Record<NoticeK
 }
 
 /** WeChat's length limit per field type; longer values are refused, so they are cut. */
-const MAX_LENGTH: Record<string, number> = { thing: 20, name: 10, phrase: 5, symbol: 5, character_string: 32, letter: 32 }
+const MAX_LENGTH: Record<string, number> = {
+  thing: 20,
+  name: 10,
+  phrase: 5,
+  symbol: 5,
+  character_string: 32,
+  letter: 32,
+}
 
 /** `2026年11月25日 20:00`, the form WeChat's `time` fields take (`date` fields take the day only). */
 function wechatTime(iso: string, type: string): string {
@@ -76,7 +83,14 @@ export function templateData(fields: TemplateFields, values: Record<NoticeValue,
     Object.entries(fields).map(([key, value]) => {
       const type = key.replace(/\d+$/, '')
       if (type === 'time' || type === 'date') return [key, { value: wechatTime(moment, type) }]
-      return [key, { value: Array.from(values[value]).slice(0, MAX_LENGTH[type] ?? 20).join('') }]
+      return [
+        key,
+        {
+          value: Array.from(values[value])
+            .slice(0, MAX_LENGTH[type] ?? 20)
+            .join(''),
+        },
+      ]
     }),
   )
 }

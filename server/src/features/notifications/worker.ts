@@ -11,7 +11,12 @@ import { purgeExpiredNotices } from '../inbox/commands.js'
  * The background loop of one instance: queue due reminders, then deliver what is due. Returns a stop function that
  * resolves once the round under way has recorded what it sent, so a notice sent during shutdown is not sent again.
  */
-export function startNoticeWorker(db: Db, config: Config, wechat: WechatClient | null, log: FastifyBaseLogger): () => Promise<void> {
+export function startNoticeWorker(
+  db: Db,
+  config: Config,
+  wechat: WechatClient | null,
+  log: FastifyBaseLogger,
+): () => Promise<void> {
   if (config.NOTICE_INTERVAL_MS === 0) return async () => {}
   const sender = wechat ? wechatSender(config.WX_TEMPLATE_IDS, wechat, db) : logSender(log)
   const dispatcher = createDispatcher(db, () => new Date(), sender, log, { requireConsent: wechat !== null })

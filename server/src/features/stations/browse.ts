@@ -28,7 +28,11 @@ const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('ba
 function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0
   const match = /^o:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString())
-  if (!match) throw errors.badRequest('翻页参数 cursor 无效，请从第一页重新加载', 'The cursor is not valid; reload from the first page')
+  if (!match)
+    throw errors.badRequest(
+      '翻页参数 cursor 无效，请从第一页重新加载',
+      'The cursor is not valid; reload from the first page',
+    )
   return Number(match[1])
 }
 

@@ -22,7 +22,6 @@ import { assertPhotosUploaded } from '../uploads/photos.js'
 type StationFields = z.output<typeof stationCreateSchema>
 type StationPatchFields = z.output<typeof stationPatchSchema>
 
-
 function stationColumns(fields: StationPatchFields) {
   return {
     ...(fields.name !== undefined && { name: fields.name }),
@@ -57,7 +56,12 @@ async function replaceServices(trx: Transaction<Database>, stationId: string, se
 }
 
 /** Every write to stations: each in one transaction with its audit row, then the catalog is refreshed. */
-export function createStationCommands(db: Db, clock: () => Date, onChange: () => void, quotas: Pick<Quotas, 'reportsPerHour'>) {
+export function createStationCommands(
+  db: Db,
+  clock: () => Date,
+  onChange: () => void,
+  quotas: Pick<Quotas, 'reportsPerHour'>,
+) {
   const now = () => clock().toISOString()
 
   async function create(actor: User, fields: StationFields): Promise<string> {
@@ -87,7 +91,14 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
         })
         .execute()
       await replaceServices(trx, id, fields.services)
-      await recordChange(trx, { actorId: actor.id, entity: 'station', entityId: id, action: 'create', detail: { ...fields, communityId }, at })
+      await recordChange(trx, {
+        actorId: actor.id,
+        entity: 'station',
+        entityId: id,
+        action: 'create',
+        detail: { ...fields, communityId },
+        at,
+      })
     })
     onChange()
     return id
@@ -107,7 +118,14 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
         .where('id', '=', id)
         .execute()
       if (services) await replaceServices(trx, id, services)
-      await recordChange(trx, { actorId: actor.id, entity: 'station', entityId: id, action: 'update', detail: patch, at })
+      await recordChange(trx, {
+        actorId: actor.id,
+        entity: 'station',
+        entityId: id,
+        action: 'update',
+        detail: patch,
+        at,
+      })
     })
     onChange()
   }
@@ -138,7 +156,11 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
     onChange()
   }
 
-  async function report(reporter: User, stationId: string, input: z.output<typeof reportCreateSchema>): Promise<string> {
+  async function report(
+    reporter: User,
+    stationId: string,
+    input: z.output<typeof reportCreateSchema>,
+  ): Promise<string> {
     if (input.category === 'other' && !input.text) {
       throw errors.badRequest('请简单描述遇到的问题', 'Please describe the problem')
     }
@@ -159,7 +181,15 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
       })
       await trx
         .insertInto('station_reports')
-        .values({ id, station_id: stationId, user_id: reporter.id, category: input.category, text: input.text, status: 'open', created_at: now.toISOString() })
+        .values({
+          id,
+          station_id: stationId,
+          user_id: reporter.id,
+          category: input.category,
+          text: input.text,
+          status: 'open',
+          created_at: now.toISOString(),
+        })
         .execute()
     })
     return id
@@ -168,7 +198,11 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
   async function resolveReport(actor: User, reportId: string, note: string | undefined): Promise<void> {
     const at = now()
     await db.transaction().execute(async (trx) => {
-      const target = await trx.selectFrom('station_reports').select('station_id').where('id', '=', reportId).executeTakeFirst()
+      const target = await trx
+        .selectFrom('station_reports')
+        .select('station_id')
+        .where('id', '=', reportId)
+        .executeTakeFirst()
       if (!target) throw notFound.report()
       await assertStationInScope(trx, actor, target.station_id)
       const updated = await trx
@@ -180,7 +214,14 @@ export function createStationCommands(db: Db, clock: () => Date, onChange: () =>
       if (Number(updated.numUpdatedRows) === 0) {
         throw errors.conflict('REPORT_ALREADY_RESOLVED', '该反馈已处理', 'This report has already been resolved')
       }
-      await recordChange(trx, { actorId: actor.id, entity: 'station_report', entityId: reportId, action: 'resolve', detail: { note }, at })
+      await recordChange(trx, {
+        actorId: actor.id,
+        entity: 'station_report',
+        entityId: reportId,
+        action: 'resolve',
+        detail: { note },
+        at,
+      })
     })
   }
 

@@ -6,7 +6,12 @@ const week = (day: [string, string][]): WeeklyHours['weekly'] => Array.from({ le
 const open = (hours: WeeklyHours, local: string) => isOpenAt(openingMinutes(hours), at(local))
 
 describe('opening hours on the Shanghai clock', () => {
-  const office: WeeklyHours = { weekly: week([['08:30', '12:00'], ['14:30', '17:30']]) }
+  const office: WeeklyHours = {
+    weekly: week([
+      ['08:30', '12:00'],
+      ['14:30', '17:30'],
+    ]),
+  }
 
   it('is open inside a range and closed at its end, over lunch and before the start', () => {
     expect(open(office, '2026-11-25 08:30')).toBe(true)
@@ -17,7 +22,9 @@ describe('opening hours on the Shanghai clock', () => {
   })
 
   it('reads the weekday in Shanghai, not UTC: 07:00 on Monday in Shanghai is still Sunday in UTC', () => {
-    const weekdaysOnly: WeeklyHours = { weekly: [[], ...Array.from({ length: 5 }, () => [['06:00', '10:00']] as [string, string][]), []] }
+    const weekdaysOnly: WeeklyHours = {
+      weekly: [[], ...Array.from({ length: 5 }, () => [['06:00', '10:00']] as [string, string][]), []],
+    }
     expect(open(weekdaysOnly, '2026-11-23 07:00')).toBe(true)
     expect(open(weekdaysOnly, '2026-11-22 07:00')).toBe(false)
     expect(at('2026-11-23 07:00')).toMatchObject({ weekday: 1, minute: 420 })

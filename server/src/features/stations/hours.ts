@@ -10,7 +10,10 @@ export const openRangeSchema = z.tuple([clock, clock])
 export const weeklyHoursSchema = z.object({
   weekly: z.array(z.array(openRangeSchema).max(4)).length(7),
   /** Whole local dates (YYYY-MM-DD, Asia/Shanghai) the place is closed, e.g. a holiday. */
-  closedDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')).max(60).optional(),
+  closedDates: z
+    .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'))
+    .max(60)
+    .optional(),
 })
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>
 
@@ -38,7 +41,12 @@ export function shanghaiClock(at: Date): ShanghaiClock {
   const local = at.getTime() + SHANGHAI_OFFSET_MS
   const day = Math.floor(local / DAY_MS)
   const weekday = (day + 4) % 7
-  return { weekday, day, minute: Math.floor((local - day * DAY_MS) / 60_000), yesterday: { weekday: (weekday + 6) % 7, day: day - 1 } }
+  return {
+    weekday,
+    day,
+    minute: Math.floor((local - day * DAY_MS) / 60_000),
+    yesterday: { weekday: (weekday + 6) % 7, day: day - 1 },
+  }
 }
 
 function rangesOnDay(hours: WeeklyHours, day: { weekday: number; day: number }): [string, string][] {

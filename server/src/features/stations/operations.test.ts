@@ -13,7 +13,10 @@ const newStation: StationCreate = {
   lng: 116.6502,
   phone: '0768-2222099',
   hours: { weekly: Array.from({ length: 7 }, () => [['09:00', '20:00']] as [string, string][]) },
-  services: [{ key: 'hot_water', available: true }, { key: 'wifi', available: true }],
+  services: [
+    { key: 'hot_water', available: true },
+    { key: 'wifi', available: true },
+  ],
   pledges: [],
   photos: [],
 }
@@ -24,7 +27,11 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => new Date('2026-11-25T02:00:00Z') })
     for (const role of ['tourist', 'resident', 'staff'] as const) {
-      const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `${role}-ops`, role } })
+      const res = await api.app.inject({
+        method: 'POST',
+        url: '/api/auth/dev',
+        payload: { openid: `${role}-ops`, role },
+      })
       tokens[role] = res.json().token
     }
   })
@@ -33,13 +40,24 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, as?: string, payload?: object) =>
     api.app.inject({ method, url, payload, headers: as ? { authorization: `Bearer ${tokens[as]}` } : {} })
   const countRows = async (table: 'stations' | 'station_reports' | 'audit_log') =>
-    Number((await api.database.db.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    Number(
+      (
+        await api.database.db
+          .selectFrom(table)
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
 
   it('shows a station in detail: services with their live state, pledges, today’s hours', async () => {
     const res = await call('GET', '/api/stations/st_shop_beefball?lat=23.6665&lng=116.644')
     expect(res.statusCode).toBe(200)
     const { station } = res.json()
-    expect(station).toMatchObject({ name: '共产党员店·牛肉丸夜市铺', kind: 'party_member_shop', todayHours: [['18:00', '02:00']] })
+    expect(station).toMatchObject({
+      name: '共产党员店·牛肉丸夜市铺',
+      kind: 'party_member_shop',
+      todayHours: [['18:00', '02:00']],
+    })
     expect(station.services).toEqual([
       { key: 'hot_water', available: true, note: null },
       { key: 'charging', available: false, note: '设备检修中' },
@@ -59,18 +77,30 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     expect(first.headers['cache-control']).toBe('no-cache')
     const etag = first.headers.etag as string
     expect(etag).toBeTruthy()
-    const again = await api.app.inject({ method: 'GET', url: '/api/stations?service=wifi', headers: { 'if-none-match': etag } })
+    const again = await api.app.inject({
+      method: 'GET',
+      url: '/api/stations?service=wifi',
+      headers: { 'if-none-match': etag },
+    })
     expect(again.statusCode).toBe(304)
     expect(again.body).toBe('')
     const detail = await call('GET', '/api/stations/st_xihu')
-    const detailAgain = await api.app.inject({ method: 'GET', url: '/api/stations/st_xihu', headers: { 'if-none-match': detail.headers.etag as string } })
+    const detailAgain = await api.app.inject({
+      method: 'GET',
+      url: '/api/stations/st_xihu',
+      headers: { 'if-none-match': detail.headers.etag as string },
+    })
     expect(detailAgain.statusCode).toBe(304)
   })
 
   it('changes the ETag as soon as staff change a station, so clients see it', async () => {
     const before = await call('GET', '/api/stations?service=umbrella')
     await call('PATCH', '/api/stations/st_micro_xiashuimen/services/umbrella', 'staff', { available: false })
-    const after = await api.app.inject({ method: 'GET', url: '/api/stations?service=umbrella', headers: { 'if-none-match': before.headers.etag as string } })
+    const after = await api.app.inject({
+      method: 'GET',
+      url: '/api/stations?service=umbrella',
+      headers: { 'if-none-match': before.headers.etag as string },
+    })
     expect(after.statusCode).toBe(200)
     expect(after.headers.etag).not.toBe(before.headers.etag)
   })
@@ -83,7 +113,9 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     const before = await countRows('stations')
     expect((await call('POST', '/api/stations', as, newStation)).statusCode).toBe(status)
     expect((await call('PATCH', '/api/stations/st_xihu', as, { name: '改名' })).statusCode).toBe(status)
-    expect((await call('PATCH', '/api/stations/st_xihu/services/hot_water', as, { available: false })).statusCode).toBe(status)
+    expect((await call('PATCH', '/api/stations/st_xihu/services/hot_water', as, { available: false })).statusCode).toBe(
+      status,
+    )
     expect((await call('GET', '/api/stations/reports', as)).statusCode).toBe(status)
     expect(await countRows('stations')).toBe(before)
     const xihu = (await call('GET', '/api/stations/st_xihu')).json().station
@@ -103,7 +135,10 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   })
 
   it('toggles a service in one call; the list shows it paused at once', async () => {
-    const res = await call('PATCH', '/api/stations/st_kaiyuansi/services/hot_water', 'staff', { available: false, note: '热水器维修' })
+    const res = await call('PATCH', '/api/stations/st_kaiyuansi/services/hot_water', 'staff', {
+      available: false,
+      note: '热水器维修',
+    })
     expect(res.statusCode).toBe(200)
     const list = (await call('GET', '/api/stations?limit=100')).json()
     const kaiyuan = list.items.find((s: { id: string }) => s.id === 'st_kaiyuansi')
@@ -113,12 +148,22 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   })
 
   it('shows a photo staff uploaded on the station page', async () => {
-    const upload = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: ONE_PIXEL_PNG, headers: { authorization: `Bearer ${tokens.staff}`, 'content-type': 'image/png' } })
+    const upload = await api.app.inject({
+      method: 'POST',
+      url: '/api/uploads',
+      payload: ONE_PIXEL_PNG,
+      headers: { authorization: `Bearer ${tokens.staff}`, 'content-type': 'image/png' },
+    })
     expect(upload.statusCode).toBe(201)
     const { url } = upload.json().upload
-    const res = await call('PATCH', '/api/stations/st_hanwengong', 'staff', { photos: [url, 'https://img.example.cn/hanwengong.jpg'] })
+    const res = await call('PATCH', '/api/stations/st_hanwengong', 'staff', {
+      photos: [url, 'https://img.example.cn/hanwengong.jpg'],
+    })
     expect(res.statusCode).toBe(200)
-    expect((await call('GET', '/api/stations/st_hanwengong')).json().station.photos).toEqual([url, 'https://img.example.cn/hanwengong.jpg'])
+    expect((await call('GET', '/api/stations/st_hanwengong')).json().station.photos).toEqual([
+      url,
+      'https://img.example.cn/hanwengong.jpg',
+    ])
     const image = await call('GET', url)
     // Kept as re-encoded: a JPEG, whatever was sent.
     expect(image.statusCode).toBe(200)
@@ -127,7 +172,9 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     // The staff member leaves; the photo stays with the station.
     expect((await call('DELETE', '/api/me', 'staff')).statusCode).toBe(200)
     expect((await call('GET', url)).statusCode).toBe(200)
-    tokens.staff = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'staff-ops-2', role: 'staff' } })).json().token
+    tokens.staff = (
+      await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'staff-ops-2', role: 'staff' } })
+    ).json().token
   })
 
   it('edits a station: a patch changes only what it names', async () => {
@@ -140,11 +187,29 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   })
 
   it.each([
-    ['a service the station does not offer', 'PATCH', '/api/stations/st_micro_xima/services/restroom', { available: false }, 404],
+    [
+      'a service the station does not offer',
+      'PATCH',
+      '/api/stations/st_micro_xima/services/restroom',
+      { available: false },
+      404,
+    ],
     ['an unknown service key', 'PATCH', '/api/stations/st_xihu/services/sauna', { available: false }, 400],
     ['coordinates out of range', 'POST', '/api/stations', { ...newStation, lat: 123 }, 400],
-    ['a service listed twice', 'POST', '/api/stations', { ...newStation, services: [{ key: 'wifi' }, { key: 'wifi' }] }, 400],
-    ['an overnight range written wrongly', 'POST', '/api/stations', { ...newStation, hours: { weekly: [[['25:00', '02:00']]] } }, 400],
+    [
+      'a service listed twice',
+      'POST',
+      '/api/stations',
+      { ...newStation, services: [{ key: 'wifi' }, { key: 'wifi' }] },
+      400,
+    ],
+    [
+      'an overnight range written wrongly',
+      'POST',
+      '/api/stations',
+      { ...newStation, hours: { weekly: [[['25:00', '02:00']]] } },
+      400,
+    ],
     ['an empty patch', 'PATCH', '/api/stations/st_xihu', {}, 400],
     ['a photo that was never uploaded', 'PATCH', '/api/stations/st_xihu', { photos: ['/api/uploads/up_missing'] }, 400],
     ['a photo over plain http', 'PATCH', '/api/stations/st_xihu', { photos: ['http://example.com/a.jpg'] }, 400],
@@ -170,7 +235,10 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
 
   it('refuses a report whose text fails the content check, writing nothing', async () => {
     const before = await countRows('station_reports')
-    const res = await call('POST', '/api/stations/st_xihu/reports', 'resident', { category: 'other', text: '这里有人拉人去 赌 博' })
+    const res = await call('POST', '/api/stations/st_xihu/reports', 'resident', {
+      category: 'other',
+      text: '这里有人拉人去 赌 博',
+    })
     expect(res.statusCode).toBe(400)
     expect(res.json().error).toMatchObject({ code: 'CONTENT_REJECTED' })
     expect(await countRows('station_reports')).toBe(before)
@@ -181,7 +249,9 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     const { report } = filed.json()
     const open = (await call('GET', '/api/stations/reports', 'staff')).json()
     expect(open.items.map((r: { id: string }) => r.id)).toContain(report.id)
-    const resolved = await call('POST', `/api/stations/reports/${report.id}/resolve`, 'staff', { note: '已核实，调整营业时间' })
+    const resolved = await call('POST', `/api/stations/reports/${report.id}/resolve`, 'staff', {
+      note: '已核实，调整营业时间',
+    })
     expect(resolved.statusCode).toBe(200)
     expect(resolved.json().report).toMatchObject({ status: 'resolved', resolutionNote: '已核实，调整营业时间' })
     expect((await call('POST', `/api/stations/reports/${report.id}/resolve`, 'staff', {})).statusCode).toBe(409)

@@ -33,7 +33,20 @@ function hoursOf(json: string) {
 export async function findAllStations(db: Db): Promise<StationRecord[]> {
   const rows = await db
     .selectFrom('stations')
-    .select(['id', 'name', 'name_en', 'kind', 'community_id', 'address', 'lat', 'lng', 'phone', 'hours_json', 'photos_json', 'pledges_json'])
+    .select([
+      'id',
+      'name',
+      'name_en',
+      'kind',
+      'community_id',
+      'address',
+      'lat',
+      'lng',
+      'phone',
+      'hours_json',
+      'photos_json',
+      'pledges_json',
+    ])
     .orderBy('id')
     .execute()
   if (rows.length === 0) return []
@@ -69,7 +82,10 @@ export async function findAllStations(db: Db): Promise<StationRecord[]> {
 }
 
 /** Reports, newest first; with a `viewer`, only those about stations of the communities that staff user acts for. */
-export async function findReports(db: Db, filter: { status?: 'open' | 'resolved'; id?: string; viewer?: User }): Promise<StationReport[]> {
+export async function findReports(
+  db: Db,
+  filter: { status?: 'open' | 'resolved'; id?: string; viewer?: User },
+): Promise<StationReport[]> {
   const communities = filter.viewer ? await visibleCommunities(db, filter.viewer) : null
   let query = db
     .selectFrom('station_reports as r')

@@ -110,7 +110,12 @@ export const stationRoutes =
       '/api/stations',
       {
         config: { access: STAFF },
-        schema: { summary: 'Add a station (staff)', tags: ['stations', 'staff'], body: stationCreateSchema, response: { 201: stationDetailResponseSchema } },
+        schema: {
+          summary: 'Add a station (staff)',
+          tags: ['stations', 'staff'],
+          body: stationCreateSchema,
+          response: { 201: stationDetailResponseSchema },
+        },
       },
       async (request, reply) => {
         const id = await commands.create(signedIn(request.user), request.body)
@@ -161,7 +166,13 @@ export const stationRoutes =
       '/api/stations/:id/changes',
       {
         config: { access: STAFF },
-        schema: { summary: 'A station’s change log (staff)', errors: [404], tags: ['stations', 'staff'], params: idParamsSchema, response: { 200: stationChangesResponseSchema } },
+        schema: {
+          summary: 'A station’s change log (staff)',
+          errors: [404],
+          tags: ['stations', 'staff'],
+          params: idParamsSchema,
+          response: { 200: stationChangesResponseSchema },
+        },
       },
       async (request) => ({ items: await findStationChanges(db, signedIn(request.user), request.params.id) }),
     )
@@ -174,7 +185,8 @@ export const stationRoutes =
           summary: 'Report a problem at a station',
           errors: [404],
           tags: ['stations'],
-          description: 'Report a problem with a station (no hot water, closed though shown open…). At most QUOTA_REPORTS_PER_HOUR a person an hour; beyond that 429 RATE_LIMITED with Retry-After.',
+          description:
+            'Report a problem with a station (no hot water, closed though shown open…). At most QUOTA_REPORTS_PER_HOUR a person an hour; beyond that 429 RATE_LIMITED with Retry-After.',
           params: idParamsSchema,
           body: reportCreateSchema,
           response: { 201: reportResponseSchema },
@@ -192,9 +204,16 @@ export const stationRoutes =
       '/api/stations/reports',
       {
         config: { access: STAFF },
-        schema: { summary: 'Problem reports (staff)', tags: ['stations', 'staff'], querystring: reportListQuerySchema, response: { 200: reportListResponseSchema } },
+        schema: {
+          summary: 'Problem reports (staff)',
+          tags: ['stations', 'staff'],
+          querystring: reportListQuerySchema,
+          response: { 200: reportListResponseSchema },
+        },
       },
-      async (request) => ({ items: await findReports(db, { status: request.query.status, viewer: signedIn(request.user) }) }),
+      async (request) => ({
+        items: await findReports(db, { status: request.query.status, viewer: signedIn(request.user) }),
+      }),
     )
 
     app.post(

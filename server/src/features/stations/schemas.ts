@@ -1,10 +1,27 @@
 import { z } from 'zod'
 import { idParamsSchema } from '../../shared/params.js'
-import { coordinatesTogether, coordinatesTogetherRule, identifier, line, nonEmptyPatch, paragraph, rule, token } from '../../shared/validation.js'
+import {
+  coordinatesTogether,
+  coordinatesTogetherRule,
+  identifier,
+  line,
+  nonEmptyPatch,
+  paragraph,
+  rule,
+  token,
+} from '../../shared/validation.js'
 import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
 import { openRangeSchema, weeklyHoursSchema } from './hours.js'
 
-export const SERVICE_KEYS = ['hot_water', 'charging', 'travel_info', 'restroom', 'first_aid', 'umbrella', 'wifi'] as const
+export const SERVICE_KEYS = [
+  'hot_water',
+  'charging',
+  'travel_info',
+  'restroom',
+  'first_aid',
+  'umbrella',
+  'wifi',
+] as const
 export const serviceKeySchema = z.enum(SERVICE_KEYS)
 export type ServiceKey = z.infer<typeof serviceKeySchema>
 
@@ -13,9 +30,7 @@ export const STATION_KINDS = ['service_station', 'party_member_shop', 'contact_p
 export const stationKindSchema = z.enum(STATION_KINDS)
 export type StationKind = z.infer<typeof stationKindSchema>
 
-const booleanQuery = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1')
+const booleanQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
 export const stationListQuerySchema = z
   .object({
@@ -40,7 +55,10 @@ export const stationSummarySchema = z.object({
   name: z.string(),
   nameEn: z.string(),
   kind: stationKindSchema,
-  communityId: z.string().nullable().describe('the community whose staff look after it; null: not assigned yet, district staff only'),
+  communityId: z
+    .string()
+    .nullable()
+    .describe('the community whose staff look after it; null: not assigned yet, district staff only'),
   address: z.string(),
   lat: z.number().describe('GCJ-02 latitude'),
   lng: z.number().describe('GCJ-02 longitude'),
@@ -55,7 +73,6 @@ export const stationListResponseSchema = z.object({
   nextCursor: z.string().nullable(),
 })
 export type StationListResponse = z.infer<typeof stationListResponseSchema>
-
 
 export const stationDetailSchema = stationSummarySchema.extend({
   phone: z.string().nullable(),
@@ -103,7 +120,10 @@ const stationFieldsSchema = z.object({
   services: z
     .array(stationServiceInputSchema)
     .max(SERVICE_KEYS.length)
-    .refine((list) => new Set(list.map((s) => s.key)).size === list.length, rule('每项服务只能出现一次', 'each service only once')),
+    .refine(
+      (list) => new Set(list.map((s) => s.key)).size === list.length,
+      rule('每项服务只能出现一次', 'each service only once'),
+    ),
   photos: z.array(photoUrlSchema).max(MAX_PHOTOS),
   pledges: z.array(line(60)).max(10),
 })
@@ -122,7 +142,13 @@ export const serviceToggleSchema = z.object({
 })
 export type ServiceToggle = z.infer<typeof serviceToggleSchema>
 
-export const REPORT_CATEGORIES = ['no_hot_water', 'no_charging', 'closed_but_shown_open', 'wrong_location', 'other'] as const
+export const REPORT_CATEGORIES = [
+  'no_hot_water',
+  'no_charging',
+  'closed_but_shown_open',
+  'wrong_location',
+  'other',
+] as const
 export const reportCreateSchema = z.object({
   category: z.enum(REPORT_CATEGORIES),
   text: paragraph(200, 0).default(''),

@@ -46,16 +46,19 @@ describe.each(DB_KINDS)('GET /api/stations on %s', (kind) => {
   it('sorts by distance from the visitor, matching an independent haversine', async () => {
     const here = { lat: 23.6612, lng: 116.6478 }
     const { body } = await list(`?lat=${here.lat}&lng=${here.lng}&limit=100`)
-    const expected = DEMO_STATIONS.map((s) => ({ id: s.id, d: referenceDistance(here.lat, here.lng, s.lat, s.lng) })).sort(
-      (a, b) => a.d - b.d,
-    )
+    const expected = DEMO_STATIONS.map((s) => ({
+      id: s.id,
+      d: referenceDistance(here.lat, here.lng, s.lat, s.lng),
+    })).sort((a, b) => a.d - b.d)
     expect(body.items.map((s) => s.id)).toEqual(expected.map((e) => e.id))
     body.items.forEach((s, i) => expect(Math.abs((s.distanceM ?? -1) - (expected[i]?.d ?? 0))).toBeLessThanOrEqual(1))
   })
 
   it('keeps only stations offering the requested service', async () => {
     const { body } = await list('?service=charging&limit=100')
-    const expected = DEMO_STATIONS.filter((s) => s.services.includes('charging')).map((s) => s.id).sort()
+    const expected = DEMO_STATIONS.filter((s) => s.services.includes('charging'))
+      .map((s) => s.id)
+      .sort()
     expect(body.items.map((s) => s.id).sort()).toEqual(expected)
     expect(body.items.every((s) => s.services.some((x) => x.key === 'charging'))).toBe(true)
   })
@@ -127,7 +130,9 @@ describe.each(DB_KINDS)('GET /api/stations on %s', (kind) => {
   it('says in both languages what is wrong with each field', async () => {
     const res = await api.app.inject({ method: 'GET', url: '/api/stations?lat=200&limit=0' })
     const { error } = res.json()
-    expect(error.message).toBe('请求参数有误：lat 数值过大：期望 number <=90；limit 数值过小：期望 number >=1；lat 须与 lng 同时提供')
+    expect(error.message).toBe(
+      '请求参数有误：lat 数值过大：期望 number <=90；limit 数值过小：期望 number >=1；lat 须与 lng 同时提供',
+    )
     expect(error.messageEn).toMatch(/^Invalid request: lat Too big.*; limit Too small.*; lat must come with lng$/)
     expect(error.details).toEqual([
       expect.objectContaining({ field: 'lat', message: '数值过大：期望 number <=90' }),

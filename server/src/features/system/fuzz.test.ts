@@ -50,8 +50,26 @@ function seededRandom(seed: number) {
   }
 }
 
-const CONTROL_CHARACTERS = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000B', '\u000C', '\u001B', '\u001F', '\u007F', '\u0085', '\u009B']
-const INVISIBLE_ONLY = ['\u200B\u200B\u200B', '\u200C\u200D\u2060\uFEFF', ' \u3000\u00A0 ', '\u3164\u3164', '\u202E\u200E']
+const CONTROL_CHARACTERS = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u0008',
+  '\u000B',
+  '\u000C',
+  '\u001B',
+  '\u001F',
+  '\u007F',
+  '\u0085',
+  '\u009B',
+]
+const INVISIBLE_ONLY = [
+  '\u200B\u200B\u200B',
+  '\u200C\u200D\u2060\uFEFF',
+  ' \u3000\u00A0 ',
+  '\u3164\u3164',
+  '\u202E\u200E',
+]
 const KNOWN_IDS: Record<string, string> = {
   stations: 'st_paifangjie',
   wishes: 'wi_demo_faucet',
@@ -65,7 +83,14 @@ const PATTERN_SAMPLES: [string, string][] = [
   [':[0-5]', '08:00'],
   ['\\d{4}-\\d{2}', '2026-12-24'],
 ]
-const DATE_TIMES = ['2026-02-31T00:00:00Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z', '2026-13-01T00:00:00Z', '2026-12-01T24:00:00+08:00', '2026-12-01T02:00:00+23:59']
+const DATE_TIMES = [
+  '2026-02-31T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59.999Z',
+  '2026-13-01T00:00:00Z',
+  '2026-12-01T24:00:00+08:00',
+  '2026-12-01T02:00:00+23:59',
+]
 
 /** A plausible valid value, so that one changed field at a time reaches the code behind validation. */
 function sample(schema: JsonSchema, key = ''): unknown {
@@ -92,7 +117,10 @@ function sample(schema: JsonSchema, key = ''): unknown {
       if (KNOWN_IDS[key]) return KNOWN_IDS[key]
       const byPattern = schema.pattern && PATTERN_SAMPLES.find(([part]) => schema.pattern!.includes(part))
       if (byPattern) return byPattern[1]
-      return '古城红驿测试内容'.repeat(4).slice(0, schema.maxLength ?? 8).padEnd(schema.minLength ?? 0, '驿')
+      return '古城红驿测试内容'
+        .repeat(4)
+        .slice(0, schema.maxLength ?? 8)
+        .padEnd(schema.minLength ?? 0, '驿')
     }
     default:
       return 'x'
@@ -125,8 +153,13 @@ function withValue(body: unknown, path: string[], value: unknown): unknown {
 
 function valuesFor(schema: JsonSchema, random: () => number): { value: unknown; control?: boolean }[] {
   const control = () => CONTROL_CHARACTERS[Math.floor(random() * CONTROL_CHARACTERS.length)]!
-  const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!
-  const junk: { value: unknown }[] = [{ value: null }, { value: {} }, { value: [] }, { value: pick<unknown>([true, 0, 'x']) }]
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!
+  const junk: { value: unknown }[] = [
+    { value: null },
+    { value: {} },
+    { value: [] },
+    { value: pick<unknown>([true, 0, 'x']) },
+  ]
   switch (schema.type) {
     case 'string':
       return [
@@ -145,7 +178,22 @@ function valuesFor(schema: JsonSchema, random: () => number): { value: unknown; 
       ]
     case 'number':
     case 'integer':
-      return [...[1e308, -1e308, 2 ** 63, -1, 0.5, -0, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER + 2, 'NaN', 'Infinity', '1'].map((value) => ({ value })), ...junk]
+      return [
+        ...[
+          1e308,
+          -1e308,
+          2 ** 63,
+          -1,
+          0.5,
+          -0,
+          Number.MIN_VALUE,
+          Number.MAX_SAFE_INTEGER + 2,
+          'NaN',
+          'Infinity',
+          '1',
+        ].map((value) => ({ value })),
+        ...junk,
+      ]
     case 'boolean':
       return [{ value: 'true' }, { value: 1 }, ...junk]
     case 'array':
@@ -194,7 +242,12 @@ const QUERY_JUNK: { value: string; control?: boolean }[] = [
 function casesFor(path: string, operation: Operation, random: () => number): Case[] {
   const params = operation.parameters ?? []
   const pathValues = Object.fromEntries(
-    params.filter((p) => p.in === 'path').map((p) => [p.name, p.schema.enum ? String(p.schema.enum[0]) : (KNOWN_IDS[path.split('/')[2] ?? ''] ?? 'x_missing')]),
+    params
+      .filter((p) => p.in === 'path')
+      .map((p) => [
+        p.name,
+        p.schema.enum ? String(p.schema.enum[0]) : (KNOWN_IDS[path.split('/')[2] ?? ''] ?? 'x_missing'),
+      ]),
   )
   const urlWith = (overrides: Record<string, string> = {}, query = '') =>
     path.replace(/\{(\w+)\}/g, (_, name: string) => overrides[name] ?? pathValues[name]!) + query
@@ -206,19 +259,22 @@ function casesFor(path: string, operation: Operation, random: () => number): Cas
     for (const junk of PATH_JUNK) cases.push({ url: urlWith({ [name]: junk.value }), body, control: junk.control })
 
   for (const param of params.filter((p) => p.in === 'query')) {
-    for (const junk of QUERY_JUNK) cases.push({ url: urlWith({}, `?${param.name}=${junk.value}`), body, control: junk.control })
+    for (const junk of QUERY_JUNK)
+      cases.push({ url: urlWith({}, `?${param.name}=${junk.value}`), body, control: junk.control })
     cases.push({ url: urlWith({}, `?${param.name}=a&${param.name}=b`), body })
   }
   cases.push({ url: urlWith({}, '?__proto__=x&constructor[prototype][x]=1&extra=%00'), body, control: true })
 
   if (bodySchema) {
-    for (const whole of [undefined, null, [], 'text', 42, [body], { ...(body as object), unexpected: 'x' }]) cases.push({ url: urlWith(), body: whole })
+    for (const whole of [undefined, null, [], 'text', 42, [body], { ...(body as object), unexpected: 'x' }])
+      cases.push({ url: urlWith(), body: whole })
     for (const key of bodySchema.required ?? []) {
       const { [key]: _omitted, ...rest } = body as Record<string, unknown>
       cases.push({ url: urlWith(), body: rest })
     }
     for (const leaf of leavesOf(bodySchema))
-      for (const { value, control } of valuesFor(leaf.schema, random)) cases.push({ url: urlWith(), body: withValue(body, leaf.path, value), control })
+      for (const { value, control } of valuesFor(leaf.schema, random))
+        cases.push({ url: urlWith(), body: withValue(body, leaf.path, value), control })
     cases.push({ url: urlWith(), body: { ...(body as object), [`k\u0000ey`]: 'x' }, control: true })
   }
   for (const raw of [
@@ -247,17 +303,29 @@ describe.each(DB_KINDS)('fuzzing every operation on %s', (kind) => {
   it('never answers 5xx, answers every refusal in the error shape, and accepts nothing with a control character', async () => {
     const started = Date.now()
     const random = seededRandom(20261125)
-    const doc = (await api.app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Operation>> }>()
+    const doc = (await api.app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, Operation>>
+    }>()
     const failures: string[] = []
     let requests = 0
     let operations = 0
 
     const login = async (role: string) =>
-      (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `fuzz-${role}`, role, nickname: `fuzz ${role}` } })).json().token as string
+      (
+        await api.app.inject({
+          method: 'POST',
+          url: '/api/auth/dev',
+          payload: { openid: `fuzz-${role}`, role, nickname: `fuzz ${role}` },
+        })
+      ).json().token as string
     const send = async (method: string, testCase: Case, token?: string) => {
       requests += 1
       const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {}
-      const payload = testCase.raw ? testCase.raw.payload : testCase.body === undefined ? undefined : JSON.stringify(testCase.body)
+      const payload = testCase.raw
+        ? testCase.raw.payload
+        : testCase.body === undefined
+          ? undefined
+          : JSON.stringify(testCase.body)
       if (testCase.raw) headers['content-type'] = testCase.raw.contentType
       else if (payload !== undefined) headers['content-type'] = 'application/json'
       const res = await api.app.inject({ method: method as 'GET', url: testCase.url, headers, payload })
@@ -271,7 +339,8 @@ describe.each(DB_KINDS)('fuzzing every operation on %s', (kind) => {
       })()
       if (res.statusCode >= 500 && !DELIBERATELY_UNAVAILABLE.has(error?.code)) failures.push(what)
       else if (res.statusCode >= 400) {
-        if (typeof error?.code !== 'string' || typeof error.message !== 'string' || typeof error.messageEn !== 'string') failures.push(`not in the error shape: ${what}`)
+        if (typeof error?.code !== 'string' || typeof error.message !== 'string' || typeof error.messageEn !== 'string')
+          failures.push(`not in the error shape: ${what}`)
       } else if (testCase.control) failures.push(`accepted a control character: ${what}`)
       return res.statusCode
     }
@@ -293,7 +362,9 @@ describe.each(DB_KINDS)('fuzzing every operation on %s', (kind) => {
     }
 
     const seconds = (Date.now() - started) / 1000
-    console.log(`fuzz on ${kind}: ${operations} operations, ${requests} requests, ${seconds.toFixed(1)} s, ${failures.length} failures`)
+    console.log(
+      `fuzz on ${kind}: ${operations} operations, ${requests} requests, ${seconds.toFixed(1)} s, ${failures.length} failures`,
+    )
     expect(failures).toEqual([])
     expect(operations).toBeGreaterThan(50)
 

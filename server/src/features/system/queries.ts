@@ -8,8 +8,11 @@ export const READY_TIMEOUT_MS = 2000
 export const databaseAnswers = (db: Db) =>
   new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)
-    sql`select 1`.execute(db).then(
-      () => resolve(true),
-      () => resolve(false),
-    ).finally(() => clearTimeout(timer))
+    sql`select 1`
+      .execute(db)
+      .then(
+        () => resolve(true),
+        () => resolve(false),
+      )
+      .finally(() => clearTimeout(timer))
   })

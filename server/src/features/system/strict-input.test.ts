@@ -19,7 +19,10 @@ function rawExchange(url: string, text: string): Promise<string> {
 const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))
 
 /** A request over real HTTP, for what `inject` would not send the way a client does (huge headers, raw paths). */
-function httpCall(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<{ status: number; body: any }> {
+function httpCall(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let text = ''
@@ -32,7 +35,9 @@ function httpCall(url: string, options: { method?: string; headers?: Record<stri
   })
 }
 
-const inErrorShape = (code: string) => ({ error: expect.objectContaining({ code, message: expect.any(String), messageEn: expect.any(String) }) })
+const inErrorShape = (code: string) => ({
+  error: expect.objectContaining({ code, message: expect.any(String), messageEn: expect.any(String) }),
+})
 const wish = { category: 'repair', title: '楼道灯坏了', description: '三楼楼道灯不亮。', communityId: 'cm_jiadi' }
 
 describe.each(DB_KINDS)('strict input and one error shape on %s', (kind) => {
@@ -40,12 +45,23 @@ describe.each(DB_KINDS)('strict input and one error shape on %s', (kind) => {
   let resident: string
   beforeAll(async () => {
     api = await startTestApi({ kind })
-    resident = (await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'strict-resident', role: 'resident' } })).json().token
+    resident = (
+      await api.app.inject({
+        method: 'POST',
+        url: '/api/auth/dev',
+        payload: { openid: 'strict-resident', role: 'resident' },
+      })
+    ).json().token
   })
   afterAll(() => api.close())
 
   const postWish = (body: object) =>
-    api.app.inject({ method: 'POST', url: '/api/wishes', payload: body, headers: { authorization: `Bearer ${resident}` } })
+    api.app.inject({
+      method: 'POST',
+      url: '/api/wishes',
+      payload: body,
+      headers: { authorization: `Bearer ${resident}` },
+    })
 
   it('refuses a NUL in a path, a query or a body with 400, naming the field', async () => {
     const inPath = await api.app.inject({ url: '/api/wishes/%00' })
@@ -62,7 +78,9 @@ describe.each(DB_KINDS)('strict input and one error shape on %s', (kind) => {
 
     const inBody = await postWish({ ...wish, description: '灯坏了\u0000' })
     expect(inBody.statusCode).toBe(400)
-    expect(inBody.json().error.details).toEqual([expect.objectContaining({ field: 'description', message: '含有不允许的控制字符' })])
+    expect(inBody.json().error.details).toEqual([
+      expect.objectContaining({ field: 'description', message: '含有不允许的控制字符' }),
+    ])
 
     const c1InBody = await postWish({ ...wish, title: '楼道\u0085灯坏了' })
     expect(c1InBody.statusCode).toBe(400)
@@ -78,7 +96,10 @@ describe.each(DB_KINDS)('strict input and one error shape on %s', (kind) => {
 
     const twoLines = await postWish({ ...wish, title: '楼道灯\n坏了' })
     expect(twoLines.statusCode).toBe(400)
-    expect(twoLines.json().error.details[0]).toMatchObject({ field: 'title', messageEn: 'must be one line, without line breaks or tabs' })
+    expect(twoLines.json().error.details[0]).toMatchObject({
+      field: 'title',
+      messageEn: 'must be one line, without line breaks or tabs',
+    })
 
     const lines = await postWish({ ...wish, description: '三楼楼道灯不亮。\n晚上请带手电。\r\n谢谢！' })
     expect(lines.statusCode).toBe(201)
@@ -108,7 +129,10 @@ describe.each(DB_KINDS)('strict input and one error shape on %s', (kind) => {
   })
 
   it('answers headers over the limit with 431 in the error shape', async () => {
-    const answer = await rawExchange(api.url, `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Filler: ${'a'.repeat(20_000)}\r\n\r\n`)
+    const answer = await rawExchange(
+      api.url,
+      `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Filler: ${'a'.repeat(20_000)}\r\n\r\n`,
+    )
     expect(answer).toMatch(/^HTTP\/1\.1 431 /)
     expect(bodyOf(answer)).toEqual(inErrorShape('HEADERS_TOO_LARGE'))
     expect(bodyOf(answer).error.message).toBe('请求头太大')
@@ -116,21 +140,36 @@ describe.each(DB_KINDS)('strict input and one error shape on %s', (kind) => {
 
   it('answers a body too large with 413, a foreign media type with 415 and a poisoned or broken JSON with 400', async () => {
     const json = { 'content-type': 'application/json', authorization: `Bearer ${resident}` }
-    const tooLarge = await httpCall(`${api.url}/api/wishes`, { method: 'POST', headers: json, body: JSON.stringify({ ...wish, description: 'x'.repeat(300_000) }) })
+    const tooLarge = await httpCall(`${api.url}/api/wishes`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ ...wish, description: 'x'.repeat(300_000) }),
+    })
     expect(tooLarge.status).toBe(413)
     expect(tooLarge.body).toEqual(inErrorShape('PAYLOAD_TOO_LARGE'))
 
-    const xml = await httpCall(`${api.url}/api/wishes`, { method: 'POST', headers: { ...json, 'content-type': 'application/xml' }, body: '<wish/>' })
+    const xml = await httpCall(`${api.url}/api/wishes`, {
+      method: 'POST',
+      headers: { ...json, 'content-type': 'application/xml' },
+      body: '<wish/>',
+    })
     expect(xml.status).toBe(415)
     expect(xml.body).toEqual(inErrorShape('UNSUPPORTED_MEDIA_TYPE'))
 
-    const poisoned = await httpCall(`${api.url}/api/wishes`, { method: 'POST', headers: json, body: `{"__proto__":{"role":"staff"},"title":"x"}` })
+    const poisoned = await httpCall(`${api.url}/api/wishes`, {
+      method: 'POST',
+      headers: json,
+      body: `{"__proto__":{"role":"staff"},"title":"x"}`,
+    })
     expect(poisoned.status).toBe(400)
     expect(poisoned.body).toEqual(inErrorShape('INVALID_JSON'))
 
     const noBody = await httpCall(`${api.url}/api/wishes`, { method: 'POST', headers: json })
     expect(noBody.status).toBe(400)
-    expect(noBody.body.error).toMatchObject({ code: 'VALIDATION_FAILED', messageEn: 'Invalid request: body is required' })
+    expect(noBody.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      messageEn: 'Invalid request: body is required',
+    })
   })
 
   it('answers a failure on our side with 500 INTERNAL in the error shape', async () => {
@@ -138,7 +177,9 @@ describe.each(DB_KINDS)('strict input and one error shape on %s', (kind) => {
     try {
       const res = await api.app.inject({ url: '/api/communities' })
       expect(res.statusCode).toBe(500)
-      expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: '服务器出错了，请稍后再试', messageEn: 'Something went wrong on our side' } })
+      expect(res.json()).toEqual({
+        error: { code: 'INTERNAL', message: '服务器出错了，请稍后再试', messageEn: 'Something went wrong on our side' },
+      })
     } finally {
       await sql`ALTER TABLE communities_gone RENAME TO communities`.execute(api.database.db)
     }

@@ -23,7 +23,9 @@ describe('system routes and error shape', () => {
       paths: Record<string, Record<string, { parameters?: { name: string }[] }>>
     }
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/stations', '/api/me', '/api/auth/dev']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/stations', '/api/me', '/api/auth/dev']),
+    )
     const params = doc.paths['/api/stations']?.get?.parameters?.map((p) => p.name)
     expect(params).toEqual(expect.arrayContaining(['service', 'lat', 'lng', 'openNow', 'limit', 'cursor']))
   })
@@ -55,7 +57,12 @@ describe('system routes and error shape', () => {
   })
 
   it('treats an empty JSON body as no body, as wx.request sends one for a bare POST', async () => {
-    const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', headers: { 'content-type': 'application/json' }, payload: '' })
+    const res = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/dev',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    })
     expect(res.statusCode).toBe(400)
     expect(res.json().error).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -67,7 +74,10 @@ describe('system routes and error shape', () => {
   it('names a missing field as required, in both languages', async () => {
     const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { role: 'resident' } })
     expect(res.statusCode).toBe(400)
-    expect(res.json().error).toMatchObject({ message: '请求参数有误：openid 必填', messageEn: 'Invalid request: openid is required' })
+    expect(res.json().error).toMatchObject({
+      message: '请求参数有误：openid 必填',
+      messageEn: 'Invalid request: openid is required',
+    })
   })
 
   it('refuses to register an API route that does not declare who may call it', async () => {
@@ -78,7 +88,9 @@ describe('system routes and error shape', () => {
   })
 
   it('keeps where a person is out of the request log', () => {
-    expect(withoutPosition('/api/stations?service=hot_water&lat=23.6665&lng=116.644&limit=20')).toBe('/api/stations?service=hot_water&lat=…&lng=…&limit=20')
+    expect(withoutPosition('/api/stations?service=hot_water&lat=23.6665&lng=116.644&limit=20')).toBe(
+      '/api/stations?service=hot_water&lat=…&lng=…&limit=20',
+    )
     expect(withoutPosition('/api/wishes?lat=23.6&sort=nearest&lng=116.6')).toBe('/api/wishes?lat=…&sort=nearest&lng=…')
   })
 })

@@ -8,7 +8,13 @@ import { reencodePhoto, STORED_PHOTO_MIME } from './reencode.js'
  * Keeps a photo as re-encoded (never the bytes sent) with its thumbnail, within the person's daily quota. Decoding
  * happens first, outside the transaction, so the person's row lock is held only for the count and the insert.
  */
-export async function storePhoto(db: Db, owner: User, bytes: Buffer, now: Date, quota: Quota): Promise<{ id: string; size: number }> {
+export async function storePhoto(
+  db: Db,
+  owner: User,
+  bytes: Buffer,
+  now: Date,
+  quota: Quota,
+): Promise<{ id: string; size: number }> {
   const { photo, thumb } = await reencodePhoto(bytes)
   const id = newId('up')
   await db.transaction().execute(async (trx) => {
@@ -24,7 +30,15 @@ export async function storePhoto(db: Db, owner: User, bytes: Buffer, now: Date, 
     })
     await trx
       .insertInto('uploads')
-      .values({ id, owner_id: owner.id, mime: STORED_PHOTO_MIME, size: photo.length, data: photo, thumb, created_at: now.toISOString() })
+      .values({
+        id,
+        owner_id: owner.id,
+        mime: STORED_PHOTO_MIME,
+        size: photo.length,
+        data: photo,
+        thumb,
+        created_at: now.toISOString(),
+      })
       .execute()
   })
   return { id, size: photo.length }

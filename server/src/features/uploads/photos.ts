@@ -16,10 +16,16 @@ export const photoUrlSchema = z
   .string()
   .trim()
   .max(300)
-  .refine((value) => UPLOADED_PHOTO.test(value) || /^https:\/\/[^\s]+$/.test(value), 'expected an uploaded photo (/api/uploads/…) or an https URL')
+  .refine(
+    (value) => UPLOADED_PHOTO.test(value) || /^https:\/\/[^\s]+$/.test(value),
+    'expected an uploaded photo (/api/uploads/…) or an https URL',
+  )
 
 /** A place may only show photos that were really uploaded: a mistyped id would be a broken image for every visitor. */
-export async function assertPhotosUploaded(trx: Transaction<Database> | Kysely<Database>, photos: string[] | undefined) {
+export async function assertPhotosUploaded(
+  trx: Transaction<Database> | Kysely<Database>,
+  photos: string[] | undefined,
+) {
   const ids = (photos ?? []).flatMap((url) => uploadIdOf(url) ?? [])
   if (ids.length === 0) return
   const found = await trx.selectFrom('uploads').select('id').where('id', 'in', ids).execute()

@@ -37,7 +37,11 @@ export async function photoForViewer(db: Db, id: string, size: PhotoSize, viewer
     .where('id', '=', id)
     .executeTakeFirst()
   if (!row) throw notFound.photo()
-  const served = (cacheControl: string): ServedPhoto => ({ mime: row.mime, bytes: Buffer.from(row.bytes), cacheControl })
+  const served = (cacheControl: string): ServedPhoto => ({
+    mime: row.mime,
+    bytes: Buffer.from(row.bytes),
+    cacheControl,
+  })
 
   // `_` in an id is a LIKE wildcard: the match may be loose, the JSON check after it is exact.
   const wishes = (
@@ -48,11 +52,14 @@ export async function photoForViewer(db: Db, id: string, size: PhotoSize, viewer
       .execute()
   ).filter((wish) => wish.fulfil_photo_id === id || listed(wish.photos_json, id))
   if (wishes.length > 0) {
-    if (wishes.some((wish) => (PUBLIC_STATUSES as readonly string[]).includes(wish.status))) return served(REVOCABLE_PHOTO)
+    if (wishes.some((wish) => (PUBLIC_STATUSES as readonly string[]).includes(wish.status)))
+      return served(REVOCABLE_PHOTO)
     if (viewer) {
       if (row.owner_id === viewer.id) return served(HIDDEN_PHOTO)
       const actor = { user: viewer, staffCommunities: await staffCommunities(db, viewer) }
-      const involved = wishes.some((wish) => wish.resident_id === viewer.id || wish.claimed_by === viewer.id || isStaffOf(actor, wish))
+      const involved = wishes.some(
+        (wish) => wish.resident_id === viewer.id || wish.claimed_by === viewer.id || isStaffOf(actor, wish),
+      )
       if (involved) return served(HIDDEN_PHOTO)
     }
     throw notFound.photo()

@@ -19,9 +19,19 @@ export interface CleanPhoto {
 }
 
 const notAPhoto = () =>
-  new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', '无法识别这张照片，只支持 JPG、PNG、WebP 格式', 'This is not a JPEG, PNG or WebP photo we can read')
+  new ApiError(
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    '无法识别这张照片，只支持 JPG、PNG、WebP 格式',
+    'This is not a JPEG, PNG or WebP photo we can read',
+  )
 const tooManyPixels = () =>
-  new ApiError(413, 'PAYLOAD_TOO_LARGE', '照片像素太多，请换一张或先压缩', 'The photo has too many pixels; choose a smaller one')
+  new ApiError(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    '照片像素太多，请换一张或先压缩',
+    'The photo has too many pixels; choose a smaller one',
+  )
 
 /**
  * Decodes the file as an image and writes it anew: turned upright by its EXIF orientation, flattened onto white,

@@ -48,7 +48,8 @@ export const uploadRoutes =
       async (request, reply) => {
         const owner = signedIn(request.user)
         const data = request.body
-        if (!Buffer.isBuffer(data) || data.length === 0) throw errors.badRequest('请选择一张照片', 'Send a photo as the request body')
+        if (!Buffer.isBuffer(data) || data.length === 0)
+          throw errors.badRequest('请选择一张照片', 'Send a photo as the request body')
         const { id, size } = await storePhoto(db, owner, data, clock(), quotas.uploadsPerDay)
         const url = `/api/uploads/${id}`
         return reply.status(201).send({ upload: { id, url, thumbUrl: `${url}/thumb`, size } })

@@ -1,7 +1,14 @@
 import { Kysely, Migrator } from 'kysely'
 import sharp from 'sharp'
 import { createTestDatabase, DB_KINDS } from '../../../../tests/support/databases'
-import { HTML_IN_JPEG, hasExifGps, jpegSegments, ONE_PIXEL_PNG, phoneJpeg, pngClaiming } from '../../../../tests/support/images'
+import {
+  HTML_IN_JPEG,
+  hasExifGps,
+  jpegSegments,
+  ONE_PIXEL_PNG,
+  phoneJpeg,
+  pngClaiming,
+} from '../../../../tests/support/images'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import { migrateToLatest, openDatabase } from '../../db/index'
 import { migrations } from '../../db/migrations/index'
@@ -11,20 +18,35 @@ const APP1 = 0xe1
 const APP2 = 0xe2
 const APP13 = 0xed
 const COMMENT = 0xfe
-const wishBody = { category: 'repair', title: '楼道灯坏了', description: '三楼楼道灯不亮，老人晚上上下楼不方便。', communityId: 'cm_jiadi' }
+const wishBody = {
+  category: 'repair',
+  title: '楼道灯坏了',
+  description: '三楼楼道灯不亮，老人晚上上下楼不方便。',
+  communityId: 'cm_jiadi',
+}
 
 describe.each(DB_KINDS)('photos on %s', (kind) => {
   let api: TestApi
   const tokens: Record<string, string> = {}
 
   const login = async (name: string, role: string, extra: object = {}) => {
-    const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `p-${name}`, role, nickname: name, ...extra } })
+    const res = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/dev',
+      payload: { openid: `p-${name}`, role, nickname: name, ...extra },
+    })
     tokens[name] = res.json().token
   }
   const auth = (as?: string) => (as ? { authorization: `Bearer ${tokens[as]}` } : {})
-  const call = (method: 'GET' | 'POST', url: string, as?: string, payload?: object) => api.app.inject({ method, url, payload, headers: auth(as) })
+  const call = (method: 'GET' | 'POST', url: string, as?: string, payload?: object) =>
+    api.app.inject({ method, url, payload, headers: auth(as) })
   const upload = (as: string, bytes: Buffer, type = 'image/jpeg') =>
-    api.app.inject({ method: 'POST', url: '/api/uploads', payload: bytes, headers: { ...auth(as), 'content-type': type } })
+    api.app.inject({
+      method: 'POST',
+      url: '/api/uploads',
+      payload: bytes,
+      headers: { ...auth(as), 'content-type': type },
+    })
 
   const expectHiddenFromAllButItsResidentAndStaff = async (photo: { url: string; thumbUrl: string }) => {
     for (const path of [photo.url, photo.thumbUrl]) {
@@ -73,7 +95,11 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
     expect(bytes.includes(Buffer.from('Exif'))).toBe(false)
     expect(bytes.includes(Buffer.from('OldTownCam'))).toBe(false)
     const meta = await sharp(bytes).metadata()
-    expect({ width: meta.width, height: meta.height, orientation: meta.orientation }).toEqual({ width: 800, height: 1600, orientation: undefined })
+    expect({ width: meta.width, height: meta.height, orientation: meta.orientation }).toEqual({
+      width: 800,
+      height: 1600,
+      orientation: undefined,
+    })
 
     const thumb = await call('GET', thumbUrl)
     expect(thumb.statusCode).toBe(200)
@@ -86,7 +112,11 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
     const { url, thumbUrl } = (await upload('resident', ONE_PIXEL_PNG, 'image/png')).json().upload
     for (const path of [url, thumbUrl]) {
       const served = await call('GET', path)
-      expect(served.headers).toMatchObject({ 'content-type': 'image/jpeg', 'x-content-type-options': 'nosniff', 'content-disposition': 'inline' })
+      expect(served.headers).toMatchObject({
+        'content-type': 'image/jpeg',
+        'x-content-type-options': 'nosniff',
+        'content-disposition': 'inline',
+      })
     }
   })
 
@@ -99,7 +129,10 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
     ] as const) {
       const refused = await upload('resident', bytes, type)
       expect(refused.statusCode).toBe(415)
-      expect(refused.json().error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('JPG') })
+      expect(refused.json().error).toMatchObject({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: expect.stringContaining('JPG'),
+      })
     }
     expect(await api.database.db.selectFrom('uploads').select('id').execute()).toHaveLength(before.length)
   })
@@ -107,7 +140,10 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
   it('refuses a photo of more than 50 megapixels before decoding it (413)', async () => {
     const bomb = await upload('resident', pngClaiming(10_000, 6_000), 'image/png')
     expect(bomb.statusCode).toBe(413)
-    expect(bomb.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', messageEn: expect.stringContaining('too many pixels') })
+    expect(bomb.json().error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      messageEn: expect.stringContaining('too many pixels'),
+    })
     expect((await upload('resident', pngClaiming(100, 100), 'image/png')).statusCode).toBe(415) // a header, no pixels
   })
 
@@ -157,8 +193,21 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
 
   it('a station’s photo is public and may be cached for good', async () => {
     const photo = (await upload('staffHere', ONE_PIXEL_PNG, 'image/png')).json().upload
-    const station = await api.database.db.selectFrom('stations').select('id').where('community_id', '=', 'cm_jiadi').executeTakeFirstOrThrow()
-    expect((await api.app.inject({ method: 'PATCH', url: `/api/stations/${station.id}`, payload: { photos: [photo.url] }, headers: auth('staffHere') })).statusCode).toBe(200)
+    const station = await api.database.db
+      .selectFrom('stations')
+      .select('id')
+      .where('community_id', '=', 'cm_jiadi')
+      .executeTakeFirstOrThrow()
+    expect(
+      (
+        await api.app.inject({
+          method: 'PATCH',
+          url: `/api/stations/${station.id}`,
+          payload: { photos: [photo.url] },
+          headers: auth('staffHere'),
+        })
+      ).statusCode,
+    ).toBe(200)
     expect((await call('GET', photo.url)).headers['cache-control']).toBe('public, max-age=31536000, immutable')
   })
 
@@ -170,10 +219,20 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(30)
     for (const refused of answers.filter((a) => a.statusCode === 429)) {
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0)
-      expect(refused.json().error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('30'), messageEn: expect.stringContaining('30') })
+      expect(refused.json().error).toMatchObject({
+        code: 'RATE_LIMITED',
+        message: expect.stringContaining('30'),
+        messageEn: expect.stringContaining('30'),
+      })
     }
-    const burst = await api.database.db.selectFrom('users').select('id').where('nickname', '=', 'burst').executeTakeFirstOrThrow()
-    expect(await api.database.db.selectFrom('uploads').select('id').where('owner_id', '=', burst.id).execute()).toHaveLength(30)
+    const burst = await api.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('nickname', '=', 'burst')
+      .executeTakeFirstOrThrow()
+    expect(
+      await api.database.db.selectFrom('uploads').select('id').where('owner_id', '=', burst.id).execute(),
+    ).toHaveLength(30)
   })
 })
 
@@ -187,16 +246,48 @@ describe.each(DB_KINDS)('photos stored before uploads were re-encoded, on %s', (
       await new Migrator({ db: database.db, provider: { getMigrations: async () => earlier } }).migrateToLatest()
       const old = database.db as unknown as Kysely<Omit<Database, 'uploads'> & { uploads: Omit<UploadsTable, 'thumb'> }>
       const at = '2026-11-01T00:00:00.000Z'
-      const stored = (id: string, data: Buffer) => ({ id, owner_id: null, mime: 'image/jpeg', size: data.length, data, created_at: at })
-      await old.insertInto('uploads').values([stored('up_gps', await phoneJpeg(2000, 1000)), stored('up_page', HTML_IN_JPEG)]).execute()
-      await old.insertInto('communities').values({ id: 'cm_old', name: '旧社区', lat: null, lng: null, sort_order: 0, is_demo: 0 }).execute()
+      const stored = (id: string, data: Buffer) => ({
+        id,
+        owner_id: null,
+        mime: 'image/jpeg',
+        size: data.length,
+        data,
+        created_at: at,
+      })
+      await old
+        .insertInto('uploads')
+        .values([stored('up_gps', await phoneJpeg(2000, 1000)), stored('up_page', HTML_IN_JPEG)])
+        .execute()
+      await old
+        .insertInto('communities')
+        .values({ id: 'cm_old', name: '旧社区', lat: null, lng: null, sort_order: 0, is_demo: 0 })
+        .execute()
       await old
         .insertInto('wishes')
         .values({
-          id: 'wi_old', resident_id: null, category: 'repair', title: '修灯', description: '楼道灯坏了', community_id: 'cm_old',
-          contact_phone: null, urgent: 0, preferred_time: null, photos_json: '["up_gps","up_page"]', status: 'published',
-          review_reason: null, claimed_by: null, claimed_at: null, fulfil_note: null, fulfil_photo_id: 'up_page', fulfilled_at: null,
-          confirmed_at: null, thanks: null, dispute_reason: null, hours_served: null, created_at: at, updated_at: at,
+          id: 'wi_old',
+          resident_id: null,
+          category: 'repair',
+          title: '修灯',
+          description: '楼道灯坏了',
+          community_id: 'cm_old',
+          contact_phone: null,
+          urgent: 0,
+          preferred_time: null,
+          photos_json: '["up_gps","up_page"]',
+          status: 'published',
+          review_reason: null,
+          claimed_by: null,
+          claimed_at: null,
+          fulfil_note: null,
+          fulfil_photo_id: 'up_page',
+          fulfilled_at: null,
+          confirmed_at: null,
+          thanks: null,
+          dispute_reason: null,
+          hours_served: null,
+          created_at: at,
+          updated_at: at,
         })
         .execute()
 
@@ -209,7 +300,10 @@ describe.each(DB_KINDS)('photos stored before uploads were re-encoded, on %s', (
       expect(jpegSegments(Buffer.from(cleaned!.data)).map((s) => s.marker)).not.toContain(APP1)
       expect((await sharp(Buffer.from(cleaned!.data)).metadata()).width).toBe(1600)
       expect((await sharp(Buffer.from(cleaned!.thumb)).metadata()).width).toBe(400)
-      const wish = await database.db.selectFrom('wishes').select(['photos_json', 'fulfil_photo_id']).executeTakeFirstOrThrow()
+      const wish = await database.db
+        .selectFrom('wishes')
+        .select(['photos_json', 'fulfil_photo_id'])
+        .executeTakeFirstOrThrow()
       expect(wish).toEqual({ photos_json: '["up_gps"]', fulfil_photo_id: null })
     } finally {
       await database.close()

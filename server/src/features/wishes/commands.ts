@@ -24,8 +24,14 @@ const OPEN_STATUSES = ['pending_review', 'published'] as const
 /** Photos on a wish are the writer's own uploads: nobody can attach someone else's picture by its id. */
 async function assertOwnPhotos(db: Db, ids: string[], user: User): Promise<void> {
   if (ids.length === 0) return
-  const owned = await db.selectFrom('uploads').select('id').where('id', 'in', ids).where('owner_id', '=', user.id).execute()
-  if (owned.length !== new Set(ids).size) throw errors.badRequest('照片无效，请重新上传', 'A photo is not yours or no longer exists; upload it again')
+  const owned = await db
+    .selectFrom('uploads')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('owner_id', '=', user.id)
+    .execute()
+  if (owned.length !== new Set(ids).size)
+    throw errors.badRequest('照片无效，请重新上传', 'A photo is not yours or no longer exists; upload it again')
 }
 
 export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quotas, 'wishesOpen' | 'wishesPerDay'>) {
@@ -34,7 +40,11 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
    * community's staff, all in one transaction: a refused wish leaves nothing behind, not even a queued notice.
    */
   async function submit(resident: User, input: z.output<typeof wishCreateSchema>): Promise<string> {
-    const community = await db.selectFrom('communities').select('id').where('id', '=', input.communityId).executeTakeFirst()
+    const community = await db
+      .selectFrom('communities')
+      .select('id')
+      .where('id', '=', input.communityId)
+      .executeTakeFirst()
     if (!community) throw errors.badRequest('请选择所在社区', 'Choose your community')
     await assertOwnPhotos(db, input.photoIds, resident)
     const id = newId('wi')
@@ -88,7 +98,12 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
           .execute()
         await enqueueNotices(
           trx,
-          staff.map((s) => ({ userId: s.id, kind: 'urgent_wish_submitted' as const, dedupeKey: `urgent:${id}:${s.id}`, payload: { wishId: id } })),
+          staff.map((s) => ({
+            userId: s.id,
+            kind: 'urgent_wish_submitted' as const,
+            dedupeKey: `urgent:${id}:${s.id}`,
+            payload: { wishId: id },
+          })),
           at,
         )
       }
@@ -97,7 +112,13 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
   }
 
   /** One step of the wish's life through the transition table, with what it writes beside the new status. */
-  const take = (step: WishStep, id: string, actor: WishActor, changes: (at: string) => Partial<WishesTable>, note?: string) => {
+  const take = (
+    step: WishStep,
+    id: string,
+    actor: WishActor,
+    changes: (at: string) => Partial<WishesTable>,
+    note?: string,
+  ) => {
     const at = clock().toISOString()
     return transition(db, id, step, actor, changes(at), at, note)
   }
@@ -106,12 +127,18 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
     submit,
     review: (actor: WishActor, id: string, { decision, reason }: z.output<typeof reviewSchema>) =>
       take(decision, id, actor, () => ({ review_reason: reason ?? null })),
-    claim: (actor: WishActor, id: string) => take('claim', id, actor, (at) => ({ claimed_by: actor.user.id, claimed_at: at })),
+    claim: (actor: WishActor, id: string) =>
+      take('claim', id, actor, (at) => ({ claimed_by: actor.user.id, claimed_at: at })),
     release: (actor: WishActor, id: string, { reason }: z.output<typeof releaseSchema>) =>
       take('release', id, actor, () => ({ claimed_by: null, claimed_at: null }), reason),
     async fulfil(actor: WishActor, id: string, { note, photoId, hours }: z.output<typeof fulfilSchema>) {
       await assertOwnPhotos(db, photoId ? [photoId] : [], actor.user)
-      await take('fulfil', id, actor, (at) => ({ fulfil_note: note, fulfil_photo_id: photoId ?? null, hours_served: hours ?? null, fulfilled_at: at }))
+      await take('fulfil', id, actor, (at) => ({
+        fulfil_note: note,
+        fulfil_photo_id: photoId ?? null,
+        hours_served: hours ?? null,
+        fulfilled_at: at,
+      }))
     },
     confirm: (actor: WishActor, id: string, { thanks }: z.output<typeof confirmSchema>) =>
       take('confirm', id, actor, (at) => ({ thanks: thanks ?? null, confirmed_at: at })),
@@ -121,7 +148,13 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
     settle: (actor: WishActor, id: string, { note }: z.output<typeof staffNoteSchema>) =>
       take('settle', id, actor, (at) => ({ review_reason: note, confirmed_at: at }), note),
     reopen: (actor: WishActor, id: string, { note }: z.output<typeof staffNoteSchema>) =>
-      take('reopen', id, actor, () => ({ review_reason: note, claimed_by: null, claimed_at: null, fulfil_note: null, fulfilled_at: null }), note),
+      take(
+        'reopen',
+        id,
+        actor,
+        () => ({ review_reason: note, claimed_by: null, claimed_at: null, fulfil_note: null, fulfilled_at: null }),
+        note,
+      ),
   }
 }
 

@@ -45,7 +45,13 @@ const STEPS = {
   reopen: { who: 'staff', from: ['disputed'], to: 'published', notify: 'wish_released', tell: 'claimant' },
 } as const satisfies Record<
   WishStep,
-  { who: Role; from: readonly WishStatus[]; to: WishStatus; notify: NoticeKind | null; tell: 'resident' | 'claimant' | null }
+  {
+    who: Role
+    from: readonly WishStatus[]
+    to: WishStatus
+    notify: NoticeKind | null
+    tell: 'resident' | 'claimant' | null
+  }
 >
 
 /** The steps this person may take on the wish now: the same rules `transition` enforces. */
@@ -97,7 +103,18 @@ export async function transition(
     if (rule.notify) {
       const recipient = rule.tell === 'claimant' ? wish.claimed_by : wish.resident_id
       if (recipient) {
-        await enqueueNotices(trx, [{ userId: recipient, kind: rule.notify, dedupeKey: `${rule.notify}:${wishId}:${at}`, payload: { wishId, reason: note ?? null } }], at)
+        await enqueueNotices(
+          trx,
+          [
+            {
+              userId: recipient,
+              kind: rule.notify,
+              dedupeKey: `${rule.notify}:${wishId}:${at}`,
+              payload: { wishId, reason: note ?? null },
+            },
+          ],
+          at,
+        )
       }
     }
   })

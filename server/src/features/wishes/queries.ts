@@ -10,13 +10,17 @@ import type { WishFull, WishList, wishListQuerySchema, WishResponse } from './sc
 import { fullView, publicView, selectWishes } from './views.js'
 
 /** A signed-in person as the wish rules see them: who they are and which communities they act for as staff. */
-export const wishActorOf = async (db: Db, user: User): Promise<WishActor> => ({ user, staffCommunities: await staffCommunities(db, user) })
+export const wishActorOf = async (db: Db, user: User): Promise<WishActor> => ({
+  user,
+  staffCommunities: await staffCommunities(db, user),
+})
 
 /** The resident, the claimant and the community's staff see everything; others the public view or nothing. */
 export async function findWish(db: Db, id: string, actor: WishActor | null): Promise<WishResponse['wish']> {
   const row = await selectWishes(db).where('w.id', '=', id).executeTakeFirst()
   if (!row) throw notFound.wish()
-  const involved = actor && (row.resident_id === actor.user.id || row.claimed_by === actor.user.id || isStaffOf(actor, row))
+  const involved =
+    actor && (row.resident_id === actor.user.id || row.claimed_by === actor.user.id || isStaffOf(actor, row))
   const actions = stepsOpenTo(actor, row)
   if (involved) return { ...fullView(row), actions }
   if (!(['published', 'claimed', 'fulfilled', 'confirmed'] as string[]).includes(row.status)) throw notFound.wish()
@@ -35,14 +39,22 @@ export async function findWishWall(db: Db, filter: z.output<typeof wishListQuery
     const k = Math.cos((origin.lat * Math.PI) / 180)
     query = query
       .orderBy(sql`case when c.lat is null then 1 else 0 end`)
-      .orderBy(sql`(c.lat - ${origin.lat}) * (c.lat - ${origin.lat}) + (c.lng - ${origin.lng}) * (c.lng - ${origin.lng}) * ${k * k}`)
+      .orderBy(
+        sql`(c.lat - ${origin.lat}) * (c.lat - ${origin.lat}) + (c.lng - ${origin.lng}) * (c.lng - ${origin.lng}) * ${k * k}`,
+      )
   }
   query = query.orderBy('w.created_at', 'desc').orderBy('w.id')
   if (category) query = query.where('w.category', '=', category)
   if (communityId) query = query.where('w.community_id', '=', communityId)
   if (urgent !== undefined) query = query.where('w.urgent', '=', urgent ? 1 : 0)
-  const rows = await query.limit(limit + 1).offset(offset).execute()
-  return { items: rows.slice(0, limit).map((row) => publicView(row, origin)), nextCursor: rows.length > limit ? String(offset + limit) : null }
+  const rows = await query
+    .limit(limit + 1)
+    .offset(offset)
+    .execute()
+  return {
+    items: rows.slice(0, limit).map((row) => publicView(row, origin)),
+    nextCursor: rows.length > limit ? String(offset + limit) : null,
+  }
 }
 
 /** The wishes a person posted or claimed, newest first. */
@@ -57,7 +69,10 @@ export async function findMyWishes(db: Db, userId: string): Promise<WishFull[]> 
 
 /** Wishes waiting for staff (new ones and disputes), urgent first, in the communities staff act for. */
 export async function findReviewQueue(db: Db, scope: string[] | 'all' | null): Promise<WishFull[]> {
-  let query = selectWishes(db).where('w.status', 'in', ['pending_review', 'disputed']).orderBy('w.urgent', 'desc').orderBy('w.created_at')
+  let query = selectWishes(db)
+    .where('w.status', 'in', ['pending_review', 'disputed'])
+    .orderBy('w.urgent', 'desc')
+    .orderBy('w.created_at')
   if (Array.isArray(scope)) query = query.where('w.community_id', 'in', scope)
   return (await query.limit(200).execute()).map(fullView)
 }

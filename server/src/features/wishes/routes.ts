@@ -37,7 +37,8 @@ const stepSummaries = {
 } satisfies Partial<Record<WishStep, string>>
 
 /** What a step's route takes as its body: its command's input, anything (an empty body) when it takes none. */
-type StepInput<N extends keyof typeof stepSummaries> = Parameters<WishCommands[N]> extends [WishActor, string, infer I] ? I : unknown
+type StepInput<N extends keyof typeof stepSummaries> =
+  Parameters<WishCommands[N]> extends [WishActor, string, infer I] ? I : unknown
 
 export const wishRoutes =
   (db: Db, clock: () => Date, quotas: Quotas): FastifyPluginAsyncZod =>
@@ -81,12 +82,22 @@ export const wishRoutes =
       '/api/wishes',
       {
         config: { access: ['resident', 'member'] },
-        schema: { summary: 'Post a wish', tags, description: 'Post a micro-wish; it waits for staff review. A resident may have QUOTA_WISHES_OPEN waiting or open and post QUOTA_WISHES_PER_DAY a day; beyond that 429 RATE_LIMITED with Retry-After.', body: wishCreateSchema, response: { 201: wishResponseSchema } },
+        schema: {
+          summary: 'Post a wish',
+          tags,
+          description:
+            'Post a micro-wish; it waits for staff review. A resident may have QUOTA_WISHES_OPEN waiting or open and post QUOTA_WISHES_PER_DAY a day; beyond that 429 RATE_LIMITED with Retry-After.',
+          body: wishCreateSchema,
+          response: { 201: wishResponseSchema },
+        },
       },
       async (request, reply) => {
         const user = signedIn(request.user)
         const input = request.body
-        await app.checkText({ 标题: input.title, 描述: input.description, 方便联系的时间: input.preferredTime }, user.id)
+        await app.checkText(
+          { 标题: input.title, 描述: input.description, 方便联系的时间: input.preferredTime },
+          user.id,
+        )
         const id = await commands.submit(user, input)
         return reply.status(201).send(await viewFor(id, await actorOf(user)))
       },
@@ -94,31 +105,69 @@ export const wishRoutes =
 
     app.get(
       '/api/wishes',
-      { config: { access: 'public' }, schema: { summary: 'The wish wall', tags, description: 'The public wish wall: urgent ones first, then newest or nearest; names masked, no phones.', querystring: wishListQuerySchema, response: { 200: wishListResponseSchema } } },
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'The wish wall',
+          tags,
+          description: 'The public wish wall: urgent ones first, then newest or nearest; names masked, no phones.',
+          querystring: wishListQuerySchema,
+          response: { 200: wishListResponseSchema },
+        },
+      },
       async (request) => findWishWall(db, request.query),
     )
 
     app.get(
       '/api/wishes/:id',
-      { config: { access: 'public' }, schema: { summary: 'A wish', errors: [404], tags, params: idParamsSchema, response: { 200: wishResponseSchema } } },
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'A wish',
+          errors: [404],
+          tags,
+          params: idParamsSchema,
+          response: { 200: wishResponseSchema },
+        },
+      },
       async (request) => viewFor(request.params.id, request.user ? await actorOf(request.user) : null),
     )
 
     app.get(
       '/api/me/wishes',
-      { config: { access: 'user' }, schema: { summary: 'My wishes, posted or claimed', tags, response: { 200: myWishesResponseSchema } } },
+      {
+        config: { access: 'user' },
+        schema: { summary: 'My wishes, posted or claimed', tags, response: { 200: myWishesResponseSchema } },
+      },
       async (request) => ({ items: await findMyWishes(db, signedIn(request.user).id) }),
     )
 
     app.get(
       '/api/wishes/review-queue',
-      { config: { access: ['staff'] }, schema: { summary: 'Wishes to review or settle (staff)', tags: [...tags, 'staff'], response: { 200: myWishesResponseSchema } } },
+      {
+        config: { access: ['staff'] },
+        schema: {
+          summary: 'Wishes to review or settle (staff)',
+          tags: [...tags, 'staff'],
+          response: { 200: myWishesResponseSchema },
+        },
+      },
       async (request) => ({ items: await findReviewQueue(db, await staffCommunities(db, request.user)) }),
     )
 
     app.post(
       '/api/wishes/:id/review',
-      { config: { access: ['staff'] }, schema: { summary: 'Publish or reject a wish (staff)', errors: [404, 409], tags: [...tags, 'staff'], params: idParamsSchema, body: reviewSchema, response: { 200: wishResponseSchema } } },
+      {
+        config: { access: ['staff'] },
+        schema: {
+          summary: 'Publish or reject a wish (staff)',
+          errors: [404, 409],
+          tags: [...tags, 'staff'],
+          params: idParamsSchema,
+          body: reviewSchema,
+          response: { 200: wishResponseSchema },
+        },
+      },
       async (request) => {
         const actor = await actorOf(request.user)
         await commands.review(actor, request.params.id, request.body)
@@ -130,7 +179,14 @@ export const wishRoutes =
       '/api/wishes/:id/claim',
       {
         config: { access: ['member'] },
-        schema: { summary: 'Claim a wish', errors: [404, 409], tags, description: 'Exactly once: the first verified member wins, everyone after gets 409 WISH_ALREADY_CLAIMED.', params: idParamsSchema, response: { 200: wishResponseSchema } },
+        schema: {
+          summary: 'Claim a wish',
+          errors: [404, 409],
+          tags,
+          description: 'Exactly once: the first verified member wins, everyone after gets 409 WISH_ALREADY_CLAIMED.',
+          params: idParamsSchema,
+          response: { 200: wishResponseSchema },
+        },
       },
       async (request) => {
         const actor = await actorOf(request.user)

@@ -1,12 +1,32 @@
 import { z } from 'zod'
 import { identifier, line, paragraph, reasonRequiredRule, rule, token } from '../../shared/validation.js'
 
-export const WISH_CATEGORIES = ['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other'] as const
-export const WISH_STATUSES = ['pending_review', 'published', 'rejected', 'claimed', 'fulfilled', 'confirmed', 'withdrawn', 'disputed'] as const
+export const WISH_CATEGORIES = [
+  'life_help',
+  'medical_escort',
+  'study_aid',
+  'repair',
+  'errands',
+  'companionship',
+  'other',
+] as const
+export const WISH_STATUSES = [
+  'pending_review',
+  'published',
+  'rejected',
+  'claimed',
+  'fulfilled',
+  'confirmed',
+  'withdrawn',
+  'disputed',
+] as const
 /** What the public wall may show; the rest is seen only by the people involved and staff. */
 export const PUBLIC_STATUSES = ['published', 'claimed', 'fulfilled', 'confirmed'] as const
 
-const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'expected a mainland mobile or landline number')
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'expected a mainland mobile or landline number')
 
 export const wishCreateSchema = z.object({
   category: z.enum(WISH_CATEGORIES),
@@ -59,7 +79,18 @@ export const wishFullSchema = wishPublicSchema.extend({
 export type WishFull = z.infer<typeof wishFullSchema>
 
 /** Every step of a wish's life; who may take which, from which state, is the transition table in lifecycle.ts. */
-export const WISH_STEPS = ['approve', 'reject', 'claim', 'fulfil', 'release', 'confirm', 'dispute', 'withdraw', 'settle', 'reopen'] as const
+export const WISH_STEPS = [
+  'approve',
+  'reject',
+  'claim',
+  'fulfil',
+  'release',
+  'confirm',
+  'dispute',
+  'withdraw',
+  'settle',
+  'reopen',
+] as const
 export type WishStep = (typeof WISH_STEPS)[number]
 const actions = z.array(z.enum(WISH_STEPS)).describe('the steps the caller may take now (none when not signed in)')
 
@@ -69,18 +100,23 @@ export const wishResponseSchema = z.object({
 export type WishResponse = z.infer<typeof wishResponseSchema>
 
 const booleanQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
-export const wishListQuerySchema = z.object({
-  status: z.enum(PUBLIC_STATUSES).default('published'),
-  category: z.enum(WISH_CATEGORIES).optional(),
-  communityId: identifier().optional(),
-  urgent: booleanQuery.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: token(40).optional(),
-  /** `nearest`: by the distance from lat/lng (GCJ-02) to the wish's community; urgent ones stay pinned either way. */
-  sort: z.enum(['newest', 'nearest']).default('newest'),
-  lat: z.coerce.number().min(-90).max(90).optional(),
-  lng: z.coerce.number().min(-180).max(180).optional(),
-}).refine((q) => q.sort !== 'nearest' || (q.lat !== undefined && q.lng !== undefined), rule('按距离排序时必填', 'is required with sort=nearest', ['lat']))
+export const wishListQuerySchema = z
+  .object({
+    status: z.enum(PUBLIC_STATUSES).default('published'),
+    category: z.enum(WISH_CATEGORIES).optional(),
+    communityId: identifier().optional(),
+    urgent: booleanQuery.optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    cursor: token(40).optional(),
+    /** `nearest`: by the distance from lat/lng (GCJ-02) to the wish's community; urgent ones stay pinned either way. */
+    sort: z.enum(['newest', 'nearest']).default('newest'),
+    lat: z.coerce.number().min(-90).max(90).optional(),
+    lng: z.coerce.number().min(-180).max(180).optional(),
+  })
+  .refine(
+    (q) => q.sort !== 'nearest' || (q.lat !== undefined && q.lng !== undefined),
+    rule('按距离排序时必填', 'is required with sort=nearest', ['lat']),
+  )
 export const wishListResponseSchema = z.object({ items: z.array(wishPublicSchema), nextCursor: z.string().nullable() })
 export type WishList = z.infer<typeof wishListResponseSchema>
 export const myWishesResponseSchema = z.object({ items: z.array(wishFullSchema) })

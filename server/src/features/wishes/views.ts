@@ -9,7 +9,13 @@ export function maskName(name: string): string {
   return chars.length === 0 ? '居民' : `${chars[0]}**`
 }
 
-type Row = WishesTable & { community_name: string; community_lat: number | null; community_lng: number | null; resident_nickname: string | null; claimant_nickname: string | null }
+type Row = WishesTable & {
+  community_name: string
+  community_lat: number | null
+  community_lng: number | null
+  resident_nickname: string | null
+  claimant_nickname: string | null
+}
 
 export function selectWishes(db: Db) {
   return db
@@ -18,13 +24,22 @@ export function selectWishes(db: Db) {
     .leftJoin('users as r', 'r.id', 'w.resident_id')
     .leftJoin('users as m', 'm.id', 'w.claimed_by')
     .selectAll('w')
-    .select(['c.name as community_name', 'c.lat as community_lat', 'c.lng as community_lng', 'r.nickname as resident_nickname', 'm.nickname as claimant_nickname'])
+    .select([
+      'c.name as community_name',
+      'c.lat as community_lat',
+      'c.lng as community_lng',
+      'r.nickname as resident_nickname',
+      'm.nickname as claimant_nickname',
+    ])
 }
 
 const photoUrls = (json: string) => (JSON.parse(json) as string[]).map((id) => `/api/uploads/${id}`)
 
 export function publicView(row: Row, origin?: { lat: number; lng: number }): WishPublic {
-  const place = row.community_lat !== null && row.community_lng !== null ? { lat: Number(row.community_lat), lng: Number(row.community_lng) } : null
+  const place =
+    row.community_lat !== null && row.community_lng !== null
+      ? { lat: Number(row.community_lat), lng: Number(row.community_lng) }
+      : null
   return {
     id: row.id,
     category: row.category as WishPublic['category'],

@@ -4,7 +4,13 @@ import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import { releaseStaleClaims } from './lifecycle'
 
 const PHONE = '13912345678'
-const wishBody = { category: 'repair', title: '楼道灯坏了', description: '三楼楼道灯不亮，老人晚上上下楼不方便。', communityId: 'cm_jiadi', contactPhone: PHONE }
+const wishBody = {
+  category: 'repair',
+  title: '楼道灯坏了',
+  description: '三楼楼道灯不亮，老人晚上上下楼不方便。',
+  communityId: 'cm_jiadi',
+  contactPhone: PHONE,
+}
 
 describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   let api: TestApi
@@ -12,17 +18,26 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   const tokens: Record<string, string> = {}
 
   const login = async (name: string, role: string, extra: object = {}) => {
-    const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `w-${name}`, role, nickname: name, ...extra } })
+    const res = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/dev',
+      payload: { openid: `w-${name}`, role, nickname: name, ...extra },
+    })
     tokens[name] = res.json().token
     return res.json().user.id as string
   }
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, as?: string, payload?: object) =>
     api.app.inject({ method, url, payload, headers: as ? { authorization: `Bearer ${tokens[as]}` } : {} })
-  const wishRow = (id: string) => api.database.db.selectFrom('wishes').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  const wishRow = (id: string) =>
+    api.database.db.selectFrom('wishes').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 
   beforeAll(async () => {
     // These stories post many wishes as one resident; the quotas themselves are tested in shared/quota.test.ts.
-    api = await startTestApi({ kind, clock: () => now, env: { QUOTA_WISHES_OPEN: '1000', QUOTA_WISHES_PER_DAY: '1000' } })
+    api = await startTestApi({
+      kind,
+      clock: () => now,
+      env: { QUOTA_WISHES_OPEN: '1000', QUOTA_WISHES_PER_DAY: '1000' },
+    })
     await login('张秀英', 'resident')
     await login('李大伯', 'resident')
     await login('tourist', 'tourist')
@@ -31,7 +46,13 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     await login('staffHere', 'staff', { communityId: 'cm_jiadi' })
     await login('staffThere', 'staff', { communityId: 'cm_xihu' })
     await login('pending', 'resident')
-    await call('POST', '/api/members', 'pending', { realName: '孙待审', phone: '13700000000', workUnit: '市直单位', branch: '第一支部', communityId: 'cm_jiadi' })
+    await call('POST', '/api/members', 'pending', {
+      realName: '孙待审',
+      phone: '13700000000',
+      workUnit: '市直单位',
+      branch: '第一支部',
+      communityId: 'cm_jiadi',
+    })
   })
   afterAll(() => api.close())
 
@@ -59,19 +80,41 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect((await call('GET', `/api/wishes/${id}`, '赵党员')).json().wish.contactPhone).toBeUndefined()
 
     const photo = async (who: string) =>
-      (await api.app.inject({ method: 'POST', url: '/api/uploads', payload: ONE_PIXEL_PNG, headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'image/png' } })).json().upload.id as string
-    const notMine = await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换灯泡', photoId: await photo('赵党员') })
+      (
+        await api.app.inject({
+          method: 'POST',
+          url: '/api/uploads',
+          payload: ONE_PIXEL_PNG,
+          headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'image/png' },
+        })
+      ).json().upload.id as string
+    const notMine = await call('POST', `/api/wishes/${id}/fulfil`, '王党员', {
+      note: '已更换灯泡',
+      photoId: await photo('赵党员'),
+    })
     expect(notMine.statusCode).toBe(400)
     const proof = await photo('王党员')
-    const fulfilled = (await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换灯泡', hours: 1.5, photoId: proof })).json().wish
+    const fulfilled = (
+      await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换灯泡', hours: 1.5, photoId: proof })
+    ).json().wish
     expect(fulfilled).toMatchObject({ status: 'fulfilled', fulfilPhoto: `/api/uploads/${proof}`, hoursServed: 1.5 })
     expect((await call('GET', `/api/wishes/${id}`)).json().wish.fulfilPhoto).toBeUndefined()
-    expect((await call('POST', `/api/wishes/${id}/confirm`, '张秀英', { thanks: '谢谢小王！' })).json().wish.status).toBe('confirmed')
+    expect(
+      (await call('POST', `/api/wishes/${id}/confirm`, '张秀英', { thanks: '谢谢小王！' })).json().wish.status,
+    ).toBe('confirmed')
 
     const record = (await call('GET', '/api/me/member/record', '王党员')).json()
     expect(record).toMatchObject({ wishesFulfilled: 1, hoursServed: 1.5 })
     const notices = await api.database.db.selectFrom('outbox').select('kind').execute()
-    expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['urgent_wish_submitted', 'wish_published', 'wish_claimed', 'wish_fulfilled', 'wish_confirmed']))
+    expect(notices.map((n) => n.kind)).toEqual(
+      expect.arrayContaining([
+        'urgent_wish_submitted',
+        'wish_published',
+        'wish_claimed',
+        'wish_fulfilled',
+        'wish_confirmed',
+      ]),
+    )
   })
 
   it('tells each person the steps they may take on a wish now, and only those', async () => {
@@ -91,9 +134,13 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect((await call('POST', `/api/wishes/${id}/claim`, '王党员')).json().wish.actions).toEqual(['fulfil', 'release'])
     expect(await actionsOf('赵党员')).toEqual([])
     expect(await actionsOf('张秀英')).toEqual([])
-    expect((await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换' })).json().wish.actions).toEqual([])
+    expect((await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换' })).json().wish.actions).toEqual(
+      [],
+    )
     expect(await actionsOf('张秀英')).toEqual(['confirm', 'dispute'])
-    expect((await call('POST', `/api/wishes/${id}/dispute`, '张秀英', { reason: '还是不亮' })).json().wish.actions).toEqual([])
+    expect(
+      (await call('POST', `/api/wishes/${id}/dispute`, '张秀英', { reason: '还是不亮' })).json().wish.actions,
+    ).toEqual([])
     expect(await actionsOf('staffHere')).toEqual(['settle', 'reopen'])
   })
 
@@ -103,9 +150,10 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect(members).toHaveLength(100)
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        fetch(`${api.url}/api/wishes/${id}/claim`, { method: 'POST', headers: { authorization: `Bearer ${tokens[`claimer-${kind}-${i}`]}` } }).then(
-          async (r) => ({ status: r.status, body: (await r.json()) as { error?: { code: string } } }),
-        ),
+        fetch(`${api.url}/api/wishes/${id}/claim`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokens[`claimer-${kind}-${i}`]}` },
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: { code: string } } })),
       ),
     )
     expect(results.filter((r) => r.status === 200)).toHaveLength(1)
@@ -119,7 +167,11 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
 
   it('never shows the phone or the full name on the public wall or public detail (raw JSON)', async () => {
     const id = await publishedWish()
-    for (const res of [await call('GET', '/api/wishes'), await call('GET', `/api/wishes/${id}`), await call('GET', `/api/wishes/${id}`, 'tourist')]) {
+    for (const res of [
+      await call('GET', '/api/wishes'),
+      await call('GET', `/api/wishes/${id}`),
+      await call('GET', `/api/wishes/${id}`, 'tourist'),
+    ]) {
       expect(res.statusCode).toBe(200)
       expect(res.body).not.toContain(PHONE)
       expect(res.body).not.toContain('张秀英')
@@ -152,16 +204,28 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
 
     await call('POST', `/api/wishes/${stale}/claim`, '赵党员')
     expect((await call('POST', `/api/wishes/${stale}/release`, '赵党员', {})).statusCode).toBe(400)
-    expect((await call('POST', `/api/wishes/${stale}/release`, '赵党员', { reason: '临时出差' })).json().wish.status).toBe('published')
-    const told = await api.database.db.selectFrom('outbox').select('payload_json').where('kind', '=', 'wish_released').execute()
+    expect(
+      (await call('POST', `/api/wishes/${stale}/release`, '赵党员', { reason: '临时出差' })).json().wish.status,
+    ).toBe('published')
+    const told = await api.database.db
+      .selectFrom('outbox')
+      .select('payload_json')
+      .where('kind', '=', 'wish_released')
+      .execute()
     expect(told.some((n) => JSON.parse(n.payload_json).reason === '临时出差')).toBe(true)
   })
 
   it('sorts the wall nearest first by the wish’s community, keeping urgent ones pinned', async () => {
     const jiadi = await publishedWish({ ...wishBody, title: '甲第巷的心愿' })
-    const created = await call('POST', '/api/wishes', '张秀英', { ...wishBody, title: '西湖边的心愿', communityId: 'cm_xihu' })
+    const created = await call('POST', '/api/wishes', '张秀英', {
+      ...wishBody,
+      title: '西湖边的心愿',
+      communityId: 'cm_xihu',
+    })
     const xihu = created.json().wish.id
-    expect((await call('POST', `/api/wishes/${xihu}/review`, 'staffThere', { decision: 'approve' })).statusCode).toBe(200)
+    expect((await call('POST', `/api/wishes/${xihu}/review`, 'staffThere', { decision: 'approve' })).statusCode).toBe(
+      200,
+    )
     const wall = async (query: string) => (await call('GET', `/api/wishes?limit=50&${query}`)).json()
     const order = (items: { id: string }[]) => items.map((w) => w.id).filter((id) => id === jiadi || id === xihu)
 
@@ -203,7 +267,9 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       const id = await publishedWish()
       await call('POST', `/api/wishes/${id}/claim`, '王党员')
       await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换' })
-      expect((await call('POST', `/api/wishes/${id}/dispute`, '张秀英', { reason: '还在漏水' })).json().wish.status).toBe('disputed')
+      expect(
+        (await call('POST', `/api/wishes/${id}/dispute`, '张秀英', { reason: '还在漏水' })).json().wish.status,
+      ).toBe('disputed')
       return id
     }
     const queue = (await call('GET', '/api/wishes/review-queue', 'staffHere')).json().items
@@ -219,7 +285,11 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect(reopened.json().wish).toMatchObject({ status: 'published', claimedBy: null })
     const wall = (await call('GET', '/api/wishes')).json().items.map((w: { id: string }) => w.id)
     expect(wall).toContain(second)
-    const released = await api.database.db.selectFrom('outbox').select('payload_json').where('kind', '=', 'wish_released').execute()
+    const released = await api.database.db
+      .selectFrom('outbox')
+      .select('payload_json')
+      .where('kind', '=', 'wish_released')
+      .execute()
     expect(released.some((n) => JSON.parse(n.payload_json).reason === '另请党员帮忙')).toBe(true)
   })
 
@@ -228,7 +298,16 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
    */
   describe('authorization table', () => {
     type WishState = 'pending' | 'published' | 'claimed' | 'fulfilled' | 'disputed'
-    const callers = ['anonymous', 'tourist', 'owner', 'otherResident', 'unverifiedMember', 'verifiedMember', 'staffHere', 'staffThere'] as const
+    const callers = [
+      'anonymous',
+      'tourist',
+      'owner',
+      'otherResident',
+      'unverifiedMember',
+      'verifiedMember',
+      'staffHere',
+      'staffThere',
+    ] as const
     type Caller = (typeof callers)[number]
     const as: Record<Caller, string | undefined> = {
       anonymous: undefined,
@@ -285,7 +364,13 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     })
 
     it('member routes: register any logged-in user, verify only staff of that community', async () => {
-      const register = { realName: '周新', phone: '13600000000', workUnit: '市教育局', branch: '机关二支部', communityId: 'cm_jiadi' }
+      const register = {
+        realName: '周新',
+        phone: '13600000000',
+        workUnit: '市教育局',
+        branch: '机关二支部',
+        communityId: 'cm_jiadi',
+      }
       await login('newbie', 'resident')
       expect((await call('POST', '/api/members', undefined, register)).statusCode).toBe(401)
       const registered = await call('POST', '/api/members', 'newbie', register)
@@ -295,32 +380,60 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       expect(repeat.statusCode).toBe(200)
       expect(repeat.json().member).toMatchObject({ id: memberId, status: 'pending' })
       for (const caller of ['newbie', 'verifiedMember', 'staffThere'] as const) {
-        const res = await call('POST', `/api/members/${memberId}/verify`, caller === 'newbie' ? 'newbie' : as[caller], { decision: 'verify' })
+        const res = await call('POST', `/api/members/${memberId}/verify`, caller === 'newbie' ? 'newbie' : as[caller], {
+          decision: 'verify',
+        })
         expect(res.statusCode).toBe(403)
       }
       expect((await call('GET', '/api/members', as.verifiedMember)).statusCode).toBe(403)
       const queue = (await call('GET', '/api/members', 'staffHere')).json().items
       expect(queue.map((m: { id: string }) => m.id)).toContain(memberId)
-      expect((await call('GET', '/api/members', 'staffThere')).json().items.map((m: { id: string }) => m.id)).not.toContain(memberId)
-      expect((await call('POST', `/api/members/${memberId}/verify`, 'staffHere', { decision: 'reject' })).statusCode).toBe(400)
-      expect((await call('POST', `/api/members/${memberId}/verify`, 'staffHere', { decision: 'verify' })).json().member.status).toBe('verified')
+      expect(
+        (await call('GET', '/api/members', 'staffThere')).json().items.map((m: { id: string }) => m.id),
+      ).not.toContain(memberId)
+      expect(
+        (await call('POST', `/api/members/${memberId}/verify`, 'staffHere', { decision: 'reject' })).statusCode,
+      ).toBe(400)
+      expect(
+        (await call('POST', `/api/members/${memberId}/verify`, 'staffHere', { decision: 'verify' })).json().member
+          .status,
+      ).toBe('verified')
       expect((await call('GET', '/api/me', 'newbie')).json().user.role).toBe('member')
     })
   })
 
   it('takes photos by their content and size, and counts the figures from the database', async () => {
-    const upload = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: ONE_PIXEL_PNG, headers: { authorization: `Bearer ${tokens['张秀英']}`, 'content-type': 'image/png' } })
+    const upload = await api.app.inject({
+      method: 'POST',
+      url: '/api/uploads',
+      payload: ONE_PIXEL_PNG,
+      headers: { authorization: `Bearer ${tokens['张秀英']}`, 'content-type': 'image/png' },
+    })
     expect(upload.statusCode).toBe(201)
-    const fake = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: Buffer.from('<script>'), headers: { authorization: `Bearer ${tokens['张秀英']}`, 'content-type': 'image/png' } })
+    const fake = await api.app.inject({
+      method: 'POST',
+      url: '/api/uploads',
+      payload: Buffer.from('<script>'),
+      headers: { authorization: `Bearer ${tokens['张秀英']}`, 'content-type': 'image/png' },
+    })
     expect(fake.statusCode).toBe(415)
-    const huge = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: Buffer.alloc(3 * 1024 * 1024), headers: { authorization: `Bearer ${tokens['张秀英']}`, 'content-type': 'image/jpeg' } })
+    const huge = await api.app.inject({
+      method: 'POST',
+      url: '/api/uploads',
+      payload: Buffer.alloc(3 * 1024 * 1024),
+      headers: { authorization: `Bearer ${tokens['张秀英']}`, 'content-type': 'image/jpeg' },
+    })
     expect(huge.statusCode).toBe(413)
     const withPhoto = await call('POST', '/api/wishes', '张秀英', { ...wishBody, photoIds: [upload.json().upload.id] })
     expect(withPhoto.json().wish.photos).toEqual([`/api/uploads/${upload.json().upload.id}`])
-    expect((await call('POST', '/api/wishes', '李大伯', { ...wishBody, photoIds: [upload.json().upload.id] })).statusCode).toBe(400)
+    expect(
+      (await call('POST', '/api/wishes', '李大伯', { ...wishBody, photoIds: [upload.json().upload.id] })).statusCode,
+    ).toBe(400)
 
     const stats = (await call('GET', '/api/stats')).json()
-    const published = (await api.database.db.selectFrom('wishes').select('id').where('status', '=', 'published').execute()).length
+    const published = (
+      await api.database.db.selectFrom('wishes').select('id').where('status', '=', 'published').execute()
+    ).length
     expect(stats.wishes.published).toBe(published)
     expect(stats.stations).toBe(12)
     expect(stats.members.verified).toBeGreaterThanOrEqual(100)
@@ -328,7 +441,12 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
 
   it('deletes an account: name, phone, registration and photos go; the wish stays, anonymous', async () => {
     await login('leaving', 'resident')
-    const upload = await api.app.inject({ method: 'POST', url: '/api/uploads', payload: ONE_PIXEL_PNG, headers: { authorization: `Bearer ${tokens.leaving}`, 'content-type': 'image/png' } })
+    const upload = await api.app.inject({
+      method: 'POST',
+      url: '/api/uploads',
+      payload: ONE_PIXEL_PNG,
+      headers: { authorization: `Bearer ${tokens.leaving}`, 'content-type': 'image/png' },
+    })
     const photo = upload.json().upload
     const id = (await call('POST', '/api/wishes', 'leaving', { ...wishBody, photoIds: [photo.id] })).json().wish.id
     expect((await call('DELETE', '/api/me', 'leaving')).statusCode).toBe(200)
@@ -336,7 +454,11 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect((await call('GET', '/api/me', 'leaving')).statusCode).toBe(401)
     const row = await wishRow(id)
     expect(row).toMatchObject({ resident_id: null, contact_phone: null, photos_json: '[]' })
-    const users = await api.database.db.selectFrom('users').select('nickname').where('nickname', '=', 'leaving').execute()
+    const users = await api.database.db
+      .selectFrom('users')
+      .select('nickname')
+      .where('nickname', '=', 'leaving')
+      .execute()
     expect(users).toHaveLength(0)
   })
 })

@@ -15,12 +15,19 @@ export function SessionCard({ session, onOpen }: { session: SessionView; onOpen(
   const distance = formatDistance(t, session.guesthouse.distanceM)
   const mine = session.myBooking
   return (
-    <View id={`session-${session.id}`} className="card session-card" ariaRole="button" onClick={() => onOpen(session.id)}>
+    <View
+      id={`session-${session.id}`}
+      className="card session-card"
+      ariaRole="button"
+      onClick={() => onOpen(session.id)}
+    >
       <View className="session-card__head">
         <Text className="session-card__topic">{language === 'en' ? session.topicTitleEn : session.topicTitle}</Text>
         {mine ? (
           <Text className="badge badge--open">
-            {mine.status === 'confirmed' ? t('lectures.confirmed') : t('lectures.waitlisted', { n: mine.position ?? 0 })}
+            {mine.status === 'confirmed'
+              ? t('lectures.confirmed')
+              : t('lectures.waitlisted', { n: mine.position ?? 0 })}
           </Text>
         ) : null}
       </View>
@@ -37,7 +44,9 @@ export function SessionCard({ session, onOpen }: { session: SessionView; onOpen(
             {session.seatsLeft > 0 ? t('lectures.seatsLeft', { n: session.seatsLeft }) : t('lectures.full')}
           </Text>
         )}
-        {session.waitlistCount > 0 ? <Text className="muted session-card__wait">{t('lectures.waitlist', { n: session.waitlistCount })}</Text> : null}
+        {session.waitlistCount > 0 ? (
+          <Text className="muted session-card__wait">{t('lectures.waitlist', { n: session.waitlistCount })}</Text>
+        ) : null}
         {session.speaker ? <Text className="muted session-card__speaker">{session.speaker}</Text> : null}
       </View>
     </View>

@@ -22,7 +22,13 @@ export function CommunityPicker({ scope, value, onChange }: Props) {
       {choosing ? (
         <View>
           {scope.items.map((c) => (
-            <View key={c.id} id={`community-${c.id}`} className={`chip ${value === c.id ? 'chip--on' : ''}`} ariaRole="radio" onClick={() => onChange(c.id)}>
+            <View
+              key={c.id}
+              id={`community-${c.id}`}
+              className={`chip ${value === c.id ? 'chip--on' : ''}`}
+              ariaRole="radio"
+              onClick={() => onChange(c.id)}
+            >
               {c.name}
             </View>
           ))}

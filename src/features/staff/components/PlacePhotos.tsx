@@ -23,7 +23,9 @@ export function PlacePhotos({ urls, onChange }: Props) {
       <PhotoStrip
         photos={urls.map((url) => ({ key: url, src: assetUrl(thumbnailOf(url)) }))}
         max={MAX_PHOTOS}
-        onAdd={() => void pickAndUploadPhotos(MAX_PHOTOS - urls.length, ({ url }) => onChange((list) => [...list, url]))}
+        onAdd={() =>
+          void pickAndUploadPhotos(MAX_PHOTOS - urls.length, ({ url }) => onChange((list) => [...list, url]))
+        }
         onRemove={(removed) => onChange((list) => list.filter((url) => url !== removed))}
       />
     </>

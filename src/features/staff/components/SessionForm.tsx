@@ -57,7 +57,13 @@ export function SessionForm({ plan, places, onChange, onSubmit, submitLabel, bus
       <Text className="form__label">{t('staff.guesthouse')}</Text>
       <View>
         {places.map((g) => (
-          <View key={g.id} id={`plan-guesthouse-${g.id}`} className={`chip ${plan.guesthouseId === g.id ? 'chip--on' : ''}`} ariaRole="radio" onClick={() => set({ guesthouseId: g.id })}>
+          <View
+            key={g.id}
+            id={`plan-guesthouse-${g.id}`}
+            className={`chip ${plan.guesthouseId === g.id ? 'chip--on' : ''}`}
+            ariaRole="radio"
+            onClick={() => set({ guesthouseId: g.id })}
+          >
             {g.name}
           </View>
         ))}
@@ -81,9 +87,20 @@ export function SessionForm({ plan, places, onChange, onSubmit, submitLabel, bus
         </Picker>
       </View>
       <Text className="form__label">{t('staff.capacity')}</Text>
-      <Input id="plan-capacity" className="form__input" type="number" value={plan.capacity} onInput={(e) => set({ capacity: e.detail.value })} />
+      <Input
+        id="plan-capacity"
+        className="form__input"
+        type="number"
+        value={plan.capacity}
+        onInput={(e) => set({ capacity: e.detail.value })}
+      />
       <Text className="form__label">{t('staff.speaker')}</Text>
-      <Input id="plan-speaker" className="form__input" value={plan.speaker} onInput={(e) => set({ speaker: e.detail.value })} />
+      <Input
+        id="plan-speaker"
+        className="form__input"
+        value={plan.speaker}
+        onInput={(e) => set({ speaker: e.detail.value })}
+      />
       <Button id="plan-submit" className="btn btn--primary form__save" loading={busy} onClick={onSubmit}>
         {submitLabel}
       </Button>

@@ -12,7 +12,20 @@ export function MapView({ stations, centre, origin, nameOf, onSelect }: MapViewP
     iconPath: marker as string,
     width: 28,
     height: 35,
-    callout: { content: nameOf(s), display: 'BYCLICK' as const, padding: 8, borderRadius: 8, color: '#2B2118', fontSize: 13, bgColor: '#FFFFFF', textAlign: 'center' as const, anchorX: 0, anchorY: 0, borderWidth: 0, borderColor: '#FFFFFF' },
+    callout: {
+      content: nameOf(s),
+      display: 'BYCLICK' as const,
+      padding: 8,
+      borderRadius: 8,
+      color: '#2B2118',
+      fontSize: 13,
+      bgColor: '#FFFFFF',
+      textAlign: 'center' as const,
+      anchorX: 0,
+      anchorY: 0,
+      borderWidth: 0,
+      borderColor: '#FFFFFF',
+    },
   }))
   const select = (markerId: number | string) => {
     const station = stations[Number(markerId)]

@@ -38,7 +38,13 @@ export function ReportForm({ stationId, onDone }: { stationId: string; onDone():
       <Text className="detail__section">{t('stations.reportTitle')}</Text>
       <View>
         {CATEGORIES.map((c) => (
-          <View key={c} id={`report-${c}`} className={`chip ${category === c ? 'chip--on' : ''}`} ariaRole="radio" onClick={() => setCategory(c)}>
+          <View
+            key={c}
+            id={`report-${c}`}
+            className={`chip ${category === c ? 'chip--on' : ''}`}
+            ariaRole="radio"
+            onClick={() => setCategory(c)}
+          >
             {t(`report.${c}`)}
           </View>
         ))}

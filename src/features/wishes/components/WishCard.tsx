@@ -7,7 +7,12 @@ import './WishCard.scss'
 export function WishCard({ wish, onOpen }: { wish: WishPublic; onOpen(id: string): void }) {
   const { t } = useSettings()
   return (
-    <View id={`wish-${wish.id}`} className={`card wish-card ${wish.urgent ? 'wish-card--urgent' : ''}`} ariaRole="button" onClick={() => onOpen(wish.id)}>
+    <View
+      id={`wish-${wish.id}`}
+      className={`card wish-card ${wish.urgent ? 'wish-card--urgent' : ''}`}
+      ariaRole="button"
+      onClick={() => onOpen(wish.id)}
+    >
       <View className="wish-card__head">
         {wish.urgent ? <Text className="badge wish-card__urgent">{t('wishes.urgent')}</Text> : null}
         <Text className="wish-card__title">{wish.title}</Text>

@@ -11,7 +11,11 @@ import '../../index.scss'
 
 const SCOPES = ['upcoming', 'waitlisted', 'past'] as const
 type Scope = (typeof SCOPES)[number]
-const SCOPE_LABEL = { upcoming: 'lectures.scopeUpcoming', waitlisted: 'lectures.scopeWaitlisted', past: 'lectures.scopePast' } as const
+const SCOPE_LABEL = {
+  upcoming: 'lectures.scopeUpcoming',
+  waitlisted: 'lectures.scopeWaitlisted',
+  past: 'lectures.scopePast',
+} as const
 
 export default function MyBookingsPage() {
   const { t } = useSettings()
@@ -40,7 +44,10 @@ export default function MyBookingsPage() {
       {bookings?.map((b) => (
         <SessionCard
           key={b.id}
-          session={{ ...b.session, myBooking: b.status === 'cancelled' ? null : { status: b.status, position: b.position ?? null } }}
+          session={{
+            ...b.session,
+            myBooking: b.status === 'cancelled' ? null : { status: b.status, position: b.position ?? null },
+          }}
           onOpen={(id) => void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${id}` })}
         />
       ))}

@@ -32,12 +32,22 @@ export default function GuesthousePage() {
       ) : null}
       <View className="card">
         <Text className="session__topic">{guesthouse.name}</Text>
-        <Text className="muted session__address">{guesthouse.address}{distance ? ` · ${distance}` : ''}</Text>
+        <Text className="muted session__address">
+          {guesthouse.address}
+          {distance ? ` · ${distance}` : ''}
+        </Text>
         {guesthouse.roomsNote ? <Text className="session__row">{guesthouse.roomsNote}</Text> : null}
         <Button
           id="navigate"
           className="btn btn--ghost session__nav"
-          onClick={() => void Taro.openLocation({ latitude: guesthouse.lat, longitude: guesthouse.lng, name: guesthouse.name, address: guesthouse.address })}
+          onClick={() =>
+            void Taro.openLocation({
+              latitude: guesthouse.lat,
+              longitude: guesthouse.lng,
+              name: guesthouse.name,
+              address: guesthouse.address,
+            })
+          }
         >
           {t('stations.navigate')}
         </Button>
@@ -45,7 +55,13 @@ export default function GuesthousePage() {
       <Text className="form__label">{t('lectures.guesthouseSessions')}</Text>
       {sessions.length === 0 ? <StateView state="empty" title={t('lectures.noSessions')} /> : null}
       {sessions.map((s) => (
-        <SessionCard key={s.id} session={s} onOpen={(sessionId) => void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${sessionId}` })} />
+        <SessionCard
+          key={s.id}
+          session={s}
+          onOpen={(sessionId) =>
+            void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${sessionId}` })
+          }
+        />
       ))}
     </Screen>
   )

@@ -19,7 +19,11 @@ export default function SessionPage() {
   const { t, language } = useSettings()
   const id = useRouter().params.id ?? ''
   const origin = useRef<Origin>(null)
-  const { data: session, pending, update } = useScreenData(async () => {
+  const {
+    data: session,
+    pending,
+    update,
+  } = useScreenData(async () => {
     origin.current = await locate()
     return (await getSession(id, origin.current)).session
   })
@@ -65,7 +69,10 @@ export default function SessionPage() {
       // Refused permission still checks in, marked unverified for staff.
       const checkedIn = await checkIn(session.id, result, await locate())
       const verified = checkedIn.locationVerified
-      void Taro.showToast({ title: t(verified ? 'lectures.checkedIn' : 'lectures.checkedInUnverified'), icon: verified ? 'success' : 'none' })
+      void Taro.showToast({
+        title: t(verified ? 'lectures.checkedIn' : 'lectures.checkedInUnverified'),
+        icon: verified ? 'success' : 'none',
+      })
       return checkedIn
     })
 
@@ -81,10 +88,15 @@ export default function SessionPage() {
           id="guesthouse"
           className="session__row"
           ariaRole="link"
-          onClick={() => void Taro.navigateTo({ url: `/features/lectures/pages/guesthouse/index?id=${session.guesthouse.id}` })}
+          onClick={() =>
+            void Taro.navigateTo({ url: `/features/lectures/pages/guesthouse/index?id=${session.guesthouse.id}` })
+          }
         >
           <Text className="muted">{t('lectures.where')}</Text>
-          <Text>{session.guesthouse.name}{distance ? ` · ${distance}` : ''} ›</Text>
+          <Text>
+            {session.guesthouse.name}
+            {distance ? ` · ${distance}` : ''} ›
+          </Text>
         </View>
         <Text className="muted session__address">{session.guesthouse.address}</Text>
         {session.speaker ? (
@@ -97,13 +109,20 @@ export default function SessionPage() {
           <Text id="seats" className={`badge ${session.seatsLeft > 0 ? 'badge--open' : 'badge--closed'}`}>
             {session.seatsLeft > 0 ? t('lectures.seatsLeft', { n: session.seatsLeft }) : t('lectures.full')}
           </Text>
-          {session.waitlistCount > 0 ? <Text className="muted">{t('lectures.waitlist', { n: session.waitlistCount })}</Text> : null}
+          {session.waitlistCount > 0 ? (
+            <Text className="muted">{t('lectures.waitlist', { n: session.waitlistCount })}</Text>
+          ) : null}
         </View>
         <Button
           id="navigate"
           className="btn btn--ghost session__nav"
           onClick={() =>
-            void Taro.openLocation({ latitude: session.guesthouse.lat, longitude: session.guesthouse.lng, name: session.guesthouse.name, address: session.guesthouse.address })
+            void Taro.openLocation({
+              latitude: session.guesthouse.lat,
+              longitude: session.guesthouse.lng,
+              name: session.guesthouse.name,
+              address: session.guesthouse.address,
+            })
           }
         >
           {t('stations.navigate')}
@@ -111,7 +130,9 @@ export default function SessionPage() {
       </View>
 
       <View className="card session__actions">
-        {session.status === 'cancelled' ? <Text className="session__state">{t('lectures.sessionCancelled')}</Text> : null}
+        {session.status === 'cancelled' ? (
+          <Text className="session__state">{t('lectures.sessionCancelled')}</Text>
+        ) : null}
         {session.status === 'scheduled' && mine ? (
           <Text id="my-booking" className="session__state">
             {mine.checkedIn
@@ -122,18 +143,30 @@ export default function SessionPage() {
           </Text>
         ) : null}
         {session.status === 'scheduled' && !mine && !started ? (
-          <Button id="book" className="btn btn--primary" loading={busy} onClick={() =>
+          <Button
+            id="book"
+            className="btn btn--primary"
+            loading={busy}
+            onClick={() =>
               void act(async () => {
                 await askForNotices()
                 return bookSeat(session.id, origin.current)
               })
-            }>
+            }
+          >
             {session.seatsLeft > 0 ? t('lectures.book') : t('lectures.joinWaitlist')}
           </Button>
         ) : null}
-        {session.status === 'scheduled' && !mine && started ? <Text className="session__state muted">{t('lectures.started')}</Text> : null}
+        {session.status === 'scheduled' && !mine && started ? (
+          <Text className="session__state muted">{t('lectures.started')}</Text>
+        ) : null}
         {session.status === 'scheduled' && mine && !started ? (
-          <Button id="cancel" className="btn btn--ghost" loading={busy} onClick={() => void act(() => cancelBooking(session.id, origin.current))}>
+          <Button
+            id="cancel"
+            className="btn btn--ghost"
+            loading={busy}
+            onClick={() => void act(() => cancelBooking(session.id, origin.current))}
+          >
             {t('lectures.cancel')}
           </Button>
         ) : null}
@@ -146,7 +179,9 @@ export default function SessionPage() {
 
       {mine?.checkedIn && mine.feedbackGiven ? (
         <View className="card">
-          <Text id="feedback-given" className="session__state">{t('lectures.feedbackThanks')}</Text>
+          <Text id="feedback-given" className="session__state">
+            {t('lectures.feedbackThanks')}
+          </Text>
         </View>
       ) : null}
       {mine?.checkedIn && !mine.feedbackGiven ? (
@@ -154,12 +189,23 @@ export default function SessionPage() {
           <Text className="session__topic">{t('lectures.feedback')}</Text>
           <View className="session__stars" role="radiogroup">
             {[1, 2, 3, 4, 5].map((n) => (
-              <Text key={n} id={`star-${n}`} className={`session__star ${n <= rating ? 'session__star--on' : ''}`} onClick={() => setRating(n)}>
+              <Text
+                key={n}
+                id={`star-${n}`}
+                className={`session__star ${n <= rating ? 'session__star--on' : ''}`}
+                onClick={() => setRating(n)}
+              >
                 ★
               </Text>
             ))}
           </View>
-          <Textarea className="form__textarea session__comment" maxlength={300} placeholder={t('lectures.comment')} value={comment} onInput={(e) => setComment(e.detail.value)} />
+          <Textarea
+            className="form__textarea session__comment"
+            maxlength={300}
+            placeholder={t('lectures.comment')}
+            value={comment}
+            onInput={(e) => setComment(e.detail.value)}
+          />
           <Button
             id="send-feedback"
             className="btn btn--primary"

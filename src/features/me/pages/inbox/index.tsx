@@ -44,7 +44,9 @@ export default function InboxPage() {
   }
   return (
     <Screen className="inbox">
-      {data.items.length === 0 ? <StateView state="empty" title={t('inbox.empty')} hint={t('inbox.emptyHint')} /> : null}
+      {data.items.length === 0 ? (
+        <StateView state="empty" title={t('inbox.empty')} hint={t('inbox.emptyHint')} />
+      ) : null}
       {data.items.map((notice) => {
         const title = language === 'en' ? notice.titleEn : notice.title
         const body = language === 'en' ? notice.bodyEn : notice.body
@@ -68,7 +70,9 @@ export default function InboxPage() {
           </View>
         )
       })}
-      {data.items.length > 0 ? <Text className="muted inbox__end">{data.nextCursor ? t('common.loadMore') : t('common.noMore')}</Text> : null}
+      {data.items.length > 0 ? (
+        <Text className="muted inbox__end">{data.nextCursor ? t('common.loadMore') : t('common.noMore')}</Text>
+      ) : null}
     </Screen>
   )
 }

@@ -50,7 +50,12 @@ export default function LoginPage() {
       {!wechat && !options.dev ? <StateView state="empty" title={t('login.unavailable')} /> : null}
       {wechat ? (
         <View className="card">
-          <Button id="login-wechat" className="btn btn--primary" loading={busy} onClick={() => void run(loginWithWechat)}>
+          <Button
+            id="login-wechat"
+            className="btn btn--primary"
+            loading={busy}
+            onClick={() => void run(loginWithWechat)}
+          >
             {t('login.wechat')}
           </Button>
         </View>

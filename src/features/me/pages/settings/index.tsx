@@ -26,7 +26,7 @@ export default function SettingsPage() {
               id={`lang-${l.value}`}
               className={`chip ${language === l.value ? 'chip--on' : ''}`}
               ariaRole="radio"
-              ariaLabel={`${l.label}${language === l.value ? " ✓" : ""}`}
+              ariaLabel={`${l.label}${language === l.value ? ' ✓' : ''}`}
               onClick={() => setLanguage(l.value)}
             >
               {l.label}
@@ -39,7 +39,13 @@ export default function SettingsPage() {
           <Text className="settings__label">{t('settings.largeFont')}</Text>
           <Text className="muted">{t('settings.largeFontHint')}</Text>
         </View>
-        <Switch id="large-font" checked={largeFont} color="#B71C1C" ariaLabel={t('settings.largeFont')} onChange={(e) => setLargeFont(e.detail.value)} />
+        <Switch
+          id="large-font"
+          checked={largeFont}
+          color="#B71C1C"
+          ariaLabel={t('settings.largeFont')}
+          onChange={(e) => setLargeFont(e.detail.value)}
+        />
       </View>
     </Screen>
   )

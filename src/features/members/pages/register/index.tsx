@@ -20,22 +20,41 @@ export default function RegisterMember() {
   const { t } = useSettings()
   const [member, setMember] = useState<Member | null | undefined>(undefined)
   const [places, setPlaces] = useState<CommunityList['items']>([])
-  const [form, setForm] = useState<MemberRegister>({ realName: '', phone: '', workUnit: '', branch: '', communityId: '' })
+  const [form, setForm] = useState<MemberRegister>({
+    realName: '',
+    phone: '',
+    workUnit: '',
+    branch: '',
+    communityId: '',
+  })
 
-  const [record, setRecord] = useState<{ wishesFulfilled: number; hoursServed: number; lecturesGiven: number } | null>(null)
+  const [record, setRecord] = useState<{ wishesFulfilled: number; hoursServed: number; lecturesGiven: number } | null>(
+    null,
+  )
   const [board, setBoard] = useState<MemberRanking['items']>([])
   useLoad(() => {
     void myMember()
       .then((r) => {
         setMember(r.member)
         if (r.member?.status !== 'verified') return
-        void memberRecord().then(setRecord).catch(() => undefined)
-        void ranking(r.member.communityId).then((b) => setBoard(b.items)).catch(() => undefined)
+        void memberRecord()
+          .then(setRecord)
+          .catch(() => undefined)
+        void ranking(r.member.communityId)
+          .then((b) => setBoard(b.items))
+          .catch(() => undefined)
       })
       .catch(() => setMember(null))
-    void communities().then((r) => setPlaces(r.items)).catch(() => undefined)
+    void communities()
+      .then((r) => setPlaces(r.items))
+      .catch(() => undefined)
   })
-  if (member === undefined) return <Screen><StateView state="loading" /></Screen>
+  if (member === undefined)
+    return (
+      <Screen>
+        <StateView state="loading" />
+      </Screen>
+    )
 
   const submit = async () => {
     try {
@@ -53,16 +72,27 @@ export default function RegisterMember() {
   return (
     <Screen>
       {member ? (
-        <View id="member-status" className="notice">{statusText}</View>
+        <View id="member-status" className="notice">
+          {statusText}
+        </View>
       ) : null}
       {member?.status === 'verified' ? (
         <View className="card">
           <Text className="form__label">{t('members.record')}</Text>
           {record ? (
             <View id="member-record">
-              <View className="menu__item"><Text>{t('members.wishesFulfilled')}</Text><Text>{record.wishesFulfilled}</Text></View>
-              <View className="menu__item"><Text>{t('members.hoursServed')}</Text><Text>{record.hoursServed}</Text></View>
-              <View className="menu__item"><Text>{t('members.lecturesGiven')}</Text><Text>{record.lecturesGiven}</Text></View>
+              <View className="menu__item">
+                <Text>{t('members.wishesFulfilled')}</Text>
+                <Text>{record.wishesFulfilled}</Text>
+              </View>
+              <View className="menu__item">
+                <Text>{t('members.hoursServed')}</Text>
+                <Text>{record.hoursServed}</Text>
+              </View>
+              <View className="menu__item">
+                <Text>{t('members.lecturesGiven')}</Text>
+                <Text>{record.lecturesGiven}</Text>
+              </View>
             </View>
           ) : null}
           <View className="form__row">
@@ -71,14 +101,22 @@ export default function RegisterMember() {
               id="ranking-opt-out"
               checked={member.rankingOptOut}
               color="#B71C1C"
-              onChange={(e) => void setRankingOptOut(e.detail.value).then((r) => setMember(r.member)).catch(() => undefined)}
+              onChange={(e) =>
+                void setRankingOptOut(e.detail.value)
+                  .then((r) => setMember(r.member))
+                  .catch(() => undefined)
+              }
             />
           </View>
           <Text className="form__label">{t('members.ranking')}</Text>
           {board.map((r) => (
             <View key={r.rank} className="menu__item">
-              <Text>{r.rank}. {r.nickname}</Text>
-              <Text className="muted">{r.wishesFulfilled} · {r.hoursServed}h</Text>
+              <Text>
+                {r.rank}. {r.nickname}
+              </Text>
+              <Text className="muted">
+                {r.wishesFulfilled} · {r.hoursServed}h
+              </Text>
             </View>
           ))}
         </View>
@@ -89,13 +127,23 @@ export default function RegisterMember() {
           {FIELDS.map(([key, label]) => (
             <View key={key}>
               <Text className="form__label">{t(label)}</Text>
-              <Input id={`member-${key}`} className="form__input" value={form[key]} onInput={(e) => setForm({ ...form, [key]: e.detail.value })} />
+              <Input
+                id={`member-${key}`}
+                className="form__input"
+                value={form[key]}
+                onInput={(e) => setForm({ ...form, [key]: e.detail.value })}
+              />
             </View>
           ))}
           <Text className="form__label">{t('wishes.community')}</Text>
           <View>
             {places.map((c) => (
-              <View key={c.id} id={`member-community-${c.id}`} className={`chip ${form.communityId === c.id ? 'chip--on' : ''}`} onClick={() => setForm({ ...form, communityId: c.id })}>
+              <View
+                key={c.id}
+                id={`member-community-${c.id}`}
+                className={`chip ${form.communityId === c.id ? 'chip--on' : ''}`}
+                onClick={() => setForm({ ...form, communityId: c.id })}
+              >
                 {c.name}
               </View>
             ))}

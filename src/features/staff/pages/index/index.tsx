@@ -59,10 +59,21 @@ export default function StaffHome() {
   // Asked at each fetch: the person may have logged in as staff since the page was drawn.
   const isStaff = () => currentUser()?.role === 'staff'
   const figures = useScreenData(async () => (isStaff() ? (await communityFigures()).items : []))
-  if (!isStaff()) return <Screen><StateView state="empty" title={t('staff.onlyStaff')} /></Screen>
+  if (!isStaff())
+    return (
+      <Screen>
+        <StateView state="empty" title={t('staff.onlyStaff')} />
+      </Screen>
+    )
   return (
     <Screen>
-      <Menu entries={STAFF_MENU.map(({ id, label, url }) => ({ id: `staff-${id}`, label: t(label), open: () => void Taro.navigateTo({ url }) }))} />
+      <Menu
+        entries={STAFF_MENU.map(({ id, label, url }) => ({
+          id: `staff-${id}`,
+          label: t(label),
+          open: () => void Taro.navigateTo({ url }),
+        }))}
+      />
       <Text className="form__label">{t('staff.figures')}</Text>
       {figures.placeholder}
       {figures.data ? <FiguresCard items={figures.data} /> : null}

@@ -48,8 +48,14 @@ export default function StaffLectures() {
             <Text className="topic-card__count">{t('lectures.orders', { n: d.orders })}</Text>
           </View>
           <Text className="muted">
-            {Object.entries(d.byTime).map(([k, v]) => `${k} ${v}`).join(' · ')}
-            {Object.keys(d.byArea).length ? ` | ${Object.entries(d.byArea).map(([k, v]) => `${k} ${v}`).join(' · ')}` : ''}
+            {Object.entries(d.byTime)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(' · ')}
+            {Object.keys(d.byArea).length
+              ? ` | ${Object.entries(d.byArea)
+                  .map(([k, v]) => `${k} ${v}`)
+                  .join(' · ')}`
+              : ''}
           </Text>
           {plan?.topicId === d.topicId ? (
             <SessionForm
@@ -69,11 +75,20 @@ export default function StaffLectures() {
 
       <Text className="form__label">{t('staff.upcoming')}</Text>
       {data.sessions.map((s) => (
-        <View key={s.id} id={`staff-session-${s.id}`} className="card" onClick={() => void Taro.navigateTo({ url: `/features/staff/pages/session/index?id=${s.id}` })}>
+        <View
+          key={s.id}
+          id={`staff-session-${s.id}`}
+          className="card"
+          onClick={() => void Taro.navigateTo({ url: `/features/staff/pages/session/index?id=${s.id}` })}
+        >
           <Text className="staff-station__name">{language === 'en' ? s.topicTitleEn : s.topicTitle}</Text>
-          <Text className="report-item__text">{formatSessionTime(s.startsAt, s.endsAt, language)} · {s.guesthouse.name}</Text>
+          <Text className="report-item__text">
+            {formatSessionTime(s.startsAt, s.endsAt, language)} · {s.guesthouse.name}
+          </Text>
           <Text className="muted">
-            {s.status === 'cancelled' ? t('lectures.sessionCancelled') : `${s.confirmedCount}/${s.capacity} · ${t('lectures.waitlist', { n: s.waitlistCount })}`}
+            {s.status === 'cancelled'
+              ? t('lectures.sessionCancelled')
+              : `${s.confirmedCount}/${s.capacity} · ${t('lectures.waitlist', { n: s.waitlistCount })}`}
           </Text>
         </View>
       ))}

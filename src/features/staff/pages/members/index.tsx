@@ -29,14 +29,27 @@ export default function StaffMembers() {
   }
 
   if (!members) return pending
-  if (members.length === 0) return <Screen><StateView state="empty" title={t('members.queueEmpty')} /></Screen>
+  if (members.length === 0)
+    return (
+      <Screen>
+        <StateView state="empty" title={t('members.queueEmpty')} />
+      </Screen>
+    )
   return (
     <Screen>
-      <Textarea className="card form__textarea" maxlength={200} placeholder={t('wishes.note')} value={reason} onInput={(e) => setReason(e.detail.value)} />
+      <Textarea
+        className="card form__textarea"
+        maxlength={200}
+        placeholder={t('wishes.note')}
+        value={reason}
+        onInput={(e) => setReason(e.detail.value)}
+      />
       {members.map((m) => (
         <View key={m.id} id={`member-${m.id}`} className="card">
           <Text className="staff-station__name">{m.realName}</Text>
-          <Text className="report-item__text">{m.phone} · {m.workUnit} · {m.branch}</Text>
+          <Text className="report-item__text">
+            {m.phone} · {m.workUnit} · {m.branch}
+          </Text>
           <View className="staff-station__head">
             <Button id={`verify-${m.id}`} className="btn btn--primary" onClick={() => void decide(m.id, 'verify')}>
               {t('members.verify')}

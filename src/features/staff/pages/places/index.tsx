@@ -5,7 +5,17 @@ import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { communityNames, createGuesthouse, createTopic, feedbackSummary, guesthouses, menuTopics, myCommunities, updateGuesthouse, updateTopic } from '../../api'
+import {
+  communityNames,
+  createGuesthouse,
+  createTopic,
+  feedbackSummary,
+  guesthouses,
+  menuTopics,
+  myCommunities,
+  updateGuesthouse,
+  updateTopic,
+} from '../../api'
 import { CommunityPicker } from '../../components/CommunityPicker'
 import { PlacePhotos } from '../../components/PlacePhotos'
 import '../../staff.scss'
@@ -18,7 +28,16 @@ interface Data {
   /** Every community's name, for the line under each guesthouse. */
   names: Map<string, string>
 }
-type PlaceDraft = { id: string | null; communityId: string | null; name: string; address: string; lat: string; lng: string; roomsNote: string; photos: string[] }
+type PlaceDraft = {
+  id: string | null
+  communityId: string | null
+  name: string
+  address: string
+  lat: string
+  lng: string
+  roomsNote: string
+  photos: string[]
+}
 type TopicDraft = { id: string | null; title: string; titleEn: string; description: string; descriptionEn: string }
 
 /** A new guesthouse starts in the first community the staff user acts for; a district account may pick another. */
@@ -47,8 +66,20 @@ export default function StaffPlaces() {
   const [busy, setBusy] = useState(false)
 
   const { data, pending, reload } = useScreenData(async (): Promise<Data> => {
-    const [places, topics, feedback, scope, names] = await Promise.all([guesthouses(), menuTopics(), feedbackSummary(), myCommunities(), communityNames()])
-    return { places: places.items, topics: topics.items, feedback, scope, names: new Map(names.items.map((c) => [c.id, c.name])) }
+    const [places, topics, feedback, scope, names] = await Promise.all([
+      guesthouses(),
+      menuTopics(),
+      feedbackSummary(),
+      myCommunities(),
+      communityNames(),
+    ])
+    return {
+      places: places.items,
+      topics: topics.items,
+      feedback,
+      scope,
+      names: new Map(names.items.map((c) => [c.id, c.name])),
+    }
   })
   if (!data) return pending
 
@@ -67,17 +98,41 @@ export default function StaffPlaces() {
     }
   }
   const savePlace = (d: PlaceDraft) => {
-    const body = { communityId: d.communityId ?? undefined, name: d.name, address: d.address, lat: Number(d.lat), lng: Number(d.lng), roomsNote: d.roomsNote || null, photos: d.photos }
-    return save(() => (d.id ? updateGuesthouse(d.id, body) : createGuesthouse(body)), () => setPlace(null))
+    const body = {
+      communityId: d.communityId ?? undefined,
+      name: d.name,
+      address: d.address,
+      lat: Number(d.lat),
+      lng: Number(d.lng),
+      roomsNote: d.roomsNote || null,
+      photos: d.photos,
+    }
+    return save(
+      () => (d.id ? updateGuesthouse(d.id, body) : createGuesthouse(body)),
+      () => setPlace(null),
+    )
   }
   const saveTopic = (d: TopicDraft) => {
-    const body = { title: d.title, titleEn: d.titleEn || undefined, description: d.description, descriptionEn: d.descriptionEn || undefined }
-    return save(() => (d.id ? updateTopic(d.id, body) : createTopic(body)), () => setTopic(null))
+    const body = {
+      title: d.title,
+      titleEn: d.titleEn || undefined,
+      description: d.description,
+      descriptionEn: d.descriptionEn || undefined,
+    }
+    return save(
+      () => (d.id ? updateTopic(d.id, body) : createTopic(body)),
+      () => setTopic(null),
+    )
   }
   const pickOnMap = async (d: PlaceDraft) => {
     try {
       const spot = await Taro.chooseLocation({ latitude: Number(d.lat), longitude: Number(d.lng) })
-      setPlace({ ...d, lat: spot.latitude.toFixed(6), lng: spot.longitude.toFixed(6), address: d.address || spot.address })
+      setPlace({
+        ...d,
+        lat: spot.latitude.toFixed(6),
+        lng: spot.longitude.toFixed(6),
+        address: d.address || spot.address,
+      })
     } catch {
       // Cancelled: keep the typed coordinates.
     }
@@ -85,17 +140,30 @@ export default function StaffPlaces() {
 
   const placeForm = (d: PlaceDraft) => (
     <View className="plan" id="place-form">
-      <CommunityPicker scope={data.scope} value={d.communityId} onChange={(communityId) => setPlace({ ...d, communityId })} />
+      <CommunityPicker
+        scope={data.scope}
+        value={d.communityId}
+        onChange={(communityId) => setPlace({ ...d, communityId })}
+      />
       {(['name', 'address', 'lat', 'lng', 'roomsNote'] as const).map((key) => (
         <View key={key}>
           <Text className="form__label">{t(`staff.place.${key}`)}</Text>
-          <Input id={`place-${key}`} className="form__input" type={key === 'lat' || key === 'lng' ? 'digit' : 'text'} value={d[key]} onInput={(e) => setPlace({ ...d, [key]: e.detail.value })} />
+          <Input
+            id={`place-${key}`}
+            className="form__input"
+            type={key === 'lat' || key === 'lng' ? 'digit' : 'text'}
+            value={d[key]}
+            onInput={(e) => setPlace({ ...d, [key]: e.detail.value })}
+          />
         </View>
       ))}
       <Button className="btn btn--ghost form__save" onClick={() => void pickOnMap(d)}>
         {t('staff.pickOnMap')}
       </Button>
-      <PlacePhotos urls={d.photos} onChange={(update) => setPlace((now) => (now ? { ...now, photos: update(now.photos) } : now))} />
+      <PlacePhotos
+        urls={d.photos}
+        onChange={(update) => setPlace((now) => (now ? { ...now, photos: update(now.photos) } : now))}
+      />
       <Button id="place-save" className="btn btn--primary form__save" loading={busy} onClick={() => void savePlace(d)}>
         {t('staff.save')}
       </Button>
@@ -106,13 +174,24 @@ export default function StaffPlaces() {
       {(['title', 'titleEn'] as const).map((key) => (
         <View key={key}>
           <Text className="form__label">{t(`staff.topic.${key}`)}</Text>
-          <Input id={`topic-${key}`} className="form__input" value={d[key]} onInput={(e) => setTopic({ ...d, [key]: e.detail.value })} />
+          <Input
+            id={`topic-${key}`}
+            className="form__input"
+            value={d[key]}
+            onInput={(e) => setTopic({ ...d, [key]: e.detail.value })}
+          />
         </View>
       ))}
       {(['description', 'descriptionEn'] as const).map((key) => (
         <View key={key}>
           <Text className="form__label">{t(`staff.topic.${key}`)}</Text>
-          <Textarea id={`topic-${key}`} className="form__textarea" maxlength={key === 'description' ? 300 : 600} value={d[key]} onInput={(e) => setTopic({ ...d, [key]: e.detail.value })} />
+          <Textarea
+            id={`topic-${key}`}
+            className="form__textarea"
+            maxlength={key === 'description' ? 300 : 600}
+            value={d[key]}
+            onInput={(e) => setTopic({ ...d, [key]: e.detail.value })}
+          />
         </View>
       ))}
       <Button id="topic-save" className="btn btn--primary form__save" loading={busy} onClick={() => void saveTopic(d)}>
@@ -128,7 +207,12 @@ export default function StaffPlaces() {
         <View key={g.id} id={`place-${g.id}`} className="card">
           <View className="staff-station__head">
             <Text className="staff-station__name">{g.name}</Text>
-            <View id={`edit-${g.id}`} className="muted" ariaRole="button" onClick={() => setPlace(place?.id === g.id ? null : placeDraft(data.scope, g))}>
+            <View
+              id={`edit-${g.id}`}
+              className="muted"
+              ariaRole="button"
+              onClick={() => setPlace(place?.id === g.id ? null : placeDraft(data.scope, g))}
+            >
               {t('staff.edit')}
             </View>
           </View>
@@ -141,7 +225,9 @@ export default function StaffPlaces() {
         </View>
       ))}
       <View className="card">
-        {place && place.id === null ? placeForm(place) : (
+        {place && place.id === null ? (
+          placeForm(place)
+        ) : (
           <Button id="add-place" className="btn btn--ghost" onClick={() => setPlace(placeDraft(data.scope))}>
             {t('staff.addGuesthouse')}
           </Button>
@@ -153,7 +239,12 @@ export default function StaffPlaces() {
         <View key={x.id} id={`topic-${x.id}`} className="card">
           <View className="staff-station__head">
             <Text className="staff-station__name">{x.title}</Text>
-            <View id={`edit-${x.id}`} className="muted" ariaRole="button" onClick={() => setTopic(topic?.id === x.id ? null : topicDraft(x))}>
+            <View
+              id={`edit-${x.id}`}
+              className="muted"
+              ariaRole="button"
+              onClick={() => setTopic(topic?.id === x.id ? null : topicDraft(x))}
+            >
               {t('staff.edit')}
             </View>
           </View>
@@ -162,7 +253,9 @@ export default function StaffPlaces() {
         </View>
       ))}
       <View className="card">
-        {topic && topic.id === null ? topicForm(topic) : (
+        {topic && topic.id === null ? (
+          topicForm(topic)
+        ) : (
           <Button id="add-topic" className="btn btn--ghost" onClick={() => setTopic(topicDraft())}>
             {t('staff.addTopic')}
           </Button>
@@ -171,8 +264,13 @@ export default function StaffPlaces() {
 
       <Text className="form__label">{t('staff.feedback')}</Text>
       <View className="card" id="feedback-summary">
-        {data.feedback.byTopic.length === 0 && data.feedback.bySpeaker.length === 0 ? <Text className="muted">{t('staff.noFeedback')}</Text> : null}
-        {[...data.feedback.byTopic.map((f) => ({ key: f.topicId, name: f.title, ...f })), ...data.feedback.bySpeaker.map((f) => ({ key: `sp-${f.speaker}`, name: f.speaker, ...f }))].map((f) => (
+        {data.feedback.byTopic.length === 0 && data.feedback.bySpeaker.length === 0 ? (
+          <Text className="muted">{t('staff.noFeedback')}</Text>
+        ) : null}
+        {[
+          ...data.feedback.byTopic.map((f) => ({ key: f.topicId, name: f.title, ...f })),
+          ...data.feedback.bySpeaker.map((f) => ({ key: `sp-${f.speaker}`, name: f.speaker, ...f })),
+        ].map((f) => (
           <View key={f.key} className="menu__item">
             <Text>{f.name}</Text>
             <Text className="muted">{t('staff.average', { avg: f.average.toFixed(1), n: f.count })}</Text>

@@ -7,7 +7,6 @@ import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { openReports, resolveReport } from '../../api'
 import '../../staff.scss'
 
-
 export default function StaffReports() {
   const { t } = useSettings()
   const { data: reports, pending, reload } = useScreenData(async () => (await openReports()).items)
@@ -23,7 +22,12 @@ export default function StaffReports() {
   }
 
   if (!reports) return pending
-  if (reports.length === 0) return <Screen><StateView state="empty" title={t('staff.noReports')} /></Screen>
+  if (reports.length === 0)
+    return (
+      <Screen>
+        <StateView state="empty" title={t('staff.noReports')} />
+      </Screen>
+    )
   return (
     <Screen>
       {reports.map((r) => (

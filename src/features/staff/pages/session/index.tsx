@@ -6,7 +6,15 @@ import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { attendance, attendanceCsv, cancelSession, checkinCode, guesthouses, sessionById, updateSession } from '../../api'
+import {
+  attendance,
+  attendanceCsv,
+  cancelSession,
+  checkinCode,
+  guesthouses,
+  sessionById,
+  updateSession,
+} from '../../api'
 import { planOf, SessionForm, sessionFieldsOf, type SessionPlan } from '../../components/SessionForm'
 import { QrCode } from '../../components/QrCode'
 import '../../staff.scss'
@@ -126,7 +134,11 @@ export default function StaffSession() {
             </Text>
           </View>
         ))}
-        <Button id="export-csv" className="btn btn--ghost form__save" onClick={() => void attendanceCsv(id).then((csv) => deliverCsv(`attendance-${id}.csv`, csv))}>
+        <Button
+          id="export-csv"
+          className="btn btn--ghost form__save"
+          onClick={() => void attendanceCsv(id).then((csv) => deliverCsv(`attendance-${id}.csv`, csv))}
+        >
           {t('staff.exportCsv')}
         </Button>
       </View>

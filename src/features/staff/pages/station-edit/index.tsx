@@ -1,6 +1,14 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
-import type { ServiceKey, StaffScope, StationChanges, StationCreate, StationDetail, StationKind, WeeklyHours } from '@contract'
+import type {
+  ServiceKey,
+  StaffScope,
+  StationChanges,
+  StationCreate,
+  StationDetail,
+  StationKind,
+  WeeklyHours,
+} from '@contract'
 import { useState } from 'react'
 import { ApiError } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
@@ -58,7 +66,11 @@ function toDraft(s: StationDetail): Draft {
     lng: String(s.lng),
     phone: s.phone ?? '',
     // The form edits one range a day, the common case; a day with none is a closed day.
-    days: s.hours.weekly.map((ranges) => (ranges[0] ? { closed: false, open: ranges[0][0], close: ranges[0][1] } : { closed: true, open: '09:00', close: '18:00' })),
+    days: s.hours.weekly.map((ranges) =>
+      ranges[0]
+        ? { closed: false, open: ranges[0][0], close: ranges[0][1] }
+        : { closed: true, open: '09:00', close: '18:00' },
+    ),
     services: Object.fromEntries(s.services.map((x) => [x.key, { available: x.available }])),
     pledges: s.pledges.join('\n'),
     photos: s.photos,
@@ -77,8 +89,14 @@ function toBody(d: Draft): StationCreate {
     lng: Number(d.lng),
     phone: d.phone || null,
     hours,
-    services: SERVICES.filter((k) => d.services[k]).map((key) => ({ key, available: d.services[key]?.available ?? true })),
-    pledges: d.pledges.split('\n').map((p) => p.trim()).filter(Boolean),
+    services: SERVICES.filter((k) => d.services[k]).map((key) => ({
+      key,
+      available: d.services[key]?.available ?? true,
+    })),
+    pledges: d.pledges
+      .split('\n')
+      .map((p) => p.trim())
+      .filter(Boolean),
     photos: d.photos,
   }
 }
@@ -112,8 +130,18 @@ export default function StationEdit() {
     void load(query.id ?? null)
   })
 
-  if (error) return <Screen><StateView state="error" message={error} onRetry={() => void load(id)} /></Screen>
-  if (!draft || !scope) return <Screen><StateView state="loading" /></Screen>
+  if (error)
+    return (
+      <Screen>
+        <StateView state="error" message={error} onRetry={() => void load(id)} />
+      </Screen>
+    )
+  if (!draft || !scope)
+    return (
+      <Screen>
+        <StateView state="loading" />
+      </Screen>
+    )
 
   const pickOnMap = async () => {
     try {
@@ -123,7 +151,8 @@ export default function StationEdit() {
       // Cancelled: keep the typed coordinates.
     }
   }
-  const setDay = (index: number, change: Partial<Day>) => set({ days: draft.days.map((d, i) => (i === index ? { ...d, ...change } : d)) })
+  const setDay = (index: number, change: Partial<Day>) =>
+    set({ days: draft.days.map((d, i) => (i === index ? { ...d, ...change } : d)) })
   const save = async () => {
     setBusy(true)
     try {
@@ -138,10 +167,20 @@ export default function StationEdit() {
       setBusy(false)
     }
   }
-  const field = (label: string, key: 'name' | 'nameEn' | 'address' | 'lat' | 'lng' | 'phone', type: 'text' | 'digit' = 'text') => (
+  const field = (
+    label: string,
+    key: 'name' | 'nameEn' | 'address' | 'lat' | 'lng' | 'phone',
+    type: 'text' | 'digit' = 'text',
+  ) => (
     <View>
       <Text className="form__label">{label}</Text>
-      <Input id={`field-${key}`} className="form__input" type={type} value={draft[key]} onInput={(e) => set({ [key]: e.detail.value })} />
+      <Input
+        id={`field-${key}`}
+        className="form__input"
+        type={type}
+        value={draft[key]}
+        onInput={(e) => set({ [key]: e.detail.value })}
+      />
     </View>
   )
 
@@ -154,7 +193,13 @@ export default function StationEdit() {
         <Text className="form__label">{t('staff.kind')}</Text>
         <View>
           {KINDS.map((k) => (
-            <View key={k} id={`kind-${k}`} className={`chip ${draft.kind === k ? 'chip--on' : ''}`} ariaRole="radio" onClick={() => set({ kind: k })}>
+            <View
+              key={k}
+              id={`kind-${k}`}
+              className={`chip ${draft.kind === k ? 'chip--on' : ''}`}
+              ariaRole="radio"
+              onClick={() => set({ kind: k })}
+            >
               {t(`kind.${k}`)}
             </View>
           ))}
@@ -177,12 +222,27 @@ export default function StationEdit() {
               <Text className="muted">{t('staff.closed')}</Text>
             ) : (
               <>
-                <Input className="form__input" value={day.open} maxlength={5} onInput={(e) => setDay(index, { open: e.detail.value })} />
+                <Input
+                  className="form__input"
+                  value={day.open}
+                  maxlength={5}
+                  onInput={(e) => setDay(index, { open: e.detail.value })}
+                />
                 <Text>–</Text>
-                <Input className="form__input" value={day.close} maxlength={5} onInput={(e) => setDay(index, { close: e.detail.value })} />
+                <Input
+                  className="form__input"
+                  value={day.close}
+                  maxlength={5}
+                  onInput={(e) => setDay(index, { close: e.detail.value })}
+                />
               </>
             )}
-            <Switch checked={!day.closed} color="#B71C1C" ariaLabel={t('staff.closed')} onChange={(e) => setDay(index, { closed: !e.detail.value })} />
+            <Switch
+              checked={!day.closed}
+              color="#B71C1C"
+              ariaLabel={t('staff.closed')}
+              onChange={(e) => setDay(index, { closed: !e.detail.value })}
+            />
           </View>
         ))}
       </View>
@@ -195,17 +255,27 @@ export default function StationEdit() {
             id={`service-${key}`}
             className={`chip ${draft.services[key] ? 'chip--on' : ''}`}
             ariaRole="checkbox"
-            onClick={() => set({ services: { ...draft.services, [key]: draft.services[key] ? undefined : { available: true } } })}
+            onClick={() =>
+              set({ services: { ...draft.services, [key]: draft.services[key] ? undefined : { available: true } } })
+            }
           >
             {t(serviceLabel(key))}
           </View>
         ))}
         <Text className="form__label">{t('staff.pledges')}</Text>
-        <Textarea className="form__textarea" value={draft.pledges} maxlength={600} onInput={(e) => set({ pledges: e.detail.value })} />
+        <Textarea
+          className="form__textarea"
+          value={draft.pledges}
+          maxlength={600}
+          onInput={(e) => set({ pledges: e.detail.value })}
+        />
       </View>
 
       <View className="card">
-        <PlacePhotos urls={draft.photos} onChange={(update) => setDraft((d) => (d ? { ...d, photos: update(d.photos) } : d))} />
+        <PlacePhotos
+          urls={draft.photos}
+          onChange={(update) => setDraft((d) => (d ? { ...d, photos: update(d.photos) } : d))}
+        />
       </View>
 
       <Button id="save-station" className="btn btn--primary form__save" loading={busy} onClick={() => void save()}>

@@ -8,11 +8,14 @@ import { serviceLabel } from '../../../stations/format'
 import { allStations, myCommunities, toggleService } from '../../api'
 import '../../staff.scss'
 
-
 export default function StaffStations() {
   const { t } = useSettings()
   // Only the stations of the communities this staff user acts for: the others' they may not change.
-  const { data: stations, pending, update } = useScreenData(async () => {
+  const {
+    data: stations,
+    pending,
+    update,
+  } = useScreenData(async () => {
     const [list, scope] = await Promise.all([allStations(), myCommunities()])
     return scope.district ? list.items : list.items.filter((s) => scope.items.some((c) => c.id === s.communityId))
   })
@@ -21,13 +24,20 @@ export default function StaffStations() {
   const flip = async (station: StationSummary, key: StationSummary['services'][number]['key'], available: boolean) => {
     try {
       const { station: updated } = await toggleService(station.id, key, { available: !available })
-      update((items) => items.map((x) => (x.id === updated.id ? { ...x, services: updated.services.map(({ key: k, available: a }) => ({ key: k, available: a })) } : x)))
+      update((items) =>
+        items.map((x) =>
+          x.id === updated.id
+            ? { ...x, services: updated.services.map(({ key: k, available: a }) => ({ key: k, available: a })) }
+            : x,
+        ),
+      )
     } catch {
       // The request client has shown why.
     }
   }
   if (!stations) return pending
-  const edit = (id?: string) => void Taro.navigateTo({ url: `/features/staff/pages/station-edit/index${id ? `?id=${id}` : ''}` })
+  const edit = (id?: string) =>
+    void Taro.navigateTo({ url: `/features/staff/pages/station-edit/index${id ? `?id=${id}` : ''}` })
 
   return (
     <Screen>
@@ -35,29 +45,29 @@ export default function StaffStations() {
         {t('staff.newStation')}
       </Button>
       {stations.map((station) => (
-            <View key={station.id} id={`staff-station-${station.id}`} className="card">
-              <View className="staff-station__head">
-                <Text className="staff-station__name">{station.name}</Text>
-                <View id={`edit-${station.id}`} className="chip" ariaRole="button" onClick={() => edit(station.id)}>
-                  {t('staff.edit')}
-                </View>
-              </View>
-              <View>
-                {station.services.map((s) => (
-                  <View
-                    key={s.key}
-                    id={`toggle-${station.id}-${s.key}`}
-                    className={`chip ${s.available ? 'chip--on' : 'chip--off'}`}
-                    ariaRole="switch"
-                    ariaLabel={`${t(serviceLabel(s.key))} ${s.available ? t('stations.openNow') : t('stations.paused')}`}
-                    onClick={() => void flip(station, s.key, s.available)}
-                  >
-                    {t(serviceLabel(s.key))}
-                  </View>
-                ))}
-              </View>
+        <View key={station.id} id={`staff-station-${station.id}`} className="card">
+          <View className="staff-station__head">
+            <Text className="staff-station__name">{station.name}</Text>
+            <View id={`edit-${station.id}`} className="chip" ariaRole="button" onClick={() => edit(station.id)}>
+              {t('staff.edit')}
             </View>
-          ))}
+          </View>
+          <View>
+            {station.services.map((s) => (
+              <View
+                key={s.key}
+                id={`toggle-${station.id}-${s.key}`}
+                className={`chip ${s.available ? 'chip--on' : 'chip--off'}`}
+                ariaRole="switch"
+                ariaLabel={`${t(serviceLabel(s.key))} ${s.available ? t('stations.openNow') : t('stations.paused')}`}
+                onClick={() => void flip(station, s.key, s.available)}
+              >
+                {t(serviceLabel(s.key))}
+              </View>
+            ))}
+          </View>
+        </View>
+      ))}
     </Screen>
   )
 }

@@ -17,7 +17,9 @@ export default function StationDetailPage() {
   const [reporting, setReporting] = useState(false)
   const { data, pending } = useScreenData(async () => {
     const result = await getStation(id, await locate())
-    void Taro.setNavigationBarTitle({ title: language === 'en' ? result.data.station.nameEn : result.data.station.name })
+    void Taro.setNavigationBarTitle({
+      title: language === 'en' ? result.data.station.nameEn : result.data.station.name,
+    })
     return { station: result.data.station, offlineAt: result.fromCache ? result.updatedAt : null }
   })
 
@@ -35,7 +37,9 @@ export default function StationDetailPage() {
     void Taro.openLocation({ latitude: station.lat, longitude: station.lng, name, address: station.address, scale: 18 })
   const call = () => station.phone && void Taro.makePhoneCall({ phoneNumber: station.phone })
   const copy = () =>
-    void Taro.setClipboardData({ data: station.address }).then(() => Taro.showToast({ title: t('stations.copied'), icon: 'none' }))
+    void Taro.setClipboardData({ data: station.address }).then(() =>
+      Taro.showToast({ title: t('stations.copied'), icon: 'none' }),
+    )
 
   return (
     <Screen className="detail">
@@ -65,14 +69,21 @@ export default function StationDetailPage() {
         <Text className="muted detail__address">{station.address}</Text>
         <Text className="detail__today">
           {t('stations.hoursToday')}：
-          {station.todayHours.length ? station.todayHours.map(([from, to]) => `${from}–${to}`).join('，') : t('stations.closedToday')}
+          {station.todayHours.length
+            ? station.todayHours.map(([from, to]) => `${from}–${to}`).join('，')
+            : t('stations.closedToday')}
         </Text>
         <View className="detail__actions">
           <Button id="navigate" className="btn btn--primary" ariaLabel={t('stations.navigate')} onClick={navigate}>
             {t('stations.navigate')}
           </Button>
           {station.phone ? (
-            <Button id="call" className="btn btn--ghost" ariaLabel={`${t('stations.call')} ${station.phone}`} onClick={call}>
+            <Button
+              id="call"
+              className="btn btn--ghost"
+              ariaLabel={`${t('stations.call')} ${station.phone}`}
+              onClick={call}
+            >
               {t('stations.call')}
             </Button>
           ) : null}
@@ -99,7 +110,9 @@ export default function StationDetailPage() {
         <View className="card">
           <Text className="detail__section">{t('stations.pledges')}</Text>
           {station.pledges.map((p) => (
-            <Text key={p} className="detail__pledge">· {p}</Text>
+            <Text key={p} className="detail__pledge">
+              · {p}
+            </Text>
           ))}
         </View>
       ) : null}
@@ -109,7 +122,9 @@ export default function StationDetailPage() {
         {station.hours.weekly.map((ranges, day) => (
           <View key={day} className="detail__service">
             <Text>{t(`weekday.${day as 0 | 1 | 2 | 3 | 4 | 5 | 6}`)}</Text>
-            <Text className="muted">{ranges.length ? ranges.map(([from, to]) => `${from}–${to}`).join('，') : t('stations.closedToday')}</Text>
+            <Text className="muted">
+              {ranges.length ? ranges.map(([from, to]) => `${from}–${to}`).join('，') : t('stations.closedToday')}
+            </Text>
           </View>
         ))}
       </View>

@@ -34,7 +34,12 @@ interface StepButton {
 
 const BUTTONS: Record<WishStep, StepButton> = {
   approve: { label: 'wishes.approve', action: 'review', body: () => ({ decision: 'approve' }), primary: true },
-  reject: { label: 'wishes.reject', action: 'review', body: (reason) => ({ decision: 'reject', reason }), needsText: true },
+  reject: {
+    label: 'wishes.reject',
+    action: 'review',
+    body: (reason) => ({ decision: 'reject', reason }),
+    needsText: true,
+  },
   claim: { label: 'wishes.claim', action: 'claim', primary: true },
   fulfil: {
     label: 'wishes.fulfil',
@@ -61,7 +66,10 @@ export default function WishDetail() {
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [proof, setProof] = useState<Proof>({ photo: null, hours: '' })
-  useShareAppMessage(() => ({ title: wish ? `${wish.title} · ${t('wishes.wall')}` : t('wishes.wall'), path: `/features/wishes/pages/detail/index?id=${id}` }))
+  useShareAppMessage(() => ({
+    title: wish ? `${wish.title} · ${t('wishes.wall')}` : t('wishes.wall'),
+    path: `/features/wishes/pages/detail/index?id=${id}`,
+  }))
 
   if (!wish) return pending
 
@@ -91,7 +99,9 @@ export default function WishDetail() {
         {wish.urgent ? <Text className="badge wish-card__urgent">{t('wishes.urgent')}</Text> : null}
         <Text className="wish-detail__title">{wish.title}</Text>
         <Text className="chip">{t(`wish.category.${wish.category}`)}</Text>
-        <Text id="wish-status" className="chip chip--on">{t(`wish.status.${wish.status}`)}</Text>
+        <Text id="wish-status" className="chip chip--on">
+          {t(`wish.status.${wish.status}`)}
+        </Text>
         <Text className="wish-detail__text">{wish.description}</Text>
         <Text className="muted">{t('wishes.from', { name: wish.residentName, community: wish.communityName })}</Text>
         {wish.preferredTime ? <Text className="muted wish-detail__text">{wish.preferredTime}</Text> : null}
@@ -100,19 +110,33 @@ export default function WishDetail() {
         ))}
       </View>
 
-      {isFull(wish) && (wish.contactPhone || wish.claimedBy || wish.fulfilNote || wish.fulfilPhoto || wish.disputeReason) ? (
+      {isFull(wish) &&
+      (wish.contactPhone || wish.claimedBy || wish.fulfilNote || wish.fulfilPhoto || wish.disputeReason) ? (
         <View className="card">
           {wish.contactPhone ? (
             <View className="form__row" onClick={() => void Taro.makePhoneCall({ phoneNumber: wish.contactPhone! })}>
               <Text>{t('wishes.contact')}</Text>
-              <Text id="wish-phone" className="wish-detail__phone">{wish.contactPhone}</Text>
+              <Text id="wish-phone" className="wish-detail__phone">
+                {wish.contactPhone}
+              </Text>
             </View>
           ) : null}
-          {wish.claimedBy ? <Text className="wish-detail__text">{t('wishes.claimedBy', { name: wish.claimedBy.nickname })}</Text> : null}
+          {wish.claimedBy ? (
+            <Text className="wish-detail__text">{t('wishes.claimedBy', { name: wish.claimedBy.nickname })}</Text>
+          ) : null}
           {wish.fulfilNote ? <Text className="wish-detail__text">{wish.fulfilNote}</Text> : null}
-          {wish.fulfilPhoto ? <ApiPhoto key={wish.fulfilPhoto} id="wish-fulfil-photo" className="wish-detail__photo" url={wish.fulfilPhoto} /> : null}
+          {wish.fulfilPhoto ? (
+            <ApiPhoto
+              key={wish.fulfilPhoto}
+              id="wish-fulfil-photo"
+              className="wish-detail__photo"
+              url={wish.fulfilPhoto}
+            />
+          ) : null}
           {wish.disputeReason && wish.status === 'disputed' ? (
-            <Text id="wish-dispute-reason" className="wish-detail__text">{t('wishes.disputeReason', { reason: wish.disputeReason })}</Text>
+            <Text id="wish-dispute-reason" className="wish-detail__text">
+              {t('wishes.disputeReason', { reason: wish.disputeReason })}
+            </Text>
           ) : null}
           {wish.reviewReason ? <Text className="muted">{wish.reviewReason}</Text> : null}
         </View>
@@ -121,7 +145,14 @@ export default function WishDetail() {
       {steps.length ? (
         <View className="card wish-detail__actions">
           {steps.some((s) => s.needsText) ? (
-            <Textarea id="wish-note" className="form__textarea" maxlength={300} placeholder={t('wishes.note')} value={text} onInput={(e) => setText(e.detail.value)} />
+            <Textarea
+              id="wish-note"
+              className="form__textarea"
+              maxlength={300}
+              placeholder={t('wishes.note')}
+              value={text}
+              onInput={(e) => setText(e.detail.value)}
+            />
           ) : null}
           {fulfilling ? (
             <View>
@@ -133,11 +164,23 @@ export default function WishDetail() {
                 onRemove={() => setProof((p) => ({ ...p, photo: null }))}
               />
               <Text className="form__label">{t('wishes.hours')}</Text>
-              <Input id="wish-hours" className="form__input" type="digit" value={proof.hours} onInput={(e) => setProof((p) => ({ ...p, hours: e.detail.value }))} />
+              <Input
+                id="wish-hours"
+                className="form__input"
+                type="digit"
+                value={proof.hours}
+                onInput={(e) => setProof((p) => ({ ...p, hours: e.detail.value }))}
+              />
             </View>
           ) : null}
           {steps.map((s) => (
-            <Button key={s.id} id={`wish-${s.id}`} className={`btn ${s.primary ? 'btn--primary' : 'btn--ghost'}`} loading={busy} onClick={() => void take(s)}>
+            <Button
+              key={s.id}
+              id={`wish-${s.id}`}
+              className={`btn ${s.primary ? 'btn--primary' : 'btn--ghost'}`}
+              loading={busy}
+              onClick={() => void take(s)}
+            >
               {t(s.label)}
             </Button>
           ))}

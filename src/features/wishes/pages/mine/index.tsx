@@ -18,11 +18,20 @@ export default function MyWishesPage() {
   })
 
   if (!wishes) return pending
-  if (wishes.length === 0) return <Screen><StateView state="empty" title={t('wishes.empty')} hint={t('wishes.emptyHint')} /></Screen>
+  if (wishes.length === 0)
+    return (
+      <Screen>
+        <StateView state="empty" title={t('wishes.empty')} hint={t('wishes.emptyHint')} />
+      </Screen>
+    )
   return (
     <Screen>
       {wishes.map((wish) => (
-        <WishCard key={wish.id} wish={wish} onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })} />
+        <WishCard
+          key={wish.id}
+          wish={wish}
+          onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })}
+        />
       ))}
     </Screen>
   )

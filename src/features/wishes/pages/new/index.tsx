@@ -25,21 +25,41 @@ function problems(d: Draft): Partial<Record<'title' | 'description' | 'community
     ...(d.title.trim().length < 2 && { title: 'wishes.needTitle' as const }),
     ...(!d.description.trim() && { description: 'wishes.needDescription' as const }),
     ...(!d.communityId && { communityId: 'wishes.needCommunity' as const }),
-    ...(d.contactPhone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(d.contactPhone) && { contactPhone: 'wishes.badPhone' as const }),
+    ...(d.contactPhone &&
+      !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(d.contactPhone) && { contactPhone: 'wishes.badPhone' as const }),
   }
 }
 
 export default function NewWish() {
   const { t } = useSettings()
   const [places, setPlaces] = useState<CommunityList['items']>([])
-  const [draft, setDraft] = useState<Draft>({ category: 'life_help', title: '', description: '', communityId: '', contactPhone: '', urgent: false, preferredTime: '', photos: [] })
+  const [draft, setDraft] = useState<Draft>({
+    category: 'life_help',
+    title: '',
+    description: '',
+    communityId: '',
+    contactPhone: '',
+    urgent: false,
+    preferredTime: '',
+    photos: [],
+  })
   const [tried, setTried] = useState(false)
   const [busy, setBusy] = useState(false)
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }))
-  useLoad(() => void communities().then((list) => setPlaces(list.items)).catch(() => undefined))
+  useLoad(
+    () =>
+      void communities()
+        .then((list) => setPlaces(list.items))
+        .catch(() => undefined),
+  )
 
   const found = problems(draft)
-  const error = (field: keyof typeof found) => (tried && found[field] ? <View className="form__error" role="alert">{t(found[field])}</View> : null)
+  const error = (field: keyof typeof found) =>
+    tried && found[field] ? (
+      <View className="form__error" role="alert">
+        {t(found[field])}
+      </View>
+    ) : null
 
   const askForNotices = useNoticePrompt(['wish_published', 'wish_claimed', 'wish_fulfilled'])
   const addPhoto = () =>
@@ -75,22 +95,46 @@ export default function NewWish() {
         <Text className="form__label">{t('wishes.category')}</Text>
         <View>
           {CATEGORIES.map((c) => (
-            <View key={c} id={`pick-${c}`} className={`chip ${draft.category === c ? 'chip--on' : ''}`} ariaRole="radio" onClick={() => set({ category: c })}>
+            <View
+              key={c}
+              id={`pick-${c}`}
+              className={`chip ${draft.category === c ? 'chip--on' : ''}`}
+              ariaRole="radio"
+              onClick={() => set({ category: c })}
+            >
               {t(`wish.category.${c}`)}
             </View>
           ))}
         </View>
         <Text className="form__label">{t('wishes.titleField')}</Text>
-        <Input id="wish-title" className="form__input" maxlength={40} value={draft.title} onInput={(e) => set({ title: e.detail.value })} />
+        <Input
+          id="wish-title"
+          className="form__input"
+          maxlength={40}
+          value={draft.title}
+          onInput={(e) => set({ title: e.detail.value })}
+        />
         {error('title')}
         <Text className="form__label">{t('wishes.description')}</Text>
-        <Textarea id="wish-description" className="form__textarea" maxlength={500} value={draft.description} onInput={(e) => set({ description: e.detail.value })} />
+        <Textarea
+          id="wish-description"
+          className="form__textarea"
+          maxlength={500}
+          value={draft.description}
+          onInput={(e) => set({ description: e.detail.value })}
+        />
         <Text className="muted form__count">{draft.description.length}/500</Text>
         {error('description')}
         <Text className="form__label">{t('wishes.community')}</Text>
         <View>
           {places.map((c) => (
-            <View key={c.id} id={`community-${c.id}`} className={`chip ${draft.communityId === c.id ? 'chip--on' : ''}`} ariaRole="radio" onClick={() => set({ communityId: c.id })}>
+            <View
+              key={c.id}
+              id={`community-${c.id}`}
+              className={`chip ${draft.communityId === c.id ? 'chip--on' : ''}`}
+              ariaRole="radio"
+              onClick={() => set({ communityId: c.id })}
+            >
               {c.name}
             </View>
           ))}
@@ -99,14 +143,31 @@ export default function NewWish() {
       </View>
       <View className="card">
         <Text className="form__label">{t('wishes.phone')}</Text>
-        <Input id="wish-phone" className="form__input" type="number" maxlength={13} value={draft.contactPhone} onInput={(e) => set({ contactPhone: e.detail.value })} />
+        <Input
+          id="wish-phone"
+          className="form__input"
+          type="number"
+          maxlength={13}
+          value={draft.contactPhone}
+          onInput={(e) => set({ contactPhone: e.detail.value })}
+        />
         <Text className="muted form__why">{t('wishes.phoneWhy')}</Text>
         {error('contactPhone')}
         <Text className="form__label">{t('wishes.preferredTime')}</Text>
-        <Input className="form__input" maxlength={40} value={draft.preferredTime} onInput={(e) => set({ preferredTime: e.detail.value })} />
+        <Input
+          className="form__input"
+          maxlength={40}
+          value={draft.preferredTime}
+          onInput={(e) => set({ preferredTime: e.detail.value })}
+        />
         <View className="form__row">
           <Text>{t('wishes.urgent')}</Text>
-          <Switch id="wish-urgent" checked={draft.urgent} color="#B71C1C" onChange={(e) => set({ urgent: e.detail.value })} />
+          <Switch
+            id="wish-urgent"
+            checked={draft.urgent}
+            color="#B71C1C"
+            onChange={(e) => set({ urgent: e.detail.value })}
+          />
         </View>
         <Text className="form__label">{t('wishes.photos')}</Text>
         <PhotoStrip

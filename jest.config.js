@@ -23,7 +23,11 @@ module.exports = {
       testEnvironment: 'node',
       // Every reply an API suite receives must be described by the OpenAPI document.
       setupFilesAfterEnv: ['<rootDir>/tests/support/contract-setup.ts'],
-      testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/tests/typecheck.test.ts'],
+      testMatch: [
+        '<rootDir>/server/src/**/*.test.ts',
+        '<rootDir>/tests/typecheck.test.ts',
+        '<rootDir>/tests/lint.test.ts',
+      ],
     },
     {
       ...shared,

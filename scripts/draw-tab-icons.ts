@@ -28,7 +28,9 @@ async function main() {
   for (const [name, outline] of Object.entries(OUTLINES)) {
     for (const [suffix, { stroke, fill }] of Object.entries(STYLES)) {
       await page.setContent(
-        `<body style="margin:0"><svg xmlns="http://www.w3.org/2000/svg" width="81" height="81" viewBox="0 0 24 24" fill="${fill}" stroke="${stroke}" stroke-width="1.7" stroke-linejoin="round" stroke-linecap="round">${outline}</svg></body>`,
+        `<body style="margin:0"><svg xmlns="http://www.w3.org/2000/svg" width="81" height="81" viewBox="0 0 24 24" ` +
+          `fill="${fill}" stroke="${stroke}" stroke-width="1.7" stroke-linejoin="round" stroke-linecap="round">` +
+          `${outline}</svg></body>`,
       )
       const file = join(__dirname, `../src/assets/tab/${name}${suffix}.png`)
       writeFileSync(file, await page.locator('svg').screenshot({ omitBackground: true }))

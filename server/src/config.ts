@@ -34,7 +34,9 @@ const trustedProxies = z
     if (bad.length > 0) {
       ctx.addIssue({
         code: 'custom',
-        message: `expected the proxy's addresses or CIDRs (e.g. 10.0.0.0/8,127.0.0.1) or loopback/linklocal/uniquelocal, not ${bad.join(', ')}`,
+        message:
+          "expected the proxy's addresses or CIDRs (e.g. 10.0.0.0/8,127.0.0.1) or loopback/linklocal/uniquelocal, " +
+          `not ${bad.join(', ')}`,
       })
       return z.NEVER
     }

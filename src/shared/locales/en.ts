@@ -18,7 +18,8 @@ export const en: Record<MessageKey, string> = {
   'common.noMore': 'That is all',
 
   'home.intro':
-    'Around Paifang Street, Guangji Gate and Kaiyuan Temple, party–mass service stations, party-member shops, contact points and micro posts offer hot water, phone charging, directions and other help.',
+    'Around Paifang Street, Guangji Gate and Kaiyuan Temple, party–mass service stations, party-member shops, ' +
+    'contact points and micro posts offer hot water, phone charging, directions and other help.',
   'home.quick': 'I need',
   'home.need.hot_water': 'Hot water',
   'home.need.charging': 'Charging',
@@ -231,19 +232,28 @@ export const en: Record<MessageKey, string> = {
   'inbox.open': 'Open',
   'about.what': 'What Old Town Hub is',
   'about.whatBody':
-    'A mini-program for the party–mass services of Chaozhou’s old town around Paifang Street: visitors find the nearest service station, party member shop, contact point or micro-post (hot water, charging, directions…); residents order topics and book micro-lectures in old-town guesthouses and post micro-wishes; registered party members claim and fulfil them; community staff run it all.',
+    'A mini-program for the party–mass services of Chaozhou’s old town around Paifang Street: visitors find ' +
+    'the nearest service station, party member shop, contact point or micro-post (hot water, charging, ' +
+    'directions…); residents order topics and book micro-lectures in old-town guesthouses and post ' +
+    'micro-wishes; registered party members claim and fulfil them; community staff run it all.',
   'about.kept': 'What we keep',
   'about.keptBody':
-    'Logging in keeps only the user id WeChat gives us (openid), a nickname and your role. Bookings and orders keep your choice; a micro-wish keeps what you wrote, a contact phone and photos; registering as a party member keeps your name, phone, work unit and branch so the community can verify you.',
+    'Logging in keeps only the user id WeChat gives us (openid), a nickname and your role. Bookings and orders ' +
+    'keep your choice; a micro-wish keeps what you wrote, a contact phone and photos; registering as a party ' +
+    'member keeps your name, phone, work unit and branch so the community can verify you.',
   'about.location': 'Location',
   'about.locationBody':
-    'Used only after you allow it, to put the nearest stations, lectures and wishes first; the server sorts by it and forgets it, and it is not written to the logs. Without it you can still browse, just without distances.',
+    'Used only after you allow it, to put the nearest stations, lectures and wishes first; the server sorts by ' +
+    'it and forgets it, and it is not written to the logs. Without it you can still browse, just without ' +
+    'distances.',
   'about.who': 'Who sees what',
   'about.whoBody':
-    'The wish wall shows only a family name (“Zhang**”) and never a phone. Your full name and phone go only to the member who claims your wish and your community’s staff; booking lists are for staff only.',
+    'The wish wall shows only a family name (“Zhang**”) and never a phone. Your full name and phone go only to ' +
+    'the member who claims your wish and your community’s staff; booking lists are for staff only.',
   'about.delete': 'Deleting your account',
   'about.deleteBody':
-    'In Me, tap “Delete my account”: your name, phone, party member registration and sessions are removed; only counts without personal details stay.',
+    'In Me, tap “Delete my account”: your name, phone, party member registration and sessions are removed; ' +
+    'only counts without personal details stay.',
   'me.role.tourist': 'Visitor',
   'me.role.resident': 'Resident',
   'me.role.member': 'Party member',

@@ -408,7 +408,8 @@ export const lectureRoutes =
           errors: [403, 404, 409],
           tags,
           description:
-            'Check in with the code shown at the guesthouse. With lat/lng (GCJ-02) further than 500 m away: 403 TOO_FAR_TO_CHECK_IN; without them the check-in counts but is marked unverified.',
+            'Check in with the code shown at the guesthouse. With lat/lng (GCJ-02) further than 500 m away: ' +
+            '403 TOO_FAR_TO_CHECK_IN; without them the check-in counts but is marked unverified.',
           params: idParamsSchema,
           body: checkinSchema,
           response: { 200: checkinResponseSchema, 201: checkinResponseSchema },

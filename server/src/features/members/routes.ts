@@ -30,7 +30,10 @@ export const memberRoutes =
           summary: 'Register as an in-service party member (双报到)',
           tags,
           description:
-            '双报到: an in-service party member registers with their home community and waits for staff verification; once: while one is pending or verified, registering again answers 200 with that registration, unchanged (201 when stored; a rejected one may register anew). Name and phone are seen only by that community’s staff.',
+            '双报到: an in-service party member registers with their home community and waits for staff ' +
+            'verification; once: while one is pending or verified, registering again answers 200 with that ' +
+            'registration, unchanged (201 when stored; a rejected one may register anew). Name and phone are ' +
+            'seen only by that community’s staff.',
           body: memberRegisterSchema,
           response: { 201: memberResponseSchema, 200: memberResponseSchema },
         },

@@ -186,7 +186,8 @@ export const stationRoutes =
           errors: [404],
           tags: ['stations'],
           description:
-            'Report a problem with a station (no hot water, closed though shown open…). At most QUOTA_REPORTS_PER_HOUR a person an hour; beyond that 429 RATE_LIMITED with Retry-After.',
+            'Report a problem with a station (no hot water, closed though shown open…). At most ' +
+            'QUOTA_REPORTS_PER_HOUR a person an hour; beyond that 429 RATE_LIMITED with Retry-After.',
           params: idParamsSchema,
           body: reportCreateSchema,
           response: { 201: reportResponseSchema },

@@ -167,7 +167,7 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
     }
   })
 
-  it('a withdrawn wish’s photo is 404 to the public and never cached immutable; its owner and the community staff still see it', async () => {
+  it('a withdrawn wish’s photo is 404 to the public, never cached immutable; its owner and community staff still see it', async () => {
     const photo = (await upload('resident', await phoneJpeg(64, 48))).json().upload
     const wish = (await call('POST', '/api/wishes', 'resident', { ...wishBody, photoIds: [photo.id] })).json().wish
     // Waiting for review, it is not on the wall yet: the uploader sees it, the public does not.

@@ -86,7 +86,8 @@ export const wishRoutes =
           summary: 'Post a wish',
           tags,
           description:
-            'Post a micro-wish; it waits for staff review. A resident may have QUOTA_WISHES_OPEN waiting or open and post QUOTA_WISHES_PER_DAY a day; beyond that 429 RATE_LIMITED with Retry-After.',
+            'Post a micro-wish; it waits for staff review. A resident may have QUOTA_WISHES_OPEN waiting or ' +
+            'open and post QUOTA_WISHES_PER_DAY a day; beyond that 429 RATE_LIMITED with Retry-After.',
           body: wishCreateSchema,
           response: { 201: wishResponseSchema },
         },

@@ -129,7 +129,8 @@ export default function StaffSession() {
             </Text>
             <Text className="muted">
               {p.checkedInAt
-                ? `${t('staff.checkedInAt', { time: new Date(p.checkedInAt).toLocaleTimeString() })} · ${t(p.locationVerified ? 'staff.locationVerified' : 'staff.locationUnverified')}`
+                ? `${t('staff.checkedInAt', { time: new Date(p.checkedInAt).toLocaleTimeString() })} · ` +
+                  t(p.locationVerified ? 'staff.locationVerified' : 'staff.locationUnverified')
                 : t('staff.notCheckedIn')}
             </Text>
           </View>

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import type { Config } from '../config.js'
 import type { Database } from '../db/schema.js'
 import { ApiError } from './errors.js'
@@ -84,6 +84,17 @@ export async function assertWithinQuota(
   if (count < quota.limit) return
   const freesAt = quota.windowMs !== null && oldest ? new Date(oldest).getTime() + quota.windowMs : now.getTime() + HOUR
   throw overQuota(quota, Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000)))
+}
+
+/** The tables whose rows a windowed quota counts, each with the column naming whose row it is. */
+const OWNED_ROWS = { station_reports: 'user_id', wishes: 'resident_id', uploads: 'owner_id' } as const
+
+/** What a person stored in `table` since `since`: the usage a windowed quota is decided on. */
+export async function storedSince(trx: Trx, table: keyof typeof OWNED_ROWS, ownerId: string, since: string) {
+  const { rows } = await sql<{ n: number | string; oldest: string | null }>`
+    select count(*) as n, min(created_at) as oldest from ${sql.table(table)}
+    where ${sql.ref(OWNED_ROWS[table])} = ${ownerId} and created_at > ${since}`.execute(trx)
+  return { count: Number(rows[0]?.n ?? 0), oldest: rows[0]?.oldest ?? null } satisfies Usage
 }
 
 export const overQuota = (quota: Pick<Quota, 'zh' | 'en'>, retryAfterSeconds: number) =>

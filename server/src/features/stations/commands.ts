@@ -6,7 +6,7 @@ import { recordChange } from '../../shared/audit.js'
 import { errors } from '../../shared/errors.js'
 import { notFound } from '../../shared/not-found.js'
 import { newId } from '../../shared/ids.js'
-import { assertWithinQuota, type Quotas } from '../../shared/quota.js'
+import { assertWithinQuota, storedSince, type Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { communityForNewPlace } from '../community/scope.js'
 import type {
@@ -169,16 +169,9 @@ export function createStationCommands(
     const now = clock()
     const id = newId('rp')
     await db.transaction().execute(async (trx) => {
-      await assertWithinQuota(trx, reporter.id, quotas.reportsPerHour, now, async (since) => {
-        const lastHour = await trx
-          .selectFrom('station_reports')
-          .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('created_at').as('oldest')])
-          .where('user_id', '=', reporter.id)
-          .where('created_at', '>', since)
-          .executeTakeFirstOrThrow()
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- MAX/SUM over no rows is NULL; Kysely's type omits it
-        return { count: Number(lastHour.n), oldest: lastHour.oldest ?? null }
-      })
+      await assertWithinQuota(trx, reporter.id, quotas.reportsPerHour, now, (since) =>
+        storedSince(trx, 'station_reports', reporter.id, since),
+      )
       await trx
         .insertInto('station_reports')
         .values({

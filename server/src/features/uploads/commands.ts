@@ -1,6 +1,6 @@
 import type { Db } from '../../db/index.js'
 import { newId } from '../../shared/ids.js'
-import { assertWithinQuota, type Quota } from '../../shared/quota.js'
+import { assertWithinQuota, storedSince, type Quota } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { reencodePhoto, STORED_PHOTO_MIME } from './reencode.js'
 
@@ -18,16 +18,7 @@ export async function storePhoto(
   const { photo, thumb } = await reencodePhoto(bytes)
   const id = newId('up')
   await db.transaction().execute(async (trx) => {
-    await assertWithinQuota(trx, owner.id, quota, now, async (since) => {
-      const today = await trx
-        .selectFrom('uploads')
-        .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('created_at').as('oldest')])
-        .where('owner_id', '=', owner.id)
-        .where('created_at', '>', since)
-        .executeTakeFirstOrThrow()
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- MAX/SUM over no rows is NULL; Kysely's type omits it
-      return { count: Number(today.n), oldest: today.oldest ?? null }
-    })
+    await assertWithinQuota(trx, owner.id, quota, now, (since) => storedSince(trx, 'uploads', owner.id, since))
     await trx
       .insertInto('uploads')
       .values({

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import { errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import { assertWithinQuota, type Quotas } from '../../shared/quota.js'
+import { assertWithinQuota, storedSince, type Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices } from '../notifications/outbox.js'
 import type { WishesTable } from '../../db/schema.js'
@@ -60,16 +60,9 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
           .executeTakeFirstOrThrow()
         return { count: Number(open.n), oldest: null }
       })
-      await assertWithinQuota(trx, resident.id, quotas.wishesPerDay, now, async (since) => {
-        const today = await trx
-          .selectFrom('wishes')
-          .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('created_at').as('oldest')])
-          .where('resident_id', '=', resident.id)
-          .where('created_at', '>', since)
-          .executeTakeFirstOrThrow()
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- MAX/SUM over no rows is NULL; Kysely's type omits it
-        return { count: Number(today.n), oldest: today.oldest ?? null }
-      })
+      await assertWithinQuota(trx, resident.id, quotas.wishesPerDay, now, (since) =>
+        storedSince(trx, 'wishes', resident.id, since),
+      )
       await trx
         .insertInto('wishes')
         .values({

@@ -7,10 +7,11 @@ import { ApiError, errors } from '../../shared/errors.js'
 import { notFound } from '../../shared/not-found.js'
 import { newId } from '../../shared/ids.js'
 import { createKeyedQueue } from '../../shared/keyed-queue.js'
+import type { Origin } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices, type Notice } from '../notifications/outbox.js'
-import type { Booking, sessionPatchSchema } from './schemas.js'
-import { findBooking } from './queries.js'
+import type { Booking, LectureSession, sessionPatchSchema } from './schemas.js'
+import { findSessionForBookings } from './queries.js'
 import { assertSessionTimes } from './schedule.js'
 import { assertGuesthouseInScope, assertSessionInScope } from './scope.js'
 import { decideSeat, seatsToPromote, type SeatState } from './seats.js'
@@ -116,24 +117,36 @@ export function createBookingDesk(db: Db, clock: () => Date) {
    * `decideSeat`, exactly as one-by-one would, but a rush of a thousand takes a handful of lock turns instead of
    * a thousand. A round that fails fails for everyone in it, and nothing of it is written.
    */
-  const rounds = new Map<string, { users: User[]; done: Promise<BookingRow[]> }>()
+  const rounds = new Map<string, { users: User[]; done: Promise<RoundAnswers> }>()
 
   type BookingRow = { row: Selectable<BookingsTable>; created: boolean }
+  /**
+   * The round's bookings and the session as each of its people sees it, read once after commit for the whole round.
+   * Later rounds hold later tickets, so they cannot change a position read here.
+   */
+  type RoundAnswers = { rows: BookingRow[]; seenBy: Awaited<ReturnType<typeof findSessionForBookings>> }
 
-  function joinRound(user: User, sessionId: string): Promise<BookingRow> {
+  function joinRound(user: User, sessionId: string): Promise<{ answers: RoundAnswers; mine: BookingRow }> {
     const open = rounds.get(sessionId)
     if (open) {
       open.users.push(user)
       const index = open.users.length - 1
-      return open.done.then((rows) => rows[index]!)
+      return open.done.then((answers) => ({ answers, mine: answers.rows[index]! }))
     }
-    const round = { users: [user], done: Promise.resolve<BookingRow[]>([]) }
+    const round = { users: [user], done: Promise.resolve<RoundAnswers>({ rows: [], seenBy: () => null }) }
     round.done = inTurn(sessionId, () => {
       rounds.delete(sessionId) // later arrivals start the next round
       return db.transaction().execute(async (trx) => bookRound(trx, await lockSession(trx, sessionId), round.users))
-    })
+    }).then(async (rows) => ({
+      rows,
+      seenBy: await findSessionForBookings(
+        db,
+        sessionId,
+        rows.map((r) => r.row.id),
+      ),
+    }))
     rounds.set(sessionId, round)
-    return round.done.then((rows) => rows[0]!)
+    return round.done.then((answers) => ({ answers, mine: answers.rows[0]! }))
   }
 
   async function bookRound(trx: Trx, session: SessionRow, users: User[]): Promise<BookingRow[]> {
@@ -212,11 +225,19 @@ export function createBookingDesk(db: Db, clock: () => Date) {
     return results
   }
 
-  /** Books a seat or a waitlist place; the same person again gets the same booking back. */
-  async function book(user: User, sessionId: string): Promise<{ booking: Booking; created: boolean }> {
-    const { row, created } = await joinRound(user, sessionId)
-    // Read after commit: later bookings hold later tickets, so they cannot change this person's position.
-    return { booking: (await findBooking(db, row.id))!, created }
+  /**
+   * Books a seat or a waitlist place and answers with the booking and the session as the person sees it from
+   * `origin`; the same person again gets the same booking back.
+   */
+  async function book(
+    user: User,
+    sessionId: string,
+    origin: Origin | undefined,
+  ): Promise<{ booking: Booking; session: LectureSession; created: boolean }> {
+    const { answers, mine } = await joinRound(user, sessionId)
+    const seen = answers.seenBy(mine.row.id, origin)
+    if (!seen) throw notFound.session()
+    return { ...seen, created: mine.created }
   }
 
   /** Gives the seat (or waitlist place) back; a freed seat goes straight to the head of the waitlist. */

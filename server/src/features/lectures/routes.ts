@@ -343,8 +343,7 @@ export const lectureRoutes =
       },
       async (request, reply) => {
         const user = signedIn(request.user)
-        const { booking, created } = await desk.book(user, request.params.id)
-        const { session } = await oneSession(request.params.id, user, originOf(request.query))
+        const { booking, session, created } = await desk.book(user, request.params.id, originOf(request.query))
         return reply.status(created ? 201 : 200).send({ booking, session })
       },
     )

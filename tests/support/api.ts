@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../../server/src/app.js'
+import type { AuthResponse, DevLoginBody, Role } from '../../server/src/contract.js'
 import { loadConfig } from '../../server/src/config.js'
 import { migrateToLatest, openDatabase, type DbHandle, type DbKind } from '../../server/src/db/index.js'
 import { seedDemo } from '../../server/src/db/seed-demo.js'
@@ -12,6 +13,15 @@ export interface TestApi {
   database: DbHandle
   /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
   url: string
+  /** Signs in through POST /api/auth/dev, as a person would after WeChat login; throws if refused. */
+  signIn(openid: string, role?: Role, extra?: Omit<DevLoginBody, 'openid' | 'role'>): Promise<AuthResponse>
+  /** One request as the holder of `token`, or anonymously without one. */
+  call(
+    method: NonNullable<InjectOptions['method']>,
+    url: string,
+    token?: string,
+    payload?: object,
+  ): Promise<LightMyRequestResponse>
   close(): Promise<void>
 }
 
@@ -50,6 +60,14 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     app,
     database,
     url: `http://127.0.0.1:${port}`,
+    async signIn(openid, role, extra = {}) {
+      const reply = await app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid, role, ...extra } })
+      if (reply.statusCode !== 200) throw new Error(`dev sign-in of ${openid} refused: ${reply.body}`)
+      return reply.json<AuthResponse>()
+    },
+    call(method, url, token, payload) {
+      return app.inject({ method, url, payload, headers: token ? { authorization: `Bearer ${token}` } : {} })
+    },
     async close() {
       await app.close()
       await database.close()

@@ -1,5 +1,6 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import type { Role } from '../../contract'
 import { purgeExpiredNotices } from './commands'
 
 const DAY_MS = 24 * 3600_000
@@ -9,19 +10,8 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
   let now = new Date('2026-11-25T02:00:00Z')
   const tokens: Record<string, string> = {}
 
-  const login = async (name: string, role: string, extra: object = {}) => {
-    const res = await api.app.inject({
-      method: 'POST',
-      url: '/api/auth/dev',
-      payload: { openid: `inbox-${name}`, role, nickname: name, ...extra },
-    })
-    tokens[name] = res.json().token
-    return res.json().user.id as string
-  }
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, as?: string, payload?: object) =>
-    api.app.inject({ method, url, payload, headers: as ? { authorization: `Bearer ${tokens[as]}` } : {} })
   const inbox = async (as: string, query = '') => {
-    const res = await call('GET', `/api/me/notices${query}`, as)
+    const res = await api.call('GET', `/api/me/notices${query}`, tokens[as])
     expect(res.statusCode).toBe(200)
     return res.json<{
       items: {
@@ -41,7 +31,7 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
   }
   /** A session of 工夫茶与非遗 two days ahead at 19:30 Shanghai, for `capacity` people. */
   const newSession = async (capacity: number) => {
-    const res = await call('POST', '/api/lectures/sessions', 'staff', {
+    const res = await api.call('POST', '/api/lectures/sessions', tokens.staff, {
       topicId: 'tp_tea',
       guesthouseId: 'gh_jiadi',
       startsAt: '2026-11-27T19:30:00+08:00',
@@ -55,25 +45,30 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    await login('ana', 'resident')
-    await login('bo', 'resident')
-    await login('member', 'member', { communityId: 'cm_jiadi' })
-    await login('staff', 'staff', { communityId: 'cm_jiadi' })
+    const people: [string, Role, string?][] = [
+      ['ana', 'resident'],
+      ['bo', 'resident'],
+      ['member', 'member', 'cm_jiadi'],
+      ['staff', 'staff', 'cm_jiadi'],
+    ]
+    for (const [name, role, communityId] of people) {
+      tokens[name] = (await api.signIn(`inbox-${name}`, role, { nickname: name, communityId })).token
+    }
   })
   afterAll(() => api.close())
 
   it('needs a login', async () => {
-    expect((await call('GET', '/api/me/notices')).statusCode).toBe(401)
-    expect((await call('POST', '/api/me/notices/read', undefined, {})).statusCode).toBe(401)
+    expect((await api.call('GET', '/api/me/notices')).statusCode).toBe(401)
+    expect((await api.call('POST', '/api/me/notices/read', undefined, {})).statusCode).toBe(401)
   })
 
   it('keeps a booking, a waitlist promotion and a changed time in the right person’s inbox, with the page it is about', async () => {
     const sessionId = await newSession(1)
-    expect((await call('POST', `/api/lectures/sessions/${sessionId}/bookings`, 'ana')).statusCode).toBe(201)
+    expect((await api.call('POST', `/api/lectures/sessions/${sessionId}/bookings`, tokens.ana)).statusCode).toBe(201)
     tick()
-    expect((await call('POST', `/api/lectures/sessions/${sessionId}/bookings`, 'bo')).json().booking.status).toBe(
-      'waitlisted',
-    )
+    expect(
+      (await api.call('POST', `/api/lectures/sessions/${sessionId}/bookings`, tokens.bo)).json().booking.status,
+    ).toBe('waitlisted')
 
     const booked = (await inbox('ana')).items[0]!
     expect(booked).toMatchObject({
@@ -88,7 +83,7 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
     expect((await inbox('bo')).items[0]).toMatchObject({ kind: 'booking_waitlisted', title: '已进入候补' })
 
     tick()
-    await call('DELETE', `/api/lectures/sessions/${sessionId}/bookings/me`, 'ana')
+    await api.call('DELETE', `/api/lectures/sessions/${sessionId}/bookings/me`, tokens.ana)
     const promoted = (await inbox('bo')).items[0]!
     expect(promoted).toMatchObject({
       kind: 'waitlist_promoted',
@@ -112,7 +107,7 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
   })
 
   it('tells the resident their wish was claimed, and only them', async () => {
-    const created = await call('POST', '/api/wishes', 'ana', {
+    const created = await api.call('POST', '/api/wishes', tokens.ana, {
       category: 'repair',
       title: '楼道灯坏了',
       description: '三楼楼道灯不亮，老人晚上上下楼不方便。',
@@ -121,9 +116,9 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
     })
     const wishId = created.json().wish.id as string
     tick()
-    await call('POST', `/api/wishes/${wishId}/review`, 'staff', { decision: 'approve' })
+    await api.call('POST', `/api/wishes/${wishId}/review`, tokens.staff, { decision: 'approve' })
     tick()
-    expect((await call('POST', `/api/wishes/${wishId}/claim`, 'member')).statusCode).toBe(200)
+    expect((await api.call('POST', `/api/wishes/${wishId}/claim`, tokens.member)).statusCode).toBe(200)
 
     const [claimed, published] = (await inbox('ana')).items
     expect(published).toMatchObject({ kind: 'wish_published', title: '心愿已上墙' })
@@ -142,20 +137,20 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
     const before = await inbox('ana')
     expect(before.unread).toBe(before.items.length)
     const [first, second] = before.items
-    const someRead = await call('POST', '/api/me/notices/read', 'ana', { ids: [first!.id] })
+    const someRead = await api.call('POST', '/api/me/notices/read', tokens.ana, { ids: [first!.id] })
     expect(someRead.json()).toEqual({ unread: before.unread - 1 })
     expect((await inbox('ana')).items.find((n) => n.id === first!.id)!.readAt).toBe(now.toISOString())
 
     const bosUnread = (await inbox('bo')).unread
-    const intruding = await call('POST', '/api/me/notices/read', 'bo', { ids: [second!.id] })
+    const intruding = await api.call('POST', '/api/me/notices/read', tokens.bo, { ids: [second!.id] })
     expect(intruding.json()).toEqual({ unread: bosUnread })
     expect((await inbox('ana')).items.find((n) => n.id === second!.id)!.readAt).toBeNull()
-    expect((await call('POST', '/api/me/notices/read', 'bo')).json()).toEqual({ unread: 0 })
+    expect((await api.call('POST', '/api/me/notices/read', tokens.bo)).json()).toEqual({ unread: 0 })
     expect((await inbox('ana')).unread).toBe(before.unread - 1)
 
-    expect((await call('POST', '/api/me/notices/read', 'ana', {})).json()).toEqual({ unread: 0 })
+    expect((await api.call('POST', '/api/me/notices/read', tokens.ana, {})).json()).toEqual({ unread: 0 })
     expect((await inbox('ana')).items.every((n) => n.readAt !== null)).toBe(true)
-    expect((await call('POST', '/api/me/notices/read', 'ana', { ids: [] })).statusCode).toBe(400)
+    expect((await api.call('POST', '/api/me/notices/read', tokens.ana, { ids: [] })).statusCode).toBe(400)
   })
 
   it('pages newest first without skipping or repeating, and refuses a forged cursor', async () => {
@@ -172,14 +167,16 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
     expect([...all].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((n) => n.createdAt)).toEqual(
       all.map((n) => n.createdAt),
     )
-    expect((await call('GET', '/api/me/notices?cursor=bm90LWEtY3Vyc29y', 'ana')).json().error.code).toBe('BAD_REQUEST')
+    expect((await api.call('GET', '/api/me/notices?cursor=bm90LWEtY3Vyc29y', tokens.ana)).json().error.code).toBe(
+      'BAD_REQUEST',
+    )
   })
 
   it('keeps notices 90 days: older ones are no longer shown and the worker’s sweep deletes them', async () => {
     const kept = (await inbox('bo')).items.length
     expect(kept).toBeGreaterThan(0)
     now = new Date(now.getTime() + 89 * DAY_MS)
-    await login('bo', 'resident') // the old session has long expired
+    tokens.bo = (await api.signIn('inbox-bo', 'resident', { nickname: 'bo' })).token // the old session has long expired
     expect((await inbox('bo')).items).toHaveLength(kept)
     expect(await purgeExpiredNotices(api.database.db, now)).toBe(0)
 
@@ -190,12 +187,14 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
   })
 
   it('deletes a person’s notices with their account', async () => {
-    await login('staff', 'staff', { communityId: 'cm_jiadi' })
-    const userId = await login('carla', 'resident')
+    tokens.staff = (await api.signIn('inbox-staff', 'staff', { nickname: 'staff', communityId: 'cm_jiadi' })).token
+    const carla = await api.signIn('inbox-carla', 'resident', { nickname: 'carla' })
+    tokens.carla = carla.token
+    const userId = carla.user.id
     const sessionId = await newSessionAfter(now)
-    await call('POST', `/api/lectures/sessions/${sessionId}/bookings`, 'carla')
+    await api.call('POST', `/api/lectures/sessions/${sessionId}/bookings`, tokens.carla)
     expect((await inbox('carla')).items).toHaveLength(1)
-    expect((await call('DELETE', '/api/me', 'carla')).statusCode).toBeLessThan(300)
+    expect((await api.call('DELETE', '/api/me', tokens.carla)).statusCode).toBeLessThan(300)
     expect(
       await api.database.db.selectFrom('inbox_notices').select('id').where('user_id', '=', userId).execute(),
     ).toEqual([])
@@ -204,7 +203,7 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
   /** A session a week after `from` (the clock has moved on by then). */
   async function newSessionAfter(from: Date) {
     const startsAt = new Date(from.getTime() + 7 * DAY_MS)
-    const res = await call('POST', '/api/lectures/sessions', 'staff', {
+    const res = await api.call('POST', '/api/lectures/sessions', tokens.staff, {
       topicId: 'tp_tea',
       guesthouseId: 'gh_jiadi',
       startsAt: startsAt.toISOString(),

@@ -1,6 +1,7 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { ONE_PIXEL_PNG } from '../../../../tests/support/images'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import type { Role } from '../../contract'
 import { releaseStaleClaims } from './lifecycle'
 
 const PHONE = '13912345678'
@@ -17,17 +18,6 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   let now = new Date('2026-11-25T02:00:00Z')
   const tokens: Record<string, string> = {}
 
-  const login = async (name: string, role: string, extra: object = {}) => {
-    const res = await api.app.inject({
-      method: 'POST',
-      url: '/api/auth/dev',
-      payload: { openid: `w-${name}`, role, nickname: name, ...extra },
-    })
-    tokens[name] = res.json().token
-    return res.json().user.id as string
-  }
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, as?: string, payload?: object) =>
-    api.app.inject({ method, url, payload, headers: as ? { authorization: `Bearer ${tokens[as]}` } : {} })
   const wishRow = (id: string) =>
     api.database.db.selectFrom('wishes').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 
@@ -38,15 +28,20 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       clock: () => now,
       env: { QUOTA_WISHES_OPEN: '1000', QUOTA_WISHES_PER_DAY: '1000' },
     })
-    await login('张秀英', 'resident')
-    await login('李大伯', 'resident')
-    await login('tourist', 'tourist')
-    await login('王党员', 'member', { communityId: 'cm_jiadi' })
-    await login('赵党员', 'member', { communityId: 'cm_jiadi' })
-    await login('staffHere', 'staff', { communityId: 'cm_jiadi' })
-    await login('staffThere', 'staff', { communityId: 'cm_xihu' })
-    await login('pending', 'resident')
-    await call('POST', '/api/members', 'pending', {
+    const people: [string, Role, string?][] = [
+      ['张秀英', 'resident'],
+      ['李大伯', 'resident'],
+      ['tourist', 'tourist'],
+      ['王党员', 'member', 'cm_jiadi'],
+      ['赵党员', 'member', 'cm_jiadi'],
+      ['staffHere', 'staff', 'cm_jiadi'],
+      ['staffThere', 'staff', 'cm_xihu'],
+      ['pending', 'resident'],
+    ]
+    for (const [name, role, communityId] of people) {
+      tokens[name] = (await api.signIn(`w-${name}`, role, { nickname: name, communityId })).token
+    }
+    await api.call('POST', '/api/members', tokens.pending, {
       realName: '孙待审',
       phone: '13700000000',
       workUnit: '市直单位',
@@ -57,27 +52,29 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   afterAll(() => api.close())
 
   async function publishedWish(body: object = wishBody): Promise<string> {
-    const created = await call('POST', '/api/wishes', '张秀英', body)
+    const created = await api.call('POST', '/api/wishes', tokens.张秀英, body)
     expect(created.statusCode).toBe(201)
     const id = created.json().wish.id
-    expect((await call('POST', `/api/wishes/${id}/review`, 'staffHere', { decision: 'approve' })).statusCode).toBe(200)
+    expect(
+      (await api.call('POST', `/api/wishes/${id}/review`, tokens.staffHere, { decision: 'approve' })).statusCode,
+    ).toBe(200)
     return id
   }
 
   it('goes submit → review → claim → fulfil → confirm, with contact details only for those involved', async () => {
-    const created = await call('POST', '/api/wishes', '张秀英', { ...wishBody, urgent: true })
+    const created = await api.call('POST', '/api/wishes', tokens.张秀英, { ...wishBody, urgent: true })
     expect(created.json().wish).toMatchObject({ status: 'pending_review', contactPhone: PHONE })
     const id = created.json().wish.id
-    expect((await call('GET', `/api/wishes/${id}`)).statusCode).toBe(404) // not on the wall before review
+    expect((await api.call('GET', `/api/wishes/${id}`)).statusCode).toBe(404) // not on the wall before review
 
-    await call('POST', `/api/wishes/${id}/review`, 'staffHere', { decision: 'approve' })
-    const wall = await call('GET', '/api/wishes?communityId=cm_jiadi')
+    await api.call('POST', `/api/wishes/${id}/review`, tokens.staffHere, { decision: 'approve' })
+    const wall = await api.call('GET', '/api/wishes?communityId=cm_jiadi')
     expect(wall.json().items[0]).toMatchObject({ id, urgent: true, residentName: '张**' })
 
-    const claimed = await call('POST', `/api/wishes/${id}/claim`, '王党员')
+    const claimed = await api.call('POST', `/api/wishes/${id}/claim`, tokens.王党员)
     expect(claimed.statusCode).toBe(200)
     expect(claimed.json().wish).toMatchObject({ status: 'claimed', contactPhone: PHONE, residentName: '张秀英' })
-    expect((await call('GET', `/api/wishes/${id}`, '赵党员')).json().wish.contactPhone).toBeUndefined()
+    expect((await api.call('GET', `/api/wishes/${id}`, tokens.赵党员)).json().wish.contactPhone).toBeUndefined()
 
     const photo = async (who: string) =>
       (
@@ -88,22 +85,26 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
           headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'image/png' },
         })
       ).json().upload.id as string
-    const notMine = await call('POST', `/api/wishes/${id}/fulfil`, '王党员', {
+    const notMine = await api.call('POST', `/api/wishes/${id}/fulfil`, tokens.王党员, {
       note: '已更换灯泡',
       photoId: await photo('赵党员'),
     })
     expect(notMine.statusCode).toBe(400)
     const proof = await photo('王党员')
     const fulfilled = (
-      await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换灯泡', hours: 1.5, photoId: proof })
+      await api.call('POST', `/api/wishes/${id}/fulfil`, tokens.王党员, {
+        note: '已更换灯泡',
+        hours: 1.5,
+        photoId: proof,
+      })
     ).json().wish
     expect(fulfilled).toMatchObject({ status: 'fulfilled', fulfilPhoto: `/api/uploads/${proof}`, hoursServed: 1.5 })
-    expect((await call('GET', `/api/wishes/${id}`)).json().wish.fulfilPhoto).toBeUndefined()
+    expect((await api.call('GET', `/api/wishes/${id}`)).json().wish.fulfilPhoto).toBeUndefined()
     expect(
-      (await call('POST', `/api/wishes/${id}/confirm`, '张秀英', { thanks: '谢谢小王！' })).json().wish.status,
+      (await api.call('POST', `/api/wishes/${id}/confirm`, tokens.张秀英, { thanks: '谢谢小王！' })).json().wish.status,
     ).toBe('confirmed')
 
-    const record = (await call('GET', '/api/me/member/record', '王党员')).json()
+    const record = (await api.call('GET', '/api/me/member/record', tokens.王党员)).json()
     expect(record).toMatchObject({ wishesFulfilled: 1, hoursServed: 1.5 })
     const notices = await api.database.db.selectFrom('outbox').select('kind').execute()
     expect(notices.map((n) => n.kind)).toEqual(
@@ -118,41 +119,52 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   })
 
   it('tells each person the steps they may take on a wish now, and only those', async () => {
-    const created = await call('POST', '/api/wishes', '张秀英', wishBody)
+    const created = await api.call('POST', '/api/wishes', tokens.张秀英, wishBody)
     const id = created.json().wish.id
     expect(created.json().wish.actions).toEqual(['withdraw'])
-    expect((await call('GET', `/api/wishes/${id}`, 'staffHere')).json().wish.actions).toEqual(['approve', 'reject'])
-    expect((await call('GET', `/api/wishes/${id}`, 'staffThere')).statusCode).toBe(404)
+    expect((await api.call('GET', `/api/wishes/${id}`, tokens.staffHere)).json().wish.actions).toEqual([
+      'approve',
+      'reject',
+    ])
+    expect((await api.call('GET', `/api/wishes/${id}`, tokens.staffThere)).statusCode).toBe(404)
 
-    await call('POST', `/api/wishes/${id}/review`, 'staffHere', { decision: 'approve' })
-    const actionsOf = async (who?: string) => (await call('GET', `/api/wishes/${id}`, who)).json().wish.actions
+    await api.call('POST', `/api/wishes/${id}/review`, tokens.staffHere, { decision: 'approve' })
+    const actionsOf = async (who?: string) =>
+      (await api.call('GET', `/api/wishes/${id}`, who && tokens[who])).json().wish.actions
     expect(await actionsOf()).toEqual([])
     expect(await actionsOf('tourist')).toEqual([])
     expect(await actionsOf('王党员')).toEqual(['claim'])
     expect(await actionsOf('张秀英')).toEqual(['withdraw'])
 
-    expect((await call('POST', `/api/wishes/${id}/claim`, '王党员')).json().wish.actions).toEqual(['fulfil', 'release'])
+    expect((await api.call('POST', `/api/wishes/${id}/claim`, tokens.王党员)).json().wish.actions).toEqual([
+      'fulfil',
+      'release',
+    ])
     expect(await actionsOf('赵党员')).toEqual([])
     expect(await actionsOf('张秀英')).toEqual([])
-    expect((await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换' })).json().wish.actions).toEqual(
-      [],
-    )
+    expect(
+      (await api.call('POST', `/api/wishes/${id}/fulfil`, tokens.王党员, { note: '已更换' })).json().wish.actions,
+    ).toEqual([])
     expect(await actionsOf('张秀英')).toEqual(['confirm', 'dispute'])
     expect(
-      (await call('POST', `/api/wishes/${id}/dispute`, '张秀英', { reason: '还是不亮' })).json().wish.actions,
+      (await api.call('POST', `/api/wishes/${id}/dispute`, tokens.张秀英, { reason: '还是不亮' })).json().wish.actions,
     ).toEqual([])
     expect(await actionsOf('staffHere')).toEqual(['settle', 'reopen'])
   })
 
   it('100 verified members claiming one wish at once: one 200, 99 × 409 WISH_ALREADY_CLAIMED', async () => {
     const id = await publishedWish()
-    const members = await Promise.all(Array.from({ length: 100 }, (_, i) => login(`claimer-${kind}-${i}`, 'member')))
+    const members = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        api.signIn(`w-claimer-${kind}-${i}`, 'member', { nickname: `claimer-${kind}-${i}` }),
+      ),
+    )
     expect(members).toHaveLength(100)
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) =>
+      members.map((member) =>
         fetch(`${api.url}/api/wishes/${id}/claim`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${tokens[`claimer-${kind}-${i}`]}` },
+          headers: { authorization: `Bearer ${member.token}` },
         }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: { code: string } } })),
       ),
     )
@@ -162,15 +174,15 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect(refused.every((r) => r.body.error?.code === 'WISH_ALREADY_CLAIMED')).toBe(true)
     const row = await wishRow(id)
     expect(row.status).toBe('claimed')
-    expect(members).toContain(row.claimed_by)
+    expect(members.map((member) => member.user.id)).toContain(row.claimed_by)
   })
 
   it('never shows the phone or the full name on the public wall or public detail (raw JSON)', async () => {
     const id = await publishedWish()
     for (const res of [
-      await call('GET', '/api/wishes'),
-      await call('GET', `/api/wishes/${id}`),
-      await call('GET', `/api/wishes/${id}`, 'tourist'),
+      await api.call('GET', '/api/wishes'),
+      await api.call('GET', `/api/wishes/${id}`),
+      await api.call('GET', `/api/wishes/${id}`, tokens.tourist),
     ]) {
       expect(res.statusCode).toBe(200)
       expect(res.body).not.toContain(PHONE)
@@ -180,7 +192,7 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   })
 
   it('opens with the demo residents’ wishes on the wall, the urgent one first, names masked and phones hidden', async () => {
-    const wall = await call('GET', '/api/wishes?communityId=cm_xihu')
+    const wall = await api.call('GET', '/api/wishes?communityId=cm_xihu')
     expect(wall.json().items[0]).toMatchObject({ id: 'wi_demo_medicine', urgent: true })
     expect(wall.body).toContain('陈**')
     expect(wall.body).not.toContain('陈秀珍')
@@ -189,7 +201,10 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
 
   it('refuses a sensitive text with a clear message and writes nothing', async () => {
     const before = (await api.database.db.selectFrom('wishes').select('id').execute()).length
-    const res = await call('POST', '/api/wishes', '张秀英', { ...wishBody, description: '有人在楼下搞网赌，帮忙看看' })
+    const res = await api.call('POST', '/api/wishes', tokens.张秀英, {
+      ...wishBody,
+      description: '有人在楼下搞网赌，帮忙看看',
+    })
     expect(res.statusCode).toBe(400)
     expect(res.json().error).toMatchObject({ code: 'CONTENT_REJECTED', message: expect.stringContaining('描述') })
     expect((await api.database.db.selectFrom('wishes').select('id').execute()).length).toBe(before)
@@ -197,15 +212,16 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
 
   it('returns an unfulfilled claim to the wall after seven days, and a released claim with its reason', async () => {
     const stale = await publishedWish()
-    await call('POST', `/api/wishes/${stale}/claim`, '赵党员')
+    await api.call('POST', `/api/wishes/${stale}/claim`, tokens.赵党员)
     now = new Date(now.getTime() + 8 * 24 * 3600_000)
     expect(await releaseStaleClaims(api.database.db, now)).toBeGreaterThanOrEqual(1)
     expect((await wishRow(stale)).status).toBe('published')
 
-    await call('POST', `/api/wishes/${stale}/claim`, '赵党员')
-    expect((await call('POST', `/api/wishes/${stale}/release`, '赵党员', {})).statusCode).toBe(400)
+    await api.call('POST', `/api/wishes/${stale}/claim`, tokens.赵党员)
+    expect((await api.call('POST', `/api/wishes/${stale}/release`, tokens.赵党员, {})).statusCode).toBe(400)
     expect(
-      (await call('POST', `/api/wishes/${stale}/release`, '赵党员', { reason: '临时出差' })).json().wish.status,
+      (await api.call('POST', `/api/wishes/${stale}/release`, tokens.赵党员, { reason: '临时出差' })).json().wish
+        .status,
     ).toBe('published')
     const told = await api.database.db
       .selectFrom('outbox')
@@ -217,16 +233,16 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
 
   it('sorts the wall nearest first by the wish’s community, keeping urgent ones pinned', async () => {
     const jiadi = await publishedWish({ ...wishBody, title: '甲第巷的心愿' })
-    const created = await call('POST', '/api/wishes', '张秀英', {
+    const created = await api.call('POST', '/api/wishes', tokens.张秀英, {
       ...wishBody,
       title: '西湖边的心愿',
       communityId: 'cm_xihu',
     })
     const xihu = created.json().wish.id
-    expect((await call('POST', `/api/wishes/${xihu}/review`, 'staffThere', { decision: 'approve' })).statusCode).toBe(
-      200,
-    )
-    const wall = async (query: string) => (await call('GET', `/api/wishes?limit=50&${query}`)).json()
+    expect(
+      (await api.call('POST', `/api/wishes/${xihu}/review`, tokens.staffThere, { decision: 'approve' })).statusCode,
+    ).toBe(200)
+    const wall = async (query: string) => (await api.call('GET', `/api/wishes?limit=50&${query}`)).json()
     const order = (items: { id: string }[]) => items.map((w) => w.id).filter((id) => id === jiadi || id === xihu)
 
     const nearXihu = await wall('sort=nearest&lat=23.6702&lng=116.6398')
@@ -238,21 +254,21 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     const urgentFirst = nearXihu.items.findIndex((w: { urgent: boolean }) => !w.urgent)
     expect(nearXihu.items.slice(urgentFirst).every((w: { urgent: boolean }) => !w.urgent)).toBe(true)
 
-    const refused = await call('GET', '/api/wishes?sort=nearest')
+    const refused = await api.call('GET', '/api/wishes?sort=nearest')
     expect(refused.statusCode).toBe(400)
     expect((await wall('')).items[0].distanceM).toBeUndefined()
   })
 
   it('gives each staff user the figures of their own communities, counted from the database', async () => {
-    const figures = async (who?: string) => call('GET', '/api/stats/communities', who)
+    const figures = async (who?: string) => api.call('GET', '/api/stats/communities', who && tokens[who])
     expect((await figures()).statusCode).toBe(401)
     expect((await figures('王党员')).statusCode).toBe(403)
     const before = (await figures('staffHere')).json().items
     expect(before.map((c: { communityId: string }) => c.communityId)).toEqual(['cm_jiadi'])
-    const urgent = (await call('POST', '/api/wishes', '张秀英', { ...wishBody, urgent: true })).json().wish.id
-    await call('POST', `/api/wishes/${urgent}/review`, 'staffHere', { decision: 'approve' })
-    await call('POST', `/api/wishes/${urgent}/claim`, '王党员')
-    await call('POST', `/api/wishes/${urgent}/fulfil`, '王党员', { note: '已送医' })
+    const urgent = (await api.call('POST', '/api/wishes', tokens.张秀英, { ...wishBody, urgent: true })).json().wish.id
+    await api.call('POST', `/api/wishes/${urgent}/review`, tokens.staffHere, { decision: 'approve' })
+    await api.call('POST', `/api/wishes/${urgent}/claim`, tokens.王党员)
+    await api.call('POST', `/api/wishes/${urgent}/fulfil`, tokens.王党员, { note: '已送医' })
     const after = (await figures('staffHere')).json().items[0]
     expect(after.wishes.fulfilled).toBe(before[0].wishes.fulfilled + 1)
     expect(after.wishes.urgentSolved).toBe(before[0].wishes.urgentSolved + 1)
@@ -265,25 +281,31 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   it('lets the community’s staff settle a dispute either way, telling the member', async () => {
     const disputedWish = async () => {
       const id = await publishedWish()
-      await call('POST', `/api/wishes/${id}/claim`, '王党员')
-      await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已更换' })
+      await api.call('POST', `/api/wishes/${id}/claim`, tokens.王党员)
+      await api.call('POST', `/api/wishes/${id}/fulfil`, tokens.王党员, { note: '已更换' })
       expect(
-        (await call('POST', `/api/wishes/${id}/dispute`, '张秀英', { reason: '还在漏水' })).json().wish.status,
+        (await api.call('POST', `/api/wishes/${id}/dispute`, tokens.张秀英, { reason: '还在漏水' })).json().wish.status,
       ).toBe('disputed')
       return id
     }
-    const queue = (await call('GET', '/api/wishes/review-queue', 'staffHere')).json().items
+    const queue = (await api.call('GET', '/api/wishes/review-queue', tokens.staffHere)).json().items
     const first = await disputedWish()
-    expect((await call('GET', '/api/wishes/review-queue', 'staffHere')).json().items.length).toBe(queue.length + 1)
-    expect((await call('POST', `/api/wishes/${first}/settle`, 'staffHere', {})).statusCode).toBe(400)
-    const settled = await call('POST', `/api/wishes/${first}/settle`, 'staffHere', { note: '上门看过，已修好' })
+    expect((await api.call('GET', '/api/wishes/review-queue', tokens.staffHere)).json().items.length).toBe(
+      queue.length + 1,
+    )
+    expect((await api.call('POST', `/api/wishes/${first}/settle`, tokens.staffHere, {})).statusCode).toBe(400)
+    const settled = await api.call('POST', `/api/wishes/${first}/settle`, tokens.staffHere, {
+      note: '上门看过，已修好',
+    })
     expect(settled.json().wish).toMatchObject({ status: 'confirmed', reviewReason: '上门看过，已修好' })
-    expect((await call('POST', `/api/wishes/${first}/reopen`, 'staffHere', { note: '再试' })).statusCode).toBe(409)
+    expect((await api.call('POST', `/api/wishes/${first}/reopen`, tokens.staffHere, { note: '再试' })).statusCode).toBe(
+      409,
+    )
 
     const second = await disputedWish()
-    const reopened = await call('POST', `/api/wishes/${second}/reopen`, 'staffHere', { note: '另请党员帮忙' })
+    const reopened = await api.call('POST', `/api/wishes/${second}/reopen`, tokens.staffHere, { note: '另请党员帮忙' })
     expect(reopened.json().wish).toMatchObject({ status: 'published', claimedBy: null })
-    const wall = (await call('GET', '/api/wishes')).json().items.map((w: { id: string }) => w.id)
+    const wall = (await api.call('GET', '/api/wishes')).json().items.map((w: { id: string }) => w.id)
     expect(wall).toContain(second)
     const released = await api.database.db
       .selectFrom('outbox')
@@ -333,15 +355,15 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     ]
 
     async function wishIn(state: WishState): Promise<string> {
-      const id = (await call('POST', '/api/wishes', '张秀英', wishBody)).json().wish.id
+      const id = (await api.call('POST', '/api/wishes', tokens.张秀英, wishBody)).json().wish.id
       if (state === 'pending') return id
-      await call('POST', `/api/wishes/${id}/review`, 'staffHere', { decision: 'approve' })
+      await api.call('POST', `/api/wishes/${id}/review`, tokens.staffHere, { decision: 'approve' })
       if (state === 'published') return id
-      await call('POST', `/api/wishes/${id}/claim`, '王党员')
+      await api.call('POST', `/api/wishes/${id}/claim`, tokens.王党员)
       if (state === 'claimed') return id
-      await call('POST', `/api/wishes/${id}/fulfil`, '王党员', { note: '已完成' })
+      await api.call('POST', `/api/wishes/${id}/fulfil`, tokens.王党员, { note: '已完成' })
       if (state === 'fulfilled') return id
-      await call('POST', `/api/wishes/${id}/dispute`, '张秀英', { reason: '没有修好' })
+      await api.call('POST', `/api/wishes/${id}/dispute`, tokens.张秀英, { reason: '没有修好' })
       return id
     }
 
@@ -349,7 +371,7 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       for (const [index, caller] of callers.entries()) {
         const id = await wishIn(state)
         const before = await wishRow(id)
-        const res = await call('POST', `/api/wishes/${id}/${route}`, as[caller], body)
+        const res = await api.call('POST', `/api/wishes/${id}/${route}`, as[caller] && tokens[as[caller]], body)
         expect({ caller, status: res.statusCode }).toEqual({ caller, status: expected[index] })
         if (res.statusCode !== 200) expect(await wishRow(id)).toEqual(before)
       }
@@ -358,7 +380,7 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     it('the wrong state gets 409 and changes nothing', async () => {
       const id = await wishIn('published')
       const before = await wishRow(id)
-      const res = await call('POST', `/api/wishes/${id}/confirm`, as.owner, {})
+      const res = await api.call('POST', `/api/wishes/${id}/confirm`, as.owner && tokens[as.owner], {})
       expect(res.statusCode).toBe(409)
       expect(await wishRow(id)).toEqual(before)
     })
@@ -371,34 +393,42 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
         branch: '机关二支部',
         communityId: 'cm_jiadi',
       }
-      await login('newbie', 'resident')
-      expect((await call('POST', '/api/members', undefined, register)).statusCode).toBe(401)
-      const registered = await call('POST', '/api/members', 'newbie', register)
+      tokens.newbie = (await api.signIn('w-newbie', 'resident', { nickname: 'newbie' })).token
+      expect((await api.call('POST', '/api/members', undefined, register)).statusCode).toBe(401)
+      const registered = await api.call('POST', '/api/members', tokens.newbie, register)
       expect(registered.statusCode).toBe(201)
       const memberId = registered.json().member.id
-      const repeat = await call('POST', '/api/members', 'newbie', register)
+      const repeat = await api.call('POST', '/api/members', tokens.newbie, register)
       expect(repeat.statusCode).toBe(200)
       expect(repeat.json().member).toMatchObject({ id: memberId, status: 'pending' })
       for (const caller of ['newbie', 'verifiedMember', 'staffThere'] as const) {
-        const res = await call('POST', `/api/members/${memberId}/verify`, caller === 'newbie' ? 'newbie' : as[caller], {
-          decision: 'verify',
-        })
+        const res = await api.call(
+          'POST',
+          `/api/members/${memberId}/verify`,
+          caller === 'newbie' ? tokens.newbie : as[caller] && tokens[as[caller]],
+          {
+            decision: 'verify',
+          },
+        )
         expect(res.statusCode).toBe(403)
       }
-      expect((await call('GET', '/api/members', as.verifiedMember)).statusCode).toBe(403)
-      const queue = (await call('GET', '/api/members', 'staffHere')).json().items
+      expect((await api.call('GET', '/api/members', as.verifiedMember && tokens[as.verifiedMember])).statusCode).toBe(
+        403,
+      )
+      const queue = (await api.call('GET', '/api/members', tokens.staffHere)).json().items
       expect(queue.map((m: { id: string }) => m.id)).toContain(memberId)
       expect(
-        (await call('GET', '/api/members', 'staffThere')).json().items.map((m: { id: string }) => m.id),
+        (await api.call('GET', '/api/members', tokens.staffThere)).json().items.map((m: { id: string }) => m.id),
       ).not.toContain(memberId)
       expect(
-        (await call('POST', `/api/members/${memberId}/verify`, 'staffHere', { decision: 'reject' })).statusCode,
+        (await api.call('POST', `/api/members/${memberId}/verify`, tokens.staffHere, { decision: 'reject' }))
+          .statusCode,
       ).toBe(400)
       expect(
-        (await call('POST', `/api/members/${memberId}/verify`, 'staffHere', { decision: 'verify' })).json().member
-          .status,
+        (await api.call('POST', `/api/members/${memberId}/verify`, tokens.staffHere, { decision: 'verify' })).json()
+          .member.status,
       ).toBe('verified')
-      expect((await call('GET', '/api/me', 'newbie')).json().user.role).toBe('member')
+      expect((await api.call('GET', '/api/me', tokens.newbie)).json().user.role).toBe('member')
     })
   })
 
@@ -407,30 +437,34 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       method: 'POST',
       url: '/api/uploads',
       payload: ONE_PIXEL_PNG,
-      headers: { authorization: `Bearer ${tokens['张秀英']}`, 'content-type': 'image/png' },
+      headers: { authorization: `Bearer ${tokens.张秀英}`, 'content-type': 'image/png' },
     })
     expect(upload.statusCode).toBe(201)
     const fake = await api.app.inject({
       method: 'POST',
       url: '/api/uploads',
       payload: Buffer.from('<script>'),
-      headers: { authorization: `Bearer ${tokens['张秀英']}`, 'content-type': 'image/png' },
+      headers: { authorization: `Bearer ${tokens.张秀英}`, 'content-type': 'image/png' },
     })
     expect(fake.statusCode).toBe(415)
     const huge = await api.app.inject({
       method: 'POST',
       url: '/api/uploads',
       payload: Buffer.alloc(3 * 1024 * 1024),
-      headers: { authorization: `Bearer ${tokens['张秀英']}`, 'content-type': 'image/jpeg' },
+      headers: { authorization: `Bearer ${tokens.张秀英}`, 'content-type': 'image/jpeg' },
     })
     expect(huge.statusCode).toBe(413)
-    const withPhoto = await call('POST', '/api/wishes', '张秀英', { ...wishBody, photoIds: [upload.json().upload.id] })
+    const withPhoto = await api.call('POST', '/api/wishes', tokens.张秀英, {
+      ...wishBody,
+      photoIds: [upload.json().upload.id],
+    })
     expect(withPhoto.json().wish.photos).toEqual([`/api/uploads/${upload.json().upload.id}`])
     expect(
-      (await call('POST', '/api/wishes', '李大伯', { ...wishBody, photoIds: [upload.json().upload.id] })).statusCode,
+      (await api.call('POST', '/api/wishes', tokens.李大伯, { ...wishBody, photoIds: [upload.json().upload.id] }))
+        .statusCode,
     ).toBe(400)
 
-    const stats = (await call('GET', '/api/stats')).json()
+    const stats = (await api.call('GET', '/api/stats')).json()
     const published = (
       await api.database.db.selectFrom('wishes').select('id').where('status', '=', 'published').execute()
     ).length
@@ -440,7 +474,7 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   })
 
   it('deletes an account: name, phone, registration and photos go; the wish stays, anonymous', async () => {
-    await login('leaving', 'resident')
+    tokens.leaving = (await api.signIn('w-leaving', 'resident', { nickname: 'leaving' })).token
     const upload = await api.app.inject({
       method: 'POST',
       url: '/api/uploads',
@@ -448,10 +482,11 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       headers: { authorization: `Bearer ${tokens.leaving}`, 'content-type': 'image/png' },
     })
     const photo = upload.json().upload
-    const id = (await call('POST', '/api/wishes', 'leaving', { ...wishBody, photoIds: [photo.id] })).json().wish.id
-    expect((await call('DELETE', '/api/me', 'leaving')).statusCode).toBe(200)
-    expect((await call('GET', photo.url)).statusCode).toBe(404)
-    expect((await call('GET', '/api/me', 'leaving')).statusCode).toBe(401)
+    const id = (await api.call('POST', '/api/wishes', tokens.leaving, { ...wishBody, photoIds: [photo.id] })).json()
+      .wish.id
+    expect((await api.call('DELETE', '/api/me', tokens.leaving)).statusCode).toBe(200)
+    expect((await api.call('GET', photo.url)).statusCode).toBe(404)
+    expect((await api.call('GET', '/api/me', tokens.leaving)).statusCode).toBe(401)
     const row = await wishRow(id)
     expect(row).toMatchObject({ resident_id: null, contact_phone: null, photos_json: '[]' })
     const users = await api.database.db

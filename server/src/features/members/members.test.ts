@@ -1,5 +1,6 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import type { AuthResponse } from '../../contract'
 
 const registration = {
   realName: '陈志强',
@@ -11,52 +12,43 @@ const registration = {
 
 describe.each(DB_KINDS)('member registration on %s', (kind) => {
   let api: TestApi
-  type Person = { token: string; id: string }
-  let eager: Person
-  let staffer: Person
-  const login = async (openid: string, role: string): Promise<Person> => {
-    const { token, user } = (
-      await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid, role, communityId: 'cm_jiadi' } })
-    ).json()
-    return { token, id: user.id }
-  }
+  let eager: AuthResponse
+  let staffer: AuthResponse
 
   beforeAll(async () => {
     api = await startTestApi({ kind })
-    eager = await login('mb-eager', 'resident')
-    staffer = await login('mb-staffer', 'staff')
+    eager = await api.signIn('mb-eager', 'resident', { communityId: 'cm_jiadi' })
+    staffer = await api.signIn('mb-staffer', 'staff', { communityId: 'cm_jiadi' })
   })
   afterAll(() => api.close())
 
-  const call = (method: 'GET' | 'POST', url: string, as: Person, payload?: object) =>
-    api.app.inject({ method, url, payload, headers: { authorization: `Bearer ${as.token}` } })
   const rowsOf = (userId: string) =>
     api.database.db.selectFrom('members').selectAll().where('user_id', '=', userId).execute()
 
   it('ten registrations at once from one person: one 201, nine 200 with that same registration, one row', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 10 }, () => call('POST', '/api/members', eager, registration)),
+      Array.from({ length: 10 }, () => api.call('POST', '/api/members', eager.token, registration)),
     )
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201])
-    const [stored] = await rowsOf(eager.id)
+    const [stored] = await rowsOf(eager.user.id)
     for (const r of responses) expect(r.json().member).toMatchObject({ id: stored!.id, status: 'pending' })
-    expect(await rowsOf(eager.id)).toHaveLength(1)
+    expect(await rowsOf(eager.user.id)).toHaveLength(1)
     // Registering again later changes nothing either.
-    const again = await call('POST', '/api/members', eager, { ...registration, realName: '陈强' })
+    const again = await api.call('POST', '/api/members', eager.token, { ...registration, realName: '陈强' })
     expect(again.statusCode).toBe(200)
     expect(again.json().member).toMatchObject({ id: stored!.id, realName: '陈志强' })
-    expect((await call('GET', '/api/me/member', eager)).json().member).toMatchObject({
+    expect((await api.call('GET', '/api/me/member', eager.token)).json().member).toMatchObject({
       status: 'pending',
       realName: '陈志强',
     })
   })
 
   it('a staff user cannot decide their own registration: 403, still pending, still staff', async () => {
-    const filed = await call('POST', '/api/members', staffer, { ...registration, realName: '林社工' })
+    const filed = await api.call('POST', '/api/members', staffer.token, { ...registration, realName: '林社工' })
     expect(filed.statusCode).toBe(201)
     const id = filed.json().member.id
     for (const decision of [{ decision: 'verify' }, { decision: 'reject', reason: '测试' }]) {
-      const refused = await call('POST', `/api/members/${id}/verify`, staffer, decision)
+      const refused = await api.call('POST', `/api/members/${id}/verify`, staffer.token, decision)
       expect(refused.statusCode).toBe(403)
       expect(refused.json().error).toMatchObject({
         code: 'FORBIDDEN',
@@ -64,7 +56,7 @@ describe.each(DB_KINDS)('member registration on %s', (kind) => {
         messageEn: 'You cannot decide your own registration',
       })
     }
-    expect((await rowsOf(staffer.id))[0]).toMatchObject({ status: 'pending', decided_by: null })
-    expect((await call('GET', '/api/me', staffer)).json().user.role).toBe('staff')
+    expect((await rowsOf(staffer.user.id))[0]).toMatchObject({ status: 'pending', decided_by: null })
+    expect((await api.call('GET', '/api/me', staffer.token)).json().user.role).toBe('staff')
   })
 })

@@ -10,6 +10,7 @@ import {
   pngClaiming,
 } from '../../../../tests/support/images'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import type { Role } from '../../contract'
 import { migrateToLatest, openDatabase } from '../../db/index'
 import { migrations } from '../../db/migrations/index'
 import type { Database, UploadsTable } from '../../db/schema'
@@ -29,34 +30,23 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
   let api: TestApi
   const tokens: Record<string, string> = {}
 
-  const login = async (name: string, role: string, extra: object = {}) => {
-    const res = await api.app.inject({
-      method: 'POST',
-      url: '/api/auth/dev',
-      payload: { openid: `p-${name}`, role, nickname: name, ...extra },
-    })
-    tokens[name] = res.json().token
-  }
-  const auth = (as?: string) => (as ? { authorization: `Bearer ${tokens[as]}` } : {})
-  const call = (method: 'GET' | 'POST', url: string, as?: string, payload?: object) =>
-    api.app.inject({ method, url, payload, headers: auth(as) })
   const upload = (as: string, bytes: Buffer, type = 'image/jpeg') =>
     api.app.inject({
       method: 'POST',
       url: '/api/uploads',
       payload: bytes,
-      headers: { ...auth(as), 'content-type': type },
+      headers: { authorization: `Bearer ${tokens[as]}`, 'content-type': type },
     })
 
   const expectHiddenFromAllButItsResidentAndStaff = async (photo: { url: string; thumbUrl: string }) => {
     for (const path of [photo.url, photo.thumbUrl]) {
       for (const viewer of [undefined, 'neighbour', 'staffThere']) {
-        const hidden = await call('GET', path, viewer)
+        const hidden = await api.call('GET', path, viewer && tokens[viewer])
         expect(hidden.statusCode).toBe(404)
         expect(hidden.json().error.code).toBe('NOT_FOUND')
       }
       for (const viewer of ['resident', 'staffHere']) {
-        const seen = await call('GET', path, viewer)
+        const seen = await api.call('GET', path, tokens[viewer])
         expect(seen.statusCode).toBe(200)
         expect(seen.headers['cache-control']).toBe('private, no-store')
       }
@@ -65,11 +55,16 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startTestApi({ kind })
-    await login('resident', 'resident')
-    await login('neighbour', 'resident')
-    await login('burst', 'resident')
-    await login('staffHere', 'staff', { communityId: 'cm_jiadi' })
-    await login('staffThere', 'staff', { communityId: 'cm_xihu' })
+    const people: [string, Role, string?][] = [
+      ['resident', 'resident'],
+      ['neighbour', 'resident'],
+      ['burst', 'resident'],
+      ['staffHere', 'staff', 'cm_jiadi'],
+      ['staffThere', 'staff', 'cm_xihu'],
+    ]
+    for (const [name, role, communityId] of people) {
+      tokens[name] = (await api.signIn(`p-${name}`, role, { nickname: name, communityId })).token
+    }
   })
   afterAll(() => api.close())
 
@@ -84,7 +79,7 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
     const { url, thumbUrl, size } = stored.json().upload
     expect(thumbUrl).toBe(`${url}/thumb`)
 
-    const served = await call('GET', url)
+    const served = await api.call('GET', url)
     expect(served.statusCode).toBe(200)
     expect(served.headers['content-type']).toBe('image/jpeg')
     const bytes = served.rawPayload
@@ -101,7 +96,7 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
       orientation: undefined,
     })
 
-    const thumb = await call('GET', thumbUrl)
+    const thumb = await api.call('GET', thumbUrl)
     expect(thumb.statusCode).toBe(200)
     const thumbMeta = await sharp(thumb.rawPayload).metadata()
     expect({ width: thumbMeta.width, height: thumbMeta.height }).toEqual({ width: 200, height: 400 })
@@ -111,7 +106,7 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
   it('serves photos inline, never sniffed as anything else', async () => {
     const { url, thumbUrl } = (await upload('resident', ONE_PIXEL_PNG, 'image/png')).json().upload
     for (const path of [url, thumbUrl]) {
-      const served = await call('GET', path)
+      const served = await api.call('GET', path)
       expect(served.headers).toMatchObject({
         'content-type': 'image/jpeg',
         'x-content-type-options': 'nosniff',
@@ -169,24 +164,26 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
 
   it('a withdrawn wish’s photo is 404 to the public, never cached immutable; its owner and community staff still see it', async () => {
     const photo = (await upload('resident', await phoneJpeg(64, 48))).json().upload
-    const wish = (await call('POST', '/api/wishes', 'resident', { ...wishBody, photoIds: [photo.id] })).json().wish
+    const wish = (await api.call('POST', '/api/wishes', tokens.resident, { ...wishBody, photoIds: [photo.id] })).json()
+      .wish
     // Waiting for review, it is not on the wall yet: the uploader sees it, the public does not.
-    expect((await call('GET', photo.url, 'resident')).statusCode).toBe(200)
-    expect((await call('GET', photo.url)).statusCode).toBe(404)
-    await call('POST', `/api/wishes/${wish.id}/review`, 'staffHere', { decision: 'approve' })
-    const onTheWall = await call('GET', photo.url)
+    expect((await api.call('GET', photo.url, tokens.resident)).statusCode).toBe(200)
+    expect((await api.call('GET', photo.url)).statusCode).toBe(404)
+    await api.call('POST', `/api/wishes/${wish.id}/review`, tokens.staffHere, { decision: 'approve' })
+    const onTheWall = await api.call('GET', photo.url)
     expect(onTheWall.statusCode).toBe(200)
     expect(onTheWall.headers['cache-control']).not.toContain('immutable')
 
-    expect((await call('POST', `/api/wishes/${wish.id}/withdraw`, 'resident', {})).statusCode).toBe(200)
+    expect((await api.call('POST', `/api/wishes/${wish.id}/withdraw`, tokens.resident, {})).statusCode).toBe(200)
     await expectHiddenFromAllButItsResidentAndStaff(photo)
   })
 
   it('a rejected wish’s photo is 404 to the public; its owner and the community staff still see it', async () => {
     const photo = (await upload('resident', await phoneJpeg(64, 48))).json().upload
-    const wish = (await call('POST', '/api/wishes', 'resident', { ...wishBody, photoIds: [photo.id] })).json().wish
+    const wish = (await api.call('POST', '/api/wishes', tokens.resident, { ...wishBody, photoIds: [photo.id] })).json()
+      .wish
     const rejection = { decision: 'reject', reason: '请补充楼栋号' }
-    const rejected = await call('POST', `/api/wishes/${wish.id}/review`, 'staffHere', rejection)
+    const rejected = await api.call('POST', `/api/wishes/${wish.id}/review`, tokens.staffHere, rejection)
     expect(rejected.json().wish.status).toBe('rejected')
     await expectHiddenFromAllButItsResidentAndStaff(photo)
   })
@@ -204,11 +201,11 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
           method: 'PATCH',
           url: `/api/stations/${station.id}`,
           payload: { photos: [photo.url] },
-          headers: auth('staffHere'),
+          headers: { authorization: `Bearer ${tokens.staffHere}` },
         })
       ).statusCode,
     ).toBe(200)
-    expect((await call('GET', photo.url)).headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect((await api.call('GET', photo.url)).headers['cache-control']).toBe('public, max-age=31536000, immutable')
   })
 
   it('60 parallel uploads from one person store exactly the 30 a day, the rest 429 with Retry-After, no 5xx', async () => {

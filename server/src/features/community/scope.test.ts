@@ -168,28 +168,15 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
   const tokens: Record<string, string> = {}
   let residents = 0
 
-  const login = async (openid: string, role: string, communityId?: string) =>
-    (
-      await api.app.inject({
-        method: 'POST',
-        url: '/api/auth/dev',
-        payload: { openid, role, nickname: openid, communityId },
-      })
-    ).json().token as string
-  const call = (as: string, request: Request) =>
-    api.app.inject({
-      method: request.method,
-      url: request.url,
-      payload: request.payload,
-      headers: { authorization: `Bearer ${tokens[as] ?? as}` },
-    })
+  /** Sends a row of the tables above as the actor named in `tokens`, or with a raw token. */
+  const call = (as: string, { method, url, payload }: Request) => api.call(method, url, tokens[as] ?? as, payload)
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => new Date('2026-11-25T02:00:00Z') })
-    tokens.own = await login('scope-own', 'staff', OWN)
-    tokens.other = await login('scope-other', 'staff', 'cm_xihu')
-    tokens.district = await login('scope-district', 'staff')
-    tokens.member = await login('scope-member', 'member', OWN)
+    tokens.own = (await api.signIn('scope-own', 'staff', { nickname: 'scope-own', communityId: OWN })).token
+    tokens.other = (await api.signIn('scope-other', 'staff', { nickname: 'scope-other', communityId: 'cm_xihu' })).token
+    tokens.district = (await api.signIn('scope-district', 'staff', { nickname: 'scope-district' })).token
+    tokens.member = (await api.signIn('scope-member', 'member', { nickname: 'scope-member', communityId: OWN })).token
   })
   afterAll(() => api.close())
 
@@ -222,7 +209,8 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
         },
       })
     ).session.id
-    const resident = await login(`scope-resident-${++residents}`, 'resident')
+    const residentName = `scope-resident-${++residents}`
+    const resident = (await api.signIn(residentName, 'resident', { nickname: residentName })).token
     await created({ method: 'POST', url: `/api/lectures/sessions/${sessionId}/bookings` }, resident)
     const reportId = (
       await created(
@@ -242,7 +230,8 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
     for (const [as, step, payload] of steps) {
       expect((await call(as, post(`/api/wishes/${disputedWishId}/${step}`, payload))).statusCode).toBe(200)
     }
-    const registrant = await login(`scope-registrant-${residents}`, 'resident')
+    const registrantName = `scope-registrant-${residents}`
+    const registrant = (await api.signIn(registrantName, 'resident', { nickname: registrantName })).token
     const memberId = (await created(post('/api/members', registration), registrant)).member.id
     return { stationId, guesthouseId, sessionId, reportId, wishId, disputedWishId, memberId }
   }

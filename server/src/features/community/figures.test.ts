@@ -14,7 +14,7 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
   let inserted = 0
 
   const get = async <T>(url: string, token?: string) => {
-    const res = await api.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} })
+    const res = await api.call('GET', url, token)
     expect(res.statusCode).toBe(200)
     return res.json<T>()
   }
@@ -84,16 +84,8 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    const login = async (openid: string, role: string) =>
-      (
-        await api.app.inject({
-          method: 'POST',
-          url: '/api/auth/dev',
-          payload: { openid, role, communityId: 'cm_jiadi' },
-        })
-      ).json()
-    const staff = await login('figures-staff', 'staff')
-    const resident = await login('figures-resident', 'resident')
+    const staff = await api.signIn('figures-staff', 'staff', { communityId: 'cm_jiadi' })
+    const resident = await api.signIn('figures-resident', 'resident', { communityId: 'cm_jiadi' })
     staffToken = staff.token
     residentToken = resident.token
     residentId = resident.user.id
@@ -174,17 +166,10 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
 
   it('keeps the community figures to staff and refuses a bad number of weeks', async () => {
     for (const url of ['/api/stats/communities/trends', '/api/stats/communities/wishes']) {
-      expect((await api.app.inject({ method: 'GET', url })).statusCode).toBe(401)
-      expect(
-        (await api.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${residentToken}` } }))
-          .statusCode,
-      ).toBe(403)
+      expect((await api.call('GET', url)).statusCode).toBe(401)
+      expect((await api.call('GET', url, residentToken)).statusCode).toBe(403)
     }
-    const bad = await api.app.inject({
-      method: 'GET',
-      url: '/api/stats/communities/trends?weeks=53',
-      headers: { authorization: `Bearer ${staffToken}` },
-    })
+    const bad = await api.call('GET', '/api/stats/communities/trends?weeks=53', staffToken)
     expect(bad.statusCode).toBe(400)
   })
 })

@@ -37,36 +37,17 @@ describe.each(DB_KINDS)('weekly trends on %s', (kind) => {
   async function eventsAt(at: Date) {
     now = at
     logins += 1
-    const login = async (role: string) =>
-      (
-        await api.app.inject({
-          method: 'POST',
-          url: '/api/auth/dev',
-          payload: { openid: `trend-${role}-${logins}`, role, communityId: 'cm_jiadi' },
-        })
-      ).json()
-    const resident = await login('resident')
-    const staff = await login('staff')
-    const as = (who: { token: string }) => ({ authorization: `Bearer ${who.token}` })
-    const registered = await api.app.inject({
-      method: 'POST',
-      url: '/api/members',
-      headers: as(resident),
-      payload: {
-        realName: '陈党员',
-        phone: '13700000000',
-        workUnit: '市直单位',
-        branch: '第一支部',
-        communityId: 'cm_jiadi',
-      },
+    const resident = await api.signIn(`trend-resident-${logins}`, 'resident', { communityId: 'cm_jiadi' })
+    const staff = await api.signIn(`trend-staff-${logins}`, 'staff', { communityId: 'cm_jiadi' })
+    const registered = await api.call('POST', '/api/members', resident.token, {
+      realName: '陈党员',
+      phone: '13700000000',
+      workUnit: '市直单位',
+      branch: '第一支部',
+      communityId: 'cm_jiadi',
     })
     const memberId = registered.json().member.id as string
-    const verified = await api.app.inject({
-      method: 'POST',
-      url: `/api/members/${memberId}/verify`,
-      headers: as(staff),
-      payload: { decision: 'verify' },
-    })
+    const verified = await api.call('POST', `/api/members/${memberId}/verify`, staff.token, { decision: 'verify' })
     expect(verified.statusCode).toBe(200)
     const db = api.database.db
     const iso = at.toISOString()

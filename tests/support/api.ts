@@ -15,6 +15,11 @@ export interface TestApi {
   url: string
   /** Signs in through POST /api/auth/dev, as a person would after WeChat login; throws if refused. */
   signIn(openid: string, role?: Role, extra?: Omit<DevLoginBody, 'openid' | 'role'>): Promise<AuthResponse>
+  /**
+   * Signs in a cast one after another, each `[name, role, communityId?]` as openid `${prefix}${name}` with `name` as
+   * nickname; their tokens by name.
+   */
+  signInEach(prefix: string, cast: [name: string, role: Role, communityId?: string][]): Promise<Record<string, string>>
   /** One request as the holder of `token`, or anonymously without one. */
   call(
     method: NonNullable<InjectOptions['method']>,
@@ -56,14 +61,22 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
+  const signIn: TestApi['signIn'] = async (openid, role, extra = {}) => {
+    const reply = await app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid, role, ...extra } })
+    if (reply.statusCode !== 200) throw new Error(`dev sign-in of ${openid} refused: ${reply.body}`)
+    return reply.json<AuthResponse>()
+  }
   return {
     app,
     database,
     url: `http://127.0.0.1:${port}`,
-    async signIn(openid, role, extra = {}) {
-      const reply = await app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid, role, ...extra } })
-      if (reply.statusCode !== 200) throw new Error(`dev sign-in of ${openid} refused: ${reply.body}`)
-      return reply.json<AuthResponse>()
+    signIn,
+    async signInEach(prefix, cast) {
+      const tokens: Record<string, string> = {}
+      for (const [name, role, communityId] of cast) {
+        tokens[name] = (await signIn(`${prefix}${name}`, role, { nickname: name, communityId })).token
+      }
+      return tokens
     },
     call(method, url, token, payload) {
       return app.inject({ method, url, payload, headers: token ? { authorization: `Bearer ${token}` } : {} })

@@ -1,6 +1,5 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
-import type { Role } from '../../contract'
 import { purgeExpiredNotices } from './commands'
 
 const DAY_MS = 24 * 3600_000
@@ -45,15 +44,15 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    const people: [string, Role, string?][] = [
-      ['ana', 'resident'],
-      ['bo', 'resident'],
-      ['member', 'member', 'cm_jiadi'],
-      ['staff', 'staff', 'cm_jiadi'],
-    ]
-    for (const [name, role, communityId] of people) {
-      tokens[name] = (await api.signIn(`inbox-${name}`, role, { nickname: name, communityId })).token
-    }
+    Object.assign(
+      tokens,
+      await api.signInEach('inbox-', [
+        ['ana', 'resident'],
+        ['bo', 'resident'],
+        ['member', 'member', 'cm_jiadi'],
+        ['staff', 'staff', 'cm_jiadi'],
+      ]),
+    )
   })
   afterAll(() => api.close())
 

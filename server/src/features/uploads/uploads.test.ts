@@ -10,7 +10,6 @@ import {
   pngClaiming,
 } from '../../../../tests/support/images'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
-import type { Role } from '../../contract'
 import { migrateToLatest, openDatabase } from '../../db/index'
 import { migrations } from '../../db/migrations/index'
 import type { Database, UploadsTable } from '../../db/schema'
@@ -55,16 +54,16 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startTestApi({ kind })
-    const people: [string, Role, string?][] = [
-      ['resident', 'resident'],
-      ['neighbour', 'resident'],
-      ['burst', 'resident'],
-      ['staffHere', 'staff', 'cm_jiadi'],
-      ['staffThere', 'staff', 'cm_xihu'],
-    ]
-    for (const [name, role, communityId] of people) {
-      tokens[name] = (await api.signIn(`p-${name}`, role, { nickname: name, communityId })).token
-    }
+    Object.assign(
+      tokens,
+      await api.signInEach('p-', [
+        ['resident', 'resident'],
+        ['neighbour', 'resident'],
+        ['burst', 'resident'],
+        ['staffHere', 'staff', 'cm_jiadi'],
+        ['staffThere', 'staff', 'cm_xihu'],
+      ]),
+    )
   })
   afterAll(() => api.close())
 

@@ -1,7 +1,6 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { ONE_PIXEL_PNG } from '../../../../tests/support/images'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
-import type { Role } from '../../contract'
 import { releaseStaleClaims } from './lifecycle'
 
 const PHONE = '13912345678'
@@ -28,19 +27,19 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       clock: () => now,
       env: { QUOTA_WISHES_OPEN: '1000', QUOTA_WISHES_PER_DAY: '1000' },
     })
-    const people: [string, Role, string?][] = [
-      ['张秀英', 'resident'],
-      ['李大伯', 'resident'],
-      ['tourist', 'tourist'],
-      ['王党员', 'member', 'cm_jiadi'],
-      ['赵党员', 'member', 'cm_jiadi'],
-      ['staffHere', 'staff', 'cm_jiadi'],
-      ['staffThere', 'staff', 'cm_xihu'],
-      ['pending', 'resident'],
-    ]
-    for (const [name, role, communityId] of people) {
-      tokens[name] = (await api.signIn(`w-${name}`, role, { nickname: name, communityId })).token
-    }
+    Object.assign(
+      tokens,
+      await api.signInEach('w-', [
+        ['张秀英', 'resident'],
+        ['李大伯', 'resident'],
+        ['tourist', 'tourist'],
+        ['王党员', 'member', 'cm_jiadi'],
+        ['赵党员', 'member', 'cm_jiadi'],
+        ['staffHere', 'staff', 'cm_jiadi'],
+        ['staffThere', 'staff', 'cm_xihu'],
+        ['pending', 'resident'],
+      ]),
+    )
     await api.call('POST', '/api/members', tokens.pending, {
       realName: '孙待审',
       phone: '13700000000',

@@ -15,24 +15,19 @@ describe.each(DB_KINDS)('stored quotas under parallel bursts on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    for (const [name, role] of [
-      ['burst', 'resident'],
-      ['daily', 'resident'],
-      ['reporter', 'tourist'],
-      ['staff', 'staff'],
-    ] as const) {
-      const res = await api.app.inject({
-        method: 'POST',
-        url: '/api/auth/dev',
-        payload: { openid: `quota-${name}`, role },
-      })
-      tokens[name] = res.json().token
-    }
+    Object.assign(
+      tokens,
+      await api.signInEach('quota-', [
+        ['burst', 'resident'],
+        ['daily', 'resident'],
+        ['reporter', 'tourist'],
+        ['staff', 'staff'],
+      ]),
+    )
   })
   afterAll(() => api.close())
 
-  const post = (url: string, as: string, payload: object) =>
-    api.app.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${tokens[as]}` } })
+  const post = (url: string, as: string, payload: object) => api.call('POST', url, tokens[as], payload)
   const burst = (n: number, url: string, as: string, payload: object) =>
     Promise.all(Array.from({ length: n }, () => post(url, as, payload)))
   const statuses = (responses: { statusCode: number }[]) => responses.map((r) => r.statusCode).sort()

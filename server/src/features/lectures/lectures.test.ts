@@ -8,32 +8,24 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    for (const [name, role] of [
-      ['staff', 'staff'],
-      ['ana', 'resident'],
-      ['bo', 'resident'],
-      ['cai', 'resident'],
-      ['tourist', 'tourist'],
-    ]) {
-      tokens[name!] = (
-        await api.app.inject({
-          method: 'POST',
-          url: '/api/auth/dev',
-          payload: { openid: `lec-${name}`, role, nickname: name },
-        })
-      ).json().token
-    }
+    Object.assign(
+      tokens,
+      await api.signInEach('lec-', [
+        ['staff', 'staff'],
+        ['ana', 'resident'],
+        ['bo', 'resident'],
+        ['cai', 'resident'],
+        ['tourist', 'tourist'],
+      ]),
+    )
   })
   afterAll(() => api.close())
   afterEach(() => {
     now = new Date('2026-11-25T02:00:00Z')
   })
 
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, as?: string, payload?: object) =>
-    api.app.inject({ method, url, payload, headers: as ? { authorization: `Bearer ${tokens[as]}` } : {} })
-
   async function newSession(capacity: number, startsAt = '2026-11-26T11:30:00Z', endsAt = '2026-11-26T13:00:00Z') {
-    const res = await call('POST', '/api/lectures/sessions', 'staff', {
+    const res = await api.call('POST', '/api/lectures/sessions', tokens.staff, {
       topicId: 'tp_tea',
       guesthouseId: 'gh_jiadi',
       startsAt,
@@ -57,20 +49,26 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
       roomsNote: '二楼，可坐 18 人',
     }
     for (const who of [undefined, 'tourist', 'ana']) {
-      expect((await call('POST', '/api/guesthouses', who, place)).statusCode).toBe(who ? 403 : 401)
+      expect((await api.call('POST', '/api/guesthouses', who && tokens[who], place)).statusCode).toBe(who ? 403 : 401)
       expect(
-        (await call('POST', '/api/lectures/topics', who, { title: '防溺水', description: '夏季安全' })).statusCode,
+        (
+          await api.call('POST', '/api/lectures/topics', who && tokens[who], {
+            title: '防溺水',
+            description: '夏季安全',
+          })
+        ).statusCode,
       ).toBe(who ? 403 : 401)
     }
-    expect((await call('POST', '/api/guesthouses', 'staff', { ...place, lat: 123 })).statusCode).toBe(400)
+    expect((await api.call('POST', '/api/guesthouses', tokens.staff, { ...place, lat: 123 })).statusCode).toBe(400)
     expect(
-      (await call('POST', '/api/guesthouses', 'staff', { ...place, photos: ['/api/uploads/up_nothing'] })).statusCode,
+      (await api.call('POST', '/api/guesthouses', tokens.staff, { ...place, photos: ['/api/uploads/up_nothing'] }))
+        .statusCode,
     ).toBe(400)
-    expect((await call('GET', '/api/guesthouses')).json().items.map((g: { name: string }) => g.name)).not.toContain(
+    expect((await api.call('GET', '/api/guesthouses')).json().items.map((g: { name: string }) => g.name)).not.toContain(
       place.name,
     )
 
-    const created = await call('POST', '/api/guesthouses', 'staff', place)
+    const created = await api.call('POST', '/api/guesthouses', tokens.staff, place)
     expect(created.statusCode).toBe(201)
     const { guesthouse } = created.json()
     expect(guesthouse).toMatchObject({
@@ -79,24 +77,26 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
       roomsNote: '二楼，可坐 18 人',
       photos: [],
     })
-    const edited = await call('PATCH', `/api/guesthouses/${guesthouse.id}`, 'staff', { roomsNote: '二楼，可坐 20 人' })
+    const edited = await api.call('PATCH', `/api/guesthouses/${guesthouse.id}`, tokens.staff, {
+      roomsNote: '二楼，可坐 20 人',
+    })
     expect(edited.json().guesthouse).toMatchObject({ name: place.name, roomsNote: '二楼，可坐 20 人' })
-    expect((await call('PATCH', '/api/guesthouses/gh_nowhere', 'staff', { name: '无' })).statusCode).toBe(404)
-    expect((await call('GET', '/api/guesthouses')).json().items.map((g: { id: string }) => g.id)).toContain(
+    expect((await api.call('PATCH', '/api/guesthouses/gh_nowhere', tokens.staff, { name: '无' })).statusCode).toBe(404)
+    expect((await api.call('GET', '/api/guesthouses')).json().items.map((g: { id: string }) => g.id)).toContain(
       guesthouse.id,
     )
 
-    const topic = await call('POST', '/api/lectures/topics', 'staff', {
+    const topic = await api.call('POST', '/api/lectures/topics', tokens.staff, {
       title: '防溺水安全',
       description: '暑期前给家长和孩子讲讲韩江边的安全。',
     })
     expect(topic.statusCode).toBe(201)
     expect(topic.json().topic).toMatchObject({ title: '防溺水安全', titleEn: '防溺水安全', orderCount: 0 })
-    const renamed = await call('PATCH', `/api/lectures/topics/${topic.json().topic.id}`, 'staff', {
+    const renamed = await api.call('PATCH', `/api/lectures/topics/${topic.json().topic.id}`, tokens.staff, {
       titleEn: 'Water safety',
     })
     expect(renamed.json().topic).toMatchObject({ title: '防溺水安全', titleEn: 'Water safety' })
-    const menu = (await call('GET', '/api/lectures/topics')).json().items
+    const menu = (await api.call('GET', '/api/lectures/topics')).json().items
     expect(menu.at(-1)).toMatchObject({ title: '防溺水安全' })
     const log = await api.database.db
       .selectFrom('audit_log')
@@ -113,33 +113,38 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
   })
 
   it('shows the topic menu with demand; one order per person, counted once', async () => {
-    const before = (await call('GET', '/api/lectures/topics')).json().items
+    const before = (await api.call('GET', '/api/lectures/topics')).json().items
     expect(before.map((t: { title: string }) => t.title)).toEqual(
       expect.arrayContaining(['反诈宣传', '工夫茶与非遗', '潮州历史文化']),
     )
     const start = before.find((t: { id: string }) => t.id === 'tp_waste').orderCount
     expect(
       (
-        await call('POST', '/api/lectures/topics/tp_waste/orders', 'ana', { preferredTime: 'evening', area: '甲第巷' })
+        await api.call('POST', '/api/lectures/topics/tp_waste/orders', tokens.ana, {
+          preferredTime: 'evening',
+          area: '甲第巷',
+        })
       ).json().topic,
     ).toMatchObject({
       orderCount: start + 1,
       orderedByMe: true,
     })
-    const again = await call('POST', '/api/lectures/topics/tp_waste/orders', 'ana', { preferredTime: 'morning' })
+    const again = await api.call('POST', '/api/lectures/topics/tp_waste/orders', tokens.ana, {
+      preferredTime: 'morning',
+    })
     expect(again.json().topic.orderCount).toBe(start + 1)
-    expect((await call('POST', '/api/lectures/topics/tp_waste/orders')).statusCode).toBe(401)
-    expect((await call('POST', '/api/lectures/topics/tp_nothing/orders', 'ana', {})).statusCode).toBe(404)
-    const demand = (await call('GET', '/api/lectures/topics/demand', 'staff')).json().items
+    expect((await api.call('POST', '/api/lectures/topics/tp_waste/orders')).statusCode).toBe(401)
+    expect((await api.call('POST', '/api/lectures/topics/tp_nothing/orders', tokens.ana, {})).statusCode).toBe(404)
+    const demand = (await api.call('GET', '/api/lectures/topics/demand', tokens.staff)).json().items
     expect(demand.find((d: { topicId: string }) => d.topicId === 'tp_waste')).toMatchObject({
       orders: start + 1,
       byTime: { morning: 1 },
     })
-    expect((await call('GET', '/api/lectures/topics/demand', 'ana')).statusCode).toBe(403)
+    expect((await api.call('GET', '/api/lectures/topics/demand', tokens.ana)).statusCode).toBe(403)
   })
 
   it('scheduling a topic notifies the residents who ordered it', async () => {
-    await call('POST', '/api/lectures/topics/tp_tea/orders', 'bo', {})
+    await api.call('POST', '/api/lectures/topics/tp_tea/orders', tokens.bo, {})
     const id = await newSession(5)
     const notices = await outboxFor('topic_scheduled')
     expect(notices.some((n) => JSON.parse(n.payload_json).sessionId === id)).toBe(true)
@@ -147,18 +152,18 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
 
   it('books, waitlists, cancels and promotes the head of the waitlist, who is told', async () => {
     const id = await newSession(1)
-    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')).json().booking).toMatchObject({
+    expect((await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.ana)).json().booking).toMatchObject({
       status: 'confirmed',
     })
-    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'bo')).json().booking).toMatchObject({
+    expect((await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.bo)).json().booking).toMatchObject({
       status: 'waitlisted',
       position: 1,
     })
-    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'cai')).json().booking).toMatchObject({
+    expect((await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.cai)).json().booking).toMatchObject({
       status: 'waitlisted',
       position: 2,
     })
-    const session = (await call('GET', `/api/lectures/sessions/${id}`, 'cai')).json().session
+    const session = (await api.call('GET', `/api/lectures/sessions/${id}`, tokens.cai)).json().session
     expect(session).toMatchObject({
       capacity: 1,
       confirmedCount: 1,
@@ -167,17 +172,17 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
       myBooking: { status: 'waitlisted', position: 2 },
     })
 
-    expect((await call('DELETE', `/api/lectures/sessions/${id}/bookings/me`, 'ana')).statusCode).toBe(200)
-    const bo = (await call('GET', `/api/lectures/sessions/${id}`, 'bo')).json().session
+    expect((await api.call('DELETE', `/api/lectures/sessions/${id}/bookings/me`, tokens.ana)).statusCode).toBe(200)
+    const bo = (await api.call('GET', `/api/lectures/sessions/${id}`, tokens.bo)).json().session
     expect(bo.myBooking).toMatchObject({ status: 'confirmed' })
-    const cai = (await call('GET', `/api/lectures/sessions/${id}`, 'cai')).json().session
+    const cai = (await api.call('GET', `/api/lectures/sessions/${id}`, tokens.cai)).json().session
     expect(cai.myBooking).toMatchObject({ status: 'waitlisted', position: 1 })
     const promoted = await outboxFor('waitlist_promoted')
     expect(promoted.some((n) => JSON.parse(n.payload_json).sessionId === id)).toBe(true)
 
-    const mine = (await call('GET', '/api/me/bookings?scope=upcoming', 'bo')).json().items
+    const mine = (await api.call('GET', '/api/me/bookings?scope=upcoming', tokens.bo)).json().items
     expect(mine.map((b: { session: { id: string } }) => b.session.id)).toContain(id)
-    const waiting = (await call('GET', '/api/me/bookings?scope=waitlisted', 'cai')).json().items
+    const waiting = (await api.call('GET', '/api/me/bookings?scope=waitlisted', tokens.cai)).json().items
     expect(waiting.find((b: { session: { id: string } }) => b.session.id === id)).toMatchObject({
       status: 'waitlisted',
       position: 1,
@@ -187,15 +192,15 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
   it('lists my bookings with their sessions and waitlist places, soonest first, past ones newest first', async () => {
     const later = await newSession(1, '2026-11-28T11:30:00Z', '2026-11-28T13:00:00Z')
     const sooner = await newSession(1, '2026-11-27T11:30:00Z', '2026-11-27T13:00:00Z')
-    await call('POST', `/api/lectures/sessions/${later}/bookings`, 'ana')
-    await call('POST', `/api/lectures/sessions/${later}/bookings`, 'bo')
-    await call('POST', `/api/lectures/sessions/${later}/bookings`, 'cai')
-    await call('POST', `/api/lectures/sessions/${sooner}/bookings`, 'cai')
-    await call('POST', `/api/lectures/sessions/${sooner}/bookings`, 'bo')
+    await api.call('POST', `/api/lectures/sessions/${later}/bookings`, tokens.ana)
+    await api.call('POST', `/api/lectures/sessions/${later}/bookings`, tokens.bo)
+    await api.call('POST', `/api/lectures/sessions/${later}/bookings`, tokens.cai)
+    await api.call('POST', `/api/lectures/sessions/${sooner}/bookings`, tokens.cai)
+    await api.call('POST', `/api/lectures/sessions/${sooner}/bookings`, tokens.bo)
 
     type Mine = { sessionId: string; session: { guesthouse: object } }
     const ours = (items: Mine[]) => items.filter((b) => [later, sooner].includes(b.sessionId))
-    const caiAll = ours((await call('GET', '/api/me/bookings', 'cai')).json().items)
+    const caiAll = ours((await api.call('GET', '/api/me/bookings', tokens.cai)).json().items)
     expect(caiAll).toMatchObject([
       {
         sessionId: sooner,
@@ -212,31 +217,35 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     ])
     expect(caiAll[0]).not.toHaveProperty('position')
     expect(caiAll[1]?.session.guesthouse).toMatchObject({ id: 'gh_jiadi', distanceM: null })
-    const boWaiting = (await call('GET', '/api/me/bookings?scope=waitlisted', 'bo')).json().items
+    const boWaiting = (await api.call('GET', '/api/me/bookings?scope=waitlisted', tokens.bo)).json().items
     expect(ours(boWaiting)).toMatchObject([
       { sessionId: sooner, position: 1 },
       { sessionId: later, position: 1 },
     ])
 
     now = new Date('2026-11-29T00:00:00Z')
-    const past = ours((await call('GET', '/api/me/bookings?scope=past', 'cai')).json().items)
+    const past = ours((await api.call('GET', '/api/me/bookings?scope=past', tokens.cai)).json().items)
     expect(past.map((b) => b.sessionId)).toEqual([later, sooner])
-    expect((await call('GET', '/api/me/bookings?scope=upcoming', 'cai')).json().items).toEqual([])
+    expect((await api.call('GET', '/api/me/bookings?scope=upcoming', tokens.cai)).json().items).toEqual([])
   })
 
   it('closes booking and cancelling at the start, and refuses a cancelled session with 409', async () => {
     const id = await newSession(10, '2026-11-25T03:00:00Z', '2026-11-25T04:00:00Z')
-    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')
+    await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.ana)
     now = new Date('2026-11-25T03:00:00Z')
-    expect((await call('POST', `/api/lectures/sessions/${id}/bookings`, 'bo')).json().error.code).toBe('BOOKING_CLOSED')
-    expect((await call('DELETE', `/api/lectures/sessions/${id}/bookings/me`, 'ana')).statusCode).toBe(409)
+    expect((await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.bo)).json().error.code).toBe(
+      'BOOKING_CLOSED',
+    )
+    expect((await api.call('DELETE', `/api/lectures/sessions/${id}/bookings/me`, tokens.ana)).statusCode).toBe(409)
 
     now = new Date('2026-11-25T02:00:00Z')
     const other = await newSession(10)
-    await call('POST', `/api/lectures/sessions/${other}/bookings`, 'ana')
-    const cancelled = await call('POST', `/api/lectures/sessions/${other}/cancel`, 'staff', { reason: '台风停课' })
+    await api.call('POST', `/api/lectures/sessions/${other}/bookings`, tokens.ana)
+    const cancelled = await api.call('POST', `/api/lectures/sessions/${other}/cancel`, tokens.staff, {
+      reason: '台风停课',
+    })
     expect(cancelled.json().session.status).toBe('cancelled')
-    const refused = await call('POST', `/api/lectures/sessions/${other}/bookings`, 'bo')
+    const refused = await api.call('POST', `/api/lectures/sessions/${other}/bookings`, tokens.bo)
     expect(refused.statusCode).toBe(409)
     expect(refused.json().error.code).toBe('SESSION_CANCELLED')
     const told = await outboxFor('session_cancelled')
@@ -245,20 +254,20 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
 
   it('lets staff resize a session: more seats promote the waitlist, fewer than confirmed is refused', async () => {
     const id = await newSession(1)
-    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')
-    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'bo')
-    const grown = await call('PATCH', `/api/lectures/sessions/${id}`, 'staff', { capacity: 2 })
+    await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.ana)
+    await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.bo)
+    const grown = await api.call('PATCH', `/api/lectures/sessions/${id}`, tokens.staff, { capacity: 2 })
     expect(grown.json().session).toMatchObject({ confirmedCount: 2, waitlistCount: 0 })
-    const shrunk = await call('PATCH', `/api/lectures/sessions/${id}`, 'staff', { capacity: 1 })
+    const shrunk = await api.call('PATCH', `/api/lectures/sessions/${id}`, tokens.staff, { capacity: 1 })
     expect(shrunk.statusCode).toBe(409)
     expect(shrunk.json().error.code).toBe('CAPACITY_BELOW_CONFIRMED')
-    expect((await call('PATCH', `/api/lectures/sessions/${id}`, 'ana', { capacity: 50 })).statusCode).toBe(403)
+    expect((await api.call('PATCH', `/api/lectures/sessions/${id}`, tokens.ana, { capacity: 50 })).statusCode).toBe(403)
   })
 
   it('lets staff take the speaker’s name off a session, and those booked are told', async () => {
     const id = await newSession(5)
-    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')
-    const cleared = await call('PATCH', `/api/lectures/sessions/${id}`, 'staff', { speaker: null })
+    await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.ana)
+    const cleared = await api.call('PATCH', `/api/lectures/sessions/${id}`, tokens.staff, { speaker: null })
     expect(cleared.statusCode).toBe(200)
     expect(cleared.json().session.speaker).toBeNull()
     expect((await outboxFor('session_changed')).some((n) => JSON.parse(n.payload_json).sessionId === id)).toBe(true)
@@ -267,86 +276,97 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
   it('checks in only with this session’s fresh code, during the session window', async () => {
     const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
     const other = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
-    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')
-    await call('POST', `/api/lectures/sessions/${other}/bookings`, 'ana')
+    await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.ana)
+    await api.call('POST', `/api/lectures/sessions/${other}/bookings`, tokens.ana)
     now = new Date('2026-11-25T11:40:00Z')
-    expect((await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'ana')).statusCode).toBe(403)
-    const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
+    expect((await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.ana)).statusCode).toBe(403)
+    const { code } = (await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.staff)).json()
 
-    const onOther = await call('POST', `/api/lectures/sessions/${other}/checkins`, 'ana', { code })
+    const onOther = await api.call('POST', `/api/lectures/sessions/${other}/checkins`, tokens.ana, { code })
     expect(onOther.statusCode).toBe(400)
     expect(onOther.json().error.code).toBe('CHECKIN_CODE_INVALID')
-    const forged = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', {
+    const forged = await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.ana, {
       code: code.replace(/.$/, (c: string) => (c === 'a' ? 'b' : 'a')),
     })
     expect(forged.json().error.code).toBe('CHECKIN_CODE_INVALID')
 
-    expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code })).json().error.code).toBe(
-      'NOT_BOOKED',
-    )
-    expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code })).statusCode).toBe(201)
-    expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code })).statusCode).toBe(200)
+    expect(
+      (await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.bo, { code })).json().error.code,
+    ).toBe('NOT_BOOKED')
+    expect((await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.ana, { code })).statusCode).toBe(201)
+    expect((await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.ana, { code })).statusCode).toBe(200)
 
     now = new Date('2026-11-25T11:43:00Z')
-    const stale = await call('POST', `/api/lectures/sessions/${other}/checkins`, 'ana', {
-      code: (await call('GET', `/api/lectures/sessions/${other}/checkin-code`, 'staff')).json().code,
+    const stale = await api.call('POST', `/api/lectures/sessions/${other}/checkins`, tokens.ana, {
+      code: (await api.call('GET', `/api/lectures/sessions/${other}/checkin-code`, tokens.staff)).json().code,
     })
     expect(stale.statusCode).toBe(201)
     now = new Date('2026-11-25T13:05:00Z')
-    const late = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', {
-      code: (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json().code,
+    const late = await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.bo, {
+      code: (await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.staff)).json().code,
     })
     expect(late.json().error.code).toBe('CHECKIN_CLOSED')
   })
 
   it('refuses a check-in code after it expires', async () => {
     const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
-    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'cai')
+    await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.cai)
     now = new Date('2026-11-25T11:40:00Z')
-    const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
+    const { code } = (await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.staff)).json()
     now = new Date('2026-11-25T11:43:00Z')
-    const res = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'cai', { code })
+    const res = await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.cai, { code })
     expect(res.json().error.code).toBe('CHECKIN_CODE_EXPIRED')
   })
 
   it('takes feedback from attendees once, content-checked, and shows staff the averages and attendance CSV', async () => {
     const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
-    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'ana')
-    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'bo')
+    await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.ana)
+    await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.bo)
     now = new Date('2026-11-25T11:35:00Z')
-    const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
-    await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code })
-    expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'bo', { rating: 5 })).json().error.code).toBe(
-      'NOT_ATTENDED',
-    )
-    expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 6 })).statusCode).toBe(400)
+    const { code } = (await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.staff)).json()
+    await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.ana, { code })
+    expect(
+      (await api.call('POST', `/api/lectures/sessions/${id}/feedback`, tokens.bo, { rating: 5 })).json().error.code,
+    ).toBe('NOT_ATTENDED')
+    expect(
+      (await api.call('POST', `/api/lectures/sessions/${id}/feedback`, tokens.ana, { rating: 6 })).statusCode,
+    ).toBe(400)
     expect(
       (
-        await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 4, comment: '加微信带你网赌' })
+        await api.call('POST', `/api/lectures/sessions/${id}/feedback`, tokens.ana, {
+          rating: 4,
+          comment: '加微信带你网赌',
+        })
       ).json().error.code,
     ).toBe('CONTENT_REJECTED')
     expect(
-      (await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 4, comment: '讲得很实在' }))
-        .statusCode,
+      (
+        await api.call('POST', `/api/lectures/sessions/${id}/feedback`, tokens.ana, {
+          rating: 4,
+          comment: '讲得很实在',
+        })
+      ).statusCode,
     ).toBe(201)
-    expect((await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 1 })).statusCode).toBe(409)
-    const summary = (await call('GET', '/api/lectures/feedback/summary', 'staff')).json()
+    expect(
+      (await api.call('POST', `/api/lectures/sessions/${id}/feedback`, tokens.ana, { rating: 1 })).statusCode,
+    ).toBe(409)
+    const summary = (await api.call('GET', '/api/lectures/feedback/summary', tokens.staff)).json()
     expect(summary.byTopic.find((t: { topicId: string }) => t.topicId === 'tp_tea')).toMatchObject({
       count: 1,
       average: 4,
     })
     expect(summary.bySpeaker).toEqual([{ speaker: '林师傅', average: 4, count: 1 }])
 
-    const csv = await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'staff')
+    const csv = await api.call('GET', `/api/lectures/sessions/${id}/attendance.csv`, tokens.staff)
     expect(csv.headers['content-type']).toMatch(/text\/csv/)
     expect(csv.body).toMatch(/ana,confirmed,,2026-11-25T11:35:00.000Z,否 no\r\n/)
     expect(csv.body).toMatch(/bo,confirmed,,,\r\n/)
-    expect((await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'ana')).statusCode).toBe(403)
+    expect((await api.call('GET', `/api/lectures/sessions/${id}/attendance.csv`, tokens.ana)).statusCode).toBe(403)
   })
 
   it('tells the attendee when check-in opens, that they checked in and that their feedback is in, on every later visit', async () => {
     const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
-    const booked = await call('POST', `/api/lectures/sessions/${id}/bookings?lat=23.665&lng=116.6475`, 'ana')
+    const booked = await api.call('POST', `/api/lectures/sessions/${id}/bookings?lat=23.665&lng=116.6475`, tokens.ana)
     expect(booked.json().session).toMatchObject({
       id,
       seatsLeft: 4,
@@ -355,40 +375,40 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
       myBooking: { status: 'confirmed', checkedIn: false, feedbackGiven: false },
     })
     expect(booked.json().session.guesthouse.distanceM).toEqual(expect.any(Number))
-    await call('POST', `/api/lectures/sessions/${id}/bookings`, 'bo')
-    const cancelled = (await call('DELETE', `/api/lectures/sessions/${id}/bookings/me`, 'bo')).json()
+    await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.bo)
+    const cancelled = (await api.call('DELETE', `/api/lectures/sessions/${id}/bookings/me`, tokens.bo)).json()
     expect(cancelled.booking.status).toBe('cancelled')
     expect(cancelled.session).toMatchObject({ seatsLeft: 4, myBooking: null })
 
     now = new Date('2026-11-25T11:40:00Z')
-    const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
-    const checkedIn = (await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', { code })).json()
+    const { code } = (await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.staff)).json()
+    const checkedIn = (await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.ana, { code })).json()
     expect(checkedIn.session.myBooking).toMatchObject({ checkedIn: true, feedbackGiven: false })
-    expect((await call('GET', `/api/lectures/sessions/${id}`, 'ana')).json().session.myBooking).toMatchObject({
+    expect((await api.call('GET', `/api/lectures/sessions/${id}`, tokens.ana)).json().session.myBooking).toMatchObject({
       checkedIn: true,
       feedbackGiven: false,
     })
 
-    const feedback = (await call('POST', `/api/lectures/sessions/${id}/feedback`, 'ana', { rating: 5 })).json()
+    const feedback = (await api.call('POST', `/api/lectures/sessions/${id}/feedback`, tokens.ana, { rating: 5 })).json()
     expect(feedback).toMatchObject({ rating: 5, session: { myBooking: { checkedIn: true, feedbackGiven: true } } })
-    expect((await call('GET', `/api/lectures/sessions/${id}`, 'ana')).json().session.myBooking).toMatchObject({
+    expect((await api.call('GET', `/api/lectures/sessions/${id}`, tokens.ana)).json().session.myBooking).toMatchObject({
       checkedIn: true,
       feedbackGiven: true,
     })
   })
 
   it('lists upcoming sessions with guesthouse, distance and seats; guesthouse pages show their sessions', async () => {
-    const list = (await call('GET', '/api/lectures/sessions?lat=23.6665&lng=116.644')).json().items
+    const list = (await api.call('GET', '/api/lectures/sessions?lat=23.6665&lng=116.644')).json().items
     const demo = list.find((s: { id: string }) => s.id === 'ls_demo_history')
     expect(demo).toMatchObject({ topicTitle: '潮州历史文化', guesthouse: { name: '甲第巷·古厝客栈' }, capacity: 20 })
     expect(demo.guesthouse.distanceM).toBeGreaterThan(0)
-    const byTopic = (await call('GET', '/api/lectures/sessions?topicId=tp_antifraud')).json().items
+    const byTopic = (await api.call('GET', '/api/lectures/sessions?topicId=tp_antifraud')).json().items
     expect(byTopic.every((s: { topicId: string }) => s.topicId === 'tp_antifraud')).toBe(true)
-    const house = (await call('GET', '/api/guesthouses/gh_jiadi')).json()
+    const house = (await api.call('GET', '/api/guesthouses/gh_jiadi')).json()
     expect(house.guesthouse.name).toBe('甲第巷·古厝客栈')
     expect(house.sessions.every((s: { guesthouse: { id: string } }) => s.guesthouse.id === 'gh_jiadi')).toBe(true)
-    expect((await call('GET', '/api/guesthouses')).json().items.length).toBeGreaterThanOrEqual(5)
-    expect((await call('GET', '/api/lectures/sessions?from=yesterday')).statusCode).toBe(400)
+    expect((await api.call('GET', '/api/guesthouses')).json().items.length).toBeGreaterThanOrEqual(5)
+    expect((await api.call('GET', '/api/lectures/sessions?from=yesterday')).statusCode).toBe(400)
   })
 
   it('refuses staff actions from residents and tourists, and a session that ends before it starts', async () => {
@@ -399,21 +419,22 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
       endsAt: '2026-11-26T13:00:00Z',
       capacity: 5,
     }
-    expect((await call('POST', '/api/lectures/sessions', 'ana', body)).statusCode).toBe(403)
-    expect((await call('POST', '/api/lectures/sessions', 'tourist', body)).statusCode).toBe(403)
-    expect((await call('POST', '/api/lectures/sessions', undefined, body)).statusCode).toBe(401)
+    expect((await api.call('POST', '/api/lectures/sessions', tokens.ana, body)).statusCode).toBe(403)
+    expect((await api.call('POST', '/api/lectures/sessions', tokens.tourist, body)).statusCode).toBe(403)
+    expect((await api.call('POST', '/api/lectures/sessions', undefined, body)).statusCode).toBe(401)
     expect(
-      (await call('POST', '/api/lectures/sessions', 'staff', { ...body, endsAt: '2026-11-26T10:00:00Z' })).statusCode,
+      (await api.call('POST', '/api/lectures/sessions', tokens.staff, { ...body, endsAt: '2026-11-26T10:00:00Z' }))
+        .statusCode,
     ).toBe(400)
     expect(
-      (await call('POST', '/api/lectures/sessions', 'staff', { ...body, guesthouseId: 'gh_none' })).statusCode,
+      (await api.call('POST', '/api/lectures/sessions', tokens.staff, { ...body, guesthouseId: 'gh_none' })).statusCode,
     ).toBe(404)
   })
 
   it('schedules and reschedules only from a day ago to a year ahead, ending after the start and within 8 hours', async () => {
     const body = { topicId: 'tp_tea', guesthouseId: 'gh_jiadi', capacity: 5 }
     const schedule = (startsAt: string, endsAt: string) =>
-      call('POST', '/api/lectures/sessions', 'staff', { ...body, startsAt, endsAt })
+      api.call('POST', '/api/lectures/sessions', tokens.staff, { ...body, startsAt, endsAt })
     const refusals: [string, string, string, string][] = [
       ['two days ago', '2026-11-23T02:00:00Z', '2026-11-23T03:00:00Z', 'startsAt'],
       ['two years ahead', '2028-11-25T02:00:00Z', '2028-11-25T03:00:00Z', 'startsAt'],
@@ -434,7 +455,7 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
 
     // A change may send one of the two times: it is checked against the stored other one.
     const id = await newSession(5, '2026-11-26T11:30:00Z', '2026-11-26T13:00:00Z')
-    const patch = (change: object) => call('PATCH', `/api/lectures/sessions/${id}`, 'staff', change)
+    const patch = (change: object) => api.call('PATCH', `/api/lectures/sessions/${id}`, tokens.staff, change)
     const tooLong = await patch({ endsAt: '2026-11-26T20:00:00Z' })
     expect(tooLong.json().error).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -456,7 +477,7 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     const tricky = ['=HYPERLINK("http://evil.example","x")', '+1', '-1', '@SUM(A1)', '\tcmd', '\rcmd']
     for (const [index, nickname] of tricky.entries()) {
       const { token, user } = (
-        await call('POST', '/api/auth/dev', undefined, { openid: `csv-${index}`, role: 'resident' })
+        await api.call('POST', '/api/auth/dev', undefined, { openid: `csv-${index}`, role: 'resident' })
       ).json()
       // As a WeChat profile could name them: the dev login trims and limits what it takes.
       await api.database.db.updateTable('users').set({ nickname }).where('id', '=', user.id).execute()
@@ -470,7 +491,7 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
         ).statusCode,
       ).toBe(201)
     }
-    const csv = (await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'staff')).body
+    const csv = (await api.call('GET', `/api/lectures/sessions/${id}/attendance.csv`, tokens.staff)).body
     const firstCells = csv
       .split('\r\n')
       .slice(1, -1)
@@ -482,37 +503,41 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
 
   it('binds a check-in to presence: near is verified, 2 km away is refused, no position counts but unverified', async () => {
     const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
-    for (const who of ['ana', 'bo', 'cai']) await call('POST', `/api/lectures/sessions/${id}/bookings`, who)
+    for (const who of ['ana', 'bo', 'cai']) await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens[who])
     now = new Date('2026-11-25T11:40:00Z')
-    const { code } = (await call('GET', `/api/lectures/sessions/${id}/checkin-code`, 'staff')).json()
+    const { code } = (await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.staff)).json()
     // gh_jiadi is at 23.66472, 116.64731.
-    const near = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'ana', {
+    const near = await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.ana, {
       code,
       lat: 23.665,
       lng: 116.6475,
     })
     expect(near.statusCode).toBe(201)
     expect(near.json().locationVerified).toBe(true)
-    const far = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code, lat: 23.6827, lng: 116.6473 })
+    const far = await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.bo, {
+      code,
+      lat: 23.6827,
+      lng: 116.6473,
+    })
     expect(far.statusCode).toBe(403)
     expect(far.json().error).toMatchObject({
       code: 'TOO_FAR_TO_CHECK_IN',
       message: expect.stringContaining('米'),
       messageEn: expect.stringContaining('m from the venue'),
     })
-    expect((await call('POST', `/api/lectures/sessions/${id}/checkins`, 'bo', { code, lat: 23.665 })).statusCode).toBe(
-      400,
-    )
-    const unlocated = await call('POST', `/api/lectures/sessions/${id}/checkins`, 'cai', { code })
+    expect(
+      (await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.bo, { code, lat: 23.665 })).statusCode,
+    ).toBe(400)
+    const unlocated = await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.cai, { code })
     expect(unlocated.statusCode).toBe(201)
     expect(unlocated.json().locationVerified).toBe(false)
 
-    const list = (await call('GET', `/api/lectures/sessions/${id}/attendance`, 'staff')).json().items
+    const list = (await api.call('GET', `/api/lectures/sessions/${id}/attendance`, tokens.staff)).json().items
     const byName = Object.fromEntries(list.map((r: { nickname: string }) => [r.nickname, r]))
     expect(byName.ana).toMatchObject({ checkedInAt: '2026-11-25T11:40:00.000Z', locationVerified: true })
     expect(byName.bo).toMatchObject({ checkedInAt: null, locationVerified: false })
     expect(byName.cai).toMatchObject({ checkedInAt: '2026-11-25T11:40:00.000Z', locationVerified: false })
-    const csv = (await call('GET', `/api/lectures/sessions/${id}/attendance.csv`, 'staff')).body
+    const csv = (await api.call('GET', `/api/lectures/sessions/${id}/attendance.csv`, tokens.staff)).body
     expect(csv).toContain('ana,confirmed,,2026-11-25T11:40:00.000Z,是 yes\r\n')
     expect(csv).toContain('cai,confirmed,,2026-11-25T11:40:00.000Z,否 no\r\n')
   })

@@ -9,30 +9,21 @@ describe.each(DB_KINDS)('lecture booking under concurrency on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    staff = await login('staff-booking', 'staff')
+    staff = (await api.signIn('staff-booking', 'staff')).token
   })
   afterAll(() => api.close())
 
-  async function login(openid: string, role = 'resident'): Promise<string> {
-    const res = await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid, role } })
-    return res.json().token
-  }
   const residents = (prefix: string, count: number) =>
-    Promise.all(Array.from({ length: count }, (_, i) => login(`${prefix}-${i}`)))
+    Promise.all(Array.from({ length: count }, async (_, i) => (await api.signIn(`${prefix}-${i}`, 'resident')).token))
 
   async function newSession(capacity: number): Promise<string> {
-    const res = await api.app.inject({
-      method: 'POST',
-      url: '/api/lectures/sessions',
-      headers: { authorization: `Bearer ${staff}` },
-      payload: {
-        topicId: 'tp_antifraud',
-        guesthouseId: 'gh_yixing',
-        startsAt: '2026-11-27T11:30:00Z',
-        endsAt: '2026-11-27T13:00:00Z',
-        capacity,
-        speaker: '反诈民警',
-      },
+    const res = await api.call('POST', '/api/lectures/sessions', staff, {
+      topicId: 'tp_antifraud',
+      guesthouseId: 'gh_yixing',
+      startsAt: '2026-11-27T11:30:00Z',
+      endsAt: '2026-11-27T13:00:00Z',
+      capacity,
+      speaker: '反诈民警',
     })
     expect(res.statusCode).toBe(201)
     return res.json().session.id

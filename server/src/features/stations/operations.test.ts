@@ -27,18 +27,11 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => new Date('2026-11-25T02:00:00Z') })
     for (const role of ['tourist', 'resident', 'staff'] as const) {
-      const res = await api.app.inject({
-        method: 'POST',
-        url: '/api/auth/dev',
-        payload: { openid: `${role}-ops`, role },
-      })
-      tokens[role] = res.json().token
+      tokens[role] = (await api.signIn(`${role}-ops`, role)).token
     }
   })
   afterAll(() => api.close())
 
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, as?: string, payload?: object) =>
-    api.app.inject({ method, url, payload, headers: as ? { authorization: `Bearer ${tokens[as]}` } : {} })
   const countRows = async (table: 'stations' | 'station_reports' | 'audit_log') =>
     Number(
       (
@@ -50,7 +43,7 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     )
 
   it('shows a station in detail: services with their live state, pledges, today’s hours', async () => {
-    const res = await call('GET', '/api/stations/st_shop_beefball?lat=23.6665&lng=116.644')
+    const res = await api.call('GET', '/api/stations/st_shop_beefball?lat=23.6665&lng=116.644')
     expect(res.statusCode).toBe(200)
     const { station } = res.json()
     expect(station).toMatchObject({
@@ -67,13 +60,13 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   })
 
   it('answers an unknown station with 404', async () => {
-    const res = await call('GET', '/api/stations/st_nowhere')
+    const res = await api.call('GET', '/api/stations/st_nowhere')
     expect(res.statusCode).toBe(404)
     expect(res.json().error.message).toBe('找不到该服务站')
   })
 
   it('answers a repeated list request with 304 when nothing changed', async () => {
-    const first = await call('GET', '/api/stations?service=wifi')
+    const first = await api.call('GET', '/api/stations?service=wifi')
     expect(first.headers['cache-control']).toBe('no-cache')
     const etag = first.headers.etag as string
     expect(etag).toBeTruthy()
@@ -84,7 +77,7 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     })
     expect(again.statusCode).toBe(304)
     expect(again.body).toBe('')
-    const detail = await call('GET', '/api/stations/st_xihu')
+    const detail = await api.call('GET', '/api/stations/st_xihu')
     const detailAgain = await api.app.inject({
       method: 'GET',
       url: '/api/stations/st_xihu',
@@ -94,8 +87,8 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   })
 
   it('changes the ETag as soon as staff change a station, so clients see it', async () => {
-    const before = await call('GET', '/api/stations?service=umbrella')
-    await call('PATCH', '/api/stations/st_micro_xiashuimen/services/umbrella', 'staff', { available: false })
+    const before = await api.call('GET', '/api/stations?service=umbrella')
+    await api.call('PATCH', '/api/stations/st_micro_xiashuimen/services/umbrella', tokens.staff, { available: false })
     const after = await api.app.inject({
       method: 'GET',
       url: '/api/stations?service=umbrella',
@@ -111,39 +104,42 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     ['resident', 'resident', 403],
   ])('refuses staff changes from %s and changes nothing', async (_who, as, status) => {
     const before = await countRows('stations')
-    expect((await call('POST', '/api/stations', as, newStation)).statusCode).toBe(status)
-    expect((await call('PATCH', '/api/stations/st_xihu', as, { name: '改名' })).statusCode).toBe(status)
-    expect((await call('PATCH', '/api/stations/st_xihu/services/hot_water', as, { available: false })).statusCode).toBe(
+    expect((await api.call('POST', '/api/stations', as && tokens[as], newStation)).statusCode).toBe(status)
+    expect((await api.call('PATCH', '/api/stations/st_xihu', as && tokens[as], { name: '改名' })).statusCode).toBe(
       status,
     )
-    expect((await call('GET', '/api/stations/reports', as)).statusCode).toBe(status)
+    expect(
+      (await api.call('PATCH', '/api/stations/st_xihu/services/hot_water', as && tokens[as], { available: false }))
+        .statusCode,
+    ).toBe(status)
+    expect((await api.call('GET', '/api/stations/reports', as && tokens[as])).statusCode).toBe(status)
     expect(await countRows('stations')).toBe(before)
-    const xihu = (await call('GET', '/api/stations/st_xihu')).json().station
+    const xihu = (await api.call('GET', '/api/stations/st_xihu')).json().station
     expect(xihu.name).toBe('西湖公园党群服务站')
     expect(xihu.services.find((s: { key: string }) => s.key === 'hot_water').available).toBe(true)
   })
 
   it('lets staff create a station that tourists then find, with the change on record', async () => {
-    const created = await call('POST', '/api/stations', 'staff', newStation)
+    const created = await api.call('POST', '/api/stations', tokens.staff, newStation)
     expect(created.statusCode).toBe(201)
     const { station } = created.json()
     expect(station).toMatchObject({ name: '东门街党群服务站', communityId: 'cm_dongmen', openNow: true })
-    const list = (await call('GET', '/api/stations?service=wifi&limit=100')).json()
+    const list = (await api.call('GET', '/api/stations?service=wifi&limit=100')).json()
     expect(list.items.map((s: { id: string }) => s.id)).toContain(station.id)
-    const changes = (await call('GET', `/api/stations/${station.id}/changes`, 'staff')).json()
+    const changes = (await api.call('GET', `/api/stations/${station.id}/changes`, tokens.staff)).json()
     expect(changes.items).toEqual([expect.objectContaining({ action: 'create', actorNickname: expect.any(String) })])
   })
 
   it('toggles a service in one call; the list shows it paused at once', async () => {
-    const res = await call('PATCH', '/api/stations/st_kaiyuansi/services/hot_water', 'staff', {
+    const res = await api.call('PATCH', '/api/stations/st_kaiyuansi/services/hot_water', tokens.staff, {
       available: false,
       note: '热水器维修',
     })
     expect(res.statusCode).toBe(200)
-    const list = (await call('GET', '/api/stations?limit=100')).json()
+    const list = (await api.call('GET', '/api/stations?limit=100')).json()
     const kaiyuan = list.items.find((s: { id: string }) => s.id === 'st_kaiyuansi')
     expect(kaiyuan.services.find((s: { key: string }) => s.key === 'hot_water').available).toBe(false)
-    const changes = (await call('GET', '/api/stations/st_kaiyuansi/changes', 'staff')).json()
+    const changes = (await api.call('GET', '/api/stations/st_kaiyuansi/changes', tokens.staff)).json()
     expect(changes.items[0]).toMatchObject({ action: 'service', detail: { key: 'hot_water', available: false } })
   })
 
@@ -156,29 +152,27 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     })
     expect(upload.statusCode).toBe(201)
     const { url } = upload.json().upload
-    const res = await call('PATCH', '/api/stations/st_hanwengong', 'staff', {
+    const res = await api.call('PATCH', '/api/stations/st_hanwengong', tokens.staff, {
       photos: [url, 'https://img.example.cn/hanwengong.jpg'],
     })
     expect(res.statusCode).toBe(200)
-    expect((await call('GET', '/api/stations/st_hanwengong')).json().station.photos).toEqual([
+    expect((await api.call('GET', '/api/stations/st_hanwengong')).json().station.photos).toEqual([
       url,
       'https://img.example.cn/hanwengong.jpg',
     ])
-    const image = await call('GET', url)
+    const image = await api.call('GET', url)
     // Kept as re-encoded: a JPEG, whatever was sent.
     expect(image.statusCode).toBe(200)
     expect(image.headers['content-type']).toBe('image/jpeg')
 
     // The staff member leaves; the photo stays with the station.
-    expect((await call('DELETE', '/api/me', 'staff')).statusCode).toBe(200)
-    expect((await call('GET', url)).statusCode).toBe(200)
-    tokens.staff = (
-      await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'staff-ops-2', role: 'staff' } })
-    ).json().token
+    expect((await api.call('DELETE', '/api/me', tokens.staff)).statusCode).toBe(200)
+    expect((await api.call('GET', url)).statusCode).toBe(200)
+    tokens.staff = (await api.signIn('staff-ops-2', 'staff')).token
   })
 
   it('edits a station: a patch changes only what it names', async () => {
-    const res = await call('PATCH', '/api/stations/st_shop_tea', 'staff', { phone: '0768-2999999' })
+    const res = await api.call('PATCH', '/api/stations/st_shop_tea', tokens.staff, { phone: '0768-2999999' })
     expect(res.statusCode).toBe(200)
     const { station } = res.json()
     expect(station).toMatchObject({ phone: '0768-2999999', name: '共产党员店·老街工夫茶铺' })
@@ -216,7 +210,7 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     ['an unknown station', 'PATCH', '/api/stations/st_nowhere', { name: '无' }, 404],
   ] as const)('refuses %s', async (_case, method, url, body, status) => {
     const before = await countRows('audit_log')
-    const res = await call(method, url, 'staff', body)
+    const res = await api.call(method, url, tokens.staff, body)
     expect(res.statusCode).toBe(status)
     expect(res.json().error.messageEn).toBeTruthy()
     expect(await countRows('audit_log')).toBe(before)
@@ -224,7 +218,7 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
 
   it('takes problem reports from logged-in users only, rate-limited per hour', async () => {
     const report = (as?: string, body: object = { category: 'no_hot_water', text: '下午两点没有热水' }) =>
-      call('POST', '/api/stations/st_paifangjie/reports', as, body)
+      api.call('POST', '/api/stations/st_paifangjie/reports', as && tokens[as], body)
     expect((await report()).statusCode).toBe(401)
     for (let i = 0; i < 3; i++) expect((await report('tourist')).statusCode).toBe(201)
     const limited = await report('tourist')
@@ -235,7 +229,7 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
 
   it('refuses a report whose text fails the content check, writing nothing', async () => {
     const before = await countRows('station_reports')
-    const res = await call('POST', '/api/stations/st_xihu/reports', 'resident', {
+    const res = await api.call('POST', '/api/stations/st_xihu/reports', tokens.resident, {
       category: 'other',
       text: '这里有人拉人去 赌 博',
     })
@@ -245,17 +239,21 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   })
 
   it('lets staff see open reports and resolve each once', async () => {
-    const filed = await call('POST', '/api/stations/st_xihu/reports', 'resident', { category: 'closed_but_shown_open' })
+    const filed = await api.call('POST', '/api/stations/st_xihu/reports', tokens.resident, {
+      category: 'closed_but_shown_open',
+    })
     const { report } = filed.json()
-    const open = (await call('GET', '/api/stations/reports', 'staff')).json()
+    const open = (await api.call('GET', '/api/stations/reports', tokens.staff)).json()
     expect(open.items.map((r: { id: string }) => r.id)).toContain(report.id)
-    const resolved = await call('POST', `/api/stations/reports/${report.id}/resolve`, 'staff', {
+    const resolved = await api.call('POST', `/api/stations/reports/${report.id}/resolve`, tokens.staff, {
       note: '已核实，调整营业时间',
     })
     expect(resolved.statusCode).toBe(200)
     expect(resolved.json().report).toMatchObject({ status: 'resolved', resolutionNote: '已核实，调整营业时间' })
-    expect((await call('POST', `/api/stations/reports/${report.id}/resolve`, 'staff', {})).statusCode).toBe(409)
-    const stillOpen = (await call('GET', '/api/stations/reports', 'staff')).json()
+    expect((await api.call('POST', `/api/stations/reports/${report.id}/resolve`, tokens.staff, {})).statusCode).toBe(
+      409,
+    )
+    const stillOpen = (await api.call('GET', '/api/stations/reports', tokens.staff)).json()
     expect(stillOpen.items.map((r: { id: string }) => r.id)).not.toContain(report.id)
   })
 })

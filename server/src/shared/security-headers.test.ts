@@ -29,9 +29,7 @@ describe.each(DB_KINDS)('security headers on %s', (kind) => {
   })
 
   it('the app, the API, photos and refusals all carry them; no CORS, no HSTS over plain HTTP', async () => {
-    const { token } = (
-      await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'headers', role: 'resident' } })
-    ).json()
+    const { token } = await api.signIn('headers', 'resident')
     const photo = (
       await api.app.inject({
         method: 'POST',

@@ -9,13 +9,7 @@ describe.each(DB_KINDS)('notice outbox on %s', (kind) => {
   let userId: string
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    userId = (
-      await api.app.inject({
-        method: 'POST',
-        url: '/api/auth/dev',
-        payload: { openid: 'notice-user', role: 'resident' },
-      })
-    ).json().user.id
+    userId = (await api.signIn('notice-user', 'resident')).user.id
   })
   afterAll(() => api.close())
 
@@ -106,32 +100,19 @@ describe.each(DB_KINDS)('notice outbox on %s', (kind) => {
   })
 
   it('queues a reminder an hour before a booked session, once', async () => {
-    const staff = (
-      await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'notice-staff', role: 'staff' } })
-    ).json().token
-    const resident = (
-      await api.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'notice-user' } })
-    ).json().token
+    const staff = (await api.signIn('notice-staff', 'staff')).token
+    const resident = (await api.signIn('notice-user')).token
     const startsAt = new Date(now.getTime() + 50 * 60_000).toISOString()
     const session = (
-      await api.app.inject({
-        method: 'POST',
-        url: '/api/lectures/sessions',
-        headers: { authorization: `Bearer ${staff}` },
-        payload: {
-          topicId: 'tp_health',
-          guesthouseId: 'gh_ximalu',
-          startsAt,
-          endsAt: new Date(now.getTime() + 120 * 60_000).toISOString(),
-          capacity: 3,
-        },
+      await api.call('POST', '/api/lectures/sessions', staff, {
+        topicId: 'tp_health',
+        guesthouseId: 'gh_ximalu',
+        startsAt,
+        endsAt: new Date(now.getTime() + 120 * 60_000).toISOString(),
+        capacity: 3,
       })
     ).json().session
-    await api.app.inject({
-      method: 'POST',
-      url: `/api/lectures/sessions/${session.id}/bookings`,
-      headers: { authorization: `Bearer ${resident}` },
-    })
+    await api.call('POST', `/api/lectures/sessions/${session.id}/bookings`, resident)
     const dispatcher = createDispatcher(
       api.database.db,
       () => now,
@@ -149,13 +130,7 @@ describe.each(DB_KINDS)('notice outbox on %s', (kind) => {
   })
 
   it('with WeChat, sends only what the person accepted in the subscribe prompt, one message per accept', async () => {
-    const login = (
-      await api.app.inject({
-        method: 'POST',
-        url: '/api/auth/dev',
-        payload: { openid: 'consent-user', role: 'resident' },
-      })
-    ).json()
+    const login = await api.signIn('consent-user', 'resident')
     const auth = { authorization: `Bearer ${login.token}` }
     const grant = await api.app.inject({
       method: 'POST',

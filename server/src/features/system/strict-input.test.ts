@@ -45,23 +45,11 @@ describe.each(DB_KINDS)('strict input and one error shape on %s', (kind) => {
   let resident: string
   beforeAll(async () => {
     api = await startTestApi({ kind })
-    resident = (
-      await api.app.inject({
-        method: 'POST',
-        url: '/api/auth/dev',
-        payload: { openid: 'strict-resident', role: 'resident' },
-      })
-    ).json().token
+    resident = (await api.signIn('strict-resident', 'resident')).token
   })
   afterAll(() => api.close())
 
-  const postWish = (body: object) =>
-    api.app.inject({
-      method: 'POST',
-      url: '/api/wishes',
-      payload: body,
-      headers: { authorization: `Bearer ${resident}` },
-    })
+  const postWish = (body: object) => api.call('POST', '/api/wishes', resident, body)
 
   it('refuses a NUL in a path, a query or a body with 400, naming the field', async () => {
     const inPath = await api.app.inject({ url: '/api/wishes/%00' })

@@ -150,8 +150,7 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
 
     const smaller = await startTestApi({ kind, env: { QUOTA_UPLOAD_MAX_MB: '1' } })
     try {
-      const signIn = { openid: 'p-small', role: 'resident', nickname: 'small' }
-      const { token } = (await smaller.app.inject({ method: 'POST', url: '/api/auth/dev', payload: signIn })).json()
+      const { token } = await smaller.signIn('p-small', 'resident', { nickname: 'small' })
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }
       const payload = Buffer.alloc(limit / 2 + 1, 1) // one byte over 1 MB
       const refused = await smaller.app.inject({ method: 'POST', url: '/api/uploads', payload, headers })

@@ -11,19 +11,16 @@ const wish = {
 describe.each(DB_KINDS)('stored quotas under parallel bursts on %s', (kind) => {
   let api: TestApi
   let now = new Date('2026-11-25T02:00:00Z')
-  const tokens: Record<string, string> = {}
+  let tokens: Record<string, string>
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    Object.assign(
-      tokens,
-      await api.signInEach('quota-', [
-        ['burst', 'resident'],
-        ['daily', 'resident'],
-        ['reporter', 'tourist'],
-        ['staff', 'staff'],
-      ]),
-    )
+    tokens = await api.signInEach('quota-', [
+      ['burst', 'resident'],
+      ['daily', 'resident'],
+      ['reporter', 'tourist'],
+      ['staff', 'staff'],
+    ])
   })
   afterAll(() => api.close())
 

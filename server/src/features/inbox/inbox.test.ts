@@ -7,7 +7,7 @@ const DAY_MS = 24 * 3600_000
 describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
   let api: TestApi
   let now = new Date('2026-11-25T02:00:00Z')
-  const tokens: Record<string, string> = {}
+  let tokens: Record<string, string>
 
   const inbox = async (as: string, query = '') => {
     const res = await api.call('GET', `/api/me/notices${query}`, tokens[as])
@@ -44,15 +44,12 @@ describe.each(DB_KINDS)('in-app inbox (消息) on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    Object.assign(
-      tokens,
-      await api.signInEach('inbox-', [
-        ['ana', 'resident'],
-        ['bo', 'resident'],
-        ['member', 'member', 'cm_jiadi'],
-        ['staff', 'staff', 'cm_jiadi'],
-      ]),
-    )
+    tokens = await api.signInEach('inbox-', [
+      ['ana', 'resident'],
+      ['bo', 'resident'],
+      ['member', 'member', 'cm_jiadi'],
+      ['staff', 'staff', 'cm_jiadi'],
+    ])
   })
   afterAll(() => api.close())
 

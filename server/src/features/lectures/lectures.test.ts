@@ -4,20 +4,17 @@ import { startTestApi, type TestApi } from '../../../../tests/support/api'
 describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
   let api: TestApi
   let now = new Date('2026-11-25T02:00:00Z')
-  const tokens: Record<string, string> = {}
+  let tokens: Record<string, string>
 
   beforeAll(async () => {
     api = await startTestApi({ kind, clock: () => now })
-    Object.assign(
-      tokens,
-      await api.signInEach('lec-', [
-        ['staff', 'staff'],
-        ['ana', 'resident'],
-        ['bo', 'resident'],
-        ['cai', 'resident'],
-        ['tourist', 'tourist'],
-      ]),
-    )
+    tokens = await api.signInEach('lec-', [
+      ['staff', 'staff'],
+      ['ana', 'resident'],
+      ['bo', 'resident'],
+      ['cai', 'resident'],
+      ['tourist', 'tourist'],
+    ])
   })
   afterAll(() => api.close())
   afterEach(() => {
@@ -476,9 +473,7 @@ describe.each(DB_KINDS)('micro-lectures on %s', (kind) => {
     const id = await newSession(5)
     const tricky = ['=HYPERLINK("http://evil.example","x")', '+1', '-1', '@SUM(A1)', '\tcmd', '\rcmd']
     for (const [index, nickname] of tricky.entries()) {
-      const { token, user } = (
-        await api.call('POST', '/api/auth/dev', undefined, { openid: `csv-${index}`, role: 'resident' })
-      ).json()
+      const { token, user } = await api.signIn(`csv-${index}`, 'resident')
       // As a WeChat profile could name them: the dev login trims and limits what it takes.
       await api.database.db.updateTable('users').set({ nickname }).where('id', '=', user.id).execute()
       expect(

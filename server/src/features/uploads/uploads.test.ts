@@ -27,7 +27,7 @@ const wishBody = {
 
 describe.each(DB_KINDS)('photos on %s', (kind) => {
   let api: TestApi
-  const tokens: Record<string, string> = {}
+  let tokens: Record<string, string>
 
   const upload = (as: string, bytes: Buffer, type = 'image/jpeg') =>
     api.app.inject({
@@ -54,16 +54,13 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startTestApi({ kind })
-    Object.assign(
-      tokens,
-      await api.signInEach('p-', [
-        ['resident', 'resident'],
-        ['neighbour', 'resident'],
-        ['burst', 'resident'],
-        ['staffHere', 'staff', 'cm_jiadi'],
-        ['staffThere', 'staff', 'cm_xihu'],
-      ]),
-    )
+    tokens = await api.signInEach('p-', [
+      ['resident', 'resident'],
+      ['neighbour', 'resident'],
+      ['burst', 'resident'],
+      ['staffHere', 'staff', 'cm_jiadi'],
+      ['staffThere', 'staff', 'cm_xihu'],
+    ])
   })
   afterAll(() => api.close())
 

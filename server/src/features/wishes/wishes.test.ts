@@ -15,7 +15,7 @@ const wishBody = {
 describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   let api: TestApi
   let now = new Date('2026-11-25T02:00:00Z')
-  const tokens: Record<string, string> = {}
+  let tokens: Record<string, string>
 
   const wishRow = (id: string) =>
     api.database.db.selectFrom('wishes').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
@@ -27,19 +27,16 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       clock: () => now,
       env: { QUOTA_WISHES_OPEN: '1000', QUOTA_WISHES_PER_DAY: '1000' },
     })
-    Object.assign(
-      tokens,
-      await api.signInEach('w-', [
-        ['张秀英', 'resident'],
-        ['李大伯', 'resident'],
-        ['tourist', 'tourist'],
-        ['王党员', 'member', 'cm_jiadi'],
-        ['赵党员', 'member', 'cm_jiadi'],
-        ['staffHere', 'staff', 'cm_jiadi'],
-        ['staffThere', 'staff', 'cm_xihu'],
-        ['pending', 'resident'],
-      ]),
-    )
+    tokens = await api.signInEach('w-', [
+      ['张秀英', 'resident'],
+      ['李大伯', 'resident'],
+      ['tourist', 'tourist'],
+      ['王党员', 'member', 'cm_jiadi'],
+      ['赵党员', 'member', 'cm_jiadi'],
+      ['staffHere', 'staff', 'cm_jiadi'],
+      ['staffThere', 'staff', 'cm_xihu'],
+      ['pending', 'resident'],
+    ])
     await api.call('POST', '/api/members', tokens.pending, {
       realName: '孙待审',
       phone: '13700000000',

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import type { Database } from '../../server/src/db/schema.js'
 import { buildApp } from '../../server/src/app.js'
 import type { AuthResponse, DevLoginBody, Role } from '../../server/src/contract.js'
 import { loadConfig } from '../../server/src/config.js'
@@ -27,6 +28,8 @@ export interface TestApi {
     token?: string,
     payload?: object,
   ): Promise<LightMyRequestResponse>
+  /** How many rows `table` holds now, e.g. what a refused write must leave unchanged. */
+  countRows(table: keyof Database): Promise<number>
   close(): Promise<void>
 }
 
@@ -80,6 +83,13 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     },
     call(method, url, token, payload) {
       return app.inject({ method, url, payload, headers: token ? { authorization: `Bearer ${token}` } : {} })
+    },
+    async countRows(table) {
+      const { n } = await database.db
+        .selectFrom(table)
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+      return Number(n)
     },
     async close() {
       await app.close()

@@ -28,19 +28,10 @@ describe.each(DB_KINDS)('stored quotas under parallel bursts on %s', (kind) => {
   const burst = (n: number, url: string, as: string, payload: object) =>
     Promise.all(Array.from({ length: n }, () => post(url, as, payload)))
   const statuses = (responses: { statusCode: number }[]) => responses.map((r) => r.statusCode).sort()
-  const count = async (table: 'wishes' | 'station_reports' | 'outbox') =>
-    Number(
-      (
-        await api.database.db
-          .selectFrom(table)
-          .select((e) => e.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    )
 
   it('40 urgent wishes at once from one resident: 5 stored, 35 refused with 429 and Retry-After, notices only for the 5', async () => {
-    const wishesBefore = await count('wishes')
-    const noticesBefore = await count('outbox')
+    const wishesBefore = await api.countRows('wishes')
+    const noticesBefore = await api.countRows('outbox')
     const staffCount = Number(
       (
         await api.database.db
@@ -63,8 +54,8 @@ describe.each(DB_KINDS)('stored quotas under parallel bursts on %s', (kind) => {
         messageEn: expect.stringContaining('At most 5 wishes'),
       })
     }
-    expect(await count('wishes')).toBe(wishesBefore + 5)
-    expect(await count('outbox')).toBe(noticesBefore + 5 * staffCount)
+    expect(await api.countRows('wishes')).toBe(wishesBefore + 5)
+    expect(await api.countRows('outbox')).toBe(noticesBefore + 5 * staffCount)
   })
 
   it('frees a place when a wish leaves review, and counts ten a day by the clock', async () => {
@@ -101,7 +92,7 @@ describe.each(DB_KINDS)('stored quotas under parallel bursts on %s', (kind) => {
   })
 
   it('40 problem reports at once from one person: exactly 3 stored, the rest 429 with Retry-After', async () => {
-    const before = await count('station_reports')
+    const before = await api.countRows('station_reports')
     const responses = await burst(40, '/api/stations/st_paifangjie/reports', 'reporter', {
       category: 'no_hot_water',
       text: '没有热水',
@@ -113,6 +104,6 @@ describe.each(DB_KINDS)('stored quotas under parallel bursts on %s', (kind) => {
       messageEn: expect.stringContaining('3 reports an hour'),
     })
     expect(Number(refused.headers['retry-after'])).toBe(3600)
-    expect(await count('station_reports')).toBe(before + 3)
+    expect(await api.countRows('station_reports')).toBe(before + 3)
   })
 })

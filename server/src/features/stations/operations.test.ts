@@ -32,16 +32,6 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   })
   afterAll(() => api.close())
 
-  const countRows = async (table: 'stations' | 'station_reports' | 'audit_log') =>
-    Number(
-      (
-        await api.database.db
-          .selectFrom(table)
-          .select((e) => e.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    )
-
   it('shows a station in detail: services with their live state, pledges, today’s hours', async () => {
     const res = await api.call('GET', '/api/stations/st_shop_beefball?lat=23.6665&lng=116.644')
     expect(res.statusCode).toBe(200)
@@ -103,7 +93,7 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     ['tourist', 'tourist', 403],
     ['resident', 'resident', 403],
   ])('refuses staff changes from %s and changes nothing', async (_who, as, status) => {
-    const before = await countRows('stations')
+    const before = await api.countRows('stations')
     expect((await api.call('POST', '/api/stations', as && tokens[as], newStation)).statusCode).toBe(status)
     expect((await api.call('PATCH', '/api/stations/st_xihu', as && tokens[as], { name: '改名' })).statusCode).toBe(
       status,
@@ -113,7 +103,7 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
         .statusCode,
     ).toBe(status)
     expect((await api.call('GET', '/api/stations/reports', as && tokens[as])).statusCode).toBe(status)
-    expect(await countRows('stations')).toBe(before)
+    expect(await api.countRows('stations')).toBe(before)
     const xihu = (await api.call('GET', '/api/stations/st_xihu')).json().station
     expect(xihu.name).toBe('西湖公园党群服务站')
     expect(xihu.services.find((s: { key: string }) => s.key === 'hot_water').available).toBe(true)
@@ -209,11 +199,11 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
     ['a photo over plain http', 'PATCH', '/api/stations/st_xihu', { photos: ['http://example.com/a.jpg'] }, 400],
     ['an unknown station', 'PATCH', '/api/stations/st_nowhere', { name: '无' }, 404],
   ] as const)('refuses %s', async (_case, method, url, body, status) => {
-    const before = await countRows('audit_log')
+    const before = await api.countRows('audit_log')
     const res = await api.call(method, url, tokens.staff, body)
     expect(res.statusCode).toBe(status)
     expect(res.json().error.messageEn).toBeTruthy()
-    expect(await countRows('audit_log')).toBe(before)
+    expect(await api.countRows('audit_log')).toBe(before)
   })
 
   it('takes problem reports from logged-in users only, rate-limited per hour', async () => {
@@ -228,14 +218,14 @@ describe.each(DB_KINDS)('station operations on %s', (kind) => {
   })
 
   it('refuses a report whose text fails the content check, writing nothing', async () => {
-    const before = await countRows('station_reports')
+    const before = await api.countRows('station_reports')
     const res = await api.call('POST', '/api/stations/st_xihu/reports', tokens.resident, {
       category: 'other',
       text: '这里有人拉人去 赌 博',
     })
     expect(res.statusCode).toBe(400)
     expect(res.json().error).toMatchObject({ code: 'CONTENT_REJECTED' })
-    expect(await countRows('station_reports')).toBe(before)
+    expect(await api.countRows('station_reports')).toBe(before)
   })
 
   it('lets staff see open reports and resolve each once', async () => {

@@ -12,9 +12,7 @@ import type {
   TopicResponse,
 } from '@contract'
 import { request, requestWithOfflineCopy } from '../../shared/request'
-import type { Origin } from '../stations/api'
-
-const originQuery = (origin: Origin) => ({ lat: origin?.lat, lng: origin?.lng })
+import { originQuery, type Origin } from '../stations/api'
 
 export const listTopics = () => requestWithOfflineCopy<TopicList>('/api/lectures/topics')
 
@@ -24,8 +22,7 @@ export const orderTopic = (topicId: string, input: TopicOrderInput = {}) =>
 export const listSessions = (origin: Origin, filter: { topicId?: string; guesthouseId?: string } = {}) =>
   requestWithOfflineCopy<LectureSessionList>('/api/lectures/sessions', {
     ...filter,
-    lat: origin?.lat,
-    lng: origin?.lng,
+    ...originQuery(origin),
   })
 
 export const getSession = (id: string, origin: Origin) =>

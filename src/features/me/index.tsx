@@ -20,10 +20,13 @@ export default function MePage() {
   })
 
   const go = (url: string) => () => void Taro.navigateTo({ url })
-  const leave = async (everywhere: boolean) => {
-    await logout(everywhere)
+  const signedOut = async () => {
     setUser(null)
     setUnread(await refreshUnreadBadge())
+  }
+  const leave = async (everywhere: boolean) => {
+    await logout(everywhere)
+    await signedOut()
   }
   const entries: (MenuEntry & { shown: boolean })[] = [
     { id: 'go-login', label: t('me.login'), open: go('/features/me/pages/login/index'), shown: !user },
@@ -76,8 +79,7 @@ export default function MePage() {
           async ({ confirm }) => {
             if (!confirm) return
             await deleteAccount()
-            setUser(null)
-            void refreshUnreadBadge().then(setUnread)
+            await signedOut()
           },
         ),
       shown: !!user,

@@ -10,6 +10,9 @@ import { request, requestWithOfflineCopy, type Cached } from '../../shared/reque
 
 export type Origin = { lat: number; lng: number } | null
 
+/** Where the person is, as the API's `lat`/`lng` query (left out when unknown). */
+export const originQuery = (origin: Origin) => ({ lat: origin?.lat, lng: origin?.lng })
+
 export interface StationFilter {
   service?: ServiceKey
   kind?: StationKind
@@ -25,18 +28,14 @@ export function listStations(
     service: filter.service,
     kind: filter.kind,
     openNow: filter.openNow ? 'true' : undefined,
-    lat: origin?.lat,
-    lng: origin?.lng,
+    ...originQuery(origin),
     limit: 20,
     cursor,
   })
 }
 
 export function getStation(id: string, origin: Origin): Promise<Cached<StationDetailResponse>> {
-  return requestWithOfflineCopy<StationDetailResponse>(`/api/stations/${encodeURIComponent(id)}`, {
-    lat: origin?.lat,
-    lng: origin?.lng,
-  })
+  return requestWithOfflineCopy<StationDetailResponse>(`/api/stations/${encodeURIComponent(id)}`, originQuery(origin))
 }
 
 export const reportProblem = (stationId: string, report: ReportCreate) =>

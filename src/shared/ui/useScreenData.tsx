@@ -5,7 +5,7 @@ import { useSettings } from '../settings'
 import { Screen } from './Screen'
 import { StateView } from './StateView'
 
-export type ScreenData<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'error'; message: string }
+type ScreenData<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'error'; message: string }
 
 /**
  * What a page shows: fetched each time the page comes into view, on pull-to-refresh and when `key` (what the page

@@ -136,12 +136,7 @@ export async function wishBreakdown(db: Db, communities: CommunityScope = null):
       .$if(scoped, (q) => q.where('community_id', 'in', communities!))
       .groupBy('community_id')
       .execute(),
-    db
-      .selectFrom('communities')
-      .select(['id', 'name'])
-      .$if(scoped, (q) => q.where('id', 'in', communities!))
-      .orderBy('sort_order')
-      .execute(),
+    findCommunities(db, communities),
   ])
   const counts = (row: { total: unknown; solved: unknown } | undefined) => ({
     total: Number(row?.total ?? 0),
@@ -195,8 +190,8 @@ export async function findStats(db: Db, now: Date): Promise<Stats> {
     count(db.selectFrom('bookings').select(n).where('checked_in_at', 'is not', null)),
     wishesIn(['published']),
     wishesIn(['claimed', 'fulfilled', 'confirmed']),
-    wishesIn(['fulfilled', 'confirmed']),
-    count(db.selectFrom('wishes').select(n).where('status', 'in', ['fulfilled', 'confirmed']).where('urgent', '=', 1)),
+    wishesIn([...SOLVED]),
+    count(db.selectFrom('wishes').select(n).where('status', 'in', SOLVED).where('urgent', '=', 1)),
     count(db.selectFrom('members').select(n).where('status', '=', 'verified')),
   ])
   return {
@@ -257,7 +252,7 @@ export async function findCommunityFigures(db: Db, communities: CommunityScope):
     const figure = WISH_FIGURE[row.status]
     if (!tally || !figure) continue
     tally[figure] += Number(row.n)
-    if (row.urgent && (row.status === 'fulfilled' || row.status === 'confirmed')) tally.urgentSolved += Number(row.n)
+    if (row.urgent && (SOLVED as readonly string[]).includes(row.status)) tally.urgentSolved += Number(row.n)
   }
   for (const row of members) {
     const tally = figures.get(row.community_id)?.members

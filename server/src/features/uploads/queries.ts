@@ -1,8 +1,8 @@
 import type { Db } from '../../db/index.js'
 import { notFound } from '../../shared/not-found.js'
 import type { User } from '../auth/schemas.js'
-import { staffCommunities } from '../community/scope.js'
-import { isStaffOf } from '../wishes/lifecycle.js'
+import { isInvolved } from '../wishes/lifecycle.js'
+import { wishActorOf } from '../wishes/queries.js'
 import { PUBLIC_STATUSES } from '../wishes/schemas.js'
 
 export type PhotoSize = 'photo' | 'thumb'
@@ -56,11 +56,8 @@ export async function photoForViewer(db: Db, id: string, size: PhotoSize, viewer
       return served(REVOCABLE_PHOTO)
     if (viewer) {
       if (row.owner_id === viewer.id) return served(HIDDEN_PHOTO)
-      const actor = { user: viewer, staffCommunities: await staffCommunities(db, viewer) }
-      const involved = wishes.some(
-        (wish) => wish.resident_id === viewer.id || wish.claimed_by === viewer.id || isStaffOf(actor, wish),
-      )
-      if (involved) return served(HIDDEN_PHOTO)
+      const actor = await wishActorOf(db, viewer)
+      if (wishes.some((wish) => isInvolved(actor, wish))) return served(HIDDEN_PHOTO)
     }
     throw notFound.photo()
   }

@@ -19,6 +19,10 @@ export const isStaffOf = (actor: WishActor, wish: Pick<Wish, 'community_id'>) =>
   actor.user.role === 'staff' &&
   (actor.staffCommunities === 'all' || (actor.staffCommunities?.includes(wish.community_id) ?? false))
 
+/** The resident, the claimant and the community's staff: those who see a wish whole, on the wall or not. */
+export const isInvolved = (actor: WishActor, wish: Pick<Wish, 'resident_id' | 'claimed_by' | 'community_id'>) =>
+  wish.resident_id === actor.user.id || wish.claimed_by === actor.user.id || isStaffOf(actor, wish)
+
 function plays(actor: WishActor, wish: Wish, role: Role): boolean {
   if (role === 'resident') return wish.resident_id === actor.user.id
   if (role === 'claimant') return wish.claimed_by !== null && wish.claimed_by === actor.user.id

@@ -5,8 +5,14 @@ import { notFound } from '../../shared/not-found.js'
 import { originOf } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
 import { staffCommunities } from '../community/scope.js'
-import { isStaffOf, stepsOpenTo, type WishActor } from './lifecycle.js'
-import type { WishFull, WishList, wishListQuerySchema, WishResponse } from './schemas.js'
+import { isInvolved, stepsOpenTo, type WishActor } from './lifecycle.js'
+import {
+  PUBLIC_STATUSES,
+  type WishFull,
+  type WishList,
+  type wishListQuerySchema,
+  type WishResponse,
+} from './schemas.js'
 import { fullView, publicView, selectWishes } from './views.js'
 
 /** A signed-in person as the wish rules see them: who they are and which communities they act for as staff. */
@@ -19,11 +25,9 @@ export const wishActorOf = async (db: Db, user: User): Promise<WishActor> => ({
 export async function findWish(db: Db, id: string, actor: WishActor | null): Promise<WishResponse['wish']> {
   const row = await selectWishes(db).where('w.id', '=', id).executeTakeFirst()
   if (!row) throw notFound.wish()
-  const involved =
-    actor && (row.resident_id === actor.user.id || row.claimed_by === actor.user.id || isStaffOf(actor, row))
   const actions = stepsOpenTo(actor, row)
-  if (involved) return { ...fullView(row), actions }
-  if (!(['published', 'claimed', 'fulfilled', 'confirmed'] as string[]).includes(row.status)) throw notFound.wish()
+  if (actor && isInvolved(actor, row)) return { ...fullView(row), actions }
+  if (!(PUBLIC_STATUSES as readonly string[]).includes(row.status)) throw notFound.wish()
   return { ...publicView(row), actions }
 }
 

@@ -265,10 +265,12 @@ export async function findSessions(
  * guesthouse is worked out from their own origin.
  */
 export async function findSessionForBookings(db: Db, sessionId: string, bookingIds: string[]) {
-  const row = await selectSessions(db).where('s.id', '=', sessionId).executeTakeFirst()
-  const bookings = await selectBookings(db)
-    .where('b.id', 'in', [...new Set(bookingIds)])
-    .execute()
+  const [row, bookings] = await Promise.all([
+    selectSessions(db).where('s.id', '=', sessionId).executeTakeFirst(),
+    selectBookings(db)
+      .where('b.id', 'in', [...new Set(bookingIds)])
+      .execute(),
+  ])
   const reviewed = await findReviewed(db, bookings)
   const byId = new Map(bookings.map((b) => [b.id, b]))
   return (bookingId: string, origin: Origin | undefined): { booking: Booking; session: LectureSession } | null => {

@@ -33,6 +33,9 @@ const tooManyPixels = () =>
     'The photo has too many pixels; choose a smaller one',
   )
 
+/** Why sharp could not read the file: too many pixels to decode safely, or not a photo at all. */
+const refusalFor = (error: unknown) => (/pixel limit/i.test(String(error)) ? tooManyPixels() : notAPhoto())
+
 /**
  * Decodes the file as an image and writes it anew: turned upright by its EXIF orientation, flattened onto white,
  * converted to sRGB, capped in size, with no EXIF, GPS, XMP, ICC, IPTC or comment kept (sharp writes none unless
@@ -44,7 +47,7 @@ export async function reencodePhoto(bytes: Buffer): Promise<CleanPhoto> {
   try {
     format = (await image.metadata()).format
   } catch (error) {
-    throw /pixel limit/i.test(String(error)) ? tooManyPixels() : notAPhoto()
+    throw refusalFor(error)
   }
   if (!format || !ACCEPTED_FORMATS.has(format)) throw notAPhoto()
   const upright = image.rotate().flatten({ background: '#ffffff' })
@@ -59,6 +62,6 @@ export async function reencodePhoto(bytes: Buffer): Promise<CleanPhoto> {
     return { photo, thumb }
   } catch (error) {
     // The header read, the pixels did not (truncated data, or HTML after a JPEG's first bytes).
-    throw /pixel limit/i.test(String(error)) ? tooManyPixels() : notAPhoto()
+    throw refusalFor(error)
   }
 }

@@ -1,9 +1,17 @@
 import { errors } from '../../shared/errors.js'
 import { distanceMetres } from '../../shared/geo.js'
 import type { Origin } from '../../shared/params.js'
+import { serializerFor } from '../../shared/serializer.js'
 import { isOpenAt, rangesOn, shanghaiClock, type ShanghaiClock } from './hours.js'
 import type { StationRecord } from './queries.js'
-import type { ServiceKey, StationDetail, StationKind, StationListResponse, StationSummary } from './schemas.js'
+import {
+  stationSummarySchema,
+  type ServiceKey,
+  type StationDetail,
+  type StationKind,
+  type StationListResponse,
+  type StationSummary,
+} from './schemas.js'
 
 /** Without a location, the order a visitor expects: the big service stations first, then shops and contact points. */
 const KIND_ORDER: Record<StationKind, number> = {
@@ -35,6 +43,9 @@ function decodeCursor(cursor: string | undefined): number {
     )
   return Number(match[1])
 }
+
+/** What a list shows of a station that is the same for every visitor: all of it but open-now and the distance. */
+const fixedSummarySchema = stationSummarySchema.omit({ openNow: true, distanceM: true })
 
 function summarise(r: StationRecord, origin: Origin | undefined, clock: ShanghaiClock): StationSummary {
   return {
@@ -90,4 +101,27 @@ export function browseStations(records: StationRecord[], options: BrowseOptions)
   const items = visible.slice(offset, offset + options.limit)
   const next = offset + options.limit
   return { items, nextCursor: next < visible.length ? encodeCursor(next) : null }
+}
+
+const writeFixedSummary = serializerFor(fixedSummarySchema)
+
+/**
+ * The JSON of list pages over these records. A station's names, address and services are the same for every visitor
+ * until the catalog changes, so the schema's serializer writes them once per catalog version and a page only adds
+ * open-now and the distance: writing every station's text again was the largest part of a list request in the
+ * profile. What comes out is still exactly the list schema (the tests check every reply against the contract).
+ */
+export function listEncoderFor(records: StationRecord[]): (page: StationListResponse) => string {
+  // The fixed schema leaves out open-now and the distance, so any moment and no origin will do here.
+  const anyMoment = shanghaiClock(new Date(0))
+  // Each without its closing brace, so the per-visitor fields can follow.
+  const fixedJson = new Map(
+    records.map((r) => [r.id, writeFixedSummary(summarise(r, undefined, anyMoment)).slice(0, -1)]),
+  )
+  return ({ items, nextCursor }) => {
+    const summaries = items.map(
+      (s) => `${fixedJson.get(s.id) ?? ''},"openNow":${String(s.openNow)},"distanceM":${String(s.distanceM)}}`,
+    )
+    return `{"items":[${summaries.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`
+  }
 }

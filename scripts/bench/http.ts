@@ -1,9 +1,10 @@
 // The station list as tourists use it, beside the physical ceiling for its payload, each server in its own process.
+import { execSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { startApiProcess, startServer } from '../../tests/support/server-process'
+import { AS_BUILT, startApiProcess, startServer } from '../../tests/support/server-process'
 
 const CONNECTIONS = 10
 const ROUNDS = 5
@@ -37,7 +38,9 @@ const load = (base: string, path: string, seconds: number) =>
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 
 export async function benchStations({ seconds = 3 } = {}) {
-  const api = await startApiProcess({ NODE_ENV: 'production', AUTH_DEV_LOGIN: '0' })
+  // What ships: the production bundle, as the container runs it.
+  execSync('npm run build:server', { cwd: join(__dirname, '../..'), stdio: 'ignore' })
+  const api = await startApiProcess({ NODE_ENV: 'production', AUTH_DEV_LOGIN: '0' }, AS_BUILT)
   const dir = mkdtempSync(join(tmpdir(), 'oth-bench-'))
   const payloadFile = join(dir, 'stations.json')
   const sample = await (await fetch(`${api.base}/api/stations?lat=23.6665&lng=116.644`)).text()

@@ -62,14 +62,22 @@ export async function startServer(
   }
 }
 
+/** The API from its sources, compiled as it loads. */
+const FROM_SOURCES = [join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/src/main.ts']
+/** The API as the container runs it: the one file `npm run build:server` writes (build it first). */
+export const AS_BUILT = ['dist/server/main.js']
+
 /**
- * The real API (`server/src/main.ts`) in its own process on a fresh SQLite file with demo data and dev login,
- * optionally serving a build of the app at `/`.
+ * The real API in its own process on a fresh SQLite file with demo data and dev login, optionally serving a build
+ * of the app at `/`.
  */
-export async function startApiProcess(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startApiProcess(
+  env: Record<string, string> = {},
+  command: string[] = FROM_SOURCES,
+): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'oth-api-'))
   const server = await startServer(
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/src/main.ts'],
+    command,
     {
       DATABASE_URL: `sqlite:${join(dir, 'api.db')}`,
       SEED_DEMO: '1',

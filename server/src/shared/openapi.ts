@@ -48,6 +48,23 @@ const refusalDescription = (status: number, access: Access): string => {
 }
 
 /**
+ * The error schema with the description for a status and access, one per pair: each distinct schema gets its own
+ * serializer compiled at start, and a few hundred routes × statuses share a dozen of these.
+ */
+const refusalSchemas = new Map<string, z.ZodType>()
+function refusalSchema(status: number, access: Access): z.ZodType {
+  const description = refusalDescription(status, access)
+  let schema = refusalSchemas.get(description)
+  if (!schema) {
+    schema = errorBodySchema.describe(description)
+    refusalSchemas.set(description, schema)
+  }
+  return schema
+}
+
+const notModifiedSchema = z.null().describe('Not modified: the If-None-Match ETag still matches')
+
+/**
  * Everything an operation can be refused with: any input can be malformed or be sent too often, a body can be too
  * large or of the wrong type, a token is needed unless the route is public and a role unless any user will do, then
  * whatever the handler itself refuses; and any request can meet a failure on the server's side or an instance that
@@ -86,17 +103,14 @@ export function declareOperation(route: RouteOptions) {
   if (!schema.summary || !schema.tags?.length)
     throw new Error(`Route ${method} ${route.url} must declare schema.summary and schema.tags`)
   const { errors: declared = [], ...rest } = schema
-  const refusals = errorStatusesOf(method, access, declared).map((status) => [
-    status,
-    errorBodySchema.describe(refusalDescription(status, access)),
-  ])
+  const refusals = errorStatusesOf(method, access, declared).map((status) => [status, refusalSchema(status, access)])
   route.schema = {
     ...rest,
     operationId: schema.operationId ?? operationIdOf(method, route.url),
     security: access === 'public' ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }],
     response: {
       ...(schema.response as object),
-      ...(method === 'GET' && { 304: z.null().describe('Not modified: the If-None-Match ETag still matches') }),
+      ...(method === 'GET' && { 304: notModifiedSchema }),
       ...Object.fromEntries(refusals),
     },
   }

@@ -10,5 +10,15 @@ import { z } from 'zod'
 export const serializerFor = <T>(schema: z.ZodType<T>): ((data: T) => string) =>
   fastJson(z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as object)
 
-export const zodResponseSerializer: FastifySerializerCompiler<unknown> = ({ schema }) =>
-  schema instanceof z.ZodType ? serializerFor(schema) : (data) => JSON.stringify(data)
+/** Compiled once per schema: every route shares the few error schemas (see shared/openapi.ts). */
+const compiled = new WeakMap<z.ZodType, (data: unknown) => string>()
+
+export const zodResponseSerializer: FastifySerializerCompiler<unknown> = ({ schema }) => {
+  if (!(schema instanceof z.ZodType)) return (data) => JSON.stringify(data)
+  let serialize = compiled.get(schema)
+  if (!serialize) {
+    serialize = serializerFor(schema)
+    compiled.set(schema, serialize)
+  }
+  return serialize
+}

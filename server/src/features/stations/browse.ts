@@ -44,9 +44,6 @@ function decodeCursor(cursor: string | undefined): number {
   return Number(match[1])
 }
 
-/** What a list shows of a station that is the same for every visitor: all of it but open-now and the distance. */
-const fixedSummarySchema = stationSummarySchema.omit({ openNow: true, distanceM: true })
-
 function summarise(r: StationRecord, origin: Origin | undefined, clock: ShanghaiClock): StationSummary {
   return {
     id: r.id,
@@ -103,7 +100,8 @@ export function browseStations(records: StationRecord[], options: BrowseOptions)
   return { items, nextCursor: next < visible.length ? encodeCursor(next) : null }
 }
 
-const writeFixedSummary = serializerFor(fixedSummarySchema)
+/** What a list shows of a station that is the same for every visitor: all of it but open-now and the distance. */
+const writeFixedSummary = serializerFor(stationSummarySchema.omit({ openNow: true, distanceM: true }))
 
 /**
  * The JSON of list pages over these records. A station's names, address and services are the same for every visitor

@@ -77,18 +77,38 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     expect((await thumbnail).status()).toBe(200)
     await form.locator('#save-station').click()
     await form.locator('text=create').waitFor()
+    // Saved again, the same station changes: the form goes on from the station it created.
+    await form.locator('#field-phone input').fill('0768-2222333')
+    await form.locator('#save-station').click()
+    await form.locator('text=update').waitFor()
 
     const list = (await (await fetch(`${api.base}/api/stations?service=wifi&limit=100`)).json()) as {
       items: { id: string; name: string }[]
     }
-    const created = list.items.find((s) => s.name === '东门街党群服务站')!
+    const named = list.items.filter((s) => s.name === '东门街党群服务站')
+    expect(named).toHaveLength(1)
+    const created = named[0]!
     const { station } = (await (await fetch(`${api.base}/api/stations/${created.id}`)).json()) as {
-      station: { photos: string[] }
+      station: { phone: string | null; photos: string[] }
     }
+    expect(station.phone).toBe('0768-2222333')
     expect(station.photos).toEqual([expect.stringMatching(/^\/api\/uploads\/up_/)])
     const photo = await fetch(`${api.base}${station.photos[0]}`)
     expect(photo.status).toBe(200)
     expect(photo.headers.get('content-type')).toBe('image/jpeg') // re-encoded, whatever was sent
+  })
+
+  it('staff open a station to edit it; one that is gone is told so, with a retry', async () => {
+    await loginAs('staff')
+    await page.goto(`${api.base}/#/features/staff/pages/station-edit/index?id=st_xihu`)
+    const name = app.visible('#field-name input')
+    await name.waitFor()
+    expect(await name.inputValue()).toBe('西湖公园党群服务站')
+    await page.goto(`${api.base}/#/features/staff/pages/station-edit/index?id=st_gone`)
+    const refusal = app.visible('.state--error')
+    await refusal.waitFor()
+    expect(await refusal.innerText()).toContain('找不到该服务站')
+    expect(await refusal.locator('#retry').isVisible()).toBe(true)
   })
 
   it('staff schedule a session from demand, show a check-in code a booked resident can use, then move it to a bigger room', async () => {

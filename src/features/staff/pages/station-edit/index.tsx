@@ -1,5 +1,5 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type {
   ServiceKey,
   StaffScope,
@@ -10,10 +10,9 @@ import type {
   WeeklyHours,
 } from '@contract'
 import { useState } from 'react'
-import { ApiError } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
-import { StateView } from '../../../../shared/ui/StateView'
+import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { KINDS, SERVICES, serviceLabel } from '../../../stations/format'
 import { createStation, myCommunities, stationChanges, stationForEdit, updateStation } from '../../api'
 import { CommunityPicker } from '../../components/CommunityPicker'
@@ -101,48 +100,53 @@ function toBody(d: Draft): StationCreate {
   }
 }
 
+interface Data {
+  scope: StaffScope
+  /** Null for a new station until it is first saved. */
+  station: StationDetail | null
+  changes: StationChanges['items']
+}
+
+/**
+ * What the form starts from: the station as the API has it, or a new one in the first community the staff user acts
+ * for (a district account may pick another).
+ */
+function startingDraft({ scope, station }: Data): Draft {
+  return station ? toDraft(station) : { ...EMPTY, communityId: scope.items[0]?.id ?? null }
+}
+
 export default function StationEdit() {
   const { t } = useSettings()
-  const [id, setId] = useState<string | null>(null)
-  const [draft, setDraft] = useState<Draft | null>(null)
-  const [scope, setScope] = useState<StaffScope | null>(null)
-  const [changes, setChanges] = useState<StationChanges['items']>([])
-  const [error, setError] = useState<string | null>(null)
+  const stationId = useRouter().params.id
+  // Fetched the first time only: coming back from the photo picker or the map shows the page again, and it must go on
+  // showing the station as saved here (a new one included), not fetch it afresh.
+  const { data, pending, update } = useScreenData(
+    async (): Promise<Data> => {
+      if (!stationId) return { scope: await myCommunities(), station: null, changes: [] }
+      const [scope, { station }, log] = await Promise.all([
+        myCommunities(),
+        stationForEdit(stationId),
+        stationChanges(stationId),
+      ])
+      return { scope, station, changes: log.items }
+    },
+    '',
+    { onShow: 'first' },
+  )
+  /** What staff have typed since the station was loaded or saved; null while the form shows it unchanged. */
+  const [edited, setEdited] = useState<Draft | null>(null)
   const [busy, setBusy] = useState(false)
-  const set = (change: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...change } : d))
 
-  const load = async (stationId: string | null) => {
-    setError(null)
-    try {
-      const mine = await myCommunities()
-      setScope(mine)
-      // A new station starts in the first community the staff user acts for; a district account may pick another.
-      if (!stationId) return setDraft({ ...EMPTY, communityId: mine.items[0]?.id ?? null })
-      const [{ station }, log] = await Promise.all([stationForEdit(stationId), stationChanges(stationId)])
-      setDraft(toDraft(station))
-      setChanges(log.items)
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('common.error'))
-    }
-  }
-  useLoad((query: Record<string, string | undefined>) => {
-    setId(query.id ?? null)
-    void load(query.id ?? null)
-  })
+  if (!data) return pending
 
-  if (error)
-    return (
-      <Screen>
-        <StateView state="error" message={error} onRetry={() => void load(id)} />
-      </Screen>
-    )
-  if (!draft || !scope)
-    return (
-      <Screen>
-        <StateView state="loading" />
-      </Screen>
-    )
-
+  const draft = edited ?? startingDraft(data)
+  /** Given the latest draft: photos arrive one by one after their upload, when the form may have changed. */
+  const edit = (change: (current: Draft) => Partial<Draft>) =>
+    setEdited((d) => {
+      const current = d ?? draft
+      return { ...current, ...change(current) }
+    })
+  const set = (fields: Partial<Draft>) => edit(() => fields)
   const pickOnMap = async () => {
     try {
       const place = await Taro.chooseLocation({ latitude: Number(draft.lat), longitude: Number(draft.lng) })
@@ -156,11 +160,16 @@ export default function StationEdit() {
   const save = async () => {
     setBusy(true)
     try {
-      const body = toBody(draft)
-      const { station } = id ? await updateStation(id, body) : await createStation(body)
+      const { station } = data.station
+        ? await updateStation(data.station.id, toBody(draft))
+        : await createStation(toBody(draft))
       void Taro.showToast({ title: t('staff.saved'), icon: 'success' })
-      setId(station.id)
-      setChanges((await stationChanges(station.id)).items)
+      update((shown) => ({ ...shown, station }))
+      // The form now shows the station as the API keeps it, unless staff typed on while it was saving.
+      setEdited((d) => (d === edited ? null : d))
+      // The log's new line (who, when) is the server's, and not in the write's answer.
+      const { items: changes } = await stationChanges(station.id)
+      update((shown) => ({ ...shown, changes }))
     } catch {
       // The request client has shown which field is wrong.
     } finally {
@@ -187,7 +196,11 @@ export default function StationEdit() {
   return (
     <Screen>
       <View className="card">
-        <CommunityPicker scope={scope} value={draft.communityId} onChange={(communityId) => set({ communityId })} />
+        <CommunityPicker
+          scope={data.scope}
+          value={draft.communityId}
+          onChange={(communityId) => set({ communityId })}
+        />
         {field(t('staff.name'), 'name')}
         {field(t('staff.nameEn'), 'nameEn')}
         <Text className="form__label">{t('staff.kind')}</Text>
@@ -272,20 +285,17 @@ export default function StationEdit() {
       </View>
 
       <View className="card">
-        <PlacePhotos
-          urls={draft.photos}
-          onChange={(update) => setDraft((d) => (d ? { ...d, photos: update(d.photos) } : d))}
-        />
+        <PlacePhotos urls={draft.photos} onChange={(change) => edit((d) => ({ photos: change(d.photos) }))} />
       </View>
 
       <Button id="save-station" className="btn btn--primary form__save" loading={busy} onClick={() => void save()}>
         {t('staff.save')}
       </Button>
 
-      {changes.length ? (
+      {data.changes.length ? (
         <View className="card form__save">
           <Text className="form__label">{t('staff.changes')}</Text>
-          {changes.map((c) => (
+          {data.changes.map((c) => (
             <Text key={c.id} className="muted report-item__text">
               {new Date(c.createdAt).toLocaleString()} · {c.actorNickname ?? '—'} · {c.action}
             </Text>

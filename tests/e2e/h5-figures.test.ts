@@ -47,7 +47,7 @@ describe('H5 古城成效 in headless Chromium against the real API', () => {
     expect(app.cspRefusals).toEqual([])
   })
 
-  it('speaks English and grows its text in 长辈模式, charts included', async () => {
+  it('speaks English and grows its text in 长辈模式, charts and community names included', async () => {
     const { page, api } = app
     await page.goto(`${api.base}/#/features/me/pages/settings/index`)
     await page.locator('#lang-en').click()
@@ -64,5 +64,7 @@ describe('H5 古城成效 in headless Chromium against the real API', () => {
     expect(await figures.locator('#chart-category [role="table"]').innerText()).toContain('Repair')
     await figures.locator('#chart-weekly').evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await app.screenshot('h5-figures-en-large')
+    await figures.locator('#chart-community-toggle').click()
+    expect(await figures.locator('#chart-community [role="table"]').innerText()).toContain('West Lake Community')
   })
 })

@@ -311,14 +311,17 @@ function eveningAfter(from: Date, days: number): Date {
   return new Date(shanghaiMidnight + days * 86_400_000 + (19 * 60 + 30) * 60_000)
 }
 
-/** The old town's communities (社区) under 太平街道 — demo names, with a plausible office location (GCJ-02). */
+/**
+ * The old town's communities (社区) under 太平街道 — demo names in Chinese and English, with a plausible office
+ * location (GCJ-02).
+ */
 export const DEMO_COMMUNITIES = [
-  ['cm_paifang', '牌坊街社区', 23.66612, 116.64398],
-  ['cm_jiadi', '甲第巷社区', 23.66495, 116.64702],
-  ['cm_yixing', '义兴甲社区', 23.66735, 116.64788],
-  ['cm_xihu', '西湖社区', 23.67051, 116.63962],
-  ['cm_dongmen', '东门社区', 23.66842, 116.65118],
-  ['cm_xiashuimen', '下水门社区', 23.66248, 116.64921],
+  ['cm_paifang', '牌坊街社区', 'Paifang Street Community', 23.66612, 116.64398],
+  ['cm_jiadi', '甲第巷社区', 'Jiadi Lane Community', 23.66495, 116.64702],
+  ['cm_yixing', '义兴甲社区', 'Yixingjia Community', 23.66735, 116.64788],
+  ['cm_xihu', '西湖社区', 'West Lake Community', 23.67051, 116.63962],
+  ['cm_dongmen', '东门社区', 'East Gate Community', 23.66842, 116.65118],
+  ['cm_xiashuimen', '下水门社区', 'Xiashui Gate Community', 23.66248, 116.64921],
 ] as const
 type DemoCommunityId = (typeof DEMO_COMMUNITIES)[number][0]
 
@@ -515,9 +518,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     await trx
       .insertInto('communities')
       .values(
-        DEMO_COMMUNITIES.map(([id, name, lat, lng], index) => ({
+        DEMO_COMMUNITIES.map(([id, name, nameEn, lat, lng], index) => ({
           id,
           name,
+          name_en: nameEn,
           lat,
           lng,
           sort_order: index,
@@ -527,13 +531,21 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
     // Demo communities loaded before they had places get them now.
-    for (const [id, , lat, lng] of DEMO_COMMUNITIES) {
+    for (const [id, , nameEn, lat, lng] of DEMO_COMMUNITIES) {
       await trx
         .updateTable('communities')
         .set({ lat, lng })
         .where('id', '=', id)
         .where('is_demo', '=', 1)
         .where('lat', 'is', null)
+        .execute()
+      // Migration 0011 gave those loaded before they had an English name their Chinese one.
+      await trx
+        .updateTable('communities')
+        .set({ name_en: nameEn })
+        .where('id', '=', id)
+        .where('is_demo', '=', 1)
+        .whereRef('name_en', '=', 'name')
         .execute()
     }
     for (const s of DEMO_STATIONS) {

@@ -14,10 +14,11 @@ import { WishCard } from './components/WishCard'
 import './index.scss'
 
 export default function WishesPage() {
-  const { t } = useSettings()
+  const { t, language } = useSettings()
   const [filter, setFilter] = useState<WishFilter>({})
   const wall = useScreenData(async () => (await wishWall(filter)).data, JSON.stringify(filter))
   const [places, setPlaces] = useState<CommunityList['items']>([])
+  const nameOf = (c: CommunityList['items'][number]) => (language === 'en' ? c.nameEn : c.name)
 
   useDidShow(() => {
     if (places.length === 0)
@@ -37,6 +38,7 @@ export default function WishesPage() {
 
   const choose = (category?: string) => setFilter({ ...filter, category })
   const refine = (change: Partial<WishFilter>) => setFilter({ ...filter, ...change })
+  const filtered = places.find((c) => c.id === filter.communityId)
   const sortBy = async (nearest: boolean) => {
     const near = nearest ? await locate() : null
     if (nearest && !near) void Taro.showToast({ title: t('wishes.needLocation'), icon: 'none' })
@@ -81,11 +83,11 @@ export default function WishesPage() {
         </View>
         <Picker
           mode="selector"
-          range={[t('wishes.allCommunities'), ...places.map((c) => c.name)]}
+          range={[t('wishes.allCommunities'), ...places.map(nameOf)]}
           onChange={(e) => refine({ communityId: places[Number(e.detail.value) - 1]?.id })}
         >
           <View id="community-filter" className={`chip ${filter.communityId ? 'chip--on' : ''}`} ariaRole="button">
-            {places.find((c) => c.id === filter.communityId)?.name ?? t('wishes.allCommunities')} ▾
+            {filtered ? nameOf(filtered) : t('wishes.allCommunities')} ▾
           </View>
         </Picker>
       </View>

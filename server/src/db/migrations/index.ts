@@ -8,6 +8,7 @@ import { communityPlaces } from './0006_community_places.js'
 import { communityScope } from './0007_community_scope.js'
 import { cleanPhotos } from './0008_clean_photos.js'
 import { inbox } from './0010_inbox.js'
+import { communityNamesEn } from './0011_community_names_en.js'
 
 /** Ordered by name; the same list runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_community_scope': communityScope,
   '0008_clean_photos': cleanPhotos,
   '0010_inbox': inbox,
+  '0011_community_names_en': communityNamesEn,
 }

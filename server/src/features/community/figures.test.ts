@@ -112,6 +112,7 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
       'cm_dongmen',
       'cm_xiashuimen',
     ])
+    expect(community(before, 'cm_xihu')).toMatchObject({ name: '西湖社区', nameEn: 'West Lake Community' })
 
     await wish('cm_jiadi', 'repair', 'published')
     await wish('cm_jiadi', 'repair', 'confirmed', true)

@@ -147,9 +147,10 @@ export async function wishBreakdown(db: Db, communities: CommunityScope = null):
       category,
       ...counts(byCategory.find((r) => r.category === category)),
     })),
-    byCommunity: names.map(({ id, name }) => ({
+    byCommunity: names.map(({ id, name, nameEn }) => ({
       communityId: id,
       name,
+      nameEn,
       ...counts(byCommunity.find((r) => r.community_id === id)),
     })),
   }
@@ -159,7 +160,7 @@ export async function wishBreakdown(db: Db, communities: CommunityScope = null):
 export async function findCommunities(db: Db, communities: CommunityScope): Promise<CommunityList['items']> {
   return db
     .selectFrom('communities')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'name_en as nameEn'])
     .$if(communities !== null, (q) => q.where('id', 'in', communities!))
     .orderBy('sort_order')
     .execute()
@@ -244,7 +245,13 @@ export async function findCommunityFigures(db: Db, communities: CommunityScope):
   const figures = new Map(
     names.map((c) => [
       c.id,
-      { communityId: c.id, name: c.name, wishes: emptyWishes(), members: { verified: 0, pending: 0 } },
+      {
+        communityId: c.id,
+        name: c.name,
+        nameEn: c.nameEn,
+        wishes: emptyWishes(),
+        members: { verified: 0, pending: 0 },
+      },
     ]),
   )
   for (const row of wishes) {

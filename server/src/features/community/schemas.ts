@@ -29,12 +29,14 @@ export const wishBreakdownSchema = z.object({
     .array(z.object({ category: z.enum(WISH_CATEGORIES), ...wishTally }))
     .describe('every category, in display order'),
   byCommunity: z
-    .array(z.object({ communityId: z.string(), name: z.string(), ...wishTally }))
+    .array(z.object({ communityId: z.string(), name: z.string(), nameEn: z.string(), ...wishTally }))
     .describe('every community counted, in display order'),
 })
 export type WishBreakdown = z.infer<typeof wishBreakdownSchema>
 
-export const communityListSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
+export const communityListSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string() })),
+})
 export type CommunityList = z.infer<typeof communityListSchema>
 
 export const staffScopeSchema = z.object({
@@ -63,6 +65,7 @@ export const communityFiguresSchema = z.object({
     z.object({
       communityId: z.string(),
       name: z.string(),
+      nameEn: z.string(),
       wishes: z.object({
         pendingReview: count,
         published: count,

@@ -394,7 +394,10 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
 
   it('tells a staff user which communities they act for', async () => {
     const scopeOf = async (actor: string) => (await call(actor, { method: 'GET', url: '/api/communities/mine' })).json()
-    expect(await scopeOf('own')).toEqual({ district: false, items: [{ id: OWN, name: '甲第巷社区' }] })
+    expect(await scopeOf('own')).toEqual({
+      district: false,
+      items: [{ id: OWN, name: '甲第巷社区', nameEn: 'Jiadi Lane Community' }],
+    })
     const district = await scopeOf('district')
     expect(district.district).toBe(true)
     expect(district.items.length).toBeGreaterThanOrEqual(6)

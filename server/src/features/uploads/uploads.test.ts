@@ -252,7 +252,15 @@ describe.each(DB_KINDS)('photos stored before uploads were re-encoded, on %s', (
         .execute()
       await old
         .insertInto('communities')
-        .values({ id: 'cm_old', name: '旧社区', lat: null, lng: null, sort_order: 0, is_demo: 0 })
+        .values({
+          id: 'cm_old',
+          name: '旧社区',
+          name_en: 'Old Community',
+          lat: null,
+          lng: null,
+          sort_order: 0,
+          is_demo: 0,
+        })
         .execute()
       await old
         .insertInto('wishes')

@@ -47,6 +47,7 @@ export const wishPublicSchema = z.object({
   description: z.string(),
   communityId: z.string(),
   communityName: z.string(),
+  communityNameEn: z.string(),
   urgent: z.boolean(),
   preferredTime: z.string().nullable(),
   photos: z.array(z.string()),

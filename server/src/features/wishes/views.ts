@@ -11,6 +11,7 @@ export function maskName(name: string): string {
 
 type Row = WishesTable & {
   community_name: string
+  community_name_en: string
   community_lat: number | null
   community_lng: number | null
   resident_nickname: string | null
@@ -26,6 +27,7 @@ export function selectWishes(db: Db) {
     .selectAll('w')
     .select([
       'c.name as community_name',
+      'c.name_en as community_name_en',
       'c.lat as community_lat',
       'c.lng as community_lng',
       'r.nickname as resident_nickname',
@@ -47,6 +49,7 @@ export function publicView(row: Row, origin?: { lat: number; lng: number }): Wis
     description: row.description,
     communityId: row.community_id,
     communityName: row.community_name,
+    communityNameEn: row.community_name_en,
     urgent: Number(row.urgent) === 1,
     preferredTime: row.preferred_time,
     photos: photoUrls(row.photos_json),

@@ -187,9 +187,14 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     }
   })
 
-  it('opens with the demo residents’ wishes on the wall, the urgent one first, names masked and phones hidden', async () => {
+  it('opens with the demo wishes on the wall: urgent first, community in both languages, names masked, phones hidden', async () => {
     const wall = await api.call('GET', '/api/wishes?communityId=cm_xihu')
-    expect(wall.json().items[0]).toMatchObject({ id: 'wi_demo_medicine', urgent: true })
+    expect(wall.json().items[0]).toMatchObject({
+      id: 'wi_demo_medicine',
+      urgent: true,
+      communityName: '西湖社区',
+      communityNameEn: 'West Lake Community',
+    })
     expect(wall.body).toContain('陈**')
     expect(wall.body).not.toContain('陈秀珍')
     expect(wall.body).not.toContain('13800001111')

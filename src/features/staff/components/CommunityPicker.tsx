@@ -14,8 +14,10 @@ interface Props {
  * (or staff of several communities) chooses; staff of one community see theirs.
  */
 export function CommunityPicker({ scope, value, onChange }: Props) {
-  const { t } = useSettings()
+  const { t, language } = useSettings()
+  const nameOf = (c: StaffScope['items'][number]) => (language === 'en' ? c.nameEn : c.name)
   const choosing = scope.district || scope.items.length > 1
+  const shown = scope.items.find((c) => c.id === value) ?? scope.items[0]
   return (
     <View id="field-community">
       <Text className="form__label">{t('staff.community')}</Text>
@@ -29,12 +31,12 @@ export function CommunityPicker({ scope, value, onChange }: Props) {
               ariaRole="radio"
               onClick={() => onChange(c.id)}
             >
-              {c.name}
+              {nameOf(c)}
             </View>
           ))}
         </View>
       ) : (
-        <Text id="community-name">{scope.items.find((c) => c.id === value)?.name ?? scope.items[0]?.name ?? '—'}</Text>
+        <Text id="community-name">{shown ? nameOf(shown) : '—'}</Text>
       )}
     </View>
   )

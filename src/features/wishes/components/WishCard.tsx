@@ -5,7 +5,7 @@ import { formatDistance } from '../../stations/format'
 import './WishCard.scss'
 
 export function WishCard({ wish, onOpen }: { wish: WishPublic; onOpen(id: string): void }) {
-  const { t } = useSettings()
+  const { t, language } = useSettings()
   return (
     <View
       id={`wish-${wish.id}`}
@@ -20,7 +20,12 @@ export function WishCard({ wish, onOpen }: { wish: WishPublic; onOpen(id: string
       <Text className="wish-card__desc">{wish.description}</Text>
       <View className="wish-card__meta">
         <Text className="chip">{t(`wish.category.${wish.category}`)}</Text>
-        <Text className="muted">{t('wishes.from', { name: wish.residentName, community: wish.communityName })}</Text>
+        <Text className="muted">
+          {t('wishes.from', {
+            name: wish.residentName,
+            community: language === 'en' ? wish.communityNameEn : wish.communityName,
+          })}
+        </Text>
         {wish.distanceM != null ? <Text className="muted">{formatDistance(t, wish.distanceM)}</Text> : null}
         <Text className="wish-card__status">{t(`wish.status.${wish.status}`)}</Text>
       </View>

@@ -17,7 +17,7 @@ const FIELDS = [
 ] as const
 
 export default function RegisterMember() {
-  const { t } = useSettings()
+  const { t, language } = useSettings()
   const [member, setMember] = useState<Member | null | undefined>(undefined)
   const [places, setPlaces] = useState<CommunityList['items']>([])
   const [form, setForm] = useState<MemberRegister>({
@@ -144,7 +144,7 @@ export default function RegisterMember() {
                 className={`chip ${form.communityId === c.id ? 'chip--on' : ''}`}
                 onClick={() => setForm({ ...form, communityId: c.id })}
               >
-                {c.name}
+                {language === 'en' ? c.nameEn : c.name}
               </View>
             ))}
           </View>

@@ -1,6 +1,6 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { FeedbackSummary, Guesthouse, StaffScope, Topic } from '@contract'
+import type { CommunityList, FeedbackSummary, Guesthouse, StaffScope, Topic } from '@contract'
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
@@ -25,8 +25,8 @@ interface Data {
   topics: Topic[]
   feedback: FeedbackSummary
   scope: StaffScope
-  /** Every community's name, for the line under each guesthouse. */
-  names: Map<string, string>
+  /** Every community, for its name on the line under each guesthouse. */
+  communities: Map<string, CommunityList['items'][number]>
 }
 type PlaceDraft = {
   id: string | null
@@ -60,7 +60,7 @@ const topicDraft = (t?: Topic): TopicDraft => ({
 })
 
 export default function StaffPlaces() {
-  const { t } = useSettings()
+  const { t, language } = useSettings()
   const [place, setPlace] = useState<PlaceDraft | null>(null)
   const [topic, setTopic] = useState<TopicDraft | null>(null)
   const [busy, setBusy] = useState(false)
@@ -78,10 +78,15 @@ export default function StaffPlaces() {
       topics: topics.items,
       feedback,
       scope,
-      names: new Map(names.items.map((c) => [c.id, c.name])),
+      communities: new Map(names.items.map((c) => [c.id, c])),
     }
   })
   if (!data) return pending
+  const communityName = (id: string) => {
+    const community = data.communities.get(id)
+    if (!community) return id
+    return language === 'en' ? community.nameEn : community.name
+  }
 
   /** Saves a form, then shows the lists as the API now has them; a refusal was shown by the request client. */
   const save = async (write: () => Promise<unknown>, done: () => void) => {
@@ -217,7 +222,7 @@ export default function StaffPlaces() {
             </View>
           </View>
           <Text className="muted">
-            {g.communityId ? `${data.names.get(g.communityId) ?? g.communityId} · ` : ''}
+            {g.communityId ? `${communityName(g.communityId)} · ` : ''}
             {g.address}
             {g.roomsNote ? ` · ${g.roomsNote}` : ''}
           </Text>

@@ -60,7 +60,7 @@ const BUTTONS: Record<WishStep, StepButton> = {
 }
 
 export default function WishDetail() {
-  const { t } = useSettings()
+  const { t, language } = useSettings()
   const id = useRouter().params.id ?? ''
   const { data: wish, pending, reload, update } = useScreenData(async () => (await getWish(id)).wish)
   const [text, setText] = useState('')
@@ -103,7 +103,12 @@ export default function WishDetail() {
           {t(`wish.status.${wish.status}`)}
         </Text>
         <Text className="wish-detail__text">{wish.description}</Text>
-        <Text className="muted">{t('wishes.from', { name: wish.residentName, community: wish.communityName })}</Text>
+        <Text className="muted">
+          {t('wishes.from', {
+            name: wish.residentName,
+            community: language === 'en' ? wish.communityNameEn : wish.communityName,
+          })}
+        </Text>
         {wish.preferredTime ? <Text className="muted wish-detail__text">{wish.preferredTime}</Text> : null}
         {wish.photos.map((url) => (
           <ApiPhoto key={url} className="wish-detail__photo" url={url} />

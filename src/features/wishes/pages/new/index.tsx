@@ -31,7 +31,7 @@ function problems(d: Draft): Partial<Record<'title' | 'description' | 'community
 }
 
 export default function NewWish() {
-  const { t } = useSettings()
+  const { t, language } = useSettings()
   const [places, setPlaces] = useState<CommunityList['items']>([])
   const [draft, setDraft] = useState<Draft>({
     category: 'life_help',
@@ -135,7 +135,7 @@ export default function NewWish() {
               ariaRole="radio"
               onClick={() => set({ communityId: c.id })}
             >
-              {c.name}
+              {language === 'en' ? c.nameEn : c.name}
             </View>
           ))}
         </View>

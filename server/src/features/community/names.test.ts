@@ -1,0 +1,44 @@
+import { Kysely, Migrator } from 'kysely'
+import { createTestDatabase, DB_KINDS } from '../../../../tests/support/databases'
+import { migrateToLatest, openDatabase } from '../../db/index'
+import { migrations } from '../../db/migrations/index'
+import type { CommunitiesTable } from '../../db/schema'
+import { seedDemo } from '../../db/seed-demo'
+
+describe.each(DB_KINDS)('communities from before they had English names, on %s', (kind) => {
+  it('each shows its Chinese name in English until it has one; the demo ones get theirs when the demo loads', async () => {
+    const testDatabase = await createTestDatabase(kind)
+    const database = openDatabase(testDatabase.url)
+    try {
+      const { '0011_community_names_en': _naming, ...earlier } = migrations
+      await new Migrator({ db: database.db, provider: { getMigrations: async () => earlier } }).migrateToLatest()
+      const old = database.db as unknown as Kysely<{ communities: Omit<CommunitiesTable, 'name_en'> }>
+      const community = { lat: null, lng: null, sort_order: 0 }
+      await old
+        .insertInto('communities')
+        .values([
+          { id: 'cm_paifang', name: '牌坊街社区', is_demo: 1, ...community },
+          { id: 'cm_laojie', name: '老街社区', is_demo: 0, ...community },
+        ])
+        .execute()
+
+      await migrateToLatest(database.db)
+      const names = () => database.db.selectFrom('communities').select(['id', 'name_en']).orderBy('id').execute()
+      expect(await names()).toEqual([
+        { id: 'cm_laojie', name_en: '老街社区' },
+        { id: 'cm_paifang', name_en: '牌坊街社区' },
+      ])
+
+      await seedDemo(database.db)
+      expect(await names()).toEqual(
+        expect.arrayContaining([
+          { id: 'cm_laojie', name_en: '老街社区' },
+          { id: 'cm_paifang', name_en: 'Paifang Street Community' },
+        ]),
+      )
+    } finally {
+      await database.close()
+      testDatabase.remove()
+    }
+  })
+})

@@ -378,17 +378,21 @@ const DEMO_MEMBERS = [
   ['u_demo_member_ke', '柯少芬', 'cm_xiashuimen', 10],
 ] as const
 
-/** [id, title, category, community, resident, claimant (index in DEMO_MEMBERS), days ago confirmed, hours served]. */
+/**
+ * [id, title, category, community, resident, claimant (index in DEMO_MEMBERS), days ago confirmed, hours served,
+ * urgent (急难)].
+ */
 const DEMO_DONE_WISHES = [
-  ['wi_demo_done_1', '帮忙换厨房灯泡', 'repair', 'cm_paifang', 'u_demo_zheng', 0, 76, 1],
-  ['wi_demo_done_2', '陪同去医院复诊', 'medical_escort', 'cm_jiadi', 'u_demo_huang', 1, 62, 3],
-  ['wi_demo_done_3', '教我用手机缴电费', 'study_aid', 'cm_paifang', 'u_demo_zheng', 0, 55, 1],
-  ['wi_demo_done_4', '代取社区发放的慰问品', 'errands', 'cm_xihu', 'u_demo_chen', 2, 47, 1],
-  ['wi_demo_done_5', '修好漏水的阳台水管', 'repair', 'cm_jiadi', 'u_demo_huang', 1, 40, 2],
-  ['wi_demo_done_6', '帮忙整理旧衣物捐赠', 'errands', 'cm_xihu', 'u_demo_chen', 2, 33, 2],
-  ['wi_demo_done_7', '陪老人聊聊天读读报', 'companionship', 'cm_yixing', 'u_demo_chen', 3, 26, 2],
-  ['wi_demo_done_8', '帮忙预约流感疫苗', 'errands', 'cm_dongmen', 'u_demo_huang', 4, 15, 1],
-  ['wi_demo_done_9', '疏通卫生间下水道', 'repair', 'cm_xiashuimen', 'u_demo_zheng', 5, 4, 1.5],
+  ['wi_demo_done_1', '帮忙换厨房灯泡', 'repair', 'cm_paifang', 'u_demo_zheng', 0, 76, 1, false],
+  ['wi_demo_done_2', '陪同去医院复诊', 'medical_escort', 'cm_jiadi', 'u_demo_huang', 1, 62, 3, false],
+  ['wi_demo_done_3', '教我用手机缴电费', 'study_aid', 'cm_paifang', 'u_demo_zheng', 0, 55, 1, false],
+  ['wi_demo_done_4', '代取社区发放的慰问品', 'errands', 'cm_xihu', 'u_demo_chen', 2, 47, 1, false],
+  ['wi_demo_done_5', '修好漏水的阳台水管', 'repair', 'cm_jiadi', 'u_demo_huang', 1, 40, 2, false],
+  ['wi_demo_done_6', '帮忙整理旧衣物捐赠', 'errands', 'cm_xihu', 'u_demo_chen', 2, 33, 2, false],
+  ['wi_demo_done_7', '陪老人聊聊天读读报', 'companionship', 'cm_yixing', 'u_demo_chen', 3, 26, 2, false],
+  ['wi_demo_done_8', '帮忙预约流感疫苗', 'errands', 'cm_dongmen', 'u_demo_huang', 4, 15, 1, false],
+  ['wi_demo_done_9', '疏通卫生间下水道', 'repair', 'cm_xiashuimen', 'u_demo_zheng', 5, 4, 1.5, false],
+  ['wi_demo_done_10', '夜里发烧，陪同去医院急诊', 'medical_escort', 'cm_dongmen', 'u_demo_huang', 4, 11, 3, true],
 ] as const
 
 /** [id, topic, guesthouse, days ago, how many of the demo residents and members checked in]. */
@@ -444,28 +448,32 @@ async function seedDemoHistory(trx: Transaction<Database>, now: Date): Promise<v
   await trx
     .insertInto('wishes')
     .values(
-      DEMO_DONE_WISHES.map(([id, title, category, communityId, residentId, claimant, days, hours]) => ({
-        id,
-        resident_id: residentId,
-        category,
-        title,
-        description: `${title}。（演示数据）`,
-        community_id: communityId,
-        contact_phone: null,
-        urgent: 0 as const,
-        preferred_time: null,
-        photos_json: '[]',
-        status: 'confirmed' as const,
-        claimed_by: DEMO_MEMBERS[claimant][0],
-        claimed_at: daysAgo(days + 3),
-        fulfil_note: '已完成',
-        fulfilled_at: daysAgo(days + 1),
-        confirmed_at: daysAgo(days),
-        thanks: '谢谢！',
-        hours_served: hours,
-        created_at: daysAgo(days + 5),
-        updated_at: daysAgo(days),
-      })),
+      DEMO_DONE_WISHES.map(([id, title, category, communityId, residentId, claimant, days, hours, urgent]) => {
+        // An urgent wish is reviewed and claimed within the hour and helped within hours; the others wait days.
+        const [postedDaysAgo, claimedDaysAgo] = urgent ? [days + 1.1, days + 1.08] : [days + 5, days + 3]
+        return {
+          id,
+          resident_id: residentId,
+          category,
+          title,
+          description: `${title}。（演示数据）`,
+          community_id: communityId,
+          contact_phone: null,
+          urgent: urgent ? (1 as const) : (0 as const),
+          preferred_time: null,
+          photos_json: '[]',
+          status: 'confirmed' as const,
+          claimed_by: DEMO_MEMBERS[claimant][0],
+          claimed_at: daysAgo(claimedDaysAgo),
+          fulfil_note: '已完成',
+          fulfilled_at: daysAgo(days + 1),
+          confirmed_at: daysAgo(days),
+          thanks: '谢谢！',
+          hours_served: hours,
+          created_at: daysAgo(postedDaysAgo),
+          updated_at: daysAgo(days),
+        }
+      }),
     )
     .onConflict((oc) => oc.column('id').doNothing())
     .execute()

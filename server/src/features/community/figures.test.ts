@@ -1,4 +1,4 @@
-import type { Stats, Trends, WishBreakdown } from '../../contract'
+import type { CommunityFigures, Stats, Trends, WishBreakdown } from '../../contract'
 import type { WishStatus } from '../../db/schema'
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
@@ -91,6 +91,13 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
     residentId = resident.user.id
   })
   afterAll(() => api.close())
+
+  it('opens the demo with an urgent wish already solved, in the town’s figures and its community’s', async () => {
+    expect((await get<Stats>('/api/stats')).wishes.urgentSolved).toBeGreaterThan(0)
+    const district = await api.signIn('figures-district', 'staff')
+    const figures = await get<CommunityFigures>('/api/stats/communities', district.token)
+    expect(figures.items.find((c) => c.communityId === 'cm_dongmen')!.wishes.urgentSolved).toBeGreaterThan(0)
+  })
 
   it('counts wishes on the wall and solved by category and by community, urgent ones solved among the headline numbers', async () => {
     const before = await get<WishBreakdown>('/api/stats/wishes')

@@ -18,49 +18,39 @@ const isProxyAddress = (entry: string) => {
 }
 
 /**
+ * A list in one variable, its entries separated by commas or spaces; a single bad entry refuses the setting, and
+ * the refusal names it.
+ */
+const checkedList = (isValid: (entry: string) => boolean, expected: string) =>
+  z.string().transform((text, ctx) => {
+    const entries = text.split(/[\s,]+/).filter(Boolean)
+    const bad = entries.filter((entry) => !isValid(entry))
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `expected ${expected}, not ${bad.join(', ')}` })
+      return z.NEVER
+    }
+    return entries
+  })
+
+/**
  * The proxies whose X-Forwarded-For is believed, as a list of addresses/CIDRs; unset, nobody's is, and a client
  * cannot choose the address its rate limits count against. Fastify no longer honours a bare hop count (it cannot
  * tell the proxy from a client), and `true` would believe anyone, so neither is accepted.
  */
-const trustedProxies = z
-  .string()
+const trustedProxies = checkedList(
+  isProxyAddress,
+  "the proxy's addresses or CIDRs (e.g. 10.0.0.0/8,127.0.0.1) or loopback/linklocal/uniquelocal",
+)
   .optional()
-  .transform((text, ctx) => {
-    const entries = (text ?? '')
-      .split(',')
-      .map((e) => e.trim())
-      .filter(Boolean)
-    const bad = entries.filter((e) => !isProxyAddress(e))
-    if (bad.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          "expected the proxy's addresses or CIDRs (e.g. 10.0.0.0/8,127.0.0.1) or loopback/linklocal/uniquelocal, " +
-          `not ${bad.join(', ')}`,
-      })
-      return z.NEVER
-    }
-    return entries.length > 0 ? entries : false
-  })
+  .transform((entries) => (entries && entries.length > 0 ? entries : false))
 
 /** A CSP source for images, e.g. `https://*.is.autonavi.com`: scheme and host, maybe a port and path, no quotes. */
 const CSP_HOST_SOURCE = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?(\/[\w./-]*)?$/i
 
-const cspHostList = z
-  .string()
-  .default('https://*.is.autonavi.com')
-  .transform((text, ctx) => {
-    const hosts = text.split(/[\s,]+/).filter(Boolean)
-    const bad = hosts.filter((host) => !CSP_HOST_SOURCE.test(host))
-    if (bad.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected sources such as https://*.is.autonavi.com, not ${bad.join(', ')}`,
-      })
-      return z.NEVER
-    }
-    return hosts
-  })
+const cspHostList = checkedList(
+  (host) => CSP_HOST_SOURCE.test(host),
+  'sources such as https://*.is.autonavi.com',
+).prefault('https://*.is.autonavi.com')
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

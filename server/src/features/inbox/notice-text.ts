@@ -143,8 +143,8 @@ export function noticeParts(payload: Payload, subject: NoticeSubject): Parts {
 }
 
 /** Title, text and the page it is about, in Chinese and English, from what was recorded when it happened. */
-export function noticeText(kind: NoticeKind, payload: Payload, subject: NoticeSubject): NoticeText {
-  const { title, body } = TEXTS[kind](noticeParts(payload, subject))
+export function noticeText(kind: NoticeKind, payload: Payload, parts: Parts): NoticeText {
+  const { title, body } = TEXTS[kind](parts)
   const sessionId = text(payload.sessionId)
   const wishId = text(payload.wishId)
   const link = sessionId ? SESSION_PAGE + sessionId : wishId ? WISH_PAGE + wishId : undefined

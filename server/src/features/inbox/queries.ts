@@ -1,7 +1,7 @@
 import type { Db } from '../../db/index.js'
 import { errors } from '../../shared/errors.js'
 import type { NoticeKind } from '../notifications/outbox.js'
-import { noticeText, type NoticeSubject } from './notice-text.js'
+import { noticeParts, noticeText, type NoticeSubject } from './notice-text.js'
 import type { InboxNotice, InboxPage } from './schemas.js'
 
 /** Notices are kept 90 days: the worker deletes older ones, and reads never show them in the meantime. */
@@ -90,13 +90,16 @@ export async function listNotices(
   const page = rows.slice(0, options.limit)
   const payloads = page.map((row) => JSON.parse(row.payload_json) as Record<string, unknown>)
   const subjectOf = await subjectsOf(db, payloads)
-  const items = page.map((row, index): InboxNotice => ({
-    id: row.id,
-    kind: row.kind as NoticeKind,
-    ...noticeText(row.kind as NoticeKind, payloads[index]!, subjectOf(payloads[index]!)),
-    createdAt: row.created_at,
-    readAt: row.read_at,
-  }))
+  const items = page.map((row, index): InboxNotice => {
+    const payload = payloads[index]!
+    return {
+      id: row.id,
+      kind: row.kind as NoticeKind,
+      ...noticeText(row.kind as NoticeKind, payload, noticeParts(payload, subjectOf(payload))),
+      createdAt: row.created_at,
+      readAt: row.read_at,
+    }
+  })
   const last = page.at(-1)
   return {
     items,

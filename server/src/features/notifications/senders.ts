@@ -28,7 +28,7 @@ export function wechatSender(
     if (!template) throw new Error(`no template configured for ${notice.kind}`)
     const subject = (await subjectsOf(db, [notice.payload]))(notice.payload)
     const parts = noticeParts(notice.payload, subject)
-    const text = noticeText(notice.kind, notice.payload, subject)
+    const text = noticeText(notice.kind, notice.payload, parts)
     const startsAt = typeof notice.payload.startsAt === 'string' ? notice.payload.startsAt : null
     const values = {
       title: text.title,

@@ -96,7 +96,8 @@ export async function buildApp({
   app.addHook('onRequest', async () => {
     if (closing) throw errors.shuttingDown()
   })
-  // A request that finishes during the drain closes its connection: an idle keep-alive would hold the exit back.
+  // Every answer during the drain (a request finishing, or one turned away) closes its connection: an idle keep-alive
+  // would hold the exit back.
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close')
   })

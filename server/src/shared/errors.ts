@@ -111,16 +111,7 @@ export const errors = {
       'The database does not answer; try again shortly',
     ),
   shuttingDown: () =>
-    new ApiError(
-      503,
-      'SHUTTING_DOWN',
-      '服务正在重启，请稍后再试',
-      'This instance is shutting down; try again',
-      undefined,
-      {
-        connection: 'close',
-      },
-    ),
+    new ApiError(503, 'SHUTTING_DOWN', '服务正在重启，请稍后再试', 'This instance is shutting down; try again'),
   rateLimited: (retryAfterSeconds = 60) =>
     new ApiError(
       429,

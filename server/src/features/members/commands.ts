@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids.js'
 import { notFound } from '../../shared/not-found.js'
 import { lockPerson } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
+import { assertActsFor } from '../community/scope.js'
 import type { MemberRegister, Verify } from './schemas.js'
 
 /**
@@ -65,7 +66,6 @@ export async function setRankingOptOut(db: Db, userId: string, optOut: boolean):
 export async function decideRegistration(
   db: Db,
   staff: User,
-  scope: string[] | 'all' | null,
   memberId: string,
   { decision, reason }: Verify,
   at: string,
@@ -73,7 +73,7 @@ export async function decideRegistration(
   await db.transaction().execute(async (trx) => {
     const member = await trx.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirst()
     if (!member) throw notFound.registration()
-    if (Array.isArray(scope) && !scope.includes(member.community_id)) throw errors.forbidden()
+    await assertActsFor(trx, staff, member.community_id)
     // Deciding one's own registration would let staff vouch for themselves (and verifying would demote them).
     if (member.user_id === staff.id)
       throw new ApiError(403, 'FORBIDDEN', '不能审核自己的报到', 'You cannot decide your own registration')

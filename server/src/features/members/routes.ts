@@ -127,14 +127,7 @@ export const memberRoutes =
       },
       async (request) => {
         const staff = signedIn(request.user)
-        await decideRegistration(
-          db,
-          staff,
-          await staffCommunities(db, staff),
-          request.params.id,
-          request.body,
-          clock().toISOString(),
-        )
+        await decideRegistration(db, staff, request.params.id, request.body, clock().toISOString())
         return { member: (await findMember(db, request.params.id))! }
       },
     )

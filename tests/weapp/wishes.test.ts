@@ -84,4 +84,16 @@ describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () 
     expect(page.html()).toContain('请选择所在社区')
     expect(wx.requests.some((r) => r.startsWith('POST') && r.includes('/api/wishes'))).toBe(false)
   })
+
+  it('the submit form that cannot load the communities says so, and its retry brings the picker', async () => {
+    const storage = { 'oth.token': resident.token, 'oth.user': resident.user }
+    // Nothing listens on port 1: every request fails as it does without a network.
+    installWxRuntime({ api: 'http://127.0.0.1:1', storage })
+    const page = renderPage('features/wishes/pages/new/index')
+    await page.waitFor('网络开小差了')
+    expect(page.html()).not.toContain('wish-submit')
+    installWxRuntime({ api: api.base, storage })
+    page.tap('#retry')
+    await page.waitFor('西湖社区')
+  })
 })

@@ -1,6 +1,6 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
-import type { CommunityList, WishCreate } from '@contract'
+import Taro from '@tarojs/taro'
+import type { WishCreate } from '@contract'
 import { useState } from 'react'
 import type { MessageKey } from '../../../../shared/i18n'
 import { useNoticePrompt } from '../../../../shared/notices'
@@ -8,6 +8,7 @@ import { pickAndUploadPhotos, type UploadedPhoto } from '../../../../shared/phot
 import { useSettings } from '../../../../shared/settings'
 import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { Screen } from '../../../../shared/ui/Screen'
+import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { communities, postWish } from '../../api'
 import { CATEGORIES } from '../../categories'
 import '../../wishes.scss'
@@ -32,7 +33,9 @@ function problems(d: Draft): Partial<Record<'title' | 'description' | 'community
 
 export default function NewWish() {
   const { t, language } = useSettings()
-  const [places, setPlaces] = useState<CommunityList['items']>([])
+  // Without the communities a wish cannot be placed, so a failed load is the error with a retry, not an empty picker.
+  // Fetched the first time only: coming back from the photo picker shows the page again and must keep the form.
+  const { data: places, pending } = useScreenData(async () => (await communities()).items, '', { onShow: 'first' })
   const [draft, setDraft] = useState<Draft>({
     category: 'life_help',
     title: '',
@@ -46,12 +49,8 @@ export default function NewWish() {
   const [tried, setTried] = useState(false)
   const [busy, setBusy] = useState(false)
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }))
-  useLoad(
-    () =>
-      void communities()
-        .then((list) => setPlaces(list.items))
-        .catch(() => undefined),
-  )
+  const askForNotices = useNoticePrompt(['wish_published', 'wish_claimed', 'wish_fulfilled'])
+  if (!places) return pending
 
   const found = problems(draft)
   const error = (field: keyof typeof found) =>
@@ -61,7 +60,6 @@ export default function NewWish() {
       </View>
     ) : null
 
-  const askForNotices = useNoticePrompt(['wish_published', 'wish_claimed', 'wish_fulfilled'])
   const addPhoto = () =>
     pickAndUploadPhotos(3 - draft.photos.length, (photo) => setDraft((d) => ({ ...d, photos: [...d.photos, photo] })))
   const submit = async () => {

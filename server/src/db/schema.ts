@@ -165,8 +165,8 @@ export interface OutboxTable {
 export interface CommunitiesTable {
   id: string
   name: string
-  /** What the app shows in English; the Chinese name until one is given. */
-  name_en: string
+  /** What the app shows in English; null until one is given, and the API shows the Chinese name instead. */
+  name_en: string | null
   /** The community office (GCJ-02); null until staff set it. */
   lat: number | null
   lng: number | null

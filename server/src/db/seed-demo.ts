@@ -547,13 +547,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         .where('is_demo', '=', 1)
         .where('lat', 'is', null)
         .execute()
-      // Migration 0011 gave those loaded before they had an English name their Chinese one.
+      // And those loaded before communities had English names get theirs.
       await trx
         .updateTable('communities')
         .set({ name_en: nameEn })
         .where('id', '=', id)
         .where('is_demo', '=', 1)
-        .whereRef('name_en', '=', 'name')
+        .where('name_en', 'is', null)
         .execute()
     }
     for (const s of DEMO_STATIONS) {

@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase } from '../../db/index'
 import { migrations } from '../../db/migrations/index'
 import type { CommunitiesTable } from '../../db/schema'
 import { seedDemo } from '../../db/seed-demo'
+import { findCommunities } from './queries'
 
 describe.each(DB_KINDS)('communities from before they had English names, on %s', (kind) => {
   it('each shows its Chinese name in English until it has one; the demo ones get theirs when the demo loads', async () => {
@@ -23,17 +24,20 @@ describe.each(DB_KINDS)('communities from before they had English names, on %s',
         .execute()
 
       await migrateToLatest(database.db)
-      const names = () => database.db.selectFrom('communities').select(['id', 'name_en']).orderBy('id').execute()
+      const names = async () =>
+        (await findCommunities(database.db, null))
+          .map(({ id, nameEn }) => ({ id, nameEn }))
+          .sort((a, b) => a.id.localeCompare(b.id))
       expect(await names()).toEqual([
-        { id: 'cm_laojie', name_en: '老街社区' },
-        { id: 'cm_paifang', name_en: '牌坊街社区' },
+        { id: 'cm_laojie', nameEn: '老街社区' },
+        { id: 'cm_paifang', nameEn: '牌坊街社区' },
       ])
 
       await seedDemo(database.db)
       expect(await names()).toEqual(
         expect.arrayContaining([
-          { id: 'cm_laojie', name_en: '老街社区' },
-          { id: 'cm_paifang', name_en: 'Paifang Street Community' },
+          { id: 'cm_laojie', nameEn: '老街社区' },
+          { id: 'cm_paifang', nameEn: 'Paifang Street Community' },
         ]),
       )
     } finally {

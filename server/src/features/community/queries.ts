@@ -160,7 +160,7 @@ export async function wishBreakdown(db: Db, communities: CommunityScope = null):
 export async function findCommunities(db: Db, communities: CommunityScope): Promise<CommunityList['items']> {
   return db
     .selectFrom('communities')
-    .select(['id', 'name', 'name_en as nameEn'])
+    .select((eb) => ['id', 'name', eb.fn.coalesce('name_en', 'name').as('nameEn')])
     .$if(communities !== null, (q) => q.where('id', 'in', communities!))
     .orderBy('sort_order')
     .execute()

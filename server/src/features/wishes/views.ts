@@ -25,9 +25,9 @@ export function selectWishes(db: Db) {
     .leftJoin('users as r', 'r.id', 'w.resident_id')
     .leftJoin('users as m', 'm.id', 'w.claimed_by')
     .selectAll('w')
-    .select([
+    .select((eb) => [
       'c.name as community_name',
-      'c.name_en as community_name_en',
+      eb.fn.coalesce('c.name_en', 'c.name').as('community_name_en'),
       'c.lat as community_lat',
       'c.lng as community_lng',
       'r.nickname as resident_nickname',

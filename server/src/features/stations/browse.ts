@@ -116,9 +116,14 @@ export function listEncoderFor(records: StationRecord[]): (page: StationListResp
   const fixedJson = new Map(
     records.map((r) => [r.id, writeFixedSummary(summarise(r, undefined, anyMoment)).slice(0, -1)]),
   )
+  const fixedJsonOf = (id: string) => {
+    const json = fixedJson.get(id)
+    if (json === undefined) throw new Error(`Station ${id} is not in the catalog this encoder was made for`)
+    return json
+  }
   return ({ items, nextCursor }) => {
     const summaries = items.map(
-      (s) => `${fixedJson.get(s.id) ?? ''},"openNow":${String(s.openNow)},"distanceM":${String(s.distanceM)}}`,
+      (s) => `${fixedJsonOf(s.id)},"openNow":${String(s.openNow)},"distanceM":${String(s.distanceM)}}`,
     )
     return `{"items":[${summaries.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`
   }

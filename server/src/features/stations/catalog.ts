@@ -26,10 +26,13 @@ export interface StationCatalog {
  */
 export function createStationCatalog(db: Db, ttlMs: number): StationCatalog {
   let cached: { at: number; snapshot: Promise<CatalogSnapshot> } | null = null
+  let latest: CatalogSnapshot | null = null
   const load = async (): Promise<CatalogSnapshot> => {
     const records = await findAllStations(db)
     const version = createHash('sha1').update(JSON.stringify(records)).digest('base64url').slice(0, 16)
-    return { records, version, encodeList: listEncoderFor(records) }
+    // Unchanged since the last load (the usual case): keep that snapshot and the list JSON already written for it.
+    if (latest?.version !== version) latest = { records, version, encodeList: listEncoderFor(records) }
+    return latest
   }
   return {
     all() {

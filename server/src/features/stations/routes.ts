@@ -38,8 +38,15 @@ const REVALIDATE = 'no-cache'
  */
 const stationsEtag = (version: string, now: Date) => `"st-${version}-${String(Math.floor(now.getTime() / 60_000))}"`
 const JSON_UTF8 = 'application/json; charset=utf-8'
+/**
+ * Sends JSON a route has written itself (the station list, by the catalog's encoder): a string with a JSON content
+ * type goes out as it is, past the route's serializer. Written in the handler, so a failure while writing it reaches
+ * the error handler like any other.
+ */
+const sendWritten = (reply: FastifyReply, json: string) => reply.type(JSON_UTF8).send(json)
 const STAFF = ['staff'] as const
-const notModified = z.void().describe('Not modified: the copy the client holds (If-None-Match) is current')
+/** Lets the handlers answer 304 with no body; the document's 304 is described once, in shared/openapi.ts. */
+const notModified = z.void()
 
 export const stationRoutes =
   (db: Db, catalog: StationCatalog, clock: () => Date, quotas: Quotas): FastifyPluginAsyncZod =>
@@ -89,7 +96,7 @@ export const stationRoutes =
           cursor,
           now,
         })
-        return reply.type(JSON_UTF8).serializer(encodeList).send(page)
+        return sendWritten(reply, encodeList(page))
       },
     )
 

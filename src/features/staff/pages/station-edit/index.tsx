@@ -158,6 +158,8 @@ export default function StationEdit() {
   const setDay = (index: number, change: Partial<Day>) =>
     set({ days: draft.days.map((d, i) => (i === index ? { ...d, ...change } : d)) })
   const save = async () => {
+    // A second tap while a new station is being created would create it twice.
+    if (busy) return
     setBusy(true)
     try {
       const { station } = data.station

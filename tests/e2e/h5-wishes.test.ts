@@ -140,6 +140,21 @@ describe('H5: a micro-wish from post to confirmation', () => {
     expect(await page.locator('#member-submit').filter({ visible: true }).count()).toBe(0)
   })
 
+  it('双报到 that cannot load the registration on file says so with a retry, never the empty form', async () => {
+    await loginAs('member')
+    await page.route('**/api/me/member', (route) => route.abort())
+    await page.goto(`${api.base}/#/features/members/pages/register/index`)
+    await page.reload()
+    const refusal = app.visible('.state--error')
+    await refusal.waitFor()
+    expect(await refusal.innerText()).toContain('网络开小差了')
+    expect(await page.locator('#member-submit').filter({ visible: true }).count()).toBe(0)
+    await page.unroute('**/api/me/member')
+    await refusal.locator('#retry').click()
+    await app.visible('#member-status', { hasText: '已认证' }).waitFor()
+    await app.visible('#member-record').waitFor()
+  })
+
   it('ran under the server’s Content-Security-Policy without a single refusal', () => {
     expect(app.cspRefusals).toEqual([])
   })

@@ -1,10 +1,10 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { CommunityList, Member, MemberRanking, MemberRegister } from '@contract'
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
-import { StateView } from '../../../../shared/ui/StateView'
+import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { communities } from '../../../wishes/api'
 import { memberRecord, myMember, ranking, registerMember, setRankingOptOut } from '../../api'
 import '../../../wishes/wishes.scss'
@@ -16,10 +16,36 @@ const FIELDS = [
   ['branch', 'members.branch'],
 ] as const
 
+interface Registration {
+  /** Null while the person has not registered. */
+  member: Member | null
+  /** What the form offers to pick. */
+  places: CommunityList['items']
+  /** A verified member's service record, null otherwise or when it could not be loaded. */
+  record: Awaited<ReturnType<typeof memberRecord>> | null
+  board: MemberRanking['items']
+}
+
+/**
+ * My registration and the communities decide what the page shows, so when either fails the page says so with a retry
+ * (never the empty form, as if not registered). A verified member's record and community ranking are a teaser below
+ * the status that nothing on the page depends on: when they fail the page goes on without them.
+ */
+async function loadRegistration(): Promise<Registration> {
+  const [{ member }, { items: places }] = await Promise.all([myMember(), communities()])
+  if (member?.status !== 'verified') return { member, places, record: null, board: [] }
+  const [record, board] = await Promise.all([
+    memberRecord().catch(() => null),
+    ranking(member.communityId)
+      .then((r) => r.items)
+      .catch(() => []),
+  ])
+  return { member, places, record, board }
+}
+
 export default function RegisterMember() {
   const { t, language } = useSettings()
-  const [member, setMember] = useState<Member | null | undefined>(undefined)
-  const [places, setPlaces] = useState<CommunityList['items']>([])
+  const { data, pending, update } = useScreenData(loadRegistration, '', { onShow: 'first' })
   const [form, setForm] = useState<MemberRegister>({
     realName: '',
     phone: '',
@@ -27,38 +53,13 @@ export default function RegisterMember() {
     branch: '',
     communityId: '',
   })
+  if (!data) return pending
 
-  const [record, setRecord] = useState<{ wishesFulfilled: number; hoursServed: number; lecturesGiven: number } | null>(
-    null,
-  )
-  const [board, setBoard] = useState<MemberRanking['items']>([])
-  useLoad(() => {
-    void myMember()
-      .then((r) => {
-        setMember(r.member)
-        if (r.member?.status !== 'verified') return
-        void memberRecord()
-          .then(setRecord)
-          .catch(() => undefined)
-        void ranking(r.member.communityId)
-          .then((b) => setBoard(b.items))
-          .catch(() => undefined)
-      })
-      .catch(() => setMember(null))
-    void communities()
-      .then((r) => setPlaces(r.items))
-      .catch(() => undefined)
-  })
-  if (member === undefined)
-    return (
-      <Screen>
-        <StateView state="loading" />
-      </Screen>
-    )
-
+  const { member, places, record, board } = data
   const submit = async () => {
     try {
-      setMember((await registerMember(form)).member)
+      const { member: registered } = await registerMember(form)
+      update((shown) => ({ ...shown, member: registered }))
     } catch {
       // The request client has shown which field is wrong.
     }
@@ -103,7 +104,7 @@ export default function RegisterMember() {
               color="#B71C1C"
               onChange={(e) =>
                 void setRankingOptOut(e.detail.value)
-                  .then((r) => setMember(r.member))
+                  .then((r) => update((shown) => ({ ...shown, member: r.member })))
                   .catch(() => undefined)
               }
             />

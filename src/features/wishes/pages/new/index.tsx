@@ -63,6 +63,8 @@ export default function NewWish() {
   const addPhoto = () =>
     pickAndUploadPhotos(3 - draft.photos.length, (photo) => setDraft((d) => ({ ...d, photos: [...d.photos, photo] })))
   const submit = async () => {
+    // A second tap while the wish is being sent would post it twice.
+    if (busy) return
     setTried(true)
     if (Object.keys(found).length) return
     setBusy(true)

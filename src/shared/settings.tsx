@@ -9,6 +9,8 @@ interface Settings {
   setLanguage(language: Language): void
   setLargeFont(on: boolean): void
   t(key: MessageKey, params?: Record<string, string | number>): string
+  /** Of a text the API sends in both languages (a name, a title), the one to show: `inLanguage(s.name, s.nameEn)`. */
+  inLanguage(zh: string, en: string): string
 }
 
 const SettingsContext = createContext<Settings | null>(null)
@@ -49,7 +51,14 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const value = useMemo<Settings>(
-    () => ({ language, largeFont, setLanguage, setLargeFont, t: (key, params) => translate(language, key, params) }),
+    () => ({
+      language,
+      largeFont,
+      setLanguage,
+      setLargeFont,
+      t: (key, params) => translate(language, key, params),
+      inLanguage: (zh, en) => (language === 'en' ? en : zh),
+    }),
     [language, largeFont, setLanguage, setLargeFont],
   )
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>

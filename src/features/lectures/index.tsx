@@ -17,7 +17,7 @@ type Tab = 'menu' | 'sessions'
 const PREFERRED_TIMES: NonNullable<TopicOrderInput['preferredTime']>[] = ['morning', 'afternoon', 'evening']
 
 export default function LecturesPage() {
-  const { t, language } = useSettings()
+  const { t, inLanguage } = useSettings()
   const [tab, setTab] = useState<Tab>('sessions')
   const [topicFilter, setTopicFilter] = useState<string | undefined>(undefined)
   const menu = useScreenData(async () => (await listTopics()).data.items)
@@ -72,7 +72,7 @@ export default function LecturesPage() {
         <ScrollView scrollX className="lectures__filters" enhanced showScrollbar={false}>
           {[
             { id: undefined, label: t('lectures.allTopics') },
-            ...topics.map((x) => ({ id: x.id, label: language === 'en' ? x.titleEn : x.title })),
+            ...topics.map((x) => ({ id: x.id, label: inLanguage(x.title, x.titleEn) })),
           ].map(({ id, label }) => (
             <View
               key={id ?? 'all'}
@@ -106,10 +106,8 @@ export default function LecturesPage() {
           <Text className="notice">{t('lectures.menuHint')}</Text>
           {topics.map((topic) => (
             <View key={topic.id} id={`topic-${topic.id}`} className="card topic-card">
-              <Text className="topic-card__title">{language === 'en' ? topic.titleEn : topic.title}</Text>
-              <Text className="muted topic-card__desc">
-                {language === 'en' ? topic.descriptionEn : topic.description}
-              </Text>
+              <Text className="topic-card__title">{inLanguage(topic.title, topic.titleEn)}</Text>
+              <Text className="muted topic-card__desc">{inLanguage(topic.description, topic.descriptionEn)}</Text>
               <View className="topic-card__foot">
                 <Text className="topic-card__count">{t('lectures.orders', { n: topic.orderCount })}</Text>
                 <Button

@@ -14,11 +14,11 @@ import { WishCard } from './components/WishCard'
 import './index.scss'
 
 export default function WishesPage() {
-  const { t, language } = useSettings()
+  const { t, inLanguage } = useSettings()
   const [filter, setFilter] = useState<WishFilter>({})
   const wall = useScreenData(async () => (await wishWall(filter)).data, JSON.stringify(filter))
   const [places, setPlaces] = useState<CommunityList['items']>([])
-  const nameOf = (c: CommunityList['items'][number]) => (language === 'en' ? c.nameEn : c.name)
+  const nameOf = (c: CommunityList['items'][number]) => inLanguage(c.name, c.nameEn)
 
   useDidShow(() => {
     if (places.length === 0)

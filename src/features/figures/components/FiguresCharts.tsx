@@ -19,7 +19,7 @@ const shortDate = (weekStart: string) => `${Number(weekStart.slice(5, 7))}/${Num
  * it shows (read out by screen readers, the canvas's label) and a table to read the same numbers instead.
  */
 export function FiguresCharts({ data, idPrefix }: { data: ChartData; idPrefix: string }) {
-  const { t, language, largeFont } = useSettings()
+  const { t, inLanguage, largeFont } = useSettings()
   const fontSize = largeFont ? 15 : 11
   const charts = useMemo(() => {
     const weeks = data.trends.items
@@ -91,10 +91,10 @@ export function FiguresCharts({ data, idPrefix }: { data: ChartData; idPrefix: s
         key: 'community',
         title: t('figures.chart.byCommunity'),
         column: t('figures.column.community'),
-        ...breakdown(data.wishes.byCommunity.map((c) => ({ ...c, label: language === 'en' ? c.nameEn : c.name }))),
+        ...breakdown(data.wishes.byCommunity.map((c) => ({ ...c, label: inLanguage(c.name, c.nameEn) }))),
       },
     ]
-  }, [data, t, language, fontSize])
+  }, [data, t, inLanguage, fontSize])
 
   return (
     <>

@@ -11,7 +11,7 @@ type SessionView = Omit<LectureSession, 'myBooking'> & {
 }
 
 export function SessionCard({ session, onOpen }: { session: SessionView; onOpen(id: string): void }) {
-  const { t, language } = useSettings()
+  const { t, language, inLanguage } = useSettings()
   const distance = formatDistance(t, session.guesthouse.distanceM)
   const mine = session.myBooking
   return (
@@ -22,7 +22,7 @@ export function SessionCard({ session, onOpen }: { session: SessionView; onOpen(
       onClick={() => onOpen(session.id)}
     >
       <View className="session-card__head">
-        <Text className="session-card__topic">{language === 'en' ? session.topicTitleEn : session.topicTitle}</Text>
+        <Text className="session-card__topic">{inLanguage(session.topicTitle, session.topicTitleEn)}</Text>
         {mine ? (
           <Text className="badge badge--open">
             {mine.status === 'confirmed'

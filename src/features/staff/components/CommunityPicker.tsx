@@ -14,8 +14,8 @@ interface Props {
  * (or staff of several communities) chooses; staff of one community see theirs.
  */
 export function CommunityPicker({ scope, value, onChange }: Props) {
-  const { t, language } = useSettings()
-  const nameOf = (c: StaffScope['items'][number]) => (language === 'en' ? c.nameEn : c.name)
+  const { t, inLanguage } = useSettings()
+  const nameOf = (c: StaffScope['items'][number]) => inLanguage(c.name, c.nameEn)
   const choosing = scope.district || scope.items.length > 1
   const shown = scope.items.find((c) => c.id === value) ?? scope.items[0]
   return (

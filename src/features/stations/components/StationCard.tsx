@@ -5,9 +5,9 @@ import { formatDistance, serviceLabel } from '../format'
 import './StationCard.scss'
 
 export function StationCard({ station, onOpen }: { station: StationSummary; onOpen(id: string): void }) {
-  const { t, language } = useSettings()
+  const { t, inLanguage } = useSettings()
   const distance = formatDistance(t, station.distanceM)
-  const name = language === 'en' ? station.nameEn : station.name
+  const name = inLanguage(station.name, station.nameEn)
   return (
     <View
       id={`station-${station.id}`}

@@ -31,11 +31,11 @@ export function StationMap({
   origin: Origin
   onOpen(id: string): void
 }) {
-  const { language } = useSettings()
+  const { inLanguage } = useSettings()
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const selected = stations.find((s) => s.id === selectedId)
   // Stable while the language stays, so the web map is not rebuilt when a marker is tapped.
-  const nameOf = useCallback((s: StationSummary) => (language === 'en' ? s.nameEn : s.name), [language])
+  const nameOf = useCallback((s: StationSummary) => inLanguage(s.name, s.nameEn), [inLanguage])
   return (
     <View className="station-map">
       <MapView

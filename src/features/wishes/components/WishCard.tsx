@@ -5,7 +5,7 @@ import { formatDistance } from '../../stations/format'
 import './WishCard.scss'
 
 export function WishCard({ wish, onOpen }: { wish: WishPublic; onOpen(id: string): void }) {
-  const { t, language } = useSettings()
+  const { t, inLanguage } = useSettings()
   return (
     <View
       id={`wish-${wish.id}`}
@@ -23,7 +23,7 @@ export function WishCard({ wish, onOpen }: { wish: WishPublic; onOpen(id: string
         <Text className="muted">
           {t('wishes.from', {
             name: wish.residentName,
-            community: language === 'en' ? wish.communityNameEn : wish.communityName,
+            community: inLanguage(wish.communityName, wish.communityNameEn),
           })}
         </Text>
         {wish.distanceM != null ? <Text className="muted">{formatDistance(t, wish.distanceM)}</Text> : null}

@@ -16,7 +16,7 @@ import { bookSeat, cancelBooking, checkIn, getSession, giveFeedback } from '../.
 import './index.scss'
 
 export default function SessionPage() {
-  const { t, language } = useSettings()
+  const { t, language, inLanguage } = useSettings()
   const id = useRouter().params.id ?? ''
   const origin = useRef<Origin>(null)
   const {
@@ -79,7 +79,7 @@ export default function SessionPage() {
   return (
     <Screen className="session">
       <View className="card">
-        <Text className="session__topic">{language === 'en' ? session.topicTitleEn : session.topicTitle}</Text>
+        <Text className="session__topic">{inLanguage(session.topicTitle, session.topicTitleEn)}</Text>
         <View className="session__row">
           <Text className="muted">{t('lectures.when')}</Text>
           <Text>{formatSessionTime(session.startsAt, session.endsAt, language)}</Text>

@@ -17,7 +17,7 @@ function markShownRead(items: InboxNotice[]) {
 }
 
 export default function InboxPage() {
-  const { t, language } = useSettings()
+  const { t, language, inLanguage } = useSettings()
   const [loadingMore, setLoadingMore] = useState(false)
   const { data, pending, update } = useScreenData(async () => {
     const page = await listNotices()
@@ -48,8 +48,8 @@ export default function InboxPage() {
         <StateView state="empty" title={t('inbox.empty')} hint={t('inbox.emptyHint')} />
       ) : null}
       {data.items.map((notice) => {
-        const title = language === 'en' ? notice.titleEn : notice.title
-        const body = language === 'en' ? notice.bodyEn : notice.body
+        const title = inLanguage(notice.title, notice.titleEn)
+        const body = inLanguage(notice.body, notice.bodyEn)
         const unread = notice.readAt === null
         return (
           <View

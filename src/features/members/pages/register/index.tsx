@@ -44,7 +44,7 @@ async function loadRegistration(): Promise<Registration> {
 }
 
 export default function RegisterMember() {
-  const { t, language } = useSettings()
+  const { t, inLanguage } = useSettings()
   const { data, pending, update } = useScreenData(loadRegistration, '', { onShow: 'first' })
   const [form, setForm] = useState<MemberRegister>({
     realName: '',
@@ -145,7 +145,7 @@ export default function RegisterMember() {
                 className={`chip ${form.communityId === c.id ? 'chip--on' : ''}`}
                 onClick={() => setForm({ ...form, communityId: c.id })}
               >
-                {language === 'en' ? c.nameEn : c.name}
+                {inLanguage(c.name, c.nameEn)}
               </View>
             ))}
           </View>

@@ -23,12 +23,12 @@ const STAFF_MENU: { id: string; label: MessageKey; url: string }[] = [
 
 /** Each community this staff user acts for, in the figures the district asks about. */
 function FiguresCard({ items }: { items: CommunityFigures['items'] }) {
-  const { t, language } = useSettings()
+  const { t, inLanguage } = useSettings()
   return (
     <>
       {items.map((c) => (
         <View key={c.communityId} id={`figures-${c.communityId}`} className="card figures">
-          <Text className="staff-station__name">{language === 'en' ? c.nameEn : c.name}</Text>
+          <Text className="staff-station__name">{inLanguage(c.name, c.nameEn)}</Text>
           <View className="figures__grid">
             {(
               [

@@ -16,7 +16,7 @@ interface Data {
   sessions: LectureSession[]
 }
 export default function StaffLectures() {
-  const { t, language } = useSettings()
+  const { t, language, inLanguage } = useSettings()
   const [plan, setPlan] = useState<(SessionPlan & { topicId: string }) | null>(null)
 
   const { data, pending, reload } = useScreenData(async (): Promise<Data> => {
@@ -81,7 +81,7 @@ export default function StaffLectures() {
           className="card"
           onClick={() => void Taro.navigateTo({ url: `/features/staff/pages/session/index?id=${s.id}` })}
         >
-          <Text className="staff-station__name">{language === 'en' ? s.topicTitleEn : s.topicTitle}</Text>
+          <Text className="staff-station__name">{inLanguage(s.topicTitle, s.topicTitleEn)}</Text>
           <Text className="report-item__text">
             {formatSessionTime(s.startsAt, s.endsAt, language)} · {s.guesthouse.name}
           </Text>

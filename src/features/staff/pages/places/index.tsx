@@ -60,7 +60,7 @@ const topicDraft = (t?: Topic): TopicDraft => ({
 })
 
 export default function StaffPlaces() {
-  const { t, language } = useSettings()
+  const { t, inLanguage } = useSettings()
   const [place, setPlace] = useState<PlaceDraft | null>(null)
   const [topic, setTopic] = useState<TopicDraft | null>(null)
   const [busy, setBusy] = useState(false)
@@ -85,7 +85,7 @@ export default function StaffPlaces() {
   const communityName = (id: string) => {
     const community = data.communities.get(id)
     if (!community) return id
-    return language === 'en' ? community.nameEn : community.name
+    return inLanguage(community.name, community.nameEn)
   }
 
   /** Saves a form, then shows the lists as the API now has them; a refusal was shown by the request client. */

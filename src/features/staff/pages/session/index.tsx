@@ -41,7 +41,7 @@ function changedFields(before: SessionPlan, after: SessionPlan) {
 }
 
 export default function StaffSession() {
-  const { t, language } = useSettings()
+  const { t, language, inLanguage } = useSettings()
   const id = useRouter().params.id ?? ''
   const { data, pending, reload, update } = useScreenData(async () => {
     const [{ session }, { items: people }, code] = await Promise.all([sessionById(id), attendance(id), checkinCode(id)])
@@ -86,7 +86,7 @@ export default function StaffSession() {
   return (
     <Screen>
       <View className="card">
-        <Text className="staff-station__name">{language === 'en' ? session.topicTitleEn : session.topicTitle}</Text>
+        <Text className="staff-station__name">{inLanguage(session.topicTitle, session.topicTitleEn)}</Text>
         <Text id="session-when" className="report-item__text">
           {formatSessionTime(session.startsAt, session.endsAt, language)} · {session.guesthouse.name}
         </Text>

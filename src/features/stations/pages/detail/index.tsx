@@ -12,13 +12,13 @@ import { locate } from '../../location'
 import './index.scss'
 
 export default function StationDetailPage() {
-  const { t, language } = useSettings()
+  const { t, inLanguage } = useSettings()
   const id = useRouter().params.id ?? ''
   const [reporting, setReporting] = useState(false)
   const { data, pending } = useScreenData(async () => {
     const result = await getStation(id, await locate())
     void Taro.setNavigationBarTitle({
-      title: language === 'en' ? result.data.station.nameEn : result.data.station.name,
+      title: inLanguage(result.data.station.name, result.data.station.nameEn),
     })
     return { station: result.data.station, offlineAt: result.fromCache ? result.updatedAt : null }
   })
@@ -31,7 +31,7 @@ export default function StationDetailPage() {
   if (!data) return pending
 
   const { station, offlineAt } = data
-  const name = language === 'en' ? station.nameEn : station.name
+  const name = inLanguage(station.name, station.nameEn)
   const distance = formatDistance(t, station.distanceM)
   const navigate = () =>
     void Taro.openLocation({ latitude: station.lat, longitude: station.lng, name, address: station.address, scale: 18 })

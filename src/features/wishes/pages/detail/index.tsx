@@ -60,7 +60,7 @@ const BUTTONS: Record<WishStep, StepButton> = {
 }
 
 export default function WishDetail() {
-  const { t, language } = useSettings()
+  const { t, inLanguage } = useSettings()
   const id = useRouter().params.id ?? ''
   const { data: wish, pending, reload, update } = useScreenData(async () => (await getWish(id)).wish)
   const [text, setText] = useState('')
@@ -106,7 +106,7 @@ export default function WishDetail() {
         <Text className="muted">
           {t('wishes.from', {
             name: wish.residentName,
-            community: language === 'en' ? wish.communityNameEn : wish.communityName,
+            community: inLanguage(wish.communityName, wish.communityNameEn),
           })}
         </Text>
         {wish.preferredTime ? <Text className="muted wish-detail__text">{wish.preferredTime}</Text> : null}

@@ -32,7 +32,7 @@ function problems(d: Draft): Partial<Record<'title' | 'description' | 'community
 }
 
 export default function NewWish() {
-  const { t, language } = useSettings()
+  const { t, inLanguage } = useSettings()
   // Without the communities a wish cannot be placed, so a failed load is the error with a retry, not an empty picker.
   // Fetched the first time only: coming back from the photo picker shows the page again and must keep the form.
   const { data: places, pending } = useScreenData(async () => (await communities()).items, '', { onShow: 'first' })
@@ -135,7 +135,7 @@ export default function NewWish() {
               ariaRole="radio"
               onClick={() => set({ communityId: c.id })}
             >
-              {language === 'en' ? c.nameEn : c.name}
+              {inLanguage(c.name, c.nameEn)}
             </View>
           ))}
         </View>

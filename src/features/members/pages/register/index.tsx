@@ -104,7 +104,12 @@ export default function RegisterMember() {
               color="#B71C1C"
               onChange={(e) =>
                 void setRankingOptOut(e.detail.value)
-                  .then((r) => update((shown) => ({ ...shown, member: r.member })))
+                  .then(async ({ member: saved }) => {
+                    update((shown) => ({ ...shown, member: saved }))
+                    // Opting out takes the person off the board the server ranks, opting in puts them back.
+                    const { items } = await ranking(member.communityId)
+                    update((shown) => ({ ...shown, board: items }))
+                  })
                   .catch(() => undefined)
               }
             />

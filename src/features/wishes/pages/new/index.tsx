@@ -81,10 +81,10 @@ export default function NewWish() {
         photoIds: draft.photos.map((p) => p.id),
       })
       void Taro.showToast({ title: t('wishes.submitted'), icon: 'none' })
+      // Still busy until the page is left: the form stays on screen under the toast, and a tap must not post it again.
       setTimeout(() => void Taro.redirectTo({ url: '/features/wishes/pages/mine/index' }), 600)
     } catch {
       // The request client has shown the server's reason (e.g. the content check).
-    } finally {
       setBusy(false)
     }
   }

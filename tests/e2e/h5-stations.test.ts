@@ -49,6 +49,8 @@ describe('H5 build in headless Chromium against the real API', () => {
 
     await page.locator('#go-settings').click()
     await page.locator('#lang-en').click()
+    // The page in view retitles itself at once; the tabs underneath when they are shown again.
+    await page.waitForFunction(() => document.title === 'Settings')
     await page.locator('#large-font').click()
     await page.goto(`${api.base}/#/features/stations/index`)
     await page
@@ -56,6 +58,8 @@ describe('H5 build in headless Chromium against the real API', () => {
       .first()
       .waitFor()
     expect(await page.locator('#filter-all').innerText()).toBe('All')
+    // The bar title too, not the Chinese one from the page's config (Taro H5 shows it as document.title).
+    expect(await page.title()).toBe('Service stations')
     await app.screenshot('h5-stations-en-large')
   })
 

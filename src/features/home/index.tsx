@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react'
 import { useSettings } from '../../shared/settings'
 import { KEYS, writeStorage } from '../../shared/storage'
 import { Screen } from '../../shared/ui/Screen'
+import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { headlineStats } from '../figures/api'
 import { FIGURES_PAGE, HOME_HEADLINES } from '../figures/headline'
 import { listSessions } from '../lectures/api'
@@ -28,6 +29,7 @@ const NEEDS: { key: Need; icon: string }[] = [
 
 export default function HomePage() {
   const { t } = useSettings()
+  usePageTitle(t('app.name'))
   const [need, setNeed] = useState<Need>('hot_water')
   const [nearest, setNearest] = useState<StationSummary | null>(null)
   const [nextSession, setNextSession] = useState<LectureSession | null>(null)

@@ -7,6 +7,7 @@ import { useNoticePrompt } from '../../shared/notices'
 import { useSettings } from '../../shared/settings'
 import { Screen } from '../../shared/ui/Screen'
 import { StateView } from '../../shared/ui/StateView'
+import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { useScreenData } from '../../shared/ui/useScreenData'
 import { locate } from '../stations/location'
 import { listSessions, listTopics, orderTopic } from './api'
@@ -18,6 +19,7 @@ const PREFERRED_TIMES: NonNullable<TopicOrderInput['preferredTime']>[] = ['morni
 
 export default function LecturesPage() {
   const { t, inLanguage } = useSettings()
+  usePageTitle(t('lectures.title'))
   const [tab, setTab] = useState<Tab>('sessions')
   const [topicFilter, setTopicFilter] = useState<string | undefined>(undefined)
   const menu = useScreenData(async () => (await listTopics()).data.items)

@@ -6,12 +6,14 @@ import { currentUser, deleteAccount, logout } from '../../shared/auth'
 import { useSettings } from '../../shared/settings'
 import { Menu, type MenuEntry } from '../../shared/ui/Menu'
 import { Screen } from '../../shared/ui/Screen'
+import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { FIGURES_PAGE } from '../figures/headline'
 import { refreshUnreadBadge } from './inbox'
 import './index.scss'
 
 export default function MePage() {
   const { t } = useSettings()
+  usePageTitle(t('tab.me'))
   const [user, setUser] = useState<User | null>(currentUser())
   const [unread, setUnread] = useState(0)
   useDidShow(() => {

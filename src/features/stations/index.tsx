@@ -6,6 +6,7 @@ import { useSettings } from '../../shared/settings'
 import { KEYS, readStorage, writeStorage } from '../../shared/storage'
 import { Screen } from '../../shared/ui/Screen'
 import { StateView } from '../../shared/ui/StateView'
+import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { useScreenData } from '../../shared/ui/useScreenData'
 import { listStations, type Origin, type StationFilter } from './api'
 import { StationCard } from './components/StationCard'
@@ -23,6 +24,7 @@ function takeChosenNeed(): ServiceKey | undefined {
 
 export default function StationsPage() {
   const { t } = useSettings()
+  usePageTitle(t('stations.title'))
   const [filter, setFilter] = useState<StationFilter>(() => {
     const need = takeChosenNeed()
     return need ? { service: need } : {}

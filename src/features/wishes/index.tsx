@@ -6,6 +6,7 @@ import { currentUser } from '../../shared/auth'
 import { useSettings } from '../../shared/settings'
 import { Screen } from '../../shared/ui/Screen'
 import { StateView } from '../../shared/ui/StateView'
+import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { useScreenData } from '../../shared/ui/useScreenData'
 import { locate } from '../stations/location'
 import { communities, wishWall, type WishFilter } from './api'
@@ -15,6 +16,7 @@ import './index.scss'
 
 export default function WishesPage() {
   const { t, inLanguage } = useSettings()
+  usePageTitle(t('tab.wishes'))
   const [filter, setFilter] = useState<WishFilter>({})
   const wall = useScreenData(async () => (await wishWall(filter)).data, JSON.stringify(filter))
   const [places, setPlaces] = useState<CommunityList['items']>([])

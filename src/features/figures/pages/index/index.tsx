@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { useEffect } from 'react'
+import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { chartData, headlineStats } from '../../api'
 import { FiguresCharts } from '../../components/FiguresCharts'
@@ -20,8 +20,7 @@ export default function FiguresPage() {
     const [stats, charts] = await Promise.all([mine ? null : headlineStats(), chartData(mine ? 'mine' : 'town')])
     return { stats, charts }
   })
-  const title = t(mine ? 'figures.mine' : 'figures.title')
-  useEffect(() => void Taro.setNavigationBarTitle({ title }), [title])
+  usePageTitle(t(mine ? 'figures.mine' : 'figures.title'))
   // A staff user's own figures are theirs; what anyone can share is the town's page.
   useShareAppMessage(() => ({ title: t('figures.title'), path: FIGURES_PAGE }))
   if (!data) return pending

@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { myBookings } from '../../api'
 import { SessionCard } from '../../components/SessionCard'
@@ -19,10 +20,9 @@ const SCOPE_LABEL = {
 
 export default function MyBookingsPage() {
   const { t } = useSettings()
+  usePageTitle(t('lectures.myBookings'))
   const [scope, setScope] = useState<Scope>('upcoming')
   const { data: bookings, placeholder } = useScreenData(async () => (await myBookings(scope)).items, scope)
-
-  useEffect(() => void Taro.setNavigationBarTitle({ title: t('lectures.myBookings') }), [t])
 
   return (
     <Screen>

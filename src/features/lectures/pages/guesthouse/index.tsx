@@ -4,6 +4,7 @@ import { assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { formatDistance } from '../../../stations/format'
 import { locate } from '../../../stations/location'
@@ -13,6 +14,7 @@ import '../session/index.scss'
 
 export default function GuesthousePage() {
   const { t } = useSettings()
+  usePageTitle(t('staff.guesthouse'))
   const id = useRouter().params.id ?? ''
   const { data, pending } = useScreenData(async () => getGuesthouse(id, await locate()))
 

@@ -8,6 +8,7 @@ import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
 import { useNow } from '../../../../shared/ui/useNow'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import type { Origin } from '../../../stations/api'
 import { formatDistance } from '../../../stations/format'
@@ -17,6 +18,7 @@ import './index.scss'
 
 export default function SessionPage() {
   const { t, language, inLanguage } = useSettings()
+  usePageTitle(t('lectures.title'))
   const id = useRouter().params.id ?? ''
   const origin = useRef<Origin>(null)
   const {

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect } from 'react'
 import type { MessageKey } from '../../../../shared/i18n'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import './index.scss'
 
 /** What the app is, then what it keeps about a person, who sees it and how to have it removed (PIPL). */
@@ -17,7 +16,7 @@ const SECTIONS: { title: MessageKey; body: MessageKey }[] = [
 
 export default function AboutPage() {
   const { t } = useSettings()
-  useEffect(() => void Taro.setNavigationBarTitle({ title: t('me.about') }), [t])
+  usePageTitle(t('me.about'))
   return (
     <Screen>
       {SECTIONS.map(({ title, body }) => (

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import type { InboxNotice } from '@contract'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { formatMoment } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { listNotices, markNoticesRead } from '../../inbox'
 import './index.scss'
@@ -18,6 +19,7 @@ function markShownRead(items: InboxNotice[]) {
 
 export default function InboxPage() {
   const { t, language, inLanguage } = useSettings()
+  usePageTitle(t('inbox.title'))
   const [loadingMore, setLoadingMore] = useState(false)
   const { data, pending, update } = useScreenData(async () => {
     const page = await listNotices()
@@ -25,7 +27,6 @@ export default function InboxPage() {
     return page
   })
 
-  useEffect(() => void Taro.setNavigationBarTitle({ title: t('inbox.title') }), [t])
   useReachBottom(() => {
     if (!data?.nextCursor || loadingMore) return
     setLoadingMore(true)

@@ -7,6 +7,7 @@ import { request } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import './index.scss'
 
@@ -22,6 +23,7 @@ const insideWechat = process.env.TARO_ENV === 'weapp'
 
 export default function LoginPage() {
   const { t } = useSettings()
+  usePageTitle(t('me.login'))
   const [busy, setBusy] = useState(false)
   // The server says which logins it offers: a production build never shows demo identities it would refuse.
   const { data: options, pending } = useScreenData(() => request<LoginOptions>('GET', '/api/auth/options'))

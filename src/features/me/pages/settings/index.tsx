@@ -1,9 +1,8 @@
 import { Switch, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect } from 'react'
 import type { Language } from '../../../../shared/i18n'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import './index.scss'
 
 const LANGUAGES: { value: Language; label: string }[] = [
@@ -13,7 +12,7 @@ const LANGUAGES: { value: Language; label: string }[] = [
 
 export default function SettingsPage() {
   const { t, language, setLanguage, largeFont, setLargeFont } = useSettings()
-  useEffect(() => void Taro.setNavigationBarTitle({ title: t('settings.title') }), [t])
+  usePageTitle(t('settings.title'))
 
   return (
     <Screen>

@@ -4,6 +4,7 @@ import type { CommunityList, Member, MemberRanking, MemberRegister } from '@cont
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { communities } from '../../../wishes/api'
 import { memberRecord, myMember, ranking, registerMember, setRankingOptOut } from '../../api'
@@ -45,6 +46,7 @@ async function loadRegistration(): Promise<Registration> {
 
 export default function RegisterMember() {
   const { t, inLanguage } = useSettings()
+  usePageTitle(t('members.title'))
   const { data, pending, update } = useScreenData(loadRegistration, '', { onShow: 'first' })
   const [form, setForm] = useState<MemberRegister>({
     realName: '',

@@ -7,6 +7,7 @@ import { useSettings } from '../../../../shared/settings'
 import { Menu } from '../../../../shared/ui/Menu'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { MY_FIGURES_PAGE } from '../../../figures/headline'
 import { communityFigures } from '../../api'
@@ -56,6 +57,7 @@ function FiguresCard({ items }: { items: CommunityFigures['items'] }) {
 
 export default function StaffHome() {
   const { t } = useSettings()
+  usePageTitle(t('staff.title'))
   // Asked at each fetch: the person may have logged in as staff since the page was drawn.
   const isStaff = () => currentUser()?.role === 'staff'
   const figures = useScreenData(async () => (isStaff() ? (await communityFigures()).items : []))

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { guesthouses, scheduleSession, topicDemand, upcomingSessions } from '../../api'
 import { newPlan, SessionForm, sessionFieldsOf, type SessionPlan } from '../../components/SessionForm'
@@ -17,6 +18,7 @@ interface Data {
 }
 export default function StaffLectures() {
   const { t, language, inLanguage } = useSettings()
+  usePageTitle(t('staff.lectures'))
   const [plan, setPlan] = useState<(SessionPlan & { topicId: string }) | null>(null)
 
   const { data, pending, reload } = useScreenData(async (): Promise<Data> => {

@@ -4,12 +4,14 @@ import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { memberQueue, verifyMember } from '../../../members/api'
 import '../../staff.scss'
 
 export default function StaffMembers() {
   const { t } = useSettings()
+  usePageTitle(t('members.queue'))
   const { data: members, pending, update } = useScreenData(async () => (await memberQueue()).items)
 
   const [reason, setReason] = useState('')

@@ -4,6 +4,7 @@ import type { CommunityList, FeedbackSummary, Guesthouse, StaffScope, Topic } fr
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import {
   communityNames,
@@ -61,6 +62,7 @@ const topicDraft = (t?: Topic): TopicDraft => ({
 
 export default function StaffPlaces() {
   const { t, inLanguage } = useSettings()
+  usePageTitle(t('staff.placesTitle'))
   const [place, setPlace] = useState<PlaceDraft | null>(null)
   const [topic, setTopic] = useState<TopicDraft | null>(null)
   const [busy, setBusy] = useState(false)

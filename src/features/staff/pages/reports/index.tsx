@@ -3,12 +3,14 @@ import Taro from '@tarojs/taro'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { openReports, resolveReport } from '../../api'
 import '../../staff.scss'
 
 export default function StaffReports() {
   const { t } = useSettings()
+  usePageTitle(t('staff.reports'))
   const { data: reports, pending, reload } = useScreenData(async () => (await openReports()).items)
 
   const resolve = async (id: string) => {

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import {
   attendance,
@@ -42,6 +43,7 @@ function changedFields(before: SessionPlan, after: SessionPlan) {
 
 export default function StaffSession() {
   const { t, language, inLanguage } = useSettings()
+  usePageTitle(t('staff.sessionTitle'))
   const id = useRouter().params.id ?? ''
   const { data, pending, reload, update } = useScreenData(async () => {
     const [{ session }, { items: people }, code] = await Promise.all([sessionById(id), attendance(id), checkinCode(id)])

@@ -12,6 +12,7 @@ import type {
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { KINDS, SERVICES, serviceLabel } from '../../../stations/format'
 import { createStation, myCommunities, stationChanges, stationForEdit, updateStation } from '../../api'
@@ -117,6 +118,7 @@ function startingDraft({ scope, station }: Data): Draft {
 
 export default function StationEdit() {
   const { t } = useSettings()
+  usePageTitle(t('staff.editStation'))
   const stationId = useRouter().params.id
   // Fetched the first time only: coming back from the photo picker or the map shows the page again, and it must go on
   // showing the station as saved here (a new one included), not fetch it afresh.

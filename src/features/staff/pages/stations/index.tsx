@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { StationSummary } from '@contract'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { serviceLabel } from '../../../stations/format'
 import { allStations, myCommunities, toggleService } from '../../api'
@@ -10,6 +11,7 @@ import '../../staff.scss'
 
 export default function StaffStations() {
   const { t } = useSettings()
+  usePageTitle(t('staff.stations'))
   // Only the stations of the communities this staff user acts for: the others' they may not change.
   const {
     data: stations,

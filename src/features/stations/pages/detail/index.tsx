@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { getStation } from '../../api'
 import { ReportForm } from '../../components/ReportForm'
@@ -17,11 +18,9 @@ export default function StationDetailPage() {
   const [reporting, setReporting] = useState(false)
   const { data, pending } = useScreenData(async () => {
     const result = await getStation(id, await locate())
-    void Taro.setNavigationBarTitle({
-      title: inLanguage(result.data.station.name, result.data.station.nameEn),
-    })
     return { station: result.data.station, offlineAt: result.fromCache ? result.updatedAt : null }
   })
+  usePageTitle(data ? inLanguage(data.station.name, data.station.nameEn) : t('stations.detailTitle'))
 
   useShareAppMessage(() => ({
     title: data ? t('stations.shareTitle', { name: data.station.name }) : t('app.name'),

@@ -9,6 +9,7 @@ import { useSettings } from '../../../../shared/settings'
 import { ApiPhoto } from '../../../../shared/ui/ApiPhoto'
 import { Screen } from '../../../../shared/ui/Screen'
 import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { actOnWish, getWish, type WishAction } from '../../api'
 import '../../components/WishCard.scss'
@@ -61,6 +62,7 @@ const BUTTONS: Record<WishStep, StepButton> = {
 
 export default function WishDetail() {
   const { t, inLanguage } = useSettings()
+  usePageTitle(t('wishes.detailTitle'))
   const id = useRouter().params.id ?? ''
   const { data: wish, pending, reload, update } = useScreenData(async () => (await getWish(id)).wish)
   const [text, setText] = useState('')

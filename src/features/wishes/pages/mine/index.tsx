@@ -3,6 +3,7 @@ import { currentUser } from '../../../../shared/auth'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { myWishes, reviewQueue } from '../../api'
 import { WishCard } from '../../components/WishCard'
@@ -11,9 +12,9 @@ import { WishCard } from '../../components/WishCard'
 export default function MyWishesPage() {
   const { t } = useSettings()
   const staff = currentUser()?.role === 'staff'
+  usePageTitle(t(staff ? 'wishes.reviewQueue' : 'wishes.mine'))
   const { data: wishes, pending } = useScreenData(async () => {
     const { items } = await (staff ? reviewQueue() : myWishes())
-    void Taro.setNavigationBarTitle({ title: staff ? t('wishes.reviewQueue') : t('wishes.mine') })
     return items
   })
 

@@ -8,6 +8,7 @@ import { pickAndUploadPhotos, type UploadedPhoto } from '../../../../shared/phot
 import { useSettings } from '../../../../shared/settings'
 import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { Screen } from '../../../../shared/ui/Screen'
+import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { communities, postWish } from '../../api'
 import { CATEGORIES } from '../../categories'
@@ -33,6 +34,7 @@ function problems(d: Draft): Partial<Record<'title' | 'description' | 'community
 
 export default function NewWish() {
   const { t, inLanguage } = useSettings()
+  usePageTitle(t('wishes.new'))
   // Without the communities a wish cannot be placed, so a failed load is the error with a retry, not an empty picker.
   // Fetched the first time only: coming back from the photo picker shows the page again and must keep the form.
   const { data: places, pending } = useScreenData(async () => (await communities()).items, '', { onShow: 'first' })

@@ -1,7 +1,6 @@
-import { Kysely, Migrator } from 'kysely'
-import { createTestDatabase, DB_KINDS } from '../../../../tests/support/databases'
+import type { Kysely } from 'kysely'
+import { createTestDatabase, DB_KINDS, migrateAllBut } from '../../../../tests/support/databases'
 import { migrateToLatest, openDatabase } from '../../db/index'
-import { migrations } from '../../db/migrations/index'
 import type { CommunitiesTable } from '../../db/schema'
 import { seedDemo } from '../../db/seed-demo'
 import { findCommunities } from './queries'
@@ -11,8 +10,7 @@ describe.each(DB_KINDS)('communities from before they had English names, on %s',
     const testDatabase = await createTestDatabase(kind)
     const database = openDatabase(testDatabase.url)
     try {
-      const { '0011_community_names_en': _naming, ...earlier } = migrations
-      await new Migrator({ db: database.db, provider: { getMigrations: async () => earlier } }).migrateToLatest()
+      await migrateAllBut(database.db, '0011_community_names_en')
       const old = database.db as unknown as Kysely<{ communities: Omit<CommunitiesTable, 'name_en'> }>
       const community = { lat: null, lng: null, sort_order: 0 }
       await old

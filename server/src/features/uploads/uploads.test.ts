@@ -1,6 +1,6 @@
-import { Kysely, Migrator } from 'kysely'
+import type { Kysely } from 'kysely'
 import sharp from 'sharp'
-import { createTestDatabase, DB_KINDS } from '../../../../tests/support/databases'
+import { createTestDatabase, DB_KINDS, migrateAllBut } from '../../../../tests/support/databases'
 import {
   HTML_IN_JPEG,
   hasExifGps,
@@ -11,7 +11,6 @@ import {
 } from '../../../../tests/support/images'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import { migrateToLatest, openDatabase } from '../../db/index'
-import { migrations } from '../../db/migrations/index'
 import type { Database, UploadsTable } from '../../db/schema'
 
 const APP1 = 0xe1
@@ -234,8 +233,7 @@ describe.each(DB_KINDS)('photos stored before uploads were re-encoded, on %s', (
     const database = openDatabase(testDatabase.url)
     try {
       // A database from before 0008 (which landed after 0010 had run): everything else migrated.
-      const { '0008_clean_photos': _cleaning, ...earlier } = migrations
-      await new Migrator({ db: database.db, provider: { getMigrations: async () => earlier } }).migrateToLatest()
+      await migrateAllBut(database.db, '0008_clean_photos')
       const old = database.db as unknown as Kysely<Omit<Database, 'uploads'> & { uploads: Omit<UploadsTable, 'thumb'> }>
       const at = '2026-11-01T00:00:00.000Z'
       const stored = (id: string, data: Buffer) => ({

@@ -5,7 +5,7 @@ import { formatDistance } from '../../stations/format'
 import './WishCard.scss'
 
 export function WishCard({ wish, onOpen }: { wish: WishPublic; onOpen(id: string): void }) {
-  const { t, inLanguage } = useSettings()
+  const { t } = useSettings()
   return (
     <View
       id={`wish-${wish.id}`}
@@ -20,15 +20,20 @@ export function WishCard({ wish, onOpen }: { wish: WishPublic; onOpen(id: string
       <Text className="wish-card__desc">{wish.description}</Text>
       <View className="wish-card__meta">
         <Text className="chip">{t(`wish.category.${wish.category}`)}</Text>
-        <Text className="muted">
-          {t('wishes.from', {
-            name: wish.residentName,
-            community: inLanguage(wish.communityName, wish.communityNameEn),
-          })}
-        </Text>
+        <WishFrom wish={wish} />
         {wish.distanceM != null ? <Text className="muted">{formatDistance(t, wish.distanceM)}</Text> : null}
         <Text className="wish-card__status">{t(`wish.status.${wish.status}`)}</Text>
       </View>
     </View>
+  )
+}
+
+/** Who asked and in which community, as the card and the detail page both show it. */
+export function WishFrom({ wish }: { wish: Pick<WishPublic, 'residentName' | 'communityName' | 'communityNameEn'> }) {
+  const { t, inLanguage } = useSettings()
+  return (
+    <Text className="muted">
+      {t('wishes.from', { name: wish.residentName, community: inLanguage(wish.communityName, wish.communityNameEn) })}
+    </Text>
   )
 }

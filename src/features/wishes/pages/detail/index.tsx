@@ -12,6 +12,7 @@ import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { actOnWish, getWish, type WishAction } from '../../api'
+import { WishFrom } from '../../components/WishCard'
 import '../../components/WishCard.scss'
 import '../../wishes.scss'
 
@@ -61,7 +62,7 @@ const BUTTONS: Record<WishStep, StepButton> = {
 }
 
 export default function WishDetail() {
-  const { t, inLanguage } = useSettings()
+  const { t } = useSettings()
   usePageTitle(t('wishes.detailTitle'))
   const id = useRouter().params.id ?? ''
   const { data: wish, pending, reload, update } = useScreenData(async () => (await getWish(id)).wish)
@@ -105,12 +106,7 @@ export default function WishDetail() {
           {t(`wish.status.${wish.status}`)}
         </Text>
         <Text className="wish-detail__text">{wish.description}</Text>
-        <Text className="muted">
-          {t('wishes.from', {
-            name: wish.residentName,
-            community: inLanguage(wish.communityName, wish.communityNameEn),
-          })}
-        </Text>
+        <WishFrom wish={wish} />
         {wish.preferredTime ? <Text className="muted wish-detail__text">{wish.preferredTime}</Text> : null}
         {wish.photos.map((url) => (
           <ApiPhoto key={url} className="wish-detail__photo" url={url} />

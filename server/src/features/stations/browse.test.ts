@@ -25,6 +25,7 @@ const station = (id: string, lat: number, overrides: Partial<StationRecord> = {}
   ],
   photos: [],
   pledges: ['热水随时取'],
+  updatedAt: '2026-11-20T08:00:00.000Z',
   ...overrides,
 })
 

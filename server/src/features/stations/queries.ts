@@ -22,6 +22,7 @@ export interface StationRecord {
   services: { key: ServiceKey; available: boolean; note: string | null }[]
   photos: string[]
   pledges: string[]
+  updatedAt: string
 }
 
 function hoursOf(json: string) {
@@ -46,6 +47,7 @@ export async function findAllStations(db: Db): Promise<StationRecord[]> {
       'hours_json',
       'photos_json',
       'pledges_json',
+      'updated_at',
     ])
     .orderBy('id')
     .execute()
@@ -78,6 +80,7 @@ export async function findAllStations(db: Db): Promise<StationRecord[]> {
     services: servicesByStation.get(r.id) ?? [],
     photos: JSON.parse(r.photos_json) as string[],
     pledges: JSON.parse(r.pledges_json) as string[],
+    updatedAt: r.updated_at,
   }))
 }
 

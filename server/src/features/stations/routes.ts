@@ -9,6 +9,7 @@ import type { Quotas } from '../../shared/quota.js'
 import { browseStations, describeStation } from './browse.js'
 import type { StationCatalog } from './catalog.js'
 import { createStationCommands } from './commands.js'
+import { createOpenDataFeed } from './opendata.js'
 import { findReports, findStationChanges } from './queries.js'
 import {
   reportCreateSchema,
@@ -22,6 +23,7 @@ import {
   stationCreateSchema,
   stationDetailQuerySchema,
   stationDetailResponseSchema,
+  stationFeatureCollectionSchema,
   stationListQuerySchema,
   stationListResponseSchema,
   stationPatchSchema,
@@ -39,11 +41,16 @@ const REVALIDATE = 'no-cache'
 const stationsEtag = (version: string, now: Date) => `"st-${version}-${String(Math.floor(now.getTime() / 60_000))}"`
 const JSON_UTF8 = 'application/json; charset=utf-8'
 /**
- * Sends JSON a route has written itself (the station list, by the catalog's encoder): a string with a JSON content
- * type goes out as it is, past the route's serializer. Written in the handler, so a failure while writing it reaches
- * the error handler like any other.
+ * Sends JSON a route has written itself (the station list by the catalog's encoder, the GeoJSON feed): a string with
+ * a JSON content type goes out as it is, past the route's serializer. Written in the handler, so a failure while
+ * writing it reaches the error handler like any other.
  */
-const sendWritten = (reply: FastifyReply, json: string) => reply.type(JSON_UTF8).send(json)
+const sendWritten = (reply: FastifyReply, json: string, type = JSON_UTF8) => reply.type(type).send(json)
+/**
+ * Open data is polled by portals and map apps, not read by a person waiting for a change: a few minutes' copy is fine,
+ * and after that the ETag (the catalog's version) makes the poll a 304.
+ */
+const OPEN_DATA_CACHE = 'public, max-age=300'
 const STAFF = ['staff'] as const
 /** Lets the handlers answer 304 with no body; the document's 304 is described once, in shared/openapi.ts. */
 const notModified = z.void()
@@ -52,6 +59,7 @@ export const stationRoutes =
   (db: Db, catalog: StationCatalog, clock: () => Date, quotas: Quotas): FastifyPluginAsyncZod =>
   async (app) => {
     const commands = createStationCommands(db, clock, catalog.invalidate, quotas)
+    const openDataFeed = createOpenDataFeed()
 
     const detail = async (id: string, origin?: Origin) => {
       const record = (await catalog.all()).records.find((s) => s.id === id)
@@ -97,6 +105,30 @@ export const stationRoutes =
           now,
         })
         return sendWritten(reply, encodeList(page))
+      },
+    )
+
+    app.get(
+      '/api/stations.geojson',
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'Every station as open data (GeoJSON)',
+          tags: ['stations'],
+          description:
+            'A GeoJSON FeatureCollection (application/geo+json) of every station: a Point each in WGS-84 (the ' +
+            'stored GCJ-02 converted), its names, kind, address, the services available now, hours and when it last ' +
+            'changed. Nothing about people. Cached 5 minutes, then revalidated with the ETag.',
+          produces: ['application/geo+json'],
+          response: { 200: stationFeatureCollectionSchema, 304: notModified },
+        },
+      },
+      async (request, reply) => {
+        const snapshot = await catalog.all()
+        const etag = `"gj-${snapshot.version}"`
+        reply.header('cache-control', OPEN_DATA_CACHE).header('etag', etag)
+        if (request.headers['if-none-match'] === etag) return reply.code(304).send(undefined)
+        return sendWritten(reply, openDataFeed(snapshot), 'application/geo+json; charset=utf-8')
       },
     )
 

@@ -183,3 +183,26 @@ export const stationChangeSchema = z.object({
 })
 export const stationChangesResponseSchema = z.object({ items: z.array(stationChangeSchema) })
 export type StationChanges = z.infer<typeof stationChangesResponseSchema>
+
+export const stationFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: z.object({
+    type: z.literal('Point'),
+    coordinates: z.tuple([z.number(), z.number()]).describe('[longitude, latitude] in WGS-84 (converted from GCJ-02)'),
+  }),
+  properties: z.object({
+    id: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    kind: stationKindSchema,
+    address: z.string(),
+    services: z.array(serviceKeySchema).describe('the services available now'),
+    hours: weeklyHoursSchema,
+    updatedAt: z.string().describe('when staff last changed the station'),
+  }),
+})
+export const stationFeatureCollectionSchema = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(stationFeatureSchema) })
+  .describe('Every station as a GeoJSON (RFC 7946) FeatureCollection of Points in WGS-84')
+export type StationFeatureCollection = z.infer<typeof stationFeatureCollectionSchema>

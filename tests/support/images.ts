@@ -87,3 +87,74 @@ export function pngClaiming(width: number, height: number): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ])
 }
+
+/** Writes bits MSB first, with JPEG's byte stuffing (a 0x00 after every 0xFF) and 1-bits padding the last byte. */
+function entropyCoded(write: (put: (value: number, length: number) => void) => void): Buffer {
+  const bytes: number[] = []
+  let current = 0
+  let filled = 0
+  const put = (value: number, length: number) => {
+    for (let bit = length - 1; bit >= 0; bit--) {
+      current = (current << 1) | ((value >> bit) & 1)
+      if (++filled === 8) {
+        bytes.push(current)
+        if (current === 0xff) bytes.push(0)
+        current = 0
+        filled = 0
+      }
+    }
+  }
+  write(put)
+  if (filled > 0) put((1 << (8 - filled)) - 1, 8 - filled)
+  return Buffer.from(bytes)
+}
+
+/**
+ * A grey progressive JPEG of `width`×`height` in `scans` scans (at most 883: the DC, then each AC coefficient's band
+ * sent bit by bit): a valid file of a few hundred KB that makes a decoder walk every block once per scan, the "progressive
+ * bomb" (7000×7000 in 883 scans is 178 KB). Every coefficient is zero, so a scan is a few end-of-band runs.
+ */
+export function progressiveJpegBomb(width: number, height: number, scans: number): Buffer {
+  const segment = (marker: number, body: Buffer) => {
+    const head = Buffer.alloc(4)
+    head.writeUInt16BE(0xff00 | marker, 0)
+    head.writeUInt16BE(body.length + 2, 2)
+    return Buffer.concat([head, body])
+  }
+  const blocks = Math.ceil(width / 8) * Math.ceil(height / 8)
+  const frame = Buffer.from([8, height >> 8, height & 0xff, width >> 8, width & 0xff, 1, 1, 0x11, 0])
+  // DC: one symbol (difference category 0) coded "0". AC: the fifteen end-of-band runs EOB0…EOB14, 4 bits each.
+  const dcTable = Buffer.from([0x00, 1, ...Array<number>(15).fill(0), 0x00])
+  const runLengths = Array.from({ length: 15 }, (_, n) => n << 4)
+  const acTable = Buffer.from([0x10, 0, 0, 0, 15, ...Array<number>(12).fill(0), ...runLengths])
+  const scan = (start: number, high: number, low: number, data: Buffer) =>
+    Buffer.concat([segment(0xda, Buffer.from([1, 1, 0x00, start, start, (high << 4) | low])), data])
+  const dcData = entropyCoded((put) => {
+    for (let block = 0; block < blocks; block++) put(0, 1)
+  })
+  const endOfBands = entropyCoded((put) => {
+    for (let left = blocks; left > 0;) {
+      const run = Math.min(left, 0x7fff)
+      const n = Math.floor(Math.log2(run))
+      put(n, 4)
+      put(run - (1 << n), n)
+      left -= run
+    }
+  })
+  // Each band first at 1/8192 of its value (Al = 13), then refined one bit at a time: the costliest scans to decode.
+  const acScans: Buffer[] = []
+  for (let k = 1; k < 64; k++) {
+    acScans.push(scan(k, 0, 13, endOfBands))
+    for (let bit = 13; bit > 0; bit--) acScans.push(scan(k, bit, bit - 1, endOfBands))
+  }
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    segment(0xdb, Buffer.from([0, ...Array<number>(64).fill(1)])),
+    segment(0xc2, frame),
+    segment(0xc4, dcTable),
+    segment(0xc4, acTable),
+    scan(0, 0, 0, dcData),
+    ...acScans.slice(0, scans - 1),
+    Buffer.from([0xff, 0xd9]),
+  ])
+}

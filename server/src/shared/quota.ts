@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Config } from '../config.js'
 import type { Database } from '../db/schema.js'
 import { ApiError } from './errors.js'
@@ -66,6 +66,17 @@ export async function lockPerson(trx: Trx, userId: string): Promise<void> {
     .execute()
 }
 
+/** Where a windowed quota starts counting at `now` (everything ever, for a quota held at once). */
+export const windowStart = (quota: Quota, now: Date) =>
+  quota.windowMs === null ? '' : new Date(now.getTime() - quota.windowMs).toISOString()
+
+/** Refuses with 429 (and when to try again) if `usage` leaves no room for one more under the quota. */
+export function assertRoomFor(quota: Quota, now: Date, { count, oldest }: Usage): void {
+  if (count < quota.limit) return
+  const freesAt = quota.windowMs !== null && oldest ? new Date(oldest).getTime() + quota.windowMs : now.getTime() + HOUR
+  throw overQuota(quota, Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000)))
+}
+
 /**
  * Refuses with 429 (and when to try again) if storing one more would pass the quota. Call it inside the
  * transaction that stores, before the insert: it locks the person first, so the count it reads cannot change
@@ -79,18 +90,19 @@ export async function assertWithinQuota(
   usage: (since: string) => Promise<Usage>,
 ): Promise<void> {
   await lockPerson(trx, userId)
-  const since = quota.windowMs === null ? '' : new Date(now.getTime() - quota.windowMs).toISOString()
-  const { count, oldest } = await usage(since)
-  if (count < quota.limit) return
-  const freesAt = quota.windowMs !== null && oldest ? new Date(oldest).getTime() + quota.windowMs : now.getTime() + HOUR
-  throw overQuota(quota, Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000)))
+  assertRoomFor(quota, now, await usage(windowStart(quota, now)))
 }
 
 /** The tables whose rows a windowed quota counts, each with the column naming whose row it is. */
 const OWNED_ROWS = { station_reports: 'user_id', wishes: 'resident_id', uploads: 'owner_id' } as const
 
 /** What a person stored in `table` since `since`: the usage a windowed quota is decided on. */
-export async function storedSince(trx: Trx, table: keyof typeof OWNED_ROWS, ownerId: string, since: string) {
+export async function storedSince(
+  trx: Kysely<Database>,
+  table: keyof typeof OWNED_ROWS,
+  ownerId: string,
+  since: string,
+) {
   const { rows } = await sql<{ n: number | string; oldest: string | null }>`
     select count(*) as n, min(created_at) as oldest from ${sql.table(table)}
     where ${sql.ref(OWNED_ROWS[table])} = ${ownerId} and created_at > ${since}`.execute(trx)

@@ -5,7 +5,7 @@ import { signedIn } from '../../shared/access.js'
 import { errors } from '../../shared/errors.js'
 import { idParamsSchema } from '../../shared/params.js'
 import type { Quotas } from '../../shared/quota.js'
-import { storePhoto } from './commands.js'
+import { createPhotoStore } from './commands.js'
 import { photoForViewer, type PhotoSize } from './queries.js'
 
 export const uploadResponseSchema = z.object({
@@ -22,6 +22,7 @@ export const uploadRoutes =
   (db: Db, clock: () => Date, quotas: Pick<Quotas, 'uploadsPerDay'>, maxMegabytes: number): FastifyPluginAsyncZod =>
   async (app) => {
     const maxBytes = Math.floor(maxMegabytes * 1024 * 1024)
+    const storePhoto = createPhotoStore(db, quotas.uploadsPerDay)
     // Photos arrive as the raw file body: the app reads the chosen file and sends its bytes with wx.request.
     app.addContentTypeParser(
       ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'],
@@ -50,7 +51,7 @@ export const uploadRoutes =
         const data = request.body
         if (!Buffer.isBuffer(data) || data.length === 0)
           throw errors.badRequest('请选择一张照片', 'Send a photo as the request body')
-        const { id, size } = await storePhoto(db, owner, data, clock(), quotas.uploadsPerDay)
+        const { id, size } = await storePhoto(owner, data, clock())
         const url = `/api/uploads/${id}`
         return reply.status(201).send({ upload: { id, url, thumbUrl: `${url}/thumb`, size } })
       },

@@ -66,8 +66,11 @@ export function hasExifGps(jpeg: Buffer): boolean {
   return false
 }
 
-/** A PNG whose header claims `width`×`height` pixels, with no pixels after it: a decompression bomb's first bytes. */
-export function pngClaiming(width: number, height: number): Buffer {
+/**
+ * A PNG whose header claims `width`×`height` pixels (8-bit RGB, or 16-bit RGBA with `sixteenBitRgba`), with no pixels
+ * after it: a decompression bomb's first bytes.
+ */
+export function pngClaiming(width: number, height: number, sixteenBitRgba = false): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
     const length = Buffer.alloc(4)
@@ -79,7 +82,7 @@ export function pngClaiming(width: number, height: number): Buffer {
   const header = Buffer.alloc(13)
   header.writeUInt32BE(width, 0)
   header.writeUInt32BE(height, 4)
-  header.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
+  header.set(sixteenBitRgba ? [16, 6, 0, 0, 0] : [8, 2, 0, 0, 0], 8) // bit depth, colour type (2 RGB, 6 RGBA)
   return Buffer.concat([
     ONE_PIXEL_PNG.subarray(0, 8),
     chunk('IHDR', header),

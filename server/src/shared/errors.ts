@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'WECHAT_LOGIN_UNAVAILABLE',
   'DATABASE_UNAVAILABLE',
   'SHUTTING_DOWN',
+  'UPLOADS_BUSY',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

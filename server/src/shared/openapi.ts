@@ -41,7 +41,7 @@ const refusalDescription = (status: number, access: Access): string => {
     case 500:
       return 'INTERNAL: a failure on the server’s side; try again later'
     case 503:
-      return 'Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE'
+      return 'Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY'
     default:
       return 'Refused; error.code says why'
   }

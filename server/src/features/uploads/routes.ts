@@ -42,7 +42,10 @@ export const uploadRoutes =
             `A JPEG, PNG or WebP photo of at most ${maxMegabytes} MB (QUOTA_UPLOAD_MAX_MB), sent as the request ` +
             'body; a bigger one is 413. It is decoded and written anew ' +
             '(upright, at most 1600 px, JPEG, no EXIF/GPS/XMP/ICC/comments) with a thumbnail; a file that does not ' +
-            'decode is 415. QUOTA_UPLOADS_PER_DAY per person; beyond that 429 RATE_LIMITED with Retry-After.',
+            'decode is 415. QUOTA_UPLOADS_PER_DAY per person; beyond that 429 RATE_LIMITED with Retry-After, ' +
+            'decided before the file is decoded. Refused from the header: over 50 megapixels or 200 MB decoded 413, ' +
+            'a progressive JPEG of more than 32 scans 415. Photos are decoded a few at a time; when too many wait, ' +
+            '503 UPLOADS_BUSY with Retry-After.',
           response: { 201: uploadResponseSchema },
         },
       },

@@ -8,6 +8,7 @@ import type { Config } from './config.js'
 import type { DbHandle } from './db/index.js'
 import { authRoutes } from './features/auth/routes.js'
 import { createSessions } from './features/auth/sessions.js'
+import { deskRoutes } from './features/desk/routes.js'
 import { communityRoutes } from './features/community/routes.js'
 import { inboxRoutes } from './features/inbox/routes.js'
 import { lectureRoutes } from './features/lectures/routes.js'
@@ -18,6 +19,7 @@ import { wishRoutes } from './features/wishes/routes.js'
 import { createStationCatalog } from './features/stations/catalog.js'
 import { stationRoutes } from './features/stations/routes.js'
 import { systemRoutes } from './features/system/routes.js'
+import { townRoutes } from './features/town/routes.js'
 import { registerAccessControl } from './shared/access.js'
 import { createTextCheck } from './shared/content-check.js'
 import { wechatClientFor, type WechatClient } from './shared/wechat.js'
@@ -161,6 +163,8 @@ export async function buildApp({
 
   await app.register(systemRoutes(database.db))
   await app.register(authRoutes(config, database.db, sessions, wechat))
+  await app.register(deskRoutes(config, database.db, sessions, clock))
+  await app.register(townRoutes(database.db, clock))
   await app.register(communityRoutes(database.db, clock))
   await app.register(memberRoutes(database.db, clock))
   await app.register(wishRoutes(database.db, clock, quotas))

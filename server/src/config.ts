@@ -89,6 +89,8 @@ const envSchema = z.object({
     .number()
     .positive()
     .default(24 * 30),
+  /** How long a desk sign-in code (扫码登录) may be approved and collected. */
+  DESK_TICKET_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   /** How long an instance may serve the station list from memory before re-reading it. */
   STATIONS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   STATIC_DIR: z.string().optional(),

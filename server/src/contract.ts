@@ -12,6 +12,8 @@ export type {
   Role,
   User,
 } from './features/auth/schemas.js'
+export type { DeskPollResponse, DeskTicket, DeskTicketCreated, DeskTicketStatus } from './features/desk/schemas.js'
+export type { Town, TownPatch } from './features/town/schemas.js'
 export type { WeeklyHours } from './features/stations/hours.js'
 export type {
   ReportCreate,

@@ -256,6 +256,32 @@ export interface InboxNoticesTable {
   read_at: IsoTime | null
 }
 
+/** A desk sign-in code (扫码登录): pending, approved by a staff member's phone, then used once by the desk. */
+export interface DeskTicketsTable {
+  ticket: string
+  secret_hash: string
+  /** What the desk's browser said it is ("Chrome 131 · Windows"), shown on the phone before it approves. */
+  browser: string
+  created_at: IsoTime
+  expires_at: IsoTime
+  approved_by: string | null
+  approved_at: IsoTime | null
+  used_at: IsoTime | null
+}
+
+/** The town this deployment serves: one row, id 'town'. */
+export interface TownTable {
+  id: string
+  name: string
+  name_en: string
+  intro: string
+  intro_en: string
+  lat: number
+  lng: number
+  zoom: number
+  updated_at: IsoTime
+}
+
 export interface Database {
   users: UsersTable
   sessions: SessionsTable
@@ -277,4 +303,6 @@ export interface Database {
   wishes: WishesTable
   notice_consents: NoticeConsentsTable
   inbox_notices: InboxNoticesTable
+  desk_tickets: DeskTicketsTable
+  town: TownTable
 }

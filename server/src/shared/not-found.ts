@@ -12,4 +12,6 @@ export const notFound = {
   wish: () => errors.notFound('找不到该心愿', 'No such wish'),
   registration: () => errors.notFound('找不到该报到记录', 'No such registration'),
   photo: () => errors.notFound('找不到该图片', 'No such photo'),
+  deskTicket: () =>
+    errors.notFound('找不到该登录码，请在电脑上刷新', 'No such sign-in code; refresh it on the computer'),
 }

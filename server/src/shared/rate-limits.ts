@@ -6,6 +6,7 @@ import type { Authenticate } from './access.js'
 import { errors } from './errors.js'
 
 const WRITE_METHODS = ['POST', 'PATCH', 'PUT', 'DELETE']
+const DESK_POLL = /^\/api\/auth\/desk\/[^/?]+\/poll(?:\?|$)/
 
 /** Looks the caller up once per request, for the rate limits (which run first) and then the access gate. */
 export function authenticateOnce(authenticate: Authenticate): Authenticate {
@@ -39,7 +40,10 @@ export async function registerRateLimits(app: FastifyInstance, config: Config, i
     { appliesTo: () => true, check: limit(config.RATE_GLOBAL_MAX) },
     { appliesTo: isWrite, check: limit(config.RATE_WRITE_MAX) },
     {
-      appliesTo: (request: FastifyRequest) => request.method === 'POST' && request.url.startsWith('/api/auth/'),
+      // A desk polling its sign-in code is no login attempt: its secret cannot be guessed, and a poll every 2 s
+      // for the code's two minutes would pass the login limit. The write limit still counts it.
+      appliesTo: (request: FastifyRequest) =>
+        request.method === 'POST' && request.url.startsWith('/api/auth/') && !DESK_POLL.test(request.url),
       check: limit(config.RATE_LOGIN_MAX),
     },
   ]

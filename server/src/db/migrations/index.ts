@@ -9,6 +9,7 @@ import { communityScope } from './0007_community_scope.js'
 import { cleanPhotos } from './0008_clean_photos.js'
 import { inbox } from './0010_inbox.js'
 import { communityNamesEn } from './0011_community_names_en.js'
+import { deskAndTown } from './0013_desk_and_town.js'
 
 /** Ordered by name; the same list runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_clean_photos': cleanPhotos,
   '0010_inbox': inbox,
   '0011_community_names_en': communityNamesEn,
+  '0013_desk_and_town': deskAndTown,
 }

@@ -8,7 +8,8 @@ import type { Role, User } from './schemas.js'
 export interface Sessions {
   /** Creates the user on first sight; later logins keep the role unless one is given. `executor`: a transaction to join. */
   upsertUser(openid: string, changes: { role?: Role; nickname?: string }, executor?: Db): Promise<User>
-  issueToken(userId: string): Promise<string>
+  /** A new session of the user; `executor`: a transaction to join, so the session exists only if the rest is written. */
+  issueToken(userId: string, executor?: Db): Promise<string>
   authenticate(request: FastifyRequest): Promise<User | null>
   deleteAccount(userId: string): Promise<void>
   /** Ends the session the request carries, or every session of its person; returns how many ended. */
@@ -53,10 +54,10 @@ export function createSessions(db: Db, config: Config, clock: () => Date): Sessi
       .executeTakeFirstOrThrow()
   }
 
-  async function issueToken(userId: string): Promise<string> {
+  async function issueToken(userId: string, executor: Db = db): Promise<string> {
     const token = newToken()
     const now = clock()
-    await db
+    await executor
       .insertInto('sessions')
       .values({
         token_hash: sha256(token),

@@ -309,6 +309,7 @@ describe.each(DB_KINDS)('fuzzing every operation on %s', (kind) => {
     const failures: string[] = []
     let requests = 0
     let operations = 0
+    const walked: string[] = []
 
     const send = async (method: string, testCase: Case, token?: string) => {
       requests += 1
@@ -340,6 +341,7 @@ describe.each(DB_KINDS)('fuzzing every operation on %s', (kind) => {
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(methods)) {
         operations += 1
+        walked.push(`${method.toUpperCase()} ${path}`)
         const cases = casesFor(path, operation, random)
         // The caller the route lets through, found with the plain request; logged in afresh, as DELETE /api/me ends a user.
         let token = ''
@@ -359,6 +361,16 @@ describe.each(DB_KINDS)('fuzzing every operation on %s', (kind) => {
     )
     expect(failures).toEqual([])
     expect(operations).toBeGreaterThan(50)
+    expect(walked).toEqual(
+      expect.arrayContaining([
+        'POST /api/auth/desk',
+        'GET /api/auth/desk/{ticket}',
+        'POST /api/auth/desk/{ticket}/approve',
+        'POST /api/auth/desk/{ticket}/poll',
+        'GET /api/town',
+        'PATCH /api/town',
+      ]),
+    )
 
     expect((await api.app.inject({ url: '/api/health' })).statusCode).toBe(200)
     const stations = await api.app.inject({ url: '/api/stations' })

@@ -14,9 +14,27 @@ export const coordinatesTogether = (query: { lat?: number; lng?: number }) =>
   (query.lat === undefined) === (query.lng === undefined)
 export const coordinatesTogetherRule = rule('须与 lng 同时提供', 'must come with lng', ['lat'])
 
-/** A PATCH that changes nothing is a client mistake worth saying so. */
-export const nonEmptyPatch = <T extends z.ZodObject>(schema: T) =>
-  schema.refine((patch) => Object.keys(patch).length > 0, rule('没有要修改的内容', 'nothing to change'))
+/** A field as a PATCH reads it: whatever the create form fills in by default, a change leaves alone unless named. */
+function withoutDefault(field: z.core.$ZodType): z.core.$ZodType {
+  return field instanceof z.ZodDefault || field instanceof z.ZodPrefault ? withoutDefault(field.unwrap()) : field
+}
+
+/**
+ * The body of a PATCH made from what creating the thing takes: every field optional and none defaulted, so a body
+ * changes exactly the fields it names (a `photos` default of `[]` would otherwise wipe the photos of every change),
+ * and a body naming nothing is refused rather than answered with an unchanged row. The document says so too
+ * (`minProperties: 1`).
+ */
+export function patchOf<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
+  const shape = Object.fromEntries(Object.entries(fields.shape).map(([key, field]) => [key, withoutDefault(field)]))
+  return (z.object(shape) as unknown as z.ZodObject<Shape>)
+    .partial()
+    .refine(
+      (patch) => Object.keys(patch).length > 0,
+      rule('没有要修改的内容，请至少给出一项要改的字段', 'names nothing to change; send at least one field'),
+    )
+    .meta({ minProperties: 1 })
+}
 
 /** A rejection has to say why. */
 export const reasonRequiredRule = rule('拒绝时必填', 'is required to reject', ['reason'])

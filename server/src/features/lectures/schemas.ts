@@ -4,8 +4,8 @@ import {
   coordinatesTogetherRule,
   identifier,
   line,
-  nonEmptyPatch,
   paragraph,
+  patchOf,
   token,
 } from '../../shared/validation.js'
 import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
@@ -49,7 +49,7 @@ export const guesthouseFieldsSchema = z.object({
   photos: z.array(photoUrlSchema).max(MAX_PHOTOS).default([]),
 })
 export type GuesthouseCreate = z.input<typeof guesthouseFieldsSchema>
-export const guesthousePatchSchema = nonEmptyPatch(guesthouseFieldsSchema.partial())
+export const guesthousePatchSchema = patchOf(guesthouseFieldsSchema)
 export type GuesthousePatch = z.input<typeof guesthousePatchSchema>
 export const guesthouseResponseSchema = z.object({ guesthouse: guesthouseSchema })
 export type GuesthouseResponse = z.infer<typeof guesthouseResponseSchema>
@@ -62,7 +62,7 @@ export const topicFieldsSchema = z.object({
   descriptionEn: paragraph(600, 0).optional(),
 })
 export type TopicCreate = z.input<typeof topicFieldsSchema>
-export const topicPatchSchema = nonEmptyPatch(topicFieldsSchema.partial())
+export const topicPatchSchema = patchOf(topicFieldsSchema)
 export type TopicPatch = z.input<typeof topicPatchSchema>
 
 export const topicSchema = z.object({
@@ -141,7 +141,7 @@ const sessionFields = z.object({
 /** The time rules (window, order, length) are the domain's: see schedule.ts. */
 export const sessionCreateSchema = sessionFields
 export type LectureSessionCreate = z.input<typeof sessionCreateSchema>
-export const sessionPatchSchema = nonEmptyPatch(sessionFields.omit({ topicId: true }).partial())
+export const sessionPatchSchema = patchOf(sessionFields.omit({ topicId: true }))
 export type LectureSessionPatch = z.input<typeof sessionPatchSchema>
 export const sessionCancelSchema = z.object({ reason: paragraph(200, 0).optional() })
 

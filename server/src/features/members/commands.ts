@@ -6,7 +6,7 @@ import { notFound } from '../../shared/not-found.js'
 import { lockPerson } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { assertActsFor } from '../community/scope.js'
-import type { MemberRegister, Verify } from './schemas.js'
+import type { MemberRegister, MemberSettings, Verify } from './schemas.js'
 
 /**
  * Files a person's 双报到 registration, once: under the person's row lock, so of ten taps at once the first stores
@@ -51,10 +51,11 @@ export async function registerMember(
   })
 }
 
-export async function setRankingOptOut(db: Db, userId: string, optOut: boolean): Promise<void> {
+/** Changes the settings the body names (at least one: the schema refuses an empty change). */
+export async function changeMemberSettings(db: Db, userId: string, settings: MemberSettings): Promise<void> {
   await db
     .updateTable('members')
-    .set({ ranking_opt_out: optOut ? 1 : 0 })
+    .set({ ...(settings.rankingOptOut !== undefined && { ranking_opt_out: settings.rankingOptOut ? 1 : 0 }) })
     .where('user_id', '=', userId)
     .execute()
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/index.js'
 import { idParamsSchema } from '../../shared/params.js'
 import { signedIn } from '../../shared/access.js'
 import { staffCommunities } from '../community/scope.js'
-import { decideRegistration, registerMember, setRankingOptOut } from './commands.js'
+import { decideRegistration, registerMember, changeMemberSettings } from './commands.js'
 import { findMember, findMemberOf, findMemberQueue, findMemberRecord, findRanking } from './queries.js'
 import {
   memberListResponseSchema,
@@ -67,7 +67,7 @@ export const memberRoutes =
       },
       async (request) => {
         const user = signedIn(request.user)
-        await setRankingOptOut(db, user.id, request.body.rankingOptOut)
+        await changeMemberSettings(db, user.id, request.body)
         return { member: await findMemberOf(db, user.id) }
       },
     )

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { identifier, line, paragraph, reasonRequiredRule } from '../../shared/validation.js'
+import { identifier, line, paragraph, patchOf, reasonRequiredRule } from '../../shared/validation.js'
 
 export const memberRegisterSchema = z.object({
   realName: line(20, 2),
@@ -36,7 +36,8 @@ export const memberListResponseSchema = z.object({ items: z.array(memberSchema) 
 export const verifySchema = z
   .object({ decision: z.enum(['verify', 'reject']), reason: paragraph(200).optional() })
   .refine((v) => v.decision === 'verify' || v.reason, reasonRequiredRule)
-export const memberSettingsSchema = z.object({ rankingOptOut: z.boolean() })
+export const memberSettingsSchema = patchOf(z.object({ rankingOptOut: z.boolean() }))
+export type MemberSettings = z.output<typeof memberSettingsSchema>
 export type Verify = z.infer<typeof verifySchema>
 
 export const memberRecordSchema = z.object({

@@ -136,7 +136,10 @@ export function createStationCommands(
       await assertStationInScope(trx, actor, id)
       const updated = await trx
         .updateTable('station_services')
-        .set({ available: toggle.available ? 1 : 0, ...(toggle.note !== undefined && { note: toggle.note }) })
+        .set({
+          ...(toggle.available !== undefined && { available: toggle.available ? 1 : 0 }),
+          ...(toggle.note !== undefined && { note: toggle.note }),
+        })
         .where('station_id', '=', id)
         .where('service_key', '=', key)
         .executeTakeFirst()

@@ -5,8 +5,8 @@ import {
   coordinatesTogetherRule,
   identifier,
   line,
-  nonEmptyPatch,
   paragraph,
+  patchOf,
   rule,
   token,
 } from '../../shared/validation.js'
@@ -101,7 +101,7 @@ export const stationServiceInputSchema = z.object({
   note: line(60, 0).nullable().optional(),
 })
 
-const stationFieldsSchema = z.object({
+export const stationCreateSchema = z.object({
   /** Optional for staff bound to exactly one community (theirs is taken); a district account names it. */
   communityId: identifier().optional(),
   name: line(40),
@@ -124,22 +124,21 @@ const stationFieldsSchema = z.object({
       (list) => new Set(list.map((s) => s.key)).size === list.length,
       rule('每项服务只能出现一次', 'each service only once'),
     ),
-  photos: z.array(photoUrlSchema).max(MAX_PHOTOS),
-  pledges: z.array(line(60)).max(10),
-})
-export const stationCreateSchema = stationFieldsSchema.extend({
-  photos: stationFieldsSchema.shape.photos.default([]),
-  pledges: stationFieldsSchema.shape.pledges.default([]),
+  photos: z.array(photoUrlSchema).max(MAX_PHOTOS).default([]),
+  pledges: z.array(line(60)).max(10).default([]),
 })
 export type StationCreate = z.input<typeof stationCreateSchema>
-export const stationPatchSchema = nonEmptyPatch(stationFieldsSchema.partial())
+export const stationPatchSchema = patchOf(stationCreateSchema)
 export type StationPatch = z.input<typeof stationPatchSchema>
 
 export const serviceToggleParamsSchema = idParamsSchema.extend({ key: serviceKeySchema })
-export const serviceToggleSchema = z.object({
-  available: z.boolean(),
-  note: line(60, 0).nullable().optional(),
-})
+/** Either or both: switching a service off keeps its note, and a note can change without switching it. */
+export const serviceToggleSchema = patchOf(
+  z.object({
+    available: z.boolean(),
+    note: line(60, 0).nullable().optional(),
+  }),
+)
 export type ServiceToggle = z.infer<typeof serviceToggleSchema>
 
 export const REPORT_CATEGORIES = [

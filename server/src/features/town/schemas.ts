@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { line, nonEmptyPatch, paragraph } from '../../shared/validation.js'
+import { line, paragraph, patchOf } from '../../shared/validation.js'
 
 const townFieldsSchema = z.object({
   name: line(40).describe(
@@ -17,5 +17,5 @@ const townFieldsSchema = z.object({
 export const townSchema = townFieldsSchema
 export type Town = z.infer<typeof townSchema>
 
-export const townPatchSchema = nonEmptyPatch(townFieldsSchema.partial())
+export const townPatchSchema = patchOf(townFieldsSchema)
 export type TownPatch = z.input<typeof townPatchSchema>

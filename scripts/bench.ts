@@ -5,6 +5,7 @@ import { startPostgres } from '../tests/support/postgres'
 import { bookingStorm } from './bench/booking-storm'
 import { benchStations } from './bench/http'
 import { weappSizes } from './bench/sizes'
+import { benchUploads } from './bench/uploads'
 import { ensureTaroBuild } from './taro-build'
 
 const root = join(__dirname, '..')
@@ -33,6 +34,24 @@ async function main() {
   check('  stations / ceiling', `${(share * 100).toFixed(0)} %`, '≥ 70 %', share >= 0.7)
   check('  stations p99 (median of 5 runs)', `${http.stations.p99} ms`, '≤ 10 ms', http.stations.p99 <= 10)
   check('  ceiling p99', `${http.ceiling.p99} ms`, '', true)
+
+  const uploads = await benchUploads()
+  for (const cost of uploads.costs) {
+    check(
+      `upload: ${cost.what} (${(cost.bytes / KB).toFixed(0)} KB)`,
+      `${cost.cpu.toFixed(2)} s CPU, ${cost.status}`,
+      `≤ 2 s, ${cost.expected}`,
+      cost.cpu <= 2 && cost.status === cost.expected,
+    )
+  }
+  check('  API RSS after start and one photo', `${uploads.rssBefore.toFixed(0)} MB`, '', true)
+  for (const burst of uploads.bursts) {
+    const stored = burst.statuses.every((status) => status === 201)
+    check(`upload: ${burst.what} at once, RSS peak`, `${burst.rssPeak.toFixed(0)} MB`, '', stored)
+    check('  RSS idle 10 s later', `${burst.rssIdle.toFixed(0)} MB`, '< 400 MB', burst.rssIdle < 400)
+    const list = `${burst.listMedianMs.toFixed(0)} / ${burst.listMaxMs.toFixed(0)} ms`
+    check('  meanwhile GET /api/stations every 50 ms, median / max', list, '', true)
+  }
 
   const cluster = await startPostgres()
   process.env.OTH_TEST_PG_ADMIN_URL = cluster.adminUrl

@@ -34,6 +34,8 @@ async function waitFor(url: string, timeoutMs = 30_000) {
 
 export interface RunningServer {
   base: string
+  /** The process id, for what `/proc` tells about it (CPU time, memory). */
+  pid: number
   /** SIGTERM, then the exit code once the process is gone. */
   stop(): Promise<number | null>
 }
@@ -55,6 +57,7 @@ export async function startServer(
   await waitFor(base + readyPath)
   return {
     base,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM')
       return exited
@@ -92,6 +95,7 @@ export async function startApiProcess(
   )
   return {
     base: server.base,
+    pid: server.pid,
     async stop() {
       const code = await server.stop()
       rmSync(dir, { recursive: true, force: true })

@@ -14,6 +14,17 @@ const tileUrl =
   process.env.TILE_URL ??
   'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}'
 
+/**
+ * WeChat reads a screen reader's names and roles from `aria-*` attributes in the .wxml, but Taro's templates carry
+ * none of them: these add the ones the app sets (`ariaLabel`, `ariaRole`, and the state of chips and tabs) to the
+ * components that take them, so the labels reach the rendered page.
+ */
+const ARIA = { 'aria-label': '', 'aria-hidden': '' }
+const ARIA_CONTROL = { ...ARIA, 'aria-role': '', 'aria-checked': '', 'aria-selected': '' }
+const ariaInWxml = {
+  components: { View: ARIA_CONTROL, Text: ARIA, Button: ARIA, Image: ARIA, Switch: ARIA },
+}
+
 export default defineConfig(async (merge, { mode }) => {
   const baseConfig: UserConfigExport = {
     projectName: 'old-town-hub',
@@ -22,10 +33,15 @@ export default defineConfig(async (merge, { mode }) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    plugins: [['@tarojs/plugin-inject', ariaInWxml]],
     defineConstants: { API_BASE: JSON.stringify(apiBase), TILE_URL: JSON.stringify(tileUrl) },
     alias: { '@contract': path.resolve(__dirname, '..', 'server/src/contract.ts') },
-    copy: { patterns: [], options: {} },
+    // The map's marker icon as a file of the weapp package: WeChat's map takes a path for a marker's icon.
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'weapp' ? [{ from: 'src/assets/marker.png', to: 'dist/weapp/assets/marker.png' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

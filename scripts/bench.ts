@@ -2,8 +2,10 @@
 import { join } from 'node:path'
 import { createTestDatabase } from '../tests/support/databases'
 import { startPostgres } from '../tests/support/postgres'
+import { formatFigure, RENDER_BUDGETS, type RenderBudget, type RenderFigure } from '../tests/weapp/render-budgets'
 import { bookingStorm } from './bench/booking-storm'
 import { benchStations } from './bench/http'
+import { weappRenders } from './bench/renders'
 import { weappSizes } from './bench/sizes'
 import { benchUploads } from './bench/uploads'
 import { ensureTaroBuild } from './taro-build'
@@ -20,6 +22,20 @@ async function main() {
   for (const [name, bytes] of sizes.subpackages)
     check(`  subpackage ${name}`, `${(bytes / KB).toFixed(1)} KB`, '', true)
   check('weapp total', `${(sizes.total / KB).toFixed(1)} KB`, '≤ 2048 KB', sizes.total <= 2048 * KB)
+
+  // setData sizes at the busier town, as the render audit suite measures and asserts them.
+  const renders = weappRenders()
+  for (const key of Object.keys(RENDER_BUDGETS) as RenderFigure[]) {
+    const value = renders.figures[key]
+    const { what, max } = RENDER_BUDGETS[key] as RenderBudget
+    const row = what.startsWith(' ') ? what : `weapp ${what}`
+    if (value === undefined) check(row, 'not measured', '', false)
+    else {
+      const shown = formatFigure(key, value)
+      check(row, shown.value, shown.budget, max === undefined || value <= max)
+    }
+  }
+  check('weapp render audit suite', renders.passed ? 'passed' : 'FAILED', 'passes', renders.passed)
 
   const http = await benchStations({ seconds: Number(process.env.BENCH_SECONDS ?? 3) })
   const share = http.stations.rps / http.ceiling.rps

@@ -50,16 +50,12 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     setLargeFontState(on)
   }, [])
 
+  // Stable while the language stays, so what is built from them (the map's markers) is kept across large text.
+  const t = useCallback<Settings['t']>((key, params) => translate(language, key, params), [language])
+  const inLanguage = useCallback((zh: string, en: string) => (language === 'en' ? en : zh), [language])
   const value = useMemo<Settings>(
-    () => ({
-      language,
-      largeFont,
-      setLanguage,
-      setLargeFont,
-      t: (key, params) => translate(language, key, params),
-      inLanguage: (zh, en) => (language === 'en' ? en : zh),
-    }),
-    [language, largeFont, setLanguage, setLargeFont],
+    () => ({ language, largeFont, setLanguage, setLargeFont, t, inLanguage }),
+    [language, largeFont, setLanguage, setLargeFont, t, inLanguage],
   )
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>
 }

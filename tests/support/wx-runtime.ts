@@ -56,6 +56,8 @@ export interface WxRuntime {
   tabBadges: Map<number, string>
   /** The selectors pages looked up with createSelectorQuery (the charts' canvases). */
   selectorQueries: string[]
+  /** How many pull-to-refreshes the pages have finished (stopPullDownRefresh calls). */
+  refreshesDone: number
 }
 
 /**
@@ -79,6 +81,7 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
     installed.runtime.navigations.length = 0
     installed.runtime.tabBadges.clear()
     installed.runtime.selectorQueries.length = 0
+    installed.runtime.refreshesDone = 0
     return installed.runtime
   }
   options = { ...options }
@@ -91,6 +94,7 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
     subscribePrompts: [],
     tabBadges: new Map(),
     selectorQueries: [],
+    refreshesDone: 0,
   }
   installed = { runtime, options }
   const g = globalThis as Record<string, unknown>
@@ -197,7 +201,10 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
       runtime.navigations.push(o.url)
       void settle(o, async () => ({ errMsg: 'switchTab:ok' }))
     },
-    stopPullDownRefresh: (o: Callbacks = {}) => void settle(o, async () => ({ errMsg: 'stopPullDownRefresh:ok' })),
+    stopPullDownRefresh: (o: Callbacks = {}) => {
+      runtime.refreshesDone++
+      void settle(o, async () => ({ errMsg: 'stopPullDownRefresh:ok' }))
+    },
     setTabBarItem: (o: Callbacks) => void settle(o, async () => ({ errMsg: 'setTabBarItem:ok' })),
     setTabBarBadge: (o: Callbacks & { index: number; text: string }) => {
       runtime.tabBadges.set(o.index, o.text)
@@ -244,8 +251,41 @@ export interface RenderedPage {
   html(): string
   /** Taps the element with this selector (Taro's onClick handlers run). */
   tap(selector: string): void
+  /** Fires another event a component sends, e.g. the map's `markertap` with `{ markerId }`. */
+  fire(selector: string, event: string, detail: object): void
   /** Waits until the page shows `text` (or the markup passes the check), or fails after `timeoutMs`. */
   waitFor(text: string | RegExp | ((html: string) => boolean), timeoutMs?: number): Promise<void>
+  /** Runs one of the page's own events as WeChat does: the person pulls down, or scrolls to the end. */
+  pageEvent(name: 'onPullDownRefresh' | 'onReachBottom'): void
+  /** The tree Taro keeps in the page's data (`root`), which the view renders. */
+  tree(): unknown
+  /** The rendered elements with every attribute the compiled templates gave them (aria-* included). */
+  elements(): RenderedElement[]
+}
+
+/** An element of the rendered page as the templates made it. */
+export interface RenderedElement {
+  tagName: string
+  attrs: Record<string, unknown>
+  /** Its text, children's included. */
+  text: string
+}
+
+interface RenderedJson {
+  tagName: string
+  attrs: { name: string; value: unknown }[]
+  children: (RenderedJson | string)[]
+}
+
+function flatten(node: RenderedJson): RenderedElement[] {
+  const text = (n: RenderedJson | string): string => (typeof n === 'string' ? n : n.children.map(text).join(''))
+  const self = {
+    tagName: node.tagName,
+    // The simulator keeps attribute names camel-cased (ariaLabel); the .wxml, and WeChat, say aria-label.
+    attrs: Object.fromEntries(node.attrs.map((a) => [a.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), a.value])),
+    text: text(node),
+  }
+  return [self, ...node.children.flatMap((c) => (typeof c === 'string' ? [] : flatten(c)))]
 }
 
 const loadedPages = new Map<string, string>()
@@ -278,6 +318,16 @@ export function renderPage(pagePath: string, query: Record<string, string> = {})
       if (!target) throw new Error(`nothing matches ${selector}`)
       target.dispatchEvent('tap')
     },
+    fire(selector, event, detail) {
+      const target = component.querySelector(selector)
+      if (!target) throw new Error(`nothing matches ${selector}`)
+      target.dispatchEvent(event, { detail })
+    },
+    pageEvent(name) {
+      ;(component.instance as unknown as Record<string, () => void>)[name]!()
+    },
+    tree: () => (component.data as { root?: unknown }).root,
+    elements: () => flatten(component.toJSON()),
     async waitFor(text, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs
       const found = () =>

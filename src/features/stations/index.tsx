@@ -4,6 +4,8 @@ import type { ServiceKey, StationKind } from '@contract'
 import { useRef, useState } from 'react'
 import { useSettings } from '../../shared/settings'
 import { KEYS, readStorage, writeStorage } from '../../shared/storage'
+import { control } from '../../shared/ui/a11y'
+import { PagedList } from '../../shared/ui/PagedList'
 import { Screen } from '../../shared/ui/Screen'
 import { StateView } from '../../shared/ui/StateView'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
@@ -46,7 +48,7 @@ export default function StationsPage() {
       }
     },
     JSON.stringify(filter),
-    { onShow: 'first' },
+    { onShow: 'first', onNewKey: 'keep' },
   )
 
   /** Changes the filter; the list reloads its first page with it. */
@@ -59,7 +61,8 @@ export default function StationsPage() {
 
   useReachBottom(() => {
     const cursor = list.data?.nextCursor
-    if (!cursor || loadingMore.current) return
+    // The list shown may still be the one before a new filter: its cursor belongs to that one.
+    if (!cursor || list.stale || loadingMore.current) return
     loadingMore.current = true
     listStations(filter, origin ?? null, cursor)
       .then(({ data: more }) =>
@@ -75,7 +78,10 @@ export default function StationsPage() {
 
   const open = (id: string) => void Taro.navigateTo({ url: `/features/stations/pages/detail/index?id=${id}` })
   const chip = (on: boolean) => `chip ${on ? 'chip--on' : ''}`
+  const items = list.data?.items
 
+  // The bar, the filters and the two containers below stay put: what changes (a chip, the notes, the list or the
+  // map) is all that reaches the view, never the whole screen.
   return (
     <Screen className="stations">
       <View className="stations__bar">
@@ -85,7 +91,7 @@ export default function StationsPage() {
               key={key}
               id={`view-${key}`}
               className={`stations__view ${view === key ? 'stations__view--on' : ''}`}
-              ariaRole="tab"
+              {...control('tab', { selected: view === key })}
               onClick={() => setView(key)}
             >
               {t(`stations.${key}`)}
@@ -98,6 +104,7 @@ export default function StationsPage() {
             id="open-only"
             checked={filter.openNow === true}
             color="#B71C1C"
+            ariaLabel={t('stations.onlyOpen')}
             onChange={(e) => refine({ openNow: e.detail.value })}
           />
         </View>
@@ -106,7 +113,7 @@ export default function StationsPage() {
         <View
           id="filter-all"
           className={chip(!filter.service)}
-          ariaRole="button"
+          {...control('radio', { checked: !filter.service })}
           onClick={() => refine({ service: undefined })}
         >
           {t('stations.filterAll')}
@@ -116,8 +123,7 @@ export default function StationsPage() {
             key={key}
             id={`filter-${key}`}
             className={chip(filter.service === key)}
-            ariaRole="button"
-            ariaLabel={t(serviceLabel(key))}
+            {...control('radio', { checked: filter.service === key })}
             onClick={() => refine({ service: key })}
           >
             {t(serviceLabel(key))}
@@ -128,7 +134,7 @@ export default function StationsPage() {
         <View
           id="kind-all"
           className={chip(!filter.kind)}
-          ariaRole="button"
+          {...control('radio', { checked: !filter.kind })}
           onClick={() => refine({ kind: undefined })}
         >
           {t('stations.kindAll')}
@@ -138,7 +144,7 @@ export default function StationsPage() {
             key={key}
             id={`kind-${key}`}
             className={chip(filter.kind === key)}
-            ariaRole="button"
+            {...control('radio', { checked: filter.kind === key })}
             onClick={() => refine({ kind: key })}
           >
             {t(`kind.${key}`)}
@@ -146,36 +152,37 @@ export default function StationsPage() {
         ))}
       </ScrollView>
 
-      {origin === null ? (
-        <View className="notice" role="note">
-          <Text>{t('stations.locationDenied')}</Text>
-        </View>
-      ) : null}
-      {list.data?.offlineAt ? (
-        <View className="notice" role="status">
-          <Text>{t('common.offlineAt', { time: new Date(list.data.offlineAt).toLocaleString() })}</Text>
-        </View>
-      ) : null}
+      <View className="stations__notes">
+        {origin === null ? (
+          <View className="notice" role="note">
+            <Text>{t('stations.locationDenied')}</Text>
+          </View>
+        ) : null}
+        {list.data?.offlineAt ? (
+          <View className="notice" role="status">
+            <Text>{t('common.offlineAt', { time: new Date(list.data.offlineAt).toLocaleString() })}</Text>
+          </View>
+        ) : null}
+      </View>
 
-      {list.placeholder}
-      {list.data?.items.length === 0 ? (
-        <StateView state="empty" title={t('stations.empty')} hint={t('stations.emptyHint')} />
-      ) : null}
-      {list.data?.items.length && view === 'map' ? (
-        <StationMap stations={list.data.items} origin={origin ?? null} onOpen={open} />
-      ) : null}
-      {list.data && view === 'list' ? (
-        <View className="stations__list">
-          {list.data.items.map((station) => (
-            <StationCard key={station.id} station={station} onOpen={open} />
-          ))}
-          {list.data.items.length > 0 ? (
-            <Text className="stations__end muted">
-              {list.data.nextCursor ? t('common.loadMore') : t('common.noMore')}
-            </Text>
-          ) : null}
-        </View>
-      ) : null}
+      {/* While a new filter loads, the list shown stays (dimmed) until the answer replaces it. */}
+      <View className={`stations__content ${list.stale ? 'stations__content--stale' : ''}`} aria-busy={list.stale}>
+        {list.placeholder}
+        {items?.length === 0 ? (
+          <StateView state="empty" title={t('stations.empty')} hint={t('stations.emptyHint')} />
+        ) : null}
+        {items?.length && view === 'map' ? <StationMap stations={items} origin={origin ?? null} onOpen={open} /> : null}
+        {items?.length && view === 'list' ? (
+          <PagedList items={items} className="stations__list">
+            {(station) => <StationCard key={station.id} station={station} onOpen={open} />}
+          </PagedList>
+        ) : null}
+        {items?.length && view === 'list' ? (
+          <Text className="stations__end muted">
+            {list.data?.nextCursor ? t('common.loadMore') : t('common.noMore')}
+          </Text>
+        ) : null}
+      </View>
     </Screen>
   )
 }

@@ -4,6 +4,8 @@ import type { CommunityList } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../shared/auth'
 import { useSettings } from '../../shared/settings'
+import { control } from '../../shared/ui/a11y'
+import { PagedList } from '../../shared/ui/PagedList'
 import { Screen } from '../../shared/ui/Screen'
 import { StateView } from '../../shared/ui/StateView'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
@@ -18,7 +20,7 @@ export default function WishesPage() {
   const { t, inLanguage } = useSettings()
   usePageTitle(t('tab.wishes'))
   const [filter, setFilter] = useState<WishFilter>({})
-  const wall = useScreenData(async () => (await wishWall(filter)).data, JSON.stringify(filter))
+  const wall = useScreenData(async () => (await wishWall(filter)).data, JSON.stringify(filter), { onNewKey: 'keep' })
   const [places, setPlaces] = useState<CommunityList['items']>([])
   const nameOf = (c: CommunityList['items'][number]) => inLanguage(c.name, c.nameEn)
 
@@ -31,7 +33,7 @@ export default function WishesPage() {
   })
   useReachBottom(() => {
     const cursor = wall.data?.nextCursor
-    if (!cursor) return
+    if (!cursor || wall.stale) return
     void wishWall(filter, cursor).then(({ data: more }) =>
       wall.update((shown) => ({ items: [...shown.items, ...more.items], nextCursor: more.nextCursor })),
     )
@@ -62,7 +64,7 @@ export default function WishesPage() {
         <View
           id="sort-newest"
           className={`chip ${filter.near ? '' : 'chip--on'}`}
-          ariaRole="tab"
+          {...control('tab', { selected: !filter.near })}
           onClick={() => void sortBy(false)}
         >
           {t('wishes.sortNewest')}
@@ -70,7 +72,7 @@ export default function WishesPage() {
         <View
           id="sort-nearest"
           className={`chip ${filter.near ? 'chip--on' : ''}`}
-          ariaRole="tab"
+          {...control('tab', { selected: Boolean(filter.near) })}
           onClick={() => void sortBy(true)}
         >
           {t('wishes.sortNearest')}
@@ -78,7 +80,7 @@ export default function WishesPage() {
         <View
           id="urgent-only"
           className={`chip ${filter.urgentOnly ? 'chip--on' : ''}`}
-          ariaRole="checkbox"
+          {...control('checkbox', { checked: filter.urgentOnly === true })}
           onClick={() => refine({ urgentOnly: !filter.urgentOnly })}
         >
           {t('wishes.urgentOnly')}
@@ -97,7 +99,7 @@ export default function WishesPage() {
         <View
           id="category-all"
           className={`chip ${filter.category ? '' : 'chip--on'}`}
-          ariaRole="button"
+          {...control('radio', { checked: !filter.category })}
           onClick={() => choose(undefined)}
         >
           {t('wishes.allCategories')}
@@ -107,27 +109,35 @@ export default function WishesPage() {
             key={c}
             id={`category-${c}`}
             className={`chip ${filter.category === c ? 'chip--on' : ''}`}
-            ariaRole="button"
+            {...control('radio', { checked: filter.category === c })}
             onClick={() => choose(c)}
           >
             {t(`wish.category.${c}`)}
           </View>
         ))}
       </ScrollView>
-      {wall.placeholder}
-      {wall.data?.items.length === 0 ? (
-        <StateView state="empty" title={t('wishes.empty')} hint={t('wishes.emptyHint')} />
-      ) : null}
-      {wall.data?.items.map((wish) => (
-        <WishCard
-          key={wish.id}
-          wish={wish}
-          onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })}
-        />
-      ))}
-      {wall.data?.items.length ? (
-        <Text className="muted wishes__end">{wall.data.nextCursor ? t('common.loadMore') : t('common.noMore')}</Text>
-      ) : null}
+      {/* One container for what changes, so the filters above are not sent again; while a new filter loads, the
+          wall shown stays (dimmed) until its answer replaces it. */}
+      <View className={`wishes__content ${wall.stale ? 'wishes__content--stale' : ''}`} aria-busy={wall.stale}>
+        {wall.placeholder}
+        {wall.data?.items.length === 0 ? (
+          <StateView state="empty" title={t('wishes.empty')} hint={t('wishes.emptyHint')} />
+        ) : null}
+        {wall.data?.items.length ? (
+          <PagedList items={wall.data.items} className="wishes__list">
+            {(wish) => (
+              <WishCard
+                key={wish.id}
+                wish={wish}
+                onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })}
+              />
+            )}
+          </PagedList>
+        ) : null}
+        {wall.data?.items.length ? (
+          <Text className="muted wishes__end">{wall.data.nextCursor ? t('common.loadMore') : t('common.noMore')}</Text>
+        ) : null}
+      </View>
     </Screen>
   )
 }

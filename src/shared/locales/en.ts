@@ -44,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   'stations.distanceM': '{n} m',
   'stations.distanceKm': '{n} km',
   'stations.paused': 'paused',
+  'stations.servicePaused': '{name} (paused)',
   'stations.navigate': 'Navigate',
   'stations.call': 'Call',
   'stations.copyAddress': 'Copy address',

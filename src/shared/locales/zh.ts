@@ -40,6 +40,7 @@ export const zh = {
   'stations.distanceM': '{n} 米',
   'stations.distanceKm': '{n} 公里',
   'stations.paused': '暂停',
+  'stations.servicePaused': '{name}（暂停）',
   'stations.navigate': '导航前往',
   'stations.call': '拨打电话',
   'stations.copyAddress': '复制地址',

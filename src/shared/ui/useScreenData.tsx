@@ -5,7 +5,8 @@ import { useSettings } from '../settings'
 import { Screen } from './Screen'
 import { StateView } from './StateView'
 
-type ScreenData<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'error'; message: string }
+/** `key`: what the data was fetched for. */
+type ScreenData<T> = { kind: 'loading' } | { kind: 'ready'; data: T; key: string } | { kind: 'error'; message: string }
 
 /**
  * What a page shows: fetched each time the page comes into view, on pull-to-refresh and when `key` (what the page
@@ -16,15 +17,25 @@ type ScreenData<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 
 export function useScreenData<T>(
   fetch: () => Promise<T>,
   key = '',
-  /** 'first': fetched only the first time the page is shown, e.g. a long list that keeps its pages and scroll. */
-  { onShow = 'every' }: { onShow?: 'every' | 'first' } = {},
+  {
+    onShow = 'every',
+    onNewKey = 'blank',
+  }: {
+    /** 'first': fetched only the first time the page is shown, e.g. a long list that keeps its pages and scroll. */
+    onShow?: 'every' | 'first'
+    /**
+     * 'keep': what is shown stays (marked `stale`) until the answer for a new key replaces it, e.g. a list under its
+     * filters: a tap then changes the chip and the items, not the whole screen twice.
+     */
+    onNewKey?: 'blank' | 'keep'
+  } = {},
 ) {
   const { t } = useSettings()
   const [state, setState] = useState<ScreenData<T>>({ kind: 'loading' })
   // The newest closure, so a reload after a change of key fetches what the page now shows.
-  const latest = useRef(fetch)
+  const latest = useRef({ fetch, key })
   useEffect(() => {
-    latest.current = fetch
+    latest.current = { fetch, key }
   })
   // Only the newest fetch is shown: an answer for a tab left since must not replace the one now shown.
   const newest = useRef(0)
@@ -36,8 +47,9 @@ export function useScreenData<T>(
     const show = (next: ScreenData<T>) => {
       if (fetchNumber === newest.current && writes.current === writesBefore) setState(next)
     }
+    const { fetch: fetchNow, key: keyNow } = latest.current
     try {
-      show({ kind: 'ready', data: await latest.current() })
+      show({ kind: 'ready', data: await fetchNow(), key: keyNow })
     } catch (error) {
       show({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
     }
@@ -46,9 +58,9 @@ export function useScreenData<T>(
   useEffect(() => {
     if (shownKey.current === key) return
     shownKey.current = key
-    setState({ kind: 'loading' })
+    setState((s) => (onNewKey === 'keep' && s.kind === 'ready' ? s : { kind: 'loading' }))
     void reload()
-  }, [key, reload])
+  }, [key, reload, onNewKey])
   const shownBefore = useRef(false)
   useDidShow(() => {
     if (onShow === 'first' && shownBefore.current) return
@@ -70,7 +82,15 @@ export function useScreenData<T>(
     setState((s) => {
       if (s.kind !== 'ready') return s
       writes.current++
-      return { kind: 'ready', data: change(s.data) }
+      return { ...s, data: change(s.data) }
     })
-  return { data: state.kind === 'ready' ? state.data : null, pending, placeholder, reload, update }
+  return {
+    data: state.kind === 'ready' ? state.data : null,
+    /** True while the data shown was fetched for another key (`onNewKey: 'keep'`), from the render the key changes. */
+    stale: state.kind === 'ready' && state.key !== key,
+    pending,
+    placeholder,
+    reload,
+    update,
+  }
 }

@@ -1,32 +1,31 @@
 import { Map } from '@tarojs/components'
-import marker from '../../../assets/marker.png'
+import { useUnchanged } from '../../../shared/ui/useUnchanged'
 import type { MapViewProps } from './StationMap'
 
-/** The WeChat renderer: the native map, markers with a callout that names the station. */
+/**
+ * The marker icon as a file of the package (config/index.ts copies it there): WeChat's map takes a path for
+ * `iconPath`, not a data URI.
+ */
+export const MARKER_ICON = '/assets/marker.png'
+
+/**
+ * The WeChat renderer: the native map, each marker named after its station (shown when tapped, read by screen
+ * readers); a tap shows the station's card under the map. The markers reach the view only when the stations or the
+ * language change, not on every render (a refresh, a tapped marker).
+ */
 export function MapView({ stations, centre, origin, nameOf, onSelect }: MapViewProps) {
-  const markers = stations.map((s, index) => ({
-    id: index,
-    latitude: s.lat,
-    longitude: s.lng,
-    title: nameOf(s),
-    iconPath: marker as string,
-    width: 28,
-    height: 35,
-    callout: {
-      content: nameOf(s),
-      display: 'BYCLICK' as const,
-      padding: 8,
-      borderRadius: 8,
-      color: '#2B2118',
-      fontSize: 13,
-      bgColor: '#FFFFFF',
-      textAlign: 'center' as const,
-      anchorX: 0,
-      anchorY: 0,
-      borderWidth: 0,
-      borderColor: '#FFFFFF',
-    },
-  }))
+  const markers = useUnchanged(
+    stations.map((s, index) => ({
+      id: index,
+      latitude: s.lat,
+      longitude: s.lng,
+      iconPath: MARKER_ICON,
+      width: 28,
+      height: 35,
+      title: nameOf(s),
+      ariaLabel: nameOf(s),
+    })),
+  )
   const select = (markerId: number | string) => {
     const station = stations[Number(markerId)]
     if (station) onSelect(station.id)
@@ -41,7 +40,6 @@ export function MapView({ stations, centre, origin, nameOf, onSelect }: MapViewP
       showLocation={origin !== null}
       showScale
       markers={markers}
-      onCalloutTap={(e) => select(e.detail.markerId)}
       onMarkerTap={(e) => select(e.detail.markerId)}
       onError={() => undefined}
     />

@@ -4,38 +4,33 @@ import { useSettings } from '../../../shared/settings'
 import { formatDistance, serviceLabel } from '../format'
 import './StationCard.scss'
 
+/**
+ * One station in a list: name, distance, open now, kind and address, services. Kept to a few flat nodes (kind and
+ * address one line, the services another): a list of fifty stays light to send and to lay out on an elder's phone.
+ */
 export function StationCard({ station, onOpen }: { station: StationSummary; onOpen(id: string): void }) {
   const { t, inLanguage } = useSettings()
   const distance = formatDistance(t, station.distanceM)
   const name = inLanguage(station.name, station.nameEn)
+  const kind = t(`kind.${station.kind}`)
+  const open = station.openNow ? t('stations.openNow') : t('stations.closedNow')
+  const services = station.services
+    .map((s) => (s.available ? t(serviceLabel(s.key)) : t('stations.servicePaused', { name: t(serviceLabel(s.key)) })))
+    .join(' · ')
   return (
     <View
       id={`station-${station.id}`}
       className="station-card card"
-      hoverClass="station-card--pressed"
+      hoverClass="card--pressed"
       ariaRole="button"
-      ariaLabel={`${name} ${t(`kind.${station.kind}`)} ${distance ?? ''}`}
+      ariaLabel={[name, kind, distance, open].filter(Boolean).join('，')}
       onClick={() => onOpen(station.id)}
     >
-      <View className="station-card__head">
-        <Text className="station-card__name">{name}</Text>
-        {distance ? <Text className="station-card__distance">{distance}</Text> : null}
-      </View>
-      <View className="station-card__meta">
-        <Text className={`badge ${station.openNow ? 'badge--open' : 'badge--closed'}`}>
-          {station.openNow ? t('stations.openNow') : t('stations.closedNow')}
-        </Text>
-        <Text className="station-card__kind muted">{t(`kind.${station.kind}`)}</Text>
-      </View>
-      <Text className="station-card__address muted">{station.address}</Text>
-      <View className="station-card__services">
-        {station.services.map((s) => (
-          <Text key={s.key} className={`chip ${s.available ? '' : 'chip--off'}`}>
-            {t(serviceLabel(s.key))}
-            {s.available ? '' : ` · ${t('stations.paused')}`}
-          </Text>
-        ))}
-      </View>
+      {distance ? <Text className="distance">{distance}</Text> : null}
+      <Text className="name">{name}</Text>
+      <Text className={`badge badge--${station.openNow ? 'open' : 'closed'}`}>{open}</Text>
+      <Text className="place muted">{`${kind} · ${station.address}`}</Text>
+      <Text className="services">{services}</Text>
     </View>
   )
 }

@@ -1,3 +1,4 @@
+import { DB_KINDS } from '../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../tests/support/api'
 import { startWechatStandIn } from '../../../tests/support/wechat'
 import { findBlockedWord } from './content-check'
@@ -9,13 +10,14 @@ describe('content check', () => {
     expect(findBlockedWord('下午两点没有热水')).toBeNull()
   })
 
-  describe('with WeChat (AUTH_MODE=wechat)', () => {
+  describe.each(DB_KINDS)('with WeChat (AUTH_MODE=wechat), on %s', (kind) => {
     let wechat: Awaited<ReturnType<typeof startWechatStandIn>>
     let api: TestApi
     let token: string
     beforeAll(async () => {
       wechat = await startWechatStandIn()
       api = await startTestApi({
+        kind,
         env: { AUTH_MODE: 'wechat', WX_APPID: 'wx-test', WX_SECRET: 'secret', WX_API_BASE: wechat.base },
       })
       const login = await api.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'good-code' } })
@@ -54,6 +56,14 @@ describe('content check', () => {
 
       expect((await report('饮水机坏了')).statusCode).toBe(201)
       expect(await reports()).toContain('饮水机坏了')
+    })
+
+    it('sends WeChat the text as normalized for checking, so an invisible character cannot split a word for it', async () => {
+      const risky = await report('这里有风\u200B险\u2060词，ＡＢＣ')
+      expect(risky.statusCode).toBe(400)
+      expect(risky.json().error.code).toBe('CONTENT_REJECTED')
+      expect(wechat.checked.at(-1)).toMatchObject({ content: '这里有风险词,ABC' })
+      expect((await reports()).filter((text) => text.includes('风'))).toEqual([])
     })
 
     it('does not bother WeChat with text the local list already refuses', async () => {

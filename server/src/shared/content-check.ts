@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { ApiError } from './errors.js'
+import { normalizeForChecking } from './text.js'
 import type { WechatClient } from './wechat.js'
 
 /**
@@ -41,16 +42,17 @@ const BLOCKED_WORDS = [
   '法轮',
 ].map((w) => w.toLowerCase())
 
-/** Folds the tricks people use to slip a word past a filter: spaces, punctuation, full-width letters, case. */
-function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
+/**
+ * Folds the tricks people use to slip a word past a filter: invisible characters, full-width letters (both by
+ * normalizeForChecking), then case, spaces and punctuation.
+ */
+const foldForWordList = (text: string) =>
+  normalizeForChecking(text)
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}_]/gu, '')
-}
 
 export function findBlockedWord(text: string): string | null {
-  const folded = normalise(text)
+  const folded = foldForWordList(text)
   return BLOCKED_WORDS.find((w) => folded.includes(w)) ?? null
 }
 
@@ -76,8 +78,10 @@ declare module 'fastify' {
 
 /**
  * The local word list always; with WeChat, also `msgSecCheck` (v2) on the same text, which WeChat requires of a
- * mini-program that publishes what users write. If WeChat cannot be reached the local verdict stands (logged):
- * an outage must not stop a resident asking for help, and every wish is read by staff before it is published.
+ * mini-program that publishes what users write. Both judge the text as normalized for checking (`shared/text.ts`):
+ * WeChat is sent what the word list read, without the invisible characters that would split a word for it. If
+ * WeChat cannot be reached the local verdict stands (logged): an outage must not stop a resident asking for help, and
+ * every wish is read by staff before it is published.
  */
 export function createTextCheck(options: {
   wechat: WechatClient | null
@@ -96,7 +100,7 @@ export function createTextCheck(options: {
       const answer = await options.wechat.post<{ errcode?: number; result?: { suggest?: string; label?: number } }>(
         '/wxa/msg_sec_check',
         {
-          content: given.map(([, text]) => text).join('\n'),
+          content: given.map(([, text]) => normalizeForChecking(text)).join('\n'),
           version: 2,
           scene: 3, // 论坛: text shown to others
           openid,

@@ -1,11 +1,17 @@
-/** What a spreadsheet reads as the start of a formula (CSV injection): such a cell is written as text. */
-const FORMULA_START = /^[=+\-@\t\r]/
+import { normalizeForChecking } from './text.js'
+
+/**
+ * What a spreadsheet reads as the start of a formula (CSV injection): `=`, `+`, `-`, `@`, also behind spaces, or a
+ * tab or CR. Judged on the cell as normalized for checking, so a fullwidth `＝＋－＠` or one behind a zero-width space
+ * counts too. Such a cell is written as text.
+ */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/
 
 /** CSV with a BOM so Excel opens the Chinese names correctly; no cell can start a live formula. */
 export function toCsv(rows: (string | number | null)[][]): string {
   const cell = (v: string | number | null) => {
     const raw = v === null ? '' : String(v)
-    const text = FORMULA_START.test(raw) ? `'${raw}` : raw
+    const text = FORMULA_START.test(normalizeForChecking(raw)) ? `'${raw}` : raw
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
   }
   return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'

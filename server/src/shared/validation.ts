@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BIDI_CONTROL, hasVisibleText } from './text.js'
 
 /**
  * A schema rule whose message a person can read in both languages. zod keeps a rule's `params` on the issue it
@@ -46,23 +47,25 @@ export const reasonRequiredRule = rule('拒绝时必填', 'is required to reject
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole purpose
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 export const controlCharacterRule = rule('含有不允许的控制字符', 'contains a control character')
+export const bidiControlRule = rule(
+  '含有改变文字显示方向的控制字符（U+202A–U+202E、U+2066–U+2069），请删除后再提交',
+  'contains a text-direction control character (U+202A–U+202E, U+2066–U+2069); remove it and send again',
+)
 /** Tabs and line breaks lay out long text; in a name, a title or an id they are a paste accident. */
 const LAYOUT_CHARACTER = /[\t\n\r]/
 const LONE_CARRIAGE_RETURN = /\r(?!\n)/
-/** What renders as nothing: whitespace, format characters (zero-width spaces and joiners, BOM, bidi marks) and blank fillers. */
-const INVISIBLE = /[\s\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu
-const hasVisibleText = (text: string) => text.replace(INVISIBLE, '') !== ''
 
 /**
- * Text a person types, trimmed, refused for control characters, for the layout characters its kind forbids and for
- * having nothing visible in it (`min` 0 lets an empty string mean "none", as optional notes do). Each refusal stops
- * the checks after it: one reason per field.
+ * Text a person types, trimmed, refused for control characters and bidi controls, for the layout characters its kind
+ * forbids and for having nothing visible in it (`min` 0 lets an empty string mean "none", as optional notes do). Each
+ * refusal stops the checks after it: one reason per field.
  */
 const typedText = (max: number, min: number, layout: { forbidden: RegExp; rule: ReturnType<typeof rule> }) =>
   z
     .string()
     .trim()
     .refine((text) => !CONTROL_CHARACTER.test(text), { ...controlCharacterRule, abort: true })
+    .refine((text) => !BIDI_CONTROL.test(text), { ...bidiControlRule, abort: true })
     .refine((text) => !layout.forbidden.test(text), { ...layout.rule, abort: true })
     .refine((text) => (min === 0 && text === '') || hasVisibleText(text), {
       ...rule('不能只有空白或不可见字符', 'must contain visible text'),

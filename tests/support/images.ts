@@ -66,11 +66,8 @@ export function hasExifGps(jpeg: Buffer): boolean {
   return false
 }
 
-/**
- * A PNG whose header claims `width`×`height` pixels (8-bit RGB, or 16-bit RGBA with `sixteenBitRgba`), with no pixels
- * after it: a decompression bomb's first bytes.
- */
-export function pngClaiming(width: number, height: number, sixteenBitRgba = false): Buffer {
+/** A PNG of a header and the given compressed rows; `bitDepth` and `colourType` as in the PNG header (2 RGB, 6 RGBA). */
+function png(width: number, height: number, bitDepth: number, colourType: number, compressedRows: Buffer): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
     const length = Buffer.alloc(4)
@@ -82,14 +79,25 @@ export function pngClaiming(width: number, height: number, sixteenBitRgba = fals
   const header = Buffer.alloc(13)
   header.writeUInt32BE(width, 0)
   header.writeUInt32BE(height, 4)
-  header.set(sixteenBitRgba ? [16, 6, 0, 0, 0] : [8, 2, 0, 0, 0], 8) // bit depth, colour type (2 RGB, 6 RGBA)
+  header.set([bitDepth, colourType, 0, 0, 0], 8)
   return Buffer.concat([
     ONE_PIXEL_PNG.subarray(0, 8),
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.alloc(0))),
+    chunk('IDAT', compressedRows),
     chunk('IEND', Buffer.alloc(0)),
   ])
 }
+
+/**
+ * A PNG whose header claims `width`×`height` pixels (8-bit RGB, or 16-bit RGBA with `sixteenBitRgba`), with no pixels
+ * after it: a decompression bomb's first bytes.
+ */
+export const pngClaiming = (width: number, height: number, sixteenBitRgba = false) =>
+  png(width, height, sixteenBitRgba ? 16 : 8, sixteenBitRgba ? 6 : 2, deflateSync(Buffer.alloc(0)))
+
+/** A real decompression bomb: every pixel of a 1-bit grey PNG black, so rows of zeros that deflate a thousandfold. */
+export const pngBomb = (width: number, height: number) =>
+  png(width, height, 1, 0, deflateSync(Buffer.alloc(height * (1 + Math.ceil(width / 8))), { level: 9 }))
 
 /** Writes bits MSB first, with JPEG's byte stuffing (a 0x00 after every 0xFF) and 1-bits padding the last byte. */
 function entropyCoded(write: (put: (value: number, length: number) => void) => void): Buffer {

@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { DB_KINDS } from '../../../../tests/support/databases'
-import { HTML_IN_JPEG, phoneJpeg, pngClaiming, progressiveJpegBomb } from '../../../../tests/support/images'
+import { HTML_IN_JPEG, phoneJpeg, pngBomb, pngClaiming, progressiveJpegBomb } from '../../../../tests/support/images'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 
 /**
@@ -64,6 +64,17 @@ describe.each(DB_KINDS)('the cost of a photo upload, on %s', (kind) => {
       })
     }
     expect(await api.database.db.selectFrom('uploads').select('id').execute()).toHaveLength(before.length)
+  })
+
+  it('refuses a decompression bomb (a 400-megapixel PNG of 50 KB) from its header, 413', async () => {
+    const bomb = pngBomb(20_000, 20_000)
+    expect(bomb.length).toBeLessThan(100 * 1024)
+    const refused = await upload('prober', bomb, 'image/png')
+    expect(refused.statusCode).toBe(413)
+    expect(refused.json().error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      messageEn: expect.stringContaining('pixels'),
+    })
   })
 
   it('refuses from its header a PNG that would unpack to more than 200 MB (30 megapixels of 16-bit RGBA), 413', async () => {

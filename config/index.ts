@@ -59,6 +59,8 @@ export default defineConfig(async (merge, { mode }) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      // Named by content like the scripts, so the server can let browsers keep them for a year.
+      imageUrlLoaderOption: { name: 'static/images/[name].[contenthash:8][ext]' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
         filename: 'css/[name].[hash].css',

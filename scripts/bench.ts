@@ -4,6 +4,7 @@ import { createTestDatabase } from '../tests/support/databases'
 import { startPostgres } from '../tests/support/postgres'
 import { formatFigure, RENDER_BUDGETS, type RenderBudget, type RenderFigure } from '../tests/weapp/render-budgets'
 import { bookingStorm } from './bench/booking-storm'
+import { coldHomeLoad } from './bench/h5-load'
 import { benchStations } from './bench/http'
 import { weappRenders } from './bench/renders'
 import { weappSizes } from './bench/sizes'
@@ -36,6 +37,15 @@ async function main() {
     }
   }
   check('weapp render audit suite', renders.passed ? 'passed' : 'FAILED', 'passes', renders.passed)
+
+  const home = await coldHomeLoad()
+  const compressed = home.files.filter((f) => f.encoding).length
+  check(
+    `H5 Home, cold, until the first station card (${home.files.length} requests, ${compressed} precompressed)`,
+    `${(home.bytes / KB).toFixed(1)} KB`,
+    '≤ 300 KB',
+    home.bytes <= 300 * KB,
+  )
 
   const http = await benchStations({ seconds: Number(process.env.BENCH_SECONDS ?? 3) })
   const share = http.stations.rps / http.ceiling.rps

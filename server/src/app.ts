@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs'
 import fastifyEtag from '@fastify/etag'
-import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -30,6 +28,7 @@ import { declareOperation, openapiOptions } from './shared/openapi.js'
 import { fromFastifyError, replyToClientError, replyToFrameworkError } from './shared/http-errors.js'
 import { zodResponseSerializer } from './shared/serializer.js'
 import { registerSecurityHeaders } from './shared/security-headers.js'
+import { registerStaticApp } from './shared/static-app.js'
 import { refuseControlCharacters } from './shared/strict-input.js'
 import { explainIssue } from './shared/validation.js'
 
@@ -176,9 +175,7 @@ export async function buildApp({
     stationRoutes(database.db, createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock, quotas),
   )
 
-  if (staticDir && existsSync(staticDir)) {
-    await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: false, index: ['index.html'] })
-  }
+  await registerStaticApp(app, staticDir)
 
   return app
 }

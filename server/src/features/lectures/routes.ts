@@ -7,6 +7,7 @@ import { notFound } from '../../shared/not-found.js'
 import { idParamsSchema, originOf, type Origin } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
 import { createBookingDesk } from './booking.js'
+import { sessionCalendar } from './calendar.js'
 import { createLectureCommands } from './commands.js'
 import {
   findAttendance,
@@ -35,6 +36,7 @@ import {
   guesthouseSchema,
   myBookingsQuerySchema,
   myBookingsResponseSchema,
+  sessionCalendarQuerySchema,
   sessionCancelSchema,
   sessionCreateSchema,
   sessionListQuerySchema,
@@ -268,6 +270,32 @@ export const lectureRoutes =
         },
       },
       async (request) => oneSession(request.params.id, request.user, originOf(request.query)),
+    )
+
+    app.get(
+      '/api/lectures/sessions/:id.ics',
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'A session as an iCalendar event, for the phone’s calendar',
+          errors: [404],
+          tags,
+          params: idParamsSchema,
+          querystring: sessionCalendarQuerySchema,
+          produces: ['text/calendar'],
+          response: {
+            200: z.string().describe('One VEVENT on Asia/Shanghai time, with the place and a link back to the session'),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { session } = await oneSession(request.params.id, null)
+        reply
+          .type('text/calendar; charset=utf-8')
+          .header('content-disposition', `attachment; filename="lecture-${session.id}.ics"`)
+        const origin = `${request.protocol}://${request.host}`
+        return sessionCalendar(session, { origin, language: request.query.lang, stamp: clock() })
+      },
     )
 
     app.post(

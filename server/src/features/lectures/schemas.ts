@@ -119,6 +119,10 @@ export type LectureSession = z.infer<typeof sessionSchema>
 export const sessionResponseSchema = z.object({ session: sessionSchema })
 export type LectureSessionResponse = z.infer<typeof sessionResponseSchema>
 
+export const sessionCalendarQuerySchema = z.object({
+  lang: z.enum(['zh', 'en']).default('zh').describe('the language of the event’s title and description'),
+})
+
 export const sessionListQuerySchema = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   topicId: id.optional(),

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { initialLanguage, translate, type Language, type MessageKey } from './i18n'
+import { translate, type Language, type MessageKey } from './i18n'
 import { KEYS, readStorage, writeStorage } from './storage'
 
 interface Settings {
@@ -16,7 +16,7 @@ interface Settings {
 const SettingsContext = createContext<Settings | null>(null)
 
 /** The language outside React (request errors, toasts), kept in step with the provider. */
-let activeLanguage: Language = initialLanguage()
+let activeLanguage: Language = readStorage<Language>(KEYS.language) === 'en' ? 'en' : 'zh'
 export const currentLanguage = () => activeLanguage
 
 const TAB_KEYS: MessageKey[] = ['tab.home', 'tab.stations', 'tab.lectures', 'tab.wishes', 'tab.me']

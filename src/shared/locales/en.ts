@@ -1,7 +1,7 @@
-import type { MessageKey } from './zh'
+import type { Message, MessageKey } from './zh'
 
 /** English: the type makes a missing or extra key a compile error. */
-export const en: Record<MessageKey, string> = {
+export const en: Record<MessageKey, Message> = {
   'app.name': 'Old Town Hub',
   'app.tagline': 'Chaozhou old town · help is always nearby',
   'tab.home': 'Home',
@@ -99,7 +99,7 @@ export const en: Record<MessageKey, string> = {
   'lectures.sessions': 'Sessions',
   'lectures.menuHint':
     'Tap what you would like to hear; the most requested topics are scheduled first in a guesthouse nearby.',
-  'lectures.orders': '{n} residents asked',
+  'lectures.orders': { one: '{n} resident asked', other: '{n} residents asked' },
   'lectures.order': 'I want this',
   'lectures.time.morning': 'Mornings suit me',
   'lectures.time.afternoon': 'Afternoons suit me',
@@ -109,7 +109,7 @@ export const en: Record<MessageKey, string> = {
   'lectures.ordered': 'Requested',
   'lectures.noSessions': 'No sessions scheduled yet',
   'lectures.noSessionsHint': 'Tell the community what you want to hear under “Menu”',
-  'lectures.seatsLeft': '{n} seats left',
+  'lectures.seatsLeft': { one: '{n} seat left', other: '{n} seats left' },
   'lectures.full': 'Full',
   'lectures.waitlist': '{n} waiting',
   'lectures.speaker': 'Speaker',
@@ -275,7 +275,7 @@ export const en: Record<MessageKey, string> = {
   'staff.topics': 'Topic menu',
   'staff.feedback': 'Residents’ feedback',
   'staff.noFeedback': 'No feedback yet',
-  'staff.average': '{avg} / 5 · {n} ratings',
+  'staff.average': { one: '{avg} / 5 · {n} rating', other: '{avg} / 5 · {n} ratings' },
   'staff.addGuesthouse': '+ Add a guesthouse',
   'staff.addTopic': '+ Add a topic',
   'staff.place.name': 'Name',

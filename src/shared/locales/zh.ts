@@ -382,3 +382,13 @@ export const zh = {
 } as const
 
 export type MessageKey = keyof typeof zh
+
+/**
+ * A text whose words follow a count, picked by the `n` parameter: English says "1 seat left" but "2 seats left".
+ * Chinese has no plural forms, so only the English dictionary uses these.
+ */
+export interface Plural {
+  one: string
+  other: string
+}
+export type Message = string | Plural

@@ -19,6 +19,7 @@ import {
 } from '../../api'
 import { CommunityPicker } from '../../components/CommunityPicker'
 import { PlacePhotos } from '../../components/PlacePhotos'
+import { placeBody, placeDraft, topicBody, topicDraft, type PlaceDraft, type TopicDraft } from '../../place-forms'
 import '../../staff.scss'
 
 interface Data {
@@ -29,36 +30,6 @@ interface Data {
   /** Every community, for its name on the line under each guesthouse. */
   communities: Map<string, CommunityList['items'][number]>
 }
-type PlaceDraft = {
-  id: string | null
-  communityId: string | null
-  name: string
-  address: string
-  lat: string
-  lng: string
-  roomsNote: string
-  photos: string[]
-}
-type TopicDraft = { id: string | null; title: string; titleEn: string; description: string; descriptionEn: string }
-
-/** A new guesthouse starts in the first community the staff user acts for; a district account may pick another. */
-const placeDraft = (scope: StaffScope, g?: Guesthouse): PlaceDraft => ({
-  id: g?.id ?? null,
-  communityId: g ? g.communityId : (scope.items[0]?.id ?? null),
-  name: g?.name ?? '',
-  address: g?.address ?? '',
-  lat: String(g?.lat ?? 23.6665),
-  lng: String(g?.lng ?? 116.644),
-  roomsNote: g?.roomsNote ?? '',
-  photos: g?.photos ?? [],
-})
-const topicDraft = (t?: Topic): TopicDraft => ({
-  id: t?.id ?? null,
-  title: t?.title ?? '',
-  titleEn: t?.titleEn ?? '',
-  description: t?.description ?? '',
-  descriptionEn: t?.descriptionEn ?? '',
-})
 
 export default function StaffPlaces() {
   const { t, inLanguage } = useSettings()
@@ -105,27 +76,14 @@ export default function StaffPlaces() {
     }
   }
   const savePlace = (d: PlaceDraft) => {
-    const body = {
-      communityId: d.communityId ?? undefined,
-      name: d.name,
-      address: d.address,
-      lat: Number(d.lat),
-      lng: Number(d.lng),
-      roomsNote: d.roomsNote || null,
-      photos: d.photos,
-    }
+    const body = placeBody(d)
     return save(
       () => (d.id ? updateGuesthouse(d.id, body) : createGuesthouse(body)),
       () => setPlace(null),
     )
   }
   const saveTopic = (d: TopicDraft) => {
-    const body = {
-      title: d.title,
-      titleEn: d.titleEn || undefined,
-      description: d.description,
-      descriptionEn: d.descriptionEn || undefined,
-    }
+    const body = topicBody(d)
     return save(
       () => (d.id ? updateTopic(d.id, body) : createTopic(body)),
       () => setTopic(null),

@@ -1,14 +1,6 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type {
-  ServiceKey,
-  StaffScope,
-  StationChanges,
-  StationCreate,
-  StationDetail,
-  StationKind,
-  WeeklyHours,
-} from '@contract'
+import type { StaffScope, StationChanges, StationDetail } from '@contract'
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
@@ -18,102 +10,14 @@ import { KINDS, SERVICES, serviceLabel } from '../../../stations/format'
 import { createStation, myCommunities, stationChanges, stationForEdit, updateStation } from '../../api'
 import { CommunityPicker } from '../../components/CommunityPicker'
 import { PlacePhotos } from '../../components/PlacePhotos'
+import { stationBody, stationDraft, type Day, type StationDraft } from '../../station-form'
 import '../../staff.scss'
-
-interface Day {
-  closed: boolean
-  open: string
-  close: string
-}
-interface Draft {
-  communityId: string | null
-  name: string
-  nameEn: string
-  kind: StationKind
-  address: string
-  lat: string
-  lng: string
-  phone: string
-  days: Day[]
-  services: Partial<Record<ServiceKey, { available: boolean }>>
-  pledges: string
-  /** As the API stores them: `/api/uploads/…` for photos taken here, https URLs for others. */
-  photos: string[]
-}
-
-const EMPTY: Omit<Draft, 'communityId'> = {
-  name: '',
-  nameEn: '',
-  kind: 'service_station',
-  address: '',
-  lat: '23.6665',
-  lng: '116.644',
-  phone: '',
-  days: Array.from({ length: 7 }, () => ({ closed: false, open: '09:00', close: '18:00' })),
-  services: { hot_water: { available: true } },
-  pledges: '',
-  photos: [],
-}
-
-function toDraft(s: StationDetail): Draft {
-  return {
-    communityId: s.communityId,
-    name: s.name,
-    nameEn: s.nameEn,
-    kind: s.kind,
-    address: s.address,
-    lat: String(s.lat),
-    lng: String(s.lng),
-    phone: s.phone ?? '',
-    // The form edits one range a day, the common case; a day with none is a closed day.
-    days: s.hours.weekly.map((ranges) =>
-      ranges[0]
-        ? { closed: false, open: ranges[0][0], close: ranges[0][1] }
-        : { closed: true, open: '09:00', close: '18:00' },
-    ),
-    services: Object.fromEntries(s.services.map((x) => [x.key, { available: x.available }])),
-    pledges: s.pledges.join('\n'),
-    photos: s.photos,
-  }
-}
-
-function toBody(d: Draft): StationCreate {
-  const hours: WeeklyHours = { weekly: d.days.map((day) => (day.closed ? [] : [[day.open, day.close]])) }
-  return {
-    communityId: d.communityId ?? undefined,
-    name: d.name,
-    nameEn: d.nameEn || undefined,
-    kind: d.kind,
-    address: d.address,
-    lat: Number(d.lat),
-    lng: Number(d.lng),
-    phone: d.phone || null,
-    hours,
-    services: SERVICES.filter((k) => d.services[k]).map((key) => ({
-      key,
-      available: d.services[key]?.available ?? true,
-    })),
-    pledges: d.pledges
-      .split('\n')
-      .map((p) => p.trim())
-      .filter(Boolean),
-    photos: d.photos,
-  }
-}
 
 interface Data {
   scope: StaffScope
   /** Null for a new station until it is first saved. */
   station: StationDetail | null
   changes: StationChanges['items']
-}
-
-/**
- * What the form starts from: the station as the API has it, or a new one in the first community the staff user acts
- * for (a district account may pick another).
- */
-function startingDraft({ scope, station }: Data): Draft {
-  return station ? toDraft(station) : { ...EMPTY, communityId: scope.items[0]?.id ?? null }
 }
 
 export default function StationEdit() {
@@ -136,19 +40,19 @@ export default function StationEdit() {
     { onShow: 'first' },
   )
   /** What staff have typed since the station was loaded or saved; null while the form shows it unchanged. */
-  const [edited, setEdited] = useState<Draft | null>(null)
+  const [edited, setEdited] = useState<StationDraft | null>(null)
   const [busy, setBusy] = useState(false)
 
   if (!data) return pending
 
-  const draft = edited ?? startingDraft(data)
+  const draft = edited ?? stationDraft(data.scope, data.station)
   /** Given the latest draft: photos arrive one by one after their upload, when the form may have changed. */
-  const edit = (change: (current: Draft) => Partial<Draft>) =>
+  const edit = (change: (current: StationDraft) => Partial<StationDraft>) =>
     setEdited((d) => {
       const current = d ?? draft
       return { ...current, ...change(current) }
     })
-  const set = (fields: Partial<Draft>) => edit(() => fields)
+  const set = (fields: Partial<StationDraft>) => edit(() => fields)
   const pickOnMap = async () => {
     try {
       const place = await Taro.chooseLocation({ latitude: Number(draft.lat), longitude: Number(draft.lng) })
@@ -165,8 +69,8 @@ export default function StationEdit() {
     setBusy(true)
     try {
       const { station } = data.station
-        ? await updateStation(data.station.id, toBody(draft))
-        : await createStation(toBody(draft))
+        ? await updateStation(data.station.id, stationBody(draft))
+        : await createStation(stationBody(draft))
       void Taro.showToast({ title: t('staff.saved'), icon: 'success' })
       update((shown) => ({ ...shown, station }))
       // The form now shows the station as the API keeps it, unless staff typed on while it was saving.

@@ -1,10 +1,8 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { WishCreate } from '@contract'
 import { useState } from 'react'
-import type { MessageKey } from '../../../../shared/i18n'
 import { useNoticePrompt } from '../../../../shared/notices'
-import { pickAndUploadPhotos, type UploadedPhoto } from '../../../../shared/photos'
+import { pickAndUploadPhotos } from '../../../../shared/photos'
 import { useSettings } from '../../../../shared/settings'
 import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { Screen } from '../../../../shared/ui/Screen'
@@ -12,25 +10,8 @@ import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { communities, postWish } from '../../api'
 import { CATEGORIES } from '../../categories'
+import { NEW_WISH, wishBody, wishProblems, type WishDraft } from '../../wish-form'
 import '../../wishes.scss'
-
-type Draft = Required<Pick<WishCreate, 'category' | 'title' | 'description' | 'communityId'>> & {
-  contactPhone: string
-  urgent: boolean
-  preferredTime: string
-  photos: UploadedPhoto[]
-}
-
-/** The same limits the server enforces, checked here first so a person sees what to fix before sending. */
-function problems(d: Draft): Partial<Record<'title' | 'description' | 'communityId' | 'contactPhone', MessageKey>> {
-  return {
-    ...(d.title.trim().length < 2 && { title: 'wishes.needTitle' as const }),
-    ...(!d.description.trim() && { description: 'wishes.needDescription' as const }),
-    ...(!d.communityId && { communityId: 'wishes.needCommunity' as const }),
-    ...(d.contactPhone &&
-      !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(d.contactPhone) && { contactPhone: 'wishes.badPhone' as const }),
-  }
-}
 
 export default function NewWish() {
   const { t, inLanguage } = useSettings()
@@ -38,23 +19,14 @@ export default function NewWish() {
   // Without the communities a wish cannot be placed, so a failed load is the error with a retry, not an empty picker.
   // Fetched the first time only: coming back from the photo picker shows the page again and must keep the form.
   const { data: places, pending } = useScreenData(async () => (await communities()).items, '', { onShow: 'first' })
-  const [draft, setDraft] = useState<Draft>({
-    category: 'life_help',
-    title: '',
-    description: '',
-    communityId: '',
-    contactPhone: '',
-    urgent: false,
-    preferredTime: '',
-    photos: [],
-  })
+  const [draft, setDraft] = useState<WishDraft>(NEW_WISH)
   const [tried, setTried] = useState(false)
   const [busy, setBusy] = useState(false)
-  const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }))
+  const set = (change: Partial<WishDraft>) => setDraft((d) => ({ ...d, ...change }))
   const askForNotices = useNoticePrompt(['wish_published', 'wish_claimed', 'wish_fulfilled'])
   if (!places) return pending
 
-  const found = problems(draft)
+  const found = wishProblems(draft)
   const error = (field: keyof typeof found) =>
     tried && found[field] ? (
       <View className="form__error" role="alert">
@@ -72,16 +44,7 @@ export default function NewWish() {
     setBusy(true)
     try {
       await askForNotices()
-      await postWish({
-        category: draft.category,
-        title: draft.title.trim(),
-        description: draft.description.trim(),
-        communityId: draft.communityId,
-        contactPhone: draft.contactPhone || undefined,
-        urgent: draft.urgent,
-        preferredTime: draft.preferredTime || undefined,
-        photoIds: draft.photos.map((p) => p.id),
-      })
+      await postWish(wishBody(draft))
       void Taro.showToast({ title: t('wishes.submitted'), icon: 'none' })
       // Still busy until the page is left: the form stays on screen under the toast, and a tap must not post it again.
       setTimeout(() => void Taro.redirectTo({ url: '/features/wishes/pages/mine/index' }), 600)

@@ -1,22 +1,20 @@
-/** One `npm test`: typecheck, API suites on SQLite and PostgreSQL, compiled weapp pages, and the H5 build in Chromium. */
-const swc = [
-  '@swc/jest',
-  { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } },
-]
-const shared = {
-  transform: { '^.+\\.(t|j)sx?$': swc },
-  // Server sources import with NodeNext-style `.js` suffixes.
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transformIgnorePatterns: ['/node_modules/'],
-}
+/**
+ * One `npm test`: the app's pure modules, typecheck, API suites on SQLite and PostgreSQL, compiled weapp pages, and the
+ * H5 build in Chromium.
+ */
+import unit from './jest.unit.config.mjs'
 
-module.exports = {
+const { transform, moduleNameMapper, transformIgnorePatterns } = unit
+const shared = { transform, moduleNameMapper, transformIgnorePatterns }
+
+export default {
   // The root transform also compiles the TypeScript global setup/teardown.
   transform: shared.transform,
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 60_000,
   projects: [
+    unit,
     {
       ...shared,
       displayName: 'api',

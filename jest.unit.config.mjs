@@ -1,0 +1,18 @@
+/**
+ * `npm run test:unit`: the app's pure modules (form drafts and bodies, time, GCJ-02, formatting, i18n) in seconds —
+ * no Taro build, no API, no database, so no global setup. `npm test` runs it as one of its projects.
+ */
+export default {
+  displayName: 'unit',
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  // Server sources import with NodeNext-style `.js` suffixes.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transformIgnorePatterns: ['/node_modules/'],
+  testMatch: ['<rootDir>/src/**/*.test.ts'],
+}

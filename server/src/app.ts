@@ -5,7 +5,7 @@ import { hasZodFastifySchemaValidationErrors, validatorCompiler, type ZodTypePro
 import type { Config } from './config.js'
 import type { DbHandle } from './db/index.js'
 import { authRoutes } from './features/auth/routes.js'
-import { createSessions } from './features/auth/sessions.js'
+import { createAuthSessions } from './features/auth/auth-sessions.js'
 import { deskRoutes } from './features/desk/routes.js'
 import { communityRoutes } from './features/community/routes.js'
 import { inboxRoutes } from './features/inbox/routes.js'
@@ -145,8 +145,8 @@ export async function buildApp({
   await app.register(fastifySwagger, openapiOptions)
 
   const quotas = quotasFrom(config)
-  const sessions = createSessions(database.db, config, clock)
-  const identify = authenticateOnce(sessions.authenticate)
+  const authSessions = createAuthSessions(database.db, config, clock)
+  const identify = authenticateOnce(authSessions.authenticate)
   await registerRateLimits(app, config, identify)
   registerAccessControl(app, identify)
   app.decorate(
@@ -161,8 +161,8 @@ export async function buildApp({
   )
 
   await app.register(systemRoutes(database.db))
-  await app.register(authRoutes(config, database.db, sessions, wechat))
-  await app.register(deskRoutes(config, database.db, sessions, clock))
+  await app.register(authRoutes(config, database.db, authSessions, wechat))
+  await app.register(deskRoutes(config, database.db, authSessions, clock))
   await app.register(townRoutes(database.db, clock))
   await app.register(communityRoutes(database.db, clock))
   await app.register(memberRoutes(database.db, clock))

@@ -7,8 +7,11 @@ import { KEYS, readStorage, writeStorage } from './storage'
 /** What the app itself names a failure the API did not answer in its error shape. */
 type ClientErrorCode = 'NETWORK' | `HTTP_${number}`
 
-/** A refusal from the API (or the network), with the message in the user's language. */
-export class ApiError extends Error {
+/**
+ * A request that failed: the API's refusal (its `ApiErrorBody`) or the network's, with the message in the user's
+ * language. The server's own `ApiError` is the refusal it throws; this is what the app receives.
+ */
+export class RequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode | ClientErrorCode,
@@ -38,13 +41,13 @@ export const assetUrl = (url: string) => (url.startsWith('/') ? API_BASE + url :
  */
 export async function downloadWithToken(url: string): Promise<string> {
   const token = readStorage<string>(KEYS.token)
-  if (!token) throw new ApiError(401, 'UNAUTHENTICATED', translate(currentLanguage(), 'common.error'))
+  if (!token) throw new RequestError(401, 'UNAUTHENTICATED', translate(currentLanguage(), 'common.error'))
   const { statusCode, tempFilePath } = await Taro.downloadFile({
     url: assetUrl(url),
     header: { authorization: `Bearer ${token}` },
   })
   if (statusCode !== 200)
-    throw new ApiError(statusCode, `HTTP_${statusCode}`, translate(currentLanguage(), 'common.error'))
+    throw new RequestError(statusCode, `HTTP_${statusCode}`, translate(currentLanguage(), 'common.error'))
   return tempFilePath
 }
 
@@ -55,12 +58,16 @@ function buildUrl(path: string, query?: Query): string {
   return `${API_BASE}${path}${params.length ? `?${params.join('&')}` : ''}`
 }
 
-function toApiError(status: number, data: unknown): ApiError {
+function toRequestError(status: number, data: unknown): RequestError {
   const body = data as Partial<ApiErrorBody> | undefined
   if (body?.error) {
-    return new ApiError(status, body.error.code, currentLanguage() === 'en' ? body.error.messageEn : body.error.message)
+    return new RequestError(
+      status,
+      body.error.code,
+      currentLanguage() === 'en' ? body.error.messageEn : body.error.message,
+    )
   }
-  return new ApiError(status, `HTTP_${status}`, translate(currentLanguage(), 'common.error'))
+  return new RequestError(status, `HTTP_${status}`, translate(currentLanguage(), 'common.error'))
 }
 
 /** One call to the API: bearer token, JSON both ways, readable errors, one retry of a GET on network failure. */
@@ -71,7 +78,7 @@ export async function request<T>(
 ): Promise<T> {
   const token = readStorage<string>(KEYS.token)
   const attempts = method === 'GET' ? 2 : 1
-  let lastError: ApiError | null = null
+  let lastError: RequestError | null = null
   for (let attempt = 0; attempt < attempts; attempt++) {
     try {
       const response = await Taro.request({
@@ -89,13 +96,13 @@ export async function request<T>(
         writeStorage(KEYS.token, undefined)
         writeStorage(KEYS.user, undefined)
       }
-      lastError = toApiError(response.statusCode, response.data)
+      lastError = toRequestError(response.statusCode, response.data)
       break
     } catch {
-      lastError = new ApiError(0, 'NETWORK', translate(currentLanguage(), 'common.error'))
+      lastError = new RequestError(0, 'NETWORK', translate(currentLanguage(), 'common.error'))
     }
   }
-  const error = lastError ?? new ApiError(0, 'NETWORK', translate(currentLanguage(), 'common.error'))
+  const error = lastError ?? new RequestError(0, 'NETWORK', translate(currentLanguage(), 'common.error'))
   if (options.toast !== false) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
   throw error
 }
@@ -119,7 +126,7 @@ export async function requestWithOfflineCopy<T>(path: string, query?: Query): Pr
     return { data, updatedAt: Date.now(), fromCache: false }
   } catch (error) {
     const copy = readStorage<{ data: T; updatedAt: number }>(key)
-    if (error instanceof ApiError && error.status === 0 && copy) return { ...copy, fromCache: true }
+    if (error instanceof RequestError && error.status === 0 && copy) return { ...copy, fromCache: true }
     throw error
   }
 }

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvide
 import pg from 'pg'
 import type { Database } from './schema.js'
 import { migrations } from './migrations/index.js'
+import { renameRecordedMigrations } from './migrations/renumbered.js'
 
 export type Db = Kysely<Database>
 export type DbKind = 'sqlite' | 'postgres'
@@ -43,7 +44,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
 const inCodeMigrations: MigrationProvider = { getMigrations: async () => migrations }
 
 export async function migrateToLatest(db: Db): Promise<void> {
-  // Numbers were reserved ahead (0008 landed after 0010): a database that already ran 0010 still runs 0008.
+  await renameRecordedMigrations(db)
+  // Numbers were reserved ahead (0008 landed after 0009_inbox, then named 0010): a database that ran those first
+  // still runs 0008.
   const migrator = new Migrator({ db, provider: inCodeMigrations, allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')

@@ -14,7 +14,8 @@ export interface UsersTable {
   updated_at: IsoTime
 }
 
-export interface SessionsTable {
+/** A login session: a bearer token, stored hashed (not a lecture session: see `LectureSessionsTable`). */
+export interface AuthSessionsTable {
   token_hash: string
   user_id: string
   created_at: IsoTime
@@ -284,7 +285,7 @@ export interface TownTable {
 
 export interface Database {
   users: UsersTable
-  sessions: SessionsTable
+  sessions: AuthSessionsTable
   stations: StationsTable
   station_services: StationServicesTable
   guesthouses: GuesthousesTable

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiError } from '../request'
+import { RequestError } from '../request'
 import { useSettings } from '../settings'
 import { Screen } from './Screen'
 import { StateView } from './StateView'
@@ -51,7 +51,7 @@ export function useScreenData<T>(
     try {
       show({ kind: 'ready', data: await fetchNow(), key: keyNow })
     } catch (error) {
-      show({ kind: 'error', message: error instanceof ApiError ? error.message : t('common.error') })
+      show({ kind: 'error', message: error instanceof RequestError ? error.message : t('common.error') })
     }
   }, [t])
   const shownKey = useRef(key)

@@ -3,7 +3,7 @@ import type { Db } from '../../db/index.js'
 import { errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import type { devLoginBodySchema, User } from './schemas.js'
-import type { Sessions } from './sessions.js'
+import type { AuthSessions } from './auth-sessions.js'
 
 /** Refuses a dev login naming a community that does not exist, before anything is stored. */
 async function assertCommunityExists(db: Db, communityId: string | undefined) {
@@ -55,13 +55,13 @@ async function bindDemoIdentity(db: Db, user: User, communityId: string | undefi
 /** A dev login: the demo identity stored whole in one transaction, or nothing when its community does not exist. */
 export async function logInAsDemo(
   db: Db,
-  sessions: Sessions,
+  authSessions: AuthSessions,
   input: z.output<typeof devLoginBodySchema>,
 ): Promise<User> {
   const { openid, role, nickname, communityId } = input
   await assertCommunityExists(db, communityId)
   return db.transaction().execute(async (trx) => {
-    const user = await sessions.upsertUser(`dev:${openid}`, { role, nickname }, trx)
+    const user = await authSessions.upsertUser(`dev:${openid}`, { role, nickname }, trx)
     await bindDemoIdentity(trx, user, communityId)
     return user
   })

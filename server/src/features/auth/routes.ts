@@ -12,13 +12,13 @@ import {
   meResponseSchema,
   wechatLoginBodySchema,
 } from './schemas.js'
-import type { Sessions } from './sessions.js'
+import type { AuthSessions } from './auth-sessions.js'
 import type { Db } from '../../db/index.js'
 import { z } from 'zod'
 import type { WechatClient } from '../../shared/wechat.js'
 
 export const authRoutes =
-  (config: Config, db: Db, sessions: Sessions, wechat: WechatClient | null): FastifyPluginAsyncZod =>
+  (config: Config, db: Db, authSessions: AuthSessions, wechat: WechatClient | null): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/auth/options',
@@ -66,8 +66,8 @@ export const authRoutes =
             'The WeChat login code is invalid or expired; try again',
           )
         }
-        const user = await sessions.upsertUser(openid, {})
-        return { token: await sessions.issueToken(user.id), user }
+        const user = await authSessions.upsertUser(openid, {})
+        return { token: await authSessions.issueToken(user.id), user }
       },
     )
 
@@ -86,8 +86,8 @@ export const authRoutes =
           },
         },
         async (request) => {
-          const user = await logInAsDemo(db, sessions, request.body)
-          return { token: await sessions.issueToken(user.id), user }
+          const user = await logInAsDemo(db, authSessions, request.body)
+          return { token: await authSessions.issueToken(user.id), user }
         },
       )
     }
@@ -108,7 +108,7 @@ export const authRoutes =
       },
       async (request) => {
         const everywhere = request.body?.everywhere ?? false
-        return { sessionsEnded: await sessions.endSessions(request, signedIn(request.user).id, everywhere) }
+        return { sessionsEnded: await authSessions.endAuthSessions(request, signedIn(request.user).id, everywhere) }
       },
     )
 
@@ -124,7 +124,7 @@ export const authRoutes =
         },
       },
       async (request) => {
-        await sessions.deleteAccount(signedIn(request.user).id)
+        await authSessions.deleteAccount(signedIn(request.user).id)
         return { deleted: true as const }
       },
     )

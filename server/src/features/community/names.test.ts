@@ -10,7 +10,7 @@ describe.each(DB_KINDS)('communities from before they had English names, on %s',
     const testDatabase = await createTestDatabase(kind)
     const database = openDatabase(testDatabase.url)
     try {
-      await migrateAllBut(database.db, '0011_community_names_en')
+      await migrateAllBut(database.db, '0010_community_names_en')
       const old = database.db as unknown as Kysely<{ communities: Omit<CommunitiesTable, 'name_en'> }>
       const community = { lat: null, lng: null, sort_order: 0 }
       await old

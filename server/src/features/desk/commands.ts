@@ -6,7 +6,7 @@ import { ApiError, errors } from '../../shared/errors.js'
 import { sha256 } from '../../shared/ids.js'
 import { notFound } from '../../shared/not-found.js'
 import type { User } from '../auth/schemas.js'
-import type { Sessions } from '../auth/sessions.js'
+import type { AuthSessions } from '../auth/auth-sessions.js'
 import { DESK_CODE_PREFIX, type DeskPollResponse, type DeskTicket, type DeskTicketCreated } from './schemas.js'
 
 /** Codes stay answerable ("expired") for an hour after they expire, so a desk left open says why; then they go. */
@@ -26,7 +26,7 @@ const expired = () =>
 const alreadyUsed = () =>
   new ApiError(409, 'DESK_CODE_USED', '该登录码已被确认过，不能再次使用', 'This code has already been approved')
 
-export function createDeskCommands(db: Db, sessions: Sessions, clock: () => Date, ticketSeconds: number) {
+export function createDeskCommands(db: Db, authSessions: AuthSessions, clock: () => Date, ticketSeconds: number) {
   const findRow = async (ticket: string) => {
     const row = await db.selectFrom('desk_tickets').selectAll().where('ticket', '=', ticket).executeTakeFirst()
     if (!row) throw notFound.deskTicket()
@@ -112,7 +112,7 @@ export function createDeskCommands(db: Db, sessions: Sessions, clock: () => Date
         .where('expires_at', '>', now)
         .executeTakeFirst()
       if (Number(taken.numUpdatedRows) !== 1) return { status: 'used' as const }
-      return { status: 'approved' as const, token: await sessions.issueToken(approver, trx) }
+      return { status: 'approved' as const, token: await authSessions.issueToken(approver, trx) }
     })
   }
 

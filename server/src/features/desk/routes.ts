@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Config } from '../../config.js'
 import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
-import type { Sessions } from '../auth/sessions.js'
+import type { AuthSessions } from '../auth/auth-sessions.js'
 import { browserOf } from './browser.js'
 import { createDeskCommands } from './commands.js'
 import {
@@ -17,9 +17,9 @@ const STAFF = ['staff'] as const
 
 /** 扫码登录: a computer shows a code, a staff member's phone approves it, the computer collects a session. */
 export const deskRoutes =
-  (config: Config, db: Db, sessions: Sessions, clock: () => Date): FastifyPluginAsyncZod =>
+  (config: Config, db: Db, authSessions: AuthSessions, clock: () => Date): FastifyPluginAsyncZod =>
   async (app) => {
-    const desk = createDeskCommands(db, sessions, clock, config.DESK_TICKET_SECONDS)
+    const desk = createDeskCommands(db, authSessions, clock, config.DESK_TICKET_SECONDS)
 
     app.post(
       '/api/auth/desk',

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/index.js'
 import type { Town } from './schemas.js'
 
-/** The one row migration 0013 created; district staff change it, nobody removes it. */
+/** The one row migration 0011_desk_and_town created; district staff change it, nobody removes it. */
 export async function findTown(db: Db): Promise<Town> {
   const row = await db.selectFrom('town').selectAll().where('id', '=', 'town').executeTakeFirstOrThrow()
   return {

@@ -5,7 +5,11 @@ import { newId, newToken, sha256 } from '../../shared/ids.js'
 import { uploadIdOf } from '../uploads/photos.js'
 import type { Role, User } from './schemas.js'
 
-export interface Sessions {
+/**
+ * Who is signed in: the people (users) and their login sessions, the bearer tokens stored hashed in `sessions`. Not
+ * to be confused with a lecture session (`lecture_sessions`), which is a micro-lecture on the calendar.
+ */
+export interface AuthSessions {
   /** Creates the user on first sight; later logins keep the role unless one is given. `executor`: a transaction to join. */
   upsertUser(openid: string, changes: { role?: Role; nickname?: string }, executor?: Db): Promise<User>
   /** A new session of the user; `executor`: a transaction to join, so the session exists only if the rest is written. */
@@ -13,13 +17,13 @@ export interface Sessions {
   authenticate(request: FastifyRequest): Promise<User | null>
   deleteAccount(userId: string): Promise<void>
   /** Ends the session the request carries, or every session of its person; returns how many ended. */
-  endSessions(request: FastifyRequest, userId: string, everywhere: boolean): Promise<number>
+  endAuthSessions(request: FastifyRequest, userId: string, everywhere: boolean): Promise<number>
 }
 
 const DEFAULT_ROLE: Role = 'tourist'
 const defaultNickname = (openid: string) => `游客${sha256(openid).slice(0, 4).toUpperCase()}`
 
-export function createSessions(db: Db, config: Config, clock: () => Date): Sessions {
+export function createAuthSessions(db: Db, config: Config, clock: () => Date): AuthSessions {
   const ttlMs = config.SESSION_TTL_HOURS * 3600 * 1000
 
   async function upsertUser(
@@ -132,7 +136,7 @@ export function createSessions(db: Db, config: Config, clock: () => Date): Sessi
     })
   }
 
-  async function endSessions(request: FastifyRequest, userId: string, everywhere: boolean): Promise<number> {
+  async function endAuthSessions(request: FastifyRequest, userId: string, everywhere: boolean): Promise<number> {
     const token = bearerTokenOf(request)
     if (!everywhere && !token) return 0
     const result = await db
@@ -143,5 +147,5 @@ export function createSessions(db: Db, config: Config, clock: () => Date): Sessi
     return Number(result.numDeletedRows)
   }
 
-  return { upsertUser, issueToken, authenticate, deleteAccount, endSessions }
+  return { upsertUser, issueToken, authenticate, deleteAccount, endAuthSessions }
 }

@@ -74,5 +74,5 @@ export type {
   WishResponse,
   WishStep,
 } from './features/wishes/schemas.js'
-export type { NoticeKind } from './features/notifications/outbox.js'
+export type { NoticeKind } from './features/notices/notices.js'
 export type { NoticeTemplates, SubscriptionGrant, Subscriptions } from './features/notifications/schemas.js'

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/index.js'
 import { errors } from '../../shared/errors.js'
-import type { NoticeKind } from '../notifications/outbox.js'
-import { noticeParts, noticeText, type NoticeSubject } from './notice-text.js'
+import type { NoticeKind } from '../notices/notices.js'
+import { noticeParts, noticeText, subjectsOf } from '../notices/text.js'
 import type { InboxNotice, InboxPage } from './schemas.js'
 
 /** Notices are kept 90 days: the worker deletes older ones, and reads never show them in the meantime. */
@@ -34,32 +34,6 @@ export async function unreadCount(db: Db, userId: string, now: Date): Promise<nu
     .where('created_at', '>=', retentionCutoff(now))
     .executeTakeFirstOrThrow()
   return Number(row.n)
-}
-
-/** The lectures' topics and the wishes' titles the notices speak of, in two lookups for the whole page. */
-export async function subjectsOf(db: Db, payloads: Record<string, unknown>[]) {
-  const idsOf = (key: string) => [
-    ...new Set(payloads.map((p) => p[key]).filter((v): v is string => typeof v === 'string')),
-  ]
-  const sessionIds = idsOf('sessionId')
-  const wishIds = idsOf('wishId')
-  const [topics, wishes] = await Promise.all([
-    sessionIds.length === 0
-      ? []
-      : db
-          .selectFrom('lecture_sessions as s')
-          .innerJoin('lecture_topics as t', 't.id', 's.topic_id')
-          .select(['s.id', 't.title', 't.title_en'])
-          .where('s.id', 'in', sessionIds)
-          .execute(),
-    wishIds.length === 0 ? [] : db.selectFrom('wishes').select(['id', 'title']).where('id', 'in', wishIds).execute(),
-  ])
-  const topicOf = new Map(topics.map((t) => [t.id, { zh: t.title, en: t.title_en }]))
-  const wishTitleOf = new Map(wishes.map((w) => [w.id, w.title]))
-  return (payload: Record<string, unknown>): NoticeSubject => ({
-    topic: topicOf.get(payload.sessionId as string),
-    wishTitle: wishTitleOf.get(payload.wishId as string),
-  })
 }
 
 /** The person's own notices, newest first, a page at a time (keyset on time then id, so paging never skips). */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { identifier, token } from '../../shared/validation.js'
-import { NOTICE_KINDS } from '../notifications/outbox.js'
+import { NOTICE_KINDS } from '../notices/notices.js'
 
 export const inboxQuerySchema = z.object({
   cursor: token(120).optional(),

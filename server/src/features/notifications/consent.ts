@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/index.js'
-import type { NoticeKind } from './outbox.js'
+import type { NoticeKind } from '../notices/notices.js'
 
 /** Records that the person accepted these kinds in WeChat's subscribe prompt: one more message of each may go out. */
 export async function grantConsent(db: Db, userId: string, kinds: readonly NoticeKind[], at: string) {

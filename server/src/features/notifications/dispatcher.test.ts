@@ -1,7 +1,8 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import { createDispatcher, MAX_ATTEMPTS, type OutgoingNotice } from './dispatcher'
-import { enqueueNotices } from './outbox'
+import { queueSessionReminders } from '../lectures/reminders'
+import { enqueueNotices } from '../notices/notices'
 
 describe.each(DB_KINDS)('notice outbox on %s', (kind) => {
   let api: TestApi
@@ -113,14 +114,8 @@ describe.each(DB_KINDS)('notice outbox on %s', (kind) => {
       })
     ).json().session
     await api.call('POST', `/api/lectures/sessions/${session.id}/bookings`, resident)
-    const dispatcher = createDispatcher(
-      api.database.db,
-      () => now,
-      async () => {},
-      api.app.log,
-    )
-    await dispatcher.queueReminders()
-    await dispatcher.queueReminders()
+    await queueSessionReminders(api.database.db, now)
+    await queueSessionReminders(api.database.db, now)
     const reminders = await api.database.db
       .selectFrom('outbox')
       .select('payload_json')

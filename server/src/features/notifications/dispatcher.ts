@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../db/index.js'
 import { takeConsent } from './consent.js'
-import { enqueueNotices, type NoticeKind } from './outbox.js'
+import type { NoticeKind } from '../notices/notices.js'
 
 export interface OutgoingNotice {
   id: string
@@ -108,29 +108,5 @@ export function createDispatcher(
     return outcome
   }
 
-  /** Queues "starts within the hour" reminders for confirmed seats; the dedupe key makes it once per person. */
-  async function queueReminders(): Promise<void> {
-    const now = clock()
-    const soon = await db
-      .selectFrom('bookings as b')
-      .innerJoin('lecture_sessions as s', 's.id', 'b.session_id')
-      .select(['b.user_id', 's.id', 's.starts_at'])
-      .where('b.status', '=', 'confirmed')
-      .where('s.status', '=', 'scheduled')
-      .where('s.starts_at', '>', now.toISOString())
-      .where('s.starts_at', '<=', new Date(now.getTime() + 3600_000).toISOString())
-      .execute()
-    await enqueueNotices(
-      db,
-      soon.map((r) => ({
-        userId: r.user_id,
-        kind: 'session_reminder' as const,
-        dedupeKey: `session_reminder:${r.id}:${r.user_id}:${r.starts_at}`,
-        payload: { sessionId: r.id, startsAt: r.starts_at },
-      })),
-      now.toISOString(),
-    )
-  }
-
-  return { runOnce, queueReminders }
+  return { runOnce }
 }

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js'
 import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
 import { consentsOf, grantConsent } from './consent.js'
-import type { NoticeKind } from './outbox.js'
+import type { NoticeKind } from '../notices/notices.js'
 import { noticeTemplatesSchema, subscriptionGrantSchema, subscriptionsSchema } from './schemas.js'
 
 export const notificationRoutes =

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { NOTICE_KINDS } from './outbox.js'
+import { NOTICE_KINDS } from '../notices/notices.js'
 
 const noticeKind = z.enum(NOTICE_KINDS)
 

@@ -1,10 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../db/index.js'
 import type { WechatClient } from '../../shared/wechat.js'
-import { noticeParts, noticeText } from '../inbox/notice-text.js'
-import { subjectsOf } from '../inbox/queries.js'
+import { noticeParts, noticeText, subjectsOf } from '../notices/text.js'
 import type { NoticeSender } from './dispatcher.js'
-import type { NoticeKind } from './outbox.js'
+import type { NoticeKind } from '../notices/notices.js'
 import { templateData, type NoticeTemplate } from './templates.js'
 
 /** Without WeChat credentials notices are written to the log, so a demo shows what would have been sent. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { SHANGHAI_OFFSET_MS } from '../../shared/shanghai-time.js'
-import { NOTICE_KINDS, type NoticeKind } from './outbox.js'
+import { NOTICE_KINDS, type NoticeKind } from '../notices/notices.js'
 
 /** What a notice can put into a subscribe-message field. */
 export const NOTICE_VALUES = ['title', 'body', 'topic', 'time', 'wish', 'reason'] as const

@@ -3,12 +3,12 @@ import type { Config } from '../../config.js'
 import type { Db } from '../../db/index.js'
 import { createDispatcher } from './dispatcher.js'
 import { logSender, wechatSender } from './senders.js'
+import type { PeriodicJob } from '../../shared/periodic-jobs.js'
 import type { WechatClient } from '../../shared/wechat.js'
-import { releaseStaleClaims } from '../wishes/lifecycle.js'
-import { purgeExpiredNotices } from '../inbox/commands.js'
 
 /**
- * The background loop of one instance: queue due reminders, then deliver what is due. Returns a stop function that
+ * The background loop of one instance: run the features' periodic jobs (reminders, stale claims, purges: whatever
+ * was registered, see `PeriodicJob`), then deliver what is due. Returns a stop function that
  * resolves once the round under way has recorded what it sent, so a notice sent during shutdown is not sent again.
  */
 export function startNoticeWorker(
@@ -16,6 +16,7 @@ export function startNoticeWorker(
   config: Config,
   wechat: WechatClient | null,
   log: FastifyBaseLogger,
+  jobs: readonly PeriodicJob[],
 ): () => Promise<void> {
   if (config.NOTICE_INTERVAL_MS === 0) return async () => {}
   const sender = wechat ? wechatSender(config.WX_TEMPLATE_IDS, wechat, db) : logSender(log)
@@ -23,9 +24,7 @@ export function startNoticeWorker(
   let round: Promise<void> | null = null
   const runRound = async () => {
     try {
-      await dispatcher.queueReminders()
-      await releaseStaleClaims(db, new Date())
-      await purgeExpiredNotices(db, new Date())
+      for (const job of jobs) await job.run(db, new Date())
       await dispatcher.runOnce()
     } catch (error) {
       log.error({ err: error }, 'notice worker round failed')

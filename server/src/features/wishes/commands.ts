@@ -4,7 +4,7 @@ import { errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { assertWithinQuota, storedSince, type Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
-import { enqueueNotices } from '../notifications/outbox.js'
+import { enqueueNotices } from '../notices/notices.js'
 import type { WishesTable } from '../../db/schema.js'
 import { transition, type WishActor } from './lifecycle.js'
 import type {

@@ -2,8 +2,9 @@ import type { Db } from '../../db/index.js'
 import type { WishesTable, WishStatus } from '../../db/schema.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { notFound } from '../../shared/not-found.js'
+import type { PeriodicJob } from '../../shared/periodic-jobs.js'
 import type { User } from '../auth/schemas.js'
-import { enqueueNotices, type NoticeKind } from '../notifications/outbox.js'
+import { enqueueNotices, type NoticeKind } from '../notices/notices.js'
 import { WISH_STEPS, type WishStep } from './schemas.js'
 
 /** Who is acting on a wish, and for which communities a staff user speaks ('all' when unbound). */
@@ -136,3 +137,5 @@ export async function releaseStaleClaims(db: Db, now: Date): Promise<number> {
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
+
+export const staleClaimsRelease: PeriodicJob = { name: 'release stale claims', run: releaseStaleClaims }

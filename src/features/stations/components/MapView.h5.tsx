@@ -4,7 +4,7 @@ import 'leaflet/dist/leaflet.css'
 import { useEffect, useRef, useState } from 'react'
 import marker from '../../../assets/marker.png'
 import { useSettings } from '../../../shared/settings'
-import type { MapViewProps } from './StationMap'
+import type { MapViewProps } from './map-view-props'
 import './MapView.h5.scss'
 
 /** Tiles in GCJ-02, like the stations' coordinates; set at build time (`TILE_URL`, see config/index.ts). */

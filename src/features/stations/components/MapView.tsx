@@ -1,6 +1,6 @@
 import { Map } from '@tarojs/components'
 import { useUnchanged } from '../../../shared/ui/useUnchanged'
-import type { MapViewProps } from './StationMap'
+import type { MapViewProps } from './map-view-props'
 
 /**
  * The marker icon as a file of the package (config/index.ts copies it there): WeChat's map takes a path for

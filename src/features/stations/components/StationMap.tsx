@@ -9,15 +9,6 @@ import { StationCard } from './StationCard'
 /** 牌坊街: the map's centre when the visitor's own position is unknown. */
 const OLD_TOWN = { lat: 23.6665, lng: 116.644 }
 
-/** What either renderer gets: the stations, where to centre, the visitor (GCJ-02) and what a tap on a marker does. */
-export interface MapViewProps {
-  stations: StationSummary[]
-  centre: { lat: number; lng: number }
-  origin: Origin
-  nameOf(station: StationSummary): string
-  onSelect(id: string): void
-}
-
 /**
  * The stations on a map; a tapped marker shows its station's card, the card opens the detail. The renderer is
  * chosen at build time: `MapView.tsx` (WeChat's native map) or `MapView.h5.tsx` (Leaflet, browser build only).

@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { newId } from '../../shared/ids.js'
-import { keepInInbox } from '../inbox/commands.js'
 
 export const NOTICE_KINDS = [
   'booking_confirmed',
@@ -31,8 +30,13 @@ export interface Notice {
 }
 
 /**
- * Queues notices in the caller's transaction: they exist exactly when the change that caused them does. Each is also
- * kept in the person's inbox (消息), since WeChat delivers only what they subscribed to.
+ * The notices core: what a person can be told (the kinds), how it is recorded, and (in `text.ts`) how it reads.
+ * Features that cause notices, delivery (`notifications`) and the inbox all depend on this module, never on one
+ * another.
+ *
+ * Queues notices in the caller's transaction: they exist exactly when the change that caused them does. Each is
+ * written twice: an outbox row for delivery (WeChat's subscribe message, with retries) and an inbox row for the person
+ * to read in the app (消息), since WeChat delivers only what they subscribed to.
  */
 export async function enqueueNotices(trx: Transaction<Database> | Kysely<Database>, notices: Notice[], at: string) {
   if (notices.length === 0) return
@@ -52,5 +56,19 @@ export async function enqueueNotices(trx: Transaction<Database> | Kysely<Databas
     )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute()
-  await keepInInbox(trx, notices, at)
+  await trx
+    .insertInto('inbox_notices')
+    .values(
+      notices.map((n) => ({
+        id: newId('nt'),
+        user_id: n.userId,
+        kind: n.kind,
+        dedupe_key: n.dedupeKey,
+        payload_json: JSON.stringify(n.payload),
+        created_at: at,
+        read_at: null,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute()
 }

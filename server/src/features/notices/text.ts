@@ -1,5 +1,6 @@
-import type { NoticeKind } from '../notifications/outbox.js'
+import type { Db } from '../../db/index.js'
 import { shanghaiDateTime } from '../../shared/shanghai-time.js'
+import type { NoticeKind } from './notices.js'
 
 /** What a notice is about, looked up when it is read: the lecture's topic, the wish's title. */
 export interface NoticeSubject {
@@ -125,6 +126,32 @@ const TEXTS: Record<NoticeKind, (p: Parts) => { title: Words; body: Words }> = {
     title: { zh: '新的急难愁盼心愿', en: 'A new urgent wish' },
     body: { zh: `「${wish.zh}」标记为紧急，请尽快审核。`, en: `"${wish.en}" is marked urgent; please review it soon.` },
   }),
+}
+
+/** The lectures' topics and the wishes' titles the notices speak of, in two lookups for the whole page. */
+export async function subjectsOf(db: Db, payloads: Record<string, unknown>[]) {
+  const idsOf = (key: string) => [
+    ...new Set(payloads.map((p) => p[key]).filter((v): v is string => typeof v === 'string')),
+  ]
+  const sessionIds = idsOf('sessionId')
+  const wishIds = idsOf('wishId')
+  const [topics, wishes] = await Promise.all([
+    sessionIds.length === 0
+      ? []
+      : db
+          .selectFrom('lecture_sessions as s')
+          .innerJoin('lecture_topics as t', 't.id', 's.topic_id')
+          .select(['s.id', 't.title', 't.title_en'])
+          .where('s.id', 'in', sessionIds)
+          .execute(),
+    wishIds.length === 0 ? [] : db.selectFrom('wishes').select(['id', 'title']).where('id', 'in', wishIds).execute(),
+  ])
+  const topicOf = new Map(topics.map((t) => [t.id, { zh: t.title, en: t.title_en }]))
+  const wishTitleOf = new Map(wishes.map((w) => [w.id, w.title]))
+  return (payload: Record<string, unknown>): NoticeSubject => ({
+    topic: topicOf.get(payload.sessionId as string),
+    wishTitle: wishTitleOf.get(payload.wishId as string),
+  })
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null)

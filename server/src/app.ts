@@ -13,6 +13,7 @@ import { lectureRoutes } from './features/lectures/routes.js'
 import { memberRoutes } from './features/members/routes.js'
 import { notificationRoutes } from './features/notifications/routes.js'
 import { uploadRoutes } from './features/uploads/routes.js'
+import { PHOTO_RULES } from './photo-rules.js'
 import { wishRoutes } from './features/wishes/routes.js'
 import { createStationCatalog } from './features/stations/catalog.js'
 import { stationRoutes } from './features/stations/routes.js'
@@ -167,7 +168,7 @@ export async function buildApp({
   await app.register(communityRoutes(database.db, clock))
   await app.register(memberRoutes(database.db, clock))
   await app.register(wishRoutes(database.db, clock, quotas))
-  await app.register(uploadRoutes(database.db, clock, quotas, config.QUOTA_UPLOAD_MAX_MB))
+  await app.register(uploadRoutes(database.db, clock, quotas, config.QUOTA_UPLOAD_MAX_MB, PHOTO_RULES))
   await app.register(lectureRoutes(database.db, clock))
   await app.register(notificationRoutes(config, database.db, clock))
   await app.register(inboxRoutes(database.db, clock))

@@ -208,6 +208,13 @@ export interface UploadsTable {
   created_at: IsoTime
 }
 
+/** Which stored photo is on what (see features/uploads/uses.ts); one row per photo and owner. */
+export interface PhotoUsesTable {
+  upload_id: string
+  owner_kind: 'station' | 'guesthouse' | 'wish' | 'wish_fulfilment'
+  owner_id: string
+}
+
 export type WishStatus =
   'pending_review' | 'published' | 'rejected' | 'claimed' | 'fulfilled' | 'confirmed' | 'withdrawn' | 'disputed'
 
@@ -301,6 +308,7 @@ export interface Database {
   staff_communities: StaffCommunitiesTable
   members: MembersTable
   uploads: UploadsTable
+  photo_uses: PhotoUsesTable
   wishes: WishesTable
   notice_consents: NoticeConsentsTable
   inbox_notices: InboxNoticesTable

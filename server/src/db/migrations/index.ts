@@ -10,6 +10,7 @@ import { cleanPhotos } from './0008_clean_photos.js'
 import { inbox } from './0009_inbox.js'
 import { communityNamesEn } from './0010_community_names_en.js'
 import { deskAndTown } from './0011_desk_and_town.js'
+import { photoUses } from './0012_photo_uses.js'
 
 /**
  * Ordered by name and numbered without a gap (`migrations.test.ts` checks both): a new migration takes the next number
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0009_inbox': inbox,
   '0010_community_names_en': communityNamesEn,
   '0011_desk_and_town': deskAndTown,
+  '0012_photo_uses': photoUses,
 }

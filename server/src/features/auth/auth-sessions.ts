@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Config } from '../../config.js'
 import type { Db } from '../../db/index.js'
 import { newId, newToken, sha256 } from '../../shared/ids.js'
-import { uploadIdOf } from '../uploads/photos.js'
+import { setPhotoUses } from '../uploads/uses.js'
 import type { Role, User } from './schemas.js'
 
 /**
@@ -105,20 +105,22 @@ export function createAuthSessions(db: Db, config: Config, clock: () => Date): A
       await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
       await trx.deleteFrom('members').where('user_id', '=', userId).execute()
       await trx.deleteFrom('staff_communities').where('user_id', '=', userId).execute()
+      const ownWishes = (await trx.selectFrom('wishes').select('id').where('resident_id', '=', userId).execute()).map(
+        (wish) => wish.id,
+      )
       await trx
         .updateTable('wishes')
         .set({ contact_phone: null, resident_id: null, photos_json: '[]', updated_at: at })
         .where('resident_id', '=', userId)
         .execute()
+      for (const wishId of ownWishes) await setPhotoUses(trx, 'wish', wishId, [])
       // Their own photos go, except those staff put on a station or guesthouse page, which belong to the place now.
-      const placePhotos = [
-        ...(await trx.selectFrom('stations').select('photos_json').execute()),
-        ...(await trx.selectFrom('guesthouses').select('photos_json').execute()),
-      ].flatMap((row) => (JSON.parse(row.photos_json) as string[]).flatMap((url) => uploadIdOf(url) ?? []))
       await trx
         .deleteFrom('uploads')
         .where('owner_id', '=', userId)
-        .$if(placePhotos.length > 0, (q) => q.where('id', 'not in', placePhotos))
+        .where('id', 'not in', (eb) =>
+          eb.selectFrom('photo_uses').select('upload_id').where('owner_kind', 'in', ['station', 'guesthouse']),
+        )
         .execute()
       await trx.updateTable('uploads').set({ owner_id: null }).where('owner_id', '=', userId).execute()
       await trx.deleteFrom('notice_consents').where('user_id', '=', userId).execute()

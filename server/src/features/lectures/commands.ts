@@ -11,7 +11,7 @@ import { checkinWindow, issueCheckinCode, locationVerified, verifyCheckinCode } 
 import { assertSessionTimes } from './schedule.js'
 import { assertGuesthouseInScope, assertSessionInScope } from './scope.js'
 import { communityForNewPlace } from '../community/scope.js'
-import { assertPhotosUploaded } from '../uploads/photos.js'
+import { setPlacePhotos } from '../uploads/photos.js'
 import type {
   checkinSchema,
   feedbackSchema,
@@ -30,7 +30,7 @@ export function createLectureCommands(db: Db, clock: () => Date) {
     const at = clock().toISOString()
     await db.transaction().execute(async (trx) => {
       const communityId = await communityForNewPlace(trx, actor, input.communityId)
-      await assertPhotosUploaded(trx, input.photos)
+      await setPlacePhotos(trx, 'guesthouse', id, input.photos)
       await trx
         .insertInto('guesthouses')
         .values({
@@ -68,7 +68,7 @@ export function createLectureCommands(db: Db, clock: () => Date) {
       await assertGuesthouseInScope(trx, actor, id)
       // Handing a guesthouse (and its sessions) to another community takes acting for both.
       if (patch.communityId !== undefined) await communityForNewPlace(trx, actor, patch.communityId)
-      await assertPhotosUploaded(trx, patch.photos)
+      await setPlacePhotos(trx, 'guesthouse', id, patch.photos)
       await trx
         .updateTable('guesthouses')
         .set({

@@ -17,7 +17,7 @@ import type {
   ServiceKey,
 } from './schemas.js'
 import { assertStationInScope } from './scope.js'
-import { assertPhotosUploaded } from '../uploads/photos.js'
+import { setPlacePhotos } from '../uploads/photos.js'
 
 type StationFields = z.output<typeof stationCreateSchema>
 type StationPatchFields = z.output<typeof stationPatchSchema>
@@ -69,7 +69,7 @@ export function createStationCommands(
     const at = now()
     await db.transaction().execute(async (trx) => {
       const communityId = await communityForNewPlace(trx, actor, fields.communityId)
-      await assertPhotosUploaded(trx, fields.photos)
+      await setPlacePhotos(trx, 'station', id, fields.photos)
       await trx
         .insertInto('stations')
         .values({
@@ -111,7 +111,7 @@ export function createStationCommands(
       const { services, ...fields } = patch
       // Handing a station to another community takes acting for both.
       if (fields.communityId !== undefined) await communityForNewPlace(trx, actor, fields.communityId)
-      await assertPhotosUploaded(trx, fields.photos)
+      await setPlacePhotos(trx, 'station', id, fields.photos)
       await trx
         .updateTable('stations')
         .set({ ...stationColumns(fields), updated_at: at })

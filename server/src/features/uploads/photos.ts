@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/schema.js'
 import { errors } from '../../shared/errors.js'
+import { setPhotoUses, type PhotoOwnerKind } from './uses.js'
 
 /** How many photos a station or a guesthouse shows. */
 export const MAX_PHOTOS = 9
@@ -21,15 +22,25 @@ export const photoUrlSchema = z
     'expected an uploaded photo (/api/uploads/…) or an https URL',
   )
 
-/** A place may only show photos that were really uploaded: a mistyped id would be a broken image for every visitor. */
-export async function assertPhotosUploaded(
+/** The upload ids among photo URLs, leaving out photos hosted elsewhere. */
+export const uploadIdsOf = (urls: string[]) => urls.flatMap((url) => uploadIdOf(url) ?? [])
+
+/**
+ * A station or guesthouse shows these photos from now on (nothing changes when a patch leaves them out): those
+ * uploaded here must really exist, since a mistyped id would be a broken image for every visitor, and are recorded as
+ * on the place. In the caller's transaction.
+ */
+export async function setPlacePhotos(
   trx: Transaction<Database> | Kysely<Database>,
+  place: Extract<PhotoOwnerKind, 'station' | 'guesthouse'>,
+  placeId: string,
   photos: string[] | undefined,
 ) {
-  const ids = (photos ?? []).flatMap((url) => uploadIdOf(url) ?? [])
-  if (ids.length === 0) return
-  const found = await trx.selectFrom('uploads').select('id').where('id', 'in', ids).execute()
+  if (photos === undefined) return
+  const ids = uploadIdsOf(photos)
+  const found = ids.length === 0 ? [] : await trx.selectFrom('uploads').select('id').where('id', 'in', ids).execute()
   if (found.length < new Set(ids).size) {
     throw errors.badRequest('有照片没有上传成功，请重新选择照片', 'A photo was not uploaded; choose it again')
   }
+  await setPhotoUses(trx, place, placeId, ids)
 }

@@ -1,9 +1,7 @@
 import type { Db } from '../../db/index.js'
 import { notFound } from '../../shared/not-found.js'
 import type { User } from '../auth/schemas.js'
-import { isInvolved } from '../wishes/lifecycle.js'
-import { wishActorOf } from '../wishes/queries.js'
-import { PUBLIC_STATUSES } from '../wishes/schemas.js'
+import { AUDIENCES, type PhotoAudience, type PhotoOwnerKind, type PhotoRules } from './uses.js'
 
 export type PhotoSize = 'photo' | 'thumb'
 
@@ -23,14 +21,25 @@ const UNATTACHED_PHOTO = 'private, no-cache'
 /** Seen by the owner or staff while the public cannot: no copy anywhere. */
 const HIDDEN_PHOTO = 'private, no-store'
 
-const quoted = (entry: string) => `%"${entry}"%`
-const listed = (json: string, entry: string) => (JSON.parse(json) as string[]).includes(entry)
+/** What each audience means for the bytes sent: who may keep a copy, and for how long. */
+const CACHE_FOR: Record<Exclude<PhotoAudience, 'nobody'>, string> = {
+  everyone: PLACE_PHOTO,
+  revocable: REVOCABLE_PHOTO,
+  'this viewer': HIDDEN_PHOTO,
+}
 
 /**
- * A stored photo as this viewer may see it. A wish photo is public while one of its wishes is on the wall; after
- * that only the uploader, the wish's resident and claimant and the community's staff see it, everyone else gets 404.
+ * A stored photo as this viewer may see it: one indexed lookup of what it is on (`photo_uses`), then each owning
+ * feature's rule; the strictest answer wins. A wish photo is public while one of its wishes is on the wall; after that
+ * only the uploader, the wish's resident and claimant and the community's staff see it, everyone else gets 404.
  */
-export async function photoForViewer(db: Db, id: string, size: PhotoSize, viewer: User | null): Promise<ServedPhoto> {
+export async function photoForViewer(
+  db: Db,
+  rules: PhotoRules,
+  id: string,
+  size: PhotoSize,
+  viewer: User | null,
+): Promise<ServedPhoto> {
   const row = await db
     .selectFrom('uploads')
     .select(['owner_id', 'mime', size === 'photo' ? 'data as bytes' : 'thumb as bytes'])
@@ -43,31 +52,18 @@ export async function photoForViewer(db: Db, id: string, size: PhotoSize, viewer
     cacheControl,
   })
 
-  // `_` in an id is a LIKE wildcard: the match may be loose, the JSON check after it is exact.
-  const wishes = (
-    await db
-      .selectFrom('wishes')
-      .select(['status', 'resident_id', 'claimed_by', 'community_id', 'photos_json', 'fulfil_photo_id'])
-      .where((eb) => eb.or([eb('photos_json', 'like', quoted(id)), eb('fulfil_photo_id', '=', id)]))
-      .execute()
-  ).filter((wish) => wish.fulfil_photo_id === id || listed(wish.photos_json, id))
-  if (wishes.length > 0) {
-    if (wishes.some((wish) => (PUBLIC_STATUSES as readonly string[]).includes(wish.status)))
-      return served(REVOCABLE_PHOTO)
-    if (viewer) {
-      if (row.owner_id === viewer.id) return served(HIDDEN_PHOTO)
-      const actor = await wishActorOf(db, viewer)
-      if (wishes.some((wish) => isInvolved(actor, wish))) return served(HIDDEN_PHOTO)
-    }
-    throw notFound.photo()
-  }
-
-  const url = `/api/uploads/${id}`
-  const places = await db
-    .selectFrom('stations')
-    .select('photos_json')
-    .where('photos_json', 'like', quoted(url))
-    .unionAll(db.selectFrom('guesthouses').select('photos_json').where('photos_json', 'like', quoted(url)))
+  const uses = await db
+    .selectFrom('photo_uses')
+    .select(['owner_kind', 'owner_id'])
+    .where('upload_id', '=', id)
     .execute()
-  return served(places.some((place) => listed(place.photos_json, url)) ? PLACE_PHOTO : UNATTACHED_PHOTO)
+  if (uses.length === 0) return served(UNATTACHED_PHOTO)
+  const ownersByKind = new Map<PhotoOwnerKind, string[]>()
+  for (const use of uses) ownersByKind.set(use.owner_kind, [...(ownersByKind.get(use.owner_kind) ?? []), use.owner_id])
+  const audiences = await Promise.all(
+    [...ownersByKind].map(([kind, ownerIds]) => rules[kind](db, ownerIds, viewer, row.owner_id)),
+  )
+  const strictest = AUDIENCES[Math.max(...audiences.map((audience) => AUDIENCES.indexOf(audience)))]!
+  if (strictest === 'nobody') throw notFound.photo()
+  return served(CACHE_FOR[strictest])
 }

@@ -7,6 +7,7 @@ import { idParamsSchema } from '../../shared/params.js'
 import type { Quotas } from '../../shared/quota.js'
 import { createPhotoStore } from './commands.js'
 import { photoForViewer, type PhotoSize } from './queries.js'
+import type { PhotoRules } from './uses.js'
 
 export const uploadResponseSchema = z.object({
   upload: z.object({
@@ -19,7 +20,13 @@ export const uploadResponseSchema = z.object({
 export type UploadResponse = z.infer<typeof uploadResponseSchema>
 
 export const uploadRoutes =
-  (db: Db, clock: () => Date, quotas: Pick<Quotas, 'uploadsPerDay'>, maxMegabytes: number): FastifyPluginAsyncZod =>
+  (
+    db: Db,
+    clock: () => Date,
+    quotas: Pick<Quotas, 'uploadsPerDay'>,
+    maxMegabytes: number,
+    photoRules: PhotoRules,
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     const maxBytes = Math.floor(maxMegabytes * 1024 * 1024)
     const storePhoto = createPhotoStore(db, quotas.uploadsPerDay)
@@ -82,7 +89,7 @@ export const uploadRoutes =
           },
         },
         async (request, reply) => {
-          const photo = await photoForViewer(db, request.params.id, size, request.user)
+          const photo = await photoForViewer(db, photoRules, request.params.id, size, request.user)
           return reply
             .type(photo.mime)
             .header('cache-control', photo.cacheControl)

@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids.js'
 import { assertWithinQuota, storedSince, type Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices } from '../notices/notices.js'
+import { setPhotoUses } from '../uploads/uses.js'
 import type { WishesTable } from '../../db/schema.js'
 import { transition, type WishActor } from './lifecycle.js'
 import type {
@@ -81,6 +82,7 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
           updated_at: at,
         })
         .execute()
+      await setPhotoUses(trx, 'wish', id, input.photoIds)
       if (input.urgent) {
         const staff = await trx
           .selectFrom('users')

@@ -3,6 +3,7 @@ import type { WishesTable, WishStatus } from '../../db/schema.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { notFound } from '../../shared/not-found.js'
 import type { PeriodicJob } from '../../shared/periodic-jobs.js'
+import { setPhotoUses } from '../uploads/uses.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices, type NoticeKind } from '../notices/notices.js'
 import { WISH_STEPS, type WishStep } from './schemas.js'
@@ -104,6 +105,10 @@ export async function transition(
       .where('status', 'in', [...from])
       .executeTakeFirst()
     if (Number(updated.numUpdatedRows) === 0) throw wrongState(step)
+    // A step that sets the proof-of-fulfilment photo records it as on the wish (who may see it follows the wish).
+    if (changes.fulfil_photo_id !== undefined) {
+      await setPhotoUses(trx, 'wish_fulfilment', wishId, changes.fulfil_photo_id ? [changes.fulfil_photo_id] : [])
+    }
 
     if (rule.notify) {
       const recipient = rule.tell === 'claimant' ? wish.claimed_by : wish.resident_id

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { createTestDatabase, DB_KINDS, migrateAllBut } from '../../../../tests/support/databases'
 import { migrateToLatest, openDatabase } from '../../db/index'
 import type { CommunitiesTable } from '../../db/schema'
-import { seedDemo } from '../../db/seed-demo'
+import { seedDemo } from '../../demo/load'
 import { findCommunities } from './queries'
 
 describe.each(DB_KINDS)('communities from before they had English names, on %s', (kind) => {

@@ -1,7 +1,7 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import { geoJsonProblems } from '../../../../tests/support/geojson'
-import { DEMO_STATIONS } from '../../db/seed-demo'
+import { DEMO_STATIONS } from '../../demo/places'
 import { distanceMetres } from '../../shared/geo'
 import { wgs84ToGcj02 } from '../../../../src/features/stations/gcj02'
 import type { StationFeatureCollection } from './schemas'

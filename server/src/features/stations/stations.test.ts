@@ -1,7 +1,7 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import type { StationListResponse } from '../../contract'
-import { DEMO_STATIONS } from '../../db/seed-demo'
+import { DEMO_STATIONS } from '../../demo/places'
 
 /** Independent haversine (spherical law of haversines, mean Earth radius) to check the server's order. */
 function referenceDistance(lat1: number, lng1: number, lat2: number, lng2: number): number {

@@ -16,6 +16,7 @@ import { uploadRoutes } from './features/uploads/routes.js'
 import { PHOTO_RULES } from './photo-rules.js'
 import { wishRoutes } from './features/wishes/routes.js'
 import { createStationCatalog } from './features/stations/catalog.js'
+import { sheetRoutes } from './features/sheets/routes.js'
 import { stationRoutes } from './features/stations/routes.js'
 import { systemRoutes } from './features/system/routes.js'
 import { townRoutes } from './features/town/routes.js'
@@ -172,9 +173,9 @@ export async function buildApp({
   await app.register(lectureRoutes(database.db, clock))
   await app.register(notificationRoutes(config, database.db, clock))
   await app.register(inboxRoutes(database.db, clock))
-  await app.register(
-    stationRoutes(database.db, createStationCatalog(database.db, config.STATIONS_CACHE_MS), clock, quotas),
-  )
+  const stationCatalog = createStationCatalog(database.db, config.STATIONS_CACHE_MS)
+  await app.register(sheetRoutes(database.db, clock, stationCatalog.invalidate))
+  await app.register(stationRoutes(database.db, stationCatalog, clock, quotas))
 
   await registerStaticApp(app, staticDir)
 

@@ -7,11 +7,13 @@ import { normalizeForChecking } from './text.js'
  */
 const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/
 
+/** A cell's text as a spreadsheet must show it: one that would start a formula gets Excel's text mark `'` in front. */
+export const asSpreadsheetText = (raw: string) => (FORMULA_START.test(normalizeForChecking(raw)) ? `'${raw}` : raw)
+
 /** CSV with a BOM so Excel opens the Chinese names correctly; no cell can start a live formula. */
 export function toCsv(rows: (string | number | null)[][]): string {
   const cell = (v: string | number | null) => {
-    const raw = v === null ? '' : String(v)
-    const text = FORMULA_START.test(normalizeForChecking(raw)) ? `'${raw}` : raw
+    const text = asSpreadsheetText(v === null ? '' : String(v))
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
   }
   return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'

@@ -42,8 +42,19 @@ export const ERROR_CODES = [
   'DATABASE_UNAVAILABLE',
   'SHUTTING_DOWN',
   'UPLOADS_BUSY',
+  'SHEET_HAS_ERRORS',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** One refused cell (or row) of an imported spreadsheet: row 1 is the header, so data starts at row 2. */
+export const sheetRowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable().describe('the column key, null when the whole row is refused'),
+  code: z.string().describe('UPPER_SNAKE: FORMULA, INVALID, NOT_FOUND, FORBIDDEN, DUPLICATE_ID, UNKNOWN_COLUMN'),
+  message: z.string(),
+  messageEn: z.string(),
+})
+export type SheetRowError = z.infer<typeof sheetRowErrorSchema>
 
 export const errorBodySchema = z.object({
   error: z.object({
@@ -51,6 +62,7 @@ export const errorBodySchema = z.object({
     message: z.string().describe('中文说明'),
     messageEn: z.string().describe('English explanation'),
     details: z.array(z.object({ field: z.string(), message: z.string(), messageEn: z.string() })).optional(),
+    rows: z.array(sheetRowErrorSchema).optional().describe('SHEET_HAS_ERRORS: every refused row of the sheet'),
   }),
 })
 export type ApiErrorBody = z.infer<typeof errorBodySchema>
@@ -65,6 +77,7 @@ export class ApiError extends Error {
     readonly details?: IssueExplanation[],
     /** Headers the reply carries with the error, e.g. Retry-After on a 429. */
     readonly headers?: Record<string, string>,
+    readonly rows?: SheetRowError[],
   ) {
     super(messageEn)
   }
@@ -76,6 +89,7 @@ export class ApiError extends Error {
         message: this.messageZh,
         messageEn: this.messageEn,
         ...(this.details ? { details: this.details } : {}),
+        ...(this.rows ? { rows: this.rows } : {}),
       },
     }
   }
@@ -95,9 +109,26 @@ export const errors = {
   forbidden: () => new ApiError(403, 'FORBIDDEN', '您没有权限执行此操作', 'You are not allowed to do this'),
   notFound: (zh = '找不到该内容', en = 'Not found') => new ApiError(404, 'NOT_FOUND', zh, en),
   conflict: (code: ErrorCode, zh: string, en: string) => new ApiError(409, code, zh, en),
+  sheetHasErrors: (rows: SheetRowError[]) =>
+    new ApiError(
+      422,
+      'SHEET_HAS_ERRORS',
+      `表格中有 ${rows.length} 处错误，未写入任何内容`,
+      `The sheet has ${rows.length} errors; nothing was written`,
+      undefined,
+      undefined,
+      rows,
+    ),
   payloadTooLarge: () => new ApiError(413, 'PAYLOAD_TOO_LARGE', '提交的内容太大', 'The request body is too large'),
   unsupportedMediaType: () =>
     new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交', 'Send the request body as JSON'),
+  notASpreadsheet: () =>
+    new ApiError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      '请上传 .xlsx 或 UTF-8 编码的 .csv 表格',
+      'Send an .xlsx workbook or a UTF-8 .csv file',
+    ),
   invalidJson: () => new ApiError(400, 'INVALID_JSON', '请求内容不是有效的 JSON', 'The request body is not valid JSON'),
   malformedRequest: () => new ApiError(400, 'BAD_REQUEST', '请求格式不对', 'The request is malformed'),
   badUrl: () => new ApiError(400, 'BAD_URL', '链接格式不对', 'The URL is malformed'),

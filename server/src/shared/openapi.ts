@@ -6,7 +6,7 @@ import type { Access } from './access.js'
 import { errorBodySchema } from './errors.js'
 
 /** The refusals a handler makes itself; the ones its access, method and input imply are added for it. */
-export type HandlerErrorStatus = 401 | 403 | 404 | 409
+export type HandlerErrorStatus = 401 | 403 | 404 | 409 | 422
 
 declare module 'fastify' {
   interface FastifySchema {
@@ -35,7 +35,9 @@ const refusalDescription = (status: number, access: Access): string => {
     case 413:
       return 'PAYLOAD_TOO_LARGE: the body is over the limit'
     case 415:
-      return 'UNSUPPORTED_MEDIA_TYPE: send JSON (or, for a photo, JPEG, PNG or WebP)'
+      return 'UNSUPPORTED_MEDIA_TYPE: send JSON (or, for a photo, JPEG, PNG or WebP; for a sheet, .xlsx or .csv)'
+    case 422:
+      return 'SHEET_HAS_ERRORS: nothing written; error.rows names each refused row and column'
     case 429:
       return 'RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds'
     case 500:

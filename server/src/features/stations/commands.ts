@@ -55,6 +55,69 @@ async function replaceServices(trx: Transaction<Database>, stationId: string, se
     .execute()
 }
 
+/** Adds a station inside the caller's transaction (a form's single write, or one row of a sheet), audited. */
+export async function insertStation(
+  trx: Transaction<Database>,
+  actor: User,
+  fields: StationFields,
+  at: string,
+): Promise<string> {
+  const id = newId('st')
+  const communityId = await communityForNewPlace(trx, actor, fields.communityId)
+  await setPlacePhotos(trx, 'station', id, fields.photos)
+  await trx
+    .insertInto('stations')
+    .values({
+      id,
+      ...stationColumns(fields),
+      community_id: communityId,
+      name: fields.name,
+      name_en: fields.nameEn ?? fields.name,
+      kind: fields.kind,
+      address: fields.address,
+      lat: fields.lat,
+      lng: fields.lng,
+      hours_json: JSON.stringify(fields.hours),
+      photos_json: JSON.stringify(fields.photos),
+      pledges_json: JSON.stringify(fields.pledges),
+      is_demo: 0,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute()
+  await replaceServices(trx, id, fields.services)
+  await recordChange(trx, {
+    actorId: actor.id,
+    entity: 'station',
+    entityId: id,
+    action: 'create',
+    detail: { ...fields, communityId },
+    at,
+  })
+  return id
+}
+
+/** Changes a station the actor acts for, inside the caller's transaction, audited. */
+export async function changeStation(
+  trx: Transaction<Database>,
+  actor: User,
+  id: string,
+  patch: StationPatchFields,
+  at: string,
+): Promise<void> {
+  const { services, ...fields } = patch
+  // Handing a station to another community takes acting for both.
+  if (fields.communityId !== undefined) await communityForNewPlace(trx, actor, fields.communityId)
+  await setPlacePhotos(trx, 'station', id, fields.photos)
+  await trx
+    .updateTable('stations')
+    .set({ ...stationColumns(fields), updated_at: at })
+    .where('id', '=', id)
+    .execute()
+  if (services) await replaceServices(trx, id, services)
+  await recordChange(trx, { actorId: actor.id, entity: 'station', entityId: id, action: 'update', detail: patch, at })
+}
+
 /** Every write to stations: each in one transaction with its audit row, then the catalog is refreshed. */
 export function createStationCommands(
   db: Db,
@@ -65,67 +128,15 @@ export function createStationCommands(
   const now = () => clock().toISOString()
 
   async function create(actor: User, fields: StationFields): Promise<string> {
-    const id = newId('st')
-    const at = now()
-    await db.transaction().execute(async (trx) => {
-      const communityId = await communityForNewPlace(trx, actor, fields.communityId)
-      await setPlacePhotos(trx, 'station', id, fields.photos)
-      await trx
-        .insertInto('stations')
-        .values({
-          id,
-          ...stationColumns(fields),
-          community_id: communityId,
-          name: fields.name,
-          name_en: fields.nameEn ?? fields.name,
-          kind: fields.kind,
-          address: fields.address,
-          lat: fields.lat,
-          lng: fields.lng,
-          hours_json: JSON.stringify(fields.hours),
-          photos_json: JSON.stringify(fields.photos),
-          pledges_json: JSON.stringify(fields.pledges),
-          is_demo: 0,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute()
-      await replaceServices(trx, id, fields.services)
-      await recordChange(trx, {
-        actorId: actor.id,
-        entity: 'station',
-        entityId: id,
-        action: 'create',
-        detail: { ...fields, communityId },
-        at,
-      })
-    })
+    const id = await db.transaction().execute((trx) => insertStation(trx, actor, fields, now()))
     onChange()
     return id
   }
 
   async function update(actor: User, id: string, patch: StationPatchFields): Promise<void> {
-    const at = now()
     await db.transaction().execute(async (trx) => {
       await assertStationInScope(trx, actor, id)
-      const { services, ...fields } = patch
-      // Handing a station to another community takes acting for both.
-      if (fields.communityId !== undefined) await communityForNewPlace(trx, actor, fields.communityId)
-      await setPlacePhotos(trx, 'station', id, fields.photos)
-      await trx
-        .updateTable('stations')
-        .set({ ...stationColumns(fields), updated_at: at })
-        .where('id', '=', id)
-        .execute()
-      if (services) await replaceServices(trx, id, services)
-      await recordChange(trx, {
-        actorId: actor.id,
-        entity: 'station',
-        entityId: id,
-        action: 'update',
-        detail: patch,
-        at,
-      })
+      await changeStation(trx, actor, id, patch, now())
     })
     onChange()
   }

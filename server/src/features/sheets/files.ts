@@ -1,0 +1,140 @@
+import { Readable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import { asSpreadsheetText } from '../../shared/csv.js'
+import { ApiError, errors } from '../../shared/errors.js'
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export const CSV_TYPE = 'text/csv'
+export const SHEET_TYPES = [XLSX_TYPE, CSV_TYPE] as const
+export const MAX_SHEET_BYTES = 5 * 1024 * 1024
+export const MAX_SHEET_ROWS = 5000
+
+/** A column of a sheet: its key (the API's field name) and what it holds, in Chinese and English. */
+export interface SheetColumn {
+  key: string
+  zh: string
+  en: string
+  /** Written as a number in .xlsx (coordinates); every other column is text. */
+  numeric?: boolean
+}
+
+/** A cell as read: its text, or that it held a formula (never evaluated) or an error value. */
+export type ReadCell = { text: string } | { refused: 'FORMULA' | 'ERROR_VALUE' }
+
+export interface ReadSheet {
+  header: string[]
+  /** Data rows with their row number in the file (the header is row 1). */
+  rows: { number: number; cells: ReadCell[] }[]
+}
+
+const tooManyRows = () =>
+  new ApiError(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `表格最多 ${MAX_SHEET_ROWS} 行，请分批导入`,
+    `A sheet holds at most ${MAX_SHEET_ROWS} rows; import it in parts`,
+  )
+
+/** Excel's text mark: a leading `'` written in front of what would start a formula is taken off again. */
+const unmarked = (text: string) =>
+  text.startsWith("'") && asSpreadsheetText(text.slice(1)) === text ? text.slice(1) : text
+
+function readXlsxCell(cell: ExcelJS.Cell): ReadCell {
+  const value = cell.value
+  if (cell.type === ExcelJS.ValueType.Formula || cell.formula) return { refused: 'FORMULA' }
+  if (cell.type === ExcelJS.ValueType.Error) return { refused: 'ERROR_VALUE' }
+  if (value === null || value === undefined) return { text: '' }
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) }
+  if (typeof value === 'object') return { text: cell.text }
+  return { text: String(value) }
+}
+
+async function readXlsx(file: Buffer): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(file)
+  } catch {
+    throw errors.notASpreadsheet()
+  }
+  const sheet = workbook.worksheets[0]
+  if (!sheet) throw errors.notASpreadsheet()
+  return sheet
+}
+
+async function readCsv(file: Buffer): Promise<ExcelJS.Worksheet> {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file)
+  } catch {
+    throw errors.notASpreadsheet()
+  }
+  if (text.includes('\u0000')) throw errors.notASpreadsheet()
+  const workbook = new ExcelJS.Workbook()
+  try {
+    // Cells stay text as typed: no number or date guessing, so an id or a phone number comes back as it went out.
+    return await workbook.csv.read(Readable.from([text]), { map: (datum: string) => datum })
+  } catch {
+    throw errors.notASpreadsheet()
+  }
+}
+
+/** The first worksheet of an .xlsx or CSV file as text cells; 415 when it is neither, 413 past the row limit. */
+export async function readSheet(file: Buffer, type: (typeof SHEET_TYPES)[number]): Promise<ReadSheet> {
+  const sheet = type === XLSX_TYPE ? await readXlsx(file) : await readCsv(file)
+  if (sheet.rowCount > MAX_SHEET_ROWS + 1) throw tooManyRows()
+  const width = sheet.columnCount
+  const cellsOf = (row: ExcelJS.Row, csv: boolean): ReadCell[] =>
+    Array.from({ length: width }, (_, index) => {
+      const cell = readXlsxCell(row.getCell(index + 1))
+      if (!('text' in cell)) return cell
+      if (csv && cell.text.trimStart().startsWith('=')) return { refused: 'FORMULA' }
+      return { text: unmarked(cell.text) }
+    })
+  const header = cellsOf(sheet.getRow(1), type === CSV_TYPE).map((cell) => ('text' in cell ? cell.text.trim() : ''))
+  const rows: ReadSheet['rows'] = []
+  sheet.eachRow((row, number) => {
+    if (number === 1) return
+    const cells = cellsOf(row, type === CSV_TYPE)
+    if (cells.every((cell) => 'text' in cell && cell.text.trim() === '')) return
+    rows.push({ number, cells })
+  })
+  return { header, rows }
+}
+
+type Cell = string | number
+
+/** An .xlsx of one data sheet (text cells stored as text, never as formulas) and a sheet explaining each column. */
+export async function writeXlsx(title: string, columns: SheetColumn[], rows: Cell[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  const data = workbook.addWorksheet(title)
+  data.columns = columns.map((column) => ({
+    header: column.key,
+    key: column.key,
+    width: Math.max(12, column.key.length + 2),
+    style: column.numeric ? {} : { numFmt: '@' },
+  }))
+  data.addRows(rows)
+  data.views = [{ state: 'frozen', ySplit: 1 }]
+  const guide = workbook.addWorksheet('说明 About')
+  guide.columns = [
+    { header: '列 column', key: 'key', width: 16 },
+    { header: '说明', key: 'zh', width: 60 },
+    { header: 'Meaning', key: 'en', width: 80 },
+  ]
+  guide.addRows(columns.map(({ key, zh, en }) => ({ key, zh, en })))
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+/** CSV in UTF-8 with a BOM (so Excel reads the Chinese); a cell that could start a formula carries the text mark. */
+export async function writeCsv(columns: SheetColumn[], rows: Cell[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('data')
+  sheet.addRow(columns.map((column) => column.key))
+  sheet.addRows(rows.map((row) => row.map((cell) => (typeof cell === 'number' ? cell : asSpreadsheetText(cell)))))
+  return Buffer.from(
+    await workbook.csv.writeBuffer({
+      formatterOptions: { writeBOM: true, rowDelimiter: '\r\n' },
+      map: (v: unknown) => v,
+    }),
+  )
+}

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
@@ -62,6 +64,12 @@ describe.each(DB_KINDS)('station sheets on %s', (kind) => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8')
     expect(csv.body.startsWith('\uFEFFid,communityId,name,nameEn,kind,address,lat,lng')).toBe(true)
     expect(csv.body.trim().split('\r\n').length - 1).toBe(await api.countRows('stations'))
+  })
+
+  it('previews the sample in docs/samples as two new stations, without a single error', async () => {
+    const sample = readFileSync(join(__dirname, '../../../../docs/samples/stations.csv'))
+    const preview = await upload(sample, CSV, 'preview')
+    expect(preview.json()).toMatchObject({ rows: 2, created: 2, updated: 0, errors: [] })
   })
 
   it('refuses the sheets to anyone but staff', async () => {

@@ -75,6 +75,18 @@ describe('weapp accessible names and roles (compiled templates, rendered pages)'
     expect(attrsOf(page, 'view-list')['aria-selected']).toBe(false)
   })
 
+  it('says which lecture tab is selected and which language is checked', async () => {
+    const lectures = renderPage('features/lectures/index')
+    await lectures.waitFor(() => lectures.elements().some((e) => e.attrs.id === 'tab-menu'))
+    expect(attrsOf(lectures, 'tab-sessions')).toMatchObject({ 'aria-role': 'tab', 'aria-selected': true })
+    expect(attrsOf(lectures, 'tab-menu')).toMatchObject({ 'aria-role': 'tab', 'aria-selected': false })
+
+    const settings = renderPage('features/me/pages/settings/index')
+    await settings.waitFor(() => settings.elements().some((e) => e.attrs.id === 'lang-en'))
+    expect(attrsOf(settings, 'lang-zh')).toMatchObject({ 'aria-role': 'radio', 'aria-checked': true })
+    expect(attrsOf(settings, 'lang-en')).toMatchObject({ 'aria-role': 'radio', 'aria-checked': false })
+  })
+
   it('names the station detail’s buttons and the wall’s sort tabs and urgent switch', async () => {
     const detail = renderPage('features/stations/pages/detail/index', { id: 'st_paifangjie' })
     await detail.waitFor('导航前往')

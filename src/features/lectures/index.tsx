@@ -7,6 +7,7 @@ import { useNoticePrompt } from '../../shared/notices'
 import { useSettings } from '../../shared/settings'
 import { Screen } from '../../shared/ui/Screen'
 import { StateView } from '../../shared/ui/StateView'
+import { control } from '../../shared/ui/a11y'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { useScreenData } from '../../shared/ui/useScreenData'
 import { locate } from '../stations/location'
@@ -61,7 +62,7 @@ export default function LecturesPage() {
             key={key}
             id={`tab-${key}`}
             className={`lectures__tab ${tab === key ? 'lectures__tab--on' : ''}`}
-            ariaRole="tab"
+            {...control('tab', { selected: tab === key })}
             ariaLabel={t(`lectures.${key}`)}
             onClick={() => setTab(key)}
           >

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { StaffScope } from '@contract'
 import { useSettings } from '../../../shared/settings'
+import { control } from '../../../shared/ui/a11y'
 
 interface Props {
   scope: StaffScope
@@ -28,7 +29,7 @@ export function CommunityPicker({ scope, value, onChange }: Props) {
               key={c.id}
               id={`community-${c.id}`}
               className={`chip ${value === c.id ? 'chip--on' : ''}`}
-              ariaRole="radio"
+              {...control('radio', { checked: value === c.id })}
               onClick={() => onChange(c.id)}
             >
               {nameOf(c)}

@@ -2,6 +2,7 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import type { Guesthouse, LectureSession, LectureSessionCreate } from '@contract'
 import { useSettings } from '../../../shared/settings'
 import { shanghaiDateTime, shanghaiInstant } from '../../../shared/time'
+import { control } from '../../../shared/ui/a11y'
 
 /** A session as staff type it: the old town's wall-clock date and times, whatever the phone's time zone. */
 export interface SessionPlan {
@@ -61,7 +62,7 @@ export function SessionForm({ plan, places, onChange, onSubmit, submitLabel, bus
             key={g.id}
             id={`plan-guesthouse-${g.id}`}
             className={`chip ${plan.guesthouseId === g.id ? 'chip--on' : ''}`}
-            ariaRole="radio"
+            {...control('radio', { checked: plan.guesthouseId === g.id })}
             onClick={() => set({ guesthouseId: g.id })}
           >
             {g.name}

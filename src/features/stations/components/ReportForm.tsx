@@ -4,6 +4,7 @@ import type { ReportCreate } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../../shared/auth'
 import { useSettings } from '../../../shared/settings'
+import { control } from '../../../shared/ui/a11y'
 import { reportProblem } from '../api'
 
 type Category = ReportCreate['category']
@@ -42,7 +43,7 @@ export function ReportForm({ stationId, onDone }: { stationId: string; onDone():
             key={c}
             id={`report-${c}`}
             className={`chip ${category === c ? 'chip--on' : ''}`}
-            ariaRole="radio"
+            {...control('radio', { checked: category === c })}
             onClick={() => setCategory(c)}
           >
             {t(`report.${c}`)}

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
+import { control } from '../../../../shared/ui/a11y'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { myBookings } from '../../api'
@@ -32,7 +33,7 @@ export default function MyBookingsPage() {
             key={key}
             id={`scope-${key}`}
             className={`lectures__tab ${scope === key ? 'lectures__tab--on' : ''}`}
-            ariaRole="tab"
+            {...control('tab', { selected: scope === key })}
             onClick={() => setScope(key)}
           >
             {t(SCOPE_LABEL[key])}

@@ -2,6 +2,7 @@ import { Switch, Text, View } from '@tarojs/components'
 import type { Language } from '../../../../shared/i18n'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { control } from '../../../../shared/ui/a11y'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import './index.scss'
 
@@ -24,8 +25,7 @@ export default function SettingsPage() {
               key={l.value}
               id={`lang-${l.value}`}
               className={`chip ${language === l.value ? 'chip--on' : ''}`}
-              ariaRole="radio"
-              ariaLabel={`${l.label}${language === l.value ? ' ✓' : ''}`}
+              {...control('radio', { checked: language === l.value })}
               onClick={() => setLanguage(l.value)}
             >
               {l.label}

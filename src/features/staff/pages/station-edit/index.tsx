@@ -4,6 +4,7 @@ import type { StaffScope, StationChanges, StationDetail } from '@contract'
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { control } from '../../../../shared/ui/a11y'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { KINDS, SERVICES, serviceLabel } from '../../../stations/format'
@@ -118,7 +119,7 @@ export default function StationEdit() {
               key={k}
               id={`kind-${k}`}
               className={`chip ${draft.kind === k ? 'chip--on' : ''}`}
-              ariaRole="radio"
+              {...control('radio', { checked: draft.kind === k })}
               onClick={() => set({ kind: k })}
             >
               {t(`kind.${k}`)}
@@ -175,7 +176,7 @@ export default function StationEdit() {
             key={key}
             id={`service-${key}`}
             className={`chip ${draft.services[key] ? 'chip--on' : ''}`}
-            ariaRole="checkbox"
+            {...control('checkbox', { checked: Boolean(draft.services[key]) })}
             onClick={() =>
               set({ services: { ...draft.services, [key]: draft.services[key] ? undefined : { available: true } } })
             }

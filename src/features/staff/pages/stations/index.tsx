@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { StationSummary } from '@contract'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
+import { control } from '../../../../shared/ui/a11y'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { serviceLabel } from '../../../stations/format'
@@ -60,8 +61,8 @@ export default function StaffStations() {
                 key={s.key}
                 id={`toggle-${station.id}-${s.key}`}
                 className={`chip ${s.available ? 'chip--on' : 'chip--off'}`}
-                ariaRole="switch"
-                ariaLabel={`${t(serviceLabel(s.key))} ${s.available ? t('stations.openNow') : t('stations.paused')}`}
+                {...control('switch', { checked: s.available })}
+                ariaLabel={t(serviceLabel(s.key))}
                 onClick={() => void flip(station, s.key, s.available)}
               >
                 {t(serviceLabel(s.key))}

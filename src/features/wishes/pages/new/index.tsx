@@ -6,6 +6,7 @@ import { pickAndUploadPhotos } from '../../../../shared/photos'
 import { useSettings } from '../../../../shared/settings'
 import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { Screen } from '../../../../shared/ui/Screen'
+import { control } from '../../../../shared/ui/a11y'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { communities, postWish } from '../../api'
@@ -64,7 +65,7 @@ export default function NewWish() {
               key={c}
               id={`pick-${c}`}
               className={`chip ${draft.category === c ? 'chip--on' : ''}`}
-              ariaRole="radio"
+              {...control('radio', { checked: draft.category === c })}
               onClick={() => set({ category: c })}
             >
               {t(`wish.category.${c}`)}
@@ -97,7 +98,7 @@ export default function NewWish() {
               key={c.id}
               id={`community-${c.id}`}
               className={`chip ${draft.communityId === c.id ? 'chip--on' : ''}`}
-              ariaRole="radio"
+              {...control('radio', { checked: draft.communityId === c.id })}
               onClick={() => set({ communityId: c.id })}
             >
               {inLanguage(c.name, c.nameEn)}

@@ -6,6 +6,7 @@ import { formatFigure, RENDER_BUDGETS, type RenderBudget, type RenderFigure } fr
 import { bookingStorm } from './bench/booking-storm'
 import { coldHomeLoad } from './bench/h5-load'
 import { benchStations } from './bench/http'
+import { benchSheetImport } from './bench/sheets'
 import { weappRenders } from './bench/renders'
 import { weappSizes } from './bench/sizes'
 import { benchUploads } from './bench/uploads'
@@ -94,6 +95,20 @@ async function main() {
         storm.ok && storm.seconds < 3,
       )
       check(`  confirmed / waitlisted`, `${storm.confirmed} / ${storm.waitlisted}`, '', storm.ok)
+      const sheet = await benchSheetImport(kind === 'postgres' ? (await createTestDatabase('postgres')).url : undefined)
+      const what = `sheet import on ${kind}: ${sheet.rows} station rows (${(sheet.bytes / KB).toFixed(0)} KB CSV)`
+      check(
+        `${what}, preview`,
+        `${sheet.preview.seconds.toFixed(2)} s`,
+        '≤ 5 s',
+        sheet.preview.ok && sheet.preview.seconds <= 5,
+      )
+      check(
+        '  apply',
+        `${sheet.apply.seconds.toFixed(2)} s`,
+        '≤ 10 s, all created',
+        sheet.apply.ok && sheet.apply.seconds <= 10,
+      )
     }
   } finally {
     cluster.stop()

@@ -40,6 +40,8 @@ interface Case {
   control?: boolean
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
 /** mulberry32: a small seeded generator, the same cases on every run. */
 function seededRandom(seed: number) {
   return () => {
@@ -284,6 +286,8 @@ function casesFor(path: string, operation: Operation, random: () => number): Cas
     { payload: 'a\u0000b', contentType: 'text/plain' },
     { payload: 'a=1&b=%00', contentType: 'application/x-www-form-urlencoded' },
     { payload: '\u0000\u0001', contentType: 'application/octet-stream' },
+    { payload: 'id,name\r\n=1+1,"\u0000', contentType: 'text/csv' },
+    { payload: 'PK\u0003\u0004\u0000junk', contentType: XLSX_TYPE },
   ])
     cases.push({ url: urlWith(), raw })
   return cases

@@ -42,6 +42,13 @@ export default {
     },
     {
       ...shared,
+      // The database and the network failing under a running API, each suite on its own throwaway cluster.
+      displayName: 'faults',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/faults/**/*.test.ts'],
+    },
+    {
+      ...shared,
       displayName: 'deploy',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/deploy/**/*.test.ts'],

@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.js'
+import { isDatabaseUnavailable } from './db/faults.js'
 import type { DbHandle } from './db/index.js'
 import { authRoutes } from './features/auth/routes.js'
 import { createAuthSessions } from './features/auth/auth-sessions.js'
@@ -27,6 +28,7 @@ import { ApiError, errors } from './shared/errors.js'
 import { quotasFrom } from './shared/quota.js'
 import { authenticateOnce, registerRateLimits } from './shared/rate-limits.js'
 import { declareOperation, openapiOptions } from './shared/openapi.js'
+import { boundConnectionsPerAddress, connectionOptions } from './shared/connections.js'
 import { fromFastifyError, replyToClientError, replyToFrameworkError } from './shared/http-errors.js'
 import { zodResponseSerializer } from './shared/serializer.js'
 import { registerSecurityHeaders } from './shared/security-headers.js'
@@ -70,6 +72,7 @@ export async function buildApp({
             },
           },
     bodyLimit: 256 * 1024,
+    ...connectionOptions(config),
     trustProxy: config.TRUST_PROXY,
     // Requests that reach an instance while it drains get the standard error shape (below), not Fastify's own 503.
     return503OnClosing: false,
@@ -86,6 +89,7 @@ export async function buildApp({
     if (body === '') return done(null, undefined)
     void parseJson(request, body as string, done)
   })
+  boundConnectionsPerAddress(app.server, config)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(zodResponseSerializer)
   refuseControlCharacters(app)
@@ -121,6 +125,14 @@ export async function buildApp({
         ),
       )
       return reply.status(400).send(errors.validation(details).toBody())
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      const unavailable = errors.databaseUnavailable()
+      return reply
+        .status(unavailable.statusCode)
+        .headers(unavailable.headers ?? {})
+        .send(unavailable.toBody())
     }
     const clientError = fromFastifyError(error)
     if (clientError)

@@ -58,6 +58,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().default('sqlite:./data/oldtown.db'),
   /** PostgreSQL connections per instance. */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a query waits for a PostgreSQL connection before the request answers 503 DATABASE_UNAVAILABLE. */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   NODE_ENV: z.string().default('development'),
   AUTH_MODE: z.enum(['wechat', 'cloud', 'none']).default('none'),
   AUTH_DEV_LOGIN: booleanFlag,
@@ -103,6 +105,17 @@ const envSchema = z.object({
   QUOTA_UPLOAD_MAX_MB: z.coerce.number().positive().max(50).default(2),
   TRUST_PROXY: trustedProxies,
   /**
+   * Slow and idle clients (shared/connections.ts): the headers, and the whole request with its body, must arrive within
+   * these (else 408 and the connection closes); an idle keep-alive connection closes after HTTP_KEEP_ALIVE_TIMEOUT_MS,
+   * any connection with no traffic either way after HTTP_IDLE_TIMEOUT_MS; one address holds at most
+   * HTTP_CONNECTIONS_PER_ADDRESS connections at once (0: no bound; TRUST_PROXY's addresses are not counted).
+   */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(25_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(65_000),
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(120_000),
+  HTTP_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(128),
+  /**
    * Requests a caller (the signed-in person, else the IP address) may make per RATE_WINDOW_MS, counted in each
    * instance's memory: logins (POST /api/auth/*), writes (POST/PATCH/PUT/DELETE under /api), and everything.
    */
@@ -127,6 +140,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = parsed.data
   if (config.NODE_ENV === 'production' && config.AUTH_DEV_LOGIN) {
     throw new Error('Refusing to start: AUTH_DEV_LOGIN=1 is not allowed with NODE_ENV=production')
+  }
+  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new Error(
+      'HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)',
+    )
   }
   if (config.AUTH_MODE === 'wechat' && (!config.WX_APPID || !config.WX_SECRET)) {
     throw new Error('AUTH_MODE=wechat needs WX_APPID and WX_SECRET')

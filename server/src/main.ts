@@ -12,7 +12,10 @@ const SHUTDOWN_DEADLINE_MS = 9000
 
 async function main() {
   const config = loadConfig()
-  const database = openDatabase(config.DATABASE_URL, { poolSize: config.DB_POOL_SIZE })
+  const database = openDatabase(config.DATABASE_URL, {
+    poolSize: config.DB_POOL_SIZE,
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+  })
   await migrateToLatest(database.db)
   if (config.SEED_DEMO) await seedDemo(database.db)
 

@@ -8,10 +8,16 @@ import { freePort } from './postgres'
 const root = join(__dirname, '../..')
 
 /**
- * Request-rate limits out of the way: suites and benches fire thousands of requests from one address (booking
- * storms, 100 parallel claims). The limits themselves are tested with low values in shared/rate-limits.test.ts.
+ * Request-rate limits and the bound on connections per address out of the way: suites and benches fire thousands of
+ * requests from one address, hundreds at once (booking storms, 100 parallel claims). The limits themselves are tested
+ * with low values in shared/rate-limits.test.ts and tests/faults/slow-clients.test.ts.
  */
-export const UNLIMITED_RATES = { RATE_LOGIN_MAX: '1000000', RATE_WRITE_MAX: '1000000', RATE_GLOBAL_MAX: '1000000' }
+export const UNLIMITED_RATES = {
+  RATE_LOGIN_MAX: '1000000',
+  RATE_WRITE_MAX: '1000000',
+  RATE_GLOBAL_MAX: '1000000',
+  HTTP_CONNECTIONS_PER_ADDRESS: '0',
+}
 
 /** True once `url` answers 2xx (node:http, so it also works inside jsdom test files, which have no fetch). */
 function answers(url: string): Promise<boolean> {
@@ -36,6 +42,8 @@ export interface RunningServer {
   base: string
   /** The process id, for what `/proc` tells about it (CPU time, memory). */
   pid: number
+  /** The exit code once the process has ended on its own; undefined while it runs. */
+  exitCode(): number | null | undefined
   /** SIGTERM, then the exit code once the process is gone. */
   stop(): Promise<number | null>
 }
@@ -52,12 +60,19 @@ export async function startServer(
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  let exitCode: number | null | undefined
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      exitCode = code
+      resolve(code)
+    }),
+  )
   const base = `http://127.0.0.1:${port}`
   await waitFor(base + readyPath)
   return {
     base,
     pid: child.pid!,
+    exitCode: () => exitCode,
     async stop() {
       child.kill('SIGTERM')
       return exited
@@ -96,6 +111,7 @@ export async function startApiProcess(
   return {
     base: server.base,
     pid: server.pid,
+    exitCode: server.exitCode,
     async stop() {
       const code = await server.stop()
       rmSync(dir, { recursive: true, force: true })

@@ -95,6 +95,9 @@ export class ApiError extends Error {
   }
 }
 
+/** A PostgreSQL restart or failover usually takes a few seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5
+
 export const errors = {
   validation: (details: IssueExplanation[]) =>
     new ApiError(
@@ -137,15 +140,27 @@ export const errors = {
   requestTimeout: () =>
     new ApiError(408, 'REQUEST_TIMEOUT', '请求超时，请重试', 'The request took too long to arrive; try again'),
   internal: () => new ApiError(500, 'INTERNAL', '服务器出错了，请稍后再试', 'Something went wrong on our side'),
+  /** The database is restarting, stopped or unreachable (db/faults.ts); the client may try again after Retry-After. */
   databaseUnavailable: () =>
     new ApiError(
       503,
       'DATABASE_UNAVAILABLE',
       '数据库暂时无法访问，请稍后再试',
       'The database does not answer; try again shortly',
+      undefined,
+      { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
     ),
   shuttingDown: () =>
     new ApiError(503, 'SHUTTING_DOWN', '服务正在重启，请稍后再试', 'This instance is shutting down; try again'),
+  tooManyConnections: () =>
+    new ApiError(
+      429,
+      'RATE_LIMITED',
+      '来自同一网络地址的连接太多，请稍后再试',
+      'Too many open connections from this address; try again shortly',
+      undefined,
+      { 'retry-after': '5' },
+    ),
   rateLimited: (retryAfterSeconds = 60) =>
     new ApiError(
       429,

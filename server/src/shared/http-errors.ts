@@ -50,11 +50,18 @@ export function replyToClientError(error: NodeJS.ErrnoException, socket: Socket)
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? errors.requestTimeout()
         : errors.malformedRequest()
+  refuseOnSocket(socket, refusal, error)
+}
+
+/** Answers `refusal` in the standard shape straight on the socket, before or instead of Fastify, and closes it. */
+export function refuseOnSocket(socket: Socket, refusal: ApiError, error?: Error) {
   const body = JSON.stringify(refusal.toBody())
+  const headers = Object.entries(refusal.headers ?? {}).map(([name, value]) => `${name}: ${value}\r\n`)
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${refusal.statusCode} ${STATUS_CODES[refusal.statusCode]}\r\n` +
-        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `${headers.join('')}Connection: close\r\n\r\n${body}`,
     )
   }
   socket.destroy(error)

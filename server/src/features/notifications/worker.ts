@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../../config.js'
+import { isDatabaseUnavailable } from '../../db/faults.js'
 import type { Db } from '../../db/index.js'
 import { createDispatcher } from './dispatcher.js'
 import { logSender, wechatSender } from './senders.js'
@@ -22,12 +23,20 @@ export function startNoticeWorker(
   const sender = wechat ? wechatSender(config.WX_TEMPLATE_IDS, wechat, db) : logSender(log)
   const dispatcher = createDispatcher(db, () => new Date(), sender, log, { requireConsent: wechat !== null })
   let round: Promise<void> | null = null
+  // While the database is away every round fails the same way: say so once, and once when rounds work again.
+  let waitingForDatabase = false
   const runRound = async () => {
     try {
       for (const job of jobs) await job.run(db, new Date())
       await dispatcher.runOnce()
+      if (waitingForDatabase) log.info('database back: notices and stale claims go on')
+      waitingForDatabase = false
     } catch (error) {
-      log.error({ err: error }, 'notice worker round failed')
+      const unavailable = isDatabaseUnavailable(error)
+      if (!unavailable) log.error({ err: error }, 'notice worker round failed')
+      else if (!waitingForDatabase)
+        log.warn({ err: error }, 'database unavailable: notices and stale claims wait for it')
+      waitingForDatabase = unavailable
     } finally {
       round = null
     }

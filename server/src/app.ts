@@ -16,6 +16,7 @@ import { notificationRoutes } from './features/notifications/routes.js'
 import { uploadRoutes } from './features/uploads/routes.js'
 import { PHOTO_RULES } from './photo-rules.js'
 import { wishRoutes } from './features/wishes/routes.js'
+import { targetRoutes, targetsFrom } from './features/targets/routes.js'
 import { createStationCatalog } from './features/stations/catalog.js'
 import { sheetRoutes } from './features/sheets/routes.js'
 import { stationRoutes } from './features/stations/routes.js'
@@ -178,9 +179,10 @@ export async function buildApp({
   await app.register(authRoutes(config, database.db, authSessions, wechat))
   await app.register(deskRoutes(config, database.db, authSessions, clock))
   await app.register(townRoutes(database.db, clock))
-  await app.register(communityRoutes(database.db, clock))
+  await app.register(communityRoutes(database.db, clock, targetsFrom(config)))
   await app.register(memberRoutes(database.db, clock))
   await app.register(wishRoutes(database.db, clock, quotas))
+  await app.register(targetRoutes(database.db, clock, targetsFrom(config)))
   await app.register(uploadRoutes(database.db, clock, quotas, config.QUOTA_UPLOAD_MAX_MB, PHOTO_RULES))
   await app.register(lectureRoutes(database.db, clock))
   await app.register(notificationRoutes(config, database.db, clock))

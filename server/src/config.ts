@@ -96,6 +96,9 @@ const envSchema = z.object({
   /** How long an instance may serve the station list from memory before re-reading it. */
   STATIONS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   STATIC_DIR: z.string().optional(),
+  /** Response targets for wishes, in hours (decimals allowed): review after submission, claim after publication. */
+  TARGET_REVIEW_HOURS: z.coerce.number().positive().default(24),
+  TARGET_CLAIM_HOURS: z.coerce.number().positive().default(72),
   /** What one person may store (see shared/quota.ts); over it the API answers 429 with Retry-After. */
   QUOTA_WISHES_OPEN: z.coerce.number().int().min(1).default(5),
   QUOTA_WISHES_PER_DAY: z.coerce.number().int().min(1).default(10),

@@ -4,7 +4,7 @@ import { loadConfig } from './config.js'
 import { migrateToLatest, openDatabase } from './db/index.js'
 import { seedDemo } from './demo/load.js'
 import { startNoticeWorker } from './features/notifications/worker.js'
-import { PERIODIC_JOBS } from './periodic-jobs.js'
+import { periodicJobs } from './periodic-jobs.js'
 import { wechatClientFor } from './shared/wechat.js'
 
 /** Inside the 10 s `docker stop` waits after SIGTERM before it kills the container (Kubernetes waits 30 s). */
@@ -22,7 +22,7 @@ async function main() {
   const staticDir = config.STATIC_DIR ?? resolve(__dirname, '../../dist/h5')
   const wechat = wechatClientFor(config)
   const app = await buildApp({ config, database, staticDir, wechat })
-  const stopNotices = startNoticeWorker(database.db, config, wechat, app.log, PERIODIC_JOBS)
+  const stopNotices = startNoticeWorker(database.db, config, wechat, app.log, periodicJobs(config))
   // Requests under way finish and the notice round records what it sent; new requests are turned away meanwhile.
   const shutdown = async () => {
     const overdue = setTimeout(() => {

@@ -242,6 +242,18 @@ export interface WishesTable {
   hours_served: number | null
   created_at: IsoTime
   updated_at: IsoTime
+  reviewed_at: IsoTime | null
+  /** When it last went on the wall: the claim target counts from here. */
+  published_at: IsoTime | null
+  first_claimed_at: IsoTime | null
+}
+
+export type TargetStage = 'review' | 'claim'
+
+export interface WishTargetAlertsTable {
+  wish_id: string
+  stage: TargetStage
+  alerted_at: IsoTime
 }
 
 export interface NoticeConsentsTable {
@@ -310,6 +322,7 @@ export interface Database {
   uploads: UploadsTable
   photo_uses: PhotoUsesTable
   wishes: WishesTable
+  wish_target_alerts: WishTargetAlertsTable
   notice_consents: NoticeConsentsTable
   inbox_notices: InboxNoticesTable
   desk_tickets: DeskTicketsTable

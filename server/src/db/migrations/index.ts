@@ -11,6 +11,7 @@ import { inbox } from './0009_inbox.js'
 import { communityNamesEn } from './0010_community_names_en.js'
 import { deskAndTown } from './0011_desk_and_town.js'
 import { photoUses } from './0012_photo_uses.js'
+import { wishTargets } from './0013_wish_targets.js'
 
 /**
  * Ordered by name and numbered without a gap (`migrations.test.ts` checks both): a new migration takes the next number
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0010_community_names_en': communityNamesEn,
   '0011_desk_and_town': deskAndTown,
   '0012_photo_uses': photoUses,
+  '0013_wish_targets': wishTargets,
 }

@@ -1,3 +1,5 @@
+import { findResponseTimes } from '../targets/queries.js'
+import type { Targets } from '../targets/schemas.js'
 import { sql, type ExpressionBuilder } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { Database } from '../../db/schema.js'
@@ -167,7 +169,7 @@ export async function findCommunities(db: Db, communities: CommunityScope): Prom
 }
 
 /** The old town's headline figures, each counted from the database. */
-export async function findStats(db: Db, now: Date): Promise<Stats> {
+export async function findStats(db: Db, now: Date, targets: Targets): Promise<Stats> {
   const count = async (query: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }) =>
     Number((await query.executeTakeFirstOrThrow()).n)
   const n = db.fn.countAll<number>().as('n')
@@ -184,6 +186,7 @@ export async function findStats(db: Db, now: Date): Promise<Stats> {
     fulfilled,
     urgentSolved,
     verified,
+    responseTimes,
   ] = await Promise.all([
     count(db.selectFrom('stations').select(n)),
     count(db.selectFrom('guesthouses').select(n)),
@@ -194,6 +197,7 @@ export async function findStats(db: Db, now: Date): Promise<Stats> {
     wishesIn([...SOLVED]),
     count(db.selectFrom('wishes').select(n).where('status', 'in', SOLVED).where('urgent', '=', 1)),
     count(db.selectFrom('members').select(n).where('status', '=', 'verified')),
+    findResponseTimes(db, targets),
   ])
   return {
     stations,
@@ -202,6 +206,7 @@ export async function findStats(db: Db, now: Date): Promise<Stats> {
     lectureAttendances,
     wishes: { published, claimed, fulfilled, urgentSolved },
     members: { verified },
+    responseTimes,
   }
 }
 

@@ -19,9 +19,10 @@ import {
   wishBreakdownSchema,
 } from './schemas.js'
 import { visibleCommunities } from './scope.js'
+import type { Targets } from '../targets/schemas.js'
 
 export const communityRoutes =
-  (db: Db, clock: () => Date): FastifyPluginAsyncZod =>
+  (db: Db, clock: () => Date, targets: Targets): FastifyPluginAsyncZod =>
   async (app) => {
     const publicTrends = createPublicTrends(db)
 
@@ -62,7 +63,7 @@ export const communityRoutes =
           response: { 200: statsSchema },
         },
       },
-      async () => findStats(db, clock()),
+      async () => findStats(db, clock(), targets),
     )
 
     app.get(

@@ -1,3 +1,4 @@
+import { responseTimesSchema } from '../targets/schemas.js'
 import { z } from 'zod'
 import { WISH_CATEGORIES } from '../wishes/schemas.js'
 
@@ -57,6 +58,7 @@ export const statsSchema = z.object({
     urgentSolved: z.number().int().describe('urgent wishes fulfilled'),
   }),
   members: z.object({ verified: z.number().int() }),
+  responseTimes: responseTimesSchema,
 })
 export type Stats = z.infer<typeof statsSchema>
 

@@ -1,4 +1,6 @@
+import type { Kysely, Transaction } from 'kysely'
 import type { Db } from '../../db/index.js'
+import type { Database } from '../../db/schema.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import type { User } from '../auth/schemas.js'
 
@@ -47,4 +49,19 @@ export async function visibleCommunities(db: Db, viewer: User): Promise<string[]
   const scope = await staffCommunities(db, viewer)
   if (scope === null) throw errors.forbidden()
   return scope === 'all' ? null : scope
+}
+
+/** The staff who act for a community: those bound to it and the district accounts (bound to none). */
+export async function staffActingFor(
+  db: Kysely<Database> | Transaction<Database>,
+  communityId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('staff_communities as sc', 'sc.user_id', 'users.id')
+    .select('users.id')
+    .where('users.role', '=', 'staff')
+    .where((eb) => eb.or([eb('sc.community_id', '=', communityId), eb('sc.community_id', 'is', null)]))
+    .execute()
+  return [...new Set(rows.map((r) => r.id))]
 }

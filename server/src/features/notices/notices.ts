@@ -18,6 +18,8 @@ export const NOTICE_KINDS = [
   'wish_confirmed',
   'wish_disputed',
   'urgent_wish_submitted',
+  'wish_review_overdue',
+  'wish_claim_overdue',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 

@@ -126,6 +126,20 @@ const TEXTS: Record<NoticeKind, (p: Parts) => { title: Words; body: Words }> = {
     title: { zh: '新的急难愁盼心愿', en: 'A new urgent wish' },
     body: { zh: `「${wish.zh}」标记为紧急，请尽快审核。`, en: `"${wish.en}" is marked urgent; please review it soon.` },
   }),
+  wish_review_overdue: ({ wish }) => ({
+    title: { zh: '心愿审核已超时', en: 'A wish is overdue for review' },
+    body: {
+      zh: `「${wish.zh}」已超过审核时限，居民还在等待，请尽快审核。`,
+      en: `"${wish.en}" has passed its review target; the resident is waiting.`,
+    },
+  }),
+  wish_claim_overdue: ({ wish }) => ({
+    title: { zh: '心愿久未认领', en: 'A wish is overdue for a claim' },
+    body: {
+      zh: `「${wish.zh}」上墙后已超过认领时限，请联系党员认领。`,
+      en: `"${wish.en}" has passed its claim target on the wall; ask a party member to take it.`,
+    },
+  }),
 }
 
 /** The lectures' topics and the wishes' titles the notices speak of, in two lookups for the whole page. */

@@ -36,6 +36,8 @@ export const DEFAULT_TEMPLATE_FIELDS: Record<NoticeKind, TemplateFields> = {
   wish_confirmed: WISH,
   wish_disputed: WISH_WITH_REASON,
   urgent_wish_submitted: WISH,
+  wish_review_overdue: WISH,
+  wish_claim_overdue: WISH,
 }
 
 const templateSchema = z.union([

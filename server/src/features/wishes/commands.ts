@@ -6,8 +6,10 @@ import { assertWithinQuota, storedSince, type Quotas } from '../../shared/quota.
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices } from '../notices/notices.js'
 import { setPhotoUses } from '../uploads/uses.js'
-import type { WishesTable } from '../../db/schema.js'
-import { transition, type WishActor } from './lifecycle.js'
+import type { UpdateObject } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { staffActingFor } from '../community/scope.js'
+import { claimedAt, transition, type WishActor } from './lifecycle.js'
 import type {
   confirmSchema,
   disputeSchema,
@@ -84,19 +86,13 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
         .execute()
       await setPhotoUses(trx, 'wish', id, input.photoIds)
       if (input.urgent) {
-        const staff = await trx
-          .selectFrom('users')
-          .leftJoin('staff_communities as sc', 'sc.user_id', 'users.id')
-          .select('users.id')
-          .where('users.role', '=', 'staff')
-          .where((eb) => eb.or([eb('sc.community_id', '=', input.communityId), eb('sc.community_id', 'is', null)]))
-          .execute()
+        const staff = await staffActingFor(trx, input.communityId)
         await enqueueNotices(
           trx,
-          staff.map((s) => ({
-            userId: s.id,
+          staff.map((staffId) => ({
+            userId: staffId,
             kind: 'urgent_wish_submitted' as const,
-            dedupeKey: `urgent:${id}:${s.id}`,
+            dedupeKey: `urgent:${id}:${staffId}`,
             payload: { wishId: id },
           })),
           at,
@@ -111,7 +107,7 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
     step: WishStep,
     id: string,
     actor: WishActor,
-    changes: (at: string) => Partial<WishesTable>,
+    changes: (at: string) => UpdateObject<Database, 'wishes'>,
     note?: string,
   ) => {
     const at = clock().toISOString()
@@ -121,11 +117,15 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
   return {
     submit,
     review: (actor: WishActor, id: string, { decision, reason }: z.output<typeof reviewSchema>) =>
-      take(decision, id, actor, () => ({ review_reason: reason ?? null })),
+      take(decision, id, actor, (at) => ({
+        review_reason: reason ?? null,
+        reviewed_at: at,
+        ...(decision === 'approve' && { published_at: at }),
+      })),
     claim: (actor: WishActor, id: string) =>
-      take('claim', id, actor, (at) => ({ claimed_by: actor.user.id, claimed_at: at })),
+      take('claim', id, actor, (at) => ({ claimed_by: actor.user.id, ...claimedAt(at) })),
     release: (actor: WishActor, id: string, { reason }: z.output<typeof releaseSchema>) =>
-      take('release', id, actor, () => ({ claimed_by: null, claimed_at: null }), reason),
+      take('release', id, actor, (at) => ({ claimed_by: null, claimed_at: null, published_at: at }), reason),
     async fulfil(actor: WishActor, id: string, { note, photoId, hours }: z.output<typeof fulfilSchema>) {
       await assertOwnPhotos(db, photoId ? [photoId] : [], actor.user)
       await take('fulfil', id, actor, (at) => ({
@@ -147,7 +147,14 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
         'reopen',
         id,
         actor,
-        () => ({ review_reason: note, claimed_by: null, claimed_at: null, fulfil_note: null, fulfilled_at: null }),
+        (at) => ({
+          review_reason: note,
+          claimed_by: null,
+          claimed_at: null,
+          fulfil_note: null,
+          fulfilled_at: null,
+          published_at: at,
+        }),
         note,
       ),
   }

@@ -1,5 +1,6 @@
+import { sql, type UpdateObject } from 'kysely'
 import type { Db } from '../../db/index.js'
-import type { WishesTable, WishStatus } from '../../db/schema.js'
+import type { Database, WishesTable, WishStatus } from '../../db/schema.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { notFound } from '../../shared/not-found.js'
 import type { PeriodicJob } from '../../shared/periodic-jobs.js'
@@ -81,7 +82,7 @@ export async function transition(
   wishId: string,
   step: WishStep,
   actor: WishActor,
-  changes: Partial<WishesTable>,
+  changes: UpdateObject<Database, 'wishes'>,
   at: string,
   /** Told to the person notified, e.g. why a claim was released. */
   note?: string,
@@ -106,9 +107,9 @@ export async function transition(
       .executeTakeFirst()
     if (Number(updated.numUpdatedRows) === 0) throw wrongState(step)
     // A step that sets the proof-of-fulfilment photo records it as on the wish (who may see it follows the wish).
-    if (changes.fulfil_photo_id !== undefined) {
-      await setPhotoUses(trx, 'wish_fulfilment', wishId, changes.fulfil_photo_id ? [changes.fulfil_photo_id] : [])
-    }
+    const photo = changes.fulfil_photo_id
+    if (photo !== undefined)
+      await setPhotoUses(trx, 'wish_fulfilment', wishId, typeof photo === 'string' ? [photo] : [])
 
     if (rule.notify) {
       const recipient = rule.tell === 'claimant' ? wish.claimed_by : wish.resident_id
@@ -136,7 +137,13 @@ export const CLAIM_EXPIRY_MS = 7 * 24 * 3600_000
 export async function releaseStaleClaims(db: Db, now: Date): Promise<number> {
   const result = await db
     .updateTable('wishes')
-    .set({ status: 'published', claimed_by: null, claimed_at: null, updated_at: now.toISOString() })
+    .set({
+      status: 'published',
+      claimed_by: null,
+      claimed_at: null,
+      published_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
     .where('status', '=', 'claimed')
     .where('claimed_at', '<', new Date(now.getTime() - CLAIM_EXPIRY_MS).toISOString())
     .executeTakeFirst()
@@ -144,3 +151,9 @@ export async function releaseStaleClaims(db: Db, now: Date): Promise<number> {
 }
 
 export const staleClaimsRelease: PeriodicJob = { name: 'release stale claims', run: releaseStaleClaims }
+
+/** A claim's time, and the first claim's time kept for the response figures (a release does not reset it). */
+export const claimedAt = (at: string): UpdateObject<Database, 'wishes'> => ({
+  claimed_at: at,
+  first_claimed_at: sql<string>`coalesce(first_claimed_at, ${at})`,
+})

@@ -36,6 +36,7 @@ describe.each(DB_KINDS)('response targets for wishes on %s', (kind) => {
       ['王党员', 'member', 'cm_jiadi'],
       ['staffHere', 'staff', 'cm_jiadi'],
       ['staffThere', 'staff', 'cm_xihu'],
+      ['district', 'staff'],
     ])
   })
   afterAll(() => api.close())
@@ -81,6 +82,7 @@ describe.each(DB_KINDS)('response targets for wishes on %s', (kind) => {
       { wish: expect.objectContaining({ id: lamp, title: '楼道灯坏了' }), stage: 'review', overdueHours: 0.5 },
     ])
     expect((await overdue('staffThere')).map((item) => item.wish.id)).toEqual([gate])
+    expect((await overdue('district')).map((item) => item.wish.id).sort()).toEqual([lamp, gate].sort())
     expect((await api.call('GET', '/api/staff/overdue', tokens.王党员)).statusCode).toBe(403)
     expect((await api.call('GET', '/api/staff/overdue')).statusCode).toBe(401)
 
@@ -97,6 +99,8 @@ describe.each(DB_KINDS)('response targets for wishes on %s', (kind) => {
       expect.objectContaining({ body: expect.stringContaining('楼道灯坏了'), link: expect.stringContaining(lamp) }),
     ])
     expect((await notices('staffThere')).filter((n) => n.kind === 'wish_review_overdue')).toHaveLength(1)
+    // A district account acts for every community, so it hears of both.
+    expect((await notices('district')).filter((n) => n.kind === 'wish_review_overdue')).toHaveLength(2)
   })
 
   it('counts the claim target from publication, tells staff once, and reports medians and shares on target', async () => {

@@ -4,6 +4,7 @@ import type { LectureSession, ServiceKey, Stats, StationSummary, WishPublic } fr
 import { useState, type ReactNode } from 'react'
 import { useSettings } from '../../shared/settings'
 import { KEYS, writeStorage } from '../../shared/storage'
+import { spokenLabel } from '../../shared/ui/a11y'
 import { Screen } from '../../shared/ui/Screen'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { headlineStats } from '../figures/api'
@@ -78,7 +79,7 @@ export default function HomePage() {
             id={`need-${key}`}
             className={`home__need ${need === key ? 'home__need--on' : ''}`}
             ariaRole="button"
-            ariaLabel={t(`home.need.${key}`)}
+            {...spokenLabel(t(`home.need.${key}`))}
             onClick={() => {
               setNeed(key)
               openStations(key)
@@ -115,7 +116,7 @@ export default function HomePage() {
           id="home-figures"
           className="home__more"
           ariaRole="button"
-          ariaLabel={t('figures.more')}
+          {...spokenLabel(t('figures.more'))}
           onClick={() => void Taro.navigateTo({ url: FIGURES_PAGE })}
         >
           <Text className="home__section">{t('figures.title')}</Text>

@@ -60,22 +60,24 @@ export default function WishesPage() {
           {t('wishes.mine')}
         </Button>
       </View>
-      <View className="wishes__sort" role="tablist">
-        <View
-          id="sort-newest"
-          className={`chip ${filter.near ? '' : 'chip--on'}`}
-          {...control('tab', { selected: !filter.near })}
-          onClick={() => void sortBy(false)}
-        >
-          {t('wishes.sortNewest')}
-        </View>
-        <View
-          id="sort-nearest"
-          className={`chip ${filter.near ? 'chip--on' : ''}`}
-          {...control('tab', { selected: Boolean(filter.near) })}
-          onClick={() => void sortBy(true)}
-        >
-          {t('wishes.sortNearest')}
+      <View className="wishes__sort">
+        <View className="wishes__sort-tabs" role="tablist">
+          <View
+            id="sort-newest"
+            className={`chip ${filter.near ? '' : 'chip--on'}`}
+            {...control('tab', { selected: !filter.near })}
+            onClick={() => void sortBy(false)}
+          >
+            {t('wishes.sortNewest')}
+          </View>
+          <View
+            id="sort-nearest"
+            className={`chip ${filter.near ? 'chip--on' : ''}`}
+            {...control('tab', { selected: Boolean(filter.near) })}
+            onClick={() => void sortBy(true)}
+          >
+            {t('wishes.sortNearest')}
+          </View>
         </View>
         <View
           id="urgent-only"

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { StationSummary } from '@contract'
 import { useSettings } from '../../../shared/settings'
+import { spokenLabel } from '../../../shared/ui/a11y'
 import { formatDistance, serviceLabel } from '../format'
 import './StationCard.scss'
 
@@ -23,7 +24,7 @@ export function StationCard({ station, onOpen }: { station: StationSummary; onOp
       className="station-card card"
       hoverClass="card--pressed"
       ariaRole="button"
-      ariaLabel={[name, kind, distance, open].filter(Boolean).join('，')}
+      {...spokenLabel([name, kind, distance, open].filter(Boolean).join('，'))}
       onClick={() => onOpen(station.id)}
     >
       {distance ? <Text className="distance">{distance}</Text> : null}

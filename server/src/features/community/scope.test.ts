@@ -165,6 +165,13 @@ const BEYOND_COMMUNITIES = ['GET /api/auth/desk/{ticket}', 'POST /api/auth/desk/
 /** Scoped staff lists that need a moved clock to hold anything, so their scope is tested where the clock moves. */
 const SCOPED_WITH_A_CLOCK = ['GET /api/staff/overdue'] // targets/targets.test.ts
 
+/** Spreadsheets are scoped row by row (a row of another community is a row error), tested in sheets/sheets.test.ts. */
+const SCOPED_PER_ROW = [
+  'GET /api/staff/sheets/{kind}.xlsx',
+  'GET /api/staff/sheets/{kind}.csv',
+  'POST /api/staff/sheets/{kind}',
+]
+
 /** Staff of the place's own community and district staff may; staff of another community get 403 and change nothing. */
 const ACTORS: [string, string, boolean][] = [
   ['staff of its own community', 'own', true],
@@ -337,6 +344,7 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
       templateOf(get('/api/communities/mine')),
       ...BEYOND_COMMUNITIES,
       ...SCOPED_WITH_A_CLOCK,
+      ...SCOPED_PER_ROW,
     ])
     expect(staffOnly.length).toBeGreaterThanOrEqual(20)
     expect(staffOnly.map(({ name }) => name).filter((name) => !tabled.has(name))).toEqual([])

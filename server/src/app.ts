@@ -19,6 +19,8 @@ import { wishRoutes } from './features/wishes/routes.js'
 import { targetRoutes, targetsFrom } from './features/targets/routes.js'
 import { createStationCatalog } from './features/stations/catalog.js'
 import { sheetRoutes } from './features/sheets/routes.js'
+import { createDoorCodes } from './features/stations/door-code.js'
+import { posterRoutes } from './features/stations/poster-routes.js'
 import { stationRoutes } from './features/stations/routes.js'
 import { systemRoutes } from './features/system/routes.js'
 import { townRoutes } from './features/town/routes.js'
@@ -190,6 +192,7 @@ export async function buildApp({
   const stationCatalog = createStationCatalog(database.db, config.STATIONS_CACHE_MS)
   await app.register(sheetRoutes(database.db, clock, stationCatalog.invalidate))
   await app.register(stationRoutes(database.db, stationCatalog, clock, quotas))
+  await app.register(posterRoutes(database.db, stationCatalog, createDoorCodes(wechat), config.PUBLIC_BASE_URL))
 
   await registerStaticApp(app, staticDir)
 

@@ -67,6 +67,11 @@ const envSchema = z.object({
   WX_SECRET: z.string().optional(),
   /** Where WeChat's server API is; changed only to point tests at a stand-in. */
   WX_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  /**
+   * Where the H5 app is served for the public (https://hub.example.cn): the QR code on a station's poster opens its page
+   * there when the server has no WeChat credentials for 小程序码. Unset, the address the poster was asked from.
+   */
+  PUBLIC_BASE_URL: z.url().optional(),
   /** JSON map of notice kind → WeChat subscribe-message template (AUTH_MODE=wechat); the app asks for these. */
   WX_TEMPLATE_IDS: z
     .string()

@@ -1,5 +1,30 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { PNG } from 'pngjs'
+import { encode } from 'uqr'
+
+/** What a 小程序码 was asked for with (`wxa/getwxacode/getunlimited`). */
+export interface WxacodeRequest {
+  scene: string
+  page: string
+}
+
+/**
+ * The stand-in's 小程序码: a real one is a round "sun code" only WeChat reads, so this draws an ordinary QR code of
+ * `scene=…&page=…`, which a test decodes to see what reached WeChat and that the poster carries it.
+ */
+function wxacodeStandIn({ scene, page }: WxacodeRequest): Buffer {
+  const modules = encode(`scene=${scene}&page=${page}`, { border: 4 }).data
+  const unit = 8
+  const image = new PNG({ width: modules.length * unit, height: modules.length * unit })
+  for (let y = 0; y < image.height; y += 1)
+    for (let x = 0; x < image.width; x += 1) {
+      const ink = modules[Math.floor(y / unit)]![Math.floor(x / unit)] ? 0 : 255
+      image.data.fill(ink, (y * image.width + x) * 4, (y * image.width + x) * 4 + 3)
+      image.data[(y * image.width + x) * 4 + 3] = 255
+    }
+  return PNG.sync.write(image)
+}
 
 export interface SubscribeMessage {
   touser: string
@@ -12,7 +37,8 @@ export interface SubscribeMessage {
  * A stand-in for api.weixin.qq.com on loopback (the real one is out of reach from tests). It issues tokens as WeChat
  * does: `cgi-bin/token` invalidates every earlier token it issued, `cgi-bin/stable_token` hands every caller the same
  * one until it is revoked; calls with any other token get 40001. It answers code2session (`good-code`, or `good-<x>`
- * for openid `wx-<x>`), judges text as msgSecCheck v2 does (anything with 风险词 is risky) and takes subscribe messages.
+ * for openid `wx-<x>`), judges text as msgSecCheck v2 does (anything with 风险词 is risky), takes subscribe messages and
+ * draws 小程序码 (see wxacodeStandIn).
  * A token lives `tokenLifetimeSeconds` on the `now` clock (WeChat: 7200 s); calls with an expired one get 42001. As
  * WeChat documents for `stable_token`, a request in the last 5 minutes of a token's life gets the next one, and the
  * previous one stays valid until it expires.
@@ -23,6 +49,7 @@ const HANDOVER_MS = 5 * 60_000
 export function startWechatStandIn({ tokenLifetimeSeconds = 7200, now = Date.now } = {}) {
   const checked: { content: string; openid: string; version: number }[] = []
   const sent: SubscribeMessage[] = []
+  const wxacodes: WxacodeRequest[] = []
   const tokenRequests = { stable: 0, plain: 0 }
   let tokensInFlight = 0
   let maxTokensInFlight = 0
@@ -92,6 +119,11 @@ export function startWechatStandIn({ tokenLifetimeSeconds = 7200, now = Date.now
           result: { suggest: body.content.includes('风险词') ? 'risky' : 'pass', label: 100 },
         })
       }
+      if (url.pathname === '/wxa/getwxacode/getunlimited') {
+        const asked = JSON.parse(text) as WxacodeRequest
+        wxacodes.push({ scene: asked.scene, page: asked.page })
+        return res.writeHead(200, { 'content-type': 'image/png' }).end(wxacodeStandIn(asked))
+      }
       if (url.pathname === '/cgi-bin/message/subscribe/send') {
         sent.push(JSON.parse(text) as SubscribeMessage)
         return reply({ errcode: 0, errmsg: 'ok' })
@@ -103,6 +135,8 @@ export function startWechatStandIn({ tokenLifetimeSeconds = 7200, now = Date.now
     base: string
     checked: typeof checked
     sent: typeof sent
+    /** Every 小程序码 asked for, in order. */
+    wxacodes: typeof wxacodes
     tokenRequests: typeof tokenRequests
     /** The most token requests WeChat was answering at one time. */
     maxTokensInFlight(): number
@@ -120,6 +154,7 @@ export function startWechatStandIn({ tokenLifetimeSeconds = 7200, now = Date.now
         base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
         checked,
         sent,
+        wxacodes,
         tokenRequests,
         maxTokensInFlight: () => maxTokensInFlight,
         staleAnswers: () => staleAnswers,

@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'HEADERS_TOO_LARGE',
   'INTERNAL',
   'WECHAT_LOGIN_UNAVAILABLE',
+  'WECHAT_UNAVAILABLE',
   'DATABASE_UNAVAILABLE',
   'SHUTTING_DOWN',
   'UPLOADS_BUSY',
@@ -150,6 +151,8 @@ export const errors = {
       undefined,
       { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
     ),
+  wechatUnavailable: (zh: string, en: string) =>
+    new ApiError(503, 'WECHAT_UNAVAILABLE', zh, en, undefined, { 'retry-after': '30' }),
   shuttingDown: () =>
     new ApiError(503, 'SHUTTING_DOWN', '服务正在重启，请稍后再试', 'This instance is shutting down; try again'),
   tooManyConnections: () =>

@@ -43,7 +43,10 @@ const refusalDescription = (status: number, access: Access): string => {
     case 500:
       return 'INTERNAL: a failure on the server’s side; try again later'
     case 503:
-      return 'Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY'
+      return (
+        'Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, ' +
+        'WECHAT_UNAVAILABLE'
+      )
     default:
       return 'Refused; error.code says why'
   }

@@ -22,6 +22,8 @@ export interface WechatClient {
   code2Session(code: string): Promise<string | null>
   /** POSTs JSON to `path` with the access token; throws a WechatError when WeChat answers with an errcode. */
   post<T extends WechatAnswer>(path: string, body: object): Promise<T>
+  /** The same for an answer that is a file (a 小程序码 image); WeChat sends its refusals as JSON instead. */
+  postForFile(path: string, body: object): Promise<Buffer>
 }
 
 /** invalid credential / access_token expired: the token was dropped on WeChat's side; a fresh one may succeed. */
@@ -36,15 +38,14 @@ export function createWechatClient(config: Config, now: () => number = Date.now)
     target.search = new URLSearchParams(query).toString()
     return target
   }
-  const postJson = async <T>(target: URL, body: object) =>
-    (await (
-      await fetch(target, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        body: JSON.stringify(body),
-      })
-    ).json()) as T
+  const send = (target: URL, body: object) =>
+    fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      body: JSON.stringify(body),
+    })
+  const postJson = async <T>(target: URL, body: object) => (await (await send(target, body)).json()) as T
 
   let token: { value: string; renewAt: number } | null = null
   let renewing: Promise<string> | null = null
@@ -78,9 +79,26 @@ export function createWechatClient(config: Config, now: () => number = Date.now)
     return renewing
   }
 
-  const call = async <T extends WechatAnswer>(path: string, body: object) => {
-    const used = await accessToken()
-    return { used, answer: await postJson<T>(url(path, { access_token: used }), body) }
+  /**
+   * One call with the access token, read by `read` into a value or WeChat's errcode. When WeChat says the token is
+   * stale, only the token that failed is dropped (another call may already have brought a fresh one) and the call is
+   * made once more.
+   */
+  async function callWithToken<T>(path: string, body: object, read: (answer: Response) => Promise<T | WechatAnswer>) {
+    const attempt = async () => {
+      const used = await accessToken()
+      return { used, answer: await read(await send(url(path, { access_token: used }), body)) }
+    }
+    const refused = (answer: T | WechatAnswer): answer is WechatAnswer & { errcode: number } =>
+      typeof answer === 'object' && answer !== null && 'errcode' in answer && Boolean(answer.errcode)
+    const first = await attempt()
+    let answer = first.answer
+    if (refused(answer) && STALE_TOKEN_CODES.has(answer.errcode)) {
+      if (token?.value === first.used) token = null
+      answer = (await attempt()).answer
+    }
+    if (refused(answer)) throw new WechatError(path, answer.errcode, answer.errmsg ?? '')
+    return answer as T
   }
 
   return {
@@ -97,16 +115,17 @@ export function createWechatClient(config: Config, now: () => number = Date.now)
       return answer.openid ?? null
     },
 
-    async post<T extends WechatAnswer>(path: string, body: object) {
-      const first = await call<T>(path, body)
-      let answer = first.answer
-      if (answer.errcode && STALE_TOKEN_CODES.has(answer.errcode)) {
-        // Only the token that failed is dropped: another call may already have brought a fresh one.
-        if (token?.value === first.used) token = null
-        answer = (await call<T>(path, body)).answer
-      }
-      if (answer.errcode) throw new WechatError(path, answer.errcode, answer.errmsg ?? '')
-      return answer
+    post<T extends WechatAnswer>(path: string, body: object) {
+      return callWithToken<T>(path, body, async (answer) => (await answer.json()) as T)
+    },
+
+    postForFile(path, body) {
+      return callWithToken<Buffer>(path, body, async (answer) => {
+        if (answer.ok && !answer.headers.get('content-type')?.includes('json'))
+          return Buffer.from(await answer.arrayBuffer())
+        const refusal = (await answer.json()) as WechatAnswer
+        return { errcode: refusal.errcode || -1, errmsg: refusal.errmsg ?? `HTTP ${String(answer.status)}` }
+      })
     },
   }
 }

@@ -26,7 +26,7 @@ import type {
   StationReportList,
   StationListResponse,
 } from '@contract'
-import { request } from '../../shared/request'
+import { assetUrl, downloadWithToken, request } from '../../shared/request'
 
 export const allStations = () =>
   request<StationListResponse>('GET', '/api/stations', { query: { limit: 100 }, toast: false })
@@ -73,3 +73,7 @@ export const createTopic = (body: TopicCreate) => request<TopicResponse>('POST',
 export const updateTopic = (id: string, body: TopicPatch) =>
   request<TopicResponse>('PATCH', `/api/lectures/topics/${encodeURIComponent(id)}`, { body })
 export const feedbackSummary = () => request<FeedbackSummary>('GET', '/api/lectures/feedback/summary', { toast: false })
+/** A station's door poster: public, so an image viewer (long-press to save or print) can load it by its address. */
+export const posterUrl = (stationId: string) => assetUrl(`/api/stations/${encodeURIComponent(stationId)}/poster.png`)
+/** Every door poster of my stations as one PDF, fetched with my token (the route is staff only). */
+export const downloadPosters = () => downloadWithToken('/api/staff/posters.pdf')

@@ -345,6 +345,8 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
       ...BEYOND_COMMUNITIES,
       ...SCOPED_WITH_A_CLOCK,
       ...SCOPED_PER_ROW,
+      // One page per station of the caller's communities: stations/posters.test.ts counts them per staff user.
+      templateOf(get('/api/staff/posters.pdf')),
     ])
     expect(staffOnly.length).toBeGreaterThanOrEqual(20)
     expect(staffOnly.map(({ name }) => name).filter((name) => !tabled.has(name))).toEqual([])

@@ -7,7 +7,7 @@ import { control } from '../../../../shared/ui/a11y'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { serviceLabel } from '../../../stations/format'
-import { allStations, myCommunities, toggleService } from '../../api'
+import { allStations, downloadPosters, myCommunities, posterUrl, toggleService } from '../../api'
 import '../../staff.scss'
 
 export default function StaffStations() {
@@ -41,11 +41,25 @@ export default function StaffStations() {
   if (!stations) return pending
   const edit = (id?: string) =>
     void Taro.navigateTo({ url: `/features/staff/pages/station-edit/index${id ? `?id=${id}` : ''}` })
+  /** The poster opens in WeChat's image viewer, where a long press saves or prints it. */
+  const showPoster = (id: string) => void Taro.previewImage({ urls: [posterUrl(id)], current: posterUrl(id) })
+  const printAll = async () => {
+    try {
+      const file = await downloadPosters()
+      if (process.env.TARO_ENV === 'h5') window.open(file, '_blank')
+      else await Taro.openDocument({ filePath: file, fileType: 'pdf', showMenu: true })
+    } catch {
+      void Taro.showToast({ title: t('common.error'), icon: 'none' })
+    }
+  }
 
   return (
     <Screen>
       <Button id="new-station" className="btn btn--primary" onClick={() => edit()}>
         {t('staff.newStation')}
+      </Button>
+      <Button id="print-posters" className="btn btn--ghost" onClick={() => void printAll()}>
+        {t('stations.printPosters')}
       </Button>
       {stations.map((station) => (
         <View key={station.id} id={`staff-station-${station.id}`} className="card">
@@ -53,6 +67,15 @@ export default function StaffStations() {
             <Text className="staff-station__name">{station.name}</Text>
             <View id={`edit-${station.id}`} className="chip" ariaRole="button" onClick={() => edit(station.id)}>
               {t('staff.edit')}
+            </View>
+            <View
+              id={`poster-${station.id}`}
+              className="chip"
+              ariaRole="button"
+              ariaLabel={`${t('stations.printPoster')} ${station.name}`}
+              onClick={() => showPoster(station.id)}
+            >
+              {t('stations.printPoster')}
             </View>
           </View>
           <View>

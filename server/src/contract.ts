@@ -16,13 +16,16 @@ export type { DeskPollResponse, DeskTicket, DeskTicketCreated, DeskTicketStatus 
 export type { Town, TownPatch } from './features/town/schemas.js'
 export type { WeeklyHours } from './features/stations/hours.js'
 export type {
+  AccessFact,
   ReportCreate,
   ServiceKey,
   ServiceToggle,
   StationChanges,
   StationCreate,
   StationDetail,
+  StationAccess,
   StationDetailResponse,
+  StationFeatureCollection,
   StationKind,
   StationListQuery,
   StationListResponse,

@@ -22,6 +22,8 @@ export interface AuthSessionsTable {
   expires_at: IsoTime
 }
 
+export type AccessFactValue = 'yes' | 'no' | 'unknown'
+
 export interface StationsTable {
   id: string
   name: string
@@ -33,6 +35,11 @@ export interface StationsTable {
   phone: string | null
   /** JSON: WeeklyHours (see features/stations/hours.ts). */
   hours_json: string
+  /** Access facts (migration 0012), each 'yes' | 'no' | 'unknown'; 'unknown' unless set. */
+  access_step_free: Generated<AccessFactValue>
+  access_accessible_toilet: Generated<AccessFactValue>
+  access_baby_care: Generated<AccessFactValue>
+  access_seating: Generated<AccessFactValue>
   /** JSON: photo URLs. */
   photos_json: string
   /** JSON: service pledges a 共产党员店 publishes. */

@@ -1,5 +1,5 @@
 import type { WeeklyHours } from '../features/stations/hours.js'
-import type { ServiceKey, StationKind } from '../features/stations/schemas.js'
+import type { ServiceKey, StationAccess, StationKind } from '../features/stations/schemas.js'
 
 /**
  * DEMO DATA (places) — plausible, not official. Places of Chaozhou's old town around 牌坊街 with GCJ-02 coordinates
@@ -28,6 +28,8 @@ export interface DemoStation {
   services: ServiceKey[]
   paused?: ServiceKey[]
   pledges?: string[]
+  /** What staff have checked; the rest stays "unknown". */
+  access?: Partial<StationAccess>
 }
 
 export const DEMO_STATIONS: DemoStation[] = [
@@ -43,6 +45,7 @@ export const DEMO_STATIONS: DemoStation[] = [
     phone: '0768-2222001',
     hours: daily('08:30', '22:00'),
     services: ['hot_water', 'charging', 'travel_info', 'restroom', 'first_aid', 'umbrella', 'wifi'],
+    access: { stepFree: 'yes', accessibleToilet: 'yes', babyCare: 'yes', seating: 'yes' },
   },
   {
     id: 'st_guangjimen',
@@ -56,6 +59,7 @@ export const DEMO_STATIONS: DemoStation[] = [
     phone: '0768-2222002',
     hours: daily('08:00', '21:30'),
     services: ['hot_water', 'charging', 'travel_info', 'restroom', 'umbrella'],
+    access: { stepFree: 'yes', accessibleToilet: 'no', seating: 'yes' },
   },
   {
     id: 'st_kaiyuansi',
@@ -69,6 +73,7 @@ export const DEMO_STATIONS: DemoStation[] = [
     phone: '0768-2222003',
     hours: daily('08:30', '18:00'),
     services: ['hot_water', 'charging', 'travel_info', 'first_aid'],
+    access: { stepFree: 'no', accessibleToilet: 'yes', babyCare: 'no', seating: 'yes' },
   },
   {
     id: 'st_hanwengong',
@@ -95,6 +100,7 @@ export const DEMO_STATIONS: DemoStation[] = [
     phone: '0768-2222005',
     hours: daily('07:00', '21:00'),
     services: ['hot_water', 'charging', 'restroom', 'first_aid', 'umbrella'],
+    access: { stepFree: 'yes', babyCare: 'yes', seating: 'no' },
   },
   {
     id: 'st_shop_tea',
@@ -109,6 +115,7 @@ export const DEMO_STATIONS: DemoStation[] = [
     hours: daily('09:00', '22:30'),
     services: ['hot_water', 'charging', 'travel_info'],
     pledges: ['免费提供开水和手机充电', '明码标价，不欺客不宰客', '游客问路有问必答'],
+    access: { stepFree: 'no', seating: 'yes' },
   },
   {
     id: 'st_shop_embroidery',

@@ -1,4 +1,4 @@
-import type { ServiceKey, StationKind } from '@contract'
+import type { AccessFact, ServiceKey, StationKind } from '@contract'
 import type { MessageKey } from '../../shared/i18n'
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string
@@ -30,3 +30,6 @@ const KIND_ORDER: Record<StationKind, number> = {
   micro_post: 3,
 }
 export const KINDS = Object.keys(KIND_ORDER) as StationKind[]
+
+/** The access facts in the order a visitor reads them: getting in first. */
+export const ACCESS_FACTS: AccessFact[] = ['stepFree', 'accessibleToilet', 'babyCare', 'seating']

@@ -12,6 +12,7 @@ import { communityNamesEn } from './0010_community_names_en.js'
 import { deskAndTown } from './0011_desk_and_town.js'
 import { photoUses } from './0012_photo_uses.js'
 import { wishTargets } from './0013_wish_targets.js'
+import { stationAccess } from './0014_station_access.js'
 
 /**
  * Ordered by name and numbered without a gap (`migrations.test.ts` checks both): a new migration takes the next number
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0011_desk_and_town': deskAndTown,
   '0012_photo_uses': photoUses,
   '0013_wish_targets': wishTargets,
+  '0014_station_access': stationAccess,
 }

@@ -26,6 +26,7 @@ const station = (id: string, lat: number, overrides: Partial<StationRecord> = {}
   photos: [],
   pledges: ['热水随时取'],
   updatedAt: '2026-11-20T08:00:00.000Z',
+  access: { stepFree: 'yes', accessibleToilet: 'unknown', babyCare: 'no', seating: 'yes' },
   ...overrides,
 })
 

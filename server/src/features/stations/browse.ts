@@ -6,6 +6,7 @@ import { isOpenAt, rangesOn, shanghaiClock, type ShanghaiClock } from './hours.j
 import type { StationRecord } from './queries.js'
 import {
   stationSummarySchema,
+  type AccessFact,
   type ServiceKey,
   type StationDetail,
   type StationKind,
@@ -26,6 +27,8 @@ export interface BrowseOptions {
   service?: ServiceKey
   origin?: Origin
   openNow?: boolean
+  /** Facts that must all be "yes". */
+  access?: AccessFact[]
   limit: number
   cursor?: string
   now: Date
@@ -55,6 +58,7 @@ function summarise(r: StationRecord, origin: Origin | undefined, clock: Shanghai
     lat: r.lat,
     lng: r.lng,
     services: r.services.map(({ key, available }) => ({ key, available })),
+    access: r.access,
     openNow: isOpenAt(r.opening, clock),
     distanceM: origin ? Math.round(distanceMetres(origin, r)) : null,
   }
@@ -84,7 +88,8 @@ export function browseStations(records: StationRecord[], options: BrowseOptions)
   const matching = records.filter(
     (r) =>
       (!options.kind || r.kind === options.kind) &&
-      (!options.service || r.services.some((s) => s.key === options.service)),
+      (!options.service || r.services.some((s) => s.key === options.service)) &&
+      (!options.access || options.access.every((fact) => r.access[fact] === 'yes')),
   )
   const clock = shanghaiClock(options.now)
   const summaries = matching.map((r) => summarise(r, options.origin, clock))

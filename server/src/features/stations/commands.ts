@@ -35,6 +35,10 @@ function stationColumns(fields: StationPatchFields) {
     ...(fields.hours !== undefined && { hours_json: JSON.stringify(fields.hours) }),
     ...(fields.photos !== undefined && { photos_json: JSON.stringify(fields.photos) }),
     ...(fields.pledges !== undefined && { pledges_json: JSON.stringify(fields.pledges) }),
+    ...(fields.access?.stepFree !== undefined && { access_step_free: fields.access.stepFree }),
+    ...(fields.access?.accessibleToilet !== undefined && { access_accessible_toilet: fields.access.accessibleToilet }),
+    ...(fields.access?.babyCare !== undefined && { access_baby_care: fields.access.babyCare }),
+    ...(fields.access?.seating !== undefined && { access_seating: fields.access.seating }),
   }
 }
 

@@ -44,7 +44,7 @@ describe.each(DB_KINDS)('GET /api/stations.geojson on %s', (kind) => {
     const { features } = (await feed()).json<StationFeatureCollection>()
     const shop = features.find((f) => f.id === 'st_shop_beefball')!
     expect(Object.keys(shop.properties).sort()).toEqual(
-      ['address', 'hours', 'id', 'kind', 'name', 'nameEn', 'services', 'updatedAt'].sort(),
+      ['access', 'address', 'hours', 'id', 'kind', 'name', 'nameEn', 'services', 'updatedAt'].sort(),
     )
     // Its charger is under repair in the demo data: only what is available now is listed.
     expect(shop.properties.services).toEqual(['hot_water'])

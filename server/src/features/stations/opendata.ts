@@ -20,6 +20,7 @@ function featureOf(r: StationRecord): StationFeatureCollection['features'][numbe
       kind: r.kind,
       address: r.address,
       services: r.services.filter((s) => s.available).map((s) => s.key),
+      access: r.access,
       hours: r.hours,
       updatedAt: r.updatedAt,
     },

@@ -4,7 +4,7 @@ import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import { pdfPageCount as pagesOf } from '../../../../tests/support/pdf'
 import { startWechatStandIn } from '../../../../tests/support/wechat'
-import { DEMO_STATIONS } from '../../db/seed-demo'
+import { DEMO_STATIONS } from '../../demo/places'
 
 /** What a phone's scanner reads off the poster, or null when it finds no code. */
 function scan(png: Buffer) {

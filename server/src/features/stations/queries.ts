@@ -2,7 +2,8 @@ import type { Db } from '../../db/index.js'
 import type { User } from '../auth/schemas.js'
 import { visibleCommunities } from '../community/scope.js'
 import { openingMinutes, weeklyHoursSchema, type OpeningMinutes, type WeeklyHours } from './hours.js'
-import type { ServiceKey, StationKind, StationReport } from './schemas.js'
+import { ACCESS_COLUMNS } from '../../db/migrations/0014_station_access.js'
+import type { ServiceKey, StationAccess, StationKind, StationReport } from './schemas.js'
 import { assertStationInScope } from './scope.js'
 
 /** A station as the domain sees it, decoded from its rows. */
@@ -19,6 +20,7 @@ export interface StationRecord {
   phone: string | null
   hours: WeeklyHours
   opening: OpeningMinutes
+  access: StationAccess
   services: { key: ServiceKey; available: boolean; note: string | null }[]
   photos: string[]
   pledges: string[]
@@ -48,6 +50,7 @@ export async function findAllStations(db: Db): Promise<StationRecord[]> {
       'photos_json',
       'pledges_json',
       'updated_at',
+      ...ACCESS_COLUMNS,
     ])
     .orderBy('id')
     .execute()
@@ -77,6 +80,12 @@ export async function findAllStations(db: Db): Promise<StationRecord[]> {
     lng: Number(r.lng),
     phone: r.phone,
     ...hoursOf(r.hours_json),
+    access: {
+      stepFree: r.access_step_free,
+      accessibleToilet: r.access_accessible_toilet,
+      babyCare: r.access_baby_care,
+      seating: r.access_seating,
+    },
     services: servicesByStation.get(r.id) ?? [],
     photos: JSON.parse(r.photos_json) as string[],
     pledges: JSON.parse(r.pledges_json) as string[],

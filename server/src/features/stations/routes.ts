@@ -91,7 +91,7 @@ export const stationRoutes =
         },
       },
       async (request, reply) => {
-        const { service, kind, openNow, limit, cursor } = request.query
+        const { service, kind, openNow, access, limit, cursor } = request.query
         const { records, version, encodeList } = await catalog.all()
         const now = clock()
         if (revalidate(request, reply, version, now)) return reply.code(304).send(undefined)
@@ -100,6 +100,7 @@ export const stationRoutes =
           service,
           origin: originOf(request.query),
           openNow,
+          access,
           limit,
           cursor,
           now,

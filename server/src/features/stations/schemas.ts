@@ -30,6 +30,30 @@ export const STATION_KINDS = ['service_station', 'party_member_shop', 'contact_p
 export const stationKindSchema = z.enum(STATION_KINDS)
 export type StationKind = z.infer<typeof stationKindSchema>
 
+/** What a wheelchair user, a parent or an older visitor asks before setting out (无障碍信息). */
+export const ACCESS_FACTS = ['stepFree', 'accessibleToilet', 'babyCare', 'seating'] as const
+export type AccessFact = (typeof ACCESS_FACTS)[number]
+export const accessFactSchema = z.enum(ACCESS_FACTS)
+const accessValueSchema = z.enum(['yes', 'no', 'unknown'])
+export const stationAccessSchema = z
+  .object(
+    Object.fromEntries(ACCESS_FACTS.map((fact) => [fact, accessValueSchema])) as Record<
+      AccessFact,
+      typeof accessValueSchema
+    >,
+  )
+  .describe(
+    'stepFree: step-free entrance; accessibleToilet; babyCare: nursing / changing room; seating: a seat to rest. "unknown" until staff say',
+  )
+export type StationAccess = z.infer<typeof stationAccessSchema>
+
+/** `access=stepFree,babyCare`: the facts that must all be "yes". */
+const accessQuery = z
+  .string()
+  .transform((text) => [...new Set(text.split(',').map((fact) => fact.trim()))])
+  .pipe(z.array(accessFactSchema).min(1).max(ACCESS_FACTS.length))
+  .describe(`comma-separated, each one of ${ACCESS_FACTS.join(', ')}: only stations where every one is "yes"`)
+
 const booleanQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
 export const stationListQuerySchema = z
@@ -39,6 +63,7 @@ export const stationListQuerySchema = z
     lat: z.coerce.number().min(-90).max(90).optional(),
     lng: z.coerce.number().min(-180).max(180).optional(),
     openNow: booleanQuery.optional(),
+    access: accessQuery.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: token(64).optional(),
   })
@@ -63,6 +88,7 @@ export const stationSummarySchema = z.object({
   lat: z.number().describe('GCJ-02 latitude'),
   lng: z.number().describe('GCJ-02 longitude'),
   services: z.array(stationServiceSchema),
+  access: stationAccessSchema,
   openNow: z.boolean(),
   distanceM: z.number().int().nullable().describe('metres from lat/lng of the query, null without them'),
 })
@@ -126,6 +152,8 @@ export const stationCreateSchema = z.object({
     ),
   photos: z.array(photoUrlSchema).max(MAX_PHOTOS).default([]),
   pledges: z.array(line(60)).max(10).default([]),
+  /** A new station's unnamed facts are "unknown"; a change names only the facts it changes. */
+  access: stationAccessSchema.partial().default({}),
 })
 export type StationCreate = z.input<typeof stationCreateSchema>
 export const stationPatchSchema = patchOf(stationCreateSchema)
@@ -197,6 +225,7 @@ export const stationFeatureSchema = z.object({
     kind: stationKindSchema,
     address: z.string(),
     services: z.array(serviceKeySchema).describe('the services available now'),
+    access: stationAccessSchema,
     hours: weeklyHoursSchema,
     updatedAt: z.string().describe('when staff last changed the station'),
   }),

@@ -8,13 +8,15 @@ import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { getStation } from '../../api'
 import { ReportForm } from '../../components/ReportForm'
-import { formatDistance, serviceLabel } from '../../format'
+import { ACCESS_FACTS, formatDistance, serviceLabel } from '../../format'
 import { locate } from '../../location'
 import './index.scss'
 
 export default function StationDetailPage() {
   const { t, inLanguage } = useSettings()
-  const id = useRouter().params.id ?? ''
+  const { params } = useRouter()
+  // A link names the station in `id`; a scanned door code (小程序码) opens this page with it in `scene`.
+  const id = params.id ?? decodeURIComponent(params.scene ?? '')
   const [reporting, setReporting] = useState(false)
   const { data, pending } = useScreenData(async () => {
     const result = await getStation(id, await locate())
@@ -101,6 +103,16 @@ export default function StationDetailPage() {
               {s.available ? t('stations.openNow') : t('stations.paused')}
               {s.note ? ` · ${s.note}` : ''}
             </Text>
+          </View>
+        ))}
+      </View>
+
+      <View className="card" id="access">
+        <Text className="detail__section">{t('access.title')}</Text>
+        {ACCESS_FACTS.map((fact) => (
+          <View key={fact} className="detail__service">
+            <Text>{t(`access.${fact}`)}</Text>
+            <Text className={`access access--${station.access[fact]}`}>{t(`access.${station.access[fact]}`)}</Text>
           </View>
         ))}
       </View>

@@ -192,7 +192,9 @@ export async function buildApp({
   const stationCatalog = createStationCatalog(database.db, config.STATIONS_CACHE_MS)
   await app.register(sheetRoutes(database.db, clock, stationCatalog.invalidate))
   await app.register(stationRoutes(database.db, stationCatalog, clock, quotas))
-  await app.register(posterRoutes(database.db, stationCatalog, createDoorCodes(wechat), config.PUBLIC_BASE_URL))
+  await app.register(
+    posterRoutes(database.db, stationCatalog, createDoorCodes(wechat, app.log), config.PUBLIC_BASE_URL),
+  )
 
   await registerStaticApp(app, staticDir)
 

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify'
 import { encode } from 'uqr'
 import { errors } from '../../shared/errors.js'
 import type { WechatClient } from '../../shared/wechat.js'
@@ -25,7 +26,7 @@ export const stationPageUrl = (base: string, stationId: string) =>
  * A station's code never changes (its id and the page are fixed), so each 小程序码 is asked of WeChat once per process
  * and kept; a failed request is forgotten, so the next poster asks again.
  */
-export function createDoorCodes(wechat: WechatClient | null) {
+export function createDoorCodes(wechat: WechatClient | null, log: FastifyBaseLogger) {
   const wxacodes = new Map<string, Promise<Buffer>>()
 
   const wxacodeOf = (client: WechatClient, stationId: string) => {
@@ -48,7 +49,8 @@ export function createDoorCodes(wechat: WechatClient | null) {
     if (wechat) {
       try {
         return { kind: 'wxacode', image: await wxacodeOf(wechat, stationId) }
-      } catch {
+      } catch (error) {
+        log.warn({ err: error, stationId }, 'WeChat did not hand out a 小程序码')
         throw wechatUnavailable()
       }
     }

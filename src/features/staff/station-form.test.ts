@@ -23,6 +23,7 @@ const station: StationDetail = {
   phone: null,
   hours: { weekly: [[], [['09:00', '22:30']], [['09:00', '22:30']], [], [['08:00', '12:00']], [], []] },
   todayHours: [],
+  access: { stepFree: 'yes', accessibleToilet: 'unknown', babyCare: 'no', seating: 'unknown' },
   services: [
     { key: 'wifi', available: true, note: null },
     { key: 'hot_water', available: false, note: '检修' },

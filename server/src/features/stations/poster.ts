@@ -1,7 +1,6 @@
 import PDFDocument from 'pdfkit'
 import sharp from 'sharp'
-import { en } from '../../../../src/shared/locales/en.js'
-import { zh, type MessageKey } from '../../../../src/shared/locales/zh.js'
+import { translate, type Language, type MessageKey } from '../../../../src/shared/i18n.js'
 import { drawText, wrapItems, wrapText, type TextStyle } from '../../shared/glyphs.js'
 import type { DoorCode } from './door-code.js'
 import type { WeeklyHours } from './hours.js'
@@ -18,13 +17,15 @@ const MUTED = '#6D4C41'
 const QUIET_ZONE = 4
 
 const style = (size: number, weight: TextStyle['weight'], fill: string): TextStyle => ({ size, weight, fill })
+const zh = (key: MessageKey) => translate('zh', key)
+const en = (key: MessageKey) => translate('en', key)
 /** A label in both languages, the way the poster names everything: 热水 Hot water (Wi-Fi once). */
-const bilingual = (key: MessageKey) => (zh[key] === en[key] ? zh[key] : `${zh[key]} ${en[key]}`)
+const bilingual = (key: MessageKey) => (zh(key) === en(key) ? zh(key) : `${zh(key)} ${en(key)}`)
 
 /** Monday first, as a week is read on a door. The stored week starts on Sunday. */
 const WEEK_FROM_MONDAY = [1, 2, 3, 4, 5, 6, 0] as const
-const dayLabel = (day: number, lang: Record<MessageKey, string>) =>
-  lang[`weekday.${day}` as `weekday.${0 | 1 | 2 | 3 | 4 | 5 | 6}`]
+const dayLabel = (day: number, language: Language) =>
+  translate(language, `weekday.${day}` as `weekday.${0 | 1 | 2 | 3 | 4 | 5 | 6}`)
 
 /** The week in as few lines as it takes: days with the same hours in a row share a line (周一–周五 Mon–Fri 08:30–21:00). */
 export function hoursLines(hours: WeeklyHours): string[] {
@@ -41,9 +42,9 @@ export function hoursLines(hours: WeeklyHours): string[] {
   }
   if (groups.length === 1) return [`${bilingual('poster.daily')}  ${groups[0]!.text}`]
   return groups.map(({ first, last, text }) => {
-    const span = (lang: Record<MessageKey, string>) =>
-      first === last ? dayLabel(first, lang) : `${dayLabel(first, lang)}–${dayLabel(last, lang)}`
-    return `${span(zh)} ${span(en)}  ${text}`
+    const span = (language: Language) =>
+      first === last ? dayLabel(first, language) : `${dayLabel(first, language)}–${dayLabel(last, language)}`
+    return `${span('zh')} ${span('en')}  ${text}`
   })
 }
 
@@ -69,7 +70,7 @@ export async function renderPoster(station: StationRecord, code: DoorCode): Prom
   const { width, height } = POSTER_SIZE
   const parts: string[] = [`<rect width="${width}" height="${height}" fill="#FFFFFF"/>`]
   parts.push(`<rect width="${width}" height="230" fill="${RED}"/>`)
-  parts.push(drawText(`${zh['app.name']} · ${en['app.name']}`, MARGIN, 120, style(60, 700, '#FFFFFF')))
+  parts.push(drawText(`${zh('app.name')} · ${en('app.name')}`, MARGIN, 120, style(60, 700, '#FFFFFF')))
   parts.push(drawText(bilingual(`kind.${station.kind}`), MARGIN, 185, style(36, 400, '#FFE9E6')))
 
   let y = 250
@@ -99,8 +100,8 @@ export async function renderPoster(station: StationRecord, code: DoorCode): Prom
   const boxTop = y + 40
   if (code.kind === 'qr') parts.push(qrSvg(code.modules, boxLeft, boxTop, box))
   const caption = code.kind === 'qr' ? 'poster.scanQr' : 'poster.scan'
-  parts.push(drawText(zh[caption], width / 2, boxTop + box + 50, style(40, 700, INK), 'middle'))
-  parts.push(drawText(en[caption], width / 2, boxTop + box + 95, style(30, 400, MUTED), 'middle'))
+  parts.push(drawText(zh(caption), width / 2, boxTop + box + 50, style(40, 700, INK), 'middle'))
+  parts.push(drawText(en(caption), width / 2, boxTop + box + 95, style(30, 400, MUTED), 'middle'))
 
   parts.push(`<rect y="${footerTop}" width="${width}" height="4" fill="${RED}"/>`)
   const addressStyle = style(30, 400, MUTED)

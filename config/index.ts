@@ -57,7 +57,8 @@ export default defineConfig(async (merge, { mode }) => {
     h5: {
       publicPath: '/',
       staticDirectory: 'static',
-      router: { mode: 'hash' },
+      // The desk opens at /#/desk (features/desk, in the H5 build only).
+      router: { mode: 'hash', customRoutes: { '/features/desk/pages/index/index': '/desk' } },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       // Named by content like the scripts, so the server can let browsers keep them for a year.
       imageUrlLoaderOption: { name: 'static/images/[name].[contenthash:8][ext]' },

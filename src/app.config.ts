@@ -11,7 +11,10 @@ export default defineAppConfig({
     { root: 'features/lectures/pages', pages: ['session/index', 'bookings/index', 'guesthouse/index'] },
     { root: 'features/wishes/pages', pages: ['new/index', 'detail/index', 'mine/index'] },
     { root: 'features/members/pages', pages: ['register/index'] },
-    { root: 'features/me/pages', pages: ['settings/index', 'login/index', 'about/index', 'inbox/index'] },
+    {
+      root: 'features/me/pages',
+      pages: ['settings/index', 'login/index', 'about/index', 'inbox/index', 'desk-login/index'],
+    },
     { root: 'features/figures/pages', pages: ['index/index'] },
     {
       root: 'features/staff/pages',
@@ -26,6 +29,8 @@ export default defineAppConfig({
         'places/index',
       ],
     },
+    // The operators' desk is for a computer's browser: the weapp build never carries it.
+    ...(process.env.TARO_ENV === 'h5' ? [{ root: 'features/desk/pages', pages: ['index/index'] }] : []),
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { AuthResponse, DevLoginBody, LogoutResponse, User } from '@contract'
+import type { AuthResponse, DevLoginBody, LogoutResponse, MeResponse, User } from '@contract'
 import { request } from './request'
 import { KEYS, readStorage, writeStorage } from './storage'
 
@@ -20,6 +20,13 @@ export async function loginWithWechat(): Promise<User> {
 /** Demo identities; the API offers this only with AUTH_DEV_LOGIN=1 outside production. */
 export async function loginAsDemo(body: DevLoginBody): Promise<User> {
   return keep(await request<AuthResponse>('POST', '/api/auth/dev', { body }))
+}
+
+/** A session made elsewhere (a desk code approved on a phone): kept once the API has said whose it is. */
+export async function keepSession(token: string): Promise<User> {
+  writeStorage(KEYS.token, token)
+  const { user } = await request<MeResponse>('GET', '/api/me', { toast: false })
+  return keep({ token, user })
 }
 
 function forget(): void {

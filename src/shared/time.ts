@@ -8,7 +8,7 @@ const WEEKDAYS: Record<Language, string[]> = {
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/** The old town's wall clock, whatever the phone's time zone: sessions happen in Chaozhou. */
+/** The old town's wall clock (China Standard Time), whatever the phone's time zone. */
 function shanghai(iso: string) {
   const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS)
   return {

@@ -16,7 +16,7 @@ function send(
   return new Promise((resolve, reject) => {
     const headers = {
       ...(options.token && { authorization: `Bearer ${options.token}` }),
-      ...(method === 'POST' && { 'content-type': 'application/json' }),
+      ...(method !== 'GET' && { 'content-type': 'application/json' }),
     }
     const req = request(`${base}${path}`, { method, headers }, (res) => {
       let text = ''
@@ -25,7 +25,7 @@ function send(
       res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], text }))
     })
     req.on('error', reject)
-    req.end(method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined)
+    req.end(method !== 'GET' ? JSON.stringify(options.body ?? {}) : undefined)
   })
 }
 
@@ -49,7 +49,7 @@ const checkerAt = (base: string) => {
  */
 export async function callApi(
   base: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH',
   path: string,
   options: { token?: string; body?: object } = {},
 ): Promise<{ status: number; body: any }> {

@@ -4,6 +4,7 @@ import type { LectureSession, ServiceKey, Stats, StationSummary, WishPublic } fr
 import { useState, type ReactNode } from 'react'
 import { useSettings } from '../../shared/settings'
 import { KEYS, writeStorage } from '../../shared/storage'
+import { loadTown, useTown } from '../../shared/town'
 import { spokenLabel } from '../../shared/ui/a11y'
 import { Screen } from '../../shared/ui/Screen'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
@@ -29,8 +30,10 @@ const NEEDS: { key: Need; icon: string }[] = [
 ]
 
 export default function HomePage() {
-  const { t } = useSettings()
+  const { t, inLanguage } = useSettings()
   usePageTitle(t('app.name'))
+  const town = useTown()
+  const townName = town ? inLanguage(town.name, town.nameEn) : ''
   const [need, setNeed] = useState<Need>('hot_water')
   const [nearest, setNearest] = useState<StationSummary | null>(null)
   const [nextSession, setNextSession] = useState<LectureSession | null>(null)
@@ -55,8 +58,12 @@ export default function HomePage() {
   useDidShow(() => {
     void refresh(need)
     void refreshUnreadBadge()
+    void loadTown(true)
   })
-  useShareAppMessage(() => ({ title: `${t('app.name')} · ${t('app.tagline')}`, path: '/features/home/index' }))
+  useShareAppMessage(() => ({
+    title: [t('app.name'), townName].filter(Boolean).join(' · '),
+    path: '/features/home/index',
+  }))
 
   const openStations = (service: Need) => {
     writeStorage(KEYS.stationsNeed, service)
@@ -67,8 +74,10 @@ export default function HomePage() {
     <Screen className="home">
       <View className="home__hero">
         <Text className="home__title">{t('app.name')}</Text>
-        <Text className="home__tagline">{t('app.tagline')}</Text>
-        <Text className="home__intro">{t('home.intro')}</Text>
+        <Text id="home-town" className="home__tagline">
+          {[townName, t('app.tagline')].filter(Boolean).join(' · ')}
+        </Text>
+        {town ? <Text className="home__intro">{inLanguage(town.intro, town.introEn)}</Text> : null}
       </View>
 
       <Text className="home__section">{t('home.quick')}</Text>

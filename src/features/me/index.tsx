@@ -8,6 +8,7 @@ import { Menu, type MenuEntry } from '../../shared/ui/Menu'
 import { Screen } from '../../shared/ui/Screen'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { FIGURES_PAGE } from '../figures/headline'
+import { confirmDeskLogin, deskTicketIn } from './desk'
 import { refreshUnreadBadge } from './inbox'
 import './index.scss'
 
@@ -29,6 +30,12 @@ export default function MePage() {
   const leave = async (everywhere: boolean) => {
     await logout(everywhere)
     await signedOut()
+  }
+  const scanDeskCode = async () => {
+    const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+    const ticket = deskTicketIn(result)
+    if (ticket) confirmDeskLogin(ticket)
+    else void Taro.showToast({ title: t('desk.notDeskCode'), icon: 'none' })
   }
   const entries: (MenuEntry & { shown: boolean })[] = [
     { id: 'go-login', label: t('me.login'), open: go('/features/me/pages/login/index'), shown: !user },
@@ -56,6 +63,7 @@ export default function MePage() {
       open: go('/features/staff/pages/index/index'),
       shown: user?.role === 'staff',
     },
+    { id: 'go-desk-scan', label: t('desk.scanEntry'), open: () => void scanDeskCode(), shown: user?.role === 'staff' },
     {
       id: 'go-member',
       label: t('members.register'),

@@ -1,4 +1,4 @@
-import type { Guesthouse, GuesthouseCreate, StaffScope, Topic, TopicCreate } from '@contract'
+import type { Guesthouse, GuesthouseCreate, StaffScope, Topic, TopicCreate, Town } from '@contract'
 
 /** A guesthouse as its form edits it; `id` null until it is first saved. */
 export interface PlaceDraft {
@@ -21,14 +21,14 @@ export interface TopicDraft {
   descriptionEn: string
 }
 
-/** A new guesthouse starts in the first community the staff user acts for; a district account may pick another. */
-export const placeDraft = (scope: StaffScope, g?: Guesthouse): PlaceDraft => ({
+/** A new guesthouse starts at the town's centre in the first community the staff user acts for; a district account may pick another. */
+export const placeDraft = (scope: StaffScope, town: Town | null, g?: Guesthouse): PlaceDraft => ({
   id: g?.id ?? null,
   communityId: g ? g.communityId : (scope.items[0]?.id ?? null),
   name: g?.name ?? '',
   address: g?.address ?? '',
-  lat: String(g?.lat ?? 23.6665),
-  lng: String(g?.lng ?? 116.644),
+  lat: String(g?.lat ?? town?.center.lat ?? ''),
+  lng: String(g?.lng ?? town?.center.lng ?? ''),
   roomsNote: g?.roomsNote ?? '',
   photos: g?.photos ?? [],
 })

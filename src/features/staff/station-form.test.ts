@@ -1,4 +1,4 @@
-import type { StaffScope, StationDetail } from '@contract'
+import type { StaffScope, StationDetail, Town } from '@contract'
 import { stationCreateSchema } from '../../../server/src/features/stations/schemas'
 import { placeBody, placeDraft, topicBody, topicDraft } from './place-forms'
 import { stationBody, stationDraft } from './station-form'
@@ -34,10 +34,20 @@ const station: StationDetail = {
   distanceM: null,
 }
 
+/** The town a new place starts at (its centre), as GET /api/town gives it. */
+const town: Town = {
+  name: '潮州古城',
+  nameEn: 'Chaozhou old town',
+  intro: '…',
+  introEn: '…',
+  center: { lat: 23.6665, lng: 116.644 },
+  zoom: 16,
+}
+
 describe('the station editor’s form', () => {
   it('starts a new station in the first community the staff user acts for, with a body the server takes', () => {
-    const draft = stationDraft(scope, null)
-    expect(draft.communityId).toBe('cm_paifang')
+    const draft = stationDraft(scope, null, town)
+    expect(draft).toMatchObject({ communityId: 'cm_paifang', lat: '23.6665', lng: '116.644' })
     const body = stationBody({ ...draft, name: '新驿站', address: '牌坊街 1 号' })
     expect(stationCreateSchema.safeParse(body).success).toBe(true)
     expect(body.hours.weekly).toHaveLength(7)
@@ -46,7 +56,7 @@ describe('the station editor’s form', () => {
   })
 
   it('gives back the station it was loaded from: closed days, services in display order, a pledge a line', () => {
-    const draft = stationDraft(scope, station)
+    const draft = stationDraft(scope, station, town)
     expect(draft.days[0]).toEqual({ closed: true, open: '09:00', close: '18:00' })
     expect(draft.pledges).toBe('免费提供开水\n明码标价')
     const body = stationBody(draft)
@@ -60,14 +70,19 @@ describe('the station editor’s form', () => {
   })
 
   it('drops blank pledge lines and trims the rest; typed coordinates become numbers', () => {
-    const draft = { ...stationDraft(scope, station), pledges: '  雨天借伞 \n\n\n 问路必答', lat: '23.5', lng: '116.6' }
+    const draft = {
+      ...stationDraft(scope, station, town),
+      pledges: '  雨天借伞 \n\n\n 问路必答',
+      lat: '23.5',
+      lng: '116.6',
+    }
     expect(stationBody(draft)).toMatchObject({ pledges: ['雨天借伞', '问路必答'], lat: 23.5, lng: 116.6 })
   })
 })
 
 describe('the guesthouse and topic forms', () => {
   it('start empty in the first community, and leave blank optional fields out of the body', () => {
-    const place = placeDraft(scope)
+    const place = placeDraft(scope, town)
     expect(place).toMatchObject({ id: null, communityId: 'cm_paifang', lat: '23.6665', lng: '116.644' })
     expect(placeBody({ ...place, name: '古厝客栈', address: '甲第巷 21 号' })).toEqual({
       communityId: 'cm_paifang',

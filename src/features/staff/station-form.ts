@@ -1,4 +1,4 @@
-import type { ServiceKey, StaffScope, StationCreate, StationDetail, StationKind, WeeklyHours } from '@contract'
+import type { ServiceKey, StaffScope, StationCreate, StationDetail, StationKind, Town, WeeklyHours } from '@contract'
 import { SERVICES } from '../stations/format'
 
 /** One day of the week as the form edits it: one opening range, or closed. */
@@ -25,13 +25,11 @@ export interface StationDraft {
   photos: string[]
 }
 
-const NEW_STATION: Omit<StationDraft, 'communityId'> = {
+const NEW_STATION: Omit<StationDraft, 'communityId' | 'lat' | 'lng'> = {
   name: '',
   nameEn: '',
   kind: 'service_station',
   address: '',
-  lat: '23.6665',
-  lng: '116.644',
   phone: '',
   days: Array.from({ length: 7 }, () => ({ closed: false, open: '09:00', close: '18:00' })),
   services: { hot_water: { available: true } },
@@ -40,11 +38,14 @@ const NEW_STATION: Omit<StationDraft, 'communityId'> = {
 }
 
 /**
- * What the form starts from: the station as the API has it, or a new one in the first community the staff user acts
- * for (a district account may pick another).
+ * What the form starts from: the station as the API has it, or a new one at the town's centre in the first community
+ * the staff user acts for (a district account may pick another).
  */
-export function stationDraft(scope: StaffScope, station: StationDetail | null): StationDraft {
-  if (!station) return { ...NEW_STATION, communityId: scope.items[0]?.id ?? null }
+export function stationDraft(scope: StaffScope, station: StationDetail | null, town: Town | null): StationDraft {
+  if (!station) {
+    const at = { lat: String(town?.center.lat ?? ''), lng: String(town?.center.lng ?? '') }
+    return { ...NEW_STATION, ...at, communityId: scope.items[0]?.id ?? null }
+  }
   return {
     communityId: station.communityId,
     name: station.name,

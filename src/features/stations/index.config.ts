@@ -3,4 +3,6 @@ export default definePageConfig({
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
   onReachBottomDistance: 120,
+  // WeChat calls the page's useShareAppMessage only with this on.
+  enableShareAppMessage: true,
 })

@@ -3,6 +3,7 @@ import Taro, { useDidShow, useReachBottom, useShareAppMessage } from '@tarojs/ta
 import type { ServiceKey, StationKind } from '@contract'
 import { useRef, useState } from 'react'
 import { useSettings } from '../../shared/settings'
+import { useTown } from '../../shared/town'
 import { KEYS, readStorage, writeStorage } from '../../shared/storage'
 import { control } from '../../shared/ui/a11y'
 import { PagedList } from '../../shared/ui/PagedList'
@@ -25,7 +26,8 @@ function takeChosenNeed(): ServiceKey | undefined {
 }
 
 export default function StationsPage() {
-  const { t } = useSettings()
+  const { t, inLanguage } = useSettings()
+  const town = useTown()
   usePageTitle(t('stations.title'))
   const [filter, setFilter] = useState<StationFilter>(() => {
     const need = takeChosenNeed()
@@ -74,7 +76,10 @@ export default function StationsPage() {
       })
   })
 
-  useShareAppMessage(() => ({ title: t('stations.title'), path: '/features/stations/index' }))
+  useShareAppMessage(() => ({
+    title: [t('stations.title'), town && inLanguage(town.name, town.nameEn)].filter(Boolean).join(' · '),
+    path: '/features/stations/index',
+  }))
 
   const open = (id: string) => void Taro.navigateTo({ url: `/features/stations/pages/detail/index?id=${id}` })
   const chip = (on: boolean) => `chip ${on ? 'chip--on' : ''}`

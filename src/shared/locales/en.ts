@@ -3,7 +3,8 @@ import type { Message, MessageKey } from './zh'
 /** English: the type makes a missing or extra key a compile error. */
 export const en: Record<MessageKey, Message> = {
   'app.name': 'Old Town Hub',
-  'app.tagline': 'Chaozhou old town · help is always nearby',
+  'app.tagline': 'help is always nearby',
+  'town.unknown': 'the old town',
   'tab.home': 'Home',
   'tab.stations': 'Stations',
   'tab.lectures': 'Lectures',
@@ -17,9 +18,6 @@ export const en: Record<MessageKey, Message> = {
   'common.loadMore': 'Load more',
   'common.noMore': 'That is all',
 
-  'home.intro':
-    'Around Paifang Street, Guangji Gate and Kaiyuan Temple, party–mass service stations, party-member shops, ' +
-    'contact points and micro posts offer hot water, phone charging, directions and other help.',
   'home.quick': 'I need',
   'home.need.hot_water': 'Hot water',
   'home.need.charging': 'Charging',
@@ -250,7 +248,7 @@ export const en: Record<MessageKey, Message> = {
   'inbox.open': 'Open',
   'about.what': 'What Old Town Hub is',
   'about.whatBody':
-    'A mini-program for the party–mass services of Chaozhou’s old town around Paifang Street: visitors find ' +
+    'A mini-program for the party–mass services of {town}: visitors find ' +
     'the nearest service station, party member shop, contact point or micro-post (hot water, charging, ' +
     'directions…); residents order topics and book micro-lectures in old-town guesthouses and post ' +
     'micro-wishes; registered party members claim and fulfil them; community staff run it all.',
@@ -408,4 +406,74 @@ export const en: Record<MessageKey, Message> = {
   'figures.mine.open': 'Charts for your communities',
   'stations.mapOffline': 'The map’s streets cannot load right now; the stations and your position are still shown',
   'stations.you': 'You are here',
+  'desk.title': 'Operators’ desk',
+  'desk.nav': 'Desk sections',
+  'desk.signIn.how':
+    'Open the Old Town Hub mini-program on your phone, go to Me → Scan to sign in on a computer, scan this code and ' +
+    'confirm on the phone.',
+  'desk.signIn.expires': 'The code is valid until {time}, then a new one appears',
+  'desk.signIn.demo': 'Demo sign-in (staff, development server only)',
+  'desk.signIn.demoName': 'Demo staff',
+  'desk.staffOnly': 'The desk is for community staff only.',
+  'desk.section.stations': 'Stations',
+  'desk.section.guesthouses': 'Guesthouses',
+  'desk.section.sessions': 'Lecture sessions',
+  'desk.section.members': 'Member registrations',
+  'desk.section.reports': 'Problem reports',
+  'desk.section.wishes': 'Wishes to review',
+  'desk.section.town': 'Town settings',
+  'desk.table.empty': 'Nothing here',
+  'desk.table.pages': 'Pages',
+  'desk.table.previous': 'Previous',
+  'desk.table.next': 'Next',
+  'desk.table.page': 'Page {page} of {pages}, {rows} rows',
+  'desk.community': 'Community',
+  'desk.district': 'District',
+  'desk.openNow': 'Open now',
+  'desk.yes': 'Yes',
+  'desk.no': 'No',
+  'desk.actions': 'Actions',
+  'desk.edit': 'Edit',
+  'desk.open': 'Open',
+  'desk.editing': 'Editing: {name}',
+  'desk.pickRow': 'Choose Edit in the table and the form appears here.',
+  'desk.fullEditor': 'Hours, services and photos…',
+  'desk.topic': 'Topic',
+  'desk.startsAt': 'Starts',
+  'desk.place': 'Place',
+  'desk.seats': 'Booked / seats',
+  'desk.realName': 'Name',
+  'desk.workUnit': 'Work unit',
+  'desk.filedAt': 'Filed',
+  'desk.station': 'Station',
+  'desk.category': 'Category',
+  'desk.text': 'Text',
+  'desk.title.wish': 'Wish',
+  'desk.town.who':
+    'The town’s name, intro and map centre appear in every visitor’s app; only a district account (bound to no ' +
+    'community) may change them.',
+  'desk.town.name': 'Town name',
+  'desk.town.nameEn': 'English name',
+  'desk.town.intro': 'Intro on Home',
+  'desk.town.introEn': 'English intro',
+  'desk.town.lat': 'Map centre latitude (GCJ-02)',
+  'desk.town.lng': 'Map centre longitude (GCJ-02)',
+  'desk.town.zoom': 'Map zoom (3–20)',
+  'desk.scanEntry': 'Scan to sign in on a computer',
+  'desk.scanTitle': 'Sign in on a computer',
+  'desk.notDeskCode': 'This is not a desk sign-in code',
+  'desk.question': 'Sign in to the desk on a computer?',
+  'desk.approved': 'Confirmed: the desk on the computer is signing in',
+  'desk.browser': 'Computer browser',
+  'desk.madeAt': 'Code made at',
+  'desk.madeAgo': '{time} ({n} s ago)',
+  'desk.warning':
+    'Confirm only a code that just appeared on your own computer screen. If someone sent you this code or asked you ' +
+    'to scan it, cancel: confirming signs them in as you.',
+  'desk.confirm': 'Confirm sign-in',
+  'desk.back': 'Back',
+  'desk.status.pending': 'Waiting for the phone',
+  'desk.status.approved': 'Confirmed',
+  'desk.status.expired': 'The code has expired; refresh it on the computer and scan again',
+  'desk.status.used': 'This code has been used',
 }

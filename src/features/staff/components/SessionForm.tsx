@@ -16,7 +16,7 @@ export interface SessionPlan {
 
 export const newPlan = (guesthouseId: string): SessionPlan => ({
   guesthouseId,
-  date: shanghaiDateTime(new Date(Date.now() + 86_400_000).toISOString()).date, // tomorrow in Chaozhou
+  date: shanghaiDateTime(new Date(Date.now() + 86_400_000).toISOString()).date, // tomorrow on the town's clock
   start: '19:30',
   end: '21:00',
   capacity: '20',

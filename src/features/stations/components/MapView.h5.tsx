@@ -17,16 +17,17 @@ const stationIcon = L.icon({ iconUrl: marker as string, iconSize: [28, 35], icon
  * When the tiles cannot load (offline, a key missing) the map stays usable on a plain background: markers, the
  * visitor's position and the scale, with a note saying why the streets are missing.
  */
-export function MapView({ stations, centre, origin, nameOf, onSelect }: MapViewProps) {
+export function MapView({ stations, centre, zoom, label, origin, nameOf, onSelect }: MapViewProps) {
   const { t } = useSettings()
   const container = useRef<HTMLDivElement>(null)
   const [tilesFailed, setTilesFailed] = useState(false)
 
   useEffect(() => {
     if (!container.current) return
-    const map = L.map(container.current, { center: [centre.lat, centre.lng], zoom: 16 })
+    const map = L.map(container.current, { center: [centre.lat, centre.lng], zoom })
     const everyone = [...stations, ...(origin ? [origin] : [])].map((p): [number, number] => [p.lat, p.lng])
-    if (everyone.length > 1) map.fitBounds(everyone, { padding: [24, 36], maxZoom: 17 })
+    // Around the visitor when known; otherwise the town's centre at its zoom, as its operators set it.
+    if (origin && everyone.length > 1) map.fitBounds(everyone, { padding: [24, 36], maxZoom: 17 })
     L.tileLayer(TILES.url, { subdomains: TILES.subdomains, maxZoom: TILES.maxZoom, attribution: '© AutoNavi' })
       .on('tileerror', () => setTilesFailed(true))
       .addTo(map)
@@ -49,12 +50,12 @@ export function MapView({ stations, centre, origin, nameOf, onSelect }: MapViewP
         .addTo(map)
     }
     return () => void map.remove()
-  }, [stations, centre.lat, centre.lng, origin, nameOf, onSelect, t])
+  }, [stations, centre.lat, centre.lng, zoom, origin, nameOf, onSelect, t])
 
   return (
     <View className={`station-map__frame ${tilesFailed ? 'station-map--plain' : ''}`}>
       {/* Leaflet adds its own classes to this element: React must never rewrite them. */}
-      <div ref={container} id="station-map" className="stations__map" />
+      <div ref={container} id="station-map" className="stations__map" role="region" aria-label={label || undefined} />
       {tilesFailed ? (
         <View id="map-offline" className="notice" role="note">
           <Text>{t('stations.mapOffline')}</Text>

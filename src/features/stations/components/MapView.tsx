@@ -13,7 +13,7 @@ export const MARKER_ICON = '/assets/marker.png'
  * readers); a tap shows the station's card under the map. The markers reach the view only when the stations or the
  * language change, not on every render (a refresh, a tapped marker).
  */
-export function MapView({ stations, centre, origin, nameOf, onSelect }: MapViewProps) {
+export function MapView({ stations, centre, zoom, origin, nameOf, onSelect }: MapViewProps) {
   const markers = useUnchanged(
     stations.map((s, index) => ({
       id: index,
@@ -36,7 +36,7 @@ export function MapView({ stations, centre, origin, nameOf, onSelect }: MapViewP
       className="stations__map"
       latitude={centre.lat}
       longitude={centre.lng}
-      scale={16}
+      scale={zoom}
       showLocation={origin !== null}
       showScale
       markers={markers}

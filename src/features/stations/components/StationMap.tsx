@@ -2,12 +2,10 @@ import { View } from '@tarojs/components'
 import type { StationSummary } from '@contract'
 import { useCallback, useState } from 'react'
 import { useSettings } from '../../../shared/settings'
+import { useTown } from '../../../shared/town'
 import type { Origin } from '../api'
 import { MapView } from './MapView'
 import { StationCard } from './StationCard'
-
-/** 牌坊街: the map's centre when the visitor's own position is unknown. */
-const OLD_TOWN = { lat: 23.6665, lng: 116.644 }
 
 /**
  * The stations on a map; a tapped marker shows its station's card, the card opens the detail. The renderer is
@@ -27,11 +25,17 @@ export function StationMap({
   const selected = stations.find((s) => s.id === selectedId)
   // Stable while the language stays, so the web map is not rebuilt when a marker is tapped.
   const nameOf = useCallback((s: StationSummary) => inLanguage(s.name, s.nameEn), [inLanguage])
+  // The town's centre when the visitor's own position is unknown.
+  const town = useTown()
+  const centre = origin ?? town?.center
+  if (!centre) return <View className="station-map" />
   return (
     <View className="station-map">
       <MapView
         stations={stations}
-        centre={origin ?? OLD_TOWN}
+        centre={centre}
+        zoom={town?.zoom ?? 16}
+        label={town ? inLanguage(town.name, town.nameEn) : ''}
         origin={origin}
         nameOf={nameOf}
         onSelect={setSelectedId}

@@ -8,6 +8,9 @@ import type { Origin } from '../api'
 export interface MapViewProps {
   stations: StationSummary[]
   centre: { lat: number; lng: number }
+  zoom: number
+  /** The map's accessible name: which town it shows. */
+  label: string
   origin: Origin
   nameOf(station: StationSummary): string
   onSelect(id: string): void

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import type { Origin } from '../../../stations/api'
 import { formatDistance } from '../../../stations/format'
+import { confirmDeskLogin, deskTicketIn } from '../../../me/desk'
 import { locate } from '../../../stations/location'
 import { bookSeat, cancelBooking, checkIn, getSession, giveFeedback } from '../../api'
 import './index.scss'
@@ -68,6 +69,12 @@ export default function SessionPage() {
   const scanToCheckIn = () =>
     act(async () => {
       const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      // A desk's sign-in code read here goes to its confirm screen, not to the check-in.
+      const deskTicket = deskTicketIn(result)
+      if (deskTicket) {
+        confirmDeskLogin(deskTicket)
+        return { session }
+      }
       // Refused permission still checks in, marked unverified for staff.
       const checkedIn = await checkIn(session.id, result, await locate())
       const verified = checkedIn.locationVerified

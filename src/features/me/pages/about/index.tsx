@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MessageKey } from '../../../../shared/i18n'
 import { useSettings } from '../../../../shared/settings'
+import { useTown } from '../../../../shared/town'
 import { Screen } from '../../../../shared/ui/Screen'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import './index.scss'
@@ -15,14 +16,16 @@ const SECTIONS: { title: MessageKey; body: MessageKey }[] = [
 ]
 
 export default function AboutPage() {
-  const { t } = useSettings()
+  const { t, inLanguage } = useSettings()
   usePageTitle(t('me.about'))
+  const town = useTown()
+  const townName = town ? inLanguage(town.name, town.nameEn) : t('town.unknown')
   return (
     <Screen>
       {SECTIONS.map(({ title, body }) => (
         <View key={title} id={title.replace('.', '-')} className="card about">
           <Text className="about__title">{t(title)}</Text>
-          <Text className="about__body">{t(body)}</Text>
+          <Text className="about__body">{t(body, { town: townName })}</Text>
         </View>
       ))}
     </Screen>

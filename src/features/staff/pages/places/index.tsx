@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { CommunityList, FeedbackSummary, Guesthouse, StaffScope, Topic } from '@contract'
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
+import { useTown } from '../../../../shared/town'
 import { Screen } from '../../../../shared/ui/Screen'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
@@ -34,6 +35,7 @@ interface Data {
 export default function StaffPlaces() {
   const { t, inLanguage } = useSettings()
   usePageTitle(t('staff.placesTitle'))
+  const town = useTown()
   const [place, setPlace] = useState<PlaceDraft | null>(null)
   const [topic, setTopic] = useState<TopicDraft | null>(null)
   const [busy, setBusy] = useState(false)
@@ -176,7 +178,7 @@ export default function StaffPlaces() {
               id={`edit-${g.id}`}
               className="muted"
               ariaRole="button"
-              onClick={() => setPlace(place?.id === g.id ? null : placeDraft(data.scope, g))}
+              onClick={() => setPlace(place?.id === g.id ? null : placeDraft(data.scope, town, g))}
             >
               {t('staff.edit')}
             </View>
@@ -193,7 +195,7 @@ export default function StaffPlaces() {
         {place && place.id === null ? (
           placeForm(place)
         ) : (
-          <Button id="add-place" className="btn btn--ghost" onClick={() => setPlace(placeDraft(data.scope))}>
+          <Button id="add-place" className="btn btn--ghost" onClick={() => setPlace(placeDraft(data.scope, town))}>
             {t('staff.addGuesthouse')}
           </Button>
         )}

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { StaffScope, StationChanges, StationDetail } from '@contract'
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
+import { useTown } from '../../../../shared/town'
 import { Screen } from '../../../../shared/ui/Screen'
 import { control } from '../../../../shared/ui/a11y'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
@@ -24,6 +25,7 @@ interface Data {
 export default function StationEdit() {
   const { t } = useSettings()
   usePageTitle(t('staff.editStation'))
+  const town = useTown()
   const stationId = useRouter().params.id
   // Fetched the first time only: coming back from the photo picker or the map shows the page again, and it must go on
   // showing the station as saved here (a new one included), not fetch it afresh.
@@ -46,7 +48,7 @@ export default function StationEdit() {
 
   if (!data) return pending
 
-  const draft = edited ?? stationDraft(data.scope, data.station)
+  const draft = edited ?? stationDraft(data.scope, data.station, town)
   /** Given the latest draft: photos arrive one by one after their upload, when the form may have changed. */
   const edit = (change: (current: StationDraft) => Partial<StationDraft>) =>
     setEdited((d) => {

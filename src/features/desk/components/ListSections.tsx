@@ -1,0 +1,188 @@
+import type { Guesthouse, LectureSession, Member, StationReport, WishFull } from '@contract'
+import { useEffect, useState } from 'react'
+import { RequestError } from '../../../shared/request'
+import { useSettings } from '../../../shared/settings'
+import { formatMoment } from '../../../shared/time'
+import { memberQueue } from '../../members/api'
+import { guesthouses, openReports, upcomingSessions } from '../../staff/api'
+import { reviewQueue } from '../../wishes/api'
+import { DeskTable, type Column } from './DeskTable'
+
+type Loaded<T> = { rows: T[] } | { error: string } | null
+
+function useRows<T>(fetch: () => Promise<{ items: T[] }>): Loaded<T> {
+  const { t } = useSettings()
+  const [loaded, setLoaded] = useState<Loaded<T>>(null)
+  useEffect(() => {
+    fetch().then(
+      ({ items }) => setLoaded({ rows: items }),
+      (error: unknown) => setLoaded({ error: error instanceof RequestError ? error.message : t('common.error') }),
+    )
+  }, [fetch, t])
+  return loaded
+}
+
+/** A staff list as a desk table; each row opens the page where it is handled. */
+function ListSection<T extends { id: string }>({
+  label,
+  fetch,
+  columns,
+  pageOf,
+}: {
+  label: string
+  fetch: () => Promise<{ items: T[] }>
+  columns: Column<T>[]
+  pageOf(row: T): string
+}) {
+  const { t } = useSettings()
+  const loaded = useRows(fetch)
+  if (!loaded) return <p aria-busy="true">{t('common.loading')}</p>
+  if ('error' in loaded) return <p role="alert">{loaded.error}</p>
+  const open: Column<T> = {
+    key: 'open',
+    title: t('desk.actions'),
+    cell: (row) => <a href={`#${pageOf(row)}`}>{t('desk.open')}</a>,
+  }
+  return <DeskTable label={label} columns={[...columns, open]} rows={loaded.rows} rowKey={(row) => row.id} />
+}
+
+const byTime = (iso: string) => Date.parse(iso)
+
+export function GuesthousesSection({ communityName }: { communityName(id: string | null): string }) {
+  const { t } = useSettings()
+  return (
+    <ListSection<Guesthouse>
+      label={t('desk.section.guesthouses')}
+      fetch={guesthouses}
+      pageOf={() => '/features/staff/pages/places/index'}
+      columns={[
+        { key: 'name', title: t('staff.name'), cell: (g) => g.name, sortBy: (g) => g.name },
+        {
+          key: 'community',
+          title: t('desk.community'),
+          cell: (g) => communityName(g.communityId),
+          sortBy: (g) => communityName(g.communityId),
+        },
+        { key: 'address', title: t('staff.address'), cell: (g) => g.address },
+      ]}
+    />
+  )
+}
+
+export function SessionsSection() {
+  const { t, inLanguage, language } = useSettings()
+  return (
+    <ListSection<LectureSession>
+      label={t('desk.section.sessions')}
+      fetch={upcomingSessions}
+      pageOf={(s) => `/features/staff/pages/session/index?id=${s.id}`}
+      columns={[
+        {
+          key: 'topic',
+          title: t('desk.topic'),
+          cell: (s) => inLanguage(s.topicTitle, s.topicTitleEn),
+          sortBy: (s) => s.topicTitle,
+        },
+        {
+          key: 'startsAt',
+          title: t('desk.startsAt'),
+          cell: (s) => formatMoment(s.startsAt, language),
+          sortBy: (s) => byTime(s.startsAt),
+        },
+        { key: 'place', title: t('desk.place'), cell: (s) => s.guesthouse.name, sortBy: (s) => s.guesthouse.name },
+        {
+          key: 'seats',
+          title: t('desk.seats'),
+          cell: (s) => `${s.confirmedCount} / ${s.capacity}`,
+          sortBy: (s) => s.seatsLeft,
+        },
+      ]}
+    />
+  )
+}
+
+export function MembersSection({ communityName }: { communityName(id: string | null): string }) {
+  const { t, language } = useSettings()
+  return (
+    <ListSection<Member>
+      label={t('desk.section.members')}
+      fetch={memberQueue}
+      pageOf={() => '/features/staff/pages/members/index'}
+      columns={[
+        { key: 'name', title: t('desk.realName'), cell: (m) => m.realName, sortBy: (m) => m.realName },
+        { key: 'unit', title: t('desk.workUnit'), cell: (m) => m.workUnit, sortBy: (m) => m.workUnit },
+        {
+          key: 'community',
+          title: t('desk.community'),
+          cell: (m) => communityName(m.communityId),
+          sortBy: (m) => communityName(m.communityId),
+        },
+        {
+          key: 'createdAt',
+          title: t('desk.filedAt'),
+          cell: (m) => formatMoment(m.createdAt, language),
+          sortBy: (m) => byTime(m.createdAt),
+        },
+      ]}
+    />
+  )
+}
+
+export function ReportsSection() {
+  const { t, language } = useSettings()
+  return (
+    <ListSection<StationReport>
+      label={t('desk.section.reports')}
+      fetch={openReports}
+      pageOf={() => '/features/staff/pages/reports/index'}
+      columns={[
+        { key: 'station', title: t('desk.station'), cell: (r) => r.stationName, sortBy: (r) => r.stationName },
+        {
+          key: 'category',
+          title: t('desk.category'),
+          cell: (r) => t(`report.${r.category}`),
+          sortBy: (r) => r.category,
+        },
+        { key: 'text', title: t('desk.text'), cell: (r) => r.text },
+        {
+          key: 'createdAt',
+          title: t('desk.filedAt'),
+          cell: (r) => formatMoment(r.createdAt, language),
+          sortBy: (r) => byTime(r.createdAt),
+        },
+      ]}
+    />
+  )
+}
+
+export function WishesSection() {
+  const { t, inLanguage, language } = useSettings()
+  return (
+    <ListSection<WishFull>
+      label={t('desk.section.wishes')}
+      fetch={reviewQueue}
+      pageOf={(w) => `/features/wishes/pages/detail/index?id=${w.id}`}
+      columns={[
+        { key: 'title', title: t('desk.title.wish'), cell: (w) => w.title, sortBy: (w) => w.title },
+        {
+          key: 'category',
+          title: t('desk.category'),
+          cell: (w) => t(`wish.category.${w.category}`),
+          sortBy: (w) => w.category,
+        },
+        {
+          key: 'community',
+          title: t('desk.community'),
+          cell: (w) => inLanguage(w.communityName, w.communityNameEn),
+          sortBy: (w) => w.communityName,
+        },
+        {
+          key: 'createdAt',
+          title: t('desk.filedAt'),
+          cell: (w) => formatMoment(w.createdAt, language),
+          sortBy: (w) => byTime(w.createdAt),
+        },
+      ]}
+    />
+  )
+}

@@ -9,6 +9,8 @@ const KB = 1024
 const F2_MARK = 'wilkinson-extended'
 /** Leaflet's class-name prefix, in every build of it. */
 const LEAFLET_MARK = 'leaflet-'
+/** The desk's table class, in its code and styles only. */
+const DESK_MARK = 'desk-table__'
 
 function filesUnder(dir: string): { path: string; size: number }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -48,6 +50,16 @@ describe('the weapp build WeChat receives', () => {
     expect(scripts.filter((f) => f.text.includes(LEAFLET_MARK)).map((f) => f.path)).toEqual([])
     const figures = filesUnder(join(WEAPP_ROOT, 'features/figures/pages')).reduce((sum, f) => sum + f.size, 0)
     console.log(`figures subpackage (F2 inside): ${(figures / KB).toFixed(0)} KB`)
+  })
+
+  it('carries none of the operators’ desk: no page, no code, no styles', () => {
+    expect(app.subPackages.map(({ root }) => root)).not.toContain('features/desk/pages')
+    const files = filesUnder(WEAPP_ROOT)
+    expect(files.filter((f) => f.path.startsWith('features/desk'))).toEqual([])
+    const withDesk = files.filter(
+      (f) => /\.(js|wxss)$/.test(f.path) && readFileSync(join(WEAPP_ROOT, f.path), 'utf8').includes(DESK_MARK),
+    )
+    expect(withDesk.map((f) => f.path)).toEqual([])
   })
 
   it('gives every tab an icon in both states, each under WeChat’s 40 KB limit', () => {

@@ -91,6 +91,8 @@ const CASES: Record<string, PatchCase> = {
       lng: { value: 116.6441 },
       phone: { value: '0768-2222999' },
       hours: { value: { weekly: Array.from({ length: 7 }, () => [['09:00', '21:00']]) } },
+      // One fact named: the other three facts stay as they were.
+      access: { value: { babyCare: 'no' }, columns: ['access_baby_care'] },
     },
   },
   'PATCH /api/stations/{id}/services/{key}': {

@@ -28,6 +28,8 @@ export interface TestApi {
     token?: string,
     payload?: object,
   ): Promise<LightMyRequestResponse>
+  /** A photo's bytes to POST /api/uploads as the holder of `token`, sent as `type`. */
+  upload(token: string | undefined, bytes: Buffer, type?: string): Promise<LightMyRequestResponse>
   /** How many rows `table` holds now, e.g. what a refused write must leave unchanged. */
   countRows(table: keyof Database): Promise<number>
   close(): Promise<void>
@@ -83,6 +85,14 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     },
     call(method, url, token, payload) {
       return app.inject({ method, url, payload, headers: token ? { authorization: `Bearer ${token}` } : {} })
+    },
+    upload(token, bytes, type = 'image/jpeg') {
+      return app.inject({
+        method: 'POST',
+        url: '/api/uploads',
+        payload: bytes,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': type },
+      })
     },
     async countRows(table) {
       const { n } = await database.db

@@ -28,13 +28,7 @@ describe.each(DB_KINDS)('photos on %s', (kind) => {
   let api: TestApi
   let tokens: Record<string, string>
 
-  const upload = (as: string, bytes: Buffer, type = 'image/jpeg') =>
-    api.app.inject({
-      method: 'POST',
-      url: '/api/uploads',
-      payload: bytes,
-      headers: { authorization: `Bearer ${tokens[as]}`, 'content-type': type },
-    })
+  const upload = (as: string, bytes: Buffer, type?: string) => api.upload(tokens[as], bytes, type)
 
   const expectHiddenFromAllButItsResidentAndStaff = async (photo: { url: string; thumbUrl: string }) => {
     for (const path of [photo.url, photo.thumbUrl]) {

@@ -14,7 +14,7 @@ import type { Booking, LectureSession, sessionPatchSchema } from './schemas.js'
 import { findSessionForBookings } from './queries.js'
 import { assertSessionTimes } from './schedule.js'
 import { assertGuesthouseInScope, assertSessionInScope } from './scope.js'
-import { decideSeat, seatsToPromote, type SeatState } from './seats.js'
+import { decideSeat, seatsToPromote, type SeatState } from '../../shared/seats.js'
 
 type Trx = Transaction<Database>
 type SessionRow = Omit<LectureSessionsTable, 'confirmed_count' | 'waitlist_seq'> & {

@@ -1,7 +1,7 @@
 /**
- * The one rule for a seat: a session has `capacity` seats; a booking takes a free one or joins the
- * waitlist with the next ticket. Everything that books, cancels, resizes or promotes goes through here,
- * under the session row's lock.
+ * The one rule for a place: a lecture session (seats) or a volunteer activity (volunteers needed) has `capacity`
+ * places; a booking or sign-up takes a free one or joins the waitlist with the next ticket. Everything that books,
+ * signs up, cancels, resizes or promotes goes through here, under the session's or activity's row lock.
  */
 export interface SeatState {
   capacity: number

@@ -13,6 +13,7 @@ import { deskAndTown } from './0011_desk_and_town.js'
 import { photoUses } from './0012_photo_uses.js'
 import { wishTargets } from './0013_wish_targets.js'
 import { stationAccess } from './0014_station_access.js'
+import { volunteerActivities } from './0015_volunteer_activities.js'
 
 /**
  * Ordered by name and numbered without a gap (`migrations.test.ts` checks both): a new migration takes the next number
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0012_photo_uses': photoUses,
   '0013_wish_targets': wishTargets,
   '0014_station_access': stationAccess,
+  '0015_volunteer_activities': volunteerActivities,
 }

@@ -1,14 +1,7 @@
+import { PINGYAO } from '../support/another-town'
 import { callApi } from '../support/http'
 import { openH5App, type H5App } from '../support/h5'
 
-const PINGYAO = {
-  name: '平遥古城',
-  nameEn: 'Pingyao Ancient City',
-  intro: '在南大街、古县衙、日升昌票号一带，党群服务站为游客提供热水、充电和问路。',
-  introEn: 'Around South Street, the county yamen and Rishengchang, service stations offer hot water and directions.',
-  center: { lat: 37.2011, lng: 112.1804 },
-  zoom: 16,
-}
 const ALL_DAY = { weekly: Array.from({ length: 7 }, () => [['08:00', '20:00']]) }
 const PINGYAO_STATIONS = [
   { name: '南大街党群服务站', address: '平遥县古城南大街 58 号', lat: 37.2005, lng: 112.1812 },

@@ -1,11 +1,8 @@
 /** @jest-environment jsdom */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ensureTaroBuild } from '../../scripts/taro-build'
-import { startApiProcess, type RunningServer } from '../support/server-process'
+import { AT_PAIFANG, builtWeappWithApi } from '../support/weapp-suite'
 import { installWxRuntime, renderPage, WEAPP_ROOT, type RenderedPage } from '../support/wx-runtime'
-
-const PAIFANG = { latitude: 23.6665, longitude: 116.644 }
 
 /** The attributes the compiled templates gave the element with this id on the rendered page. */
 function attrsOf(page: RenderedPage, id: string) {
@@ -19,13 +16,8 @@ function attrsOf(page: RenderedPage, id: string) {
  * none by themselves; config/index.ts adds them, and these check they reach the pages people use.
  */
 describe('weapp accessible names and roles (compiled templates, rendered pages)', () => {
-  let api: RunningServer
-  beforeAll(async () => {
-    ensureTaroBuild('weapp')
-    api = await startApiProcess()
-  }, 300_000)
-  afterAll(() => api?.stop())
-  beforeEach(() => installWxRuntime({ api: api.base, location: PAIFANG }))
+  const api = builtWeappWithApi()
+  beforeEach(() => installWxRuntime({ api: api.base, location: AT_PAIFANG }))
 
   it('puts aria-label, aria-role and the chips’ checked / selected state into the compiled templates', () => {
     const templates = readFileSync(join(WEAPP_ROOT, 'base.wxml'), 'utf8')

@@ -1,24 +1,14 @@
 /** @jest-environment jsdom */
-import { ensureTaroBuild } from '../../scripts/taro-build'
 import { callApi } from '../support/http'
-import { startApiProcess, type RunningServer } from '../support/server-process'
+import { builtWeappWithApi, signedIn as signedInAs } from '../support/weapp-suite'
 import { installWxRuntime, renderPage } from '../support/wx-runtime'
 
 /** 扫码登录 from the phone: 我的 → 扫码登录电脑端 reads a desk's code, and only the confirm screen approves it. */
 describe('weapp 扫码登录电脑端 (compiled, driven by miniprogram-simulate)', () => {
-  let api: RunningServer
-  beforeAll(async () => {
-    ensureTaroBuild('weapp')
-    api = await startApiProcess()
-  }, 300_000)
-  afterAll(() => api?.stop())
+  const api = builtWeappWithApi()
 
-  const signedIn = async (role: 'staff' | 'resident') => {
-    const { body } = await callApi(api.base, 'POST', '/api/auth/dev', {
-      body: { openid: `desk-weapp-${role}`, role, nickname: role === 'staff' ? '值班员小林' : '居民老陈' },
-    })
-    return { 'oth.token': body.token, 'oth.user': body.user }
-  }
+  const signedIn = async (role: 'staff' | 'resident') =>
+    (await signedInAs(api.base, `desk-weapp-${role}`, role, role === 'staff' ? '值班员小林' : '居民老陈')).storage
   const deskCode = async () =>
     (await callApi(api.base, 'POST', '/api/auth/desk')).body as { ticket: string; secret: string; qrText: string }
 

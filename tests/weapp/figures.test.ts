@@ -1,23 +1,19 @@
 /** @jest-environment jsdom */
 import type { Stats } from '@contract'
-import { ensureTaroBuild } from '../../scripts/taro-build'
 import { callApi } from '../support/http'
-import { startApiProcess, type RunningServer } from '../support/server-process'
+import { builtWeappWithApi } from '../support/weapp-suite'
 import { installWxRuntime, renderPage, type WxRuntime } from '../support/wx-runtime'
 
 const FIGURES = 'features/figures/pages/index/index'
 
 describe('weapp 古城成效 figures (compiled, driven by miniprogram-simulate)', () => {
-  let api: RunningServer
+  const api = builtWeappWithApi()
   let wx: WxRuntime
   let stats: Stats
 
   beforeAll(async () => {
-    ensureTaroBuild('weapp')
-    api = await startApiProcess()
     stats = (await callApi(api.base, 'GET', '/api/stats')).body as Stats
-  }, 300_000)
-  afterAll(() => api?.stop())
+  })
   beforeEach(() => {
     wx = installWxRuntime({ api: api.base })
   })

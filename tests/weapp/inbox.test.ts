@@ -1,22 +1,12 @@
 /** @jest-environment jsdom */
-import { ensureTaroBuild } from '../../scripts/taro-build'
 import { callApi } from '../support/http'
-import { startApiProcess, type RunningServer } from '../support/server-process'
+import { builtWeappWithApi, signedIn } from '../support/weapp-suite'
 import { installWxRuntime, renderPage } from '../support/wx-runtime'
 
-const devLogin = async (base: string, openid: string) =>
-  (await callApi(base, 'POST', '/api/auth/dev', { body: { openid, role: 'resident', nickname: '林秀英' } })).body as {
-    token: string
-    user: object
-  }
+const devLogin = (base: string, openid: string) => signedIn(base, openid, 'resident', '林秀英')
 
 describe('weapp 消息 inbox (compiled, driven by miniprogram-simulate)', () => {
-  let api: RunningServer
-  beforeAll(async () => {
-    ensureTaroBuild('weapp')
-    api = await startApiProcess()
-  }, 300_000)
-  afterAll(() => api?.stop())
+  const api = builtWeappWithApi()
 
   it('counts unread notices in 我的 and on its tab, lists them newest first, marks them read and opens what they are about', async () => {
     const { token, user } = await devLogin(api.base, 'weapp-inbox')

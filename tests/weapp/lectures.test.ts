@@ -1,11 +1,8 @@
 /** @jest-environment jsdom */
-import { ensureTaroBuild } from '../../scripts/taro-build'
 import { callApi } from '../support/http'
-import { startApiProcess, type RunningServer } from '../support/server-process'
+import { AT_PAIFANG, builtWeappWithApi, signedIn } from '../support/weapp-suite'
 import { installWxRuntime, renderPage } from '../support/wx-runtime'
 
-const devLogin = async (base: string, openid: string, role: string) =>
-  (await callApi(base, 'POST', '/api/auth/dev', { body: { openid, role } })).body as { token: string; user: object }
 const getJson = async (base: string, path: string, token: string) => (await callApi(base, 'GET', path, { token })).body
 
 const TEMPLATES = {
@@ -16,20 +13,13 @@ const TEMPLATES = {
 }
 
 describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () => {
-  let api: RunningServer
-  beforeAll(async () => {
-    ensureTaroBuild('weapp')
-    api = await startApiProcess({ WX_TEMPLATE_IDS: JSON.stringify(TEMPLATES) })
-  }, 300_000)
-  afterAll(() => api?.stop())
+  const api = builtWeappWithApi({ WX_TEMPLATE_IDS: JSON.stringify(TEMPLATES) })
 
   let token = ''
   async function asResident(scan?: string) {
-    const login = await devLogin(api.base, 'weapp-resident', 'resident')
+    const login = await signedIn(api.base, 'weapp-resident')
     token = login.token
-    const user = login.user
-    const storage = { 'oth.token': token, 'oth.user': user }
-    return installWxRuntime({ api: api.base, storage, location: { latitude: 23.6665, longitude: 116.644 }, scan })
+    return installWxRuntime({ api: api.base, storage: login.storage, location: AT_PAIFANG, scan })
   }
 
   it('shows the topic menu with demand; ordering a topic asks when suits and adds one to its count', async () => {
@@ -46,7 +36,7 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
       true,
     )
     expect(wx.subscribePrompts).toEqual([['tmpl-topic']])
-    const staff = await devLogin(api.base, 'weapp-staff', 'staff')
+    const staff = await signedIn(api.base, 'weapp-staff', 'staff')
     const demand = (await getJson(api.base, '/api/lectures/topics/demand', staff.token)).items.find(
       (d: { topicId: string }) => d.topicId === 'tp_waste',
     )
@@ -88,7 +78,7 @@ describe('weapp 微讲堂 pages (compiled, driven by miniprogram-simulate)', () 
   })
 
   it('checks in by scanning the code; coming back later shows the check-in and the feedback form, then the thanks', async () => {
-    const staff = await devLogin(api.base, 'weapp-lecture-staff', 'staff')
+    const staff = await signedIn(api.base, 'weapp-lecture-staff', 'staff')
     const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
     const created = await callApi(api.base, 'POST', '/api/lectures/sessions', {
       token: staff.token,

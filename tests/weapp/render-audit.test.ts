@@ -2,7 +2,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LectureSessionList } from '@contract'
-import { ensureTaroBuild } from '../../scripts/taro-build'
 import { BUSIER_TOWN, makeBusierTown } from '../support/busy-town'
 import { callApi } from '../support/http'
 import {
@@ -15,12 +14,10 @@ import {
   type Sent,
   type TaroNode,
 } from '../support/render-audit'
-import { startApiProcess, type RunningServer } from '../support/server-process'
+import { AT_PAIFANG, builtWeappWithApi } from '../support/weapp-suite'
 import { installWxRuntime, renderPage, WEAPP_ROOT, type RenderedPage, type WxRuntime } from '../support/wx-runtime'
 import { RENDER_BUDGETS, type RenderBudget, type RenderFigure, type RenderFigures } from './render-budgets'
 
-/** Right beside the 牌坊街 station, in GCJ-02 as WeChat reports it. */
-const PAIFANG = { latitude: 23.6665, longitude: 116.644 }
 const PNG_SIGNATURE = '89504e470d0a1a0a'
 
 const figures: RenderFigures = {}
@@ -51,24 +48,21 @@ const stationCards = (page: RenderedPage) =>
 const markersIn = (sent: Sent) => sent.log.filter((call) => call.json.includes('"iconPath"'))
 
 describe('weapp render audit at a busier town (every setData counted)', () => {
-  let api: RunningServer
+  const api = builtWeappWithApi()
   let wx: WxRuntime
   let session: LectureSessionList['items'][number]
 
   beforeAll(async () => {
-    ensureTaroBuild('weapp')
-    api = await startApiProcess()
     await makeBusierTown(api.base)
     session = ((await callApi(api.base, 'GET', '/api/lectures/sessions')).body as LectureSessionList).items[0]!
     auditSetData()
-  }, 300_000)
-  afterAll(async () => {
+  }, 60_000)
+  afterAll(() => {
     if (process.env.RENDER_AUDIT_OUT) writeFileSync(process.env.RENDER_AUDIT_OUT, JSON.stringify(figures))
     console.log(JSON.stringify(figures))
-    await api?.stop()
   })
   beforeEach(() => {
-    wx = installWxRuntime({ api: api.base, location: PAIFANG })
+    wx = installWxRuntime({ api: api.base, location: AT_PAIFANG })
   })
 
   it('驿站: first screen, a filter tap, list ↔ map, a tapped marker, refreshes and fifty stations, within budget', async () => {

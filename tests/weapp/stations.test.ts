@@ -1,21 +1,15 @@
 /** @jest-environment jsdom */
-import { ensureTaroBuild } from '../../scripts/taro-build'
-import { startApiProcess, type RunningServer } from '../support/server-process'
+import { startApiProcess } from '../support/server-process'
+import { AT_PAIFANG, builtWeappWithApi } from '../support/weapp-suite'
 import { installWxRuntime, renderPage, type WxRuntime } from '../support/wx-runtime'
 
-/** Right beside the 牌坊街 station, in GCJ-02 as WeChat reports it. */
-const PAIFANG = { latitude: 23.6665, longitude: 116.644 }
-
 describe('weapp Stations tab (compiled, driven by miniprogram-simulate)', () => {
-  let api: RunningServer
+  const api = builtWeappWithApi()
   let wx: WxRuntime
 
-  beforeAll(async () => {
-    ensureTaroBuild('weapp')
-    api = await startApiProcess()
-    wx = installWxRuntime({ api: api.base, location: PAIFANG })
-  }, 300_000)
-  afterAll(() => api?.stop())
+  beforeAll(() => {
+    wx = installWxRuntime({ api: api.base, location: AT_PAIFANG })
+  })
 
   it('lists the stations from the API, nearest first with distances', async () => {
     const page = renderPage('features/stations/index')
@@ -38,14 +32,10 @@ describe('weapp Stations tab (compiled, driven by miniprogram-simulate)', () => 
 })
 
 describe('weapp Station detail (subpackage)', () => {
-  let api: RunningServer
-  beforeAll(async () => {
-    api = await startApiProcess()
-  })
-  afterAll(() => api?.stop())
+  const api = builtWeappWithApi()
 
   it('shows each service with its live state, the pledges, today’s hours and the navigate and call buttons', async () => {
-    installWxRuntime({ api: api.base, location: PAIFANG })
+    installWxRuntime({ api: api.base, location: AT_PAIFANG })
     const page = renderPage('features/stations/pages/detail/index', { id: 'st_shop_beefball' })
     await page.waitFor('共产党员店·牛肉丸夜市铺')
     const html = page.html()
@@ -57,7 +47,7 @@ describe('weapp Station detail (subpackage)', () => {
   })
 
   it('says so when the station does not exist', async () => {
-    installWxRuntime({ api: api.base, location: PAIFANG })
+    installWxRuntime({ api: api.base, location: AT_PAIFANG })
     const page = renderPage('features/stations/pages/detail/index', { id: 'st_nowhere' })
     await page.waitFor('找不到该服务站')
   })
@@ -81,7 +71,7 @@ describe('weapp Stations tab without location or network', () => {
     const api = await startApiProcess()
     const deadBase = api.base
     await api.stop()
-    installWxRuntime({ api: deadBase, location: PAIFANG })
+    installWxRuntime({ api: deadBase, location: AT_PAIFANG })
     const page = renderPage('features/stations/index')
     await page.waitFor('网络开小差了')
     expect(page.html()).toContain('重试')

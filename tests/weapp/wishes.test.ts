@@ -1,24 +1,17 @@
 /** @jest-environment jsdom */
-import { ensureTaroBuild } from '../../scripts/taro-build'
 import { callApi } from '../support/http'
-import { startApiProcess, type RunningServer } from '../support/server-process'
+import { builtWeappWithApi, signedIn } from '../support/weapp-suite'
 import { installWxRuntime, renderPage } from '../support/wx-runtime'
 
 const post = async (base: string, path: string, body: object, token?: string) =>
   (await callApi(base, 'POST', path, { body, token })).body
 
 describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () => {
-  let api: RunningServer
+  const api = builtWeappWithApi()
   let resident: { token: string; user: object }
   beforeAll(async () => {
-    ensureTaroBuild('weapp')
-    api = await startApiProcess()
-    resident = (await post(api.base, '/api/auth/dev', {
-      openid: 'wall-resident',
-      role: 'resident',
-      nickname: '林阿婆',
-    })) as typeof resident
-    const staff = (await post(api.base, '/api/auth/dev', { openid: 'wall-staff', role: 'staff' })).token as string
+    resident = await signedIn(api.base, 'wall-resident', 'resident', '林阿婆')
+    const staff = (await signedIn(api.base, 'wall-staff', 'staff')).token
     const wish = await post(
       api.base,
       '/api/wishes',
@@ -33,8 +26,7 @@ describe('weapp 微心愿 pages (compiled, driven by miniprogram-simulate)', () 
       resident.token,
     )
     await post(api.base, `/api/wishes/${wish.wish.id}/review`, { decision: 'approve' }, staff)
-  }, 300_000)
-  afterAll(() => api?.stop())
+  })
 
   it('shows the wall with urgent wishes marked, names masked and no phone', async () => {
     installWxRuntime({ api: api.base })

@@ -21,10 +21,11 @@ export class RequestError extends Error {
   }
 }
 
-type Query = Record<string, string | number | boolean | undefined>
+/** A query's values, as they go into the address. */
+export type QueryValues = Record<string, string | number | boolean | undefined>
 
 export interface RequestOptions {
-  query?: Query
+  query?: QueryValues
   body?: unknown
   /** Show the error as a toast (default true); pages with their own error state turn it off. */
   toast?: boolean
@@ -51,7 +52,7 @@ export async function downloadWithToken(url: string): Promise<string> {
   return tempFilePath
 }
 
-function buildUrl(path: string, query?: Query): string {
+function buildUrl(path: string, query?: QueryValues): string {
   const params = Object.entries(query ?? {})
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
@@ -118,7 +119,7 @@ export interface Cached<T> {
  * A GET whose last good answer is kept on the device: without network the page shows that copy
  * (with its time) instead of an error.
  */
-export async function requestWithOfflineCopy<T>(path: string, query?: Query): Promise<Cached<T>> {
+export async function requestWithOfflineCopy<T>(path: string, query?: QueryValues): Promise<Cached<T>> {
   const key = KEYS.cachePrefix + buildUrl(path, query).replace(API_BASE, '')
   try {
     const data = await request<T>('GET', path, { query, toast: false })

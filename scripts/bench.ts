@@ -16,8 +16,28 @@ const root = join(__dirname, '..')
 const KB = 1024
 const rows: { what: string; value: string; budget: string; ok: boolean }[] = []
 const check = (what: string, value: string, budget: string, ok: boolean) => rows.push({ what, value, budget, ok })
+/** BENCH_ONLY=sheets,storm (any of weapp, h5, http, uploads, storm, sheets) measures only those sections. */
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
+const runs = (section: string) => !only || only.includes(section)
 
 async function main() {
+  if (runs('weapp')) await weappFigures()
+  if (runs('h5')) await h5Figures()
+  if (runs('http')) await httpFigures()
+  if (runs('uploads')) await uploadFigures()
+  if (runs('storm') || runs('sheets')) await databaseFigures()
+
+  const width = Math.max(...rows.map((r) => r.what.length))
+  console.log('\nOld Town Hub — bench (loopback, 2 cores)\n')
+  for (const r of rows) {
+    console.log(
+      `${r.what.padEnd(width)}  ${r.value.padStart(12)}  ${r.budget.padEnd(18)} ${r.budget ? (r.ok ? 'ok' : 'OVER BUDGET') : ''}`,
+    )
+  }
+  process.exit(rows.every((r) => r.ok) ? 0 : 1)
+}
+
+async function weappFigures() {
   ensureTaroBuild('weapp')
   const sizes = await weappSizes(join(root, 'dist/weapp'))
   check('weapp main package', `${(sizes.main / KB).toFixed(1)} KB`, '≤ 500 KB', sizes.main <= 500 * KB)
@@ -38,7 +58,9 @@ async function main() {
     }
   }
   check('weapp render audit suite', renders.passed ? 'passed' : 'FAILED', 'passes', renders.passed)
+}
 
+async function h5Figures() {
   const home = await coldHomeLoad()
   const compressed = home.files.filter((f) => f.encoding).length
   check(
@@ -47,7 +69,9 @@ async function main() {
     '≤ 300 KB',
     home.bytes <= 300 * KB,
   )
+}
 
+async function httpFigures() {
   const http = await benchStations({ seconds: Number(process.env.BENCH_SECONDS ?? 3) })
   const share = http.stations.rps / http.ceiling.rps
   const each = `${http.connections} connections, a new position each request`
@@ -61,7 +85,9 @@ async function main() {
   check('  stations / ceiling', `${(share * 100).toFixed(0)} %`, '≥ 70 %', share >= 0.7)
   check('  stations p99 (median of 5 runs)', `${http.stations.p99} ms`, '≤ 10 ms', http.stations.p99 <= 10)
   check('  ceiling p99', `${http.ceiling.p99} ms`, '', true)
+}
 
+async function uploadFigures() {
   const uploads = await benchUploads()
   for (const cost of uploads.costs) {
     check(
@@ -79,49 +105,53 @@ async function main() {
     const list = `${burst.listMedianMs.toFixed(0)} / ${burst.listMaxMs.toFixed(0)} ms`
     check('  meanwhile GET /api/stations every 50 ms, median / max', list, '', true)
   }
+}
 
+async function databaseFigures() {
   const cluster = await startPostgres()
   process.env.OTH_TEST_PG_ADMIN_URL = cluster.adminUrl
   try {
     for (const kind of ['sqlite', 'postgres'] as const) {
-      const storm = await bookingStorm(
-        kind,
-        kind === 'postgres' ? (await createTestDatabase('postgres')).url : undefined,
-      )
-      check(
-        `booking storm on ${kind}: 1000 requests, 30 seats`,
-        `${storm.seconds.toFixed(2)} s`,
-        '< 3 s, exactly 30',
-        storm.ok && storm.seconds < 3,
-      )
-      check(`  confirmed / waitlisted`, `${storm.confirmed} / ${storm.waitlisted}`, '', storm.ok)
-      const sheet = await benchSheetImport(kind === 'postgres' ? (await createTestDatabase('postgres')).url : undefined)
-      const what = `sheet import on ${kind}: ${sheet.rows} station rows (${(sheet.bytes / KB).toFixed(0)} KB CSV)`
-      check(
-        `${what}, preview`,
-        `${sheet.preview.seconds.toFixed(2)} s`,
-        '≤ 5 s',
-        sheet.preview.ok && sheet.preview.seconds <= 5,
-      )
-      check(
-        '  apply',
-        `${sheet.apply.seconds.toFixed(2)} s`,
-        '≤ 10 s, all created',
-        sheet.apply.ok && sheet.apply.seconds <= 10,
-      )
+      if (runs('storm')) await stormFigures(kind)
+      if (runs('sheets')) await sheetFigures(kind)
     }
   } finally {
     cluster.stop()
   }
+}
 
-  const width = Math.max(...rows.map((r) => r.what.length))
-  console.log('\nOld Town Hub — bench (loopback, 2 cores)\n')
-  for (const r of rows) {
-    console.log(
-      `${r.what.padEnd(width)}  ${r.value.padStart(12)}  ${r.budget.padEnd(18)} ${r.budget ? (r.ok ? 'ok' : 'OVER BUDGET') : ''}`,
-    )
-  }
-  process.exit(rows.every((r) => r.ok) ? 0 : 1)
+async function stormFigures(kind: 'sqlite' | 'postgres') {
+  const storm = await bookingStorm(kind, kind === 'postgres' ? (await createTestDatabase('postgres')).url : undefined)
+  check(
+    `booking storm on ${kind}: 1000 requests, 30 seats`,
+    `${storm.seconds.toFixed(2)} s`,
+    '< 3 s, exactly 30',
+    storm.ok && storm.seconds < 3,
+  )
+  check(`  confirmed / waitlisted`, `${storm.confirmed} / ${storm.waitlisted}`, '', storm.ok)
+}
+
+async function sheetFigures(kind: 'sqlite' | 'postgres') {
+  const sheet = await benchSheetImport(kind === 'postgres' ? (await createTestDatabase('postgres')).url : undefined)
+  const what = `sheet import on ${kind}: ${sheet.rows} station rows (${(sheet.bytes / KB).toFixed(0)} KB CSV)`
+  check(
+    `${what}, preview`,
+    `${sheet.preview.seconds.toFixed(2)} s`,
+    '≤ 5 s',
+    sheet.preview.ok && sheet.preview.seconds <= 5,
+  )
+  check(
+    '  apply',
+    `${sheet.apply.seconds.toFixed(2)} s`,
+    '≤ 10 s, all created',
+    sheet.apply.ok && sheet.apply.seconds <= 10,
+  )
+  check(
+    '  apply again, every row renamed',
+    `${sheet.update.seconds.toFixed(2)} s`,
+    '≤ 10 s, all updated',
+    sheet.update.ok && sheet.update.seconds <= 10,
+  )
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/index.js'
 import type { Database } from '../../db/schema.js'
 import type { SheetRowError } from '../../shared/errors.js'
 import type { User } from '../auth/schemas.js'
-import { changeStation, insertStation } from '../stations/commands.js'
+import { changeStations, insertStations } from '../stations/commands.js'
 import { findAllStations, type StationRecord } from '../stations/queries.js'
 import { stationCreateSchema } from '../stations/schemas.js'
 import type { SheetColumn } from './files.js'
@@ -138,13 +138,11 @@ export async function planStations(db: Db, scope: Scope, rows: { number: number;
   return { errors, changes, unchanged }
 }
 
-/** Writes the planned rows inside the import's one transaction; each station's own audit row as a form would write. */
+/** Writes the planned rows inside the import's one transaction; each station audited as a form would audit it. */
 export async function writeStations(trx: Transaction<Database>, actor: User, changes: StationChange[], at: string) {
-  for (const { id, fields } of changes) {
-    if (id === null) await insertStation(trx, actor, fields, at)
-    else {
-      const { photos: _kept, ...patch } = fields
-      await changeStation(trx, actor, id, patch, at)
-    }
-  }
+  const added = changes.flatMap(({ id, fields }) => (id === null ? [fields] : []))
+  await insertStations(trx, actor, added, at)
+  // The sheet has no photo column: a changed station keeps its photos.
+  const changed = changes.flatMap(({ id, fields: { photos: _kept, ...patch } }) => (id === null ? [] : [{ id, patch }]))
+  await changeStations(trx, actor, changed, at)
 }

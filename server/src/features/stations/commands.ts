@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely'
 import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import type { Database } from '../../db/schema.js'
-import { recordChange } from '../../shared/audit.js'
+import { recordChange, recordChanges } from '../../shared/audit.js'
+import { batchesOf } from '../../shared/batches.js'
 import { errors } from '../../shared/errors.js'
 import { notFound } from '../../shared/not-found.js'
 import { newId } from '../../shared/ids.js'
@@ -42,63 +43,103 @@ function stationColumns(fields: StationPatchFields) {
   }
 }
 
-async function replaceServices(trx: Transaction<Database>, stationId: string, services: StationFields['services']) {
-  await trx.deleteFrom('station_services').where('station_id', '=', stationId).execute()
-  if (services.length === 0) return
-  await trx
-    .insertInto('station_services')
-    .values(
-      services.map((s, index) => ({
-        station_id: stationId,
-        service_key: s.key,
-        available: s.available ? (1 as const) : (0 as const),
-        note: s.note ?? null,
-        sort_order: index,
-      })),
-    )
-    .execute()
+/** The services of these stations from now on, instead of those they had (a sheet changes many at once). */
+async function replaceServices(
+  trx: Transaction<Database>,
+  stations: { id: string; services: StationFields['services'] }[],
+  isNew: boolean,
+) {
+  // A station made in this transaction has no services to remove yet.
+  if (!isNew)
+    for (const batch of batchesOf(stations, 1000))
+      await trx
+        .deleteFrom('station_services')
+        .where(
+          'station_id',
+          'in',
+          batch.map((s) => s.id),
+        )
+        .execute()
+  const rows = stations.flatMap(({ id, services }) =>
+    services.map((s, index) => ({
+      station_id: id,
+      service_key: s.key,
+      available: s.available ? (1 as const) : (0 as const),
+      note: s.note ?? null,
+      sort_order: index,
+    })),
+  )
+  for (const batch of batchesOf(rows, 1000)) await trx.insertInto('station_services').values(batch).execute()
 }
 
-/** Adds a station inside the caller's transaction (a form's single write, or one row of a sheet), audited. */
+/** The communities these stations go to, each checked once: it exists and the actor acts for it. */
+async function communitiesForNewPlaces(trx: Transaction<Database>, actor: User, requested: (string | undefined)[]) {
+  const decided = new Map<string | undefined, string>()
+  for (const communityId of new Set(requested))
+    decided.set(communityId, await communityForNewPlace(trx, actor, communityId))
+  return requested.map((communityId) => decided.get(communityId)!)
+}
+
+/** Adds a station inside the caller's transaction (a form's single write), audited. */
 export async function insertStation(
   trx: Transaction<Database>,
   actor: User,
   fields: StationFields,
   at: string,
 ): Promise<string> {
-  const id = newId('st')
-  const communityId = await communityForNewPlace(trx, actor, fields.communityId)
-  await setPlacePhotos(trx, 'station', id, fields.photos)
-  await trx
-    .insertInto('stations')
-    .values({
-      id,
-      ...stationColumns(fields),
-      community_id: communityId,
-      name: fields.name,
-      name_en: fields.nameEn ?? fields.name,
-      kind: fields.kind,
-      address: fields.address,
-      lat: fields.lat,
-      lng: fields.lng,
-      hours_json: JSON.stringify(fields.hours),
-      photos_json: JSON.stringify(fields.photos),
-      pledges_json: JSON.stringify(fields.pledges),
-      is_demo: 0,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute()
-  await replaceServices(trx, id, fields.services)
-  await recordChange(trx, {
-    actorId: actor.id,
-    entity: 'station',
-    entityId: id,
-    action: 'create',
-    detail: { ...fields, communityId },
-    at,
-  })
-  return id
+  const [id] = await insertStations(trx, actor, [fields], at)
+  return id!
+}
+
+/** Adds stations inside the caller's transaction (a form's one, or a sheet's rows in a few statements), each audited. */
+export async function insertStations(
+  trx: Transaction<Database>,
+  actor: User,
+  list: StationFields[],
+  at: string,
+): Promise<string[]> {
+  const communities = await communitiesForNewPlaces(
+    trx,
+    actor,
+    list.map((fields) => fields.communityId),
+  )
+  const added = list.map((fields, index) => ({ id: newId('st'), fields, communityId: communities[index]! }))
+  for (const { id, fields } of added) if (fields.photos.length) await setPlacePhotos(trx, 'station', id, fields.photos)
+  const rows = added.map(({ id, fields, communityId }) => ({
+    id,
+    ...stationColumns(fields),
+    community_id: communityId,
+    name: fields.name,
+    name_en: fields.nameEn ?? fields.name,
+    kind: fields.kind,
+    address: fields.address,
+    lat: fields.lat,
+    lng: fields.lng,
+    hours_json: JSON.stringify(fields.hours),
+    photos_json: JSON.stringify(fields.photos),
+    pledges_json: JSON.stringify(fields.pledges),
+    is_demo: 0 as const,
+    created_at: at,
+    updated_at: at,
+  }))
+  for (const batch of batchesOf(rows, 500)) await trx.insertInto('stations').values(batch).execute()
+  await replaceServices(
+    trx,
+    added.map(({ id, fields }) => ({ id, services: fields.services })),
+    true,
+  )
+  await recordChanges(
+    trx,
+    added.map(({ id, fields, communityId }) => ({
+      actorId: actor.id,
+      entity: 'station',
+      entityId: id,
+      action: 'create',
+      detail: { ...fields, communityId },
+      at,
+    })),
+  )
+  return added.map(({ id }) => id)
 }
 
 /** Changes a station the actor acts for, inside the caller's transaction, audited. */
@@ -109,17 +150,41 @@ export async function changeStation(
   patch: StationPatchFields,
   at: string,
 ): Promise<void> {
-  const { services, ...fields } = patch
+  await changeStations(trx, actor, [{ id, patch }], at)
+}
+
+/** Changes stations the actor acts for (a form's one, or a sheet's rows), inside the caller's transaction, each audited. */
+export async function changeStations(
+  trx: Transaction<Database>,
+  actor: User,
+  changes: { id: string; patch: StationPatchFields }[],
+  at: string,
+): Promise<void> {
   // Handing a station to another community takes acting for both.
-  if (fields.communityId !== undefined) await communityForNewPlace(trx, actor, fields.communityId)
-  await setPlacePhotos(trx, 'station', id, fields.photos)
-  await trx
-    .updateTable('stations')
-    .set({ ...stationColumns(fields), updated_at: at })
-    .where('id', '=', id)
-    .execute()
-  if (services) await replaceServices(trx, id, services)
-  await recordChange(trx, { actorId: actor.id, entity: 'station', entityId: id, action: 'update', detail: patch, at })
+  const handedTo = changes.flatMap(({ patch }) => (patch.communityId === undefined ? [] : [patch.communityId]))
+  await communitiesForNewPlaces(trx, actor, handedTo)
+  for (const { id, patch } of changes) {
+    const { services: _services, ...fields } = patch
+    await setPlacePhotos(trx, 'station', id, fields.photos)
+    await trx
+      .updateTable('stations')
+      .set({ ...stationColumns(fields), updated_at: at })
+      .where('id', '=', id)
+      .execute()
+  }
+  const withServices = changes.flatMap(({ id, patch }) => (patch.services ? [{ id, services: patch.services }] : []))
+  await replaceServices(trx, withServices, false)
+  await recordChanges(
+    trx,
+    changes.map(({ id, patch }) => ({
+      actorId: actor.id,
+      entity: 'station',
+      entityId: id,
+      action: 'update',
+      detail: patch,
+      at,
+    })),
+  )
 }
 
 /** Every write to stations: each in one transaction with its audit row, then the catalog is refreshed. */

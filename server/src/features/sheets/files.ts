@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { asSpreadsheetText } from '../../shared/csv.js'
 import { ApiError, errors } from '../../shared/errors.js'
+import { assertBoundedZip } from './zip-guard.js'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const CSV_TYPE = 'text/csv'
@@ -41,27 +42,53 @@ const unmarked = (text: string) =>
 
 function readXlsxCell(cell: ExcelJS.Cell): ReadCell {
   const value = cell.value
-  if (cell.type === ExcelJS.ValueType.Formula || cell.formula) return { refused: 'FORMULA' }
+  // A shared formula's later cells carry an empty formula text: still a formula.
+  if (cell.type === ExcelJS.ValueType.Formula || (value !== null && typeof value === 'object' && 'formula' in value))
+    return { refused: 'FORMULA' }
   if (cell.type === ExcelJS.ValueType.Error) return { refused: 'ERROR_VALUE' }
+  if (value !== null && typeof value === 'object' && 'sharedFormula' in value) return { refused: 'FORMULA' }
   if (value === null || value === undefined) return { text: '' }
   if (value instanceof Date) return { text: value.toISOString().slice(0, 10) }
   if (typeof value === 'object') return { text: cell.text }
   return { text: String(value) }
 }
 
-async function readXlsx(file: Buffer): Promise<ExcelJS.Worksheet> {
-  const workbook = new ExcelJS.Workbook()
+/**
+ * The first worksheet of an .xlsx, read as a stream (exceljs' WorkbookReader): rows are counted as they come and past
+ * the limit no more are kept, so a sheet of 100,000 rows is never held whole. The rest of the workbook is still read
+ * through to its end, since exceljs only removes the temporary file it keeps a worksheet in once it is done with it.
+ */
+async function readXlsx(file: Buffer): Promise<ExcelJS.Row[]> {
+  assertBoundedZip(file)
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  })
+  const rows: ExcelJS.Row[] = []
+  let seen = 0
+  let sheets = 0
   try {
-    await workbook.xlsx.load(file)
+    for await (const worksheet of reader) {
+      sheets += 1
+      for await (const row of worksheet) {
+        if (sheets > 1 || !row.hasValues) continue
+        seen += 1
+        if (seen <= MAX_SHEET_ROWS + 1) rows.push(row)
+      }
+    }
   } catch {
     throw errors.notASpreadsheet()
   }
-  const sheet = workbook.worksheets[0]
-  if (!sheet) throw errors.notASpreadsheet()
-  return sheet
+  if (sheets === 0) throw errors.notASpreadsheet()
+  if (seen > MAX_SHEET_ROWS + 1) throw tooManyRows()
+  return rows
 }
 
-async function readCsv(file: Buffer): Promise<ExcelJS.Worksheet> {
+/** The rows of a CSV file (at most 5 MB, so read whole); 415 when it is not UTF-8 text. */
+async function readCsv(file: Buffer): Promise<ExcelJS.Row[]> {
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file)
@@ -70,34 +97,40 @@ async function readCsv(file: Buffer): Promise<ExcelJS.Worksheet> {
   }
   if (text.includes('\u0000')) throw errors.notASpreadsheet()
   const workbook = new ExcelJS.Workbook()
+  let sheet: ExcelJS.Worksheet
   try {
     // Cells stay text as typed: no number or date guessing, so an id or a phone number comes back as it went out.
-    return await workbook.csv.read(Readable.from([text]), { map: (datum: string) => datum })
+    sheet = await workbook.csv.read(Readable.from([text]), { map: (datum: string) => datum })
   } catch {
     throw errors.notASpreadsheet()
   }
+  if (sheet.actualRowCount > MAX_SHEET_ROWS + 1) throw tooManyRows()
+  const rows: ExcelJS.Row[] = []
+  sheet.eachRow((row) => rows.push(row))
+  return rows
 }
 
 /** The first worksheet of an .xlsx or CSV file as text cells; 415 when it is neither, 413 past the row limit. */
 export async function readSheet(file: Buffer, type: (typeof SHEET_TYPES)[number]): Promise<ReadSheet> {
-  const sheet = type === XLSX_TYPE ? await readXlsx(file) : await readCsv(file)
-  if (sheet.rowCount > MAX_SHEET_ROWS + 1) throw tooManyRows()
-  const width = sheet.columnCount
-  const cellsOf = (row: ExcelJS.Row, csv: boolean): ReadCell[] =>
+  const csv = type === CSV_TYPE
+  const read = csv ? await readCsv(file) : await readXlsx(file)
+  const width = Math.max(0, ...read.map((row) => row.cellCount))
+  const cellsOf = (row: ExcelJS.Row): ReadCell[] =>
     Array.from({ length: width }, (_, index) => {
       const cell = readXlsxCell(row.getCell(index + 1))
       if (!('text' in cell)) return cell
       if (csv && cell.text.trimStart().startsWith('=')) return { refused: 'FORMULA' }
       return { text: unmarked(cell.text) }
     })
-  const header = cellsOf(sheet.getRow(1), type === CSV_TYPE).map((cell) => ('text' in cell ? cell.text.trim() : ''))
+  const [first, ...rest] = read
+  if (!first || first.number !== 1) return { header: [], rows: [] }
+  const header = cellsOf(first).map((cell) => ('text' in cell ? cell.text.trim() : ''))
   const rows: ReadSheet['rows'] = []
-  sheet.eachRow((row, number) => {
-    if (number === 1) return
-    const cells = cellsOf(row, type === CSV_TYPE)
-    if (cells.every((cell) => 'text' in cell && cell.text.trim() === '')) return
-    rows.push({ number, cells })
-  })
+  for (const row of rest) {
+    const cells = cellsOf(row)
+    if (cells.every((cell) => 'text' in cell && cell.text.trim() === '')) continue
+    rows.push({ number: row.number, cells })
+  }
   return { header, rows }
 }
 

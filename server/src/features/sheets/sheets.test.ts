@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
+import { zipSync } from 'fflate'
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 
@@ -219,5 +220,48 @@ describe.each(DB_KINDS)('station sheets on %s', (kind) => {
     const tooMany = await upload(manyRows.join('\r\n'), CSV, 'preview')
     expect(tooMany.statusCode).toBe(413)
     expect(tooMany.json().error.code).toBe('PAYLOAD_TOO_LARGE')
+  })
+
+  it('refuses an .xlsx of more than 5,000 rows (413) and takes one of exactly 5,000', async () => {
+    const workbookOfRows = async (count: number) => {
+      const workbook = new ExcelJS.Workbook()
+      const data = workbook.addWorksheet('站点 stations')
+      data.addRow(['id', 'communityId', 'name', 'nameEn', 'kind', 'address', 'lat', 'lng'])
+      for (let i = 0; i < count; i++) data.addRow(['', 'cm_jiadi', `站${i}`, '', 'contact_point', '路', 23.6, 116.6])
+      return xlsxOf(workbook)
+    }
+    const over = await upload(await workbookOfRows(5001), XLSX, 'preview')
+    expect(over.statusCode).toBe(413)
+    expect(over.json().error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      messageEn: expect.stringContaining('5000 rows'),
+    })
+    const atLimit = await upload(await workbookOfRows(5000), XLSX, 'preview')
+    expect(atLimit.statusCode).toBe(200)
+    expect(atLimit.json().rows).toBe(5000)
+  })
+
+  it('refuses a zip bomb dressed as .xlsx (413), whether its sizes are declared or hidden', async () => {
+    // 100 MB of zeros deflate to ~100 KB: well under the 5 MB upload limit.
+    const bomb = Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(100 * 1024 * 1024) }, { level: 9 }))
+    expect(bomb.length).toBeLessThan(200 * 1024)
+    const declared = await upload(bomb, XLSX, 'preview')
+    expect(declared.statusCode).toBe(413)
+    expect(declared.json().error.code).toBe('PAYLOAD_TOO_LARGE')
+
+    // The same archive claiming its entry inflates to 100 bytes (local header and central directory both lie).
+    const lying = Buffer.from(bomb)
+    for (let at = 0; at + 28 <= lying.length; at++) {
+      if (lying.readUInt32LE(at) === 0x04034b50) lying.writeUInt32LE(100, at + 22)
+      if (lying.readUInt32LE(at) === 0x02014b50) lying.writeUInt32LE(100, at + 24)
+    }
+    const hidden = await upload(lying, XLSX, 'preview')
+    expect(hidden.statusCode).toBe(413)
+    expect(hidden.json().error.code).toBe('PAYLOAD_TOO_LARGE')
+
+    const thousands = zipSync(
+      Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`x/${i}.xml`, new Uint8Array(1)])),
+    )
+    expect((await upload(Buffer.from(thousands), XLSX, 'preview')).statusCode).toBe(413)
   })
 })

@@ -9,6 +9,7 @@ import { authRoutes } from './features/auth/routes.js'
 import { createAuthSessions } from './features/auth/auth-sessions.js'
 import { deskRoutes } from './features/desk/routes.js'
 import { communityRoutes } from './features/community/routes.js'
+import { guesthouseRoutes } from './features/guesthouses/routes.js'
 import { inboxRoutes } from './features/inbox/routes.js'
 import { lectureRoutes } from './features/lectures/routes.js'
 import { memberRoutes } from './features/members/routes.js'
@@ -186,6 +187,7 @@ export async function buildApp({
   await app.register(wishRoutes(database.db, clock, quotas))
   await app.register(targetRoutes(database.db, clock, targetsFrom(config)))
   await app.register(uploadRoutes(database.db, clock, quotas, config.QUOTA_UPLOAD_MAX_MB, PHOTO_RULES))
+  await app.register(guesthouseRoutes(database.db, clock))
   await app.register(lectureRoutes(database.db, clock))
   await app.register(notificationRoutes(config, database.db, clock))
   await app.register(inboxRoutes(database.db, clock))

@@ -44,11 +44,6 @@ export type {
   FeedbackInput,
   FeedbackResult,
   FeedbackSummary,
-  Guesthouse,
-  GuesthouseCreate,
-  GuesthouseList,
-  GuesthousePatch,
-  GuesthouseResponse,
   LectureSession,
   LectureSessionCreate,
   LectureSessionList,
@@ -63,6 +58,13 @@ export type {
   TopicList,
   TopicOrderInput,
 } from './features/lectures/schemas.js'
+export type {
+  Guesthouse,
+  GuesthouseCreate,
+  GuesthouseList,
+  GuesthousePatch,
+  GuesthouseResponse,
+} from './features/guesthouses/schemas.js'
 export type { CommunityFigures, CommunityList, Stats, StaffScope } from './features/community/schemas.js'
 export type { Trends, TrendsQuery, WishBreakdown } from './features/community/schemas.js'
 export type { InboxNotice, InboxPage, InboxQuery, InboxRead, InboxUnread } from './features/inbox/schemas.js'

@@ -9,11 +9,12 @@ import { newId } from '../../shared/ids.js'
 import { createKeyedQueue } from '../../shared/keyed-queue.js'
 import type { Origin } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
+import { assertGuesthouseInScope } from '../guesthouses/scope.js'
 import { enqueueNotices, type Notice } from '../notices/notices.js'
 import type { Booking, LectureSession, sessionPatchSchema } from './schemas.js'
 import { findSessionForBookings } from './queries.js'
 import { assertSessionTimes } from './schedule.js'
-import { assertGuesthouseInScope, assertSessionInScope } from './scope.js'
+import { assertSessionInScope } from './scope.js'
 import { decideSeat, seatsToPromote, type SeatState } from '../../shared/seats.js'
 
 type Trx = Transaction<Database>

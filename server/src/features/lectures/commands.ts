@@ -6,17 +6,14 @@ import { ApiError, errors } from '../../shared/errors.js'
 import { notFound } from '../../shared/not-found.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
+import { assertGuesthouseInScope } from '../guesthouses/scope.js'
 import { enqueueNotices } from '../notices/notices.js'
 import { checkinWindow, issueCheckinCode, locationVerified, verifyCheckinCode } from './checkin.js'
 import { assertSessionTimes } from './schedule.js'
-import { assertGuesthouseInScope, assertSessionInScope } from './scope.js'
-import { communityForNewPlace } from '../community/scope.js'
-import { setPlacePhotos } from '../uploads/photos.js'
+import { assertSessionInScope } from './scope.js'
 import type {
   checkinSchema,
   feedbackSchema,
-  guesthouseFieldsSchema,
-  guesthousePatchSchema,
   sessionCreateSchema,
   topicFieldsSchema,
   topicOrderSchema,
@@ -24,75 +21,6 @@ import type {
 } from './schemas.js'
 
 export function createLectureCommands(db: Db, clock: () => Date) {
-  /** Staff add a guesthouse that hosts lectures; recorded with who did it. */
-  async function createGuesthouse(actor: User, input: z.output<typeof guesthouseFieldsSchema>): Promise<string> {
-    const id = newId('gh')
-    const at = clock().toISOString()
-    await db.transaction().execute(async (trx) => {
-      const communityId = await communityForNewPlace(trx, actor, input.communityId)
-      await setPlacePhotos(trx, 'guesthouse', id, input.photos)
-      await trx
-        .insertInto('guesthouses')
-        .values({
-          id,
-          community_id: communityId,
-          name: input.name,
-          address: input.address,
-          lat: input.lat,
-          lng: input.lng,
-          rooms_note: input.roomsNote ?? null,
-          photos_json: JSON.stringify(input.photos),
-          is_demo: 0,
-          created_at: at,
-        })
-        .execute()
-      await recordChange(trx, {
-        actorId: actor.id,
-        entity: 'guesthouse',
-        entityId: id,
-        action: 'create',
-        detail: { ...input, communityId },
-        at,
-      })
-    })
-    return id
-  }
-
-  async function updateGuesthouse(
-    actor: User,
-    id: string,
-    patch: z.output<typeof guesthousePatchSchema>,
-  ): Promise<void> {
-    const at = clock().toISOString()
-    await db.transaction().execute(async (trx) => {
-      await assertGuesthouseInScope(trx, actor, id)
-      // Handing a guesthouse (and its sessions) to another community takes acting for both.
-      if (patch.communityId !== undefined) await communityForNewPlace(trx, actor, patch.communityId)
-      await setPlacePhotos(trx, 'guesthouse', id, patch.photos)
-      await trx
-        .updateTable('guesthouses')
-        .set({
-          ...(patch.communityId !== undefined && { community_id: patch.communityId }),
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.address !== undefined && { address: patch.address }),
-          ...(patch.lat !== undefined && { lat: patch.lat }),
-          ...(patch.lng !== undefined && { lng: patch.lng }),
-          ...(patch.roomsNote !== undefined && { rooms_note: patch.roomsNote }),
-          ...(patch.photos !== undefined && { photos_json: JSON.stringify(patch.photos) }),
-        })
-        .where('id', '=', id)
-        .execute()
-      await recordChange(trx, {
-        actorId: actor.id,
-        entity: 'guesthouse',
-        entityId: id,
-        action: 'update',
-        detail: patch,
-        at,
-      })
-    })
-  }
-
   /** Staff put a new topic on the menu, last in its order. */
   async function createTopic(actor: User, input: z.output<typeof topicFieldsSchema>): Promise<string> {
     const id = newId('tp')
@@ -317,8 +245,6 @@ export function createLectureCommands(db: Db, clock: () => Date) {
   }
 
   return {
-    createGuesthouse,
-    updateGuesthouse,
     createTopic,
     updateTopic,
     orderTopic,

@@ -1,50 +1,12 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { BookingsTable } from '../../db/schema.js'
-import { distanceMetres } from '../../shared/geo.js'
 import type { Origin } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
+import { toGuesthouse } from '../guesthouses/queries.js'
 import { checkinWindow } from './checkin.js'
 import { assertSessionInScope } from './scope.js'
-import type { Booking, Guesthouse, LectureSession, Topic } from './schemas.js'
-
-function toGuesthouse(
-  r: {
-    id: string
-    name: string
-    community_id: string | null
-    address: string
-    lat: number
-    lng: number
-    rooms_note: string | null
-    photos_json: string
-  },
-  origin: Origin | undefined,
-): Guesthouse {
-  const lat = Number(r.lat)
-  const lng = Number(r.lng)
-  return {
-    id: r.id,
-    name: r.name,
-    communityId: r.community_id,
-    address: r.address,
-    lat,
-    lng,
-    roomsNote: r.rooms_note,
-    photos: JSON.parse(r.photos_json) as string[],
-    distanceM: origin ? Math.round(distanceMetres(origin, { lat, lng })) : null,
-  }
-}
-
-export async function findGuesthouses(db: Db, origin: Origin | undefined, id?: string): Promise<Guesthouse[]> {
-  let query = db
-    .selectFrom('guesthouses')
-    .select(['id', 'name', 'community_id', 'address', 'lat', 'lng', 'rooms_note', 'photos_json'])
-    .orderBy('id')
-  if (id) query = query.where('id', '=', id)
-  const items = (await query.execute()).map((r) => toGuesthouse(r, origin))
-  return origin ? items.sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0)) : items
-}
+import type { Booking, LectureSession, Topic } from './schemas.js'
 
 export async function findTopics(db: Db, userId: string | null, id?: string): Promise<Topic[]> {
   let query = db

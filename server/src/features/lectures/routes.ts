@@ -4,15 +4,16 @@ import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
 import { toCsv } from '../../shared/csv.js'
 import { notFound } from '../../shared/not-found.js'
-import { idParamsSchema, originOf, type Origin } from '../../shared/params.js'
+import { idParamsSchema, originOf, originQuerySchema, type Origin } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
+import { findGuesthouses } from '../guesthouses/queries.js'
+import { guesthouseSchema } from '../guesthouses/schemas.js'
 import { createBookingDesk } from './booking.js'
 import { sessionCalendar } from './calendar.js'
 import { createLectureCommands } from './commands.js'
 import {
   findAttendance,
   findFeedbackSummary,
-  findGuesthouses,
   findMyBookings,
   findSessions,
   findTopicDemand,
@@ -28,12 +29,6 @@ import {
   feedbackResponseSchema,
   feedbackSchema,
   feedbackSummaryResponseSchema,
-  guesthouseFieldsSchema,
-  guesthouseListQuerySchema,
-  guesthousePatchSchema,
-  guesthouseResponseSchema,
-  guesthouseListResponseSchema,
-  guesthouseSchema,
   myBookingsQuerySchema,
   myBookingsResponseSchema,
   sessionCalendarQuerySchema,
@@ -67,20 +62,6 @@ export const lectureRoutes =
     }
 
     app.get(
-      '/api/guesthouses',
-      {
-        config: { access: 'public' },
-        schema: {
-          summary: 'The guesthouses',
-          tags,
-          querystring: guesthouseListQuerySchema,
-          response: { 200: guesthouseListResponseSchema },
-        },
-      },
-      async (request) => ({ items: await findGuesthouses(db, originOf(request.query)) }),
-    )
-
-    app.get(
       '/api/guesthouses/:id',
       {
         config: { access: 'public' },
@@ -89,7 +70,7 @@ export const lectureRoutes =
           errors: [404],
           tags,
           params: idParamsSchema,
-          querystring: guesthouseListQuerySchema,
+          querystring: originQuerySchema,
           response: { 200: z.object({ guesthouse: guesthouseSchema, sessions: z.array(sessionSchema) }) },
         },
       },
@@ -107,52 +88,11 @@ export const lectureRoutes =
       },
     )
 
-    const oneGuesthouse = async (id: string) => {
-      const [guesthouse] = await findGuesthouses(db, undefined, id)
-      if (!guesthouse) throw notFound.guesthouse()
-      return { guesthouse }
-    }
     const oneTopic = async (id: string, user: User | null) => {
       const [topic] = await findTopics(db, user?.id ?? null, id)
       if (!topic) throw notFound.topic()
       return { topic }
     }
-
-    app.post(
-      '/api/guesthouses',
-      {
-        config: { access: STAFF },
-        schema: {
-          summary: 'Add a guesthouse (staff)',
-          tags: [...tags, 'staff'],
-          body: guesthouseFieldsSchema,
-          response: { 201: guesthouseResponseSchema },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await oneGuesthouse(await commands.createGuesthouse(signedIn(request.user), request.body))),
-    )
-
-    app.patch(
-      '/api/guesthouses/:id',
-      {
-        config: { access: STAFF },
-        schema: {
-          summary: 'Change a guesthouse (staff)',
-          errors: [404],
-          tags: [...tags, 'staff'],
-          params: idParamsSchema,
-          body: guesthousePatchSchema,
-          response: { 200: guesthouseResponseSchema },
-        },
-      },
-      async (request) => {
-        await commands.updateGuesthouse(signedIn(request.user), request.params.id, request.body)
-        return oneGuesthouse(request.params.id)
-      },
-    )
 
     app.post(
       '/api/lectures/topics',
@@ -265,7 +205,7 @@ export const lectureRoutes =
           errors: [404],
           tags,
           params: idParamsSchema,
-          querystring: guesthouseListQuerySchema,
+          querystring: originQuerySchema,
           response: { 200: sessionResponseSchema },
         },
       },
@@ -365,7 +305,7 @@ export const lectureRoutes =
           description:
             'Book a seat: confirmed, or waitlisted with a position when full. The same person again gets 200 and the same booking.',
           params: idParamsSchema,
-          querystring: guesthouseListQuerySchema,
+          querystring: originQuerySchema,
           response: { 200: bookingResponseSchema, 201: bookingResponseSchema },
         },
       },
@@ -385,7 +325,7 @@ export const lectureRoutes =
           errors: [404, 409],
           tags,
           params: idParamsSchema,
-          querystring: guesthouseListQuerySchema,
+          querystring: originQuerySchema,
           response: { 200: bookingResponseSchema },
         },
       },
@@ -459,7 +399,7 @@ export const lectureRoutes =
           errors: [404, 409],
           tags,
           params: idParamsSchema,
-          querystring: guesthouseListQuerySchema,
+          querystring: originQuerySchema,
           body: feedbackSchema,
           response: { 201: feedbackResponseSchema },
         },

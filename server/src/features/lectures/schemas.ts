@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { originQuery } from '../../shared/params.js'
 import {
   coordinatesTogether,
   coordinatesTogetherRule,
@@ -8,51 +9,11 @@ import {
   patchOf,
   token,
 } from '../../shared/validation.js'
-import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
+import { guesthouseSchema } from '../guesthouses/schemas.js'
 
 const id = identifier()
 
 export const PREFERRED_TIMES = ['morning', 'afternoon', 'evening'] as const
-
-export const guesthouseSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  communityId: z
-    .string()
-    .nullable()
-    .describe('the community whose staff look after it and its sessions; null: district staff only'),
-  address: z.string(),
-  lat: z.number(),
-  lng: z.number(),
-  roomsNote: z.string().nullable(),
-  photos: z.array(z.string()),
-  distanceM: z.number().int().nullable(),
-})
-export type Guesthouse = z.infer<typeof guesthouseSchema>
-const originQuery = {
-  lat: z.coerce.number().min(-90).max(90).optional(),
-  lng: z.coerce.number().min(-180).max(180).optional(),
-}
-export const guesthouseListQuerySchema = z.object(originQuery)
-export const guesthouseListResponseSchema = z.object({ items: z.array(guesthouseSchema) })
-export type GuesthouseList = z.infer<typeof guesthouseListResponseSchema>
-
-/** A guesthouse as staff enter it: where it is (GCJ-02, in or near the old town) and what room it offers. */
-export const guesthouseFieldsSchema = z.object({
-  /** Optional for staff bound to exactly one community (theirs is taken); a district account names it. */
-  communityId: id.optional(),
-  name: line(40),
-  address: line(80),
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-  roomsNote: line(80, 0).nullable().optional(),
-  photos: z.array(photoUrlSchema).max(MAX_PHOTOS).default([]),
-})
-export type GuesthouseCreate = z.input<typeof guesthouseFieldsSchema>
-export const guesthousePatchSchema = patchOf(guesthouseFieldsSchema)
-export type GuesthousePatch = z.input<typeof guesthousePatchSchema>
-export const guesthouseResponseSchema = z.object({ guesthouse: guesthouseSchema })
-export type GuesthouseResponse = z.infer<typeof guesthouseResponseSchema>
 
 /** A topic on the menu; the English title and description fall back to the Chinese ones. */
 export const topicFieldsSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idParamsSchema } from '../../shared/params.js'
+import { idParamsSchema, originQuery, placePosition } from '../../shared/params.js'
 import {
   coordinatesTogether,
   coordinatesTogetherRule,
@@ -60,8 +60,7 @@ export const stationListQuerySchema = z
   .object({
     service: serviceKeySchema.optional(),
     kind: stationKindSchema.optional(),
-    lat: z.coerce.number().min(-90).max(90).optional(),
-    lng: z.coerce.number().min(-180).max(180).optional(),
+    ...originQuery,
     openNow: booleanQuery.optional(),
     access: accessQuery.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -116,8 +115,7 @@ export type StationDetailResponse = z.infer<typeof stationDetailResponseSchema>
 
 export const stationDetailQuerySchema = z
   .object({
-    lat: z.coerce.number().min(-90).max(90).optional(),
-    lng: z.coerce.number().min(-180).max(180).optional(),
+    ...originQuery,
   })
   .refine(coordinatesTogether, coordinatesTogetherRule)
 
@@ -134,8 +132,7 @@ export const stationCreateSchema = z.object({
   nameEn: line(80).optional(),
   kind: stationKindSchema,
   address: line(100),
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
+  ...placePosition,
   phone: z
     .string()
     .trim()

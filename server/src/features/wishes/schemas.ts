@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { originQuery } from '../../shared/params.js'
 import { identifier, line, paragraph, reasonRequiredRule, rule, token } from '../../shared/validation.js'
 
 export const WISH_CATEGORIES = [
@@ -111,8 +112,7 @@ export const wishListQuerySchema = z
     cursor: token(40).optional(),
     /** `nearest`: by the distance from lat/lng (GCJ-02) to the wish's community; urgent ones stay pinned either way. */
     sort: z.enum(['newest', 'nearest']).default('newest'),
-    lat: z.coerce.number().min(-90).max(90).optional(),
-    lng: z.coerce.number().min(-180).max(180).optional(),
+    ...originQuery,
   })
   .refine(
     (q) => q.sort !== 'nearest' || (q.lat !== undefined && q.lng !== undefined),

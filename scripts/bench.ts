@@ -4,6 +4,7 @@ import { createTestDatabase } from '../tests/support/databases'
 import { startPostgres } from '../tests/support/postgres'
 import { formatFigure, RENDER_BUDGETS, type RenderBudget, type RenderFigure } from '../tests/weapp/render-budgets'
 import { bookingStorm } from './bench/booking-storm'
+import { signupStorm } from './bench/signup-storm'
 import { coldHomeLoad } from './bench/h5-load'
 import { benchStations } from './bench/http'
 import { benchSheetImport } from './bench/sheets'
@@ -16,7 +17,7 @@ const root = join(__dirname, '..')
 const KB = 1024
 const rows: { what: string; value: string; budget: string; ok: boolean }[] = []
 const check = (what: string, value: string, budget: string, ok: boolean) => rows.push({ what, value, budget, ok })
-/** BENCH_ONLY=sheets,storm (any of weapp, h5, http, uploads, storm, sheets) measures only those sections. */
+/** BENCH_ONLY=sheets,storm (any of weapp, h5, http, uploads, storm, signups, sheets) measures only those sections. */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
 const runs = (section: string) => !only || only.includes(section)
 
@@ -25,7 +26,7 @@ async function main() {
   if (runs('h5')) await h5Figures()
   if (runs('http')) await httpFigures()
   if (runs('uploads')) await uploadFigures()
-  if (runs('storm') || runs('sheets')) await databaseFigures()
+  if (runs('storm') || runs('signups') || runs('sheets')) await databaseFigures()
 
   const width = Math.max(...rows.map((r) => r.what.length))
   console.log('\nOld Town Hub — bench (loopback, 2 cores)\n')
@@ -113,6 +114,7 @@ async function databaseFigures() {
   try {
     for (const kind of ['sqlite', 'postgres'] as const) {
       if (runs('storm')) await stormFigures(kind)
+      if (runs('signups')) await signupFigures(kind)
       if (runs('sheets')) await sheetFigures(kind)
     }
   } finally {
@@ -129,6 +131,17 @@ async function stormFigures(kind: 'sqlite' | 'postgres') {
     storm.ok && storm.seconds < 3,
   )
   check(`  confirmed / waitlisted`, `${storm.confirmed} / ${storm.waitlisted}`, '', storm.ok)
+}
+
+async function signupFigures(kind: 'sqlite' | 'postgres') {
+  const signups = await signupStorm(kind, kind === 'postgres' ? (await createTestDatabase('postgres')).url : undefined)
+  check(
+    `volunteer sign-ups on ${kind}: 500 requests, 20 places`,
+    `${signups.seconds.toFixed(2)} s`,
+    '< 3 s, exactly 20',
+    signups.ok && signups.seconds < 3,
+  )
+  check(`  confirmed / waitlisted`, `${signups.confirmed} / ${signups.waitlisted}`, '', signups.ok)
 }
 
 async function sheetFigures(kind: 'sqlite' | 'postgres') {

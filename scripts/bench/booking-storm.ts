@@ -6,7 +6,11 @@ const PEOPLE = 1000
 const SEATS = 30
 
 /** One request on its own connection, as each of a thousand phones would open. */
-function post(url: string, token?: string, body?: object): Promise<{ status: number; body: Record<string, any> }> {
+export function post(
+  url: string,
+  token?: string,
+  body?: object,
+): Promise<{ status: number; body: Record<string, any> }> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,

@@ -5,6 +5,7 @@ import { hasZodFastifySchemaValidationErrors, validatorCompiler, type ZodTypePro
 import type { Config } from './config.js'
 import { isDatabaseUnavailable } from './db/faults.js'
 import type { DbHandle } from './db/index.js'
+import { activityRoutes } from './features/activities/routes.js'
 import { authRoutes } from './features/auth/routes.js'
 import { createAuthSessions } from './features/auth/auth-sessions.js'
 import { deskRoutes } from './features/desk/routes.js'
@@ -189,6 +190,7 @@ export async function buildApp({
   await app.register(uploadRoutes(database.db, clock, quotas, config.QUOTA_UPLOAD_MAX_MB, PHOTO_RULES))
   await app.register(guesthouseRoutes(database.db, clock))
   await app.register(lectureRoutes(database.db, clock))
+  await app.register(activityRoutes(database.db, clock))
   await app.register(notificationRoutes(config, database.db, clock))
   await app.register(inboxRoutes(database.db, clock))
   const stationCatalog = createStationCatalog(database.db, config.STATIONS_CACHE_MS)

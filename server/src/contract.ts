@@ -14,6 +14,14 @@ export type {
 } from './features/auth/schemas.js'
 export type { DeskPollResponse, DeskTicket, DeskTicketCreated, DeskTicketStatus } from './features/desk/schemas.js'
 export type { Town, TownPatch } from './features/town/schemas.js'
+export type {
+  Activity,
+  ActivityCreate,
+  ActivityList,
+  ActivityPatch,
+  ActivityResponse,
+  SignupResponse,
+} from './features/activities/schemas.js'
 export type { WeeklyHours } from './features/stations/hours.js'
 export type {
   AccessFact,

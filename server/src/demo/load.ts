@@ -10,6 +10,7 @@ import {
   DEMO_TOPICS,
   DEMO_WISHES,
 } from './activity.js'
+import { seedDemoActivities } from './activities.js'
 import { DEMO_COMMUNITIES, DEMO_GUESTHOUSES, DEMO_STATIONS } from './places.js'
 
 /** 19:30 Shanghai time, `days` after `from`. */
@@ -307,5 +308,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
     await seedDemoHistory(trx, now)
+    await seedDemoActivities(trx, now)
   })
 }

@@ -13,6 +13,8 @@ interface Fixture {
   disputedWishId: string
   /** A pending 双报到 registration. */
   memberId: string
+  /** A volunteer activity of the community. */
+  activityId: string
 }
 type Request = { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }
 const post = (url: string, payload: object): Request => ({ method: 'POST', url, payload })
@@ -27,6 +29,19 @@ const station = {
   lng: 116.6475,
   hours: { weekly: Array.from({ length: 7 }, () => [['09:00', '18:00']]) },
   services: [{ key: 'hot_water' }],
+}
+
+const activity = {
+  title: '甲第巷环境卫生整治',
+  kind: 'cleanup',
+  description: '清理巷道杂物。',
+  communityId: OWN,
+  address: '潮州市湘桥区甲第巷口',
+  lat: 23.6648,
+  lng: 116.6474,
+  startsAt: '2026-11-27T01:00:00Z',
+  endsAt: '2026-11-27T03:00:00Z',
+  volunteersNeeded: 5,
 }
 
 const registration = {
@@ -127,6 +142,13 @@ const STAFF_ROUTES: [string, (f: Fixture) => Request, number][] = [
   ['settle a dispute', (f) => post(`/api/wishes/${f.disputedWishId}/settle`, { note: '已核实' }), 200],
   ['reopen a disputed wish', (f) => post(`/api/wishes/${f.disputedWishId}/reopen`, { note: '重新征集' }), 200],
   ['verify a registration', (f) => post(`/api/members/${f.memberId}/verify`, { decision: 'verify' }), 200],
+  ['publish a volunteer activity', () => post('/api/activities', activity), 201],
+  [
+    'edit a volunteer activity',
+    (f) => ({ method: 'PATCH', url: `/api/activities/${f.activityId}`, payload: { volunteersNeeded: 8 } }),
+    200,
+  ],
+  ['cancel a volunteer activity', (f) => post(`/api/activities/${f.activityId}/cancel`, { reason: '改期' }), 200],
 ]
 
 /** Staff lists filtered to the communities a staff user acts for, and the fixture's item each should hold. */
@@ -249,7 +271,8 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
     const registrantName = `scope-registrant-${residents}`
     const registrant = (await api.signIn(registrantName, 'resident', { nickname: registrantName })).token
     const memberId = (await created(post('/api/members', registration), registrant)).member.id
-    return { stationId, guesthouseId, sessionId, reportId, wishId, disputedWishId, memberId }
+    const activityId = (await created(post('/api/activities', activity))).activity.id
+    return { stationId, guesthouseId, sessionId, reportId, wishId, disputedWishId, memberId, activityId }
   }
 
   /** Everything a staff route could change, read straight from the database. */
@@ -266,6 +289,7 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
       db.selectFrom('wishes').selectAll().orderBy('id').execute(),
       db.selectFrom('members').selectAll().orderBy('id').execute(),
       db.selectFrom('users').selectAll().orderBy('id').execute(),
+      db.selectFrom('activities').selectAll().orderBy('id').execute(),
     ])
   }
 

@@ -20,6 +20,9 @@ export const NOTICE_KINDS = [
   'urgent_wish_submitted',
   'wish_review_overdue',
   'wish_claim_overdue',
+  'activity_promoted',
+  'activity_changed',
+  'activity_cancelled',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 

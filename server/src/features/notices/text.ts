@@ -2,10 +2,11 @@ import type { Db } from '../../db/index.js'
 import { shanghaiDateTime } from '../../shared/shanghai-time.js'
 import type { NoticeKind } from './notices.js'
 
-/** What a notice is about, looked up when it is read: the lecture's topic, the wish's title. */
+/** What a notice is about, looked up when it is read: the lecture's topic, the wish's or the activity's title. */
 export interface NoticeSubject {
   topic?: { zh: string; en: string }
   wishTitle?: string
+  activityTitle?: string
 }
 
 export interface NoticeText {
@@ -24,10 +25,12 @@ interface Parts {
   time: Words
   wish: Words
   reason: Words
+  activity: Words
 }
 
 const SESSION_PAGE = '/features/lectures/pages/session/index?id='
 const WISH_PAGE = '/features/wishes/pages/detail/index?id='
+const ACTIVITY_PAGE = '/features/activities/pages/detail/index?id='
 
 const TEXTS: Record<NoticeKind, (p: Parts) => { title: Words; body: Words }> = {
   booking_confirmed: ({ topic, time }) => ({
@@ -140,16 +143,38 @@ const TEXTS: Record<NoticeKind, (p: Parts) => { title: Words; body: Words }> = {
       en: `"${wish.en}" has passed its claim target on the wall; ask a party member to take it.`,
     },
   }),
+  activity_promoted: ({ activity, time }) => ({
+    title: { zh: '候补成功，报名已确认', en: 'You moved up from the waitlist' },
+    body: {
+      zh: `志愿服务「${activity.zh}」${time.zh} 开始，您已从候补转为正式报名。`,
+      en: `"${activity.en}" starts ${time.en}; your place as a volunteer is confirmed.`,
+    },
+  }),
+  activity_changed: ({ activity, time }) => ({
+    title: { zh: '志愿服务活动有变', en: 'A volunteer activity changed' },
+    body: {
+      zh: `志愿服务「${activity.zh}」改为 ${time.zh} 开始，请留意时间和地点。`,
+      en: `"${activity.en}" now starts ${time.en}; check the time and place.`,
+    },
+  }),
+  activity_cancelled: ({ activity, time, reason }) => ({
+    title: { zh: '志愿服务活动已取消', en: 'A volunteer activity was cancelled' },
+    body: {
+      zh: `志愿服务「${activity.zh}」（${time.zh}）已取消。${reason.zh}`,
+      en: `"${activity.en}" (${time.en}) was cancelled.${reason.en}`,
+    },
+  }),
 }
 
-/** The lectures' topics and the wishes' titles the notices speak of, in two lookups for the whole page. */
+/** The lectures' topics, the wishes' and the activities' titles the notices speak of, one lookup each per page. */
 export async function subjectsOf(db: Db, payloads: Record<string, unknown>[]) {
   const idsOf = (key: string) => [
     ...new Set(payloads.map((p) => p[key]).filter((v): v is string => typeof v === 'string')),
   ]
   const sessionIds = idsOf('sessionId')
   const wishIds = idsOf('wishId')
-  const [topics, wishes] = await Promise.all([
+  const activityIds = idsOf('activityId')
+  const [topics, wishes, activities] = await Promise.all([
     sessionIds.length === 0
       ? []
       : db
@@ -159,12 +184,17 @@ export async function subjectsOf(db: Db, payloads: Record<string, unknown>[]) {
           .where('s.id', 'in', sessionIds)
           .execute(),
     wishIds.length === 0 ? [] : db.selectFrom('wishes').select(['id', 'title']).where('id', 'in', wishIds).execute(),
+    activityIds.length === 0
+      ? []
+      : db.selectFrom('activities').select(['id', 'title']).where('id', 'in', activityIds).execute(),
   ])
   const topicOf = new Map(topics.map((t) => [t.id, { zh: t.title, en: t.title_en }]))
   const wishTitleOf = new Map(wishes.map((w) => [w.id, w.title]))
+  const activityTitleOf = new Map(activities.map((a) => [a.id, a.title]))
   return (payload: Record<string, unknown>): NoticeSubject => ({
     topic: topicOf.get(payload.sessionId as string),
     wishTitle: wishTitleOf.get(payload.wishId as string),
+    activityTitle: activityTitleOf.get(payload.activityId as string),
   })
 }
 
@@ -180,6 +210,7 @@ export function noticeParts(payload: Payload, subject: NoticeSubject): Parts {
     time: startsAt ? shanghaiDateTime(startsAt) : { zh: '', en: '' },
     wish: { zh: subject.wishTitle ?? '微心愿', en: subject.wishTitle ?? 'micro-wish' },
     reason: reason ? { zh: `原因：${reason}`, en: ` Reason: ${reason}` } : { zh: '', en: '' },
+    activity: { zh: subject.activityTitle ?? '志愿服务', en: subject.activityTitle ?? 'volunteer activity' },
   }
 }
 
@@ -188,6 +219,13 @@ export function noticeText(kind: NoticeKind, payload: Payload, parts: Parts): No
   const { title, body } = TEXTS[kind](parts)
   const sessionId = text(payload.sessionId)
   const wishId = text(payload.wishId)
-  const link = sessionId ? SESSION_PAGE + sessionId : wishId ? WISH_PAGE + wishId : undefined
+  const activityId = text(payload.activityId)
+  const link = sessionId
+    ? SESSION_PAGE + sessionId
+    : wishId
+      ? WISH_PAGE + wishId
+      : activityId
+        ? ACTIVITY_PAGE + activityId
+        : undefined
   return { title: title.zh, titleEn: title.en, body: body.zh, bodyEn: body.en, ...(link && { link }) }
 }

@@ -35,6 +35,7 @@ export function wechatSender(
       topic: parts.topic.zh,
       time: parts.time.zh,
       wish: parts.wish.zh,
+      activity: parts.activity.zh,
       reason: typeof notice.payload.reason === 'string' ? notice.payload.reason : '',
     }
     await wechat.post('/cgi-bin/message/subscribe/send', {

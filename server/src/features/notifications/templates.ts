@@ -3,7 +3,7 @@ import { SHANGHAI_OFFSET_MS } from '../../shared/shanghai-time.js'
 import { NOTICE_KINDS, type NoticeKind } from '../notices/notices.js'
 
 /** What a notice can put into a subscribe-message field. */
-export const NOTICE_VALUES = ['title', 'body', 'topic', 'time', 'wish', 'reason'] as const
+export const NOTICE_VALUES = ['title', 'body', 'topic', 'time', 'wish', 'reason', 'activity'] as const
 export type NoticeValue = (typeof NOTICE_VALUES)[number]
 
 /** Template field (WeChat's key: its type then its number, e.g. `thing1`, `time2`, `phrase3`) → what it carries. */
@@ -16,6 +16,8 @@ export interface NoticeTemplate {
 
 const LECTURE: TemplateFields = { thing1: 'topic', time2: 'time', thing3: 'title' }
 const LECTURE_WITH_REASON: TemplateFields = { thing1: 'topic', time2: 'time', thing3: 'reason' }
+const ACTIVITY: TemplateFields = { thing1: 'activity', time2: 'time', thing3: 'title' }
+const ACTIVITY_WITH_REASON: TemplateFields = { thing1: 'activity', time2: 'time', thing3: 'reason' }
 const WISH: TemplateFields = { thing1: 'wish', thing2: 'title' }
 const WISH_WITH_REASON: TemplateFields = { thing1: 'wish', thing2: 'reason' }
 
@@ -38,6 +40,9 @@ export const DEFAULT_TEMPLATE_FIELDS: Record<NoticeKind, TemplateFields> = {
   urgent_wish_submitted: WISH,
   wish_review_overdue: WISH,
   wish_claim_overdue: WISH,
+  activity_promoted: ACTIVITY,
+  activity_changed: ACTIVITY,
+  activity_cancelled: ACTIVITY_WITH_REASON,
 }
 
 const templateSchema = z.union([

@@ -1,6 +1,6 @@
-import { errors } from '../../shared/errors.js'
 import { distanceMetres } from '../../shared/geo.js'
 import type { Origin } from '../../shared/params.js'
+import { decodeOffsetCursor, encodeOffsetCursor } from '../../shared/offset-cursor.js'
 import { serializerFor } from '../../shared/serializer.js'
 import { isOpenAt, rangesOn, shanghaiClock, type ShanghaiClock } from './hours.js'
 import type { StationRecord } from './queries.js'
@@ -32,19 +32,6 @@ export interface BrowseOptions {
   limit: number
   cursor?: string
   now: Date
-}
-
-const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url')
-
-function decodeCursor(cursor: string | undefined): number {
-  if (cursor === undefined) return 0
-  const match = /^o:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString())
-  if (!match)
-    throw errors.badRequest(
-      '翻页参数 cursor 无效，请从第一页重新加载',
-      'The cursor is not valid; reload from the first page',
-    )
-  return Number(match[1])
 }
 
 function summarise(r: StationRecord, origin: Origin | undefined, clock: ShanghaiClock): StationSummary {
@@ -84,7 +71,7 @@ export function describeStation(r: StationRecord, origin: Origin | undefined, no
  * runs in memory over the catalog.
  */
 export function browseStations(records: StationRecord[], options: BrowseOptions): StationListResponse {
-  const offset = decodeCursor(options.cursor)
+  const offset = decodeOffsetCursor(options.cursor)
   const matching = records.filter(
     (r) =>
       (!options.kind || r.kind === options.kind) &&
@@ -102,7 +89,7 @@ export function browseStations(records: StationRecord[], options: BrowseOptions)
 
   const items = visible.slice(offset, offset + options.limit)
   const next = offset + options.limit
-  return { items, nextCursor: next < visible.length ? encodeCursor(next) : null }
+  return { items, nextCursor: next < visible.length ? encodeOffsetCursor(next) : null }
 }
 
 /** What a list shows of a station that is the same for every visitor: all of it but open-now and the distance. */

@@ -123,6 +123,22 @@ const CASES: Record<string, PatchCase> = {
       zoom: { value: 14 },
     },
   },
+  'PATCH /api/activities/{id}': {
+    url: '/api/activities/ac_demo_cleanup',
+    role: 'staff',
+    read: (db) => db.selectFrom('activities').selectAll().where('id', '=', 'ac_demo_cleanup').executeTakeFirstOrThrow(),
+    changes: {
+      title: { value: '牌坊街环境卫生整治（周末场）' },
+      kind: { value: 'civility' },
+      description: { value: '清理巷道杂物，劝导文明停放电动车。' },
+      address: { value: '潮州市湘桥区太平路牌坊街南段' },
+      lat: { value: 23.6662 },
+      lng: { value: 116.6452 },
+      startsAt: { from: shifted('starts_at', -halfHour) },
+      endsAt: { from: shifted('ends_at', halfHour) },
+      volunteersNeeded: { value: 12 },
+    },
+  },
   'PATCH /api/me/member': {
     url: '/api/me/member',
     role: 'member',

@@ -1143,6 +1143,111 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/activities': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Upcoming volunteer activities (志愿服务活动)
+     * @description Not yet over and not cancelled; nearest first with lat/lng, else soonest first; paged.
+     */
+    get: operations['getActivities']
+    put?: never
+    /**
+     * Publish a volunteer activity (staff)
+     * @description For a community the staff member acts for; times under the lecture sessions’ rules.
+     */
+    post: operations['postActivities']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/activities/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A volunteer activity, with the caller’s sign-up */
+    get: operations['getActivitiesById']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /**
+     * Change a volunteer activity (staff)
+     * @description Those signed up are told when its time or place changes.
+     */
+    patch: operations['patchActivitiesById']
+    trace?: never
+  }
+  '/api/activities/{id}/cancel': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Cancel a volunteer activity (staff)
+     * @description Everyone signed up (confirmed or waiting) is told, with the reason when one is given.
+     */
+    post: operations['postActivitiesByIdCancel']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/activities/{id}/signups': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Sign up as a volunteer (verified 双报到 members)
+     * @description Confirmed while places are free (exactly volunteersNeeded, under any concurrency), else waitlisted with a position; promoted automatically when a confirmed volunteer withdraws. Again: 200 with the same sign-up.
+     */
+    post: operations['postActivitiesByIdSignups']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/activities/{id}/signups/me': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /**
+     * Withdraw my sign-up (until the start)
+     * @description A freed place goes to the head of the waitlist at once; that person is told.
+     */
+    delete: operations['deleteActivitiesByIdSignupsMe']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/notifications/templates': {
     parameters: {
       query?: never
@@ -1506,6 +1611,8 @@ export interface components {
           | 'NOT_BOOKED'
           | 'REPORT_ALREADY_RESOLVED'
           | 'SESSION_CANCELLED'
+          | 'ACTIVITY_CANCELLED'
+          | 'SIGNUP_CLOSED'
           | 'WISH_ALREADY_CLAIMED'
           | 'WISH_WRONG_STATE'
           | 'DESK_CODE_EXPIRED'
@@ -10391,6 +10498,1140 @@ export interface operations {
       }
     }
   }
+  getActivities: {
+    parameters: {
+      query?: {
+        /** @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other */
+        kind?: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+        communityId?: string
+        lat?: number
+        lng?: number
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              id: string
+              title: string
+              /**
+               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
+               * @enum {string}
+               */
+              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+              description: string
+              communityId: string
+              communityName: string
+              address: string
+              /** @description GCJ-02 latitude */
+              lat: number
+              /** @description GCJ-02 longitude */
+              lng: number
+              startsAt: string
+              endsAt: string
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled'
+              volunteersNeeded: number
+              confirmedCount: number
+              waitlistCount: number
+              placesLeft: number
+              /** @description metres from lat/lng of the query, null without them */
+              distanceM: number | null
+              /** @description a confirmed volunteer may check in from this time… */
+              checkInOpensAt: string
+              /** @description …until this one (the end of the activity) */
+              checkInClosesAt: string
+              /** @description the caller’s sign-up; null when signed out or not signed up */
+              mySignup: {
+                id: string
+                /** @enum {string} */
+                status: 'confirmed' | 'waitlisted'
+                /** @description place on the waitlist, 1 = next; null when confirmed */
+                position: number | null
+                checkedInAt: string | null
+                checkedOutAt: string | null
+                /** @description hours served as counted: from check-in and check-out, or as staff set them */
+                hours: number | null
+              } | null
+            }[]
+            nextCursor: string | null
+          }
+        }
+      }
+      /** @description Not modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  postActivities: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string
+          /**
+           * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
+           * @enum {string}
+           */
+          kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+          description: string
+          /** @description the community that holds it; the staff member must act for it */
+          communityId: string
+          address: string
+          /** @description GCJ-02 */
+          lat: number
+          /** @description GCJ-02 */
+          lng: number
+          /** Format: date-time */
+          startsAt: string
+          /** Format: date-time */
+          endsAt: string
+          volunteersNeeded: number
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            activity: {
+              id: string
+              title: string
+              /**
+               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
+               * @enum {string}
+               */
+              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+              description: string
+              communityId: string
+              communityName: string
+              address: string
+              /** @description GCJ-02 latitude */
+              lat: number
+              /** @description GCJ-02 longitude */
+              lng: number
+              startsAt: string
+              endsAt: string
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled'
+              volunteersNeeded: number
+              confirmedCount: number
+              waitlistCount: number
+              placesLeft: number
+              /** @description metres from lat/lng of the query, null without them */
+              distanceM: number | null
+              /** @description a confirmed volunteer may check in from this time… */
+              checkInOpensAt: string
+              /** @description …until this one (the end of the activity) */
+              checkInClosesAt: string
+              /** @description the caller’s sign-up; null when signed out or not signed up */
+              mySignup: {
+                id: string
+                /** @enum {string} */
+                status: 'confirmed' | 'waitlisted'
+                /** @description place on the waitlist, 1 = next; null when confirmed */
+                position: number | null
+                checkedInAt: string | null
+                checkedOutAt: string | null
+                /** @description hours served as counted: from check-in and check-out, or as staff set them */
+                hours: number | null
+              } | null
+            }
+          }
+        }
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description FORBIDDEN: only for staff, or not this caller’s to do */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description PAYLOAD_TOO_LARGE: the body is over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNSUPPORTED_MEDIA_TYPE: send JSON (or, for a photo, JPEG, PNG or WebP; for a sheet, .xlsx or .csv) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  getActivitiesById: {
+    parameters: {
+      query?: {
+        lat?: number
+        lng?: number
+      }
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            activity: {
+              id: string
+              title: string
+              /**
+               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
+               * @enum {string}
+               */
+              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+              description: string
+              communityId: string
+              communityName: string
+              address: string
+              /** @description GCJ-02 latitude */
+              lat: number
+              /** @description GCJ-02 longitude */
+              lng: number
+              startsAt: string
+              endsAt: string
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled'
+              volunteersNeeded: number
+              confirmedCount: number
+              waitlistCount: number
+              placesLeft: number
+              /** @description metres from lat/lng of the query, null without them */
+              distanceM: number | null
+              /** @description a confirmed volunteer may check in from this time… */
+              checkInOpensAt: string
+              /** @description …until this one (the end of the activity) */
+              checkInClosesAt: string
+              /** @description the caller’s sign-up; null when signed out or not signed up */
+              mySignup: {
+                id: string
+                /** @enum {string} */
+                status: 'confirmed' | 'waitlisted'
+                /** @description place on the waitlist, 1 = next; null when confirmed */
+                position: number | null
+                checkedInAt: string | null
+                checkedOutAt: string | null
+                /** @description hours served as counted: from check-in and check-out, or as staff set them */
+                hours: number | null
+              } | null
+            }
+          }
+        }
+      }
+      /** @description Not modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description NOT_FOUND: nothing with that id, or nothing this caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  patchActivitiesById: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          title?: string
+          /**
+           * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
+           * @enum {string}
+           */
+          kind?: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+          description?: string
+          address?: string
+          /** @description GCJ-02 */
+          lat?: number
+          /** @description GCJ-02 */
+          lng?: number
+          /** Format: date-time */
+          startsAt?: string
+          /** Format: date-time */
+          endsAt?: string
+          volunteersNeeded?: number
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            activity: {
+              id: string
+              title: string
+              /**
+               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
+               * @enum {string}
+               */
+              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+              description: string
+              communityId: string
+              communityName: string
+              address: string
+              /** @description GCJ-02 latitude */
+              lat: number
+              /** @description GCJ-02 longitude */
+              lng: number
+              startsAt: string
+              endsAt: string
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled'
+              volunteersNeeded: number
+              confirmedCount: number
+              waitlistCount: number
+              placesLeft: number
+              /** @description metres from lat/lng of the query, null without them */
+              distanceM: number | null
+              /** @description a confirmed volunteer may check in from this time… */
+              checkInOpensAt: string
+              /** @description …until this one (the end of the activity) */
+              checkInClosesAt: string
+              /** @description the caller’s sign-up; null when signed out or not signed up */
+              mySignup: {
+                id: string
+                /** @enum {string} */
+                status: 'confirmed' | 'waitlisted'
+                /** @description place on the waitlist, 1 = next; null when confirmed */
+                position: number | null
+                checkedInAt: string | null
+                checkedOutAt: string | null
+                /** @description hours served as counted: from check-in and check-out, or as staff set them */
+                hours: number | null
+              } | null
+            }
+          }
+        }
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description FORBIDDEN: only for staff, or not this caller’s to do */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description NOT_FOUND: nothing with that id, or nothing this caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Refused in the current state; error.code says which (e.g. WISH_ALREADY_CLAIMED, BOOKING_CLOSED) */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description PAYLOAD_TOO_LARGE: the body is over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNSUPPORTED_MEDIA_TYPE: send JSON (or, for a photo, JPEG, PNG or WebP; for a sheet, .xlsx or .csv) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  postActivitiesByIdCancel: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          reason?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            activity: {
+              id: string
+              title: string
+              /**
+               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
+               * @enum {string}
+               */
+              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+              description: string
+              communityId: string
+              communityName: string
+              address: string
+              /** @description GCJ-02 latitude */
+              lat: number
+              /** @description GCJ-02 longitude */
+              lng: number
+              startsAt: string
+              endsAt: string
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled'
+              volunteersNeeded: number
+              confirmedCount: number
+              waitlistCount: number
+              placesLeft: number
+              /** @description metres from lat/lng of the query, null without them */
+              distanceM: number | null
+              /** @description a confirmed volunteer may check in from this time… */
+              checkInOpensAt: string
+              /** @description …until this one (the end of the activity) */
+              checkInClosesAt: string
+              /** @description the caller’s sign-up; null when signed out or not signed up */
+              mySignup: {
+                id: string
+                /** @enum {string} */
+                status: 'confirmed' | 'waitlisted'
+                /** @description place on the waitlist, 1 = next; null when confirmed */
+                position: number | null
+                checkedInAt: string | null
+                checkedOutAt: string | null
+                /** @description hours served as counted: from check-in and check-out, or as staff set them */
+                hours: number | null
+              } | null
+            }
+          }
+        }
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description FORBIDDEN: only for staff, or not this caller’s to do */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description NOT_FOUND: nothing with that id, or nothing this caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Refused in the current state; error.code says which (e.g. WISH_ALREADY_CLAIMED, BOOKING_CLOSED) */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description PAYLOAD_TOO_LARGE: the body is over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNSUPPORTED_MEDIA_TYPE: send JSON (or, for a photo, JPEG, PNG or WebP; for a sheet, .xlsx or .csv) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  postActivitiesByIdSignups: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            id: string
+            activityId: string
+            /** @enum {string} */
+            status: 'confirmed' | 'waitlisted' | 'cancelled'
+            /** @description place on the waitlist, 1 = next to be confirmed; null otherwise */
+            position: number | null
+            activity: {
+              id: string
+              title: string
+              /**
+               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
+               * @enum {string}
+               */
+              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+              description: string
+              communityId: string
+              communityName: string
+              address: string
+              /** @description GCJ-02 latitude */
+              lat: number
+              /** @description GCJ-02 longitude */
+              lng: number
+              startsAt: string
+              endsAt: string
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled'
+              volunteersNeeded: number
+              confirmedCount: number
+              waitlistCount: number
+              placesLeft: number
+              /** @description metres from lat/lng of the query, null without them */
+              distanceM: number | null
+              /** @description a confirmed volunteer may check in from this time… */
+              checkInOpensAt: string
+              /** @description …until this one (the end of the activity) */
+              checkInClosesAt: string
+              /** @description the caller’s sign-up; null when signed out or not signed up */
+              mySignup: {
+                id: string
+                /** @enum {string} */
+                status: 'confirmed' | 'waitlisted'
+                /** @description place on the waitlist, 1 = next; null when confirmed */
+                position: number | null
+                checkedInAt: string | null
+                checkedOutAt: string | null
+                /** @description hours served as counted: from check-in and check-out, or as staff set them */
+                hours: number | null
+              } | null
+            }
+          }
+        }
+      }
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            id: string
+            activityId: string
+            /** @enum {string} */
+            status: 'confirmed' | 'waitlisted' | 'cancelled'
+            /** @description place on the waitlist, 1 = next to be confirmed; null otherwise */
+            position: number | null
+            activity: {
+              id: string
+              title: string
+              /**
+               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
+               * @enum {string}
+               */
+              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+              description: string
+              communityId: string
+              communityName: string
+              address: string
+              /** @description GCJ-02 latitude */
+              lat: number
+              /** @description GCJ-02 longitude */
+              lng: number
+              startsAt: string
+              endsAt: string
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled'
+              volunteersNeeded: number
+              confirmedCount: number
+              waitlistCount: number
+              placesLeft: number
+              /** @description metres from lat/lng of the query, null without them */
+              distanceM: number | null
+              /** @description a confirmed volunteer may check in from this time… */
+              checkInOpensAt: string
+              /** @description …until this one (the end of the activity) */
+              checkInClosesAt: string
+              /** @description the caller’s sign-up; null when signed out or not signed up */
+              mySignup: {
+                id: string
+                /** @enum {string} */
+                status: 'confirmed' | 'waitlisted'
+                /** @description place on the waitlist, 1 = next; null when confirmed */
+                position: number | null
+                checkedInAt: string | null
+                checkedOutAt: string | null
+                /** @description hours served as counted: from check-in and check-out, or as staff set them */
+                hours: number | null
+              } | null
+            }
+          }
+        }
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description FORBIDDEN: only for member, or not this caller’s to do */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description NOT_FOUND: nothing with that id, or nothing this caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Refused in the current state; error.code says which (e.g. WISH_ALREADY_CLAIMED, BOOKING_CLOSED) */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description PAYLOAD_TOO_LARGE: the body is over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNSUPPORTED_MEDIA_TYPE: send JSON (or, for a photo, JPEG, PNG or WebP; for a sheet, .xlsx or .csv) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  deleteActivitiesByIdSignupsMe: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            id: string
+            activityId: string
+            /** @enum {string} */
+            status: 'confirmed' | 'waitlisted' | 'cancelled'
+            /** @description place on the waitlist, 1 = next to be confirmed; null otherwise */
+            position: number | null
+            activity: {
+              id: string
+              title: string
+              /**
+               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
+               * @enum {string}
+               */
+              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+              description: string
+              communityId: string
+              communityName: string
+              address: string
+              /** @description GCJ-02 latitude */
+              lat: number
+              /** @description GCJ-02 longitude */
+              lng: number
+              startsAt: string
+              endsAt: string
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled'
+              volunteersNeeded: number
+              confirmedCount: number
+              waitlistCount: number
+              placesLeft: number
+              /** @description metres from lat/lng of the query, null without them */
+              distanceM: number | null
+              /** @description a confirmed volunteer may check in from this time… */
+              checkInOpensAt: string
+              /** @description …until this one (the end of the activity) */
+              checkInClosesAt: string
+              /** @description the caller’s sign-up; null when signed out or not signed up */
+              mySignup: {
+                id: string
+                /** @enum {string} */
+                status: 'confirmed' | 'waitlisted'
+                /** @description place on the waitlist, 1 = next; null when confirmed */
+                position: number | null
+                checkedInAt: string | null
+                checkedOutAt: string | null
+                /** @description hours served as counted: from check-in and check-out, or as staff set them */
+                hours: number | null
+              } | null
+            }
+          }
+        }
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description FORBIDDEN: only for member, or not this caller’s to do */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description NOT_FOUND: nothing with that id, or nothing this caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Refused in the current state; error.code says which (e.g. WISH_ALREADY_CLAIMED, BOOKING_CLOSED) */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description PAYLOAD_TOO_LARGE: the body is over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNSUPPORTED_MEDIA_TYPE: send JSON (or, for a photo, JPEG, PNG or WebP; for a sheet, .xlsx or .csv) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
   getNotificationsTemplates: {
     parameters: {
       query?: never
@@ -10427,6 +11668,9 @@ export interface operations {
                 | 'urgent_wish_submitted'
                 | 'wish_review_overdue'
                 | 'wish_claim_overdue'
+                | 'activity_promoted'
+                | 'activity_changed'
+                | 'activity_cancelled'
               templateId: string
             }[]
           }
@@ -10515,6 +11759,9 @@ export interface operations {
                 | 'urgent_wish_submitted'
                 | 'wish_review_overdue'
                 | 'wish_claim_overdue'
+                | 'activity_promoted'
+                | 'activity_changed'
+                | 'activity_cancelled'
               /** @description messages of this kind still allowed */
               credits: number
             }[]
@@ -10605,6 +11852,9 @@ export interface operations {
             | 'urgent_wish_submitted'
             | 'wish_review_overdue'
             | 'wish_claim_overdue'
+            | 'activity_promoted'
+            | 'activity_changed'
+            | 'activity_cancelled'
           )[]
         }
       }
@@ -10637,6 +11887,9 @@ export interface operations {
                 | 'urgent_wish_submitted'
                 | 'wish_review_overdue'
                 | 'wish_claim_overdue'
+                | 'activity_promoted'
+                | 'activity_changed'
+                | 'activity_cancelled'
               /** @description messages of this kind still allowed */
               credits: number
             }[]
@@ -10750,6 +12003,9 @@ export interface operations {
                 | 'urgent_wish_submitted'
                 | 'wish_review_overdue'
                 | 'wish_claim_overdue'
+                | 'activity_promoted'
+                | 'activity_changed'
+                | 'activity_cancelled'
               /** @description in Chinese */
               title: string
               titleEn: string

@@ -19,6 +19,7 @@ import { uploadRoutes } from './features/uploads/routes.js'
 import { PHOTO_RULES } from './photo-rules.js'
 import { wishRoutes } from './features/wishes/routes.js'
 import { targetRoutes, targetsFrom } from './features/targets/routes.js'
+import { topicRoutes } from './features/topics/routes.js'
 import { createStationCatalog } from './features/stations/catalog.js'
 import { sheetRoutes } from './features/sheets/routes.js'
 import { createDoorCodes } from './features/stations/door-code.js'
@@ -189,6 +190,7 @@ export async function buildApp({
   await app.register(targetRoutes(database.db, clock, targetsFrom(config)))
   await app.register(uploadRoutes(database.db, clock, quotas, config.QUOTA_UPLOAD_MAX_MB, PHOTO_RULES))
   await app.register(guesthouseRoutes(database.db, clock))
+  await app.register(topicRoutes(database.db, clock))
   await app.register(lectureRoutes(database.db, clock))
   await app.register(activityRoutes(database.db, clock))
   await app.register(notificationRoutes(config, database.db, clock))

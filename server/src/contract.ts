@@ -58,14 +58,16 @@ export type {
   LectureSessionPatch,
   LectureSessionResponse,
   MyBookings,
+} from './features/lectures/schemas.js'
+export type {
   Topic,
   TopicCreate,
-  TopicPatch,
-  TopicResponse,
   TopicDemand,
   TopicList,
   TopicOrderInput,
-} from './features/lectures/schemas.js'
+  TopicPatch,
+  TopicResponse,
+} from './features/topics/schemas.js'
 export type {
   Guesthouse,
   GuesthouseCreate,

@@ -11,21 +11,13 @@ import { guesthouseSchema } from '../guesthouses/schemas.js'
 import { createBookingDesk } from './booking.js'
 import { sessionCalendar } from './calendar.js'
 import { createLectureCommands } from './commands.js'
-import {
-  findAttendance,
-  findFeedbackSummary,
-  findMyBookings,
-  findSessions,
-  findTopicDemand,
-  findTopics,
-} from './queries.js'
+import { findAttendance, findFeedbackSummary, findMyBookings, findSessions } from './queries.js'
 import {
   attendanceResponseSchema,
   bookingResponseSchema,
   checkinCodeResponseSchema,
   checkinResponseSchema,
   checkinSchema,
-  demandResponseSchema,
   feedbackResponseSchema,
   feedbackSchema,
   feedbackSummaryResponseSchema,
@@ -39,11 +31,6 @@ import {
   sessionPatchSchema,
   sessionResponseSchema,
   sessionSchema,
-  topicFieldsSchema,
-  topicListResponseSchema,
-  topicResponseSchema,
-  topicOrderSchema,
-  topicPatchSchema,
 } from './schemas.js'
 
 const STAFF = ['staff'] as const
@@ -86,91 +73,6 @@ export const lectureRoutes =
         )
         return { guesthouse, sessions }
       },
-    )
-
-    const oneTopic = async (id: string, user: User | null) => {
-      const [topic] = await findTopics(db, user?.id ?? null, id)
-      if (!topic) throw notFound.topic()
-      return { topic }
-    }
-
-    app.post(
-      '/api/lectures/topics',
-      {
-        config: { access: STAFF },
-        schema: {
-          summary: 'Add a menu topic (staff)',
-          tags: [...tags, 'staff'],
-          body: topicFieldsSchema,
-          response: { 201: topicResponseSchema },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await oneTopic(await commands.createTopic(signedIn(request.user), request.body), request.user)),
-    )
-
-    app.patch(
-      '/api/lectures/topics/:id',
-      {
-        config: { access: STAFF },
-        schema: {
-          summary: 'Change a menu topic (staff)',
-          errors: [404],
-          tags: [...tags, 'staff'],
-          params: idParamsSchema,
-          body: topicPatchSchema,
-          response: { 200: topicResponseSchema },
-        },
-      },
-      async (request) => {
-        await commands.updateTopic(signedIn(request.user), request.params.id, request.body)
-        return oneTopic(request.params.id, request.user)
-      },
-    )
-
-    app.get(
-      '/api/lectures/topics',
-      {
-        config: { access: 'public' },
-        schema: { summary: 'The topic menu', tags, response: { 200: topicListResponseSchema } },
-      },
-      async (request) => ({ items: await findTopics(db, request.user?.id ?? null) }),
-    )
-
-    app.post(
-      '/api/lectures/topics/:id/orders',
-      {
-        config: { access: 'user' },
-        schema: {
-          summary: 'Order a topic (点单)',
-          errors: [404],
-          tags,
-          description: 'Order (点单) a topic; once per person, again only updates the preferences.',
-          params: idParamsSchema,
-          body: topicOrderSchema,
-          response: { 200: topicResponseSchema },
-        },
-      },
-      async (request) => {
-        const user = signedIn(request.user)
-        await commands.orderTopic(user, request.params.id, request.body)
-        return oneTopic(request.params.id, user)
-      },
-    )
-
-    app.get(
-      '/api/lectures/topics/demand',
-      {
-        config: { access: STAFF },
-        schema: {
-          summary: 'Demand per topic (staff)',
-          tags: [...tags, 'staff'],
-          response: { 200: demandResponseSchema },
-        },
-      },
-      async () => ({ items: await findTopicDemand(db) }),
     )
 
     app.get(

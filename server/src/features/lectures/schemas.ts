@@ -13,42 +13,6 @@ import { guesthouseSchema } from '../guesthouses/schemas.js'
 
 const id = identifier()
 
-export const PREFERRED_TIMES = ['morning', 'afternoon', 'evening'] as const
-
-/** A topic on the menu; the English title and description fall back to the Chinese ones. */
-export const topicFieldsSchema = z.object({
-  title: line(30),
-  titleEn: line(60, 0).optional(),
-  description: paragraph(300),
-  descriptionEn: paragraph(600, 0).optional(),
-})
-export type TopicCreate = z.input<typeof topicFieldsSchema>
-export const topicPatchSchema = patchOf(topicFieldsSchema)
-export type TopicPatch = z.input<typeof topicPatchSchema>
-
-export const topicSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  titleEn: z.string(),
-  description: z.string(),
-  descriptionEn: z.string(),
-  /** How many residents ordered (点单) this topic. */
-  orderCount: z.number().int(),
-  /** Whether the caller has ordered it (false when not logged in). */
-  orderedByMe: z.boolean(),
-})
-export type Topic = z.infer<typeof topicSchema>
-export const topicListResponseSchema = z.object({ items: z.array(topicSchema) })
-export type TopicList = z.infer<typeof topicListResponseSchema>
-
-export const topicOrderSchema = z.object({
-  preferredTime: z.enum(PREFERRED_TIMES).optional(),
-  area: line(40).optional(),
-})
-export type TopicOrderInput = z.input<typeof topicOrderSchema>
-export const topicResponseSchema = z.object({ topic: topicSchema })
-export type TopicResponse = z.infer<typeof topicResponseSchema>
-
 export const sessionSchema = z.object({
   id: z.string(),
   topicId: z.string(),
@@ -161,19 +125,6 @@ export const feedbackSummaryResponseSchema = z.object({
   bySpeaker: z.array(z.object({ speaker: z.string(), average: z.number(), count: z.number().int() })),
 })
 export type FeedbackSummary = z.infer<typeof feedbackSummaryResponseSchema>
-
-export const demandResponseSchema = z.object({
-  items: z.array(
-    z.object({
-      topicId: z.string(),
-      title: z.string(),
-      orders: z.number().int(),
-      byTime: z.record(z.string(), z.number().int()),
-      byArea: z.record(z.string(), z.number().int()),
-    }),
-  ),
-})
-export type TopicDemand = z.infer<typeof demandResponseSchema>
 
 export const attendanceResponseSchema = z.object({
   items: z.array(

@@ -2,7 +2,7 @@ import type { Db } from '../../db/index.js'
 import { distanceMetres } from '../../shared/geo.js'
 import { pageOf } from '../../shared/offset-cursor.js'
 import type { Origin } from '../../shared/params.js'
-import { checkinWindow } from '../lectures/checkin.js'
+import { checkinWindow } from '../../shared/checkin-code.js'
 import type { Activity } from './schemas.js'
 
 export interface ActivityFilter {

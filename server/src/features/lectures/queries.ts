@@ -4,7 +4,7 @@ import type { BookingsTable } from '../../db/schema.js'
 import type { Origin } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
 import { toGuesthouse } from '../guesthouses/queries.js'
-import { checkinWindow } from './checkin.js'
+import { checkinWindow } from '../../shared/checkin-code.js'
 import { assertSessionInScope } from './scope.js'
 import type { Booking, LectureSession } from './schemas.js'
 

@@ -44,6 +44,18 @@ export async function communityForNewPlace(db: Db, actor: User, requested: strin
   return requested
 }
 
+/** The communities new places go to (a sheet's rows), each distinct one checked once as communityForNewPlace does. */
+export async function communitiesForNewPlaces(
+  db: Db,
+  actor: User,
+  requested: (string | undefined)[],
+): Promise<string[]> {
+  const decided = new Map<string | undefined, string>()
+  for (const communityId of new Set(requested))
+    decided.set(communityId, await communityForNewPlace(db, actor, communityId))
+  return requested.map((communityId) => decided.get(communityId)!)
+}
+
 /** Narrows a staff list to the communities the viewer acts for; `null` means no narrowing (a district account). */
 export async function visibleCommunities(db: Db, viewer: User): Promise<string[] | null> {
   const scope = await staffCommunities(db, viewer)

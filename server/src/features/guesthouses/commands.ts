@@ -1,80 +1,117 @@
+import type { Transaction } from 'kysely'
 import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
-import { recordChange } from '../../shared/audit.js'
+import type { Database } from '../../db/schema.js'
+import { recordChanges } from '../../shared/audit.js'
+import { batchesOf } from '../../shared/batches.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
-import { communityForNewPlace } from '../community/scope.js'
+import { communitiesForNewPlaces } from '../community/scope.js'
 import { setPlacePhotos } from '../uploads/photos.js'
 import type { guesthouseFieldsSchema, guesthousePatchSchema } from './schemas.js'
 import { assertGuesthouseInScope } from './scope.js'
 
+type GuesthouseFields = z.output<typeof guesthouseFieldsSchema>
+type GuesthousePatchFields = z.output<typeof guesthousePatchSchema>
+
+/** Adds guesthouses inside the caller's transaction (a form's one, or a sheet's rows in a few statements), audited. */
+export async function insertGuesthouses(
+  trx: Transaction<Database>,
+  actor: User,
+  list: GuesthouseFields[],
+  at: string,
+): Promise<string[]> {
+  const communities = await communitiesForNewPlaces(
+    trx,
+    actor,
+    list.map((fields) => fields.communityId),
+  )
+  const added = list.map((fields, index) => ({ id: newId('gh'), fields, communityId: communities[index]! }))
+  // A new guesthouse has no photos recorded yet: only those it names need looking at.
+  for (const { id, fields } of added)
+    if (fields.photos.length) await setPlacePhotos(trx, 'guesthouse', id, fields.photos)
+  const rows = added.map(({ id, fields, communityId }) => ({
+    id,
+    community_id: communityId,
+    name: fields.name,
+    address: fields.address,
+    lat: fields.lat,
+    lng: fields.lng,
+    rooms_note: fields.roomsNote ?? null,
+    photos_json: JSON.stringify(fields.photos),
+    is_demo: 0 as const,
+    created_at: at,
+  }))
+  for (const batch of batchesOf(rows, 500)) await trx.insertInto('guesthouses').values(batch).execute()
+  await recordChanges(
+    trx,
+    added.map(({ id, fields, communityId }) => ({
+      actorId: actor.id,
+      entity: 'guesthouse',
+      entityId: id,
+      action: 'create',
+      detail: { ...fields, communityId },
+      at,
+    })),
+  )
+  return added.map(({ id }) => id)
+}
+
+/** Changes guesthouses the actor acts for (a form's one, or a sheet's rows), inside the caller's transaction, audited. */
+export async function changeGuesthouses(
+  trx: Transaction<Database>,
+  actor: User,
+  changes: { id: string; patch: GuesthousePatchFields }[],
+  at: string,
+): Promise<void> {
+  // Handing a guesthouse (and its sessions) to another community takes acting for both.
+  await communitiesForNewPlaces(
+    trx,
+    actor,
+    changes.flatMap(({ patch }) => (patch.communityId === undefined ? [] : [patch.communityId])),
+  )
+  for (const { id, patch } of changes) {
+    await setPlacePhotos(trx, 'guesthouse', id, patch.photos)
+    await trx
+      .updateTable('guesthouses')
+      .set({
+        ...(patch.communityId !== undefined && { community_id: patch.communityId }),
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.address !== undefined && { address: patch.address }),
+        ...(patch.lat !== undefined && { lat: patch.lat }),
+        ...(patch.lng !== undefined && { lng: patch.lng }),
+        ...(patch.roomsNote !== undefined && { rooms_note: patch.roomsNote }),
+        ...(patch.photos !== undefined && { photos_json: JSON.stringify(patch.photos) }),
+      })
+      .where('id', '=', id)
+      .execute()
+  }
+  await recordChanges(
+    trx,
+    changes.map(({ id, patch }) => ({
+      actorId: actor.id,
+      entity: 'guesthouse',
+      entityId: id,
+      action: 'update',
+      detail: patch,
+      at,
+    })),
+  )
+}
+
 export function createGuesthouseCommands(db: Db, clock: () => Date) {
   /** Staff add a guesthouse that hosts lectures; recorded with who did it. */
-  async function createGuesthouse(actor: User, input: z.output<typeof guesthouseFieldsSchema>): Promise<string> {
-    const id = newId('gh')
+  async function createGuesthouse(actor: User, input: GuesthouseFields): Promise<string> {
     const at = clock().toISOString()
-    await db.transaction().execute(async (trx) => {
-      const communityId = await communityForNewPlace(trx, actor, input.communityId)
-      await setPlacePhotos(trx, 'guesthouse', id, input.photos)
-      await trx
-        .insertInto('guesthouses')
-        .values({
-          id,
-          community_id: communityId,
-          name: input.name,
-          address: input.address,
-          lat: input.lat,
-          lng: input.lng,
-          rooms_note: input.roomsNote ?? null,
-          photos_json: JSON.stringify(input.photos),
-          is_demo: 0,
-          created_at: at,
-        })
-        .execute()
-      await recordChange(trx, {
-        actorId: actor.id,
-        entity: 'guesthouse',
-        entityId: id,
-        action: 'create',
-        detail: { ...input, communityId },
-        at,
-      })
-    })
-    return id
+    const [id] = await db.transaction().execute((trx) => insertGuesthouses(trx, actor, [input], at))
+    return id!
   }
 
-  async function updateGuesthouse(
-    actor: User,
-    id: string,
-    patch: z.output<typeof guesthousePatchSchema>,
-  ): Promise<void> {
+  async function updateGuesthouse(actor: User, id: string, patch: GuesthousePatchFields): Promise<void> {
     const at = clock().toISOString()
     await db.transaction().execute(async (trx) => {
       await assertGuesthouseInScope(trx, actor, id)
-      // Handing a guesthouse (and its sessions) to another community takes acting for both.
-      if (patch.communityId !== undefined) await communityForNewPlace(trx, actor, patch.communityId)
-      await setPlacePhotos(trx, 'guesthouse', id, patch.photos)
-      await trx
-        .updateTable('guesthouses')
-        .set({
-          ...(patch.communityId !== undefined && { community_id: patch.communityId }),
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.address !== undefined && { address: patch.address }),
-          ...(patch.lat !== undefined && { lat: patch.lat }),
-          ...(patch.lng !== undefined && { lng: patch.lng }),
-          ...(patch.roomsNote !== undefined && { rooms_note: patch.roomsNote }),
-          ...(patch.photos !== undefined && { photos_json: JSON.stringify(patch.photos) }),
-        })
-        .where('id', '=', id)
-        .execute()
-      await recordChange(trx, {
-        actorId: actor.id,
-        entity: 'guesthouse',
-        entityId: id,
-        action: 'update',
-        detail: patch,
-        at,
-      })
+      await changeGuesthouses(trx, actor, [{ id, patch }], at)
     })
   }
 

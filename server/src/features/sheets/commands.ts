@@ -6,8 +6,8 @@ import type { User } from '../auth/schemas.js'
 import { readSheet, type SHEET_TYPES } from './files.js'
 import { duplicateIds, rowsByColumn } from './rows.js'
 import type { SheetImportResponse, SheetKind } from './schemas.js'
+import { SHEET_SPECS } from './registry.js'
 import { scopeOf } from './scope.js'
-import { planStations, stationColumns, writeStations } from './stations.js'
 
 /**
  * Imports a sheet. Preview reads and judges every row and writes nothing; apply judges again inside one transaction
@@ -23,21 +23,22 @@ export function createSheetCommands(db: Db, clock: () => Date, onStationsChanged
     mode: 'preview' | 'apply',
   ): Promise<SheetImportResponse> {
     const sheet = await readSheet(file, type)
+    const spec = SHEET_SPECS[kind]
     const judge = async (reader: Db) => {
-      const read = rowsByColumn(sheet, stationColumns)
-      const plan = await planStations(reader, await scopeOf(reader, actor), read.rows)
+      const read = rowsByColumn(sheet, spec.columns)
+      const plan = await spec.plan(reader, await scopeOf(reader, actor), read.rows)
       const rowErrors = [...read.errors, ...duplicateIds(read.rows), ...plan.errors].sort((a, b) => a.row - b.row)
-      const created = plan.changes.filter((c) => c.id === null).length
+      const { created, updated, unchanged } = plan
       const result: SheetImportResponse = {
         kind,
         mode,
         rows: sheet.rows.length,
         created,
-        updated: plan.changes.length - created,
-        unchanged: plan.unchanged,
+        updated,
+        unchanged,
         errors: rowErrors,
       }
-      return { result, changes: plan.changes }
+      return { result, plan }
     }
     if (mode === 'preview') return (await judge(db)).result
 
@@ -45,7 +46,7 @@ export function createSheetCommands(db: Db, clock: () => Date, onStationsChanged
     const result = await db.transaction().execute(async (trx) => {
       const judged = await judge(trx)
       if (judged.result.errors.length) throw errors.sheetHasErrors(judged.result.errors)
-      await writeStations(trx, actor, judged.changes, at)
+      await judged.plan.write(trx, actor, at)
       const { created, updated, unchanged, rows } = judged.result
       await recordChange(trx, {
         actorId: actor.id,
@@ -57,7 +58,7 @@ export function createSheetCommands(db: Db, clock: () => Date, onStationsChanged
       })
       return judged.result
     })
-    if (result.created + result.updated > 0) onStationsChanged()
+    if (kind === 'stations' && result.created + result.updated > 0) onStationsChanged()
     return result
   }
   return { importSheet }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { sheetRowErrorSchema } from '../../shared/errors.js'
 
-export const SHEET_KINDS = ['stations'] as const
+export const SHEET_KINDS = ['stations', 'guesthouses'] as const
 export const sheetKindSchema = z.enum(SHEET_KINDS)
 export type SheetKind = z.infer<typeof sheetKindSchema>
 

@@ -2,18 +2,19 @@ import type { Transaction } from 'kysely'
 import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import type { Database } from '../../db/schema.js'
-import type { SheetRowError } from '../../shared/errors.js'
 import type { User } from '../auth/schemas.js'
 import { changeStations, insertStations } from '../stations/commands.js'
 import { findAllStations, type StationRecord } from '../stations/queries.js'
 import { stationCreateSchema } from '../stations/schemas.js'
 import type { SheetColumn } from './files.js'
-import { rowError, sameFields, schemaErrors, textOfRow, type RowText } from './rows.js'
+import { planRows, type RowChange, type RowReading } from './plan.js'
+import type { SheetKindSpec, SheetPlan } from './kinds.js'
+import type { RowText } from './rows.js'
 import type { Scope } from './scope.js'
 
 type StationFields = z.output<typeof stationCreateSchema>
 
-export const stationColumns: SheetColumn[] = [
+const stationColumns: SheetColumn[] = [
   { key: 'id', zh: '编号；新增的站点留空', en: 'Id; leave blank for a new station' },
   { key: 'communityId', zh: '所属社区编号，如 cm_jiadi', en: 'The community it belongs to, e.g. cm_jiadi' },
   { key: 'name', zh: '名称（最多 40 字）', en: 'Name (at most 40 characters)' },
@@ -48,7 +49,7 @@ const list = (text: string, separator: string) =>
     .filter(Boolean)
 
 /** The documented text forms of a station's lists and hours: what the export writes and the import reads. */
-export function stationRow(station: StationRecord): (string | number)[] {
+function stationRow(station: StationRecord): (string | number)[] {
   const cells: Record<string, string | number> = {
     id: station.id,
     communityId: station.communityId ?? '',
@@ -99,50 +100,36 @@ const columnOf = (path: PropertyKey[]) => {
   return COLUMN_OF_FIELD[field ?? ''] ?? field ?? 'id'
 }
 
-export type StationChange = { id: string | null; fields: StationFields }
+const reading: RowReading<StationRecord, StationFields> = {
+  columns: stationColumns,
+  noSuchId: { zh: '站点', en: 'station' },
+  schema: stationCreateSchema,
+  input: stationInput,
+  columnOf,
+  exportRow: stationRow,
+}
 
-/** What importing these rows would do: the rows that change something, or why each refused row is refused. */
-export async function planStations(db: Db, scope: Scope, rows: { number: number; text: RowText }[]) {
-  const stations = new Map((await findAllStations(db)).map((s) => [s.id, s]))
-  const errors: SheetRowError[] = []
-  const changes: StationChange[] = []
-  let unchanged = 0
-  for (const { number, text } of rows) {
-    const current = text.id ? stations.get(text.id) : undefined
-    if (text.id && !current) {
-      errors.push(rowError(number, 'id', 'NOT_FOUND', '没有这个编号的站点', 'No station has this id'))
-      continue
-    }
-    const parsed = stationCreateSchema.safeParse(stationInput(text, current))
-    if (!parsed.success) {
-      errors.push(...schemaErrors(number, parsed.error, columnOf))
-      continue
-    }
-    const fields = { ...parsed.data, communityId: parsed.data.communityId ?? scope.soleCommunity() }
-    const refusal =
-      (current && scope.refusal(number, current.communityId)) || scope.refusal(number, fields.communityId ?? null)
-    if (refusal) {
-      errors.push(refusal)
-      continue
-    }
-    if (current) {
-      const exported = stationRow(current).map(String)
-      const before = stationCreateSchema.parse(stationInput(textOfRow(stationColumns, exported), current))
-      if (sameFields(before, { ...fields, photos: before.photos })) {
-        unchanged += 1
-        continue
-      }
-    }
-    changes.push({ id: current?.id ?? null, fields })
-  }
-  return { errors, changes, unchanged }
+async function planStations(db: Db, scope: Scope, rows: { number: number; text: RowText }[]): Promise<SheetPlan> {
+  const existing = new Map((await findAllStations(db)).map((s) => [s.id, s]))
+  const { changes, ...plan } = planRows(reading, existing, scope, rows)
+  return { ...plan, write: (trx, actor, at) => writeStations(trx, actor, changes, at) }
 }
 
 /** Writes the planned rows inside the import's one transaction; each station audited as a form would audit it. */
-export async function writeStations(trx: Transaction<Database>, actor: User, changes: StationChange[], at: string) {
+async function writeStations(trx: Transaction<Database>, actor: User, changes: RowChange<StationFields>[], at: string) {
   const added = changes.flatMap(({ id, fields }) => (id === null ? [fields] : []))
   await insertStations(trx, actor, added, at)
   // The sheet has no photo column: a changed station keeps its photos.
   const changed = changes.flatMap(({ id, fields: { photos: _kept, ...patch } }) => (id === null ? [] : [{ id, patch }]))
   await changeStations(trx, actor, changed, at)
+}
+
+export const stationSheet: SheetKindSpec = {
+  title: '站点 stations',
+  columns: stationColumns,
+  exportRows: async (db, communities) =>
+    (await findAllStations(db))
+      .filter((s) => communities === null || (s.communityId !== null && communities.includes(s.communityId)))
+      .map(stationRow),
+  plan: planStations,
 }

@@ -9,7 +9,7 @@ import { notFound } from '../../shared/not-found.js'
 import { newId } from '../../shared/ids.js'
 import { assertWithinQuota, storedSince, type Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
-import { communityForNewPlace } from '../community/scope.js'
+import { communitiesForNewPlaces } from '../community/scope.js'
 import type {
   reportCreateSchema,
   serviceToggleSchema,
@@ -70,14 +70,6 @@ async function replaceServices(
     })),
   )
   for (const batch of batchesOf(rows, 1000)) await trx.insertInto('station_services').values(batch).execute()
-}
-
-/** The communities these stations go to, each checked once: it exists and the actor acts for it. */
-async function communitiesForNewPlaces(trx: Transaction<Database>, actor: User, requested: (string | undefined)[]) {
-  const decided = new Map<string | undefined, string>()
-  for (const communityId of new Set(requested))
-    decided.set(communityId, await communityForNewPlace(trx, actor, communityId))
-  return requested.map((communityId) => decided.get(communityId)!)
 }
 
 /** Adds a station inside the caller's transaction (a form's single write), audited. */

@@ -12177,7 +12177,7 @@ export interface operations {
       query?: never
       header?: never
       path: {
-        kind: 'stations'
+        kind: 'stations' | 'guesthouses'
       }
       cookie?: never
     }
@@ -12262,7 +12262,7 @@ export interface operations {
       query?: never
       header?: never
       path: {
-        kind: 'stations'
+        kind: 'stations' | 'guesthouses'
       }
       cookie?: never
     }
@@ -12350,7 +12350,7 @@ export interface operations {
       }
       header?: never
       path: {
-        kind: 'stations'
+        kind: 'stations' | 'guesthouses'
       }
       cookie?: never
     }
@@ -12370,7 +12370,7 @@ export interface operations {
         content: {
           'application/json': {
             /** @enum {string} */
-            kind: 'stations'
+            kind: 'stations' | 'guesthouses'
             /** @enum {string} */
             mode: 'preview' | 'apply'
             /** @description data rows read (the header not counted) */

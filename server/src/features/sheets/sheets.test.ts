@@ -67,10 +67,20 @@ describe.each(DB_KINDS)('station sheets on %s', (kind) => {
     expect(csv.body.trim().split('\r\n').length - 1).toBe(await api.countRows('stations'))
   })
 
-  it('previews the sample in docs/samples as two new stations, without a single error', async () => {
-    const sample = readFileSync(join(__dirname, '../../../../docs/samples/stations.csv'))
-    const preview = await upload(sample, CSV, 'preview')
-    expect(preview.json()).toMatchObject({ rows: 2, created: 2, updated: 0, errors: [] })
+  it.each([
+    ['stations', 'csv'],
+    ['stations', 'xlsx'],
+    ['guesthouses', 'csv'],
+    ['guesthouses', 'xlsx'],
+  ])('previews the sample docs/samples/%s.%s as three new rows, without a single error', async (sheet, format) => {
+    const sample = readFileSync(join(__dirname, `../../../../docs/samples/${sheet}.${format}`))
+    const preview = await api.app.inject({
+      method: 'POST',
+      url: `/api/staff/sheets/${sheet}?mode=preview`,
+      payload: sample,
+      headers: { authorization: `Bearer ${tokens.district}`, 'content-type': format === 'csv' ? CSV : XLSX },
+    })
+    expect(preview.json()).toMatchObject({ rows: 3, created: 3, updated: 0, errors: [] })
   })
 
   it('refuses the sheets to anyone but staff', async () => {

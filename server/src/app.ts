@@ -12,7 +12,7 @@ import { deskRoutes } from './features/desk/routes.js'
 import { communityRoutes } from './features/community/routes.js'
 import { guesthouseRoutes } from './features/guesthouses/routes.js'
 import { inboxRoutes } from './features/inbox/routes.js'
-import { lectureRoutes } from './features/lectures/routes.js'
+import { sessionRoutes } from './features/sessions/routes.js'
 import { memberRoutes } from './features/members/routes.js'
 import { notificationRoutes } from './features/notifications/routes.js'
 import { uploadRoutes } from './features/uploads/routes.js'
@@ -191,7 +191,7 @@ export async function buildApp({
   await app.register(uploadRoutes(database.db, clock, quotas, config.QUOTA_UPLOAD_MAX_MB, PHOTO_RULES))
   await app.register(guesthouseRoutes(database.db, clock))
   await app.register(topicRoutes(database.db, clock))
-  await app.register(lectureRoutes(database.db, clock))
+  await app.register(sessionRoutes(database.db, clock))
   await app.register(activityRoutes(database.db, clock))
   await app.register(notificationRoutes(config, database.db, clock))
   await app.register(inboxRoutes(database.db, clock))

@@ -58,7 +58,7 @@ export type {
   LectureSessionPatch,
   LectureSessionResponse,
   MyBookings,
-} from './features/lectures/schemas.js'
+} from './features/sessions/schemas.js'
 export type {
   Topic,
   TopicCreate,

@@ -1,5 +1,5 @@
 import { expiredNoticesPurge } from './features/inbox/commands.js'
-import { sessionReminders } from './features/lectures/reminders.js'
+import { sessionReminders } from './features/sessions/reminders.js'
 import { staleClaimsRelease } from './features/wishes/lifecycle.js'
 import type { Config } from './config.js'
 import { overdueWishAlerts } from './features/targets/commands.js'

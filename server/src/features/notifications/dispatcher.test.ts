@@ -1,7 +1,7 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import { createDispatcher, MAX_ATTEMPTS, type OutgoingNotice } from './dispatcher'
-import { queueSessionReminders } from '../lectures/reminders'
+import { queueSessionReminders } from '../sessions/reminders'
 import { enqueueNotices } from '../notices/notices'
 
 describe.each(DB_KINDS)('notice outbox on %s', (kind) => {

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { BookingsTable } from '../../db/schema.js'
+import { notFound } from '../../shared/not-found.js'
 import type { Origin } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
 import { toGuesthouse } from '../guesthouses/queries.js'
@@ -184,6 +185,18 @@ export async function findSessions(
       reviewed,
     ),
   }))
+}
+
+/** One session as `userId` sees it (their booking, their distance from `origin`); 404 when there is none. */
+export async function findSession(
+  db: Db,
+  id: string,
+  userId: string | null,
+  origin: Origin | undefined,
+): Promise<LectureSession> {
+  const [session] = await findSessions(db, { id }, userId, origin)
+  if (!session) throw notFound.session()
+  return session
 }
 
 /**

@@ -13,7 +13,7 @@ import { assertSessionTimes } from './schedule.js'
 import { assertSessionInScope } from './scope.js'
 import type { checkinSchema, feedbackSchema, sessionCreateSchema } from './schemas.js'
 
-export function createLectureCommands(db: Db, clock: () => Date) {
+export function createSessionCommands(db: Db, clock: () => Date) {
   /** Schedules a session and tells every resident who ordered its topic. */
   async function scheduleSession(actor: User, input: z.output<typeof sessionCreateSchema>): Promise<string> {
     const id = newId('ls')

@@ -5,6 +5,7 @@ import { hasZodFastifySchemaValidationErrors, validatorCompiler, type ZodTypePro
 import type { Config } from './config.js'
 import { isDatabaseUnavailable } from './db/faults.js'
 import type { DbHandle } from './db/index.js'
+import { activityPresenceRoutes } from './features/activities/presence-routes.js'
 import { activityRoutes } from './features/activities/routes.js'
 import { authRoutes } from './features/auth/routes.js'
 import { createAuthSessions } from './features/auth/auth-sessions.js'
@@ -193,6 +194,7 @@ export async function buildApp({
   await app.register(topicRoutes(database.db, clock))
   await app.register(sessionRoutes(database.db, clock))
   await app.register(activityRoutes(database.db, clock))
+  await app.register(activityPresenceRoutes(database.db, clock))
   await app.register(notificationRoutes(config, database.db, clock))
   await app.register(inboxRoutes(database.db, clock))
   const stationCatalog = createStationCatalog(database.db, config.STATIONS_CACHE_MS)

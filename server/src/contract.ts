@@ -16,10 +16,13 @@ export type { DeskPollResponse, DeskTicket, DeskTicketCreated, DeskTicketStatus 
 export type { Town, TownPatch } from './features/town/schemas.js'
 export type {
   Activity,
+  ActivityAttendance,
+  ActivityCheckinInput,
   ActivityCreate,
   ActivityList,
   ActivityPatch,
   ActivityResponse,
+  HoursPatch,
   SignupResponse,
 } from './features/activities/schemas.js'
 export type { WeeklyHours } from './features/stations/hours.js'

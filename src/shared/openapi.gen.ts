@@ -1248,6 +1248,100 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/activities/{id}/checkin-code': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The rotating check-in code of an activity (staff)
+     * @description Shown as a QR code on the spot; a new one every minute, each good for two.
+     */
+    get: operations['getActivitiesByIdCheckinCode']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/activities/{id}/checkins': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Check in or out of an activity with its code (confirmed volunteers)
+     * @description In from 30 minutes before the start to the end; out after checking in, until two hours after the end. With a position, more than 500 m away is refused. Hours served = check-out minus check-in, clipped to the activity’s span (unless staff set them). The same scan again changes nothing.
+     */
+    post: operations['postActivitiesByIdCheckins']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/activities/{id}/attendance': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Who signed up, came and for how long (staff) */
+    get: operations['getActivitiesByIdAttendance']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/activities/{id}/attendance.csv': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Attendance with hours as CSV (staff) */
+    get: operations['getActivitiesByIdAttendanceCsv']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/activities/{id}/signups/{memberId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /**
+     * Set a volunteer’s hours by hand, with a reason (staff)
+     * @description Hours 0–24, kept over the scans and audited. The reason comes with the hours or is already on record.
+     */
+    patch: operations['patchActivitiesByIdSignupsByMemberId']
+    trace?: never
+  }
   '/api/notifications/templates': {
     parameters: {
       query?: never
@@ -11557,6 +11651,630 @@ export interface operations {
         }
       }
       /** @description FORBIDDEN: only for member, or not this caller’s to do */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description NOT_FOUND: nothing with that id, or nothing this caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Refused in the current state; error.code says which (e.g. WISH_ALREADY_CLAIMED, BOOKING_CLOSED) */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description PAYLOAD_TOO_LARGE: the body is over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNSUPPORTED_MEDIA_TYPE: send JSON (or, for a photo, JPEG, PNG or WebP; for a sheet, .xlsx or .csv) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  getActivitiesByIdCheckinCode: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            code: string
+            expiresAt: string
+          }
+        }
+      }
+      /** @description Not modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description FORBIDDEN: only for staff, or not this caller’s to do */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description NOT_FOUND: nothing with that id, or nothing this caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Refused in the current state; error.code says which (e.g. WISH_ALREADY_CLAIMED, BOOKING_CLOSED) */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  postActivitiesByIdCheckins: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string
+          /**
+           * @description in on arrival, out on leaving: the hours are the time between
+           * @enum {string}
+           */
+          direction: 'in' | 'out'
+          /** @description GCJ-02; where the volunteer is, when they allow it */
+          lat?: number
+          /** @description GCJ-02; with lat */
+          lng?: number
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            activity: {
+              id: string
+              title: string
+              /**
+               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
+               * @enum {string}
+               */
+              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+              description: string
+              communityId: string
+              communityName: string
+              address: string
+              /** @description GCJ-02 latitude */
+              lat: number
+              /** @description GCJ-02 longitude */
+              lng: number
+              startsAt: string
+              endsAt: string
+              /** @enum {string} */
+              status: 'scheduled' | 'cancelled'
+              volunteersNeeded: number
+              confirmedCount: number
+              waitlistCount: number
+              placesLeft: number
+              /** @description metres from lat/lng of the query, null without them */
+              distanceM: number | null
+              /** @description a confirmed volunteer may check in from this time… */
+              checkInOpensAt: string
+              /** @description …until this one (the end of the activity) */
+              checkInClosesAt: string
+              /** @description the caller’s sign-up; null when signed out or not signed up */
+              mySignup: {
+                id: string
+                /** @enum {string} */
+                status: 'confirmed' | 'waitlisted'
+                /** @description place on the waitlist, 1 = next; null when confirmed */
+                position: number | null
+                checkedInAt: string | null
+                checkedOutAt: string | null
+                /** @description hours served as counted: from check-in and check-out, or as staff set them */
+                hours: number | null
+              } | null
+            }
+          }
+        }
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description FORBIDDEN: only for member, or not this caller’s to do */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description NOT_FOUND: nothing with that id, or nothing this caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Refused in the current state; error.code says which (e.g. WISH_ALREADY_CLAIMED, BOOKING_CLOSED) */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description PAYLOAD_TOO_LARGE: the body is over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNSUPPORTED_MEDIA_TYPE: send JSON (or, for a photo, JPEG, PNG or WebP; for a sheet, .xlsx or .csv) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  getActivitiesByIdAttendance: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** @description the 双报到 registration; null if it was since withdrawn */
+              memberId: string | null
+              /** @description as registered for 双报到; staff of the community only */
+              realName: string | null
+              nickname: string
+              /** @enum {string} */
+              status: 'confirmed' | 'waitlisted' | 'cancelled'
+              position: number | null
+              checkedInAt: string | null
+              checkedOutAt: string | null
+              /** @description checked in with a position within 500 m of the activity */
+              locationVerified: boolean
+              hours: number | null
+              /** @description why staff set the hours by hand; null when counted from the scans */
+              hoursReason: string | null
+            }[]
+          }
+        }
+      }
+      /** @description Not modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description FORBIDDEN: only for staff, or not this caller’s to do */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description NOT_FOUND: nothing with that id, or nothing this caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  getActivitiesByIdAttendanceCsv: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description One row per person signed up, with a header row */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': string
+        }
+      }
+      /** @description Not modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description FORBIDDEN: only for staff, or not this caller’s to do */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description NOT_FOUND: nothing with that id, or nothing this caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  patchActivitiesByIdSignupsByMemberId: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+        /** @description the 双报到 registration’s id */
+        memberId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          hours?: number
+          reason?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @description the 双报到 registration; null if it was since withdrawn */
+            memberId: string | null
+            /** @description as registered for 双报到; staff of the community only */
+            realName: string | null
+            nickname: string
+            /** @enum {string} */
+            status: 'confirmed' | 'waitlisted' | 'cancelled'
+            position: number | null
+            checkedInAt: string | null
+            checkedOutAt: string | null
+            /** @description checked in with a position within 500 m of the activity */
+            locationVerified: boolean
+            hours: number | null
+            /** @description why staff set the hours by hand; null when counted from the scans */
+            hoursReason: string | null
+          }
+        }
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description FORBIDDEN: only for staff, or not this caller’s to do */
       403: {
         headers: {
           [name: string]: unknown

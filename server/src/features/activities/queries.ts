@@ -3,7 +3,7 @@ import { distanceMetres } from '../../shared/geo.js'
 import { pageOf } from '../../shared/offset-cursor.js'
 import type { Origin } from '../../shared/params.js'
 import { checkinWindow } from '../../shared/checkin-code.js'
-import type { Activity } from './schemas.js'
+import type { Activity, ActivityAttendance } from './schemas.js'
 
 export interface ActivityFilter {
   id?: string
@@ -135,4 +135,46 @@ export async function findActivityPage(
   origin: Origin | undefined,
 ) {
   return pageOf(await findActivities(db, filter, userId, origin), page.limit, page.cursor)
+}
+
+/** Everyone who signed up, confirmed first, then the waitlist in order, then those who withdrew; staff only. */
+export async function findAttendance(db: Db, activityId: string): Promise<ActivityAttendance['items']> {
+  const rows = await db
+    .selectFrom('activity_signups as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('members as m', 'm.user_id', 's.user_id')
+    .select([
+      'm.id as member_id',
+      'm.real_name',
+      'u.nickname',
+      's.status',
+      's.waitlist_ticket',
+      's.checked_in_at',
+      's.checked_out_at',
+      's.checkin_verified',
+      's.hours',
+      's.hours_reason',
+      's.created_at',
+    ])
+    .where('s.activity_id', '=', activityId)
+    .orderBy('s.created_at')
+    .execute()
+  const rank = { confirmed: 0, waitlisted: 1, cancelled: 2 }
+  const waiting = rows
+    .filter((r) => r.status === 'waitlisted')
+    .sort((a, b) => Number(a.waitlist_ticket) - Number(b.waitlist_ticket))
+  return rows
+    .sort((a, b) => rank[a.status] - rank[b.status] || Number(a.waitlist_ticket) - Number(b.waitlist_ticket))
+    .map((r) => ({
+      memberId: r.member_id,
+      realName: r.real_name,
+      nickname: r.nickname,
+      status: r.status,
+      position: r.status === 'waitlisted' ? waiting.indexOf(r) + 1 : null,
+      checkedInAt: r.checked_in_at,
+      checkedOutAt: r.checked_out_at,
+      locationVerified: r.checked_in_at !== null && Number(r.checkin_verified) === 1,
+      hours: r.hours === null ? null : Number(r.hours),
+      hoursReason: r.hours_reason,
+    }))
 }

@@ -103,3 +103,39 @@ export const signupSchema = z.object({
 /** A sign-up changed, with its activity as the caller now sees it. */
 export const signupResponseSchema = signupSchema.extend({ activity: activitySchema })
 export type SignupResponse = z.infer<typeof signupResponseSchema>
+
+export const checkinCodeResponseSchema = z.object({ code: z.string(), expiresAt: z.string() })
+export const checkinSchema = z
+  .object({
+    code: token(200),
+    direction: z.enum(['in', 'out']).describe('in on arrival, out on leaving: the hours are the time between'),
+    lat: z.number().min(-90).max(90).optional().describe('GCJ-02; where the volunteer is, when they allow it'),
+    lng: z.number().min(-180).max(180).optional().describe('GCJ-02; with lat'),
+  })
+  .refine(coordinatesTogether, coordinatesTogetherRule)
+export type ActivityCheckinInput = z.input<typeof checkinSchema>
+
+/** Staff set hours by hand: 0–24, with a reason (in the body, or one already on record from an earlier change). */
+export const hoursPatchSchema = patchOf(
+  z.object({
+    hours: z.number().min(0).max(24).multipleOf(0.01),
+    reason: line(100),
+  }),
+)
+export type HoursPatch = z.input<typeof hoursPatchSchema>
+export const memberSignupParamsSchema = z.object({ id, memberId: id.describe('the 双报到 registration’s id') })
+
+export const attendanceItemSchema = z.object({
+  memberId: z.string().nullable().describe('the 双报到 registration; null if it was since withdrawn'),
+  realName: z.string().nullable().describe('as registered for 双报到; staff of the community only'),
+  nickname: z.string(),
+  status: signupStatusSchema,
+  position: z.number().int().nullable(),
+  checkedInAt: z.string().nullable(),
+  checkedOutAt: z.string().nullable(),
+  locationVerified: z.boolean().describe('checked in with a position within 500 m of the activity'),
+  hours: z.number().nullable(),
+  hoursReason: z.string().nullable().describe('why staff set the hours by hand; null when counted from the scans'),
+})
+export const attendanceResponseSchema = z.object({ items: z.array(attendanceItemSchema) })
+export type ActivityAttendance = z.infer<typeof attendanceResponseSchema>

@@ -13,8 +13,9 @@ interface Fixture {
   disputedWishId: string
   /** A pending 双报到 registration. */
   memberId: string
-  /** A volunteer activity of the community. */
+  /** A volunteer activity of the community, and the registration of a member signed up for it. */
   activityId: string
+  volunteerId: string
 }
 type Request = { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }
 const post = (url: string, payload: object): Request => ({ method: 'POST', url, payload })
@@ -149,6 +150,26 @@ const STAFF_ROUTES: [string, (f: Fixture) => Request, number][] = [
     200,
   ],
   ['cancel a volunteer activity', (f) => post(`/api/activities/${f.activityId}/cancel`, { reason: '改期' }), 200],
+  [
+    'show an activity’s check-in code',
+    (f) => ({ method: 'GET', url: `/api/activities/${f.activityId}/checkin-code` }),
+    200,
+  ],
+  ['read an activity’s attendance', (f) => ({ method: 'GET', url: `/api/activities/${f.activityId}/attendance` }), 200],
+  [
+    'export an activity’s attendance CSV',
+    (f) => ({ method: 'GET', url: `/api/activities/${f.activityId}/attendance.csv` }),
+    200,
+  ],
+  [
+    'set a volunteer’s hours',
+    (f) => ({
+      method: 'PATCH',
+      url: `/api/activities/${f.activityId}/signups/${f.volunteerId}`,
+      payload: { hours: 2, reason: '补录' },
+    }),
+    200,
+  ],
 ]
 
 /** Staff lists filtered to the communities a staff user acts for, and the fixture's item each should hold. */
@@ -272,7 +293,9 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
     const registrant = (await api.signIn(registrantName, 'resident', { nickname: registrantName })).token
     const memberId = (await created(post('/api/members', registration), registrant)).member.id
     const activityId = (await created(post('/api/activities', activity))).activity.id
-    return { stationId, guesthouseId, sessionId, reportId, wishId, disputedWishId, memberId, activityId }
+    await created(post(`/api/activities/${activityId}/signups`, {}), 'member')
+    const volunteerId = (await call('member', { method: 'GET', url: '/api/me/member' })).json().member.id
+    return { stationId, guesthouseId, sessionId, reportId, wishId, disputedWishId, memberId, activityId, volunteerId }
   }
 
   /** Everything a staff route could change, read straight from the database. */
@@ -290,6 +313,7 @@ describe.each(DB_KINDS)('staff act only for their own communities, on %s', (kind
       db.selectFrom('members').selectAll().orderBy('id').execute(),
       db.selectFrom('users').selectAll().orderBy('id').execute(),
       db.selectFrom('activities').selectAll().orderBy('id').execute(),
+      db.selectFrom('activity_signups').selectAll().orderBy('id').execute(),
     ])
   }
 

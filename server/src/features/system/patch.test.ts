@@ -139,6 +139,17 @@ const CASES: Record<string, PatchCase> = {
       volunteersNeeded: { value: 12 },
     },
   },
+  'PATCH /api/activities/{id}/signups/{memberId}': {
+    url: '/api/activities/ac_demo_legal/signups/mb_demo_2',
+    role: 'staff',
+    read: (db) =>
+      db.selectFrom('activity_signups').selectAll().where('id', '=', 'su_demo_legal_1').executeTakeFirstOrThrow(),
+    changes: {
+      // The reason first: hours alone are taken once a reason is on record.
+      reason: { value: '现场负责人确认', columns: ['hours_reason'] },
+      hours: { value: 2.5, columns: ['hours', 'hours_set_by'] },
+    },
+  },
   'PATCH /api/me/member': {
     url: '/api/me/member',
     role: 'member',

@@ -33,7 +33,7 @@ async function main() {
       const data = workbook.worksheets[0]!
       const firstRows = Array.from({ length: ROWS }, (_, index) => {
         const values = (data.getRow(index + 2).values as (string | number | undefined)[]).slice(1)
-        return SHEET_SPECS[kind].columns.map((column, at) => (at === 0 ? '' : (values[at] ?? '')))
+        return SHEET_SPECS[kind].columns.map((_column, at) => (at === 0 ? '' : (values[at] ?? '')))
       })
       const { title, columns } = SHEET_SPECS[kind]
       writeFileSync(join(samples, `${kind}.xlsx`), await writeXlsx(title, columns, firstRows))

@@ -35,7 +35,7 @@ export default defineConfig(async (merge, { mode }) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [['@tarojs/plugin-inject', ariaInWxml]],
     defineConstants: { API_BASE: JSON.stringify(apiBase), TILE_URL: JSON.stringify(tileUrl) },
-    alias: { '@contract': path.resolve(__dirname, '..', 'server/src/contract.ts') },
+    alias: { '@contract': path.resolve(__dirname, '..', 'src/shared/openapi.gen.ts') },
     // The map's marker icon as a file of the weapp package: WeChat's map takes a path for a marker's icon.
     copy: {
       patterns:

@@ -4,15 +4,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = join(__dirname, '..')
-const SOURCES = [
-  'src',
-  'config',
-  'types',
-  'babel.config.js',
-  'package.json',
-  'project.config.json',
-  'server/src/contract.ts',
-]
+const SOURCES = ['src', 'config', 'types', 'babel.config.js', 'package.json', 'project.config.json']
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0

@@ -33,6 +33,7 @@ export async function publishedDocument(): Promise<OpenAPI3> {
 
 /** The TypeScript of a document, formatted as the repository formats its sources. */
 export async function contractTypes(document: OpenAPI3): Promise<string> {
-  const source = HEADER + astToString(await openapiTS(document, { silent: true }))
+  const source =
+    HEADER + astToString(await openapiTS(document, { silent: true, rootTypes: true, rootTypesNoSchemaPrefix: true }))
   return format(source, { ...(await resolveConfig(GENERATED_TYPES)), filepath: GENERATED_TYPES })
 }

@@ -1,7 +1,10 @@
 import Taro from '@tarojs/taro'
-import type { AuthResponse, DevLoginBody, LogoutResponse, MeResponse, User } from '@contract'
+import type { AuthResponse, LogoutResponse, MeResponse, User } from '@contract'
+import type { Body } from './client'
 import { request } from './request'
 import { KEYS, readStorage, writeStorage } from './storage'
+
+type DevLoginBody = Body<'POST /api/auth/dev'>
 
 export const currentUser = () => readStorage<User>(KEYS.user) ?? null
 

@@ -1677,6 +1677,838 @@ export interface paths {
 export type webhooks = Record<string, never>
 export interface components {
   schemas: {
+    /**
+     * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
+     * @enum {string}
+     */
+    ActivityKind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
+    Activity: {
+      id: string
+      title: string
+      kind: components['schemas']['ActivityKind']
+      description: string
+      communityId: string
+      communityName: string
+      address: string
+      /** @description GCJ-02 latitude */
+      lat: number
+      /** @description GCJ-02 longitude */
+      lng: number
+      startsAt: string
+      endsAt: string
+      /** @enum {string} */
+      status: 'scheduled' | 'cancelled'
+      volunteersNeeded: number
+      confirmedCount: number
+      waitlistCount: number
+      placesLeft: number
+      /** @description metres from lat/lng of the query, null without them */
+      distanceM: number | null
+      /** @description a confirmed volunteer may check in from this time… */
+      checkInOpensAt: string
+      /** @description …until this one (the end of the activity) */
+      checkInClosesAt: string
+      /** @description the caller’s sign-up; null when signed out or not signed up */
+      mySignup: {
+        id: string
+        /** @enum {string} */
+        status: 'confirmed' | 'waitlisted'
+        /** @description place on the waitlist, 1 = next; null when confirmed */
+        position: number | null
+        checkedInAt: string | null
+        checkedOutAt: string | null
+        /** @description hours served as counted: from check-in and check-out, or as staff set them */
+        hours: number | null
+      } | null
+    }
+    ActivityResponse: {
+      activity: components['schemas']['Activity']
+    }
+    ActivityList: {
+      items: components['schemas']['Activity'][]
+      nextCursor: string | null
+    }
+    SignupResponse: {
+      id: string
+      activityId: string
+      /** @enum {string} */
+      status: 'confirmed' | 'waitlisted' | 'cancelled'
+      /** @description place on the waitlist, 1 = next to be confirmed; null otherwise */
+      position: number | null
+      activity: components['schemas']['Activity']
+    }
+    ActivityCheckinCode: {
+      code: string
+      expiresAt: string
+    }
+    ActivityAttendance: {
+      items: {
+        /** @description the 双报到 registration; null if it was since withdrawn */
+        memberId: string | null
+        /** @description as registered for 双报到; staff of the community only */
+        realName: string | null
+        nickname: string
+        /** @enum {string} */
+        status: 'confirmed' | 'waitlisted' | 'cancelled'
+        position: number | null
+        checkedInAt: string | null
+        checkedOutAt: string | null
+        /** @description checked in with a position within 500 m of the activity */
+        locationVerified: boolean
+        hours: number | null
+        /** @description why staff set the hours by hand; null when counted from the scans */
+        hoursReason: string | null
+      }[]
+    }
+    /** @enum {string} */
+    Role: 'tourist' | 'resident' | 'member' | 'staff'
+    User: {
+      id: string
+      nickname: string
+      role: components['schemas']['Role']
+    }
+    AuthResponse: {
+      token: string
+      user: components['schemas']['User']
+    }
+    LoginOptions: {
+      /** @description POST /api/auth/wechat works: AUTH_MODE is wechat or cloud */
+      wechat: boolean
+      /** @description POST /api/auth/dev exists: AUTH_DEV_LOGIN=1 with NODE_ENV development or test */
+      dev: boolean
+    }
+    MeResponse: {
+      user: components['schemas']['User']
+    }
+    LogoutResponse: {
+      sessionsEnded: number
+    }
+    DeskTicketCreated: {
+      /** @description Names this sign-in; printed in the code, so not a secret */
+      ticket: string
+      /** @description Kept by the desk page only, sent with each poll; never in the code */
+      secret: string
+      /** @description What the code encodes: oldtown-desk:<ticket> */
+      qrText: string
+      /** Format: date-time */
+      expiresAt: string
+    }
+    /** @enum {string} */
+    DeskTicketStatus: 'pending' | 'approved' | 'expired' | 'used'
+    DeskTicket: {
+      ticket: string
+      /** @description The desk browser as it named itself, e.g. "Chrome 131 · Windows" */
+      browser: string
+      /** Format: date-time */
+      createdAt: string
+      /** Format: date-time */
+      expiresAt: string
+      status: components['schemas']['DeskTicketStatus']
+    }
+    DeskPollResponse: {
+      status: components['schemas']['DeskTicketStatus']
+      /** @description Only in the one answer that finds the code approved: the new session */
+      token?: string
+    }
+    WishPublic: {
+      id: string
+      /** @enum {string} */
+      category: 'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
+      title: string
+      description: string
+      communityId: string
+      communityName: string
+      communityNameEn: string
+      urgent: boolean
+      preferredTime: string | null
+      photos: string[]
+      /** @enum {string} */
+      status:
+        'pending_review' | 'published' | 'rejected' | 'claimed' | 'fulfilled' | 'confirmed' | 'withdrawn' | 'disputed'
+      residentName: string
+      createdAt: string
+      distanceM?: number | null
+    }
+    WishFull: {
+      id: string
+      /** @enum {string} */
+      category: 'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
+      title: string
+      description: string
+      communityId: string
+      communityName: string
+      communityNameEn: string
+      urgent: boolean
+      preferredTime: string | null
+      photos: string[]
+      /** @enum {string} */
+      status:
+        'pending_review' | 'published' | 'rejected' | 'claimed' | 'fulfilled' | 'confirmed' | 'withdrawn' | 'disputed'
+      residentName: string
+      createdAt: string
+      distanceM?: number | null
+      residentId: string | null
+      contactPhone: string | null
+      reviewReason: string | null
+      claimedBy: {
+        id: string
+        nickname: string
+      } | null
+      claimedAt: string | null
+      fulfilNote: string | null
+      fulfilPhoto: string | null
+      hoursServed: number | null
+      fulfilledAt: string | null
+      confirmedAt: string | null
+      thanks: string | null
+      disputeReason: string | null
+    }
+    /** @enum {string} */
+    WishStep:
+      'approve' | 'reject' | 'claim' | 'fulfil' | 'release' | 'confirm' | 'dispute' | 'withdraw' | 'settle' | 'reopen'
+    WishResponse: {
+      wish:
+        | {
+            id: string
+            /** @enum {string} */
+            category: 'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
+            title: string
+            description: string
+            communityId: string
+            communityName: string
+            communityNameEn: string
+            urgent: boolean
+            preferredTime: string | null
+            photos: string[]
+            /** @enum {string} */
+            status:
+              | 'pending_review'
+              | 'published'
+              | 'rejected'
+              | 'claimed'
+              | 'fulfilled'
+              | 'confirmed'
+              | 'withdrawn'
+              | 'disputed'
+            residentName: string
+            createdAt: string
+            distanceM?: number | null
+            residentId: string | null
+            contactPhone: string | null
+            reviewReason: string | null
+            claimedBy: {
+              id: string
+              nickname: string
+            } | null
+            claimedAt: string | null
+            fulfilNote: string | null
+            fulfilPhoto: string | null
+            hoursServed: number | null
+            fulfilledAt: string | null
+            confirmedAt: string | null
+            thanks: string | null
+            disputeReason: string | null
+            /** @description the steps the caller may take now (none when not signed in) */
+            actions: components['schemas']['WishStep'][]
+          }
+        | {
+            id: string
+            /** @enum {string} */
+            category: 'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
+            title: string
+            description: string
+            communityId: string
+            communityName: string
+            communityNameEn: string
+            urgent: boolean
+            preferredTime: string | null
+            photos: string[]
+            /** @enum {string} */
+            status:
+              | 'pending_review'
+              | 'published'
+              | 'rejected'
+              | 'claimed'
+              | 'fulfilled'
+              | 'confirmed'
+              | 'withdrawn'
+              | 'disputed'
+            residentName: string
+            createdAt: string
+            distanceM?: number | null
+            /** @description the steps the caller may take now (none when not signed in) */
+            actions: components['schemas']['WishStep'][]
+          }
+    }
+    WishList: {
+      items: components['schemas']['WishPublic'][]
+      nextCursor: string | null
+    }
+    MyWishes: {
+      items: components['schemas']['WishFull'][]
+    }
+    OverdueList: {
+      items: {
+        wish: components['schemas']['WishFull']
+        /**
+         * @description review: waiting for staff to review; claim: on the wall, unclaimed
+         * @enum {string}
+         */
+        stage: 'review' | 'claim'
+        /** @description hours past the target, to one decimal */
+        overdueHours: number
+      }[]
+    }
+    /** @description How quickly wishes are answered; each figure null while nothing is counted. */
+    ResponseTimes: {
+      /** @description submission → review, median over reviewed wishes */
+      reviewMedianHours: number | null
+      /** @description publication → first claim, median over claimed wishes */
+      claimMedianHours: number | null
+      /** @description submission → confirmed done, median over confirmed wishes */
+      solveMedianHours: number | null
+      /** @description reviewed within TARGET_REVIEW_HOURS, % of reviewed wishes */
+      reviewOnTargetPct: number | null
+      /** @description first claimed within TARGET_CLAIM_HOURS, % of claimed wishes */
+      claimOnTargetPct: number | null
+    }
+    Trends: {
+      items: {
+        /** @description the Monday (Asia/Shanghai) the week starts, YYYY-MM-DD */
+        weekStart: string
+        /** @description wishes confirmed by the resident or settled by staff */
+        wishesSolved: number
+        /** @description sessions that took place and ended this week */
+        lecturesHeld: number
+        /** @description check-ins at sessions */
+        attendances: number
+        /** @description party members verified by staff */
+        membersVerified: number
+      }[]
+    }
+    WishBreakdown: {
+      /** @description every category, in display order */
+      byCategory: {
+        /** @enum {string} */
+        category: 'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
+        /** @description wishes that reached the wall */
+        total: number
+        /** @description of them fulfilled, confirmed or not yet */
+        solved: number
+      }[]
+      /** @description every community counted, in display order */
+      byCommunity: {
+        communityId: string
+        name: string
+        nameEn: string
+        /** @description wishes that reached the wall */
+        total: number
+        /** @description of them fulfilled, confirmed or not yet */
+        solved: number
+      }[]
+    }
+    CommunityList: {
+      items: {
+        id: string
+        name: string
+        nameEn: string
+      }[]
+    }
+    StaffScope: {
+      /** @description a district account: bound to no community, it acts for all of them */
+      district: boolean
+      /** @description the communities this staff user acts for */
+      items: {
+        id: string
+        name: string
+        nameEn: string
+      }[]
+    }
+    Stats: {
+      stations: number
+      guesthouses: number
+      lecturesHeld: number
+      lectureAttendances: number
+      wishes: {
+        published: number
+        claimed: number
+        fulfilled: number
+        /** @description urgent wishes fulfilled */
+        urgentSolved: number
+      }
+      members: {
+        verified: number
+      }
+      responseTimes: components['schemas']['ResponseTimes']
+    }
+    CommunityFigures: {
+      items: {
+        communityId: string
+        name: string
+        nameEn: string
+        wishes: {
+          pendingReview: number
+          published: number
+          claimed: number
+          fulfilled: number
+          confirmed: number
+          disputed: number
+          urgentSolved: number
+        }
+        members: {
+          verified: number
+          pending: number
+        }
+      }[]
+    }
+    Guesthouse: {
+      id: string
+      name: string
+      /** @description the community whose staff look after it and its sessions; null: district staff only */
+      communityId: string | null
+      address: string
+      lat: number
+      lng: number
+      roomsNote: string | null
+      photos: string[]
+      distanceM: number | null
+    }
+    GuesthouseList: {
+      items: components['schemas']['Guesthouse'][]
+    }
+    GuesthouseResponse: {
+      guesthouse: components['schemas']['Guesthouse']
+    }
+    InboxNotice: {
+      id: string
+      /** @enum {string} */
+      kind:
+        | 'booking_confirmed'
+        | 'booking_waitlisted'
+        | 'waitlist_promoted'
+        | 'session_changed'
+        | 'session_cancelled'
+        | 'session_reminder'
+        | 'topic_scheduled'
+        | 'wish_published'
+        | 'wish_rejected'
+        | 'wish_claimed'
+        | 'wish_released'
+        | 'wish_fulfilled'
+        | 'wish_confirmed'
+        | 'wish_disputed'
+        | 'urgent_wish_submitted'
+        | 'wish_review_overdue'
+        | 'wish_claim_overdue'
+        | 'activity_promoted'
+        | 'activity_changed'
+        | 'activity_cancelled'
+      /** @description in Chinese */
+      title: string
+      titleEn: string
+      /** @description in Chinese */
+      body: string
+      bodyEn: string
+      /** @description the app page the notice is about */
+      link?: string
+      createdAt: string
+      /** @description null while unread */
+      readAt: string | null
+    }
+    InboxPage: {
+      items: components['schemas']['InboxNotice'][]
+      unread: number
+      nextCursor: string | null
+    }
+    InboxUnread: {
+      unread: number
+    }
+    LectureSession: {
+      id: string
+      topicId: string
+      topicTitle: string
+      topicTitleEn: string
+      guesthouse: components['schemas']['Guesthouse']
+      speaker: string | null
+      startsAt: string
+      endsAt: string
+      /** @enum {string} */
+      status: 'scheduled' | 'cancelled'
+      capacity: number
+      confirmedCount: number
+      waitlistCount: number
+      seatsLeft: number
+      /** @description a confirmed attendee may check in from this time… */
+      checkInOpensAt: string
+      /** @description …until this one (the end of the session) */
+      checkInClosesAt: string
+      myBooking: {
+        id: string
+        /** @enum {string} */
+        status: 'confirmed' | 'waitlisted'
+        position: number | null
+        checkedIn: boolean
+        /** @description feedback is taken once, from those who checked in */
+        feedbackGiven: boolean
+      } | null
+    }
+    LectureSessionResponse: {
+      session: components['schemas']['LectureSession']
+    }
+    LectureSessionList: {
+      items: components['schemas']['LectureSession'][]
+    }
+    Booking: {
+      id: string
+      sessionId: string
+      /** @enum {string} */
+      status: 'confirmed' | 'waitlisted' | 'cancelled'
+      position?: number
+      checkedIn: boolean
+    }
+    BookingResponse: {
+      booking: components['schemas']['Booking']
+      session: components['schemas']['LectureSession']
+    }
+    MyBookings: {
+      items: {
+        id: string
+        sessionId: string
+        /** @enum {string} */
+        status: 'confirmed' | 'waitlisted' | 'cancelled'
+        position?: number
+        checkedIn: boolean
+        session: {
+          id: string
+          topicId: string
+          topicTitle: string
+          topicTitleEn: string
+          guesthouse: components['schemas']['Guesthouse']
+          speaker: string | null
+          startsAt: string
+          endsAt: string
+          /** @enum {string} */
+          status: 'scheduled' | 'cancelled'
+          capacity: number
+          confirmedCount: number
+          waitlistCount: number
+          seatsLeft: number
+          /** @description a confirmed attendee may check in from this time… */
+          checkInOpensAt: string
+          /** @description …until this one (the end of the session) */
+          checkInClosesAt: string
+        }
+      }[]
+    }
+    CheckinCode: {
+      code: string
+      expiresAt: string
+    }
+    CheckinResult: {
+      checkedInAt: string
+      /** @description true when the check-in came with a position within 500 m of the guesthouse */
+      locationVerified: boolean
+      session: components['schemas']['LectureSession']
+    }
+    FeedbackResult: {
+      rating: number
+      comment: string
+      session: components['schemas']['LectureSession']
+    }
+    FeedbackSummary: {
+      byTopic: {
+        topicId: string
+        title: string
+        average: number
+        count: number
+      }[]
+      bySpeaker: {
+        speaker: string
+        average: number
+        count: number
+      }[]
+    }
+    Attendance: {
+      items: {
+        nickname: string
+        /** @enum {string} */
+        status: 'confirmed' | 'waitlisted' | 'cancelled'
+        position: number | null
+        checkedInAt: string | null
+        locationVerified: boolean
+      }[]
+    }
+    Member: {
+      id: string
+      userId: string
+      realName: string
+      phone: string
+      workUnit: string
+      branch: string
+      communityId: string
+      /** @enum {string} */
+      status: 'pending' | 'verified' | 'rejected'
+      reason: string | null
+      rankingOptOut: boolean
+      createdAt: string
+    }
+    MemberResponse: {
+      member: components['schemas']['Member'] | null
+    }
+    MemberList: {
+      items: components['schemas']['Member'][]
+    }
+    MemberRecord: {
+      wishesFulfilled: number
+      hoursServed: number
+      lecturesGiven: number
+    }
+    MemberRanking: {
+      items: {
+        rank: number
+        nickname: string
+        wishesFulfilled: number
+        hoursServed: number
+      }[]
+    }
+    /** @enum {string} */
+    NoticeKind:
+      | 'booking_confirmed'
+      | 'booking_waitlisted'
+      | 'waitlist_promoted'
+      | 'session_changed'
+      | 'session_cancelled'
+      | 'session_reminder'
+      | 'topic_scheduled'
+      | 'wish_published'
+      | 'wish_rejected'
+      | 'wish_claimed'
+      | 'wish_released'
+      | 'wish_fulfilled'
+      | 'wish_confirmed'
+      | 'wish_disputed'
+      | 'urgent_wish_submitted'
+      | 'wish_review_overdue'
+      | 'wish_claim_overdue'
+      | 'activity_promoted'
+      | 'activity_changed'
+      | 'activity_cancelled'
+    NoticeTemplates: {
+      templates: {
+        kind: components['schemas']['NoticeKind']
+        templateId: string
+      }[]
+    }
+    Subscriptions: {
+      items: {
+        kind: components['schemas']['NoticeKind']
+        /** @description messages of this kind still allowed */
+        credits: number
+      }[]
+    }
+    UploadResponse: {
+      upload: {
+        id: string
+        url: string
+        /** @description The small copy (at most 400 px) for lists and form previews */
+        thumbUrl: string
+        /** @description Bytes kept after re-encoding */
+        size: number
+      }
+    }
+    Topic: {
+      id: string
+      title: string
+      titleEn: string
+      description: string
+      descriptionEn: string
+      orderCount: number
+      orderedByMe: boolean
+    }
+    TopicList: {
+      items: components['schemas']['Topic'][]
+    }
+    TopicResponse: {
+      topic: components['schemas']['Topic']
+    }
+    TopicDemand: {
+      items: {
+        topicId: string
+        title: string
+        orders: number
+        byTime: {
+          [key: string]: number
+        }
+        byArea: {
+          [key: string]: number
+        }
+      }[]
+    }
+    WeeklyHours: {
+      weekly: components['schemas']['OpenRange'][][]
+      closedDates?: string[]
+    }
+    OpenRange: [string, string]
+    /** @enum {string} */
+    ServiceKey: 'hot_water' | 'charging' | 'travel_info' | 'restroom' | 'first_aid' | 'umbrella' | 'wifi'
+    /** @enum {string} */
+    StationKind: 'service_station' | 'party_member_shop' | 'contact_point' | 'micro_post'
+    /** @description stepFree: step-free entrance; accessibleToilet; babyCare: nursing / changing room; seating: a seat to rest. "unknown" until staff say */
+    StationAccess: {
+      /** @enum {string} */
+      stepFree: 'yes' | 'no' | 'unknown'
+      /** @enum {string} */
+      accessibleToilet: 'yes' | 'no' | 'unknown'
+      /** @enum {string} */
+      babyCare: 'yes' | 'no' | 'unknown'
+      /** @enum {string} */
+      seating: 'yes' | 'no' | 'unknown'
+    }
+    StationSummary: {
+      id: string
+      name: string
+      nameEn: string
+      kind: components['schemas']['StationKind']
+      /** @description the community whose staff look after it; null: not assigned yet, district staff only */
+      communityId: string | null
+      address: string
+      /** @description GCJ-02 latitude */
+      lat: number
+      /** @description GCJ-02 longitude */
+      lng: number
+      services: {
+        key: components['schemas']['ServiceKey']
+        available: boolean
+      }[]
+      access: components['schemas']['StationAccess']
+      openNow: boolean
+      /** @description metres from lat/lng of the query, null without them */
+      distanceM: number | null
+    }
+    StationListResponse: {
+      items: components['schemas']['StationSummary'][]
+      nextCursor: string | null
+    }
+    StationDetail: {
+      id: string
+      name: string
+      nameEn: string
+      kind: components['schemas']['StationKind']
+      /** @description the community whose staff look after it; null: not assigned yet, district staff only */
+      communityId: string | null
+      address: string
+      /** @description GCJ-02 latitude */
+      lat: number
+      /** @description GCJ-02 longitude */
+      lng: number
+      services: {
+        key: components['schemas']['ServiceKey']
+        available: boolean
+        note: string | null
+      }[]
+      access: components['schemas']['StationAccess']
+      openNow: boolean
+      /** @description metres from lat/lng of the query, null without them */
+      distanceM: number | null
+      phone: string | null
+      hours: components['schemas']['WeeklyHours']
+      todayHours: components['schemas']['OpenRange'][]
+      photos: string[]
+      pledges: string[]
+    }
+    StationDetailResponse: {
+      station: components['schemas']['StationDetail']
+    }
+    StationReport: {
+      id: string
+      stationId: string
+      stationName: string
+      /** @enum {string} */
+      category: 'no_hot_water' | 'no_charging' | 'closed_but_shown_open' | 'wrong_location' | 'other'
+      text: string
+      /** @enum {string} */
+      status: 'open' | 'resolved'
+      createdAt: string
+      reporterNickname: string
+      resolvedAt: string | null
+      resolutionNote: string | null
+    }
+    StationReportList: {
+      items: components['schemas']['StationReport'][]
+    }
+    StationChanges: {
+      items: {
+        id: string
+        action: string
+        actorNickname: string | null
+        detail: unknown
+        createdAt: string
+      }[]
+    }
+    /** @description Every station as a GeoJSON (RFC 7946) FeatureCollection of Points in WGS-84 */
+    StationFeatureCollection: {
+      /** @constant */
+      type: 'FeatureCollection'
+      features: {
+        /** @constant */
+        type: 'Feature'
+        id: string
+        geometry: {
+          /** @constant */
+          type: 'Point'
+          /** @description [longitude, latitude] in WGS-84 (converted from GCJ-02) */
+          coordinates: [number, number]
+        }
+        properties: {
+          id: string
+          name: string
+          nameEn: string
+          kind: components['schemas']['StationKind']
+          address: string
+          /** @description the services available now */
+          services: components['schemas']['ServiceKey'][]
+          access: components['schemas']['StationAccess']
+          hours: components['schemas']['WeeklyHours']
+          /** @description when staff last changed the station */
+          updatedAt: string
+        }
+      }[]
+    }
+    SheetImportResponse: {
+      /** @enum {string} */
+      kind: 'stations' | 'guesthouses'
+      /** @enum {string} */
+      mode: 'preview' | 'apply'
+      /** @description data rows read (the header not counted) */
+      rows: number
+      created: number
+      updated: number
+      unchanged: number
+      errors: {
+        row: number
+        /** @description the column key, null when the whole row is refused */
+        column: string | null
+        /** @description UPPER_SNAKE: FORMULA, INVALID, NOT_FOUND, FORBIDDEN, DUPLICATE_ID, UNKNOWN_COLUMN */
+        code: string
+        message: string
+        messageEn: string
+      }[]
+    }
+    Town: {
+      /** @description The town as people call it, e.g. 平遥古城; the app puts it on Home, the map and share titles */
+      name: string
+      nameEn: string
+      /** @description A sentence or two for Home */
+      intro: string
+      introEn: string
+      /** @description GCJ-02, like the stations: where the map opens when the visitor’s position is unknown */
+      center: {
+        lat: number
+        lng: number
+      }
+      /** @description The map’s zoom at that centre */
+      zoom: number
+    }
     ApiError: {
       error: {
         /**
@@ -1752,6 +2584,83 @@ export interface components {
   headers: never
   pathItems: never
 }
+export type ActivityKind = components['schemas']['ActivityKind']
+export type Activity = components['schemas']['Activity']
+export type ActivityResponse = components['schemas']['ActivityResponse']
+export type ActivityList = components['schemas']['ActivityList']
+export type SignupResponse = components['schemas']['SignupResponse']
+export type ActivityCheckinCode = components['schemas']['ActivityCheckinCode']
+export type ActivityAttendance = components['schemas']['ActivityAttendance']
+export type Role = components['schemas']['Role']
+export type User = components['schemas']['User']
+export type AuthResponse = components['schemas']['AuthResponse']
+export type LoginOptions = components['schemas']['LoginOptions']
+export type MeResponse = components['schemas']['MeResponse']
+export type LogoutResponse = components['schemas']['LogoutResponse']
+export type DeskTicketCreated = components['schemas']['DeskTicketCreated']
+export type DeskTicketStatus = components['schemas']['DeskTicketStatus']
+export type DeskTicket = components['schemas']['DeskTicket']
+export type DeskPollResponse = components['schemas']['DeskPollResponse']
+export type WishPublic = components['schemas']['WishPublic']
+export type WishFull = components['schemas']['WishFull']
+export type WishStep = components['schemas']['WishStep']
+export type WishResponse = components['schemas']['WishResponse']
+export type WishList = components['schemas']['WishList']
+export type MyWishes = components['schemas']['MyWishes']
+export type OverdueList = components['schemas']['OverdueList']
+export type ResponseTimes = components['schemas']['ResponseTimes']
+export type Trends = components['schemas']['Trends']
+export type WishBreakdown = components['schemas']['WishBreakdown']
+export type CommunityList = components['schemas']['CommunityList']
+export type StaffScope = components['schemas']['StaffScope']
+export type Stats = components['schemas']['Stats']
+export type CommunityFigures = components['schemas']['CommunityFigures']
+export type Guesthouse = components['schemas']['Guesthouse']
+export type GuesthouseList = components['schemas']['GuesthouseList']
+export type GuesthouseResponse = components['schemas']['GuesthouseResponse']
+export type InboxNotice = components['schemas']['InboxNotice']
+export type InboxPage = components['schemas']['InboxPage']
+export type InboxUnread = components['schemas']['InboxUnread']
+export type LectureSession = components['schemas']['LectureSession']
+export type LectureSessionResponse = components['schemas']['LectureSessionResponse']
+export type LectureSessionList = components['schemas']['LectureSessionList']
+export type Booking = components['schemas']['Booking']
+export type BookingResponse = components['schemas']['BookingResponse']
+export type MyBookings = components['schemas']['MyBookings']
+export type CheckinCode = components['schemas']['CheckinCode']
+export type CheckinResult = components['schemas']['CheckinResult']
+export type FeedbackResult = components['schemas']['FeedbackResult']
+export type FeedbackSummary = components['schemas']['FeedbackSummary']
+export type Attendance = components['schemas']['Attendance']
+export type Member = components['schemas']['Member']
+export type MemberResponse = components['schemas']['MemberResponse']
+export type MemberList = components['schemas']['MemberList']
+export type MemberRecord = components['schemas']['MemberRecord']
+export type MemberRanking = components['schemas']['MemberRanking']
+export type NoticeKind = components['schemas']['NoticeKind']
+export type NoticeTemplates = components['schemas']['NoticeTemplates']
+export type Subscriptions = components['schemas']['Subscriptions']
+export type UploadResponse = components['schemas']['UploadResponse']
+export type Topic = components['schemas']['Topic']
+export type TopicList = components['schemas']['TopicList']
+export type TopicResponse = components['schemas']['TopicResponse']
+export type TopicDemand = components['schemas']['TopicDemand']
+export type WeeklyHours = components['schemas']['WeeklyHours']
+export type OpenRange = components['schemas']['OpenRange']
+export type ServiceKey = components['schemas']['ServiceKey']
+export type StationKind = components['schemas']['StationKind']
+export type StationAccess = components['schemas']['StationAccess']
+export type StationSummary = components['schemas']['StationSummary']
+export type StationListResponse = components['schemas']['StationListResponse']
+export type StationDetail = components['schemas']['StationDetail']
+export type StationDetailResponse = components['schemas']['StationDetailResponse']
+export type StationReport = components['schemas']['StationReport']
+export type StationReportList = components['schemas']['StationReportList']
+export type StationChanges = components['schemas']['StationChanges']
+export type StationFeatureCollection = components['schemas']['StationFeatureCollection']
+export type SheetImportResponse = components['schemas']['SheetImportResponse']
+export type Town = components['schemas']['Town']
+export type ApiError = components['schemas']['ApiError']
 export type $defs = Record<string, never>
 export interface operations {
   getHealth: {
@@ -1905,12 +2814,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            /** @description POST /api/auth/wechat works: AUTH_MODE is wechat or cloud */
-            wechat: boolean
-            /** @description POST /api/auth/dev exists: AUTH_DEV_LOGIN=1 with NODE_ENV development or test */
-            dev: boolean
-          }
+          'application/json': components['schemas']['LoginOptions']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -1981,15 +2885,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            token: string
-            user: {
-              id: string
-              nickname: string
-              /** @enum {string} */
-              role: 'tourist' | 'resident' | 'member' | 'staff'
-            }
-          }
+          'application/json': components['schemas']['AuthResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -2084,15 +2980,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            token: string
-            user: {
-              id: string
-              nickname: string
-              /** @enum {string} */
-              role: 'tourist' | 'resident' | 'member' | 'staff'
-            }
-          }
+          'application/json': components['schemas']['AuthResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -2174,9 +3062,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            sessionsEnded: number
-          }
+          'application/json': components['schemas']['LogoutResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -2261,14 +3147,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            user: {
-              id: string
-              nickname: string
-              /** @enum {string} */
-              role: 'tourist' | 'resident' | 'member' | 'staff'
-            }
-          }
+          'application/json': components['schemas']['MeResponse']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -2430,16 +3309,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            /** @description Names this sign-in; printed in the code, so not a secret */
-            ticket: string
-            /** @description Kept by the desk page only, sent with each poll; never in the code */
-            secret: string
-            /** @description What the code encodes: oldtown-desk:<ticket> */
-            qrText: string
-            /** Format: date-time */
-            expiresAt: string
-          }
+          'application/json': components['schemas']['DeskTicketCreated']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -2517,17 +3387,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            ticket: string
-            /** @description The desk browser as it named itself, e.g. "Chrome 131 · Windows" */
-            browser: string
-            /** Format: date-time */
-            createdAt: string
-            /** Format: date-time */
-            expiresAt: string
-            /** @enum {string} */
-            status: 'pending' | 'approved' | 'expired' | 'used'
-          }
+          'application/json': components['schemas']['DeskTicket']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -2621,17 +3481,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            ticket: string
-            /** @description The desk browser as it named itself, e.g. "Chrome 131 · Windows" */
-            browser: string
-            /** Format: date-time */
-            createdAt: string
-            /** Format: date-time */
-            expiresAt: string
-            /** @enum {string} */
-            status: 'pending' | 'approved' | 'expired' | 'used'
-          }
+          'application/json': components['schemas']['DeskTicket']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -2751,12 +3601,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            /** @enum {string} */
-            status: 'pending' | 'approved' | 'expired' | 'used'
-            /** @description Only in the one answer that finds the code approved: the new session */
-            token?: string
-          }
+          'application/json': components['schemas']['DeskPollResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -2850,21 +3695,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            /** @description The town as people call it, e.g. 平遥古城; the app puts it on Home, the map and share titles */
-            name: string
-            nameEn: string
-            /** @description A sentence or two for Home */
-            intro: string
-            introEn: string
-            /** @description GCJ-02, like the stations: where the map opens when the visitor’s position is unknown */
-            center: {
-              lat: number
-              lng: number
-            }
-            /** @description The map’s zoom at that centre */
-            zoom: number
-          }
+          'application/json': components['schemas']['Town']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -2947,21 +3778,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            /** @description The town as people call it, e.g. 平遥古城; the app puts it on Home, the map and share titles */
-            name: string
-            nameEn: string
-            /** @description A sentence or two for Home */
-            intro: string
-            introEn: string
-            /** @description GCJ-02, like the stations: where the map opens when the visitor’s position is unknown */
-            center: {
-              lat: number
-              lng: number
-            }
-            /** @description The map’s zoom at that centre */
-            zoom: number
-          }
+          'application/json': components['schemas']['Town']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -3055,13 +3872,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              name: string
-              nameEn: string
-            }[]
-          }
+          'application/json': components['schemas']['CommunityList']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -3126,16 +3937,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            /** @description a district account: bound to no community, it acts for all of them */
-            district: boolean
-            /** @description the communities this staff user acts for */
-            items: {
-              id: string
-              name: string
-              nameEn: string
-            }[]
-          }
+          'application/json': components['schemas']['StaffScope']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -3218,35 +4020,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            stations: number
-            guesthouses: number
-            lecturesHeld: number
-            lectureAttendances: number
-            wishes: {
-              published: number
-              claimed: number
-              fulfilled: number
-              /** @description urgent wishes fulfilled */
-              urgentSolved: number
-            }
-            members: {
-              verified: number
-            }
-            /** @description How quickly wishes are answered; each figure null while nothing is counted. */
-            responseTimes: {
-              /** @description submission → review, median over reviewed wishes */
-              reviewMedianHours: number | null
-              /** @description publication → first claim, median over claimed wishes */
-              claimMedianHours: number | null
-              /** @description submission → confirmed done, median over confirmed wishes */
-              solveMedianHours: number | null
-              /** @description reviewed within TARGET_REVIEW_HOURS, % of reviewed wishes */
-              reviewOnTargetPct: number | null
-              /** @description first claimed within TARGET_CLAIM_HOURS, % of claimed wishes */
-              claimOnTargetPct: number | null
-            }
-          }
+          'application/json': components['schemas']['Stats']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -3313,20 +4087,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              /** @description the Monday (Asia/Shanghai) the week starts, YYYY-MM-DD */
-              weekStart: string
-              /** @description wishes confirmed by the resident or settled by staff */
-              wishesSolved: number
-              /** @description sessions that took place and ended this week */
-              lecturesHeld: number
-              /** @description check-ins at sessions */
-              attendances: number
-              /** @description party members verified by staff */
-              membersVerified: number
-            }[]
-          }
+          'application/json': components['schemas']['Trends']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -3391,27 +4152,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            /** @description every category, in display order */
-            byCategory: {
-              /** @enum {string} */
-              category: 'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-              /** @description wishes that reached the wall */
-              total: number
-              /** @description of them fulfilled, confirmed or not yet */
-              solved: number
-            }[]
-            /** @description every community counted, in display order */
-            byCommunity: {
-              communityId: string
-              name: string
-              nameEn: string
-              /** @description wishes that reached the wall */
-              total: number
-              /** @description of them fulfilled, confirmed or not yet */
-              solved: number
-            }[]
-          }
+          'application/json': components['schemas']['WishBreakdown']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -3478,20 +4219,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              /** @description the Monday (Asia/Shanghai) the week starts, YYYY-MM-DD */
-              weekStart: string
-              /** @description wishes confirmed by the resident or settled by staff */
-              wishesSolved: number
-              /** @description sessions that took place and ended this week */
-              lecturesHeld: number
-              /** @description check-ins at sessions */
-              attendances: number
-              /** @description party members verified by staff */
-              membersVerified: number
-            }[]
-          }
+          'application/json': components['schemas']['Trends']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -3574,27 +4302,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            /** @description every category, in display order */
-            byCategory: {
-              /** @enum {string} */
-              category: 'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-              /** @description wishes that reached the wall */
-              total: number
-              /** @description of them fulfilled, confirmed or not yet */
-              solved: number
-            }[]
-            /** @description every community counted, in display order */
-            byCommunity: {
-              communityId: string
-              name: string
-              nameEn: string
-              /** @description wishes that reached the wall */
-              total: number
-              /** @description of them fulfilled, confirmed or not yet */
-              solved: number
-            }[]
-          }
+          'application/json': components['schemas']['WishBreakdown']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -3677,26 +4385,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              communityId: string
-              name: string
-              nameEn: string
-              wishes: {
-                pendingReview: number
-                published: number
-                claimed: number
-                fulfilled: number
-                confirmed: number
-                disputed: number
-                urgentSolved: number
-              }
-              members: {
-                verified: number
-                pending: number
-              }
-            }[]
-          }
+          'application/json': components['schemas']['CommunityFigures']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -3781,22 +4470,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              userId: string
-              realName: string
-              phone: string
-              workUnit: string
-              branch: string
-              communityId: string
-              /** @enum {string} */
-              status: 'pending' | 'verified' | 'rejected'
-              reason: string | null
-              rankingOptOut: boolean
-              createdAt: string
-            }[]
-          }
+          'application/json': components['schemas']['MemberList']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -3889,22 +4563,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            member: {
-              id: string
-              userId: string
-              realName: string
-              phone: string
-              workUnit: string
-              branch: string
-              communityId: string
-              /** @enum {string} */
-              status: 'pending' | 'verified' | 'rejected'
-              reason: string | null
-              rankingOptOut: boolean
-              createdAt: string
-            } | null
-          }
+          'application/json': components['schemas']['MemberResponse']
         }
       }
       /** @description Default Response */
@@ -3913,22 +4572,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            member: {
-              id: string
-              userId: string
-              realName: string
-              phone: string
-              workUnit: string
-              branch: string
-              communityId: string
-              /** @enum {string} */
-              status: 'pending' | 'verified' | 'rejected'
-              reason: string | null
-              rankingOptOut: boolean
-              createdAt: string
-            } | null
-          }
+          'application/json': components['schemas']['MemberResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -4013,22 +4657,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            member: {
-              id: string
-              userId: string
-              realName: string
-              phone: string
-              workUnit: string
-              branch: string
-              communityId: string
-              /** @enum {string} */
-              status: 'pending' | 'verified' | 'rejected'
-              reason: string | null
-              rankingOptOut: boolean
-              createdAt: string
-            } | null
-          }
+          'application/json': components['schemas']['MemberResponse']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -4108,22 +4737,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            member: {
-              id: string
-              userId: string
-              realName: string
-              phone: string
-              workUnit: string
-              branch: string
-              communityId: string
-              /** @enum {string} */
-              status: 'pending' | 'verified' | 'rejected'
-              reason: string | null
-              rankingOptOut: boolean
-              createdAt: string
-            } | null
-          }
+          'application/json': components['schemas']['MemberResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -4217,11 +4831,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            wishesFulfilled: number
-            hoursServed: number
-            lecturesGiven: number
-          }
+          'application/json': components['schemas']['MemberRecord']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -4306,14 +4916,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              rank: number
-              nickname: string
-              wishesFulfilled: number
-              hoursServed: number
-            }[]
-          }
+          'application/json': components['schemas']['MemberRanking']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -4388,22 +4991,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            member: {
-              id: string
-              userId: string
-              realName: string
-              phone: string
-              workUnit: string
-              branch: string
-              communityId: string
-              /** @enum {string} */
-              status: 'pending' | 'verified' | 'rejected'
-              reason: string | null
-              rankingOptOut: boolean
-              createdAt: string
-            } | null
-          }
+          'application/json': components['schemas']['MemberResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -4525,35 +5113,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              /** @enum {string} */
-              category: 'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-              title: string
-              description: string
-              communityId: string
-              communityName: string
-              communityNameEn: string
-              urgent: boolean
-              preferredTime: string | null
-              photos: string[]
-              /** @enum {string} */
-              status:
-                | 'pending_review'
-                | 'published'
-                | 'rejected'
-                | 'claimed'
-                | 'fulfilled'
-                | 'confirmed'
-                | 'withdrawn'
-                | 'disputed'
-              residentName: string
-              createdAt: string
-              distanceM?: number | null
-            }[]
-            nextCursor: string | null
-          }
+          'application/json': components['schemas']['WishList']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -4634,104 +5194,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            wish:
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  residentId: string | null
-                  contactPhone: string | null
-                  reviewReason: string | null
-                  claimedBy: {
-                    id: string
-                    nickname: string
-                  } | null
-                  claimedAt: string | null
-                  fulfilNote: string | null
-                  fulfilPhoto: string | null
-                  hoursServed: number | null
-                  fulfilledAt: string | null
-                  confirmedAt: string | null
-                  thanks: string | null
-                  disputeReason: string | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-          }
+          'application/json': components['schemas']['WishResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -4827,104 +5290,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            wish:
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  residentId: string | null
-                  contactPhone: string | null
-                  reviewReason: string | null
-                  claimedBy: {
-                    id: string
-                    nickname: string
-                  } | null
-                  claimedAt: string | null
-                  fulfilNote: string | null
-                  fulfilPhoto: string | null
-                  hoursServed: number | null
-                  fulfilledAt: string | null
-                  confirmedAt: string | null
-                  thanks: string | null
-                  disputeReason: string | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-          }
+          'application/json': components['schemas']['WishResponse']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -4998,49 +5364,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              /** @enum {string} */
-              category: 'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-              title: string
-              description: string
-              communityId: string
-              communityName: string
-              communityNameEn: string
-              urgent: boolean
-              preferredTime: string | null
-              photos: string[]
-              /** @enum {string} */
-              status:
-                | 'pending_review'
-                | 'published'
-                | 'rejected'
-                | 'claimed'
-                | 'fulfilled'
-                | 'confirmed'
-                | 'withdrawn'
-                | 'disputed'
-              residentName: string
-              createdAt: string
-              distanceM?: number | null
-              residentId: string | null
-              contactPhone: string | null
-              reviewReason: string | null
-              claimedBy: {
-                id: string
-                nickname: string
-              } | null
-              claimedAt: string | null
-              fulfilNote: string | null
-              fulfilPhoto: string | null
-              hoursServed: number | null
-              fulfilledAt: string | null
-              confirmedAt: string | null
-              thanks: string | null
-              disputeReason: string | null
-            }[]
-          }
+          'application/json': components['schemas']['MyWishes']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -5114,49 +5438,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              /** @enum {string} */
-              category: 'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-              title: string
-              description: string
-              communityId: string
-              communityName: string
-              communityNameEn: string
-              urgent: boolean
-              preferredTime: string | null
-              photos: string[]
-              /** @enum {string} */
-              status:
-                | 'pending_review'
-                | 'published'
-                | 'rejected'
-                | 'claimed'
-                | 'fulfilled'
-                | 'confirmed'
-                | 'withdrawn'
-                | 'disputed'
-              residentName: string
-              createdAt: string
-              distanceM?: number | null
-              residentId: string | null
-              contactPhone: string | null
-              reviewReason: string | null
-              claimedBy: {
-                id: string
-                nickname: string
-              } | null
-              claimedAt: string | null
-              fulfilNote: string | null
-              fulfilPhoto: string | null
-              hoursServed: number | null
-              fulfilledAt: string | null
-              confirmedAt: string | null
-              thanks: string | null
-              disputeReason: string | null
-            }[]
-          }
+          'application/json': components['schemas']['MyWishes']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -5249,104 +5531,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            wish:
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  residentId: string | null
-                  contactPhone: string | null
-                  reviewReason: string | null
-                  claimedBy: {
-                    id: string
-                    nickname: string
-                  } | null
-                  claimedAt: string | null
-                  fulfilNote: string | null
-                  fulfilPhoto: string | null
-                  hoursServed: number | null
-                  fulfilledAt: string | null
-                  confirmedAt: string | null
-                  thanks: string | null
-                  disputeReason: string | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-          }
+          'application/json': components['schemas']['WishResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -5460,104 +5645,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            wish:
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  residentId: string | null
-                  contactPhone: string | null
-                  reviewReason: string | null
-                  claimedBy: {
-                    id: string
-                    nickname: string
-                  } | null
-                  claimedAt: string | null
-                  fulfilNote: string | null
-                  fulfilPhoto: string | null
-                  hoursServed: number | null
-                  fulfilledAt: string | null
-                  confirmedAt: string | null
-                  thanks: string | null
-                  disputeReason: string | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-          }
+          'application/json': components['schemas']['WishResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -5677,104 +5765,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            wish:
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  residentId: string | null
-                  contactPhone: string | null
-                  reviewReason: string | null
-                  claimedBy: {
-                    id: string
-                    nickname: string
-                  } | null
-                  claimedAt: string | null
-                  fulfilNote: string | null
-                  fulfilPhoto: string | null
-                  hoursServed: number | null
-                  fulfilledAt: string | null
-                  confirmedAt: string | null
-                  thanks: string | null
-                  disputeReason: string | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-          }
+          'application/json': components['schemas']['WishResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -5896,104 +5887,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            wish:
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  residentId: string | null
-                  contactPhone: string | null
-                  reviewReason: string | null
-                  claimedBy: {
-                    id: string
-                    nickname: string
-                  } | null
-                  claimedAt: string | null
-                  fulfilNote: string | null
-                  fulfilPhoto: string | null
-                  hoursServed: number | null
-                  fulfilledAt: string | null
-                  confirmedAt: string | null
-                  thanks: string | null
-                  disputeReason: string | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-          }
+          'application/json': components['schemas']['WishResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -6113,104 +6007,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            wish:
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  residentId: string | null
-                  contactPhone: string | null
-                  reviewReason: string | null
-                  claimedBy: {
-                    id: string
-                    nickname: string
-                  } | null
-                  claimedAt: string | null
-                  fulfilNote: string | null
-                  fulfilPhoto: string | null
-                  hoursServed: number | null
-                  fulfilledAt: string | null
-                  confirmedAt: string | null
-                  thanks: string | null
-                  disputeReason: string | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-          }
+          'application/json': components['schemas']['WishResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -6330,104 +6127,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            wish:
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  residentId: string | null
-                  contactPhone: string | null
-                  reviewReason: string | null
-                  claimedBy: {
-                    id: string
-                    nickname: string
-                  } | null
-                  claimedAt: string | null
-                  fulfilNote: string | null
-                  fulfilPhoto: string | null
-                  hoursServed: number | null
-                  fulfilledAt: string | null
-                  confirmedAt: string | null
-                  thanks: string | null
-                  disputeReason: string | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-          }
+          'application/json': components['schemas']['WishResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -6545,104 +6245,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            wish:
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  residentId: string | null
-                  contactPhone: string | null
-                  reviewReason: string | null
-                  claimedBy: {
-                    id: string
-                    nickname: string
-                  } | null
-                  claimedAt: string | null
-                  fulfilNote: string | null
-                  fulfilPhoto: string | null
-                  hoursServed: number | null
-                  fulfilledAt: string | null
-                  confirmedAt: string | null
-                  thanks: string | null
-                  disputeReason: string | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-          }
+          'application/json': components['schemas']['WishResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -6762,104 +6365,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            wish:
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  residentId: string | null
-                  contactPhone: string | null
-                  reviewReason: string | null
-                  claimedBy: {
-                    id: string
-                    nickname: string
-                  } | null
-                  claimedAt: string | null
-                  fulfilNote: string | null
-                  fulfilPhoto: string | null
-                  hoursServed: number | null
-                  fulfilledAt: string | null
-                  confirmedAt: string | null
-                  thanks: string | null
-                  disputeReason: string | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-          }
+          'application/json': components['schemas']['WishResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -6979,104 +6485,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            wish:
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  residentId: string | null
-                  contactPhone: string | null
-                  reviewReason: string | null
-                  claimedBy: {
-                    id: string
-                    nickname: string
-                  } | null
-                  claimedAt: string | null
-                  fulfilNote: string | null
-                  fulfilPhoto: string | null
-                  hoursServed: number | null
-                  fulfilledAt: string | null
-                  confirmedAt: string | null
-                  thanks: string | null
-                  disputeReason: string | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-              | {
-                  id: string
-                  /** @enum {string} */
-                  category:
-                    'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                  title: string
-                  description: string
-                  communityId: string
-                  communityName: string
-                  communityNameEn: string
-                  urgent: boolean
-                  preferredTime: string | null
-                  photos: string[]
-                  /** @enum {string} */
-                  status:
-                    | 'pending_review'
-                    | 'published'
-                    | 'rejected'
-                    | 'claimed'
-                    | 'fulfilled'
-                    | 'confirmed'
-                    | 'withdrawn'
-                    | 'disputed'
-                  residentName: string
-                  createdAt: string
-                  distanceM?: number | null
-                  /** @description the steps the caller may take now (none when not signed in) */
-                  actions: (
-                    | 'approve'
-                    | 'reject'
-                    | 'claim'
-                    | 'fulfil'
-                    | 'release'
-                    | 'confirm'
-                    | 'dispute'
-                    | 'withdraw'
-                    | 'settle'
-                    | 'reopen'
-                  )[]
-                }
-          }
+          'application/json': components['schemas']['WishResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -7188,59 +6597,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              wish: {
-                id: string
-                /** @enum {string} */
-                category:
-                  'life_help' | 'medical_escort' | 'study_aid' | 'repair' | 'errands' | 'companionship' | 'other'
-                title: string
-                description: string
-                communityId: string
-                communityName: string
-                communityNameEn: string
-                urgent: boolean
-                preferredTime: string | null
-                photos: string[]
-                /** @enum {string} */
-                status:
-                  | 'pending_review'
-                  | 'published'
-                  | 'rejected'
-                  | 'claimed'
-                  | 'fulfilled'
-                  | 'confirmed'
-                  | 'withdrawn'
-                  | 'disputed'
-                residentName: string
-                createdAt: string
-                distanceM?: number | null
-                residentId: string | null
-                contactPhone: string | null
-                reviewReason: string | null
-                claimedBy: {
-                  id: string
-                  nickname: string
-                } | null
-                claimedAt: string | null
-                fulfilNote: string | null
-                fulfilPhoto: string | null
-                hoursServed: number | null
-                fulfilledAt: string | null
-                confirmedAt: string | null
-                thanks: string | null
-                disputeReason: string | null
-              }
-              /**
-               * @description review: waiting for staff to review; claim: on the wall, unclaimed
-               * @enum {string}
-               */
-              stage: 'review' | 'claim'
-              /** @description hours past the target, to one decimal */
-              overdueHours: number
-            }[]
-          }
+          'application/json': components['schemas']['OverdueList']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -7323,16 +6680,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            upload: {
-              id: string
-              url: string
-              /** @description The small copy (at most 400 px) for lists and form previews */
-              thumbUrl: string
-              /** @description Bytes kept after re-encoding */
-              size: number
-            }
-          }
+          'application/json': components['schemas']['UploadResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -7572,20 +6920,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              name: string
-              /** @description the community whose staff look after it and its sessions; null: district staff only */
-              communityId: string | null
-              address: string
-              lat: number
-              lng: number
-              roomsNote: string | null
-              photos: string[]
-              distanceM: number | null
-            }[]
-          }
+          'application/json': components['schemas']['GuesthouseList']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -7663,20 +6998,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            guesthouse: {
-              id: string
-              name: string
-              /** @description the community whose staff look after it and its sessions; null: district staff only */
-              communityId: string | null
-              address: string
-              lat: number
-              lng: number
-              roomsNote: string | null
-              photos: string[]
-              distanceM: number | null
-            }
-          }
+          'application/json': components['schemas']['GuesthouseResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -7776,58 +7098,8 @@ export interface operations {
         }
         content: {
           'application/json': {
-            guesthouse: {
-              id: string
-              name: string
-              /** @description the community whose staff look after it and its sessions; null: district staff only */
-              communityId: string | null
-              address: string
-              lat: number
-              lng: number
-              roomsNote: string | null
-              photos: string[]
-              distanceM: number | null
-            }
-            sessions: {
-              id: string
-              topicId: string
-              topicTitle: string
-              topicTitleEn: string
-              guesthouse: {
-                id: string
-                name: string
-                /** @description the community whose staff look after it and its sessions; null: district staff only */
-                communityId: string | null
-                address: string
-                lat: number
-                lng: number
-                roomsNote: string | null
-                photos: string[]
-                distanceM: number | null
-              }
-              speaker: string | null
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              capacity: number
-              confirmedCount: number
-              waitlistCount: number
-              seatsLeft: number
-              /** @description a confirmed attendee may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the session) */
-              checkInClosesAt: string
-              myBooking: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                position: number | null
-                checkedIn: boolean
-                /** @description feedback is taken once, from those who checked in */
-                feedbackGiven: boolean
-              } | null
-            }[]
+            guesthouse: components['schemas']['Guesthouse']
+            sessions: components['schemas']['LectureSession'][]
           }
         }
       }
@@ -7916,20 +7188,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            guesthouse: {
-              id: string
-              name: string
-              /** @description the community whose staff look after it and its sessions; null: district staff only */
-              communityId: string | null
-              address: string
-              lat: number
-              lng: number
-              roomsNote: string | null
-              photos: string[]
-              distanceM: number | null
-            }
-          }
+          'application/json': components['schemas']['GuesthouseResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -8032,17 +7291,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              title: string
-              titleEn: string
-              description: string
-              descriptionEn: string
-              orderCount: number
-              orderedByMe: boolean
-            }[]
-          }
+          'application/json': components['schemas']['TopicList']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -8116,17 +7365,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            topic: {
-              id: string
-              title: string
-              titleEn: string
-              description: string
-              descriptionEn: string
-              orderCount: number
-              orderedByMe: boolean
-            }
-          }
+          'application/json': components['schemas']['TopicResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -8231,17 +7470,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            topic: {
-              id: string
-              title: string
-              titleEn: string
-              description: string
-              descriptionEn: string
-              orderCount: number
-              orderedByMe: boolean
-            }
-          }
+          'application/json': components['schemas']['TopicResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -8354,17 +7583,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            topic: {
-              id: string
-              title: string
-              titleEn: string
-              description: string
-              descriptionEn: string
-              orderCount: number
-              orderedByMe: boolean
-            }
-          }
+          'application/json': components['schemas']['TopicResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -8458,19 +7677,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              topicId: string
-              title: string
-              orders: number
-              byTime: {
-                [key: string]: number
-              }
-              byArea: {
-                [key: string]: number
-              }
-            }[]
-          }
+          'application/json': components['schemas']['TopicDemand']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -8560,48 +7767,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              topicId: string
-              topicTitle: string
-              topicTitleEn: string
-              guesthouse: {
-                id: string
-                name: string
-                /** @description the community whose staff look after it and its sessions; null: district staff only */
-                communityId: string | null
-                address: string
-                lat: number
-                lng: number
-                roomsNote: string | null
-                photos: string[]
-                distanceM: number | null
-              }
-              speaker: string | null
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              capacity: number
-              confirmedCount: number
-              waitlistCount: number
-              seatsLeft: number
-              /** @description a confirmed attendee may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the session) */
-              checkInClosesAt: string
-              myBooking: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                position: number | null
-                checkedIn: boolean
-                /** @description feedback is taken once, from those who checked in */
-                feedbackGiven: boolean
-              } | null
-            }[]
-          }
+          'application/json': components['schemas']['LectureSessionList']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -8679,48 +7845,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            session: {
-              id: string
-              topicId: string
-              topicTitle: string
-              topicTitleEn: string
-              guesthouse: {
-                id: string
-                name: string
-                /** @description the community whose staff look after it and its sessions; null: district staff only */
-                communityId: string | null
-                address: string
-                lat: number
-                lng: number
-                roomsNote: string | null
-                photos: string[]
-                distanceM: number | null
-              }
-              speaker: string | null
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              capacity: number
-              confirmedCount: number
-              waitlistCount: number
-              seatsLeft: number
-              /** @description a confirmed attendee may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the session) */
-              checkInClosesAt: string
-              myBooking: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                position: number | null
-                checkedIn: boolean
-                /** @description feedback is taken once, from those who checked in */
-                feedbackGiven: boolean
-              } | null
-            }
-          }
+          'application/json': components['schemas']['LectureSessionResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -8828,48 +7953,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            session: {
-              id: string
-              topicId: string
-              topicTitle: string
-              topicTitleEn: string
-              guesthouse: {
-                id: string
-                name: string
-                /** @description the community whose staff look after it and its sessions; null: district staff only */
-                communityId: string | null
-                address: string
-                lat: number
-                lng: number
-                roomsNote: string | null
-                photos: string[]
-                distanceM: number | null
-              }
-              speaker: string | null
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              capacity: number
-              confirmedCount: number
-              waitlistCount: number
-              seatsLeft: number
-              /** @description a confirmed attendee may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the session) */
-              checkInClosesAt: string
-              myBooking: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                position: number | null
-                checkedIn: boolean
-                /** @description feedback is taken once, from those who checked in */
-                feedbackGiven: boolean
-              } | null
-            }
-          }
+          'application/json': components['schemas']['LectureSessionResponse']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -8957,48 +8041,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            session: {
-              id: string
-              topicId: string
-              topicTitle: string
-              topicTitleEn: string
-              guesthouse: {
-                id: string
-                name: string
-                /** @description the community whose staff look after it and its sessions; null: district staff only */
-                communityId: string | null
-                address: string
-                lat: number
-                lng: number
-                roomsNote: string | null
-                photos: string[]
-                distanceM: number | null
-              }
-              speaker: string | null
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              capacity: number
-              confirmedCount: number
-              waitlistCount: number
-              seatsLeft: number
-              /** @description a confirmed attendee may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the session) */
-              checkInClosesAt: string
-              myBooking: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                position: number | null
-                checkedIn: boolean
-                /** @description feedback is taken once, from those who checked in */
-                feedbackGiven: boolean
-              } | null
-            }
-          }
+          'application/json': components['schemas']['LectureSessionResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -9197,48 +8240,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            session: {
-              id: string
-              topicId: string
-              topicTitle: string
-              topicTitleEn: string
-              guesthouse: {
-                id: string
-                name: string
-                /** @description the community whose staff look after it and its sessions; null: district staff only */
-                communityId: string | null
-                address: string
-                lat: number
-                lng: number
-                roomsNote: string | null
-                photos: string[]
-                distanceM: number | null
-              }
-              speaker: string | null
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              capacity: number
-              confirmedCount: number
-              waitlistCount: number
-              seatsLeft: number
-              /** @description a confirmed attendee may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the session) */
-              checkInClosesAt: string
-              myBooking: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                position: number | null
-                checkedIn: boolean
-                /** @description feedback is taken once, from those who checked in */
-                feedbackGiven: boolean
-              } | null
-            }
-          }
+          'application/json': components['schemas']['LectureSessionResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -9355,56 +8357,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            booking: {
-              id: string
-              sessionId: string
-              /** @enum {string} */
-              status: 'confirmed' | 'waitlisted' | 'cancelled'
-              position?: number
-              checkedIn: boolean
-            }
-            session: {
-              id: string
-              topicId: string
-              topicTitle: string
-              topicTitleEn: string
-              guesthouse: {
-                id: string
-                name: string
-                /** @description the community whose staff look after it and its sessions; null: district staff only */
-                communityId: string | null
-                address: string
-                lat: number
-                lng: number
-                roomsNote: string | null
-                photos: string[]
-                distanceM: number | null
-              }
-              speaker: string | null
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              capacity: number
-              confirmedCount: number
-              waitlistCount: number
-              seatsLeft: number
-              /** @description a confirmed attendee may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the session) */
-              checkInClosesAt: string
-              myBooking: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                position: number | null
-                checkedIn: boolean
-                /** @description feedback is taken once, from those who checked in */
-                feedbackGiven: boolean
-              } | null
-            }
-          }
+          'application/json': components['schemas']['BookingResponse']
         }
       }
       /** @description Default Response */
@@ -9413,56 +8366,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            booking: {
-              id: string
-              sessionId: string
-              /** @enum {string} */
-              status: 'confirmed' | 'waitlisted' | 'cancelled'
-              position?: number
-              checkedIn: boolean
-            }
-            session: {
-              id: string
-              topicId: string
-              topicTitle: string
-              topicTitleEn: string
-              guesthouse: {
-                id: string
-                name: string
-                /** @description the community whose staff look after it and its sessions; null: district staff only */
-                communityId: string | null
-                address: string
-                lat: number
-                lng: number
-                roomsNote: string | null
-                photos: string[]
-                distanceM: number | null
-              }
-              speaker: string | null
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              capacity: number
-              confirmedCount: number
-              waitlistCount: number
-              seatsLeft: number
-              /** @description a confirmed attendee may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the session) */
-              checkInClosesAt: string
-              myBooking: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                position: number | null
-                checkedIn: boolean
-                /** @description feedback is taken once, from those who checked in */
-                feedbackGiven: boolean
-              } | null
-            }
-          }
+          'application/json': components['schemas']['BookingResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -9570,56 +8474,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            booking: {
-              id: string
-              sessionId: string
-              /** @enum {string} */
-              status: 'confirmed' | 'waitlisted' | 'cancelled'
-              position?: number
-              checkedIn: boolean
-            }
-            session: {
-              id: string
-              topicId: string
-              topicTitle: string
-              topicTitleEn: string
-              guesthouse: {
-                id: string
-                name: string
-                /** @description the community whose staff look after it and its sessions; null: district staff only */
-                communityId: string | null
-                address: string
-                lat: number
-                lng: number
-                roomsNote: string | null
-                photos: string[]
-                distanceM: number | null
-              }
-              speaker: string | null
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              capacity: number
-              confirmedCount: number
-              waitlistCount: number
-              seatsLeft: number
-              /** @description a confirmed attendee may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the session) */
-              checkInClosesAt: string
-              myBooking: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                position: number | null
-                checkedIn: boolean
-                /** @description feedback is taken once, from those who checked in */
-                feedbackGiven: boolean
-              } | null
-            }
-          }
+          'application/json': components['schemas']['BookingResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -9724,47 +8579,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              sessionId: string
-              /** @enum {string} */
-              status: 'confirmed' | 'waitlisted' | 'cancelled'
-              position?: number
-              checkedIn: boolean
-              session: {
-                id: string
-                topicId: string
-                topicTitle: string
-                topicTitleEn: string
-                guesthouse: {
-                  id: string
-                  name: string
-                  /** @description the community whose staff look after it and its sessions; null: district staff only */
-                  communityId: string | null
-                  address: string
-                  lat: number
-                  lng: number
-                  roomsNote: string | null
-                  photos: string[]
-                  distanceM: number | null
-                }
-                speaker: string | null
-                startsAt: string
-                endsAt: string
-                /** @enum {string} */
-                status: 'scheduled' | 'cancelled'
-                capacity: number
-                confirmedCount: number
-                waitlistCount: number
-                seatsLeft: number
-                /** @description a confirmed attendee may check in from this time… */
-                checkInOpensAt: string
-                /** @description …until this one (the end of the session) */
-                checkInClosesAt: string
-              }
-            }[]
-          }
+          'application/json': components['schemas']['MyBookings']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -9840,10 +8655,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            code: string
-            expiresAt: string
-          }
+          'application/json': components['schemas']['CheckinCode']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -9947,51 +8759,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            checkedInAt: string
-            /** @description true when the check-in came with a position within 500 m of the guesthouse */
-            locationVerified: boolean
-            session: {
-              id: string
-              topicId: string
-              topicTitle: string
-              topicTitleEn: string
-              guesthouse: {
-                id: string
-                name: string
-                /** @description the community whose staff look after it and its sessions; null: district staff only */
-                communityId: string | null
-                address: string
-                lat: number
-                lng: number
-                roomsNote: string | null
-                photos: string[]
-                distanceM: number | null
-              }
-              speaker: string | null
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              capacity: number
-              confirmedCount: number
-              waitlistCount: number
-              seatsLeft: number
-              /** @description a confirmed attendee may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the session) */
-              checkInClosesAt: string
-              myBooking: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                position: number | null
-                checkedIn: boolean
-                /** @description feedback is taken once, from those who checked in */
-                feedbackGiven: boolean
-              } | null
-            }
-          }
+          'application/json': components['schemas']['CheckinResult']
         }
       }
       /** @description Default Response */
@@ -10000,51 +8768,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            checkedInAt: string
-            /** @description true when the check-in came with a position within 500 m of the guesthouse */
-            locationVerified: boolean
-            session: {
-              id: string
-              topicId: string
-              topicTitle: string
-              topicTitleEn: string
-              guesthouse: {
-                id: string
-                name: string
-                /** @description the community whose staff look after it and its sessions; null: district staff only */
-                communityId: string | null
-                address: string
-                lat: number
-                lng: number
-                roomsNote: string | null
-                photos: string[]
-                distanceM: number | null
-              }
-              speaker: string | null
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              capacity: number
-              confirmedCount: number
-              waitlistCount: number
-              seatsLeft: number
-              /** @description a confirmed attendee may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the session) */
-              checkInClosesAt: string
-              myBooking: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                position: number | null
-                checkedIn: boolean
-                /** @description feedback is taken once, from those who checked in */
-                feedbackGiven: boolean
-              } | null
-            }
-          }
+          'application/json': components['schemas']['CheckinResult']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -10169,50 +8893,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            rating: number
-            comment: string
-            session: {
-              id: string
-              topicId: string
-              topicTitle: string
-              topicTitleEn: string
-              guesthouse: {
-                id: string
-                name: string
-                /** @description the community whose staff look after it and its sessions; null: district staff only */
-                communityId: string | null
-                address: string
-                lat: number
-                lng: number
-                roomsNote: string | null
-                photos: string[]
-                distanceM: number | null
-              }
-              speaker: string | null
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              capacity: number
-              confirmedCount: number
-              waitlistCount: number
-              seatsLeft: number
-              /** @description a confirmed attendee may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the session) */
-              checkInClosesAt: string
-              myBooking: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                position: number | null
-                checkedIn: boolean
-                /** @description feedback is taken once, from those who checked in */
-                feedbackGiven: boolean
-              } | null
-            }
-          }
+          'application/json': components['schemas']['FeedbackResult']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -10317,16 +8998,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              nickname: string
-              /** @enum {string} */
-              status: 'confirmed' | 'waitlisted' | 'cancelled'
-              position: number | null
-              checkedInAt: string | null
-              locationVerified: boolean
-            }[]
-          }
+          'application/json': components['schemas']['Attendance']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -10512,19 +9184,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            byTopic: {
-              topicId: string
-              title: string
-              average: number
-              count: number
-            }[]
-            bySpeaker: {
-              speaker: string
-              average: number
-              count: number
-            }[]
-          }
+          'application/json': components['schemas']['FeedbackSummary']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -10595,7 +9255,6 @@ export interface operations {
   getActivities: {
     parameters: {
       query?: {
-        /** @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other */
         kind?: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
         communityId?: string
         lat?: number
@@ -10615,52 +9274,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              title: string
-              /**
-               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
-               * @enum {string}
-               */
-              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
-              description: string
-              communityId: string
-              communityName: string
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              volunteersNeeded: number
-              confirmedCount: number
-              waitlistCount: number
-              placesLeft: number
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              /** @description a confirmed volunteer may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the activity) */
-              checkInClosesAt: string
-              /** @description the caller’s sign-up; null when signed out or not signed up */
-              mySignup: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                /** @description place on the waitlist, 1 = next; null when confirmed */
-                position: number | null
-                checkedInAt: string | null
-                checkedOutAt: string | null
-                /** @description hours served as counted: from check-in and check-out, or as staff set them */
-                hours: number | null
-              } | null
-            }[]
-            nextCursor: string | null
-          }
+          'application/json': components['schemas']['ActivityList']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -10749,51 +9363,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            activity: {
-              id: string
-              title: string
-              /**
-               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
-               * @enum {string}
-               */
-              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
-              description: string
-              communityId: string
-              communityName: string
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              volunteersNeeded: number
-              confirmedCount: number
-              waitlistCount: number
-              placesLeft: number
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              /** @description a confirmed volunteer may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the activity) */
-              checkInClosesAt: string
-              /** @description the caller’s sign-up; null when signed out or not signed up */
-              mySignup: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                /** @description place on the waitlist, 1 = next; null when confirmed */
-                position: number | null
-                checkedInAt: string | null
-                checkedOutAt: string | null
-                /** @description hours served as counted: from check-in and check-out, or as staff set them */
-                hours: number | null
-              } | null
-            }
-          }
+          'application/json': components['schemas']['ActivityResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -10892,51 +9462,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            activity: {
-              id: string
-              title: string
-              /**
-               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
-               * @enum {string}
-               */
-              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
-              description: string
-              communityId: string
-              communityName: string
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              volunteersNeeded: number
-              confirmedCount: number
-              waitlistCount: number
-              placesLeft: number
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              /** @description a confirmed volunteer may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the activity) */
-              checkInClosesAt: string
-              /** @description the caller’s sign-up; null when signed out or not signed up */
-              mySignup: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                /** @description place on the waitlist, 1 = next; null when confirmed */
-                position: number | null
-                checkedInAt: string | null
-                checkedOutAt: string | null
-                /** @description hours served as counted: from check-in and check-out, or as staff set them */
-                hours: number | null
-              } | null
-            }
-          }
+          'application/json': components['schemas']['ActivityResponse']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -11034,51 +9560,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            activity: {
-              id: string
-              title: string
-              /**
-               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
-               * @enum {string}
-               */
-              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
-              description: string
-              communityId: string
-              communityName: string
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              volunteersNeeded: number
-              confirmedCount: number
-              waitlistCount: number
-              placesLeft: number
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              /** @description a confirmed volunteer may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the activity) */
-              checkInClosesAt: string
-              /** @description the caller’s sign-up; null when signed out or not signed up */
-              mySignup: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                /** @description place on the waitlist, 1 = next; null when confirmed */
-                position: number | null
-                checkedInAt: string | null
-                checkedOutAt: string | null
-                /** @description hours served as counted: from check-in and check-out, or as staff set them */
-                hours: number | null
-              } | null
-            }
-          }
+          'application/json': components['schemas']['ActivityResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -11198,51 +9680,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            activity: {
-              id: string
-              title: string
-              /**
-               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
-               * @enum {string}
-               */
-              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
-              description: string
-              communityId: string
-              communityName: string
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              volunteersNeeded: number
-              confirmedCount: number
-              waitlistCount: number
-              placesLeft: number
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              /** @description a confirmed volunteer may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the activity) */
-              checkInClosesAt: string
-              /** @description the caller’s sign-up; null when signed out or not signed up */
-              mySignup: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                /** @description place on the waitlist, 1 = next; null when confirmed */
-                position: number | null
-                checkedInAt: string | null
-                checkedOutAt: string | null
-                /** @description hours served as counted: from check-in and check-out, or as staff set them */
-                hours: number | null
-              } | null
-            }
-          }
+          'application/json': components['schemas']['ActivityResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -11356,57 +9794,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            id: string
-            activityId: string
-            /** @enum {string} */
-            status: 'confirmed' | 'waitlisted' | 'cancelled'
-            /** @description place on the waitlist, 1 = next to be confirmed; null otherwise */
-            position: number | null
-            activity: {
-              id: string
-              title: string
-              /**
-               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
-               * @enum {string}
-               */
-              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
-              description: string
-              communityId: string
-              communityName: string
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              volunteersNeeded: number
-              confirmedCount: number
-              waitlistCount: number
-              placesLeft: number
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              /** @description a confirmed volunteer may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the activity) */
-              checkInClosesAt: string
-              /** @description the caller’s sign-up; null when signed out or not signed up */
-              mySignup: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                /** @description place on the waitlist, 1 = next; null when confirmed */
-                position: number | null
-                checkedInAt: string | null
-                checkedOutAt: string | null
-                /** @description hours served as counted: from check-in and check-out, or as staff set them */
-                hours: number | null
-              } | null
-            }
-          }
+          'application/json': components['schemas']['SignupResponse']
         }
       }
       /** @description Default Response */
@@ -11415,57 +9803,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            id: string
-            activityId: string
-            /** @enum {string} */
-            status: 'confirmed' | 'waitlisted' | 'cancelled'
-            /** @description place on the waitlist, 1 = next to be confirmed; null otherwise */
-            position: number | null
-            activity: {
-              id: string
-              title: string
-              /**
-               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
-               * @enum {string}
-               */
-              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
-              description: string
-              communityId: string
-              communityName: string
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              volunteersNeeded: number
-              confirmedCount: number
-              waitlistCount: number
-              placesLeft: number
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              /** @description a confirmed volunteer may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the activity) */
-              checkInClosesAt: string
-              /** @description the caller’s sign-up; null when signed out or not signed up */
-              mySignup: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                /** @description place on the waitlist, 1 = next; null when confirmed */
-                position: number | null
-                checkedInAt: string | null
-                checkedOutAt: string | null
-                /** @description hours served as counted: from check-in and check-out, or as staff set them */
-                hours: number | null
-              } | null
-            }
-          }
+          'application/json': components['schemas']['SignupResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -11579,57 +9917,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            id: string
-            activityId: string
-            /** @enum {string} */
-            status: 'confirmed' | 'waitlisted' | 'cancelled'
-            /** @description place on the waitlist, 1 = next to be confirmed; null otherwise */
-            position: number | null
-            activity: {
-              id: string
-              title: string
-              /**
-               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
-               * @enum {string}
-               */
-              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
-              description: string
-              communityId: string
-              communityName: string
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              volunteersNeeded: number
-              confirmedCount: number
-              waitlistCount: number
-              placesLeft: number
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              /** @description a confirmed volunteer may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the activity) */
-              checkInClosesAt: string
-              /** @description the caller’s sign-up; null when signed out or not signed up */
-              mySignup: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                /** @description place on the waitlist, 1 = next; null when confirmed */
-                position: number | null
-                checkedInAt: string | null
-                checkedOutAt: string | null
-                /** @description hours served as counted: from check-in and check-out, or as staff set them */
-                hours: number | null
-              } | null
-            }
-          }
+          'application/json': components['schemas']['SignupResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -11743,10 +10031,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            code: string
-            expiresAt: string
-          }
+          'application/json': components['schemas']['ActivityCheckinCode']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -11864,51 +10149,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            activity: {
-              id: string
-              title: string
-              /**
-               * @description clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other
-               * @enum {string}
-               */
-              kind: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
-              description: string
-              communityId: string
-              communityName: string
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              startsAt: string
-              endsAt: string
-              /** @enum {string} */
-              status: 'scheduled' | 'cancelled'
-              volunteersNeeded: number
-              confirmedCount: number
-              waitlistCount: number
-              placesLeft: number
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              /** @description a confirmed volunteer may check in from this time… */
-              checkInOpensAt: string
-              /** @description …until this one (the end of the activity) */
-              checkInClosesAt: string
-              /** @description the caller’s sign-up; null when signed out or not signed up */
-              mySignup: {
-                id: string
-                /** @enum {string} */
-                status: 'confirmed' | 'waitlisted'
-                /** @description place on the waitlist, 1 = next; null when confirmed */
-                position: number | null
-                checkedInAt: string | null
-                checkedOutAt: string | null
-                /** @description hours served as counted: from check-in and check-out, or as staff set them */
-                hours: number | null
-              } | null
-            }
-          }
+          'application/json': components['schemas']['ActivityResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -12022,25 +10263,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              /** @description the 双报到 registration; null if it was since withdrawn */
-              memberId: string | null
-              /** @description as registered for 双报到; staff of the community only */
-              realName: string | null
-              nickname: string
-              /** @enum {string} */
-              status: 'confirmed' | 'waitlisted' | 'cancelled'
-              position: number | null
-              checkedInAt: string | null
-              checkedOutAt: string | null
-              /** @description checked in with a position within 500 m of the activity */
-              locationVerified: boolean
-              hours: number | null
-              /** @description why staff set the hours by hand; null when counted from the scans */
-              hoursReason: string | null
-            }[]
-          }
+          'application/json': components['schemas']['ActivityAttendance']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -12365,33 +10588,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            templates: {
-              /** @enum {string} */
-              kind:
-                | 'booking_confirmed'
-                | 'booking_waitlisted'
-                | 'waitlist_promoted'
-                | 'session_changed'
-                | 'session_cancelled'
-                | 'session_reminder'
-                | 'topic_scheduled'
-                | 'wish_published'
-                | 'wish_rejected'
-                | 'wish_claimed'
-                | 'wish_released'
-                | 'wish_fulfilled'
-                | 'wish_confirmed'
-                | 'wish_disputed'
-                | 'urgent_wish_submitted'
-                | 'wish_review_overdue'
-                | 'wish_claim_overdue'
-                | 'activity_promoted'
-                | 'activity_changed'
-                | 'activity_cancelled'
-              templateId: string
-            }[]
-          }
+          'application/json': components['schemas']['NoticeTemplates']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -12456,34 +10653,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              /** @enum {string} */
-              kind:
-                | 'booking_confirmed'
-                | 'booking_waitlisted'
-                | 'waitlist_promoted'
-                | 'session_changed'
-                | 'session_cancelled'
-                | 'session_reminder'
-                | 'topic_scheduled'
-                | 'wish_published'
-                | 'wish_rejected'
-                | 'wish_claimed'
-                | 'wish_released'
-                | 'wish_fulfilled'
-                | 'wish_confirmed'
-                | 'wish_disputed'
-                | 'urgent_wish_submitted'
-                | 'wish_review_overdue'
-                | 'wish_claim_overdue'
-                | 'activity_promoted'
-                | 'activity_changed'
-                | 'activity_cancelled'
-              /** @description messages of this kind still allowed */
-              credits: number
-            }[]
-          }
+          'application/json': components['schemas']['Subscriptions']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -12584,34 +10754,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              /** @enum {string} */
-              kind:
-                | 'booking_confirmed'
-                | 'booking_waitlisted'
-                | 'waitlist_promoted'
-                | 'session_changed'
-                | 'session_cancelled'
-                | 'session_reminder'
-                | 'topic_scheduled'
-                | 'wish_published'
-                | 'wish_rejected'
-                | 'wish_claimed'
-                | 'wish_released'
-                | 'wish_fulfilled'
-                | 'wish_confirmed'
-                | 'wish_disputed'
-                | 'urgent_wish_submitted'
-                | 'wish_review_overdue'
-                | 'wish_claim_overdue'
-                | 'activity_promoted'
-                | 'activity_changed'
-                | 'activity_cancelled'
-              /** @description messages of this kind still allowed */
-              credits: number
-            }[]
-          }
+          'application/json': components['schemas']['Subscriptions']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -12699,46 +10842,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              /** @enum {string} */
-              kind:
-                | 'booking_confirmed'
-                | 'booking_waitlisted'
-                | 'waitlist_promoted'
-                | 'session_changed'
-                | 'session_cancelled'
-                | 'session_reminder'
-                | 'topic_scheduled'
-                | 'wish_published'
-                | 'wish_rejected'
-                | 'wish_claimed'
-                | 'wish_released'
-                | 'wish_fulfilled'
-                | 'wish_confirmed'
-                | 'wish_disputed'
-                | 'urgent_wish_submitted'
-                | 'wish_review_overdue'
-                | 'wish_claim_overdue'
-                | 'activity_promoted'
-                | 'activity_changed'
-                | 'activity_cancelled'
-              /** @description in Chinese */
-              title: string
-              titleEn: string
-              /** @description in Chinese */
-              body: string
-              bodyEn: string
-              /** @description the app page the notice is about */
-              link?: string
-              createdAt: string
-              /** @description null while unread */
-              readAt: string | null
-            }[]
-            unread: number
-            nextCursor: string | null
-          }
+          'application/json': components['schemas']['InboxPage']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -12818,9 +10922,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            unread: number
-          }
+          'application/json': components['schemas']['InboxUnread']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -13086,26 +11188,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            /** @enum {string} */
-            kind: 'stations' | 'guesthouses'
-            /** @enum {string} */
-            mode: 'preview' | 'apply'
-            /** @description data rows read (the header not counted) */
-            rows: number
-            created: number
-            updated: number
-            unchanged: number
-            errors: {
-              row: number
-              /** @description the column key, null when the whole row is refused */
-              column: string | null
-              /** @description UPPER_SNAKE: FORMULA, INVALID, NOT_FOUND, FORBIDDEN, DUPLICATE_ID, UNKNOWN_COLUMN */
-              code: string
-              message: string
-              messageEn: string
-            }[]
-          }
+          'application/json': components['schemas']['SheetImportResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -13218,42 +11301,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              name: string
-              nameEn: string
-              /** @enum {string} */
-              kind: 'service_station' | 'party_member_shop' | 'contact_point' | 'micro_post'
-              /** @description the community whose staff look after it; null: not assigned yet, district staff only */
-              communityId: string | null
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              services: {
-                /** @enum {string} */
-                key: 'hot_water' | 'charging' | 'travel_info' | 'restroom' | 'first_aid' | 'umbrella' | 'wifi'
-                available: boolean
-              }[]
-              /** @description stepFree: step-free entrance; accessibleToilet; babyCare: nursing / changing room; seating: a seat to rest. "unknown" until staff say */
-              access: {
-                /** @enum {string} */
-                stepFree: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                accessibleToilet: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                babyCare: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                seating: 'yes' | 'no' | 'unknown'
-              }
-              openNow: boolean
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-            }[]
-            nextCursor: string | null
-          }
+          'application/json': components['schemas']['StationListResponse']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -13358,50 +11406,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            station: {
-              id: string
-              name: string
-              nameEn: string
-              /** @enum {string} */
-              kind: 'service_station' | 'party_member_shop' | 'contact_point' | 'micro_post'
-              /** @description the community whose staff look after it; null: not assigned yet, district staff only */
-              communityId: string | null
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              services: {
-                /** @enum {string} */
-                key: 'hot_water' | 'charging' | 'travel_info' | 'restroom' | 'first_aid' | 'umbrella' | 'wifi'
-                available: boolean
-                note: string | null
-              }[]
-              /** @description stepFree: step-free entrance; accessibleToilet; babyCare: nursing / changing room; seating: a seat to rest. "unknown" until staff say */
-              access: {
-                /** @enum {string} */
-                stepFree: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                accessibleToilet: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                babyCare: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                seating: 'yes' | 'no' | 'unknown'
-              }
-              openNow: boolean
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              phone: string | null
-              hours: {
-                weekly: [string, string][][]
-                closedDates?: string[]
-              }
-              todayHours: [string, string][]
-              photos: string[]
-              pledges: string[]
-            }
-          }
+          'application/json': components['schemas']['StationDetailResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -13489,54 +11494,13 @@ export interface operations {
     }
     requestBody?: never
     responses: {
-      /** @description Every station as a GeoJSON (RFC 7946) FeatureCollection of Points in WGS-84 */
+      /** @description Default Response */
       200: {
         headers: {
           [name: string]: unknown
         }
         content: {
-          'application/geo+json': {
-            /** @enum {string} */
-            type: 'FeatureCollection'
-            features: {
-              /** @enum {string} */
-              type: 'Feature'
-              id: string
-              geometry: {
-                /** @enum {string} */
-                type: 'Point'
-                /** @description [longitude, latitude] in WGS-84 (converted from GCJ-02) */
-                coordinates: [number, number]
-              }
-              properties: {
-                id: string
-                name: string
-                nameEn: string
-                /** @enum {string} */
-                kind: 'service_station' | 'party_member_shop' | 'contact_point' | 'micro_post'
-                address: string
-                /** @description the services available now */
-                services: ('hot_water' | 'charging' | 'travel_info' | 'restroom' | 'first_aid' | 'umbrella' | 'wifi')[]
-                /** @description stepFree: step-free entrance; accessibleToilet; babyCare: nursing / changing room; seating: a seat to rest. "unknown" until staff say */
-                access: {
-                  /** @enum {string} */
-                  stepFree: 'yes' | 'no' | 'unknown'
-                  /** @enum {string} */
-                  accessibleToilet: 'yes' | 'no' | 'unknown'
-                  /** @enum {string} */
-                  babyCare: 'yes' | 'no' | 'unknown'
-                  /** @enum {string} */
-                  seating: 'yes' | 'no' | 'unknown'
-                }
-                hours: {
-                  weekly: [string, string][][]
-                  closedDates?: string[]
-                }
-                /** @description when staff last changed the station */
-                updatedAt: string
-              }
-            }[]
-          }
+          'application/geo+json': components['schemas']['StationFeatureCollection']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -13606,50 +11570,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            station: {
-              id: string
-              name: string
-              nameEn: string
-              /** @enum {string} */
-              kind: 'service_station' | 'party_member_shop' | 'contact_point' | 'micro_post'
-              /** @description the community whose staff look after it; null: not assigned yet, district staff only */
-              communityId: string | null
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              services: {
-                /** @enum {string} */
-                key: 'hot_water' | 'charging' | 'travel_info' | 'restroom' | 'first_aid' | 'umbrella' | 'wifi'
-                available: boolean
-                note: string | null
-              }[]
-              /** @description stepFree: step-free entrance; accessibleToilet; babyCare: nursing / changing room; seating: a seat to rest. "unknown" until staff say */
-              access: {
-                /** @enum {string} */
-                stepFree: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                accessibleToilet: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                babyCare: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                seating: 'yes' | 'no' | 'unknown'
-              }
-              openNow: boolean
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              phone: string | null
-              hours: {
-                weekly: [string, string][][]
-                closedDates?: string[]
-              }
-              todayHours: [string, string][]
-              photos: string[]
-              pledges: string[]
-            }
-          }
+          'application/json': components['schemas']['StationDetailResponse']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -13762,50 +11683,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            station: {
-              id: string
-              name: string
-              nameEn: string
-              /** @enum {string} */
-              kind: 'service_station' | 'party_member_shop' | 'contact_point' | 'micro_post'
-              /** @description the community whose staff look after it; null: not assigned yet, district staff only */
-              communityId: string | null
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              services: {
-                /** @enum {string} */
-                key: 'hot_water' | 'charging' | 'travel_info' | 'restroom' | 'first_aid' | 'umbrella' | 'wifi'
-                available: boolean
-                note: string | null
-              }[]
-              /** @description stepFree: step-free entrance; accessibleToilet; babyCare: nursing / changing room; seating: a seat to rest. "unknown" until staff say */
-              access: {
-                /** @enum {string} */
-                stepFree: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                accessibleToilet: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                babyCare: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                seating: 'yes' | 'no' | 'unknown'
-              }
-              openNow: boolean
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              phone: string | null
-              hours: {
-                weekly: [string, string][][]
-                closedDates?: string[]
-              }
-              todayHours: [string, string][]
-              photos: string[]
-              pledges: string[]
-            }
-          }
+          'application/json': components['schemas']['StationDetailResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -13918,50 +11796,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            station: {
-              id: string
-              name: string
-              nameEn: string
-              /** @enum {string} */
-              kind: 'service_station' | 'party_member_shop' | 'contact_point' | 'micro_post'
-              /** @description the community whose staff look after it; null: not assigned yet, district staff only */
-              communityId: string | null
-              address: string
-              /** @description GCJ-02 latitude */
-              lat: number
-              /** @description GCJ-02 longitude */
-              lng: number
-              services: {
-                /** @enum {string} */
-                key: 'hot_water' | 'charging' | 'travel_info' | 'restroom' | 'first_aid' | 'umbrella' | 'wifi'
-                available: boolean
-                note: string | null
-              }[]
-              /** @description stepFree: step-free entrance; accessibleToilet; babyCare: nursing / changing room; seating: a seat to rest. "unknown" until staff say */
-              access: {
-                /** @enum {string} */
-                stepFree: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                accessibleToilet: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                babyCare: 'yes' | 'no' | 'unknown'
-                /** @enum {string} */
-                seating: 'yes' | 'no' | 'unknown'
-              }
-              openNow: boolean
-              /** @description metres from lat/lng of the query, null without them */
-              distanceM: number | null
-              phone: string | null
-              hours: {
-                weekly: [string, string][][]
-                closedDates?: string[]
-              }
-              todayHours: [string, string][]
-              photos: string[]
-              pledges: string[]
-            }
-          }
+          'application/json': components['schemas']['StationDetailResponse']
         }
       }
       /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
@@ -14066,15 +11901,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              action: string
-              actorNickname: string | null
-              detail: unknown
-              createdAt: string
-            }[]
-          }
+          'application/json': components['schemas']['StationChanges']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -14178,20 +12005,7 @@ export interface operations {
         }
         content: {
           'application/json': {
-            report: {
-              id: string
-              stationId: string
-              stationName: string
-              /** @enum {string} */
-              category: 'no_hot_water' | 'no_charging' | 'closed_but_shown_open' | 'wrong_location' | 'other'
-              text: string
-              /** @enum {string} */
-              status: 'open' | 'resolved'
-              createdAt: string
-              reporterNickname: string
-              resolvedAt: string | null
-              resolutionNote: string | null
-            }
+            report: components['schemas']['StationReport']
           }
         }
       }
@@ -14288,22 +12102,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          'application/json': {
-            items: {
-              id: string
-              stationId: string
-              stationName: string
-              /** @enum {string} */
-              category: 'no_hot_water' | 'no_charging' | 'closed_but_shown_open' | 'wrong_location' | 'other'
-              text: string
-              /** @enum {string} */
-              status: 'open' | 'resolved'
-              createdAt: string
-              reporterNickname: string
-              resolvedAt: string | null
-              resolutionNote: string | null
-            }[]
-          }
+          'application/json': components['schemas']['StationReportList']
         }
       }
       /** @description Not modified: the If-None-Match ETag still matches */
@@ -14395,20 +12194,7 @@ export interface operations {
         }
         content: {
           'application/json': {
-            report: {
-              id: string
-              stationId: string
-              stationName: string
-              /** @enum {string} */
-              category: 'no_hot_water' | 'no_charging' | 'closed_but_shown_open' | 'wrong_location' | 'other'
-              text: string
-              /** @enum {string} */
-              status: 'open' | 'resolved'
-              createdAt: string
-              reporterNickname: string
-              resolvedAt: string | null
-              resolutionNote: string | null
-            }
+            report: components['schemas']['StationReport']
           }
         }
       }

@@ -1,15 +1,17 @@
 import Taro from '@tarojs/taro'
-import type { ApiErrorBody, ErrorCode } from '@contract'
+import type { ApiError } from '@contract'
 import { translate } from './i18n'
 import { currentLanguage } from './settings'
 import { KEYS, readStorage, writeStorage } from './storage'
 
+/** The refusals the API names (`ApiError`'s `code`). */
+type ErrorCode = ApiError['error']['code']
 /** What the app itself names a failure the API did not answer in its error shape. */
 type ClientErrorCode = 'NETWORK' | `HTTP_${number}`
 
 /**
- * A request that failed: the API's refusal (its `ApiErrorBody`) or the network's, with the message in the user's
- * language. The server's own `ApiError` is the refusal it throws; this is what the app receives.
+ * A request that failed: the API's refusal (its error body, `ApiError` in the document) or the network's, with the
+ * message in the user's language. The server throws its `ApiError`; this is what the app receives.
  */
 export class RequestError extends Error {
   constructor(
@@ -60,7 +62,7 @@ function buildUrl(path: string, query?: QueryValues): string {
 }
 
 function toRequestError(status: number, data: unknown): RequestError {
-  const body = data as Partial<ApiErrorBody> | undefined
+  const body = data as Partial<ApiError> | undefined
   if (body?.error) {
     return new RequestError(
       status,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import type { Database } from '../../server/src/db/schema.js'
 import { buildApp } from '../../server/src/app.js'
-import type { AuthResponse, DevLoginBody, Role } from '../../server/src/contract.js'
+import type { AuthResponse, DevLoginBody, Role } from '../../server/src/features/auth/schemas.js'
 import { loadConfig } from '../../server/src/config.js'
 import { migrateToLatest, openDatabase, type DbHandle, type DbKind } from '../../server/src/db/index.js'
 import { seedDemo } from '../../server/src/demo/load.js'

@@ -1,4 +1,5 @@
-import type { ServiceKey, StationCreate, StationKind, WishCreate } from '../../server/src/contract.js'
+import type { ServiceKey, StationCreate, StationKind } from '../../server/src/features/stations/schemas.js'
+import type { WishCreate } from '../../server/src/features/wishes/schemas.js'
 import { callApi } from './http.js'
 
 /**

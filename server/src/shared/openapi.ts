@@ -4,6 +4,7 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Access } from './access.js'
 import { errorBodySchema } from './errors.js'
+import { withNamedSchemas } from './openapi-components.js'
 
 /** The refusals a handler makes itself; the ones its access, method and input imply are added for it. */
 export type HandlerErrorStatus = 401 | 403 | 404 | 409 | 422
@@ -128,12 +129,12 @@ interface GeneratedDocument {
 }
 
 /**
- * The document's last touch (`transformObject` of @fastify/swagger): every refusal points at the one error schema,
- * and a 429 tells the client when to try again.
+ * The document's last touch (`transformObject` of @fastify/swagger): the named schemas published once, every refusal
+ * pointing at the one error schema, and a 429 telling the client when to try again.
  */
 export const completeDocument: SwaggerTransformObject = (input) => {
   if (!('openapiObject' in input)) throw new Error('The API publishes OpenAPI 3.1, not Swagger 2')
-  const document = input.openapiObject as GeneratedDocument
+  const document = withNamedSchemas(input) as GeneratedDocument
   for (const operations of Object.values(document.paths ?? {})) {
     for (const { responses = {} } of Object.values(operations)) {
       for (const [status, response] of Object.entries(responses)) {
@@ -146,7 +147,7 @@ export const completeDocument: SwaggerTransformObject = (input) => {
   }
   const { $schema: _dialect, ...apiError } = z.toJSONSchema(errorBodySchema, { target: 'draft-2020-12', io: 'output' })
   return {
-    ...input.openapiObject,
+    ...document,
     components: { ...document.components, schemas: { ...document.components?.schemas, ApiError: apiError } },
   } as ReturnType<SwaggerTransformObject>
 }

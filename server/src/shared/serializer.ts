@@ -7,8 +7,13 @@ import { z } from 'zod'
  * times faster than validating with zod on every reply, and any field the schema does not name (a phone
  * number on a public list, say) is dropped instead of leaked.
  */
+/** The schemas' names (`.meta({ id })`) are for the document; each serializer gets its schema written out whole. */
+const UNNAMED = z.registry<Record<string, unknown>>()
+
 export const serializerFor = <T>(schema: z.ZodType<T>): ((data: T) => string) =>
-  fastJson(z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as object)
+  fastJson(
+    z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any', metadata: UNNAMED }) as object,
+  )
 
 /** Compiled once per schema: every route shares the few error schemas (see shared/openapi.ts). */
 const compiled = new WeakMap<z.ZodType, (data: unknown) => string>()

@@ -1,12 +1,8 @@
-import type {
-  DeskPollResponse,
-  DeskTicketCreated,
-  StationListResponse,
-  StationSummary,
-  Town,
-  TownPatch,
-} from '@contract'
+import type { DeskPollResponse, DeskTicketCreated, StationListResponse, StationSummary, Town } from '@contract'
+import type { Body } from '../../shared/client'
 import { request } from '../../shared/request'
+
+type TownPatch = Body<'PATCH /api/town'>
 
 export const newDeskCode = () => request<DeskTicketCreated>('POST', '/api/auth/desk', { toast: false })
 export const pollDeskCode = (ticket: string, secret: string) =>

@@ -1,18 +1,20 @@
 import type {
   CheckinResult,
   BookingResponse,
-  FeedbackInput,
   FeedbackResult,
   Guesthouse,
   LectureSessionList,
   LectureSessionResponse,
   MyBookings,
   TopicList,
-  TopicOrderInput,
   TopicResponse,
 } from '@contract'
+import type { Body } from '../../shared/client'
 import { request, requestWithOfflineCopy } from '../../shared/request'
 import { originQuery, type Origin } from '../stations/api'
+
+type FeedbackInput = Body<'POST /api/lectures/sessions/{id}/feedback'>
+type TopicOrderInput = NonNullable<Body<'POST /api/lectures/topics/{id}/orders'>>
 
 export const listTopics = () => requestWithOfflineCopy<TopicList>('/api/lectures/topics')
 

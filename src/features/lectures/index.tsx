@@ -1,6 +1,7 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
-import type { Topic, TopicOrderInput } from '@contract'
+import type { Topic } from '@contract'
+import type { Body } from '../../shared/client'
 import { useState } from 'react'
 import { currentUser } from '../../shared/auth'
 import { useNoticePrompt } from '../../shared/notices'
@@ -14,6 +15,8 @@ import { locate } from '../stations/location'
 import { listSessions, listTopics, orderTopic } from './api'
 import { SessionCard } from './components/SessionCard'
 import './index.scss'
+
+type TopicOrderInput = NonNullable<Body<'POST /api/lectures/topics/{id}/orders'>>
 
 type Tab = 'menu' | 'sessions'
 const PREFERRED_TIMES: NonNullable<TopicOrderInput['preferredTime']>[] = ['morning', 'afternoon', 'evening']

@@ -1,5 +1,8 @@
-import type { MemberRanking, MemberRegister, MemberResponse } from '@contract'
+import type { MemberRanking, MemberResponse } from '@contract'
+import type { Body } from '../../shared/client'
 import { request } from '../../shared/request'
+
+type MemberRegister = Body<'POST /api/members'>
 
 export const myMember = () => request<MemberResponse>('GET', '/api/me/member', { toast: false })
 export const registerMember = (body: MemberRegister) => request<MemberResponse>('POST', '/api/members', { body })

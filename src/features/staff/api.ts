@@ -4,29 +4,31 @@ import type {
   Attendance,
   CommunityFigures,
   FeedbackSummary,
-  GuesthouseCreate,
-  GuesthousePatch,
   GuesthouseResponse,
-  TopicCreate,
   TopicList,
-  TopicPatch,
   TopicResponse,
   CheckinCode,
   GuesthouseList,
-  LectureSessionCreate,
   LectureSessionList,
-  LectureSessionPatch,
   LectureSessionResponse,
   TopicDemand,
-  ServiceToggle,
   StationChanges,
-  StationCreate,
   StationDetailResponse,
-  StationPatch,
   StationReportList,
   StationListResponse,
 } from '@contract'
+import type { Body } from '../../shared/client'
 import { assetUrl, downloadWithToken, request } from '../../shared/request'
+
+type GuesthouseCreate = Body<'POST /api/guesthouses'>
+type GuesthousePatch = Body<'PATCH /api/guesthouses/{id}'>
+type TopicCreate = Body<'POST /api/lectures/topics'>
+type TopicPatch = Body<'PATCH /api/lectures/topics/{id}'>
+type LectureSessionCreate = Body<'POST /api/lectures/sessions'>
+type LectureSessionPatch = Body<'PATCH /api/lectures/sessions/{id}'>
+type ServiceToggle = Body<'PATCH /api/stations/{id}/services/{key}'>
+type StationCreate = Body<'POST /api/stations'>
+type StationPatch = Body<'PATCH /api/stations/{id}'>
 
 export const allStations = () =>
   request<StationListResponse>('GET', '/api/stations', { query: { limit: 100 }, toast: false })

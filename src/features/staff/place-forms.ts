@@ -1,4 +1,8 @@
-import type { Guesthouse, GuesthouseCreate, StaffScope, Topic, TopicCreate, Town } from '@contract'
+import type { Guesthouse, StaffScope, Topic, Town } from '@contract'
+import type { Body } from '../../shared/client'
+
+type GuesthouseCreate = Body<'POST /api/guesthouses'>
+type TopicCreate = Body<'POST /api/lectures/topics'>
 
 /** A guesthouse as its form edits it; `id` null until it is first saved. */
 export interface PlaceDraft {

@@ -1,5 +1,8 @@
-import type { ServiceKey, StaffScope, StationCreate, StationDetail, StationKind, Town, WeeklyHours } from '@contract'
+import type { ServiceKey, StaffScope, StationDetail, StationKind, Town, WeeklyHours } from '@contract'
+import type { Body } from '../../shared/client'
 import { SERVICES } from '../stations/format'
+
+type StationCreate = Body<'POST /api/stations'>
 
 /** One day of the week as the form edits it: one opening range, or closed. */
 export interface Day {

@@ -1,12 +1,8 @@
-import type {
-  ReportCreate,
-  ServiceKey,
-  StationDetailResponse,
-  StationKind,
-  StationListResponse,
-  StationReport,
-} from '@contract'
+import type { ServiceKey, StationDetailResponse, StationKind, StationListResponse, StationReport } from '@contract'
+import type { Body } from '../../shared/client'
 import { request, requestWithOfflineCopy, type Cached } from '../../shared/request'
+
+type ReportCreate = Body<'POST /api/stations/{id}/reports'>
 
 export type Origin = { lat: number; lng: number } | null
 

@@ -1,4 +1,4 @@
-import type { AccessFact, ServiceKey, StationKind } from '@contract'
+import type { ServiceKey, StationAccess, StationKind } from '@contract'
 import type { MessageKey } from '../../shared/i18n'
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string
@@ -32,4 +32,4 @@ const KIND_ORDER: Record<StationKind, number> = {
 export const KINDS = Object.keys(KIND_ORDER) as StationKind[]
 
 /** The access facts in the order a visitor reads them: getting in first. */
-export const ACCESS_FACTS: AccessFact[] = ['stepFree', 'accessibleToilet', 'babyCare', 'seating']
+export const ACCESS_FACTS: (keyof StationAccess)[] = ['stepFree', 'accessibleToilet', 'babyCare', 'seating']

@@ -1,5 +1,8 @@
-import type { CommunityList, MyWishes, WishCreate, WishList, WishResponse } from '@contract'
+import type { CommunityList, MyWishes, WishList, WishResponse } from '@contract'
+import type { Body } from '../../shared/client'
 import { request, requestWithOfflineCopy } from '../../shared/request'
+
+type WishCreate = Body<'POST /api/wishes'>
 
 export type WishFilter = {
   category?: string

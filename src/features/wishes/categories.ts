@@ -1,6 +1,6 @@
-import type { WishCreate } from '@contract'
+import type { WishPublic } from '@contract'
 
-type Category = WishCreate['category']
+type Category = WishPublic['category']
 /** Every category in display order; the record type makes a new one a compile error until it is listed. */
 const ORDER: Record<Category, number> = {
   life_help: 0,

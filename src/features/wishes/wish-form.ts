@@ -1,6 +1,8 @@
-import type { WishCreate } from '@contract'
+import type { Body } from '../../shared/client'
 import type { MessageKey } from '../../shared/i18n'
 import type { UploadedPhoto } from '../../shared/photos'
+
+type WishCreate = Body<'POST /api/wishes'>
 
 /** A wish as its form edits it: blank optional fields are empty text until the body is built. */
 export type WishDraft = Required<Pick<WishCreate, 'category' | 'title' | 'description' | 'communityId'>> & {

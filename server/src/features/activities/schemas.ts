@@ -8,6 +8,7 @@ import {
   patchOf,
   token,
 } from '../../shared/validation.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 const id = identifier()
 
@@ -139,3 +140,13 @@ export const attendanceItemSchema = z.object({
 })
 export const attendanceResponseSchema = z.object({ items: z.array(attendanceItemSchema) })
 export type ActivityAttendance = z.infer<typeof attendanceResponseSchema>
+
+nameSchemas({
+  ActivityKind: activityKindSchema,
+  Activity: activitySchema,
+  ActivityResponse: activityResponseSchema,
+  ActivityList: activityListResponseSchema,
+  SignupResponse: signupResponseSchema,
+  ActivityCheckinCode: checkinCodeResponseSchema,
+  ActivityAttendance: attendanceResponseSchema,
+})

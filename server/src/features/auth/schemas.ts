@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { identifier, line, token } from '../../shared/validation.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 export const ROLES = ['tourist', 'resident', 'member', 'staff'] as const
 export const roleSchema = z.enum(ROLES)
@@ -44,3 +45,12 @@ export type MeResponse = z.infer<typeof meResponseSchema>
 export const logoutBodySchema = z.object({ everywhere: z.boolean().optional() }).nullish()
 export const logoutResponseSchema = z.object({ sessionsEnded: z.number().int() })
 export type LogoutResponse = z.infer<typeof logoutResponseSchema>
+
+nameSchemas({
+  Role: roleSchema,
+  User: userSchema,
+  AuthResponse: authResponseSchema,
+  LoginOptions: loginOptionsSchema,
+  MeResponse: meResponseSchema,
+  LogoutResponse: logoutResponseSchema,
+})

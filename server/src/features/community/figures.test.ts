@@ -1,4 +1,4 @@
-import type { CommunityFigures, Stats, Trends, WishBreakdown } from '../../contract'
+import type { CommunityFigures, Stats, Trends, WishBreakdown } from './schemas'
 import type { WishStatus } from '../../db/schema'
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'

@@ -1,6 +1,7 @@
 import { responseTimesSchema } from '../targets/schemas.js'
 import { z } from 'zod'
 import { WISH_CATEGORIES } from '../wishes/schemas.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 export const trendsQuerySchema = z.object({
   weeks: z.coerce.number().int().min(1).max(52).default(12),
@@ -82,3 +83,12 @@ export const communityFiguresSchema = z.object({
   ),
 })
 export type CommunityFigures = z.infer<typeof communityFiguresSchema>
+
+nameSchemas({
+  Trends: trendsSchema,
+  WishBreakdown: wishBreakdownSchema,
+  CommunityList: communityListSchema,
+  StaffScope: staffScopeSchema,
+  Stats: statsSchema,
+  CommunityFigures: communityFiguresSchema,
+})

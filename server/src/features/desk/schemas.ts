@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { token } from '../../shared/validation.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 export const DESK_CODE_PREFIX = 'oldtown-desk:'
 
@@ -34,3 +35,10 @@ export const deskPollResponseSchema = z.object({
   token: z.string().optional().describe('Only in the one answer that finds the code approved: the new session'),
 })
 export type DeskPollResponse = z.infer<typeof deskPollResponseSchema>
+
+nameSchemas({
+  DeskTicketCreated: deskTicketCreatedSchema,
+  DeskTicketStatus: deskTicketStatusSchema,
+  DeskTicket: deskTicketSchema,
+  DeskPollResponse: deskPollResponseSchema,
+})

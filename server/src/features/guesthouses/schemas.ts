@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { placePosition } from '../../shared/params.js'
 import { identifier, line, patchOf } from '../../shared/validation.js'
 import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 export const guesthouseSchema = z.object({
   id: z.string(),
@@ -36,3 +37,9 @@ export const guesthousePatchSchema = patchOf(guesthouseFieldsSchema)
 export type GuesthousePatch = z.input<typeof guesthousePatchSchema>
 export const guesthouseResponseSchema = z.object({ guesthouse: guesthouseSchema })
 export type GuesthouseResponse = z.infer<typeof guesthouseResponseSchema>
+
+nameSchemas({
+  Guesthouse: guesthouseSchema,
+  GuesthouseList: guesthouseListResponseSchema,
+  GuesthouseResponse: guesthouseResponseSchema,
+})

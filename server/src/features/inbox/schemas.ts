@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { identifier, token } from '../../shared/validation.js'
 import { NOTICE_KINDS } from '../notices/notices.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 export const inboxQuerySchema = z.object({
   cursor: token(120).optional(),
@@ -34,3 +35,5 @@ export type InboxRead = z.infer<typeof inboxReadSchema>
 
 export const inboxUnreadSchema = z.object({ unread: z.number().int() })
 export type InboxUnread = z.infer<typeof inboxUnreadSchema>
+
+nameSchemas({ InboxNotice: inboxNoticeSchema, InboxPage: inboxPageSchema, InboxUnread: inboxUnreadSchema })

@@ -1,6 +1,6 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
-import type { AuthResponse } from '../../contract'
+import type { AuthResponse } from '../auth/schemas'
 
 const registration = {
   realName: '陈志强',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { identifier, line, paragraph, patchOf, reasonRequiredRule } from '../../shared/validation.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 export const memberRegisterSchema = z.object({
   realName: line(20, 2),
@@ -57,3 +58,11 @@ export const rankingResponseSchema = z.object({
   ),
 })
 export type MemberRanking = z.infer<typeof rankingResponseSchema>
+
+nameSchemas({
+  Member: memberSchema,
+  MemberResponse: memberResponseSchema,
+  MemberList: memberListResponseSchema,
+  MemberRecord: memberRecordSchema,
+  MemberRanking: rankingResponseSchema,
+})

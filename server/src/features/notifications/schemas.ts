@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { NOTICE_KINDS } from '../notices/notices.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 const noticeKind = z.enum(NOTICE_KINDS)
 
@@ -18,3 +19,5 @@ export const subscriptionsSchema = z.object({
   ),
 })
 export type Subscriptions = z.infer<typeof subscriptionsSchema>
+
+nameSchemas({ NoticeKind: noticeKind, NoticeTemplates: noticeTemplatesSchema, Subscriptions: subscriptionsSchema })

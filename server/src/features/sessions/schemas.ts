@@ -9,6 +9,7 @@ import {
   patchOf,
   token,
 } from '../../shared/validation.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 import { guesthouseSchema } from '../guesthouses/schemas.js'
 
 const id = identifier()
@@ -139,3 +140,17 @@ export const attendanceResponseSchema = z.object({
   ),
 })
 export type Attendance = z.infer<typeof attendanceResponseSchema>
+
+nameSchemas({
+  LectureSession: sessionSchema,
+  LectureSessionResponse: sessionResponseSchema,
+  LectureSessionList: sessionListResponseSchema,
+  Booking: bookingSchema,
+  BookingResponse: bookingResponseSchema,
+  MyBookings: myBookingsResponseSchema,
+  CheckinCode: checkinCodeResponseSchema,
+  CheckinResult: checkinResponseSchema,
+  FeedbackResult: feedbackResponseSchema,
+  FeedbackSummary: feedbackSummaryResponseSchema,
+  Attendance: attendanceResponseSchema,
+})

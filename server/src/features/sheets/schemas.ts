@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { sheetRowErrorSchema } from '../../shared/errors.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 export const SHEET_KINDS = ['stations', 'guesthouses'] as const
 export const sheetKindSchema = z.enum(SHEET_KINDS)
@@ -26,3 +27,5 @@ export const sheetImportResponseSchema = z.object({
   errors: z.array(sheetRowErrorSchema),
 })
 export type SheetImportResponse = z.infer<typeof sheetImportResponseSchema>
+
+nameSchemas({ SheetImportResponse: sheetImportResponseSchema })

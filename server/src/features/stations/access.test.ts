@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { createTestDatabase, DB_KINDS, migrateAllBut } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
-import type { StationDetailResponse, StationListResponse } from '../../contract'
+import type { StationDetailResponse, StationListResponse } from './schemas'
 import { migrateToLatest, openDatabase } from '../../db/index'
 import type { StationsTable } from '../../db/schema'
 import { DEMO_STATIONS } from '../../demo/places'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SHANGHAI_OFFSET_MS } from '../../shared/shanghai-time.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM')
 
@@ -86,3 +87,5 @@ export function isOpenAt(opening: OpeningMinutes, clock: ShanghaiClock): boolean
   }
   return false
 }
+
+nameSchemas({ WeeklyHours: weeklyHoursSchema, OpenRange: openRangeSchema })

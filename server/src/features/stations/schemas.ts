@@ -12,6 +12,7 @@ import {
 } from '../../shared/validation.js'
 import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
 import { openRangeSchema, weeklyHoursSchema } from './hours.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 export const SERVICE_KEYS = [
   'hot_water',
@@ -231,3 +232,17 @@ export const stationFeatureCollectionSchema = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(stationFeatureSchema) })
   .describe('Every station as a GeoJSON (RFC 7946) FeatureCollection of Points in WGS-84')
 export type StationFeatureCollection = z.infer<typeof stationFeatureCollectionSchema>
+
+nameSchemas({
+  ServiceKey: serviceKeySchema,
+  StationKind: stationKindSchema,
+  StationAccess: stationAccessSchema,
+  StationSummary: stationSummarySchema,
+  StationListResponse: stationListResponseSchema,
+  StationDetail: stationDetailSchema,
+  StationDetailResponse: stationDetailResponseSchema,
+  StationReport: stationReportSchema,
+  StationReportList: reportListResponseSchema,
+  StationChanges: stationChangesResponseSchema,
+  StationFeatureCollection: stationFeatureCollectionSchema,
+})

@@ -1,6 +1,6 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
-import type { StationListResponse } from '../../contract'
+import type { StationListResponse } from './schemas'
 import { DEMO_STATIONS } from '../../demo/places'
 
 /** Independent haversine (spherical law of haversines, mean Earth radius) to check the server's order. */

@@ -1,4 +1,4 @@
-import type { Role } from '../../contract'
+import type { Role } from '../auth/schemas'
 import type { Db } from '../../db/index'
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { wishFullSchema } from '../wishes/schemas.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 export const TARGET_STAGES = ['review', 'claim'] as const
 
@@ -33,3 +34,5 @@ export interface Targets {
   reviewHours: number
   claimHours: number
 }
+
+nameSchemas({ OverdueList: overdueListSchema, ResponseTimes: responseTimesSchema })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { line, paragraph, patchOf } from '../../shared/validation.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 /** When a resident who orders a topic would rather come; none given counts as any time. */
 export const PREFERRED_TIMES = ['morning', 'afternoon', 'evening'] as const
@@ -50,3 +51,10 @@ export const demandResponseSchema = z.object({
   ),
 })
 export type TopicDemand = z.infer<typeof demandResponseSchema>
+
+nameSchemas({
+  Topic: topicSchema,
+  TopicList: topicListResponseSchema,
+  TopicResponse: topicResponseSchema,
+  TopicDemand: demandResponseSchema,
+})

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { line, paragraph, patchOf } from '../../shared/validation.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 
 const townFieldsSchema = z.object({
   name: line(40).describe(
@@ -19,3 +20,5 @@ export type Town = z.infer<typeof townSchema>
 
 export const townPatchSchema = patchOf(townFieldsSchema)
 export type TownPatch = z.input<typeof townPatchSchema>
+
+nameSchemas({ Town: townSchema })

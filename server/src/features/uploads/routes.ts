@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import { signedIn } from '../../shared/access.js'
 import { errors } from '../../shared/errors.js'
+import { nameSchemas } from '../../shared/openapi-components.js'
 import { idParamsSchema } from '../../shared/params.js'
 import type { Quotas } from '../../shared/quota.js'
 import { createPhotoStore } from './commands.js'
@@ -18,6 +19,7 @@ export const uploadResponseSchema = z.object({
   }),
 })
 export type UploadResponse = z.infer<typeof uploadResponseSchema>
+nameSchemas({ UploadResponse: uploadResponseSchema })
 
 export const uploadRoutes =
   (

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nameSchemas } from '../../shared/openapi-components.js'
 import { originQuery } from '../../shared/params.js'
 import { identifier, line, paragraph, reasonRequiredRule, rule, token } from '../../shared/validation.js'
 
@@ -93,8 +94,9 @@ export const WISH_STEPS = [
   'settle',
   'reopen',
 ] as const
-export type WishStep = (typeof WISH_STEPS)[number]
-const actions = z.array(z.enum(WISH_STEPS)).describe('the steps the caller may take now (none when not signed in)')
+export const wishStepSchema = z.enum(WISH_STEPS)
+export type WishStep = z.infer<typeof wishStepSchema>
+const actions = z.array(wishStepSchema).describe('the steps the caller may take now (none when not signed in)')
 
 export const wishResponseSchema = z.object({
   wish: z.union([wishFullSchema.extend({ actions }), wishPublicSchema.extend({ actions })]),
@@ -138,3 +140,12 @@ export const disputeSchema = z.object({ reason: paragraph(300) })
 export const staffNoteSchema = z.object({ note: paragraph(300) })
 /** Steps that need nothing but the wish: WeChat sends an empty body, curl perhaps none. */
 export const emptyBodySchema = z.object({}).optional()
+
+nameSchemas({
+  WishPublic: wishPublicSchema,
+  WishFull: wishFullSchema,
+  WishStep: wishStepSchema,
+  WishResponse: wishResponseSchema,
+  WishList: wishListResponseSchema,
+  MyWishes: myWishesResponseSchema,
+})

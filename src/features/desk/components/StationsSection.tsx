@@ -1,8 +1,11 @@
-import type { StationKind, StationPatch, StationSummary } from '@contract'
+import type { StationKind, StationSummary } from '@contract'
+import type { Body } from '../../../shared/client'
 import { useState } from 'react'
 import { useSettings } from '../../../shared/settings'
 import { stationForEdit, updateStation } from '../../staff/api'
 import { DeskTable, type Column } from './DeskTable'
+
+type StationPatch = Body<'PATCH /api/stations/{id}'>
 
 const KINDS: StationKind[] = ['service_station', 'party_member_shop', 'contact_point', 'micro_post']
 type Draft = { id: string; name: string; nameEn: string; kind: StationKind; address: string; phone: string }

@@ -1,8 +1,11 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
-import type { Guesthouse, LectureSession, LectureSessionCreate } from '@contract'
+import type { Guesthouse, LectureSession } from '@contract'
+import type { Body } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 import { shanghaiDateTime, shanghaiInstant } from '../../../shared/time'
 import { control } from '../../../shared/ui/a11y'
+
+type LectureSessionCreate = Body<'POST /api/lectures/sessions'>
 
 /** A session as staff type it: the old town's wall-clock date and times, whatever the phone's time zone. */
 export interface SessionPlan {

@@ -1,11 +1,13 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { ReportCreate } from '@contract'
+import type { Body } from '../../../shared/client'
 import { useState } from 'react'
 import { currentUser } from '../../../shared/auth'
 import { useSettings } from '../../../shared/settings'
 import { control } from '../../../shared/ui/a11y'
 import { reportProblem } from '../api'
+
+type ReportCreate = Body<'POST /api/stations/{id}/reports'>
 
 type Category = ReportCreate['category']
 const CATEGORIES: Category[] = ['no_hot_water', 'no_charging', 'closed_but_shown_open', 'wrong_location', 'other']

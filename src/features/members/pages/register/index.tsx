@@ -1,6 +1,7 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { CommunityList, Member, MemberRanking, MemberRegister } from '@contract'
+import type { CommunityList, Member, MemberRanking } from '@contract'
+import type { Body } from '../../../../shared/client'
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
@@ -9,6 +10,8 @@ import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { communities } from '../../../wishes/api'
 import { memberRecord, myMember, ranking, registerMember, setRankingOptOut } from '../../api'
 import '../../../wishes/wishes.scss'
+
+type MemberRegister = Body<'POST /api/members'>
 
 const FIELDS = [
   ['realName', 'members.realName'],

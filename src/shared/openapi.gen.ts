@@ -2260,8 +2260,23 @@ export interface components {
     }
     MemberRecord: {
       wishesFulfilled: number
+      /** @description confirmed hours only: activities checked in and out or set by staff, plus wishes confirmed by the resident or settled by staff (a disputed wish counts nothing) */
       hoursServed: number
       lecturesGiven: number
+      /** @description volunteer activities with confirmed hours */
+      activities: number
+      /** @description what was served, newest first, one page */
+      items: {
+        /** @enum {string} */
+        kind: 'activity' | 'wish'
+        /** @description the volunteer activity or the wish */
+        id: string
+        title: string
+        /** @description when: the activity’s start, or when the wish was confirmed done */
+        at: string
+        hours: number
+      }[]
+      nextCursor: string | null
     }
     MemberRanking: {
       items: {
@@ -4818,7 +4833,10 @@ export interface operations {
   }
   getMeMemberRecord: {
     parameters: {
-      query?: never
+      query?: {
+        limit?: number
+        cursor?: string
+      }
       header?: never
       path?: never
       cookie?: never

@@ -150,4 +150,38 @@ describe.each(DB_KINDS)('presence and hours at a volunteer activity on %s', (kin
       ).statusCode,
     ).toBe(404)
   })
+
+  it('puts confirmed activity hours on the member record, newest first and paged; waiting or absent counts nothing', async () => {
+    const record = (who: string, query = '') =>
+      api.call('GET', `/api/me/member/record${query}`, tokens[who]).then((r) => r.json())
+    expect(await record('lin')).toMatchObject({
+      activities: 1,
+      hoursServed: 2,
+      items: [{ kind: 'activity', id: activityId, title: '太平路文明劝导', hours: 2 }],
+      nextCursor: null,
+    })
+    expect(await record('cai')).toMatchObject({ activities: 0, hoursServed: 0, items: [] })
+    const { id } = (
+      await api.call('POST', '/api/activities', tokens.staff, {
+        title: '第二场劝导',
+        kind: 'civility',
+        description: '劝导游客文明旅游。',
+        communityId: 'cm_paifang',
+        address: '潮州市湘桥区太平路 120 号',
+        ...place,
+        startsAt: '2026-11-29T01:00:00Z',
+        endsAt: '2026-11-29T02:00:00Z',
+        volunteersNeeded: 2,
+      })
+    ).json().activity
+    at('2026-11-28T07:00:00Z')
+    await api.call('POST', `/api/activities/${id}/signups`, tokens.lin)
+    await api.call('PATCH', `/api/activities/${id}/signups/${await memberIdOf('lin')}`, tokens.staff, {
+      hours: 1,
+      reason: '补录',
+    })
+    const first = await record('lin', '?limit=1')
+    expect(first).toMatchObject({ activities: 2, hoursServed: 3, items: [{ id, hours: 1 }] })
+    expect((await record('lin', `?limit=1&cursor=${first.nextCursor}`)).items).toMatchObject([{ id: activityId }])
+  })
 })

@@ -88,7 +88,7 @@ const activityFields = z.object({
   endsAt: z.iso.datetime({ offset: true }),
   volunteersNeeded: z.number().int().min(1).max(500),
 })
-/** The time rules (window, order, length) are the sessions': see lectures/schedule.ts. */
+/** The time rules (window, order, length) are the sessions': see sessions/schedule.ts. */
 export const activityCreateSchema = activityFields
 export type ActivityCreate = z.input<typeof activityCreateSchema>
 export const activityPatchSchema = patchOf(activityFields.omit({ communityId: true }))

@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { MembersTable } from '../../db/schema.js'
-import type { Member } from './schemas.js'
+import { pageOf } from '../../shared/offset-cursor.js'
+import type { Member, MemberRecord } from './schemas.js'
 
 const toMember = (r: Selectable<MembersTable>): Member => ({
   id: r.id,
@@ -39,15 +40,29 @@ export async function findMemberQueue(
   return (await query.execute()).map(toMember)
 }
 
-/** What a member has done: wishes confirmed fulfilled, the hours they took, lectures given under their real name. */
-export async function findMemberRecord(db: Db, userId: string, now: Date) {
-  const done = await db
-    .selectFrom('wishes')
-    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number>('hours_served').as('hours')])
-    .where('claimed_by', '=', userId)
-    .where('status', '=', 'confirmed')
-    .executeTakeFirstOrThrow()
-  const member = await findMemberOf(db, userId)
+/**
+ * What a member has done, counting confirmed hours only: volunteer activities with hours (checked in and out, or set
+ * by staff) and wishes confirmed fulfilled (by the resident, or settled by staff; a disputed one is not confirmed);
+ * lectures given under their real name; and one page of what they served, newest first.
+ */
+export async function findMemberRecord(db: Db, userId: string, now: Date, page: { limit: number; cursor?: string }) {
+  const [wishes, activities, member] = await Promise.all([
+    db
+      .selectFrom('wishes')
+      .select(['id', 'title', 'confirmed_at', 'updated_at', 'hours_served'])
+      .where('claimed_by', '=', userId)
+      .where('status', '=', 'confirmed')
+      .execute(),
+    db
+      .selectFrom('activity_signups as s')
+      .innerJoin('activities as a', 'a.id', 's.activity_id')
+      .select(['a.id', 'a.title', 'a.starts_at', 's.hours'])
+      .where('s.user_id', '=', userId)
+      .where('s.status', '=', 'confirmed')
+      .where('s.hours', 'is not', null)
+      .execute(),
+    findMemberOf(db, userId),
+  ])
   const lectures = member
     ? await db
         .selectFrom('lecture_sessions')
@@ -57,8 +72,30 @@ export async function findMemberRecord(db: Db, userId: string, now: Date) {
         .where('ends_at', '<', now.toISOString())
         .executeTakeFirstOrThrow()
     : { n: 0 }
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- MAX/SUM over no rows is NULL; Kysely's type omits it
-  return { wishesFulfilled: Number(done.n), hoursServed: Number(done.hours ?? 0), lecturesGiven: Number(lectures.n) }
+  const items: MemberRecord['items'] = [
+    ...wishes.map((w) => ({
+      kind: 'wish' as const,
+      id: w.id,
+      title: w.title,
+      at: w.confirmed_at ?? w.updated_at,
+      hours: Number(w.hours_served ?? 0),
+    })),
+    ...activities.map((a) => ({
+      kind: 'activity' as const,
+      id: a.id,
+      title: a.title,
+      at: a.starts_at,
+      hours: Number(a.hours),
+    })),
+  ].sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id))
+  const hours = items.reduce((sum, item) => sum + item.hours, 0)
+  return {
+    wishesFulfilled: wishes.length,
+    hoursServed: Math.round(hours * 100) / 100,
+    lecturesGiven: Number(lectures.n),
+    activities: activities.length,
+    ...pageOf(items, page.limit, page.cursor),
+  }
 }
 
 /** A community's verified members by wishes fulfilled, then hours; those who opted out are left off. Top 50. */

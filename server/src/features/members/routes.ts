@@ -8,6 +8,7 @@ import { findMember, findMemberOf, findMemberQueue, findMemberRecord, findRankin
 import {
   memberListResponseSchema,
   memberQueueQuerySchema,
+  memberRecordQuerySchema,
   memberRecordSchema,
   memberRegisterSchema,
   memberResponseSchema,
@@ -76,9 +77,14 @@ export const memberRoutes =
       '/api/me/member/record',
       {
         config: { access: ['member'] },
-        schema: { summary: 'My service record', tags, response: { 200: memberRecordSchema } },
+        schema: {
+          summary: 'My service record',
+          tags,
+          querystring: memberRecordQuerySchema,
+          response: { 200: memberRecordSchema },
+        },
       },
-      async (request) => findMemberRecord(db, signedIn(request.user).id, clock()),
+      async (request) => findMemberRecord(db, signedIn(request.user).id, clock(), request.query),
     )
 
     app.get(

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { identifier, line, paragraph, patchOf, reasonRequiredRule } from '../../shared/validation.js'
+import { identifier, line, paragraph, patchOf, reasonRequiredRule, token } from '../../shared/validation.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
 
 export const memberRegisterSchema = z.object({
@@ -41,11 +41,31 @@ export const memberSettingsSchema = patchOf(z.object({ rankingOptOut: z.boolean(
 export type MemberSettings = z.output<typeof memberSettingsSchema>
 export type Verify = z.infer<typeof verifySchema>
 
+export const recordItemSchema = z.object({
+  kind: z.enum(['activity', 'wish']),
+  id: z.string().describe('the volunteer activity or the wish'),
+  title: z.string(),
+  at: z.string().describe('when: the activity’s start, or when the wish was confirmed done'),
+  hours: z.number(),
+})
+export const memberRecordQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: token(64).optional(),
+})
 export const memberRecordSchema = z.object({
   wishesFulfilled: z.number().int(),
-  hoursServed: z.number(),
+  hoursServed: z
+    .number()
+    .describe(
+      'confirmed hours only: activities checked in and out or set by staff, plus wishes confirmed by the resident ' +
+        'or settled by staff (a disputed wish counts nothing)',
+    ),
   lecturesGiven: z.number().int(),
+  activities: z.number().int().describe('volunteer activities with confirmed hours'),
+  items: z.array(recordItemSchema).describe('what was served, newest first, one page'),
+  nextCursor: z.string().nullable(),
 })
+export type MemberRecord = z.infer<typeof memberRecordSchema>
 export const rankingQuerySchema = z.object({ communityId: identifier() })
 export const rankingResponseSchema = z.object({
   items: z.array(

@@ -150,24 +150,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       )
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
-    // Demo communities loaded before they had places get them now.
-    for (const [id, , nameEn, lat, lng] of DEMO_COMMUNITIES) {
-      await trx
-        .updateTable('communities')
-        .set({ lat, lng })
-        .where('id', '=', id)
-        .where('is_demo', '=', 1)
-        .where('lat', 'is', null)
-        .execute()
-      // And those loaded before communities had English names get theirs.
-      await trx
-        .updateTable('communities')
-        .set({ name_en: nameEn })
-        .where('id', '=', id)
-        .where('is_demo', '=', 1)
-        .where('name_en', 'is', null)
-        .execute()
-    }
     for (const s of DEMO_STATIONS) {
       const inserted = await trx
         .insertInto('stations')
@@ -214,23 +196,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       .values(DEMO_GUESTHOUSES.map((g) => ({ ...g, photos_json: '[]', is_demo: 1 as const, created_at: at })))
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
-    // Demo places loaded before places belonged to a community get theirs now.
-    for (const s of DEMO_STATIONS) {
-      await trx
-        .updateTable('stations')
-        .set({ community_id: s.communityId })
-        .where('id', '=', s.id)
-        .where('community_id', 'is', null)
-        .execute()
-    }
-    for (const g of DEMO_GUESTHOUSES) {
-      await trx
-        .updateTable('guesthouses')
-        .set({ community_id: g.community_id })
-        .where('id', '=', g.id)
-        .where('community_id', 'is', null)
-        .execute()
-    }
     await trx
       .insertInto('lecture_topics')
       .values(

@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely'
-import { reencodePhoto, STORED_PHOTO_MIME } from '../../features/uploads/reencode.js'
+import { reencodePhoto, STORED_PHOTO_MIME } from '../../shared/reencode.js'
 import type { Database } from '../schema.js'
 
 const dropId = (json: string, gone: Set<string>, idOf: (entry: string) => string) =>

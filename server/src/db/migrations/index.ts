@@ -14,6 +14,7 @@ import { photoUses } from './0012_photo_uses.js'
 import { wishTargets } from './0013_wish_targets.js'
 import { stationAccess } from './0014_station_access.js'
 import { volunteerActivities } from './0015_volunteer_activities.js'
+import { demoPlacesBackfill } from './0016_demo_places_backfill.js'
 
 /**
  * Ordered by name and numbered without a gap (`migrations.test.ts` checks both): a new migration takes the next number
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0013_wish_targets': wishTargets,
   '0014_station_access': stationAccess,
   '0015_volunteer_activities': volunteerActivities,
+  '0016_demo_places_backfill': demoPlacesBackfill,
 }

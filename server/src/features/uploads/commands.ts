@@ -3,7 +3,7 @@ import { newId } from '../../shared/ids.js'
 import { createKeyedQueue } from '../../shared/keyed-queue.js'
 import { assertRoomFor, assertWithinQuota, storedSince, windowStart, type Quota } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
-import { reencodePhoto, STORED_PHOTO_MIME } from './reencode.js'
+import { reencodePhoto, STORED_PHOTO_MIME } from '../../shared/reencode.js'
 
 /**
  * Keeps photos as re-encoded (never the bytes sent) with their thumbnails, within each person's daily quota.

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import sharp from 'sharp'
-import { createBoundedQueue } from '../../shared/bounded-queue.js'
-import { ApiError } from '../../shared/errors.js'
+import { createBoundedQueue } from './bounded-queue.js'
+import { ApiError } from './errors.js'
 
 // Every upload is a new image, so libvips's cache of recent operations would only hold memory. One libvips thread
 // per photo (what sharp picks with glibc's allocator anyway, said here so it holds on any system): how much CPU

@@ -14,5 +14,6 @@ export default {
   // Server sources import with NodeNext-style `.js` suffixes.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transformIgnorePatterns: ['/node_modules/'],
-  testMatch: ['<rootDir>/src/**/*.test.ts'],
+  // The app's pure modules, and the size of every source file (a listing, no build).
+  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/tests/file-sizes.test.ts'],
 }

@@ -1,5 +1,11 @@
 import { distanceMetres } from './geo'
-import { CHECKIN_WINDOW_MS, issueCheckinCode, locationVerified, PRESENCE_RADIUS_M, verifyCheckinCode } from './checkin-code'
+import {
+  CHECKIN_WINDOW_MS,
+  issueCheckinCode,
+  locationVerified,
+  PRESENCE_RADIUS_M,
+  verifyCheckinCode,
+} from './checkin-code'
 
 const secret = 'a-session-secret'
 const shownAt = new Date('2026-11-25T11:30:10Z')

@@ -1,14 +1,13 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { CommunityList, Member, MemberRanking } from '@contract'
-import type { Body } from '../../../../shared/client'
+import type { CommunityList, Member, MemberRanking, MemberRecord } from '@contract'
+import { call, type Body } from '../../../../shared/client'
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { communities } from '../../../wishes/api'
-import { memberRecord, myMember, ranking, registerMember, setRankingOptOut } from '../../api'
 import '../../../wishes/wishes.scss'
 
 type MemberRegister = Body<'POST /api/members'>
@@ -26,7 +25,7 @@ interface Registration {
   /** What the form offers to pick. */
   places: CommunityList['items']
   /** A verified member's service record, null otherwise or when it could not be loaded. */
-  record: Awaited<ReturnType<typeof memberRecord>> | null
+  record: MemberRecord | null
   board: MemberRanking['items']
 }
 
@@ -36,16 +35,20 @@ interface Registration {
  * the status that nothing on the page depends on: when they fail the page goes on without them.
  */
 async function loadRegistration(): Promise<Registration> {
-  const [{ member }, { items: places }] = await Promise.all([myMember(), communities()])
+  const [{ member }, { items: places }] = await Promise.all([
+    call('GET /api/me/member', { toast: false }),
+    communities(),
+  ])
   if (member?.status !== 'verified') return { member, places, record: null, board: [] }
   const [record, board] = await Promise.all([
-    memberRecord().catch(() => null),
-    ranking(member.communityId)
-      .then((r) => r.items)
-      .catch(() => []),
+    call('GET /api/me/member/record', { toast: false }).catch(() => null),
+    rankingOf(member.communityId).catch(() => []),
   ])
   return { member, places, record, board }
 }
+
+const rankingOf = async (communityId: string) =>
+  (await call('GET /api/members/ranking', { query: { communityId }, toast: false })).items
 
 export default function RegisterMember() {
   const { t, inLanguage } = useSettings()
@@ -63,7 +66,7 @@ export default function RegisterMember() {
   const { member, places, record, board } = data
   const submit = async () => {
     try {
-      const { member: registered } = await registerMember(form)
+      const { member: registered } = await call('POST /api/members', { body: form })
       update((shown) => ({ ...shown, member: registered }))
     } catch {
       // The request client has shown which field is wrong.
@@ -108,12 +111,12 @@ export default function RegisterMember() {
               checked={member.rankingOptOut}
               color="#B71C1C"
               onChange={(e) =>
-                void setRankingOptOut(e.detail.value)
+                void call('PATCH /api/me/member', { body: { rankingOptOut: e.detail.value } })
                   .then(async ({ member: saved }) => {
                     update((shown) => ({ ...shown, member: saved }))
                     // Opting out takes the person off the board the server ranks, opting in puts them back.
-                    const { items } = await ranking(member.communityId)
-                    update((shown) => ({ ...shown, board: items }))
+                    const board = await rankingOf(member.communityId)
+                    update((shown) => ({ ...shown, board }))
                   })
                   .catch(() => undefined)
               }

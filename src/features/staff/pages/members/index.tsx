@@ -6,7 +6,8 @@ import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { memberQueue, verifyMember } from '../../../members/api'
+import { call } from '../../../../shared/client'
+import { memberQueue } from '../../../members/queue'
 import '../../staff.scss'
 
 export default function StaffMembers() {
@@ -21,7 +22,10 @@ export default function StaffMembers() {
       return
     }
     try {
-      await verifyMember(id, decision, decision === 'reject' ? reason.trim() : undefined)
+      await call('POST /api/members/{id}/verify', {
+        path: { id },
+        body: { decision, reason: decision === 'reject' ? reason.trim() : undefined },
+      })
       // Decided: no longer waiting.
       update((queue) => queue.filter((m) => m.id !== id))
       setReason('')

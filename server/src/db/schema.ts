@@ -253,7 +253,15 @@ export interface WishesTable {
   /** When it last went on the wall: the claim target counts from here. */
   published_at: IsoTime | null
   first_claimed_at: IsoTime | null
+  /** 代办: the staff member who posted the wish for a resident without an account, and that resident. */
+  posted_by: string | null
+  on_behalf_name: string | null
+  on_behalf_phone: string | null
+  on_behalf_consent: OnBehalfConsent | null
 }
+
+/** How a resident agreed to staff posting for them: in person, on the phone, or through family. */
+export type OnBehalfConsent = 'in_person' | 'phone' | 'family'
 
 export type TargetStage = 'review' | 'claim'
 

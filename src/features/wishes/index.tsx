@@ -54,7 +54,7 @@ export default function WishesPage() {
     <Screen className="wishes">
       <View className="wishes__actions">
         <Button id="new-wish" className="btn btn--primary" onClick={() => go('/features/wishes/pages/new/index')}>
-          {t('wishes.new')}
+          {t(currentUser()?.role === 'staff' ? 'wishes.onBehalfNew' : 'wishes.new')}
         </Button>
         <Button id="my-wishes" className="btn btn--ghost" onClick={() => go('/features/wishes/pages/mine/index')}>
           {t('wishes.mine')}

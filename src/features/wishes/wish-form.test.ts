@@ -1,5 +1,5 @@
 import { wishCreateSchema } from '../../../server/src/features/wishes/schemas'
-import { NEW_WISH, wishBody, wishProblems } from './wish-form'
+import { NEW_ON_BEHALF_WISH, NEW_WISH, wishBody, wishProblems } from './wish-form'
 
 const filled = {
   ...NEW_WISH,
@@ -33,6 +33,38 @@ describe('posting a wish', () => {
       urgent: true,
       preferredTime: undefined,
       photoIds: ['up_1'],
+    })
+    expect(wishCreateSchema.safeParse(body).success).toBe(true)
+  })
+})
+
+describe('posting a wish for a resident (代办, staff)', () => {
+  const forResident = {
+    ...filled,
+    ...NEW_ON_BEHALF_WISH,
+    title: filled.title,
+    description: filled.description,
+    communityId: filled.communityId,
+  }
+
+  it('asks for the resident’s name, a phone that is one, how they agreed, and the staff member’s own phone', () => {
+    expect(wishProblems(forResident)).toEqual({
+      contactPhone: 'wishes.needStaffPhone',
+      residentName: 'wishes.needResidentName',
+      residentPhone: 'wishes.badPhone',
+      consent: 'wishes.needConsent',
+    })
+    const done = {
+      ...forResident,
+      contactPhone: '0768-2221234',
+      onBehalf: { name: ' 陈阿婆 ', phone: '13800001111', consent: 'phone' as const },
+    }
+    expect(wishProblems(done)).toEqual({})
+    const body = wishBody(done)
+    expect(body).toMatchObject({
+      contactPhone: '0768-2221234',
+      onBehalfOf: { name: '陈阿婆', phone: '13800001111' },
+      consent: 'phone',
     })
     expect(wishCreateSchema.safeParse(body).success).toBe(true)
   })

@@ -1,4 +1,4 @@
-import { findResponseTimes } from '../targets/queries.js'
+import { findResponseByCommunity, findResponseTimes } from '../targets/queries.js'
 import type { Targets } from '../targets/schemas.js'
 import { sql, type ExpressionBuilder } from 'kysely'
 import type { Db } from '../../db/index.js'
@@ -229,11 +229,19 @@ const WISH_FIGURE: Partial<Record<string, Exclude<keyof WishTally, 'urgentSolved
   disputed: 'disputed',
 }
 
-/** Wishes by state and members per community, every community in scope listed, zeros too. */
-export async function findCommunityFigures(db: Db, communities: CommunityScope): Promise<CommunityFigures> {
+/**
+ * Wishes by state, members, response times and wishes past a target per community, every community in scope listed,
+ * zeros too.
+ */
+export async function findCommunityFigures(
+  db: Db,
+  communities: CommunityScope,
+  now: Date,
+  targets: Targets,
+): Promise<CommunityFigures> {
   const scoped = communities !== null
-  const [names, wishes, members] = await Promise.all([
-    findCommunities(db, communities),
+  const names = await findCommunities(db, communities)
+  const [wishes, members, response] = await Promise.all([
     db
       .selectFrom('wishes')
       .select((eb) => ['community_id', 'status', 'urgent', eb.fn.countAll<number>().as('n')])
@@ -246,6 +254,12 @@ export async function findCommunityFigures(db: Db, communities: CommunityScope):
       .$if(scoped, (q) => q.where('community_id', 'in', communities!))
       .groupBy(['community_id', 'status'])
       .execute(),
+    findResponseByCommunity(
+      db,
+      now,
+      targets,
+      names.map((c) => c.id),
+    ),
   ])
   const figures = new Map(
     names.map((c) => [
@@ -256,6 +270,7 @@ export async function findCommunityFigures(db: Db, communities: CommunityScope):
         nameEn: c.nameEn,
         wishes: emptyWishes(),
         members: { verified: 0, pending: 0 },
+        ...response.get(c.id)!,
       },
     ]),
   )

@@ -133,10 +133,13 @@ export const communityRoutes =
         schema: {
           summary: 'Figures per community (staff)',
           tags: ['community', 'staff'],
-          description: 'Wishes by state and members per community, for the communities this staff user acts for.',
+          description:
+            'Wishes by state, members, response times (as /api/stats counts them) and wishes past a response target ' +
+            'now, per community, for the communities this staff user acts for.',
           response: { 200: communityFiguresSchema },
         },
       },
-      async (request) => findCommunityFigures(db, await visibleCommunities(db, signedIn(request.user))),
+      async (request) =>
+        findCommunityFigures(db, await visibleCommunities(db, signedIn(request.user)), clock(), targets),
     )
   }

@@ -79,6 +79,8 @@ export const communityFiguresSchema = z.object({
         urgentSolved: count,
       }),
       members: z.object({ verified: count, pending: count }),
+      responseTimes: responseTimesSchema.describe('as in /api/stats, counted in this community only'),
+      overdue: count.describe('wishes past TARGET_REVIEW_HOURS or TARGET_CLAIM_HOURS now, as /api/staff/overdue lists'),
     }),
   ),
 })

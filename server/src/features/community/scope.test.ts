@@ -170,6 +170,17 @@ const STAFF_ROUTES: [string, (f: Fixture) => Request, number][] = [
     }),
     200,
   ],
+  [
+    'post a wish for a resident (代办)',
+    () =>
+      post('/api/wishes', {
+        ...wish,
+        contactPhone: '0768-2221234',
+        onBehalfOf: { name: '陈阿婆', phone: '13800001111' },
+        consent: 'in_person',
+      }),
+    201,
+  ],
 ]
 
 /** Staff lists filtered to the communities a staff user acts for, and the fixture's item each should hold. */

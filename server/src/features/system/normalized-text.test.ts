@@ -51,6 +51,18 @@ describe.each(DB_KINDS)('text is normalized before it is judged, on %s', (kind) 
       label: ['标题', '描述', '方便联系的时间'][index]!,
       send: (text: string) => post('/api/wishes', 'resident', { ...wishBody, [field]: text }),
     })),
+    {
+      route: 'POST /api/wishes (代办)',
+      field: 'onBehalfOf.name',
+      label: '居民姓名',
+      send: (text) =>
+        post('/api/wishes', 'staff', {
+          ...wishBody,
+          contactPhone: '0768-2221234',
+          onBehalfOf: { name: text, phone: '13800001111' },
+          consent: 'in_person',
+        }),
+    },
     ...(
       [
         ['release', 'reason', '原因', 'claimed', 'member'],

@@ -31,7 +31,11 @@ export async function findOverdue(db: Db, now: Date, targets: Targets, scope: st
     const stage = stageOf(row.status)
     const since = stage === 'review' ? row.created_at : row.published_at!
     const target = stage === 'review' ? targets.reviewHours : targets.claimHours
-    return { wish: fullView(row), stage, overdueHours: oneDecimal(hoursBetween(since, now.toISOString()) - target) }
+    return {
+      wish: fullView(row, true),
+      stage,
+      overdueHours: oneDecimal(hoursBetween(since, now.toISOString()) - target),
+    }
   })
   return { items: items.sort((a, b) => b.overdueHours - a.overdueHours) }
 }
@@ -46,15 +50,19 @@ function median(values: number[]): number | null {
 const onTargetPct = (values: number[], target: number) =>
   values.length === 0 ? null : oneDecimal((100 * values.filter((v) => v <= target).length) / values.length)
 
-/** Medians and shares on target, counted over every wish that reached each step since the times were recorded. */
-export async function findResponseTimes(db: Db, targets: Targets): Promise<ResponseTimes> {
-  const rows = await db
-    .selectFrom('wishes')
-    .select(['created_at', 'reviewed_at', 'first_claimed_at', 'confirmed_at'])
-    .where('reviewed_at', 'is not', null)
-    .execute()
-  const review = rows.map((r) => hoursBetween(r.created_at, r.reviewed_at!))
-  const claim = rows.filter((r) => r.first_claimed_at).map((r) => hoursBetween(r.reviewed_at!, r.first_claimed_at!))
+type TimedWish = {
+  created_at: string
+  reviewed_at: string | null
+  first_claimed_at: string | null
+  confirmed_at: string | null
+}
+
+/** A wish staff posted for a resident (代办) was never reviewed: it counts from its posting for the claim. */
+function responseTimesOf(rows: TimedWish[], targets: Targets): ResponseTimes {
+  const review = rows.flatMap((r) => (r.reviewed_at ? [hoursBetween(r.created_at, r.reviewed_at)] : []))
+  const claim = rows
+    .filter((r) => r.first_claimed_at)
+    .map((r) => hoursBetween(r.reviewed_at ?? r.created_at, r.first_claimed_at!))
   const solve = rows.filter((r) => r.confirmed_at).map((r) => hoursBetween(r.created_at, r.confirmed_at!))
   return {
     reviewMedianHours: median(review),
@@ -63,4 +71,51 @@ export async function findResponseTimes(db: Db, targets: Targets): Promise<Respo
     reviewOnTargetPct: onTargetPct(review, targets.reviewHours),
     claimOnTargetPct: onTargetPct(claim, targets.claimHours),
   }
+}
+
+/** The wishes the response figures count: reviewed since the times were recorded, or posted on behalf. */
+const timedWishes = (db: Db, scope: string[] | null) =>
+  db
+    .selectFrom('wishes')
+    .select(['community_id', 'created_at', 'reviewed_at', 'first_claimed_at', 'confirmed_at'])
+    .where((eb) => eb.or([eb('reviewed_at', 'is not', null), eb('posted_by', 'is not', null)]))
+    .$if(scope !== null, (q) => q.where('community_id', 'in', scope!))
+    .execute()
+
+/** Medians and shares on target, counted over every wish that reached each step since the times were recorded. */
+export async function findResponseTimes(db: Db, targets: Targets): Promise<ResponseTimes> {
+  return responseTimesOf(await timedWishes(db, null), targets)
+}
+
+/**
+ * The same figures and how many wishes are past a target now, per community in scope (every one of `communityIds`
+ * listed, with nulls and zeros where nothing is counted).
+ */
+export async function findResponseByCommunity(
+  db: Db,
+  now: Date,
+  targets: Targets,
+  communityIds: string[],
+): Promise<Map<string, { responseTimes: ResponseTimes; overdue: number }>> {
+  if (communityIds.length === 0) return new Map()
+  const [timed, overdue] = await Promise.all([
+    timedWishes(db, communityIds),
+    overdueWishes(db, now, targets, communityIds)
+      .clearSelect()
+      .select((eb) => ['w.community_id', eb.fn.countAll<number>().as('n')])
+      .groupBy('w.community_id')
+      .execute(),
+  ])
+  return new Map(
+    communityIds.map((id) => [
+      id,
+      {
+        responseTimes: responseTimesOf(
+          timed.filter((r) => r.community_id === id),
+          targets,
+        ),
+        overdue: Number(overdue.find((r) => r.community_id === id)?.n ?? 0),
+      },
+    ]),
+  )
 }

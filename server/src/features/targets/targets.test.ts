@@ -145,4 +145,51 @@ describe.each(DB_KINDS)('response targets for wishes on %s', (kind) => {
       claimOnTargetPct: 50,
     })
   })
+
+  it('gives staff the same figures and the wishes past a target now, per community they act for', async () => {
+    const figures = async (who: string) => {
+      const reply = await api.call('GET', '/api/stats/communities', tokens[who])
+      expect(reply.statusCode).toBe(200)
+      const items = reply.json().items as { communityId: string; responseTimes: object; overdue: number }[]
+      return Object.fromEntries(items.map((c) => [c.communityId, { times: c.responseTimes, overdue: c.overdue }]))
+    }
+    const waiting = await submit('巷口井盖松了', 'cm_jiadi')
+    later(2)
+    expect((await overdue('staffHere')).map((item) => item.wish.id)).toEqual([waiting])
+
+    // 甲第巷: the lamp, reviewed after 3 h and claimed 3 h after publication, unsolved; the new wish past review.
+    expect(await figures('staffHere')).toEqual({
+      cm_jiadi: {
+        times: {
+          reviewMedianHours: 3,
+          claimMedianHours: 3,
+          solveMedianHours: null,
+          reviewOnTargetPct: 0,
+          claimOnTargetPct: 0,
+        },
+        overdue: 1,
+      },
+    })
+    const district = await figures('district')
+    expect(district.cm_xihu).toEqual({
+      times: {
+        reviewMedianHours: 3,
+        claimMedianHours: 1,
+        solveMedianHours: 7,
+        reviewOnTargetPct: 0,
+        claimOnTargetPct: 100,
+      },
+      overdue: 0,
+    })
+    expect(district.cm_jiadi).toEqual((await figures('staffHere')).cm_jiadi)
+    // A community where nothing was answered yet says so with nulls, not zeros.
+    expect(Object.values(district).filter((c) => c.times.reviewMedianHours === null).length).toBeGreaterThan(0)
+    expect(Object.values(district).find((c) => c.times.reviewMedianHours === null)!.times).toEqual({
+      reviewMedianHours: null,
+      claimMedianHours: null,
+      solveMedianHours: null,
+      reviewOnTargetPct: null,
+      claimOnTargetPct: null,
+    })
+  })
 })

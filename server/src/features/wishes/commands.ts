@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
-import { errors } from '../../shared/errors.js'
+import { recordChange } from '../../shared/audit.js'
+import { ApiError, errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { assertWithinQuota, storedSince, type Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
@@ -9,7 +10,7 @@ import { setPhotoUses } from '../uploads/uses.js'
 import type { UpdateObject } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { staffActingFor } from '../community/scope.js'
-import { claimedAt, transition, type WishActor } from './lifecycle.js'
+import { claimedAt, isStaffOf, transition, type WishActor } from './lifecycle.js'
 import type {
   confirmSchema,
   disputeSchema,
@@ -37,40 +38,63 @@ async function assertOwnPhotos(db: Db, ids: string[], user: User): Promise<void>
     throw errors.badRequest('照片无效，请重新上传', 'A photo is not yours or no longer exists; upload it again')
 }
 
+const onlyStaffPostForOthers = () =>
+  new ApiError(
+    403,
+    'FORBIDDEN',
+    '只有本社区的工作人员可以代居民提交心愿',
+    'Only staff of the wish’s community may post a wish for a resident',
+  )
+const staffPostForResidents = () =>
+  new ApiError(
+    403,
+    'FORBIDDEN',
+    '社区工作人员请代居民提交心愿：填写居民姓名、电话和同意方式',
+    'Staff post wishes for residents: give onBehalfOf and consent',
+  )
+
 export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quotas, 'wishesOpen' | 'wishesPerDay'>) {
   /**
    * Stores a new wish waiting for review, within the resident's quotas, and for an urgent one the notices to the
    * community's staff, all in one transaction: a refused wish leaves nothing behind, not even a queued notice.
+   * Staff of the community post for a resident without an account (代办): the wish goes on the wall at once (staff
+   * wrote it, there is nothing to review), outside the resident quotas, audited with the resident's consent.
    */
-  async function submit(resident: User, input: z.output<typeof wishCreateSchema>): Promise<string> {
+  async function submit(actor: WishActor, input: z.output<typeof wishCreateSchema>): Promise<string> {
+    const { onBehalfOf, consent } = input
+    if (onBehalfOf && !isStaffOf(actor, { community_id: input.communityId })) throw onlyStaffPostForOthers()
+    if (!onBehalfOf && actor.user.role === 'staff') throw staffPostForResidents()
     const community = await db
       .selectFrom('communities')
       .select('id')
       .where('id', '=', input.communityId)
       .executeTakeFirst()
     if (!community) throw errors.badRequest('请选择所在社区', 'Choose your community')
-    await assertOwnPhotos(db, input.photoIds, resident)
+    const poster = actor.user
+    await assertOwnPhotos(db, input.photoIds, poster)
     const id = newId('wi')
     const now = clock()
     const at = now.toISOString()
     await db.transaction().execute(async (trx) => {
-      await assertWithinQuota(trx, resident.id, quotas.wishesOpen, now, async () => {
-        const open = await trx
-          .selectFrom('wishes')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('resident_id', '=', resident.id)
-          .where('status', 'in', OPEN_STATUSES)
-          .executeTakeFirstOrThrow()
-        return { count: Number(open.n), oldest: null }
-      })
-      await assertWithinQuota(trx, resident.id, quotas.wishesPerDay, now, (since) =>
-        storedSince(trx, 'wishes', resident.id, since),
-      )
+      if (!onBehalfOf) {
+        await assertWithinQuota(trx, poster.id, quotas.wishesOpen, now, async () => {
+          const open = await trx
+            .selectFrom('wishes')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('resident_id', '=', poster.id)
+            .where('status', 'in', OPEN_STATUSES)
+            .executeTakeFirstOrThrow()
+          return { count: Number(open.n), oldest: null }
+        })
+        await assertWithinQuota(trx, poster.id, quotas.wishesPerDay, now, (since) =>
+          storedSince(trx, 'wishes', poster.id, since),
+        )
+      }
       await trx
         .insertInto('wishes')
         .values({
           id,
-          resident_id: resident.id,
+          resident_id: onBehalfOf ? null : poster.id,
           category: input.category,
           title: input.title,
           description: input.description,
@@ -79,13 +103,29 @@ export function createWishCommands(db: Db, clock: () => Date, quotas: Pick<Quota
           urgent: input.urgent ? 1 : 0,
           preferred_time: input.preferredTime ?? null,
           photos_json: JSON.stringify(input.photoIds),
-          status: 'pending_review',
+          status: onBehalfOf ? 'published' : 'pending_review',
           created_at: at,
           updated_at: at,
+          ...(onBehalfOf && {
+            published_at: at,
+            posted_by: poster.id,
+            on_behalf_name: onBehalfOf.name,
+            on_behalf_phone: onBehalfOf.phone,
+            on_behalf_consent: consent,
+          }),
         })
         .execute()
       await setPhotoUses(trx, 'wish', id, input.photoIds)
-      if (input.urgent) {
+      if (onBehalfOf) {
+        await recordChange(trx, {
+          actorId: poster.id,
+          entity: 'wish',
+          entityId: id,
+          action: 'post_on_behalf',
+          detail: { consent, communityId: input.communityId },
+          at,
+        })
+      } else if (input.urgent) {
         const staff = await staffActingFor(trx, input.communityId)
         await enqueueNotices(
           trx,

@@ -15,8 +15,9 @@ export interface WishActor {
   staffCommunities: string[] | 'all' | null
 }
 
-type Wish = Pick<WishesTable, 'id' | 'status' | 'resident_id' | 'claimed_by' | 'community_id'>
-type Role = 'resident' | 'claimant' | 'staff' | 'member'
+type Wish = Pick<WishesTable, 'id' | 'status' | 'resident_id' | 'claimed_by' | 'community_id' | 'posted_by'>
+/** `proxy`: staff of the community acting in the resident's place on a wish staff posted for them (代办). */
+type Role = 'resident' | 'proxy' | 'claimant' | 'staff' | 'member'
 
 export const isStaffOf = (actor: WishActor, wish: Pick<Wish, 'community_id'>) =>
   actor.user.role === 'staff' &&
@@ -28,6 +29,7 @@ export const isInvolved = (actor: WishActor, wish: Pick<Wish, 'resident_id' | 'c
 
 function plays(actor: WishActor, wish: Wish, role: Role): boolean {
   if (role === 'resident') return wish.resident_id === actor.user.id
+  if (role === 'proxy') return wish.posted_by !== null && isStaffOf(actor, wish)
   if (role === 'claimant') return wish.claimed_by !== null && wish.claimed_by === actor.user.id
   if (role === 'staff') return isStaffOf(actor, wish)
   return actor.user.role === 'member' && wish.resident_id !== actor.user.id
@@ -39,27 +41,50 @@ function plays(actor: WishActor, wish: Wish, role: Role): boolean {
  * `from` state — so two members claiming at once cannot both win.
  */
 const STEPS = {
-  approve: { who: 'staff', from: ['pending_review'], to: 'published', notify: 'wish_published', tell: 'resident' },
-  reject: { who: 'staff', from: ['pending_review'], to: 'rejected', notify: 'wish_rejected', tell: 'resident' },
-  claim: { who: 'member', from: ['published'], to: 'claimed', notify: 'wish_claimed', tell: 'resident' },
-  release: { who: 'claimant', from: ['claimed'], to: 'published', notify: 'wish_released', tell: 'resident' },
-  fulfil: { who: 'claimant', from: ['claimed'], to: 'fulfilled', notify: 'wish_fulfilled', tell: 'resident' },
-  confirm: { who: 'resident', from: ['fulfilled'], to: 'confirmed', notify: 'wish_confirmed', tell: 'claimant' },
-  dispute: { who: 'resident', from: ['fulfilled'], to: 'disputed', notify: 'wish_disputed', tell: 'claimant' },
-  withdraw: { who: 'resident', from: ['pending_review', 'published'], to: 'withdrawn', notify: null, tell: null },
+  approve: { who: ['staff'], from: ['pending_review'], to: 'published', notify: 'wish_published', tell: 'resident' },
+  reject: { who: ['staff'], from: ['pending_review'], to: 'rejected', notify: 'wish_rejected', tell: 'resident' },
+  claim: { who: ['member'], from: ['published'], to: 'claimed', notify: 'wish_claimed', tell: 'resident' },
+  release: { who: ['claimant'], from: ['claimed'], to: 'published', notify: 'wish_released', tell: 'resident' },
+  fulfil: { who: ['claimant'], from: ['claimed'], to: 'fulfilled', notify: 'wish_fulfilled', tell: 'resident' },
+  // A resident without an account (代办) answers through the community's staff: they confirm, dispute or withdraw.
+  confirm: {
+    who: ['resident', 'proxy'],
+    from: ['fulfilled'],
+    to: 'confirmed',
+    notify: 'wish_confirmed',
+    tell: 'claimant',
+  },
+  dispute: {
+    who: ['resident', 'proxy'],
+    from: ['fulfilled'],
+    to: 'disputed',
+    notify: 'wish_disputed',
+    tell: 'claimant',
+  },
+  withdraw: {
+    who: ['resident', 'proxy'],
+    from: ['pending_review', 'published'],
+    to: 'withdrawn',
+    notify: null,
+    tell: null,
+  },
   // Staff settle a dispute: either the help was given (it counts as confirmed) or the wish goes back on the wall.
-  settle: { who: 'staff', from: ['disputed'], to: 'confirmed', notify: 'wish_confirmed', tell: 'claimant' },
-  reopen: { who: 'staff', from: ['disputed'], to: 'published', notify: 'wish_released', tell: 'claimant' },
+  settle: { who: ['staff'], from: ['disputed'], to: 'confirmed', notify: 'wish_confirmed', tell: 'claimant' },
+  reopen: { who: ['staff'], from: ['disputed'], to: 'published', notify: 'wish_released', tell: 'claimant' },
 } as const satisfies Record<
   WishStep,
   {
-    who: Role
+    who: readonly Role[]
     from: readonly WishStatus[]
     to: WishStatus
     notify: NoticeKind | null
+    /** The resident, or for a wish posted on behalf the staff member who posted it; or the claimant. */
     tell: 'resident' | 'claimant' | null
   }
 >
+
+const playsAny = (actor: WishActor, wish: Wish, roles: readonly Role[]) =>
+  roles.some((role) => plays(actor, wish, role))
 
 /** The steps this person may take on the wish now: the same rules `transition` enforces. */
 export function stepsOpenTo(actor: WishActor | null, wish: Wish): WishStep[] {
@@ -67,7 +92,7 @@ export function stepsOpenTo(actor: WishActor | null, wish: Wish): WishStep[] {
   return WISH_STEPS.filter((step) => {
     const rule = STEPS[step]
     const from: readonly WishStatus[] = rule.from
-    return from.includes(wish.status) && plays(actor, wish, rule.who)
+    return from.includes(wish.status) && playsAny(actor, wish, rule.who)
   })
 }
 
@@ -91,11 +116,11 @@ export async function transition(
   await db.transaction().execute(async (trx) => {
     const wish = await trx
       .selectFrom('wishes')
-      .select(['id', 'status', 'resident_id', 'claimed_by', 'community_id'])
+      .select(['id', 'status', 'resident_id', 'claimed_by', 'community_id', 'posted_by'])
       .where('id', '=', wishId)
       .executeTakeFirst()
     if (!wish) throw notFound.wish()
-    if (!plays(actor, wish, rule.who)) throw errors.forbidden()
+    if (!playsAny(actor, wish, rule.who)) throw errors.forbidden()
     const from: readonly WishStatus[] = rule.from
     if (!from.includes(wish.status)) throw wrongState(step)
 
@@ -112,7 +137,7 @@ export async function transition(
       await setPhotoUses(trx, 'wish_fulfilment', wishId, typeof photo === 'string' ? [photo] : [])
 
     if (rule.notify) {
-      const recipient = rule.tell === 'claimant' ? wish.claimed_by : wish.resident_id
+      const recipient = rule.tell === 'claimant' ? wish.claimed_by : (wish.resident_id ?? wish.posted_by)
       if (recipient) {
         await enqueueNotices(
           trx,

@@ -5,7 +5,7 @@ import { notFound } from '../../shared/not-found.js'
 import { originOf } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
 import { staffCommunities } from '../community/scope.js'
-import { isInvolved, stepsOpenTo, type WishActor } from './lifecycle.js'
+import { isInvolved, isStaffOf, stepsOpenTo, type WishActor } from './lifecycle.js'
 import {
   PUBLIC_STATUSES,
   type WishFull,
@@ -26,7 +26,7 @@ export async function findWish(db: Db, id: string, actor: WishActor | null): Pro
   const row = await selectWishes(db).where('w.id', '=', id).executeTakeFirst()
   if (!row) throw notFound.wish()
   const actions = stepsOpenTo(actor, row)
-  if (actor && isInvolved(actor, row)) return { ...fullView(row), actions }
+  if (actor && isInvolved(actor, row)) return { ...fullView(row, isStaffOf(actor, row)), actions }
   if (!(PUBLIC_STATUSES as readonly string[]).includes(row.status)) throw notFound.wish()
   return { ...publicView(row), actions }
 }
@@ -61,14 +61,16 @@ export async function findWishWall(db: Db, filter: z.output<typeof wishListQuery
   }
 }
 
-/** The wishes a person posted or claimed, newest first. */
+/** The wishes a person posted (for themselves or, as staff, for a resident) or claimed, newest first. */
 export async function findMyWishes(db: Db, userId: string): Promise<WishFull[]> {
   const rows = await selectWishes(db)
-    .where((eb) => eb.or([eb('w.resident_id', '=', userId), eb('w.claimed_by', '=', userId)]))
+    .where((eb) =>
+      eb.or([eb('w.resident_id', '=', userId), eb('w.claimed_by', '=', userId), eb('w.posted_by', '=', userId)]),
+    )
     .orderBy('w.created_at', 'desc')
     .limit(100)
     .execute()
-  return rows.map(fullView)
+  return rows.map((row) => fullView(row, row.posted_by === userId))
 }
 
 /** Wishes waiting for staff (new ones and disputes), urgent first, in the communities staff act for. */
@@ -78,5 +80,5 @@ export async function findReviewQueue(db: Db, scope: string[] | 'all' | null): P
     .orderBy('w.urgent', 'desc')
     .orderBy('w.created_at')
   if (Array.isArray(scope)) query = query.where('w.community_id', 'in', scope)
-  return (await query.limit(200).execute()).map(fullView)
+  return (await query.limit(200).execute()).map((row) => fullView(row, true))
 }

@@ -81,26 +81,36 @@ export const wishRoutes =
     app.post(
       '/api/wishes',
       {
-        config: { access: ['resident', 'member'] },
+        config: { access: ['resident', 'member', 'staff'] },
         schema: {
           summary: 'Post a wish',
           tags,
           description:
             'Post a micro-wish; it waits for staff review. A resident may have QUOTA_WISHES_OPEN waiting or ' +
-            'open and post QUOTA_WISHES_PER_DAY a day; beyond that 429 RATE_LIMITED with Retry-After.',
+            'open and post QUOTA_WISHES_PER_DAY a day; beyond that 429 RATE_LIMITED with Retry-After. ' +
+            '代办: staff of the community post for a resident without an account with `onBehalfOf` {name, phone} and ' +
+            '`consent`; the wish is published at once (`onBehalf: true`) and audited with the consent. `onBehalfOf` ' +
+            'from anyone but staff of that community is 403 FORBIDDEN, not 400: the body is well formed, the caller ' +
+            'may not speak for someone else; staff without `onBehalfOf` are 403 as well (staff post only for residents).',
+          errors: [403],
           body: wishCreateSchema,
           response: { 201: wishResponseSchema },
         },
       },
       async (request, reply) => {
-        const user = signedIn(request.user)
+        const actor = await actorOf(request.user)
         const input = request.body
         await app.checkText(
-          { 标题: input.title, 描述: input.description, 方便联系的时间: input.preferredTime },
-          user.id,
+          {
+            标题: input.title,
+            描述: input.description,
+            方便联系的时间: input.preferredTime,
+            居民姓名: input.onBehalfOf?.name,
+          },
+          actor.user.id,
         )
-        const id = await commands.submit(user, input)
-        return reply.status(201).send(await viewFor(id, await actorOf(user)))
+        const id = await commands.submit(actor, input)
+        return reply.status(201).send(await viewFor(id, actor))
       },
     )
 

@@ -30,16 +30,42 @@ const phone = z
   .trim()
   .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'expected a mainland mobile or landline number')
 
-export const wishCreateSchema = z.object({
-  category: z.enum(WISH_CATEGORIES),
-  title: line(40, 2),
-  description: paragraph(500),
-  communityId: identifier(),
-  contactPhone: phone.optional(),
-  urgent: z.boolean().default(false),
-  preferredTime: line(40, 0).optional(),
-  photoIds: z.array(identifier()).max(3).default([]),
-})
+/** How a resident agreed to staff posting for them: face to face, on the phone, or through their family. */
+export const ON_BEHALF_CONSENTS = ['in_person', 'phone', 'family'] as const
+
+export const wishCreateSchema = z
+  .object({
+    category: z.enum(WISH_CATEGORIES),
+    title: line(40, 2),
+    description: paragraph(500),
+    communityId: identifier(),
+    contactPhone: phone
+      .optional()
+      .describe('who a claimant calls: the resident, or for a wish posted on behalf the staff member who posted it'),
+    urgent: z.boolean().default(false),
+    preferredTime: line(40, 0).optional(),
+    photoIds: z.array(identifier()).max(3).default([]),
+    onBehalfOf: z
+      .object({ name: line(20, 1), phone })
+      .optional()
+      .describe(
+        '代办 (staff of the community only; anyone else 403): the resident without an account the wish is for. ' +
+          'Their name is shown masked like any other, their phone only to staff.',
+      ),
+    consent: z.enum(ON_BEHALF_CONSENTS).optional().describe('with onBehalfOf: how the resident agreed'),
+  })
+  .refine(
+    (w) => (w.onBehalfOf === undefined) === (w.consent === undefined),
+    rule('代居民提交时须同时填写居民信息和同意方式', 'comes with onBehalfOf, and onBehalfOf with it', ['consent']),
+  )
+  .refine(
+    (w) => w.onBehalfOf === undefined || w.contactPhone !== undefined,
+    rule(
+      '代居民提交时请填写您的联系电话，认领的党员会联系您',
+      'is required with onBehalfOf: the claimant calls the staff member who posted it',
+      ['contactPhone'],
+    ),
+  )
 export type WishCreate = z.input<typeof wishCreateSchema>
 
 export const wishPublicSchema = z.object({
@@ -56,6 +82,7 @@ export const wishPublicSchema = z.object({
   status: z.enum(WISH_STATUSES),
   /** The resident's name, masked for the public (张**). */
   residentName: z.string(),
+  onBehalf: z.boolean().describe('社区代提交: staff posted it for a resident who has no account'),
   createdAt: z.string(),
   /** Metres from the visitor to the wish's community, when the list was asked for with lat/lng. */
   distanceM: z.number().int().nullable().optional(),
@@ -78,6 +105,15 @@ export const wishFullSchema = wishPublicSchema.extend({
   confirmedAt: z.string().nullable(),
   thanks: z.string().nullable(),
   disputeReason: z.string().nullable(),
+  postedBy: z
+    .object({ id: z.string(), nickname: z.string() })
+    .nullable()
+    .describe('for a wish posted on behalf: the staff member who posted it, the claimant’s contact'),
+  onBehalfOf: z
+    .object({ name: z.string(), phone: z.string(), consent: z.enum(ON_BEHALF_CONSENTS) })
+    .nullable()
+    .optional()
+    .describe('the resident a wish was posted for and how they agreed: only for staff of its community'),
 })
 export type WishFull = z.infer<typeof wishFullSchema>
 

@@ -16,6 +16,7 @@ type Row = WishesTable & {
   community_lng: number | null
   resident_nickname: string | null
   claimant_nickname: string | null
+  poster_nickname: string | null
 }
 
 export function selectWishes(db: Db) {
@@ -24,6 +25,7 @@ export function selectWishes(db: Db) {
     .innerJoin('communities as c', 'c.id', 'w.community_id')
     .leftJoin('users as r', 'r.id', 'w.resident_id')
     .leftJoin('users as m', 'm.id', 'w.claimed_by')
+    .leftJoin('users as p', 'p.id', 'w.posted_by')
     .selectAll('w')
     .select((eb) => [
       'c.name as community_name',
@@ -32,6 +34,7 @@ export function selectWishes(db: Db) {
       'c.lng as community_lng',
       'r.nickname as resident_nickname',
       'm.nickname as claimant_nickname',
+      'p.nickname as poster_nickname',
     ])
 }
 
@@ -54,17 +57,22 @@ export function publicView(row: Row, origin?: { lat: number; lng: number }): Wis
     preferredTime: row.preferred_time,
     photos: photoUrls(row.photos_json),
     status: row.status,
-    residentName: maskName(row.resident_nickname ?? ''),
+    residentName: maskName(row.on_behalf_name ?? row.resident_nickname ?? ''),
+    onBehalf: row.posted_by !== null,
     createdAt: row.created_at,
     ...(origin && { distanceM: place ? Math.round(distanceMetres(origin, place)) : null }),
   }
 }
 
-export function fullView(row: Row): WishFull {
+/**
+ * The whole wish for those involved. The resident's own phone on a wish staff posted for them (代办) goes only to staff
+ * (`forStaff`: staff of its community, or the one who posted it); the claimant calls the poster on `contactPhone`.
+ */
+export function fullView(row: Row, forStaff: boolean): WishFull {
   return {
     ...publicView(row),
     residentId: row.resident_id,
-    residentName: row.resident_nickname ?? '已注销用户',
+    residentName: row.on_behalf_name ?? row.resident_nickname ?? '已注销用户',
     contactPhone: row.contact_phone,
     reviewReason: row.review_reason,
     claimedBy: row.claimed_by ? { id: row.claimed_by, nickname: row.claimant_nickname ?? '' } : null,
@@ -76,5 +84,10 @@ export function fullView(row: Row): WishFull {
     confirmedAt: row.confirmed_at,
     thanks: row.thanks,
     disputeReason: row.dispute_reason,
+    postedBy: row.posted_by ? { id: row.posted_by, nickname: row.poster_nickname ?? '' } : null,
+    ...(forStaff &&
+      row.on_behalf_name !== null && {
+        onBehalfOf: { name: row.on_behalf_name, phone: row.on_behalf_phone ?? '', consent: row.on_behalf_consent! },
+      }),
   }
 }

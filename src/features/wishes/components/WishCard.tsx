@@ -15,6 +15,7 @@ export function WishCard({ wish, onOpen }: { wish: WishPublic; onOpen(id: string
     >
       <View className="wish-card__head">
         {wish.urgent ? <Text className="badge wish-card__urgent">{t('wishes.urgent')}</Text> : null}
+        <OnBehalfTag wish={wish} />
         <Text className="wish-card__title">{wish.title}</Text>
       </View>
       <Text className="wish-card__desc">{wish.description}</Text>
@@ -26,6 +27,12 @@ export function WishCard({ wish, onOpen }: { wish: WishPublic; onOpen(id: string
       </View>
     </View>
   )
+}
+
+/** 社区代提交: staff posted the wish for a resident without an account. */
+export function OnBehalfTag({ wish }: { wish: Pick<WishPublic, 'onBehalf'> }) {
+  const { t } = useSettings()
+  return wish.onBehalf ? <Text className="badge wish-card__behalf">{t('wishes.onBehalfTag')}</Text> : null
 }
 
 /** Who asked and in which community, as the card and the detail page both show it. */

@@ -18,6 +18,7 @@ const STAFF_MENU: { id: string; label: MessageKey; url: string }[] = [
   { id: 'lectures', label: 'staff.lectures', url: '/features/staff/pages/lectures/index' },
   { id: 'places', label: 'staff.places', url: '/features/staff/pages/places/index' },
   { id: 'wishes', label: 'wishes.reviewQueue', url: '/features/wishes/pages/mine/index' },
+  { id: 'on-behalf', label: 'wishes.onBehalfNew', url: '/features/wishes/pages/new/index' },
   { id: 'members', label: 'members.queue', url: '/features/staff/pages/members/index' },
   { id: 'reports', label: 'staff.reports', url: '/features/staff/pages/reports/index' },
 ]

@@ -12,7 +12,7 @@ import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { actOnWish, getWish, type WishAction } from '../../api'
-import { WishFrom } from '../../components/WishCard'
+import { OnBehalfTag, WishFrom } from '../../components/WishCard'
 import '../../components/WishCard.scss'
 import '../../wishes.scss'
 
@@ -100,6 +100,7 @@ export default function WishDetail() {
     <Screen className="wish-detail">
       <View className="card">
         {wish.urgent ? <Text className="badge wish-card__urgent">{t('wishes.urgent')}</Text> : null}
+        <OnBehalfTag wish={wish} />
         <Text className="wish-detail__title">{wish.title}</Text>
         <Text className="chip">{t(`wish.category.${wish.category}`)}</Text>
         <Text id="wish-status" className="chip chip--on">
@@ -116,6 +117,20 @@ export default function WishDetail() {
       {isFull(wish) &&
       (wish.contactPhone || wish.claimedBy || wish.fulfilNote || wish.fulfilPhoto || wish.disputeReason) ? (
         <View className="card">
+          {wish.onBehalfOf ? (
+            <Text id="wish-resident" className="wish-detail__text">
+              {t('wishes.onBehalfOf', {
+                name: wish.onBehalfOf.name,
+                phone: wish.onBehalfOf.phone,
+                consent: t(`wishes.consent.${wish.onBehalfOf.consent}`),
+              })}
+            </Text>
+          ) : null}
+          {wish.postedBy ? (
+            <Text id="wish-posted-by" className="wish-detail__text">
+              {t('wishes.postedBy', { name: wish.postedBy.nickname })}
+            </Text>
+          ) : null}
           {wish.contactPhone ? (
             <View className="form__row" onClick={() => void Taro.makePhoneCall({ phoneNumber: wish.contactPhone! })}>
               <Text>{t('wishes.contact')}</Text>

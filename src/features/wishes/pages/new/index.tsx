@@ -1,6 +1,7 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { currentUser } from '../../../../shared/auth'
 import { useNoticePrompt } from '../../../../shared/notices'
 import { pickAndUploadPhotos } from '../../../../shared/photos'
 import { useSettings } from '../../../../shared/settings'
@@ -9,18 +10,29 @@ import { Screen } from '../../../../shared/ui/Screen'
 import { control } from '../../../../shared/ui/a11y'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
+import { myCommunities } from '../../../staff/api'
 import { communities, postWish } from '../../api'
 import { CATEGORIES } from '../../categories'
-import { NEW_WISH, wishBody, wishProblems, type WishDraft } from '../../wish-form'
+import { OnBehalfFields } from '../../components/OnBehalfFields'
+import { NEW_ON_BEHALF_WISH, NEW_WISH, wishBody, wishProblems, type WishDraft } from '../../wish-form'
 import '../../wishes.scss'
 
+/**
+ * A resident's wish, sent for review; or, for staff, a wish posted for a resident without an account (代办): the
+ * resident's name, phone and consent, in the communities the staff member acts for, published at once.
+ */
 export default function NewWish() {
   const { t, inLanguage } = useSettings()
-  usePageTitle(t('wishes.new'))
+  const forResident = currentUser()?.role === 'staff'
+  usePageTitle(t(forResident ? 'wishes.onBehalfNew' : 'wishes.new'))
   // Without the communities a wish cannot be placed, so a failed load is the error with a retry, not an empty picker.
   // Fetched the first time only: coming back from the photo picker shows the page again and must keep the form.
-  const { data: places, pending } = useScreenData(async () => (await communities()).items, '', { onShow: 'first' })
-  const [draft, setDraft] = useState<WishDraft>(NEW_WISH)
+  const { data: places, pending } = useScreenData(
+    async () => (await (forResident ? myCommunities() : communities())).items,
+    '',
+    { onShow: 'first' },
+  )
+  const [draft, setDraft] = useState<WishDraft>(forResident ? NEW_ON_BEHALF_WISH : NEW_WISH)
   const [tried, setTried] = useState(false)
   const [busy, setBusy] = useState(false)
   const set = (change: Partial<WishDraft>) => setDraft((d) => ({ ...d, ...change }))
@@ -45,18 +57,30 @@ export default function NewWish() {
     setBusy(true)
     try {
       await askForNotices()
-      await postWish(wishBody(draft))
-      void Taro.showToast({ title: t('wishes.submitted'), icon: 'none' })
+      const { wish } = await postWish(wishBody(draft))
+      void Taro.showToast({ title: t(forResident ? 'wishes.postedOnBehalf' : 'wishes.submitted'), icon: 'none' })
+      // Staff see the wish they posted, on the wall now; a resident their wishes, this one waiting for review.
+      const next = forResident
+        ? `/features/wishes/pages/detail/index?id=${wish.id}`
+        : '/features/wishes/pages/mine/index'
       // Still busy until the page is left: the form stays on screen under the toast, and a tap must not post it again.
-      setTimeout(() => void Taro.redirectTo({ url: '/features/wishes/pages/mine/index' }), 600)
+      setTimeout(() => void Taro.redirectTo({ url: next }), 600)
     } catch {
       // The request client has shown the server's reason (e.g. the content check).
       setBusy(false)
     }
   }
 
+  const resident = draft.onBehalf
   return (
     <Screen className="wish-form">
+      {resident ? (
+        <OnBehalfFields
+          resident={resident}
+          onChange={(change) => set({ onBehalf: { ...resident, ...change } })}
+          error={error}
+        />
+      ) : null}
       <View className="card">
         <Text className="form__label">{t('wishes.category')}</Text>
         <View>
@@ -108,7 +132,7 @@ export default function NewWish() {
         {error('communityId')}
       </View>
       <View className="card">
-        <Text className="form__label">{t('wishes.phone')}</Text>
+        <Text className="form__label">{t(resident ? 'wishes.staffPhone' : 'wishes.phone')}</Text>
         <Input
           id="wish-phone"
           className="form__input"
@@ -117,7 +141,7 @@ export default function NewWish() {
           value={draft.contactPhone}
           onInput={(e) => set({ contactPhone: e.detail.value })}
         />
-        <Text className="muted form__why">{t('wishes.phoneWhy')}</Text>
+        {resident ? null : <Text className="muted form__why">{t('wishes.phoneWhy')}</Text>}
         {error('contactPhone')}
         <Text className="form__label">{t('wishes.preferredTime')}</Text>
         <Input
@@ -144,7 +168,7 @@ export default function NewWish() {
         />
       </View>
       <Button id="wish-submit" className="btn btn--primary" loading={busy} onClick={() => void submit()}>
-        {t('wishes.submit')}
+        {t(resident ? 'wishes.postOnBehalf' : 'wishes.submit')}
       </Button>
     </Screen>
   )

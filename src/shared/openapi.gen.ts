@@ -388,7 +388,7 @@ export interface paths {
     }
     /**
      * Figures per community (staff)
-     * @description Wishes by state and members per community, for the communities this staff user acts for.
+     * @description Wishes by state, members, response times (as /api/stats counts them) and wishes past a response target now, per community, for the communities this staff user acts for.
      */
     get: operations['getStatsCommunities']
     put?: never
@@ -507,7 +507,7 @@ export interface paths {
     put?: never
     /**
      * Post a wish
-     * @description Post a micro-wish; it waits for staff review. A resident may have QUOTA_WISHES_OPEN waiting or open and post QUOTA_WISHES_PER_DAY a day; beyond that 429 RATE_LIMITED with Retry-After.
+     * @description Post a micro-wish; it waits for staff review. A resident may have QUOTA_WISHES_OPEN waiting or open and post QUOTA_WISHES_PER_DAY a day; beyond that 429 RATE_LIMITED with Retry-After. 代办: staff of the community post for a resident without an account with `onBehalfOf` {name, phone} and `consent`; the wish is published at once (`onBehalf: true`) and audited with the consent. `onBehalfOf` from anyone but staff of that community is 403 FORBIDDEN, not 400: the body is well formed, the caller may not speak for someone else; staff without `onBehalfOf` are 403 as well (staff post only for residents).
      */
     post: operations['postWishes']
     delete?: never
@@ -1826,6 +1826,8 @@ export interface components {
       status:
         'pending_review' | 'published' | 'rejected' | 'claimed' | 'fulfilled' | 'confirmed' | 'withdrawn' | 'disputed'
       residentName: string
+      /** @description 社区代提交: staff posted it for a resident who has no account */
+      onBehalf: boolean
       createdAt: string
       distanceM?: number | null
     }
@@ -1845,6 +1847,8 @@ export interface components {
       status:
         'pending_review' | 'published' | 'rejected' | 'claimed' | 'fulfilled' | 'confirmed' | 'withdrawn' | 'disputed'
       residentName: string
+      /** @description 社区代提交: staff posted it for a resident who has no account */
+      onBehalf: boolean
       createdAt: string
       distanceM?: number | null
       residentId: string | null
@@ -1862,6 +1866,18 @@ export interface components {
       confirmedAt: string | null
       thanks: string | null
       disputeReason: string | null
+      /** @description for a wish posted on behalf: the staff member who posted it, the claimant’s contact */
+      postedBy: {
+        id: string
+        nickname: string
+      } | null
+      /** @description the resident a wish was posted for and how they agreed: only for staff of its community */
+      onBehalfOf?: {
+        name: string
+        phone: string
+        /** @enum {string} */
+        consent: 'in_person' | 'phone' | 'family'
+      } | null
     }
     /** @enum {string} */
     WishStep:
@@ -1891,6 +1907,8 @@ export interface components {
               | 'withdrawn'
               | 'disputed'
             residentName: string
+            /** @description 社区代提交: staff posted it for a resident who has no account */
+            onBehalf: boolean
             createdAt: string
             distanceM?: number | null
             residentId: string | null
@@ -1908,6 +1926,18 @@ export interface components {
             confirmedAt: string | null
             thanks: string | null
             disputeReason: string | null
+            /** @description for a wish posted on behalf: the staff member who posted it, the claimant’s contact */
+            postedBy: {
+              id: string
+              nickname: string
+            } | null
+            /** @description the resident a wish was posted for and how they agreed: only for staff of its community */
+            onBehalfOf?: {
+              name: string
+              phone: string
+              /** @enum {string} */
+              consent: 'in_person' | 'phone' | 'family'
+            } | null
             /** @description the steps the caller may take now (none when not signed in) */
             actions: components['schemas']['WishStep'][]
           }
@@ -1934,6 +1964,8 @@ export interface components {
               | 'withdrawn'
               | 'disputed'
             residentName: string
+            /** @description 社区代提交: staff posted it for a resident who has no account */
+            onBehalf: boolean
             createdAt: string
             distanceM?: number | null
             /** @description the steps the caller may take now (none when not signed in) */
@@ -2059,6 +2091,10 @@ export interface components {
           verified: number
           pending: number
         }
+        /** @description as in /api/stats, counted in this community only */
+        responseTimes: components['schemas']['ResponseTimes']
+        /** @description wishes past TARGET_REVIEW_HOURS or TARGET_CLAIM_HOURS now, as /api/staff/overdue lists */
+        overdue: number
       }[]
     }
     Guesthouse: {
@@ -5196,12 +5232,23 @@ export interface operations {
           title: string
           description: string
           communityId: string
+          /** @description who a claimant calls: the resident, or for a wish posted on behalf the staff member who posted it */
           contactPhone?: string
           /** @default false */
           urgent?: boolean
           preferredTime?: string
           /** @default [] */
           photoIds?: string[]
+          /** @description 代办 (staff of the community only; anyone else 403): the resident without an account the wish is for. Their name is shown masked like any other, their phone only to staff. */
+          onBehalfOf?: {
+            name: string
+            phone: string
+          }
+          /**
+           * @description with onBehalfOf: how the resident agreed
+           * @enum {string}
+           */
+          consent?: 'in_person' | 'phone' | 'family'
         }
       }
     }
@@ -5233,7 +5280,7 @@ export interface operations {
           'application/json': components['schemas']['ApiError']
         }
       }
-      /** @description FORBIDDEN: only for resident or member, or not this caller’s to do */
+      /** @description FORBIDDEN: only for resident or member or staff, or not this caller’s to do */
       403: {
         headers: {
           [name: string]: unknown

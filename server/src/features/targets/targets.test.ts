@@ -150,7 +150,11 @@ describe.each(DB_KINDS)('response targets for wishes on %s', (kind) => {
     const figures = async (who: string) => {
       const reply = await api.call('GET', '/api/stats/communities', tokens[who])
       expect(reply.statusCode).toBe(200)
-      const items = reply.json().items as { communityId: string; responseTimes: object; overdue: number }[]
+      const items = reply.json().items as {
+        communityId: string
+        responseTimes: Record<string, number | null>
+        overdue: number
+      }[]
       return Object.fromEntries(items.map((c) => [c.communityId, { times: c.responseTimes, overdue: c.overdue }]))
     }
     const waiting = await submit('巷口井盖松了', 'cm_jiadi')

@@ -43,6 +43,26 @@ describe('H5 build in headless Chromium against the real API', () => {
     await app.screenshot('h5-station-detail')
   })
 
+  it('无障碍 chips: ticked facts add up, the list keeps the stations that have them all, each chip says it is ticked', async () => {
+    await page.goto(`${api.base}/#/features/stations/index`)
+    await page.locator('#filter-all').click()
+    const stepFree = page.locator('#access-stepFree')
+    expect(await stepFree.getAttribute('role')).toBe('checkbox')
+    expect(await stepFree.getAttribute('aria-checked')).toBe('false')
+    await stepFree.click()
+    await page.locator('#access-babyCare').click()
+    await page.locator('.stations .station-card', { hasText: '西湖公园党群服务站' }).waitFor()
+    await page.waitForFunction(() => !document.querySelector('.stations__content--stale'))
+    const names = await page.locator('.stations .station-card .name').allInnerTexts()
+    expect(names.sort()).toEqual(['牌坊街党群服务站', '西湖公园党群服务站'])
+    expect(await stepFree.getAttribute('aria-checked')).toBe('true')
+    expect(await page.locator('#access-babyCare').getAttribute('aria-checked')).toBe('true')
+    await app.screenshot('h5-stations-access')
+    await stepFree.click()
+    await page.locator('#access-babyCare').click()
+    await page.locator('.stations .station-card', { hasText: '西马路微阵地' }).waitFor()
+  })
+
   it('logs in as a demo resident and switches the whole app to English', async () => {
     await app.loginAs('resident')
     await expect(page.locator('#me-role').innerText()).resolves.toBe('居民')

@@ -1,4 +1,11 @@
-import type { ServiceKey, StationDetailResponse, StationKind, StationListResponse, StationReport } from '@contract'
+import type {
+  AccessFact,
+  ServiceKey,
+  StationDetailResponse,
+  StationKind,
+  StationListResponse,
+  StationReport,
+} from '@contract'
 import type { Body } from '../../shared/client'
 import { request, requestWithOfflineCopy, type Cached } from '../../shared/request'
 
@@ -13,6 +20,8 @@ export interface StationFilter {
   service?: ServiceKey
   kind?: StationKind
   openNow?: boolean
+  /** Facts that must all be "yes" (a wheelchair user picks 无台阶入口, a parent 母婴室). */
+  access?: AccessFact[]
 }
 
 export function listStations(
@@ -24,6 +33,7 @@ export function listStations(
     service: filter.service,
     kind: filter.kind,
     openNow: filter.openNow ? 'true' : undefined,
+    access: filter.access?.length ? filter.access.join(',') : undefined,
     ...originQuery(origin),
     limit: 20,
     cursor,

@@ -1,6 +1,6 @@
 import { ScrollView, Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom, useShareAppMessage } from '@tarojs/taro'
-import type { ServiceKey, StationKind } from '@contract'
+import type { AccessFact, ServiceKey, StationKind } from '@contract'
 import { useRef, useState } from 'react'
 import { useSettings } from '../../shared/settings'
 import { useTown } from '../../shared/town'
@@ -14,7 +14,7 @@ import { useScreenData } from '../../shared/ui/useScreenData'
 import { listStations, type Origin, type StationFilter } from './api'
 import { StationCard } from './components/StationCard'
 import { StationMap } from './components/StationMap'
-import { KINDS, SERVICES, serviceLabel } from './format'
+import { ACCESS_FACTS, KINDS, SERVICES, serviceLabel } from './format'
 import { locate } from './location'
 import './index.scss'
 
@@ -83,6 +83,11 @@ export default function StationsPage() {
 
   const open = (id: string) => void Taro.navigateTo({ url: `/features/stations/pages/detail/index?id=${id}` })
   const chip = (on: boolean) => `chip ${on ? 'chip--on' : ''}`
+  /** Access chips add up: each one ticked is one more fact a station must have. */
+  const toggleAccess = (fact: AccessFact) => {
+    const chosen = filter.access ?? []
+    refine({ access: chosen.includes(fact) ? chosen.filter((f) => f !== fact) : [...chosen, fact] })
+  }
   const items = list.data?.items
 
   // The bar, the filters and the two containers below stay put: what changes (a chip, the notes, the list or the
@@ -155,6 +160,23 @@ export default function StationsPage() {
             {t(`kind.${key}`)}
           </View>
         ))}
+      </ScrollView>
+      <ScrollView scrollX className="stations__filters" enhanced showScrollbar={false}>
+        <Text className="stations__filters-label">{t('stations.accessFilter')}</Text>
+        {ACCESS_FACTS.map((fact) => {
+          const on = filter.access?.includes(fact) === true
+          return (
+            <View
+              key={fact}
+              id={`access-${fact}`}
+              className={chip(on)}
+              {...control('checkbox', { checked: on })}
+              onClick={() => toggleAccess(fact)}
+            >
+              {t(`access.${fact}`)}
+            </View>
+          )
+        })}
       </ScrollView>
 
       <View className="stations__notes">

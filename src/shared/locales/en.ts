@@ -58,6 +58,7 @@ export const en: Record<MessageKey, Message> = {
   'stations.list': 'List',
   'stations.map': 'Map',
   'stations.kindAll': 'All kinds',
+  'stations.accessFilter': 'Accessibility:',
   'stations.report': 'Report a problem',
   'stations.reportTitle': 'What is wrong here?',
   'stations.reportText': 'Details (optional, up to 200 characters)',

@@ -55,6 +55,7 @@ export const zh = {
   'stations.list': '列表',
   'stations.map': '地图',
   'stations.kindAll': '全部类型',
+  'stations.accessFilter': '无障碍：',
   'stations.report': '反馈问题',
   'stations.reportTitle': '这里有什么问题？',
   'stations.reportText': '补充说明（选填，200 字以内）',

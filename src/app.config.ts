@@ -32,6 +32,16 @@ export default defineAppConfig({
     // The operators' desk is for a computer's browser: the weapp build never carries it.
     ...(process.env.TARO_ENV === 'h5' ? [{ root: 'features/desk/pages', pages: ['index/index'] }] : []),
   ],
+  // WeChat downloads a tab's own pages while the tab is open, so the first tap into a station, a session or a wish does
+  // not wait for its subpackage (Home leads to the stations). The figures and staff pages are not fetched ahead: few
+  // people open them.
+  preloadRule: {
+    'features/home/index': { network: 'all', packages: ['features/stations/pages'] },
+    'features/stations/index': { network: 'all', packages: ['features/stations/pages'] },
+    'features/lectures/index': { network: 'all', packages: ['features/lectures/pages'] },
+    'features/wishes/index': { network: 'all', packages: ['features/wishes/pages'] },
+    'features/me/index': { network: 'all', packages: ['features/me/pages'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#B71C1C',

@@ -16,3 +16,10 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string
   }
 }
+
+declare namespace Taro.getAppBaseInfo {
+  interface Result {
+    /** WeChat's own text size in px (base library 2.23.4); Taro's types leave it out. */
+    fontSizeSetting?: number
+  }
+}

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { translate, type Language, type MessageKey } from './i18n'
+import { startsInLargeFont } from './large-font'
 import { KEYS, readStorage, writeStorage } from './storage'
 
 interface Settings {
@@ -19,6 +20,16 @@ const SettingsContext = createContext<Settings | null>(null)
 let activeLanguage: Language = readStorage<Language>(KEYS.language) === 'en' ? 'en' : 'zh'
 export const currentLanguage = () => activeLanguage
 
+/** WeChat's own text size in px; the browser has none. */
+function wechatFontPx(): number | undefined {
+  if (process.env.TARO_ENV !== 'weapp') return undefined
+  try {
+    return Taro.getAppBaseInfo().fontSizeSetting
+  } catch {
+    return undefined
+  }
+}
+
 const TAB_KEYS: MessageKey[] = ['tab.home', 'tab.stations', 'tab.lectures', 'tab.wishes', 'tab.me']
 
 function applyTabBar(language: Language) {
@@ -31,7 +42,9 @@ function applyTabBar(language: Language) {
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(activeLanguage)
-  const [largeFont, setLargeFontState] = useState<boolean>(readStorage<boolean>(KEYS.largeFont) === true)
+  const [largeFont, setLargeFontState] = useState<boolean>(() =>
+    startsInLargeFont(readStorage<boolean>(KEYS.largeFont), wechatFontPx()),
+  )
 
   useEffect(() => {
     activeLanguage = language

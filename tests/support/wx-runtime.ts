@@ -23,6 +23,8 @@ export interface WxOptions {
   subscribe?: 'accept' | 'reject'
   /** What the camera reads when the app scans a code. */
   scan?: string
+  /** WeChat's own text size in px (我 → 设置 → 通用 → 字体大小); 17 is the standard. Read when the app launches. */
+  fontSizeSetting?: number
 }
 
 type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void }
@@ -58,6 +60,14 @@ export interface WxRuntime {
   selectorQueries: string[]
   /** How many pull-to-refreshes the pages have finished (stopPullDownRefresh calls). */
   refreshesDone: number
+  /** Each modal shown ({title, content}); the person confirms it. */
+  modals: { title?: string; content?: string }[]
+  /** Each event the app asked to add to the phone's calendar. */
+  calendarEvents: Record<string, unknown>[]
+  /** WeChat has downloaded a new version: runs what the app registered with the update manager. */
+  updateReady(): void
+  /** How many times the app restarted into a new version (UpdateManager.applyUpdate). */
+  updatesApplied: number
 }
 
 /**
@@ -73,6 +83,7 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
     installed.options.location = options.location
     installed.options.subscribe = options.subscribe
     installed.options.actionSheetChoice = options.actionSheetChoice
+    installed.options.fontSizeSetting = options.fontSizeSetting
     installed.runtime.subscribePrompts.length = 0
     installed.runtime.storage.clear()
     for (const [k, v] of Object.entries(options.storage ?? {})) installed.runtime.storage.set(k, v)
@@ -82,6 +93,9 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
     installed.runtime.tabBadges.clear()
     installed.runtime.selectorQueries.length = 0
     installed.runtime.refreshesDone = 0
+    installed.runtime.modals.length = 0
+    installed.runtime.calendarEvents.length = 0
+    installed.runtime.updatesApplied = 0
     return installed.runtime
   }
   options = { ...options }
@@ -95,7 +109,12 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
     tabBadges: new Map(),
     selectorQueries: [],
     refreshesDone: 0,
+    modals: [],
+    calendarEvents: [],
+    updateReady: () => updateListeners.forEach((listener) => listener()),
+    updatesApplied: 0,
   }
+  const updateListeners: (() => void)[] = []
   installed = { runtime, options }
   const g = globalThis as Record<string, unknown>
   let app: Record<string, unknown> = {}
@@ -224,7 +243,24 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
     }),
     getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2 }),
     getDeviceInfo: () => ({ platform: 'devtools' }),
-    getAppBaseInfo: () => ({ language: 'zh_CN' }),
+    getAppBaseInfo: () => ({ language: 'zh_CN', fontSizeSetting: options.fontSizeSetting ?? 17 }),
+    getUpdateManager: () => ({
+      onCheckForUpdate: () => undefined,
+      onUpdateFailed: () => undefined,
+      onUpdateReady: (listener: () => void) => void updateListeners.push(listener),
+      applyUpdate: () => {
+        runtime.updatesApplied++
+      },
+    }),
+    showModal: (o: Callbacks & { title?: string; content?: string }) => {
+      runtime.modals.push({ title: o.title, content: o.content })
+      void settle(o, async () => ({ errMsg: 'showModal:ok', confirm: true, cancel: false }))
+    },
+    addPhoneCalendar: (o: Callbacks & Record<string, unknown>) => {
+      const { success: _s, fail: _f, complete: _c, ...event } = o
+      runtime.calendarEvents.push(event)
+      void settle(o, async () => ({ errMsg: 'addPhoneCalendar:ok' }))
+    },
     canIUse: () => true,
     /** The simulator lays nothing out and draws no canvas: every element found comes back without a node. */
     createSelectorQuery: () => {
@@ -257,6 +293,8 @@ export interface RenderedPage {
   waitFor(text: string | RegExp | ((html: string) => boolean), timeoutMs?: number): Promise<void>
   /** Runs one of the page's own events as WeChat does: the person pulls down, or scrolls to the end. */
   pageEvent(name: 'onPullDownRefresh' | 'onReachBottom'): void
+  /** What the page answers when the person shares it to a chat or to Moments; undefined when it cannot be shared. */
+  share(to: 'onShareAppMessage' | 'onShareTimeline'): unknown
   /** The tree Taro keeps in the page's data (`root`), which the view renders. */
   tree(): unknown
   /** The rendered elements with every attribute the compiled templates gave them (aria-* included). */
@@ -325,6 +363,10 @@ export function renderPage(pagePath: string, query: Record<string, string> = {})
     },
     pageEvent(name) {
       ;(component.instance as unknown as Record<string, () => void>)[name]!()
+    },
+    share(to) {
+      const handler = (component.instance as unknown as Record<string, ((o: object) => unknown) | undefined>)[to]
+      return handler?.call(component.instance, { from: 'menu' })
     },
     tree: () => (component.data as { root?: unknown }).root,
     elements: () => flatten(component.toJSON()),

@@ -23,6 +23,7 @@ function filesUnder(dir: string): { path: string; size: number }[] {
 describe('the weapp build WeChat receives', () => {
   let app: {
     subPackages: { root: string }[]
+    preloadRule: Record<string, { network?: string; packages: string[] }>
     tabBar: { list: { pagePath: string; iconPath?: string; selectedIconPath?: string }[] }
   }
   beforeAll(() => {
@@ -70,5 +71,16 @@ describe('the weapp build WeChat receives', () => {
         expect(statSync(join(WEAPP_ROOT, icon!)).size).toBeLessThanOrEqual(40 * KB)
       }
     }
+  })
+
+  it('fetches each tab’s own pages ahead while the tab is open, never the figures or the staff pages', () => {
+    const tabs = app.tabBar.list.map((tab) => tab.pagePath)
+    const roots = app.subPackages.map(({ root }) => root)
+    expect(Object.keys(app.preloadRule).sort()).toEqual([...tabs].sort())
+    const preloaded = Object.values(app.preloadRule).flatMap((rule) => rule.packages)
+    for (const root of preloaded) expect(roots).toContain(root)
+    expect(new Set(preloaded)).toEqual(
+      new Set(['features/stations/pages', 'features/lectures/pages', 'features/wishes/pages', 'features/me/pages']),
+    )
   })
 })

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '微讲堂', enablePullDownRefresh: true })
+export default definePageConfig({
+  navigationBarTitleText: '微讲堂',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '微心愿', enablePullDownRefresh: true })
+export default definePageConfig({
+  navigationBarTitleText: '微心愿',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})

@@ -140,6 +140,8 @@ export const en: Record<MessageKey, Message> = {
   'lectures.checkedInUnverified': 'Checked in (without your location)',
   'lectures.feedback': 'Rate this session',
   'lectures.feedbackThanks': 'Thank you for your feedback',
+  'lectures.addToCalendar': 'Add to phone calendar',
+  'lectures.calendarAdded': 'Added to your calendar',
   'lectures.comment': 'What did you take away? (optional)',
   'lectures.submit': 'Submit',
   'lectures.myBookings': 'My bookings',
@@ -377,7 +379,11 @@ export const en: Record<MessageKey, Message> = {
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.largeFont': 'Large text',
-  'settings.largeFontHint': 'Makes all text bigger and easier to read',
+  'settings.largeFontHint':
+    'Bigger text, easier to read; on by itself when WeChat’s text is large, unless you choose here',
+
+  'update.title': 'A new version is ready',
+  'update.body': 'Restart the mini-program to use it. Restart now?',
 
   'login.wechat': 'Log in with WeChat',
   'login.devTitle': 'Demo identities (development only)',

@@ -136,6 +136,8 @@ export const zh = {
   'lectures.checkedInUnverified': '已签到（未获取位置）',
   'lectures.feedback': '评价本场讲座',
   'lectures.feedbackThanks': '感谢您的评价',
+  'lectures.addToCalendar': '添加到手机日历',
+  'lectures.calendarAdded': '已添加到日历',
   'lectures.comment': '说说您的收获（选填）',
   'lectures.submit': '提交',
   'lectures.myBookings': '我的预约',
@@ -362,7 +364,10 @@ export const zh = {
   'settings.title': '设置',
   'settings.language': '语言',
   'settings.largeFont': '长辈模式（大字）',
-  'settings.largeFontHint': '放大全部文字，方便阅读',
+  'settings.largeFontHint': '放大全部文字，方便阅读；微信字体调大时自动开启，您在此的选择优先',
+
+  'update.title': '新版本已就绪',
+  'update.body': '重启小程序即可使用新版本，现在重启吗？',
 
   'login.wechat': '微信一键登录',
   'login.devTitle': '演示身份（仅开发环境）',

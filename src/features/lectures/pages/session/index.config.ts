@@ -1,1 +1,6 @@
-export default definePageConfig({ navigationBarTitleText: '微讲堂' })
+// WeChat asks the page for its share to a chat and to Moments (useSharing) only with these on.
+export default definePageConfig({
+  navigationBarTitleText: '微讲堂',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

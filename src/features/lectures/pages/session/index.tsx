@@ -1,5 +1,5 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { LectureSession } from '@contract'
 import { useRef, useState } from 'react'
 import { currentUser } from '../../../../shared/auth'
@@ -9,11 +9,13 @@ import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
 import { useNow } from '../../../../shared/ui/useNow'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
+import { useSharing } from '../../../../shared/ui/useSharing'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import type { Origin } from '../../../stations/api'
 import { formatDistance } from '../../../stations/format'
 import { confirmDeskLogin, deskTicketIn } from '../../../me/desk'
 import { locate } from '../../../stations/location'
+import { AddToCalendar } from '../../components/AddToCalendar'
 import { bookSeat, cancelBooking, checkIn, getSession, giveFeedback } from '../../api'
 import './index.scss'
 
@@ -36,9 +38,10 @@ export default function SessionPage() {
   const [comment, setComment] = useState('')
   const now = useNow()
 
-  useShareAppMessage(() => ({
+  useSharing(() => ({
     title: session ? `${session.topicTitle} · ${t('lectures.title')}` : t('lectures.title'),
-    path: `/features/lectures/pages/session/index?id=${id}`,
+    page: 'features/lectures/pages/session/index',
+    query: `id=${encodeURIComponent(id)}`,
   }))
 
   /** Runs a write that needs a logged-in user and shows the session it answers with. */
@@ -178,6 +181,9 @@ export default function SessionPage() {
           >
             {t('lectures.cancel')}
           </Button>
+        ) : null}
+        {session.status === 'scheduled' && mine?.status === 'confirmed' && !started ? (
+          <AddToCalendar session={session} />
         ) : null}
         {session.status === 'scheduled' && mine?.status === 'confirmed' && !mine.checkedIn && checkinOpen ? (
           <Button id="checkin" className="btn btn--primary" onClick={() => void scanToCheckIn()}>

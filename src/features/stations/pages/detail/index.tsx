@@ -1,10 +1,11 @@
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { assetUrl } from '../../../../shared/request'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
+import { useSharing } from '../../../../shared/ui/useSharing'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { getStation } from '../../api'
 import { ReportForm } from '../../components/ReportForm'
@@ -24,9 +25,11 @@ export default function StationDetailPage() {
   })
   usePageTitle(data ? inLanguage(data.station.name, data.station.nameEn) : t('stations.detailTitle'))
 
-  useShareAppMessage(() => ({
+  // Shared by its id, also when it was opened from a door code's `scene`.
+  useSharing(() => ({
     title: data ? t('stations.shareTitle', { name: data.station.name }) : t('app.name'),
-    path: `/features/stations/pages/detail/index?id=${id}`,
+    page: 'features/stations/pages/detail/index',
+    query: `id=${encodeURIComponent(id)}`,
   }))
 
   if (!data) return pending

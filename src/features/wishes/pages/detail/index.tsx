@@ -1,5 +1,5 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { WishFull, WishResponse, WishStep } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../../../shared/auth'
@@ -10,6 +10,7 @@ import { ApiPhoto } from '../../../../shared/ui/ApiPhoto'
 import { Screen } from '../../../../shared/ui/Screen'
 import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
+import { useSharing } from '../../../../shared/ui/useSharing'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { actOnWish, getWish, type WishAction } from '../../api'
 import { OnBehalfTag, WishFrom } from '../../components/WishCard'
@@ -69,9 +70,10 @@ export default function WishDetail() {
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [proof, setProof] = useState<Proof>({ photo: null, hours: '' })
-  useShareAppMessage(() => ({
+  useSharing(() => ({
     title: wish ? `${wish.title} · ${t('wishes.wall')}` : t('wishes.wall'),
-    path: `/features/wishes/pages/detail/index?id=${id}`,
+    page: 'features/wishes/pages/detail/index',
+    query: `id=${encodeURIComponent(id)}`,
   }))
 
   if (!wish) return pending

@@ -3,13 +3,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import simulate from 'miniprogram-simulate'
 import type { LectureSession, WishList } from '@contract'
-import { ensureTaroBuild } from '../../scripts/taro-build'
 import { STATION_DETAIL_PAGE } from '../../server/src/features/stations/door-code'
 import { callApi } from '../support/http'
-import { startApiProcess, type RunningServer } from '../support/server-process'
+import { AT_PAIFANG, builtWeappWithApi, signedIn } from '../support/weapp-suite'
 import { installWxRuntime, renderPage, WEAPP_ROOT, type WxRuntime } from '../support/wx-runtime'
 
-const PAIFANG = { latitude: 23.6665, longitude: 116.644 }
 const pageConfig = (page: string) => JSON.parse(readFileSync(join(WEAPP_ROOT, `${page}.json`), 'utf8'))
 
 async function until(check: () => boolean, what: string) {
@@ -24,16 +22,13 @@ async function until(check: () => boolean, what: string) {
  * version, a scanned door code opening its station, shares to Moments, and a booked lecture in the phone's calendar.
  */
 describe('weapp WeChat manners (compiled, driven by miniprogram-simulate)', () => {
-  let api: RunningServer
+  const api = builtWeappWithApi()
   let wx: WxRuntime
 
-  beforeAll(async () => {
-    ensureTaroBuild('weapp')
-    api = await startApiProcess()
+  beforeAll(() => {
     // The app reads WeChat's text size when it launches, at the first page rendered below.
-    wx = installWxRuntime({ api: api.base, location: PAIFANG, fontSizeSetting: 22 })
-  }, 300_000)
-  afterAll(() => api?.stop())
+    wx = installWxRuntime({ api: api.base, location: AT_PAIFANG, fontSizeSetting: 22 })
+  })
 
   it('starts in 长辈模式 when WeChat’s text is large, until the person switches it off in 设置', async () => {
     const settings = renderPage('features/me/pages/settings/index')
@@ -56,14 +51,14 @@ describe('weapp WeChat manners (compiled, driven by miniprogram-simulate)', () =
       subPackages: { root: string; pages: string[] }[]
     }
     expect(app.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))).toContain(STATION_DETAIL_PAGE)
-    installWxRuntime({ api: api.base, location: PAIFANG })
+    installWxRuntime({ api: api.base, location: AT_PAIFANG })
     const page = renderPage(STATION_DETAIL_PAGE, { scene: encodeURIComponent('st_kaiyuansi') })
     await page.waitFor('开元寺党群服务站')
     expect(wx.requests.some((r) => r.includes('/api/stations/st_kaiyuansi?'))).toBe(true)
   })
 
   it('shares a station, a session and a wish to Moments and to a chat, naming what is shared', async () => {
-    installWxRuntime({ api: api.base, location: PAIFANG })
+    installWxRuntime({ api: api.base, location: AT_PAIFANG })
     const wishes = (await callApi(api.base, 'GET', '/api/wishes')).body as WishList
     const wish = wishes.items[0]!
     const shared: [string, Record<string, string>, string, string][] = [
@@ -83,13 +78,8 @@ describe('weapp WeChat manners (compiled, driven by miniprogram-simulate)', () =
   })
 
   it('offers 添加到手机日历 once a seat is booked, with the session’s time, place and a reminder', async () => {
-    const login = (await callApi(api.base, 'POST', '/api/auth/dev', { body: { openid: 'manners', role: 'resident' } }))
-      .body as { token: string; user: object }
-    installWxRuntime({
-      api: api.base,
-      location: PAIFANG,
-      storage: { 'oth.token': login.token, 'oth.user': login.user },
-    })
+    const { storage } = await signedIn(api.base, 'manners-resident')
+    installWxRuntime({ api: api.base, location: AT_PAIFANG, storage })
     const page = renderPage('features/lectures/pages/session/index', { id: 'ls_demo_tea' })
     await page.waitFor('工夫茶与非遗')
     expect(page.html()).not.toContain('添加到手机日历')

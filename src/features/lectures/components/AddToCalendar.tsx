@@ -10,6 +10,7 @@ const REMIND_SECONDS_BEFORE = 30 * 60
 /** 添加到手机日历 in WeChat: the session as an event of the phone's own calendar (WeChat asks the person first). */
 export function AddToCalendar({ session }: { session: LectureSession }) {
   const { t, inLanguage } = useSettings()
+  // Callbacks, not a promise: Taro hands this API to WeChat as it is, without wrapping it in one.
   const add = () =>
     Taro.addPhoneCalendar({
       title: inLanguage(session.topicTitle, session.topicTitleEn),
@@ -20,14 +21,12 @@ export function AddToCalendar({ session }: { session: LectureSession }) {
       description: session.speaker ? `${t('lectures.speaker')} ${session.speaker}` : '',
       alarm: true,
       alarmOffset: REMIND_SECONDS_BEFORE,
-    }).then(
-      () => void Taro.showToast({ title: t('lectures.calendarAdded'), icon: 'success' }),
-      (error: unknown) => {
+      success: () => void Taro.showToast({ title: t('lectures.calendarAdded'), icon: 'success' }),
+      fail: ({ errMsg }) => {
         // The person said no, in the prompt or before: nothing to tell them.
-        if (!/cancel|deny/.test((error as { errMsg?: string } | null)?.errMsg ?? ''))
-          void Taro.showToast({ title: t('common.error'), icon: 'none' })
+        if (!/cancel|deny/.test(errMsg)) void Taro.showToast({ title: t('common.error'), icon: 'none' })
       },
-    )
+    })
   return (
     <Button id="add-calendar" className="btn btn--ghost" onClick={() => void add()}>
       {t('lectures.addToCalendar')}

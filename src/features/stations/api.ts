@@ -1,6 +1,6 @@
 import type {
-  AccessFact,
   ServiceKey,
+  StationAccess,
   StationDetailResponse,
   StationKind,
   StationListResponse,
@@ -21,7 +21,7 @@ export interface StationFilter {
   kind?: StationKind
   openNow?: boolean
   /** Facts that must all be "yes" (a wheelchair user picks 无台阶入口, a parent 母婴室). */
-  access?: AccessFact[]
+  access?: (keyof StationAccess)[]
 }
 
 export function listStations(

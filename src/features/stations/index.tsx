@@ -1,6 +1,6 @@
 import { ScrollView, Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom, useShareAppMessage } from '@tarojs/taro'
-import type { AccessFact, ServiceKey, StationKind } from '@contract'
+import type { ServiceKey, StationAccess, StationKind } from '@contract'
 import { useRef, useState } from 'react'
 import { useSettings } from '../../shared/settings'
 import { useTown } from '../../shared/town'
@@ -84,7 +84,7 @@ export default function StationsPage() {
   const open = (id: string) => void Taro.navigateTo({ url: `/features/stations/pages/detail/index?id=${id}` })
   const chip = (on: boolean) => `chip ${on ? 'chip--on' : ''}`
   /** Access chips add up: each one ticked is one more fact a station must have. */
-  const toggleAccess = (fact: AccessFact) => {
+  const toggleAccess = (fact: keyof StationAccess) => {
     const chosen = filter.access ?? []
     refine({ access: chosen.includes(fact) ? chosen.filter((f) => f !== fact) : [...chosen, fact] })
   }

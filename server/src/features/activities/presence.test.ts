@@ -39,7 +39,11 @@ describe.each(DB_KINDS)('presence and hours at a volunteer activity on %s', (kin
       volunteersNeeded: 2,
     })
     activityId = res.json().activity.id
-    for (const who of ['lin', 'wu', 'cai']) await api.call('POST', `/api/activities/${activityId}/signups`, tokens[who])
+    // A second apart, as people sign up: the attendance lists them in sign-up order, which equal times leave open.
+    for (const who of ['lin', 'wu', 'cai']) {
+      await api.call('POST', `/api/activities/${activityId}/signups`, tokens[who])
+      now = new Date(now.getTime() + 1000)
+    }
   })
   afterAll(() => api.close())
 

@@ -30,7 +30,8 @@ function answers(url: string): Promise<boolean> {
   })
 }
 
-async function waitFor(url: string, timeoutMs = 30_000) {
+// Generous: three instances compiling their sources at once on a busy 2-core machine took over 30 s in a CI run.
+async function waitFor(url: string, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs
   while (!(await answers(url))) {
     if (Date.now() > deadline) throw new Error(`${url} did not come up`)

@@ -2016,6 +2016,10 @@ export interface components {
         attendances: number
         /** @description party members verified by staff */
         membersVerified: number
+        /** @description volunteer activities that took place (not cancelled) and ended this week */
+        activitiesHeld: number
+        /** @description confirmed service hours, as the member record counts them: activities (dated by their start) plus wishes confirmed fulfilled (dated by the confirmation); to two decimals */
+        volunteerHours: number
       }[]
     }
     WishBreakdown: {

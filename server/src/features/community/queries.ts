@@ -5,6 +5,7 @@ import type { Db } from '../../db/index.js'
 import type { Database } from '../../db/schema.js'
 import { shanghaiDate, shanghaiWeekStart, WEEK_MS } from '../../shared/shanghai-time.js'
 import { PUBLIC_STATUSES, WISH_CATEGORIES } from '../wishes/schemas.js'
+import { activityHours, wishHours } from '../members/hours.js'
 import type { CommunityFigures, CommunityList, Stats, Trends, WishBreakdown } from './schemas.js'
 
 /** Communities to count in, or `null` for the whole old town. */
@@ -42,11 +43,23 @@ export async function weeklyTrends(
   const held = byWeek('lecture_sessions.ends_at')
   const attended = byWeek('bookings.checked_in_at')
   const verified = byWeek('decided_at')
+  const activityEnded = byWeek('activities.ends_at')
+  // Hours are dated as the service record dates them: an activity's by its start, a wish's by its confirmation.
+  const activityServed = byWeek('a.starts_at')
+  const hours = (column: string) => db.fn.sum<number>(sql.ref(column)).as('n')
   const scoped = communities !== null
   const sessions = db
     .selectFrom('lecture_sessions')
     .innerJoin('guesthouses', 'guesthouses.id', 'lecture_sessions.guesthouse_id')
-  const [wishesSolved, lecturesHeld, attendances, membersVerified] = await Promise.all([
+  const [
+    wishesSolved,
+    lecturesHeld,
+    attendances,
+    membersVerified,
+    activitiesHeld,
+    activityHoursServed,
+    wishHoursServed,
+  ] = await Promise.all([
     perWeek(
       db
         .selectFrom('wishes')
@@ -86,6 +99,33 @@ export async function weeklyTrends(
         .groupBy(week)
         .execute(),
     ),
+    perWeek(
+      db
+        .selectFrom('activities')
+        .select([activityEnded.week, n])
+        .where('activities.status', '=', 'scheduled')
+        .where('activities.ends_at', '<', now.toISOString())
+        .where(activityEnded.inRange)
+        .$if(scoped, (q) => q.where('activities.community_id', 'in', communities!))
+        .groupBy(week)
+        .execute(),
+    ),
+    perWeek(
+      activityHours(db)
+        .select([activityServed.week, hours('s.hours')])
+        .where(activityServed.inRange)
+        .$if(scoped, (q) => q.where('a.community_id', 'in', communities!))
+        .groupBy(week)
+        .execute(),
+    ),
+    perWeek(
+      wishHours(db)
+        .select([solved.week, hours('hours_served')])
+        .where(solved.inRange)
+        .$if(scoped, (q) => q.where('wishes.community_id', 'in', communities!))
+        .groupBy(week)
+        .execute(),
+    ),
   ])
   return {
     items: bounds.slice(0, weeks).map((start, i) => ({
@@ -94,6 +134,8 @@ export async function weeklyTrends(
       lecturesHeld: lecturesHeld[i]!,
       attendances: attendances[i]!,
       membersVerified: membersVerified[i]!,
+      activitiesHeld: activitiesHeld[i]!,
+      volunteerHours: Math.round((activityHoursServed[i]! + wishHoursServed[i]!) * 100) / 100,
     })),
   }
 }

@@ -17,6 +17,13 @@ export const trendsSchema = z.object({
       lecturesHeld: count.describe('sessions that took place and ended this week'),
       attendances: count.describe('check-ins at sessions'),
       membersVerified: count.describe('party members verified by staff'),
+      activitiesHeld: count.describe('volunteer activities that took place (not cancelled) and ended this week'),
+      volunteerHours: z
+        .number()
+        .describe(
+          'confirmed service hours, as the member record counts them: activities (dated by their start) plus wishes ' +
+            'confirmed fulfilled (dated by the confirmation); to two decimals',
+        ),
     }),
   ),
 })

@@ -7,6 +7,8 @@ type Week = {
   lecturesHeld: number
   attendances: number
   membersVerified: number
+  activitiesHeld: number
+  volunteerHours: number
 }
 
 // Monday 2 March 2026 00:00 in Shanghai is Sunday 1 March 16:00 UTC.
@@ -141,6 +143,134 @@ describe.each(DB_KINDS)('weekly trends on %s', (kind) => {
     expect(minus(after, before)).toEqual([
       { weekStart: '2026-02-23', wishesSolved: 1, lecturesHeld: 1, attendances: 1, membersVerified: 1 },
       { weekStart: '2026-03-02', wishesSolved: 2, lecturesHeld: 2, attendances: 2, membersVerified: 2 },
+    ])
+  })
+
+  it('counts activities held by their end and volunteer hours as the member record does, per community for staff', async () => {
+    // Monday 6 April 2026 00:00 in Shanghai is Sunday 5 April 16:00 UTC.
+    const at = (iso: string) => new Date(iso).toISOString()
+    now = new Date('2026-04-08T04:00:00Z')
+    const staff = await api.signIn('trend-volunteer-staff', 'staff', { communityId: 'cm_jiadi' })
+    const volunteers = await Promise.all(
+      [1, 2, 3, 4, 5].map(async (i) => (await api.signIn(`trend-volunteer-${i}`, 'resident')).user.id),
+    )
+    const figures = async (token?: string) => {
+      const res = await api.call('GET', `/api/stats${token ? '/communities' : ''}/trends?weeks=2`, token)
+      expect(res.statusCode).toBe(200)
+      return (res.json().items as Week[]).map(({ weekStart, activitiesHeld, volunteerHours }) => ({
+        weekStart,
+        activitiesHeld,
+        volunteerHours,
+      }))
+    }
+    const [publicBefore, jiadiBefore] = [await figures(), await figures(staff.token)]
+    const db = api.database.db
+    let activities = 0
+    const activity = async (
+      community: string,
+      startsAt: string,
+      endsAt: string,
+      status: 'scheduled' | 'cancelled' = 'scheduled',
+    ) => {
+      const id = `ac_trend_${++activities}`
+      await db
+        .insertInto('activities')
+        .values({
+          id,
+          title: '环境卫生整治',
+          kind: 'cleanup',
+          description: '清扫古城街巷',
+          community_id: community,
+          address: '南大街',
+          lat: 37.2,
+          lng: 112.18,
+          starts_at: at(startsAt),
+          ends_at: at(endsAt),
+          volunteers_needed: 10,
+          status,
+          checkin_secret: 'x',
+          created_by: staff.user.id,
+          created_at: at(startsAt),
+          updated_at: at(startsAt),
+        })
+        .execute()
+      return id
+    }
+    const signup = (
+      activityId: string,
+      who: number,
+      status: 'confirmed' | 'waitlisted' | 'cancelled',
+      hours: number | null,
+    ) =>
+      db
+        .insertInto('activity_signups')
+        .values({
+          id: `${activityId}_${who}`,
+          activity_id: activityId,
+          user_id: volunteers[who]!,
+          status,
+          waitlist_ticket: status === 'waitlisted' ? 1 : null,
+          checked_in_at: null,
+          checked_out_at: null,
+          hours,
+          hours_reason: null,
+          hours_set_by: null,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        })
+        .execute()
+    const wish = (community: string, status: 'confirmed' | 'disputed', confirmedAt: string, hours: number) =>
+      db
+        .insertInto('wishes')
+        .values({
+          id: `wi_trend_hours_${status}_${community}`,
+          resident_id: volunteers[4]!,
+          category: 'repair',
+          title: '修灯',
+          description: '楼道灯坏了',
+          community_id: community,
+          contact_phone: null,
+          urgent: 0,
+          preferred_time: null,
+          photos_json: '[]',
+          status,
+          claimed_by: volunteers[0]!,
+          hours_served: hours,
+          confirmed_at: at(confirmedAt),
+          created_at: at(confirmedAt),
+          updated_at: at(confirmedAt),
+        })
+        .execute()
+
+    // Week of 30 March, in 嘉地: held Sunday evening; 2 + 1.5 confirmed hours; no hours yet, cancelled and waitlisted count nothing.
+    const sunday = await activity('cm_jiadi', '2026-04-05T13:00:00Z', '2026-04-05T15:00:00Z')
+    await signup(sunday, 0, 'confirmed', 2)
+    await signup(sunday, 1, 'confirmed', 1.5)
+    await signup(sunday, 2, 'confirmed', null)
+    await signup(sunday, 3, 'cancelled', 3)
+    await signup(sunday, 4, 'waitlisted', 3)
+    // Week of 6 April: held in 西湖 just after midnight Monday; a cancelled one and one still going are not held.
+    await signup(await activity('cm_xihu', '2026-04-05T16:10:00Z', '2026-04-05T18:00:00Z'), 0, 'confirmed', 1.75)
+    await activity('cm_jiadi', '2026-04-06T01:00:00Z', '2026-04-06T03:00:00Z', 'cancelled')
+    await activity('cm_jiadi', '2026-04-08T03:00:00Z', '2026-04-08T05:00:00Z')
+    // A wish confirmed fulfilled counts its hours in the week it was confirmed; a disputed one counts nothing.
+    await wish('cm_jiadi', 'confirmed', '2026-04-06T02:00:00Z', 2.25)
+    await wish('cm_jiadi', 'disputed', '2026-04-06T02:00:00Z', 5)
+    now = new Date(now.getTime() + 60_000) // past the public trends' one-minute cache
+
+    const added = (after: Awaited<ReturnType<typeof figures>>, before: typeof after) =>
+      after.map((w, i) => ({
+        weekStart: w.weekStart,
+        activitiesHeld: w.activitiesHeld - before[i]!.activitiesHeld,
+        volunteerHours: Math.round((w.volunteerHours - before[i]!.volunteerHours) * 100) / 100,
+      }))
+    expect(added(await figures(), publicBefore)).toEqual([
+      { weekStart: '2026-03-30', activitiesHeld: 1, volunteerHours: 3.5 },
+      { weekStart: '2026-04-06', activitiesHeld: 1, volunteerHours: 4 },
+    ])
+    expect(added(await figures(staff.token), jiadiBefore)).toEqual([
+      { weekStart: '2026-03-30', activitiesHeld: 1, volunteerHours: 3.5 },
+      { weekStart: '2026-04-06', activitiesHeld: 0, volunteerHours: 2.25 },
     ])
   })
 

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { MembersTable } from '../../db/schema.js'
 import { pageOf } from '../../shared/offset-cursor.js'
+import { activityHours, wishHours } from './hours.js'
 import type { Member, MemberRecord } from './schemas.js'
 
 const toMember = (r: Selectable<MembersTable>): Member => ({
@@ -47,20 +48,11 @@ export async function findMemberQueue(
  */
 export async function findMemberRecord(db: Db, userId: string, now: Date, page: { limit: number; cursor?: string }) {
   const [wishes, activities, member] = await Promise.all([
-    db
-      .selectFrom('wishes')
+    wishHours(db)
       .select(['id', 'title', 'confirmed_at', 'updated_at', 'hours_served'])
       .where('claimed_by', '=', userId)
-      .where('status', '=', 'confirmed')
       .execute(),
-    db
-      .selectFrom('activity_signups as s')
-      .innerJoin('activities as a', 'a.id', 's.activity_id')
-      .select(['a.id', 'a.title', 'a.starts_at', 's.hours'])
-      .where('s.user_id', '=', userId)
-      .where('s.status', '=', 'confirmed')
-      .where('s.hours', 'is not', null)
-      .execute(),
+    activityHours(db).select(['a.id', 'a.title', 'a.starts_at', 's.hours']).where('s.user_id', '=', userId).execute(),
     findMemberOf(db, userId),
   ])
   const lectures = member

@@ -2531,7 +2531,7 @@ export interface components {
     }
     SheetImportResponse: {
       /** @enum {string} */
-      kind: 'stations' | 'guesthouses'
+      kind: 'stations' | 'guesthouses' | 'sessions'
       /** @enum {string} */
       mode: 'preview' | 'apply'
       /** @description data rows read (the header not counted) */
@@ -11066,7 +11066,7 @@ export interface operations {
       query?: never
       header?: never
       path: {
-        kind: 'stations' | 'guesthouses'
+        kind: 'stations' | 'guesthouses' | 'sessions'
       }
       cookie?: never
     }
@@ -11151,7 +11151,7 @@ export interface operations {
       query?: never
       header?: never
       path: {
-        kind: 'stations' | 'guesthouses'
+        kind: 'stations' | 'guesthouses' | 'sessions'
       }
       cookie?: never
     }
@@ -11239,7 +11239,7 @@ export interface operations {
       }
       header?: never
       path: {
-        kind: 'stations' | 'guesthouses'
+        kind: 'stations' | 'guesthouses' | 'sessions'
       }
       cookie?: never
     }

@@ -3,17 +3,15 @@ import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import type { BookingsTable } from '../../db/schema.js'
 import { recordChange } from '../../shared/audit.js'
-import { ApiError } from '../../shared/errors.js'
 import { notFound } from '../../shared/not-found.js'
 import { newId } from '../../shared/ids.js'
 import { createKeyedQueue } from '../../shared/keyed-queue.js'
 import type { Origin } from '../../shared/params.js'
 import type { User } from '../auth/schemas.js'
-import { assertGuesthouseInScope } from '../guesthouses/scope.js'
 import { enqueueNotices, type Notice } from '../notices/notices.js'
 import type { Booking, LectureSession, sessionPatchSchema } from './schemas.js'
 import { findSessionForBookings } from './queries.js'
-import { assertSessionTimes } from './schedule.js'
+import { changeSession } from './edits.js'
 import { assertSessionInScope } from './scope.js'
 import { decideSeat } from '../../shared/seats.js'
 import {
@@ -198,55 +196,7 @@ export function createBookingDesk(db: Db, clock: () => Date) {
   async function reschedule(actor: User, sessionId: string, patch: z.output<typeof sessionPatchSchema>): Promise<void> {
     await underSessionLock(sessionId, async (trx, session) => {
       await assertSessionInScope(trx, actor, sessionId)
-      // Moving a session to another guesthouse takes acting for that one's community too.
-      if (patch.guesthouseId) await assertGuesthouseInScope(trx, actor, patch.guesthouseId)
-      if (session.status === 'cancelled') throw sessionCancelled()
-      const startsAt = patch.startsAt ? new Date(patch.startsAt).toISOString() : session.starts_at
-      const endsAt = patch.endsAt ? new Date(patch.endsAt).toISOString() : session.ends_at
-      if (patch.startsAt !== undefined || patch.endsAt !== undefined)
-        assertSessionTimes(patch, startsAt, endsAt, clock())
-      if (patch.capacity !== undefined && patch.capacity < session.confirmed_count) {
-        throw new ApiError(
-          409,
-          'CAPACITY_BELOW_CONFIRMED',
-          `已有 ${session.confirmed_count} 人确认，座位数不能少于此数`,
-          `${session.confirmed_count} seats are already confirmed; capacity cannot go below that`,
-        )
-      }
-      const at = clock().toISOString()
-      await trx
-        .updateTable('lecture_sessions')
-        .set({
-          starts_at: startsAt,
-          ends_at: endsAt,
-          ...(patch.capacity !== undefined && { capacity: patch.capacity }),
-          ...(patch.speaker !== undefined && { speaker: patch.speaker }),
-          ...(patch.guesthouseId !== undefined && { guesthouse_id: patch.guesthouseId }),
-          updated_at: at,
-        })
-        .where('id', '=', sessionId)
-        .execute()
-      if (patch.capacity !== undefined) session.capacity = patch.capacity
-      await promoteWaitlisted(trx, session, at)
-      const people = await attendees(trx, sessionId)
-      await enqueueNotices(
-        trx,
-        people.map((p): Notice => ({
-          userId: p.user_id,
-          kind: 'session_changed',
-          dedupeKey: `session_changed:${sessionId}:${p.user_id}:${at}`,
-          payload: { sessionId, startsAt },
-        })),
-        at,
-      )
-      await recordChange(trx, {
-        actorId: actor.id,
-        entity: 'lecture_session',
-        entityId: sessionId,
-        action: 'update',
-        detail: patch,
-        at,
-      })
+      await changeSession(trx, actor, session, patch, clock())
     })
   }
 

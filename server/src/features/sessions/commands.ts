@@ -1,74 +1,17 @@
-import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
-import { recordChange } from '../../shared/audit.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { notFound } from '../../shared/not-found.js'
-import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
-import { assertGuesthouseInScope } from '../guesthouses/scope.js'
-import { enqueueNotices } from '../notices/notices.js'
 import { checkinWindow, issueCheckinCode, locationVerified, verifyCheckinCode } from '../../shared/checkin-code.js'
-import { assertSessionTimes } from './schedule.js'
+import { insertSession } from './edits.js'
 import { assertSessionInScope } from './scope.js'
 import type { checkinSchema, feedbackSchema, sessionCreateSchema } from './schemas.js'
 
 export function createSessionCommands(db: Db, clock: () => Date) {
   /** Schedules a session and tells every resident who ordered its topic. */
   async function scheduleSession(actor: User, input: z.output<typeof sessionCreateSchema>): Promise<string> {
-    const id = newId('ls')
-    const at = clock().toISOString()
-    await db.transaction().execute(async (trx) => {
-      const topic = await trx
-        .selectFrom('lecture_topics')
-        .select('title')
-        .where('id', '=', input.topicId)
-        .executeTakeFirst()
-      if (!topic) throw notFound.topic()
-      await assertGuesthouseInScope(trx, actor, input.guesthouseId)
-      assertSessionTimes(input, input.startsAt, input.endsAt, clock())
-      const startsAt = new Date(input.startsAt).toISOString()
-      await trx
-        .insertInto('lecture_sessions')
-        .values({
-          id,
-          topic_id: input.topicId,
-          guesthouse_id: input.guesthouseId,
-          starts_at: startsAt,
-          ends_at: new Date(input.endsAt).toISOString(),
-          capacity: input.capacity,
-          speaker: input.speaker ?? null,
-          status: 'scheduled',
-          checkin_secret: randomBytes(24).toString('base64url'),
-          created_at: at,
-          updated_at: at,
-        })
-        .execute()
-      const orderers = await trx
-        .selectFrom('topic_orders')
-        .select('user_id')
-        .where('topic_id', '=', input.topicId)
-        .execute()
-      await enqueueNotices(
-        trx,
-        orderers.map((o) => ({
-          userId: o.user_id,
-          kind: 'topic_scheduled' as const,
-          dedupeKey: `topic_scheduled:${id}:${o.user_id}`,
-          payload: { sessionId: id, topic: topic.title, startsAt },
-        })),
-        at,
-      )
-      await recordChange(trx, {
-        actorId: actor.id,
-        entity: 'lecture_session',
-        entityId: id,
-        action: 'create',
-        detail: input,
-        at,
-      })
-    })
-    return id
+    return db.transaction().execute((trx) => insertSession(trx, actor, input, clock()))
   }
 
   async function sessionForCheckin(sessionId: string) {

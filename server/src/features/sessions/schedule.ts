@@ -12,12 +12,12 @@ export const MAX_SESSION_MS = 8 * 3600_000
  * The time rules of scheduling and rescheduling. `sent` are the times the request gives (each must fall in the
  * window); `startsAt`/`endsAt` the resulting pair, a PATCH's missing one taken from the stored session.
  */
-export function assertSessionTimes(
+export function sessionTimeIssues(
   sent: { startsAt?: string; endsAt?: string },
   startsAt: string,
   endsAt: string,
   now: Date,
-): void {
+): IssueExplanation[] {
   const issues: IssueExplanation[] = []
   const earliest = now.getTime() + SCHEDULE_FROM_MS
   const latest = now.getTime() + SCHEDULE_UNTIL_MS
@@ -35,5 +35,11 @@ export function assertSessionTimes(
   if (length <= 0) issues.push({ field: 'endsAt', message: '须晚于开始时间', messageEn: 'must be after startsAt' })
   else if (length > MAX_SESSION_MS)
     issues.push({ field: 'endsAt', message: '一场讲座最长 8 小时', messageEn: 'a session lasts at most 8 hours' })
+  return issues
+}
+
+/** The time rules as a request's 400, naming each refused field. */
+export function assertSessionTimes(...rules: Parameters<typeof sessionTimeIssues>): void {
+  const issues = sessionTimeIssues(...rules)
   if (issues.length) throw errors.validation(issues)
 }

@@ -26,7 +26,7 @@ export function createSheetCommands(db: Db, clock: () => Date, onStationsChanged
     const spec = SHEET_SPECS[kind]
     const judge = async (reader: Db) => {
       const read = rowsByColumn(sheet, spec.columns)
-      const plan = await spec.plan(reader, await scopeOf(reader, actor), read.rows)
+      const plan = await spec.plan(reader, await scopeOf(reader, actor), read.rows, clock())
       const rowErrors = [...read.errors, ...duplicateIds(read.rows), ...plan.errors].sort((a, b) => a.row - b.row)
       const { created, updated, unchanged } = plan
       const result: SheetImportResponse = {

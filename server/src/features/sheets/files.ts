@@ -17,6 +17,8 @@ export interface SheetColumn {
   en: string
   /** Written as a number in .xlsx (coordinates); every other column is text. */
   numeric?: boolean
+  /** A file without this column is still read (as if every cell were blank), e.g. the status the export adds. */
+  optional?: boolean
 }
 
 /** A cell as read: its text, or that it held a formula (never evaluated) or an error value. */
@@ -48,7 +50,15 @@ function readXlsxCell(cell: ExcelJS.Cell): ReadCell {
   if (cell.type === ExcelJS.ValueType.Error) return { refused: 'ERROR_VALUE' }
   if (value !== null && typeof value === 'object' && 'sharedFormula' in value) return { refused: 'FORMULA' }
   if (value === null || value === undefined) return { text: '' }
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) }
+  // Excel keeps a typed date and time as the wall clock written (read here as UTC): `2026-12-05` or `2026-12-05 19:30`.
+  if (value instanceof Date)
+    return {
+      text: value
+        .toISOString()
+        .slice(0, 16)
+        .replace('T', ' ')
+        .replace(/ 00:00$/, ''),
+    }
   if (typeof value === 'object') return { text: cell.text }
   return { text: String(value) }
 }

@@ -23,5 +23,5 @@ export interface SheetKindSpec {
   columns: SheetColumn[]
   /** Every row the viewer acts for (`null`: a district account, all), as the export writes them. */
   exportRows(db: Db, communities: string[] | null): Promise<(string | number)[][]>
-  plan(db: Db, scope: Scope, rows: { number: number; text: RowText }[]): Promise<SheetPlan>
+  plan(db: Db, scope: Scope, rows: { number: number; text: RowText }[], now: Date): Promise<SheetPlan>
 }

@@ -5,7 +5,7 @@ import { rowError, sameFields, schemaErrors, textOfRow, type RowText } from './r
 import type { Scope } from './scope.js'
 
 /** How one kind's rows are read: by the single-item API's schema, from the documented text forms. */
-export interface RowReading<Current extends { communityId: string | null }, Fields extends { communityId?: string }> {
+export interface RowReading<Current extends { communityId: string | null }, Fields extends object> {
   columns: SheetColumn[]
   /** What a row whose id matches nothing is called, e.g. 站点 / station. */
   noSuchId: { zh: string; en: string }
@@ -17,6 +17,10 @@ export interface RowReading<Current extends { communityId: string | null }, Fiel
   columnOf(path: PropertyKey[]): string
   /** A record as the export writes it. */
   exportRow(current: Current): (string | number)[]
+  /** The community a row belongs to when the row has no communityId of its own (a session: its guesthouse's). */
+  communityOf?(fields: Fields): string | null | undefined
+  /** What the single-item route refuses beyond its schema (a session's times), asked only of rows that change. */
+  refusals?(row: number, fields: Fields, current: Current | undefined): SheetRowError[]
 }
 
 export type RowChange<Fields> = { id: string | null; fields: Fields }
@@ -25,7 +29,7 @@ export type RowChange<Fields> = { id: string | null; fields: Fields }
  * What importing these rows would do: each row matched by id to `existing` (blank: new), judged by the schema and by
  * the importer's communities (the record's and the row's), and left out when it says what the record says already.
  */
-export function planRows<Current extends { communityId: string | null }, Fields extends { communityId?: string }>(
+export function planRows<Current extends { communityId: string | null }, Fields extends object>(
   reading: RowReading<Current, Fields>,
   existing: Map<string, Current>,
   scope: Scope,
@@ -46,9 +50,13 @@ export function planRows<Current extends { communityId: string | null }, Fields 
       errors.push(...schemaErrors(number, parsed.error, reading.columnOf))
       continue
     }
-    const fields = { ...parsed.data, communityId: parsed.data.communityId ?? scope.soleCommunity() }
+    const own = parsed.data as Fields & { communityId?: string }
+    const fields = reading.communityOf ? own : { ...own, communityId: own.communityId ?? scope.soleCommunity() }
+    // undefined: the row names no community one can know (an unknown guesthouse), refused by `refusals` instead.
+    const community = reading.communityOf ? reading.communityOf(fields) : (fields.communityId ?? null)
     const refusal =
-      (current && scope.refusal(number, current.communityId)) || scope.refusal(number, fields.communityId ?? null)
+      (current && scope.refusal(number, current.communityId)) ||
+      (community !== undefined && scope.refusal(number, community))
     if (refusal) {
       errors.push(refusal)
       continue
@@ -59,6 +67,11 @@ export function planRows<Current extends { communityId: string | null }, Fields 
         unchanged += 1
         continue
       }
+    }
+    const refused = reading.refusals?.(number, fields, current) ?? []
+    if (refused.length) {
+      errors.push(...refused)
+      continue
     }
     changes.push({ id: current ? text.id! : null, fields })
   }

@@ -33,7 +33,8 @@ export function rowsByColumn(sheet: ReadSheet, columns: SheetColumn[]) {
   const errors: SheetRowError[] = []
   const position = new Map(columns.map((column) => [column.key, sheet.header.indexOf(column.key)]))
   for (const [key, index] of position)
-    if (index < 0) errors.push(rowError(1, key, 'MISSING_COLUMN', `缺少 ${key} 列`, `The column ${key} is missing`))
+    if (index < 0 && !columns.find((column) => column.key === key)!.optional)
+      errors.push(rowError(1, key, 'MISSING_COLUMN', `缺少 ${key} 列`, `The column ${key} is missing`))
   if (errors.length) return { errors, rows: [] }
   const rows: { number: number; text: RowText }[] = []
   for (const { number, cells } of sheet.rows) {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { sheetRowErrorSchema } from '../../shared/errors.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
 
-export const SHEET_KINDS = ['stations', 'guesthouses'] as const
+export const SHEET_KINDS = ['stations', 'guesthouses', 'sessions'] as const
 export const sheetKindSchema = z.enum(SHEET_KINDS)
 export type SheetKind = z.infer<typeof sheetKindSchema>
 

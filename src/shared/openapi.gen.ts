@@ -9326,6 +9326,8 @@ export interface operations {
       query?: {
         kind?: 'clinic' | 'cleanup' | 'legal_aid' | 'patrol' | 'civility' | 'other'
         communityId?: string
+        /** @description only those the caller signed up for (confirmed or waiting) */
+        mine?: '0' | '1' | 'true' | 'false'
         lat?: number
         lng?: number
         limit?: number

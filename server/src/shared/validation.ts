@@ -11,6 +11,9 @@ export function rule(zh: string, en: string, path?: string[]) {
 }
 
 /** lat and lng mean nothing alone. */
+/** A yes/no in a query string: `true`/`1` or `false`/`0`. */
+export const booleanQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
 export const coordinatesTogether = (query: { lat?: number; lng?: number }) =>
   (query.lat === undefined) === (query.lng === undefined)
 export const coordinatesTogetherRule = rule('须与 lng 同时提供', 'must come with lng', ['lat'])

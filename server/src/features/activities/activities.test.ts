@@ -135,6 +135,10 @@ describe.each(DB_KINDS)('volunteer activities on %s', (kind) => {
       waitlistCount: 2,
       mySignup: { status: 'waitlisted', position: 2 },
     })
+    const mine = (await api.call('GET', '/api/activities?mine=true', tokens.cai)).json().items
+    expect(mine.map((a: { id: string }) => a.id)).toContain(id)
+    expect(mine.every((a: { mySignup: object | null }) => a.mySignup !== null)).toBe(true)
+    expect((await api.call('GET', '/api/activities?mine=true', tokens.tourist)).json().items).toEqual([])
 
     const left = await withdraw(id, 'lin')
     expect(left.statusCode).toBe(200)

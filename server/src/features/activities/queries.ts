@@ -9,6 +9,8 @@ export interface ActivityFilter {
   id?: string
   kind?: Activity['kind']
   communityId?: string
+  /** Only those the caller holds a sign-up for (confirmed or waiting). */
+  mine?: boolean
   /** Only activities not over by then, and not cancelled. */
   notOverAt?: string
 }
@@ -116,6 +118,7 @@ export async function findActivities(
   if (filter.id) query = query.where('a.id', '=', filter.id)
   if (filter.kind) query = query.where('a.kind', '=', filter.kind)
   if (filter.communityId) query = query.where('a.community_id', '=', filter.communityId)
+  if (filter.mine) query = query.where('mine.id', 'is not', null)
   if (filter.notOverAt) query = query.where('a.status', '=', 'scheduled').where('a.ends_at', '>', filter.notOverAt)
   const items = (await query.execute()).map((r) => toActivity(r, origin))
   return origin ? items.sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0)) : items

@@ -54,10 +54,10 @@ export const activityRoutes =
         },
       },
       async (request) => {
-        const { kind, communityId, limit, cursor } = request.query
+        const { kind, communityId, mine, limit, cursor } = request.query
         return findActivityPage(
           db,
-          { kind, communityId, notOverAt: clock().toISOString() },
+          { kind, communityId, mine, notOverAt: clock().toISOString() },
           { limit, cursor },
           request.user?.id ?? null,
           originOf(request.query),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  booleanQuery,
   coordinatesTogether,
   coordinatesTogetherRule,
   identifier,
@@ -64,6 +65,7 @@ export const activityListQuerySchema = z
   .object({
     kind: activityKindSchema.optional(),
     communityId: id.optional(),
+    mine: booleanQuery.optional().describe('only those the caller signed up for (confirmed or waiting)'),
     ...position,
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: token(64).optional(),

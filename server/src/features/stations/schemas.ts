@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { idParamsSchema, originQuery, placePosition } from '../../shared/params.js'
 import {
+  booleanQuery,
   coordinatesTogether,
   coordinatesTogetherRule,
   identifier,
@@ -54,8 +55,6 @@ const accessQuery = z
   .transform((text) => [...new Set(text.split(',').map((fact) => fact.trim()))])
   .pipe(z.array(accessFactSchema).min(1).max(ACCESS_FACTS.length))
   .describe(`comma-separated, each one of ${ACCESS_FACTS.join(', ')}: only stations where every one is "yes"`)
-
-const booleanQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
 export const stationListQuerySchema = z
   .object({

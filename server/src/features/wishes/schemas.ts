@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { nameSchemas } from '../../shared/openapi-components.js'
 import { originQuery } from '../../shared/params.js'
-import { identifier, line, paragraph, reasonRequiredRule, rule, token } from '../../shared/validation.js'
+import { booleanQuery, identifier, line, paragraph, reasonRequiredRule, rule, token } from '../../shared/validation.js'
 
 export const WISH_CATEGORIES = [
   'life_help',
@@ -139,7 +139,6 @@ export const wishResponseSchema = z.object({
 })
 export type WishResponse = z.infer<typeof wishResponseSchema>
 
-const booleanQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 export const wishListQuerySchema = z
   .object({
     status: z.enum(PUBLIC_STATUSES).default('published'),

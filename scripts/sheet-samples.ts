@@ -1,16 +1,27 @@
 // `npx tsx scripts/sheet-samples.ts`: writes docs/samples/{kind}.csv and .xlsx for every sheet kind, from the demo
-// town's own export (the API on a throwaway demo database, as a district account), ids blanked so each row is new.
+// town's own export (the API on a throwaway demo database, as a district account), ids blanked so each row is new:
+// the first stations and guesthouses, the last (upcoming) sessions, and for the members roster a few made-up people
+// (the demo's registrations are already verified, and a roster from 组织部 comes without a status).
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import { writeXlsx } from '../server/src/features/sheets/files'
+import { writeCsv, writeXlsx } from '../server/src/features/sheets/files'
 import { SHEET_SPECS } from '../server/src/features/sheets/registry'
-import { SHEET_KINDS } from '../server/src/features/sheets/schemas'
+import { SHEET_KINDS, type SheetKind } from '../server/src/features/sheets/schemas'
 import { startApiProcess } from '../tests/support/server-process'
 
 const ROWS = 3
 const samples = join(__dirname, '../docs/samples')
+
+const ROSTER: (string | number)[][] = [
+  ['李红梅', '13900001001', '潮州市湘桥区教育局', '区教育局第一党支部', 'cm_jiadi', ''],
+  ['黄志远', '13900001002', '潮州市供电局', '供电局营销党支部', 'cm_xihu', ''],
+  ['郑晓丹', '13900001003', '潮州市人民医院', '医院门诊党支部', 'cm_paifang', ''],
+]
+
+/** Which exported rows make the sample: sessions from the end, so they lie ahead of the day the samples are made. */
+const pick = (kind: SheetKind, rows: (string | number)[][]) =>
+  kind === 'members' ? ROSTER : kind === 'sessions' ? rows.slice(-ROWS) : rows.slice(0, ROWS)
 
 async function main() {
   const api = await startApiProcess()
@@ -28,35 +39,20 @@ async function main() {
         ).arrayBuffer(),
       )
     for (const kind of SHEET_KINDS) {
+      const { title, columns } = SHEET_SPECS[kind]
+      // The .xlsx export's cells are what they mean (text as text, no CSV marks): both samples are written from them.
       const workbook = new ExcelJS.Workbook()
       await workbook.xlsx.load(await download(`${kind}.xlsx`))
-      const data = workbook.worksheets[0]!
-      const firstRows = Array.from({ length: ROWS }, (_, index) => {
-        const values = (data.getRow(index + 2).values as (string | number | undefined)[]).slice(1)
-        return SHEET_SPECS[kind].columns.map((_column, at) => (at === 0 ? '' : (values[at] ?? '')))
+      const exported: (string | number)[][] = []
+      workbook.worksheets[0]!.eachRow((row, number) => {
+        if (number === 1) return
+        const values = (row.values as (string | number | undefined)[]).slice(1)
+        exported.push(columns.map((column, at) => (column.key === 'id' ? '' : (values[at] ?? ''))))
       })
-      const { title, columns } = SHEET_SPECS[kind]
-      writeFileSync(join(samples, `${kind}.xlsx`), await writeXlsx(title, columns, firstRows))
-
-      // The CSV as the API writes it (BOM, formula marks), its rows the same few with the id cell blank.
-      const csv = new ExcelJS.Workbook()
-      const sheet = await csv.csv.read(Readable.from([(await download(`${kind}.csv`)).toString('utf8')]), {
-        map: (datum: string) => datum,
-      })
-      const rows: string[][] = []
-      sheet.eachRow((row, number) => {
-        if (number > ROWS + 1) return
-        const values = (row.values as string[]).slice(1)
-        rows.push(number === 1 ? values : ['', ...values.slice(1)])
-      })
-      const out = new ExcelJS.Workbook()
-      out.addWorksheet('data').addRows(rows)
-      const file = await out.csv.writeBuffer({
-        formatterOptions: { writeBOM: true, rowDelimiter: '\r\n' },
-        map: (v: unknown) => v,
-      })
-      writeFileSync(join(samples, `${kind}.csv`), Buffer.from(file))
-      console.log(`docs/samples/${kind}.xlsx, ${kind}.csv: ${ROWS} rows`)
+      const rows = pick(kind, exported)
+      writeFileSync(join(samples, `${kind}.xlsx`), await writeXlsx(title, columns, rows))
+      writeFileSync(join(samples, `${kind}.csv`), await writeCsv(columns, rows))
+      console.log(`docs/samples/${kind}.xlsx, ${kind}.csv: ${rows.length} rows`)
     }
   } finally {
     await api.stop()

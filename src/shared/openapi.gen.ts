@@ -411,7 +411,7 @@ export interface paths {
     put?: never
     /**
      * Register as an in-service party member (双报到)
-     * @description 双报到: an in-service party member registers with their home community and waits for staff verification; once: while one is pending or verified, registering again answers 200 with that registration, unchanged (201 when stored; a rejected one may register anew). Name and phone are seen only by that community’s staff.
+     * @description 双报到: an in-service party member registers with their home community and waits for staff verification; once: while one is pending or verified, registering again answers 200 with that registration, unchanged (201 when stored; a rejected one may register anew). A phone the community’s roster (名册, loaded as the members sheet) lists is verified at once: 201 with status verified. Name and phone are seen only by that community’s staff.
      */
     post: operations['postMembers']
     delete?: never
@@ -2143,6 +2143,7 @@ export interface components {
         | 'activity_promoted'
         | 'activity_changed'
         | 'activity_cancelled'
+        | 'member_verified'
       /** @description in Chinese */
       title: string
       titleEn: string
@@ -2348,6 +2349,7 @@ export interface components {
       | 'activity_promoted'
       | 'activity_changed'
       | 'activity_cancelled'
+      | 'member_verified'
     NoticeTemplates: {
       templates: {
         kind: components['schemas']['NoticeKind']
@@ -2531,7 +2533,7 @@ export interface components {
     }
     SheetImportResponse: {
       /** @enum {string} */
-      kind: 'stations' | 'guesthouses' | 'sessions'
+      kind: 'stations' | 'guesthouses' | 'sessions' | 'members'
       /** @enum {string} */
       mode: 'preview' | 'apply'
       /** @description data rows read (the header not counted) */
@@ -2539,6 +2541,8 @@ export interface components {
       created: number
       updated: number
       unchanged: number
+      /** @description members only: pending registrations the roster rows verify (preview: would verify) */
+      verified?: number
       errors: {
         row: number
         /** @description the column key, null when the whole row is refused */
@@ -10814,6 +10818,7 @@ export interface operations {
             | 'activity_promoted'
             | 'activity_changed'
             | 'activity_cancelled'
+            | 'member_verified'
           )[]
         }
       }
@@ -11068,7 +11073,7 @@ export interface operations {
       query?: never
       header?: never
       path: {
-        kind: 'stations' | 'guesthouses' | 'sessions'
+        kind: 'stations' | 'guesthouses' | 'sessions' | 'members'
       }
       cookie?: never
     }
@@ -11153,7 +11158,7 @@ export interface operations {
       query?: never
       header?: never
       path: {
-        kind: 'stations' | 'guesthouses' | 'sessions'
+        kind: 'stations' | 'guesthouses' | 'sessions' | 'members'
       }
       cookie?: never
     }
@@ -11241,7 +11246,7 @@ export interface operations {
       }
       header?: never
       path: {
-        kind: 'stations' | 'guesthouses' | 'sessions'
+        kind: 'stations' | 'guesthouses' | 'sessions' | 'members'
       }
       cookie?: never
     }

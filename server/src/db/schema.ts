@@ -203,6 +203,19 @@ export interface MembersTable {
   decided_by: string | null
 }
 
+/** The 双报到 roster, one row per phone and community (see migration 0018). */
+export interface RosterEntriesTable {
+  id: string
+  community_id: string
+  phone: string
+  real_name: string
+  work_unit: string
+  branch: string
+  created_by: string
+  created_at: IsoTime
+  updated_at: IsoTime
+}
+
 export interface UploadsTable {
   id: string
   owner_id: string | null
@@ -391,6 +404,7 @@ export interface Database {
   communities: CommunitiesTable
   staff_communities: StaffCommunitiesTable
   members: MembersTable
+  roster_entries: RosterEntriesTable
   uploads: UploadsTable
   photo_uses: PhotoUsesTable
   wishes: WishesTable

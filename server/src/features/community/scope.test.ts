@@ -219,7 +219,10 @@ const BEYOND_COMMUNITIES = ['GET /api/auth/desk/{ticket}', 'POST /api/auth/desk/
 /** Scoped staff lists that need a moved clock to hold anything, so their scope is tested where the clock moves. */
 const SCOPED_WITH_A_CLOCK = ['GET /api/staff/overdue'] // targets/targets.test.ts
 
-/** Spreadsheets are scoped row by row (a row of another community is a row error), tested in sheets/sheets.test.ts. */
+/**
+ * Spreadsheets are scoped row by row (a row of another community is a row error), tested in sheets/*.test.ts; the
+ * members roster's names and phones go only to their community's staff and the district's (sheets/members.test.ts).
+ */
 const SCOPED_PER_ROW = [
   'GET /api/staff/sheets/{kind}.xlsx',
   'GET /api/staff/sheets/{kind}.csv',

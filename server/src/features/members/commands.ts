@@ -6,12 +6,14 @@ import { notFound } from '../../shared/not-found.js'
 import { lockPerson } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { assertActsFor } from '../community/scope.js'
+import { lockCommunities, rosterEntryFor, verifyRegistrations } from './roster.js'
 import type { MemberRegister, MemberSettings, Verify } from './schemas.js'
 
 /**
  * Files a person's 双报到 registration, once: under the person's row lock, so of ten taps at once the first stores
  * the one row and the others get it back ('existing') instead of colliding on the unique user_id.
- * A rejected registration may be filed again, replacing the old one.
+ * A rejected registration may be filed again, replacing the old one. A phone the community's roster lists is verified
+ * at once.
  */
 export async function registerMember(
   db: Db,
@@ -23,6 +25,8 @@ export async function registerMember(
     throw errors.badRequest('请选择报到的社区', 'Choose the community you register with')
   }
   return db.transaction().execute(async (trx) => {
+    // The community first, as a roster load takes it before any person: so neither waits on the other in a circle.
+    await lockCommunities(trx, [input.communityId])
     await lockPerson(trx, userId)
     const existing = await trx
       .selectFrom('members')
@@ -40,13 +44,19 @@ export async function registerMember(
       status: 'pending' as const,
       reason: null,
       created_at: at,
+      decided_at: null,
+      decided_by: null,
     }
-    if (existing) await trx.updateTable('members').set(values).where('id', '=', existing.id).execute()
+    const id = existing?.id ?? newId('mb')
+    if (existing) await trx.updateTable('members').set(values).where('id', '=', id).execute()
     else
       await trx
         .insertInto('members')
-        .values({ id: newId('mb'), user_id: userId, ranking_opt_out: 0, decided_at: null, decided_by: null, ...values })
+        .values({ id, user_id: userId, ranking_opt_out: 0, ...values })
         .execute()
+    // On the roster already: verified at once, as decided by whoever loaded the roster.
+    const listed = await rosterEntryFor(trx, input.communityId, input.phone)
+    if (listed) await verifyRegistrations(trx, [{ id, userId }], listed.created_by, at)
     return 'stored'
   })
 }

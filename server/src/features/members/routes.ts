@@ -33,8 +33,9 @@ export const memberRoutes =
           description:
             '双报到: an in-service party member registers with their home community and waits for staff ' +
             'verification; once: while one is pending or verified, registering again answers 200 with that ' +
-            'registration, unchanged (201 when stored; a rejected one may register anew). Name and phone are ' +
-            'seen only by that community’s staff.',
+            'registration, unchanged (201 when stored; a rejected one may register anew). A phone the community’s ' +
+            'roster (名册, loaded as the members sheet) lists is verified at once: 201 with status verified. Name ' +
+            'and phone are seen only by that community’s staff.',
           body: memberRegisterSchema,
           response: { 201: memberResponseSchema, 200: memberResponseSchema },
         },

@@ -23,6 +23,7 @@ export const NOTICE_KINDS = [
   'activity_promoted',
   'activity_changed',
   'activity_cancelled',
+  'member_verified',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 

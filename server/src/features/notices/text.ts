@@ -164,6 +164,13 @@ const TEXTS: Record<NoticeKind, (p: Parts) => { title: Words; body: Words }> = {
       en: `"${activity.en}" (${time.en}) was cancelled.${reason.en}`,
     },
   }),
+  member_verified: () => ({
+    title: { zh: '双报到已核实', en: 'Your registration is verified' },
+    body: {
+      zh: '您的双报到信息与组织部名册一致，已核实为在职党员，可以认领微心愿、报名志愿服务。',
+      en: 'Your registration matches the party roster: you are verified as a member and may claim wishes and volunteer.',
+    },
+  }),
 }
 
 /** The lectures' topics, the wishes' and the activities' titles the notices speak of, one lookup each per page. */

@@ -18,6 +18,7 @@ const LECTURE: TemplateFields = { thing1: 'topic', time2: 'time', thing3: 'title
 const LECTURE_WITH_REASON: TemplateFields = { thing1: 'topic', time2: 'time', thing3: 'reason' }
 const ACTIVITY: TemplateFields = { thing1: 'activity', time2: 'time', thing3: 'title' }
 const ACTIVITY_WITH_REASON: TemplateFields = { thing1: 'activity', time2: 'time', thing3: 'reason' }
+const MEMBER: TemplateFields = { thing1: 'title', time2: 'time' }
 const WISH: TemplateFields = { thing1: 'wish', thing2: 'title' }
 const WISH_WITH_REASON: TemplateFields = { thing1: 'wish', thing2: 'reason' }
 
@@ -43,6 +44,7 @@ export const DEFAULT_TEMPLATE_FIELDS: Record<NoticeKind, TemplateFields> = {
   activity_promoted: ACTIVITY,
   activity_changed: ACTIVITY,
   activity_cancelled: ACTIVITY_WITH_REASON,
+  member_verified: MEMBER,
 }
 
 const templateSchema = z.union([

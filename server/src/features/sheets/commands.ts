@@ -28,7 +28,7 @@ export function createSheetCommands(db: Db, clock: () => Date, onStationsChanged
       const read = rowsByColumn(sheet, spec.columns)
       const plan = await spec.plan(reader, await scopeOf(reader, actor), read.rows, clock())
       const rowErrors = [...read.errors, ...duplicateIds(read.rows), ...plan.errors].sort((a, b) => a.row - b.row)
-      const { created, updated, unchanged } = plan
+      const { created, updated, unchanged, verified } = plan
       const result: SheetImportResponse = {
         kind,
         mode,
@@ -36,6 +36,7 @@ export function createSheetCommands(db: Db, clock: () => Date, onStationsChanged
         created,
         updated,
         unchanged,
+        ...(verified !== undefined && { verified }),
         errors: rowErrors,
       }
       return { result, plan }
@@ -47,13 +48,13 @@ export function createSheetCommands(db: Db, clock: () => Date, onStationsChanged
       const judged = await judge(trx)
       if (judged.result.errors.length) throw errors.sheetHasErrors(judged.result.errors)
       await judged.plan.write(trx, actor, at)
-      const { created, updated, unchanged, rows } = judged.result
+      const { created, updated, unchanged, verified, rows } = judged.result
       await recordChange(trx, {
         actorId: actor.id,
         entity: 'sheet',
         entityId: newId('sh'),
         action: 'import',
-        detail: { kind, rows, created, updated, unchanged },
+        detail: { kind, rows, created, updated, unchanged, ...(verified !== undefined && { verified }) },
         at,
       })
       return judged.result

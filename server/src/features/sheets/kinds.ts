@@ -13,6 +13,8 @@ export interface SheetPlan {
   created: number
   updated: number
   unchanged: number
+  /** Pending registrations the rows verify (the members roster only). */
+  verified?: number
   write(trx: Transaction<Database>, actor: User, at: string): Promise<void>
 }
 

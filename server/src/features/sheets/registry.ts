@@ -1,5 +1,6 @@
 import { guesthouseSheet } from './guesthouses.js'
 import type { SheetKindSpec } from './kinds.js'
+import { memberSheet } from './members.js'
 import type { SheetKind } from './schemas.js'
 import { sessionSheet } from './sessions.js'
 import { stationSheet } from './stations.js'
@@ -9,4 +10,5 @@ export const SHEET_SPECS: Record<SheetKind, SheetKindSpec> = {
   stations: stationSheet,
   guesthouses: guesthouseSheet,
   sessions: sessionSheet,
+  members: memberSheet,
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { sheetRowErrorSchema } from '../../shared/errors.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
 
-export const SHEET_KINDS = ['stations', 'guesthouses', 'sessions'] as const
+export const SHEET_KINDS = ['stations', 'guesthouses', 'sessions', 'members'] as const
 export const sheetKindSchema = z.enum(SHEET_KINDS)
 export type SheetKind = z.infer<typeof sheetKindSchema>
 
@@ -24,6 +24,11 @@ export const sheetImportResponseSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  verified: z
+    .number()
+    .int()
+    .optional()
+    .describe('members only: pending registrations the roster rows verify (preview: would verify)'),
   errors: z.array(sheetRowErrorSchema),
 })
 export type SheetImportResponse = z.infer<typeof sheetImportResponseSchema>

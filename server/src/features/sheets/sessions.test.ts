@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import { CSV, XLSX, sheetsOf, workbookOf, xlsxOf } from '../../../../tests/support/sheets'
 
+/** Before the sample's sessions (docs/samples/sessions.*, written 2026-12-02), so they stay in the window ahead. */
 const NOW = new Date('2026-11-25T02:00:00Z')
 const HEADER = 'id,guesthouseId,topicId,startsAt,endsAt,capacity,speaker,status'
 
@@ -48,6 +51,18 @@ describe.each(DB_KINDS)('session sheets on %s', (kind) => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['场次 sessions', '说明 About'])
     expect(workbook.worksheets[1]!.getColumn(3).values).toContainEqual(expect.stringContaining('Beijing time'))
   })
+
+  it.each([
+    ['csv', CSV],
+    ['xlsx', XLSX],
+  ])(
+    'previews the sample docs/samples/sessions.%s as three new sessions, without a single error',
+    async (format, type) => {
+      const sample = readFileSync(join(__dirname, `../../../../docs/samples/sessions.${format}`))
+      const preview = await sheets.upload(sample, type, 'preview')
+      expect(preview.json()).toMatchObject({ rows: 3, created: 3, updated: 0, errors: [] })
+    },
+  )
 
   it('changes nothing when an exported schedule comes back unchanged, past sessions included', async () => {
     const before = await sessions()

@@ -72,6 +72,8 @@ describe.each(DB_KINDS)('station sheets on %s', (kind) => {
     ['stations', 'xlsx'],
     ['guesthouses', 'csv'],
     ['guesthouses', 'xlsx'],
+    ['members', 'csv'],
+    ['members', 'xlsx'],
   ])('previews the sample docs/samples/%s.%s as three new rows, without a single error', async (sheet, format) => {
     const sample = readFileSync(join(__dirname, `../../../../docs/samples/${sheet}.${format}`))
     const preview = await api.app.inject({

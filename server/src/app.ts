@@ -15,6 +15,7 @@ import { guesthouseRoutes } from './features/guesthouses/routes.js'
 import { inboxRoutes } from './features/inbox/routes.js'
 import { sessionRoutes } from './features/sessions/routes.js'
 import { memberRoutes } from './features/members/routes.js'
+import { certificateRoutes } from './features/certificates/routes.js'
 import { notificationRoutes } from './features/notifications/routes.js'
 import { uploadRoutes } from './features/uploads/routes.js'
 import { PHOTO_RULES } from './photo-rules.js'
@@ -187,6 +188,7 @@ export async function buildApp({
   await app.register(townRoutes(database.db, clock))
   await app.register(communityRoutes(database.db, clock, targetsFrom(config)))
   await app.register(memberRoutes(database.db, clock))
+  await app.register(certificateRoutes(database.db, clock, config.PUBLIC_BASE_URL))
   await app.register(wishRoutes(database.db, clock, quotas))
   await app.register(targetRoutes(database.db, clock, targetsFrom(config)))
   await app.register(uploadRoutes(database.db, clock, quotas, config.QUOTA_UPLOAD_MAX_MB, PHOTO_RULES))

@@ -492,6 +492,66 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/me/member/certificates': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ask for a certificate of my volunteer service (verified 双报到 members)
+     * @description The period is Shanghai calendar dates, both included, from ≤ to, not after today. Its figures are the member record’s for the period (confirmed hours only). 409 NOTHING_TO_CERTIFY when the period holds no confirmed hours. The same period with the same figures again: 200 with that certificate.
+     */
+    post: operations['postMeMemberCertificates']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/certificates/{serial}.pdf': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * A certificate as a one-page A4 PDF (its holder; staff of their community)
+     * @description Full name, work unit, community, period, hours, activities and wishes, the issuing community, the date, the serial and a QR code of the public check (PUBLIC_BASE_URL, or this server’s address, + /api/certificates/{serial}). Staff of another community: 403; anyone else: 404.
+     */
+    get: operations['getCertificatesBySerialPdf']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/certificates/{serial}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Check a certificate (anyone)
+     * @description What the QR code on a certificate opens: the figures, the masked name and the issuing community, nothing else about the person. valid turns false once the period’s confirmed hours were corrected below the certificate’s figure. Unknown serial: 404.
+     */
+    get: operations['getCertificatesBySerial']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/wishes': {
     parameters: {
       query?: never
@@ -2327,6 +2387,28 @@ export interface components {
         hoursServed: number
       }[]
     }
+    CertificateIssued: {
+      serial: string
+      /** @description confirmed hours in the period, as the member record counts them */
+      hours: number
+      from: string
+      to: string
+      /** @description where the PDF is: /api/certificates/{serial}.pdf */
+      url: string
+    }
+    CertificateCheck: {
+      serial: string
+      /** @description false once the confirmed hours of the period have been corrected below the certificate’s figure */
+      valid: boolean
+      /** @description the holder’s name, masked: 陈** */
+      nameMasked: string
+      hours: number
+      from: string
+      to: string
+      /** @description the issuing community */
+      community: string
+      issuedAt: string
+    }
     /** @enum {string} */
     NoticeKind:
       | 'booking_confirmed'
@@ -2598,6 +2680,7 @@ export interface components {
           | 'SESSION_CANCELLED'
           | 'ACTIVITY_CANCELLED'
           | 'SIGNUP_CLOSED'
+          | 'NOTHING_TO_CERTIFY'
           | 'WISH_ALREADY_CLAIMED'
           | 'WISH_WRONG_STATE'
           | 'DESK_CODE_EXPIRED'
@@ -2696,6 +2779,8 @@ export type MemberResponse = components['schemas']['MemberResponse']
 export type MemberList = components['schemas']['MemberList']
 export type MemberRecord = components['schemas']['MemberRecord']
 export type MemberRanking = components['schemas']['MemberRanking']
+export type CertificateIssued = components['schemas']['CertificateIssued']
+export type CertificateCheck = components['schemas']['CertificateCheck']
 export type NoticeKind = components['schemas']['NoticeKind']
 export type NoticeTemplates = components['schemas']['NoticeTemplates']
 export type Subscriptions = components['schemas']['Subscriptions']
@@ -5112,6 +5197,299 @@ export interface operations {
       }
       /** @description UNSUPPORTED_MEDIA_TYPE: send JSON (or, for a photo, JPEG, PNG or WebP; for a sheet, .xlsx or .csv) */
       415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  postMeMemberCertificates: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the first day of the period (Asia/Shanghai), YYYY-MM-DD */
+          from: string
+          /** @description the last day of the period, included; not after today */
+          to: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['CertificateIssued']
+        }
+      }
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['CertificateIssued']
+        }
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description FORBIDDEN: only for member, or not this caller’s to do */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Refused in the current state; error.code says which (e.g. WISH_ALREADY_CLAIMED, BOOKING_CLOSED) */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description PAYLOAD_TOO_LARGE: the body is over the limit */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNSUPPORTED_MEDIA_TYPE: send JSON (or, for a photo, JPEG, PNG or WebP; for a sheet, .xlsx or .csv) */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  getCertificatesBySerialPdf: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description the certificate’s serial, e.g. 7K3M-9QXD-2HFA-PW8R */
+        serial: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The PDF’s bytes */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/pdf': unknown
+        }
+      }
+      /** @description Not modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description UNAUTHENTICATED: no valid session token (log in, then send it as Authorization: Bearer …) */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description NOT_FOUND: nothing with that id, or nothing this caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description RATE_LIMITED: too many requests or too much stored; try again after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description INTERNAL: a failure on the server’s side; try again later */
+      500: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description Unavailable: SHUTTING_DOWN (try again), DATABASE_UNAVAILABLE, WECHAT_LOGIN_UNAVAILABLE, UPLOADS_BUSY, WECHAT_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+    }
+  }
+  getCertificatesBySerial: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description the certificate’s serial, e.g. 7K3M-9QXD-2HFA-PW8R */
+        serial: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['CertificateCheck']
+        }
+      }
+      /** @description Not modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Invalid request: VALIDATION_FAILED names each field to fix in error.details; or INVALID_JSON… */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiError']
+        }
+      }
+      /** @description NOT_FOUND: nothing with that id, or nothing this caller may see */
+      404: {
         headers: {
           [name: string]: unknown
         }

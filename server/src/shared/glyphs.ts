@@ -1,63 +1,23 @@
-import { readdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
-import { openSync, type Font } from 'fontkit'
+import type { Font } from 'fontkit'
+import { fontChain, fontRuns, openForOutlines, type Weight } from './fonts.js'
 
 /**
- * Text for images the server draws (posters) as SVG outlines of Noto Sans SC from its npm package: the production
- * image has no system fonts, let alone Chinese ones, and an SVG `<text>` would be drawn by whatever the renderer finds
- * there. Outlines need no font at render time, so the poster looks the same on every machine.
+ * Text for images the server draws (posters) as SVG outlines of Noto Sans SC (shared/fonts.ts): an SVG `<text>` would
+ * be drawn by whatever fonts the renderer finds on the machine. Outlines need no font at render time, so the poster
+ * looks the same on every machine.
  */
-export type Weight = 400 | 700
-
 export interface TextStyle {
   size: number
   weight: Weight
   fill: string
 }
 
-const FONT_FILES = dirname(
-  createRequire(__filename).resolve('@fontsource/noto-sans-sc/files/noto-sans-sc-latin-400-normal.woff2'),
-)
-
-/**
- * For each weight: the simplified-Chinese file first (7 900 characters, Latin included), then the package's numbered
- * subsets, opened only when a character is missing from every font opened so far (a rare character in a name).
- */
-function fontsOf(weight: Weight) {
-  const primary = openSync(`${FONT_FILES}/noto-sans-sc-chinese-simplified-${weight}-normal.woff2`)
-  const subsetNames = readdirSync(FONT_FILES).filter((name) =>
-    new RegExp(`^noto-sans-sc-(\\d+|latin-ext|vietnamese|cyrillic)-${weight}-normal\\.woff2$`).test(name),
-  )
-  const opened: Font[] = [primary]
-  return (codePoint: number): Font => {
-    const found = opened.find((font) => font.hasGlyphForCodePoint(codePoint))
-    if (found) return found
-    while (subsetNames.length > 0) {
-      const font = openSync(`${FONT_FILES}/${subsetNames.shift()!}`)
-      opened.push(font)
-      if (font.hasGlyphForCodePoint(codePoint)) return font
-    }
-    // Nowhere: the primary font's .notdef box at least shows something is there.
-    return primary
-  }
-}
-
 const fontFor: Record<Weight, ((codePoint: number) => Font) | undefined> = { 400: undefined, 700: undefined }
-const pickFont = (weight: Weight) => (fontFor[weight] ??= fontsOf(weight))
+const pickFont = (weight: Weight) => (fontFor[weight] ??= fontChain(weight, openForOutlines))
 
 /** `text` cut into runs that one font draws, each laid out by that font (kerning, ligatures within the run). */
-function runsOf(text: string, weight: Weight) {
-  const pick = pickFont(weight)
-  const runs: { font: Font; text: string }[] = []
-  for (const char of text) {
-    const font = pick(char.codePointAt(0)!)
-    const last = runs.at(-1)
-    if (last?.font === font) last.text += char
-    else runs.push({ font, text: char })
-  }
-  return runs.map(({ font, text: run }) => ({ font, layout: font.layout(run) }))
-}
+const runsOf = (text: string, weight: Weight) =>
+  fontRuns(text, pickFont(weight)).map(({ font, text: run }) => ({ font, layout: font.layout(run) }))
 
 /** How wide `text` is in this style, in pixels. */
 export function measureText(text: string, style: Pick<TextStyle, 'size' | 'weight'>): number {

@@ -13,6 +13,7 @@ export const notFound = {
   signup: () => errors.notFound('您没有报名该活动', 'You have not signed up for this activity'),
   wish: () => errors.notFound('找不到该心愿', 'No such wish'),
   registration: () => errors.notFound('找不到该报到记录', 'No such registration'),
+  certificate: () => errors.notFound('找不到该证书，请核对编号', 'No such certificate; check the serial'),
   photo: () => errors.notFound('找不到该图片', 'No such photo'),
   deskTicket: () =>
     errors.notFound('找不到该登录码，请在电脑上刷新', 'No such sign-in code; refresh it on the computer'),

@@ -14,6 +14,12 @@ export function shanghaiWeekStart(at: Date): Date {
 /** The Shanghai calendar date of a moment, `YYYY-MM-DD`. */
 export const shanghaiDate = (at: Date) => new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
 
+/** The moments a stretch of Shanghai calendar dates (`YYYY-MM-DD`, both included) covers: [start, end) in ms. */
+export function shanghaiDays(from: string, to: string): { start: number; end: number } {
+  const midnight = (date: string) => Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS
+  return { start: midnight(from), end: midnight(to) + DAY_MS }
+}
+
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /** A moment on the Shanghai wall clock for people to read: `11月25日 20:00` / `25 Nov 20:00`. */

@@ -1,4 +1,4 @@
-/** The part of fontkit 2 (which ships no types) that the poster's text layout uses. */
+/** The part of fontkit 2 (which ships no types) that the server's text layout and PDF fonts use. */
 declare module 'fontkit' {
   export interface Path {
     scale(scaleX: number, scaleY?: number): Path
@@ -22,5 +22,13 @@ declare module 'fontkit' {
     hasGlyphForCodePoint(codePoint: number): boolean
     layout(text: string): GlyphRun
   }
+  /** A WOFF file's table directory, as fontkit's WOFF reader decodes it. */
+  export interface WoffFont extends Font {
+    directory: {
+      flavor: number
+      tables: Record<string, { tag: string; offset: number; compLength: number; length: number; origChecksum: number }>
+    }
+  }
   export function openSync(path: string): Font
+  export function create(data: Buffer): Font
 }

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { MembersTable } from '../../db/schema.js'
 import { pageOf } from '../../shared/offset-cursor.js'
+import { shanghaiDays } from '../../shared/shanghai-time.js'
 import { activityHours, wishHours } from './hours.js'
 import type { Member, MemberRecord } from './schemas.js'
 
@@ -41,29 +42,27 @@ export async function findMemberQueue(
   return (await query.execute()).map(toMember)
 }
 
+/** A stretch of Shanghai calendar dates, `YYYY-MM-DD`, both days included. */
+export interface Period {
+  from: string
+  to: string
+}
+
 /**
- * What a member has done, counting confirmed hours only: volunteer activities with hours (checked in and out, or set
- * by staff) and wishes confirmed fulfilled (by the resident, or settled by staff; a disputed one is not confirmed);
- * lectures given under their real name; and one page of what they served, newest first.
+ * What a person served that counts (the rule of members/hours.ts), newest first: volunteer activities with confirmed
+ * hours (checked in and out, or set by staff) and wishes confirmed fulfilled (by the resident, or settled by staff; a
+ * disputed one is not confirmed). Within `period` when given, by when each happened (the activity's start, the wish's
+ * confirmation). The member record and every certificate count from here: a certificate's figures are the record's.
  */
-export async function findMemberRecord(db: Db, userId: string, now: Date, page: { limit: number; cursor?: string }) {
-  const [wishes, activities, member] = await Promise.all([
+export async function findService(db: Db, userId: string, period?: Period) {
+  const [wishes, activities] = await Promise.all([
     wishHours(db)
       .select(['id', 'title', 'confirmed_at', 'updated_at', 'hours_served'])
       .where('claimed_by', '=', userId)
       .execute(),
     activityHours(db).select(['a.id', 'a.title', 'a.starts_at', 's.hours']).where('s.user_id', '=', userId).execute(),
-    findMemberOf(db, userId),
   ])
-  const lectures = member
-    ? await db
-        .selectFrom('lecture_sessions')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('speaker', '=', member.realName)
-        .where('status', '=', 'scheduled')
-        .where('ends_at', '<', now.toISOString())
-        .executeTakeFirstOrThrow()
-    : { n: 0 }
+  const within = period ? shanghaiDays(period.from, period.to) : null
   const items: MemberRecord['items'] = [
     ...wishes.map((w) => ({
       kind: 'wish' as const,
@@ -79,14 +78,36 @@ export async function findMemberRecord(db: Db, userId: string, now: Date, page: 
       at: a.starts_at,
       hours: Number(a.hours),
     })),
-  ].sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id))
+  ]
+    .filter((item) => !within || (Date.parse(item.at) >= within.start && Date.parse(item.at) < within.end))
+    .sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id))
   const hours = items.reduce((sum, item) => sum + item.hours, 0)
   return {
-    wishesFulfilled: wishes.length,
-    hoursServed: Math.round(hours * 100) / 100,
+    items,
+    wishes: items.filter((item) => item.kind === 'wish').length,
+    activities: items.filter((item) => item.kind === 'activity').length,
+    hours: Math.round(hours * 100) / 100,
+  }
+}
+
+/** What a member has done (confirmed hours only, see findService), lectures given under their real name, one page. */
+export async function findMemberRecord(db: Db, userId: string, now: Date, page: { limit: number; cursor?: string }) {
+  const [service, member] = await Promise.all([findService(db, userId), findMemberOf(db, userId)])
+  const lectures = member
+    ? await db
+        .selectFrom('lecture_sessions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('speaker', '=', member.realName)
+        .where('status', '=', 'scheduled')
+        .where('ends_at', '<', now.toISOString())
+        .executeTakeFirstOrThrow()
+    : { n: 0 }
+  return {
+    wishesFulfilled: service.wishes,
+    hoursServed: service.hours,
     lecturesGiven: Number(lectures.n),
-    activities: activities.length,
-    ...pageOf(items, page.limit, page.cursor),
+    activities: service.activities,
+    ...pageOf(service.items, page.limit, page.cursor),
   }
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { encode } from 'uqr'
 import { errors } from '../../shared/errors.js'
+import { qrModules } from '../../shared/qr-code.js'
 import type { WechatClient } from '../../shared/wechat.js'
 
 /** The station detail page, which reads the station from `id` (a link) or `scene` (a scanned 小程序码). */
@@ -55,7 +55,7 @@ export function createDoorCodes(wechat: WechatClient | null, log: FastifyBaseLog
       }
     }
     const url = stationPageUrl(publicBase, stationId)
-    return { kind: 'qr', url, modules: encode(url, { ecc: 'M', border: 0 }).data }
+    return { kind: 'qr', url, modules: qrModules(url) }
   }
 }
 export type DoorCodes = ReturnType<typeof createDoorCodes>

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit'
 import sharp from 'sharp'
 import { translate, type Language, type MessageKey } from '../../../../src/shared/i18n.js'
 import { drawText, wrapItems, wrapText, type TextStyle } from '../../shared/glyphs.js'
+import { QUIET_ZONE } from '../../shared/qr-code.js'
 import type { DoorCode } from './door-code.js'
 import type { WeeklyHours } from './hours.js'
 import type { StationRecord } from './queries.js'
@@ -13,8 +14,6 @@ const TEXT_WIDTH = POSTER_SIZE.width - 2 * MARGIN
 const RED = '#B71C1C'
 const INK = '#3E2723'
 const MUTED = '#6D4C41'
-/** White around a code, in modules: what scanners expect to find the code's edges. */
-const QUIET_ZONE = 4
 
 const style = (size: number, weight: TextStyle['weight'], fill: string): TextStyle => ({ size, weight, fill })
 const zh = (key: MessageKey) => translate('zh', key)

@@ -1,25 +1,9 @@
-import jsQR from 'jsqr'
-import { PNG } from 'pngjs'
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
 import { pdfPageCount as pagesOf } from '../../../../tests/support/pdf'
+import { inkIn, scan } from '../../../../tests/support/scan'
 import { startWechatStandIn } from '../../../../tests/support/wechat'
 import { DEMO_STATIONS } from '../../demo/places'
-
-/** What a phone's scanner reads off the poster, or null when it finds no code. */
-function scan(png: Buffer) {
-  const image = PNG.sync.read(png)
-  const found = jsQR(new Uint8ClampedArray(image.data), image.width, image.height)
-  return { width: image.width, height: image.height, code: found?.data ?? null }
-}
-
-/** How many pixels of a horizontal band are ink (not near white): where the station's name is printed. */
-function inkIn(png: Buffer, top: number, bottom: number) {
-  const image = PNG.sync.read(png)
-  let ink = 0
-  for (let i = top * image.width * 4; i < bottom * image.width * 4; i += 4) if (image.data[i]! < 128) ink += 1
-  return ink
-}
 
 describe.each(DB_KINDS)('door posters without WeChat credentials, on %s', (kind) => {
   let api: TestApi

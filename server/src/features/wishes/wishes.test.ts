@@ -1,53 +1,20 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { ONE_PIXEL_PNG } from '../../../../tests/support/images'
-import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import type { TestApi } from '../../../../tests/support/api'
+import { startWishesTown, WISH_BODY, WISH_PHONE, wishRow as rowOf } from '../../../../tests/support/wishes'
 import { releaseStaleClaims } from './lifecycle'
-
-const PHONE = '13912345678'
-const wishBody = {
-  category: 'repair',
-  title: '楼道灯坏了',
-  description: '三楼楼道灯不亮，老人晚上上下楼不方便。',
-  communityId: 'cm_jiadi',
-  contactPhone: PHONE,
-}
 
 describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   let api: TestApi
   let now = new Date('2026-11-25T02:00:00Z')
   let tokens: Record<string, string>
 
-  const wishRow = (id: string) =>
-    api.database.db.selectFrom('wishes').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  const wishRow = (id: string) => rowOf(api, id)
 
-  beforeAll(async () => {
-    // These stories post many wishes as one resident; the quotas themselves are tested in shared/quota.test.ts.
-    api = await startTestApi({
-      kind,
-      clock: () => now,
-      env: { QUOTA_WISHES_OPEN: '1000', QUOTA_WISHES_PER_DAY: '1000' },
-    })
-    tokens = await api.signInEach('w-', [
-      ['张秀英', 'resident'],
-      ['李大伯', 'resident'],
-      ['tourist', 'tourist'],
-      ['王党员', 'member', 'cm_jiadi'],
-      ['赵党员', 'member', 'cm_jiadi'],
-      ['staffHere', 'staff', 'cm_jiadi'],
-      ['staffThere', 'staff', 'cm_xihu'],
-      ['pending', 'resident'],
-    ])
-    await api.call('POST', '/api/members', tokens.pending, {
-      realName: '孙待审',
-      phone: '13700000000',
-      workUnit: '市直单位',
-      branch: '第一支部',
-      communityId: 'cm_jiadi',
-    })
-  })
+  beforeAll(async () => ({ api, tokens } = await startWishesTown(kind, () => now)))
   afterAll(() => api.close())
 
-  async function publishedWish(body: object = wishBody): Promise<string> {
+  async function publishedWish(body: object = WISH_BODY): Promise<string> {
     const created = await api.call('POST', '/api/wishes', tokens.张秀英, body)
     expect(created.statusCode).toBe(201)
     const id = created.json().wish.id
@@ -58,8 +25,8 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   }
 
   it('goes submit → review → claim → fulfil → confirm, with contact details only for those involved', async () => {
-    const created = await api.call('POST', '/api/wishes', tokens.张秀英, { ...wishBody, urgent: true })
-    expect(created.json().wish).toMatchObject({ status: 'pending_review', contactPhone: PHONE })
+    const created = await api.call('POST', '/api/wishes', tokens.张秀英, { ...WISH_BODY, urgent: true })
+    expect(created.json().wish).toMatchObject({ status: 'pending_review', contactPhone: WISH_PHONE })
     const id = created.json().wish.id
     expect((await api.call('GET', `/api/wishes/${id}`)).statusCode).toBe(404) // not on the wall before review
 
@@ -69,7 +36,7 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
 
     const claimed = await api.call('POST', `/api/wishes/${id}/claim`, tokens.王党员)
     expect(claimed.statusCode).toBe(200)
-    expect(claimed.json().wish).toMatchObject({ status: 'claimed', contactPhone: PHONE, residentName: '张秀英' })
+    expect(claimed.json().wish).toMatchObject({ status: 'claimed', contactPhone: WISH_PHONE, residentName: '张秀英' })
     expect((await api.call('GET', `/api/wishes/${id}`, tokens.赵党员)).json().wish.contactPhone).toBeUndefined()
 
     const photo = async (who: string) =>
@@ -115,7 +82,7 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   })
 
   it('tells each person the steps they may take on a wish now, and only those', async () => {
-    const created = await api.call('POST', '/api/wishes', tokens.张秀英, wishBody)
+    const created = await api.call('POST', '/api/wishes', tokens.张秀英, WISH_BODY)
     const id = created.json().wish.id
     expect(created.json().wish.actions).toEqual(['withdraw'])
     expect((await api.call('GET', `/api/wishes/${id}`, tokens.staffHere)).json().wish.actions).toEqual([
@@ -181,7 +148,7 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       await api.call('GET', `/api/wishes/${id}`, tokens.tourist),
     ]) {
       expect(res.statusCode).toBe(200)
-      expect(res.body).not.toContain(PHONE)
+      expect(res.body).not.toContain(WISH_PHONE)
       expect(res.body).not.toContain('张秀英')
       expect(res.body).toContain('张**')
     }
@@ -203,7 +170,7 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   it('refuses a sensitive text with a clear message and writes nothing', async () => {
     const before = (await api.database.db.selectFrom('wishes').select('id').execute()).length
     const res = await api.call('POST', '/api/wishes', tokens.张秀英, {
-      ...wishBody,
+      ...WISH_BODY,
       description: '有人在楼下搞网赌，帮忙看看',
     })
     expect(res.statusCode).toBe(400)
@@ -233,9 +200,9 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
   })
 
   it('sorts the wall nearest first by the wish’s community, keeping urgent ones pinned', async () => {
-    const jiadi = await publishedWish({ ...wishBody, title: '甲第巷的心愿' })
+    const jiadi = await publishedWish({ ...WISH_BODY, title: '甲第巷的心愿' })
     const created = await api.call('POST', '/api/wishes', tokens.张秀英, {
-      ...wishBody,
+      ...WISH_BODY,
       title: '西湖边的心愿',
       communityId: 'cm_xihu',
     })
@@ -266,7 +233,7 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect((await figures('王党员')).statusCode).toBe(403)
     const before = (await figures('staffHere')).json().items
     expect(before.map((c: { communityId: string }) => c.communityId)).toEqual(['cm_jiadi'])
-    const urgent = (await api.call('POST', '/api/wishes', tokens.张秀英, { ...wishBody, urgent: true })).json().wish.id
+    const urgent = (await api.call('POST', '/api/wishes', tokens.张秀英, { ...WISH_BODY, urgent: true })).json().wish.id
     await api.call('POST', `/api/wishes/${urgent}/review`, tokens.staffHere, { decision: 'approve' })
     await api.call('POST', `/api/wishes/${urgent}/claim`, tokens.王党员)
     await api.call('POST', `/api/wishes/${urgent}/fulfil`, tokens.王党员, { note: '已送医' })
@@ -316,123 +283,6 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     expect(released.some((n) => JSON.parse(n.payload_json).reason === '另请党员帮忙')).toBe(true)
   })
 
-  /**
-   * Every wish and member route × every kind of caller → the status each must get. A refusal changes nothing.
-   */
-  describe('authorization table', () => {
-    type WishState = 'pending' | 'published' | 'claimed' | 'fulfilled' | 'disputed'
-    const callers = [
-      'anonymous',
-      'tourist',
-      'owner',
-      'otherResident',
-      'unverifiedMember',
-      'verifiedMember',
-      'staffHere',
-      'staffThere',
-    ] as const
-    type Caller = (typeof callers)[number]
-    const as: Record<Caller, string | undefined> = {
-      anonymous: undefined,
-      tourist: 'tourist',
-      owner: '张秀英',
-      otherResident: '李大伯',
-      unverifiedMember: 'pending',
-      verifiedMember: '王党员',
-      staffHere: 'staffHere',
-      staffThere: 'staffThere',
-    }
-    // [route, the state the wish is put in first, body, expected status per caller in the order above]
-    const table: [string, WishState, object, number[]][] = [
-      ['review', 'pending', { decision: 'approve' }, [401, 403, 403, 403, 403, 403, 200, 403]],
-      ['claim', 'published', {}, [401, 403, 403, 403, 403, 200, 403, 403]],
-      ['withdraw', 'published', {}, [401, 403, 200, 403, 403, 403, 403, 403]],
-      ['release', 'claimed', { reason: '有事' }, [401, 403, 403, 403, 403, 200, 403, 403]],
-      ['fulfil', 'claimed', { note: '已完成' }, [401, 403, 403, 403, 403, 200, 403, 403]],
-      ['confirm', 'fulfilled', {}, [401, 403, 200, 403, 403, 403, 403, 403]],
-      ['dispute', 'fulfilled', { reason: '没有修好' }, [401, 403, 200, 403, 403, 403, 403, 403]],
-      ['settle', 'disputed', { note: '已电话核实，阀芯已换' }, [401, 403, 403, 403, 403, 403, 200, 403]],
-      ['reopen', 'disputed', { note: '重新发布，另请党员帮忙' }, [401, 403, 403, 403, 403, 403, 200, 403]],
-    ]
-
-    async function wishIn(state: WishState): Promise<string> {
-      const id = (await api.call('POST', '/api/wishes', tokens.张秀英, wishBody)).json().wish.id
-      if (state === 'pending') return id
-      await api.call('POST', `/api/wishes/${id}/review`, tokens.staffHere, { decision: 'approve' })
-      if (state === 'published') return id
-      await api.call('POST', `/api/wishes/${id}/claim`, tokens.王党员)
-      if (state === 'claimed') return id
-      await api.call('POST', `/api/wishes/${id}/fulfil`, tokens.王党员, { note: '已完成' })
-      if (state === 'fulfilled') return id
-      await api.call('POST', `/api/wishes/${id}/dispute`, tokens.张秀英, { reason: '没有修好' })
-      return id
-    }
-
-    it.each(table)('%s', async (route, state, body, expected) => {
-      for (const [index, caller] of callers.entries()) {
-        const id = await wishIn(state)
-        const before = await wishRow(id)
-        const res = await api.call('POST', `/api/wishes/${id}/${route}`, as[caller] && tokens[as[caller]], body)
-        expect({ caller, status: res.statusCode }).toEqual({ caller, status: expected[index] })
-        if (res.statusCode !== 200) expect(await wishRow(id)).toEqual(before)
-      }
-    })
-
-    it('the wrong state gets 409 and changes nothing', async () => {
-      const id = await wishIn('published')
-      const before = await wishRow(id)
-      const res = await api.call('POST', `/api/wishes/${id}/confirm`, as.owner && tokens[as.owner], {})
-      expect(res.statusCode).toBe(409)
-      expect(await wishRow(id)).toEqual(before)
-    })
-
-    it('member routes: register any logged-in user, verify only staff of that community', async () => {
-      const register = {
-        realName: '周新',
-        phone: '13600000000',
-        workUnit: '市教育局',
-        branch: '机关二支部',
-        communityId: 'cm_jiadi',
-      }
-      tokens.newbie = (await api.signIn('w-newbie', 'resident', { nickname: 'newbie' })).token
-      expect((await api.call('POST', '/api/members', undefined, register)).statusCode).toBe(401)
-      const registered = await api.call('POST', '/api/members', tokens.newbie, register)
-      expect(registered.statusCode).toBe(201)
-      const memberId = registered.json().member.id
-      const repeat = await api.call('POST', '/api/members', tokens.newbie, register)
-      expect(repeat.statusCode).toBe(200)
-      expect(repeat.json().member).toMatchObject({ id: memberId, status: 'pending' })
-      for (const caller of ['newbie', 'verifiedMember', 'staffThere'] as const) {
-        const res = await api.call(
-          'POST',
-          `/api/members/${memberId}/verify`,
-          caller === 'newbie' ? tokens.newbie : as[caller] && tokens[as[caller]],
-          {
-            decision: 'verify',
-          },
-        )
-        expect(res.statusCode).toBe(403)
-      }
-      expect((await api.call('GET', '/api/members', as.verifiedMember && tokens[as.verifiedMember])).statusCode).toBe(
-        403,
-      )
-      const queue = (await api.call('GET', '/api/members', tokens.staffHere)).json().items
-      expect(queue.map((m: { id: string }) => m.id)).toContain(memberId)
-      expect(
-        (await api.call('GET', '/api/members', tokens.staffThere)).json().items.map((m: { id: string }) => m.id),
-      ).not.toContain(memberId)
-      expect(
-        (await api.call('POST', `/api/members/${memberId}/verify`, tokens.staffHere, { decision: 'reject' }))
-          .statusCode,
-      ).toBe(400)
-      expect(
-        (await api.call('POST', `/api/members/${memberId}/verify`, tokens.staffHere, { decision: 'verify' })).json()
-          .member.status,
-      ).toBe('verified')
-      expect((await api.call('GET', '/api/me', tokens.newbie)).json().user.role).toBe('member')
-    })
-  })
-
   it('takes photos by their content and size, and counts the figures from the database', async () => {
     const upload = await api.app.inject({
       method: 'POST',
@@ -456,12 +306,12 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
     })
     expect(huge.statusCode).toBe(413)
     const withPhoto = await api.call('POST', '/api/wishes', tokens.张秀英, {
-      ...wishBody,
+      ...WISH_BODY,
       photoIds: [upload.json().upload.id],
     })
     expect(withPhoto.json().wish.photos).toEqual([`/api/uploads/${upload.json().upload.id}`])
     expect(
-      (await api.call('POST', '/api/wishes', tokens.李大伯, { ...wishBody, photoIds: [upload.json().upload.id] }))
+      (await api.call('POST', '/api/wishes', tokens.李大伯, { ...WISH_BODY, photoIds: [upload.json().upload.id] }))
         .statusCode,
     ).toBe(400)
 
@@ -483,7 +333,7 @@ describe.each(DB_KINDS)('micro-wishes on %s', (kind) => {
       headers: { authorization: `Bearer ${tokens.leaving}`, 'content-type': 'image/png' },
     })
     const photo = upload.json().upload
-    const id = (await api.call('POST', '/api/wishes', tokens.leaving, { ...wishBody, photoIds: [photo.id] })).json()
+    const id = (await api.call('POST', '/api/wishes', tokens.leaving, { ...WISH_BODY, photoIds: [photo.id] })).json()
       .wish.id
     expect((await api.call('DELETE', '/api/me', tokens.leaving)).statusCode).toBe(200)
     expect((await api.call('GET', photo.url)).statusCode).toBe(404)

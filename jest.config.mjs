@@ -25,7 +25,6 @@ export default {
         '<rootDir>/server/src/**/*.test.ts',
         '<rootDir>/tests/typecheck.test.ts',
         '<rootDir>/tests/lint.test.ts',
-        '<rootDir>/tests/imports.test.ts',
       ],
     },
     {

@@ -11,9 +11,18 @@ export default {
       { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
-  // Server sources import with NodeNext-style `.js` suffixes.
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // Server sources import with NodeNext-style `.js` suffixes; the app reaches the values both sides share as @values.
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^@values/(.*)$': '<rootDir>/server/src/shared/values/$1',
+  },
   transformIgnorePatterns: ['/node_modules/'],
-  // The app's pure modules, and the size of every source file (a listing, no build).
-  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/tests/file-sizes.test.ts'],
+  // The app's pure modules; the size of every source file, the import graph of both sides and the forms' limits against
+  // the server's schemas (listings, no build).
+  testMatch: [
+    '<rootDir>/src/**/*.test.ts',
+    '<rootDir>/tests/file-sizes.test.ts',
+    '<rootDir>/tests/imports.test.ts',
+    '<rootDir>/tests/form-limits.test.ts',
+  ],
 }

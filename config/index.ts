@@ -3,6 +3,9 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+/** Plain constants both sides share (limits, enum orders, the Shanghai clock, page paths): the app imports `@values/…`. */
+const values = path.resolve(__dirname, '..', 'server/src/shared/values')
+
 /** The API the app talks to: same origin for the H5 build served by the API, a local API for weapp dev. */
 const apiBase = process.env.TARO_APP_API_BASE ?? (process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:3000')
 
@@ -35,7 +38,7 @@ export default defineConfig(async (merge, { mode }) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [['@tarojs/plugin-inject', ariaInWxml]],
     defineConstants: { API_BASE: JSON.stringify(apiBase), TILE_URL: JSON.stringify(tileUrl) },
-    alias: { '@contract': path.resolve(__dirname, '..', 'src/shared/openapi.gen.ts') },
+    alias: { '@contract': path.resolve(__dirname, '..', 'src/shared/openapi.gen.ts'), '@values': values },
     // The map's marker icon as a file of the weapp package: WeChat's map takes a path for a marker's icon.
     copy: {
       patterns:
@@ -46,6 +49,8 @@ export default defineConfig(async (merge, { mode }) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // Taro compiles TypeScript under src/ only, unless told of another folder.
+      compile: { include: [values] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {
@@ -55,6 +60,7 @@ export default defineConfig(async (merge, { mode }) => {
       },
     },
     h5: {
+      compile: { include: [values] },
       publicPath: '/',
       staticDirectory: 'static',
       // The desk opens at /#/desk (features/desk, in the H5 build only).

@@ -1,7 +1,7 @@
 import type { StaffScope, StationDetail, Town } from '@contract'
 import { stationCreateSchema } from '../../../server/src/features/stations/schemas'
 import { placeBody, placeDraft, topicBody, topicDraft } from './place-forms'
-import { stationBody, stationDraft } from './station-form'
+import { fitPledges, stationBody, stationDraft } from './station-form'
 
 const scope: StaffScope = {
   district: false,
@@ -99,5 +99,15 @@ describe('the guesthouse and topic forms', () => {
       description: '常见套路',
       descriptionEn: undefined,
     })
+  })
+
+  it('stops the pledges at ten lines of sixty characters as they are typed, so the API takes what the form shows', () => {
+    const typed = Array.from({ length: 12 }, (_, line) => `${line + 1}`.padEnd(70, '诚'))
+    const kept = fitPledges(typed.join('\n')).split('\n')
+    expect(kept).toHaveLength(10)
+    expect(kept.every((pledge) => pledge.length === 60)).toBe(true)
+    const draft = { ...stationDraft(scope, station, town), pledges: kept.join('\n') }
+    expect(stationCreateSchema.safeParse(stationBody(draft)).success).toBe(true)
+    expect(stationCreateSchema.safeParse(stationBody({ ...draft, pledges: typed.join('\n') })).success).toBe(false)
   })
 })

@@ -1,4 +1,5 @@
 import type { ServiceKey, StaffScope, StationDetail, StationKind, Town, WeeklyHours } from '@contract'
+import { STATION_LIMITS } from '@values/limits'
 import type { Body } from '../../shared/client'
 import { SERVICES } from '../stations/format'
 
@@ -93,4 +94,17 @@ export function stationBody(d: StationDraft): StationCreate {
       .filter(Boolean),
     photos: d.photos,
   }
+}
+
+/**
+ * The pledges as typed, kept to what the API takes: one pledge a line, at most `STATION_LIMITS.pledges.items` lines of
+ * at most `.length` characters; typing past either stops there, as a field stops at its maxlength.
+ */
+export function fitPledges(text: string): string {
+  const { items, length } = STATION_LIMITS.pledges
+  return text
+    .split('\n')
+    .slice(0, items)
+    .map((pledge) => pledge.slice(0, length))
+    .join('\n')
 }

@@ -10,6 +10,7 @@ import {
   token,
 } from '../../shared/validation.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
+import { ACTIVITY_LIMITS } from '../../shared/values/limits.js'
 
 const id = identifier()
 
@@ -79,11 +80,11 @@ export const activityListResponseSchema = z.object({
 export type ActivityList = z.infer<typeof activityListResponseSchema>
 
 const activityFields = z.object({
-  title: line(40),
+  title: line(ACTIVITY_LIMITS.title),
   kind: activityKindSchema,
-  description: paragraph(1000),
+  description: paragraph(ACTIVITY_LIMITS.description),
   communityId: id.describe('the community that holds it; the staff member must act for it'),
-  address: line(80),
+  address: line(ACTIVITY_LIMITS.address),
   lat: z.number().min(-90).max(90).describe('GCJ-02'),
   lng: z.number().min(-180).max(180).describe('GCJ-02'),
   startsAt: z.iso.datetime({ offset: true }),

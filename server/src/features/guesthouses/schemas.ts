@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { placePosition } from '../../shared/params.js'
 import { identifier, line, patchOf } from '../../shared/validation.js'
-import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
+import { photoUrlSchema } from '../uploads/photos.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
+import { GUESTHOUSE_LIMITS } from '../../shared/values/limits.js'
 
 export const guesthouseSchema = z.object({
   id: z.string(),
@@ -26,11 +27,11 @@ export type GuesthouseList = z.infer<typeof guesthouseListResponseSchema>
 export const guesthouseFieldsSchema = z.object({
   /** Optional for staff bound to exactly one community (theirs is taken); a district account names it. */
   communityId: identifier().optional(),
-  name: line(40),
-  address: line(80),
+  name: line(GUESTHOUSE_LIMITS.name),
+  address: line(GUESTHOUSE_LIMITS.address),
   ...placePosition,
-  roomsNote: line(80, 0).nullable().optional(),
-  photos: z.array(photoUrlSchema).max(MAX_PHOTOS).default([]),
+  roomsNote: line(GUESTHOUSE_LIMITS.roomsNote, 0).nullable().optional(),
+  photos: z.array(photoUrlSchema).max(GUESTHOUSE_LIMITS.photos).default([]),
 })
 export type GuesthouseCreate = z.input<typeof guesthouseFieldsSchema>
 export const guesthousePatchSchema = patchOf(guesthouseFieldsSchema)

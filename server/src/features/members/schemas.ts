@@ -1,15 +1,16 @@
 import { z } from 'zod'
 import { identifier, line, paragraph, patchOf, reasonRequiredRule, token } from '../../shared/validation.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
+import { MEMBER_LIMITS, VERIFY_REASON_LENGTH } from '../../shared/values/limits.js'
 
 export const memberRegisterSchema = z.object({
-  realName: line(20, 2),
+  realName: line(MEMBER_LIMITS.realName, 2),
   phone: z
     .string()
     .trim()
     .regex(/^1\d{10}$/, 'expected an 11-digit mobile number'),
-  workUnit: line(60, 2),
-  branch: line(60, 2),
+  workUnit: line(MEMBER_LIMITS.workUnit, 2),
+  branch: line(MEMBER_LIMITS.branch, 2),
   communityId: identifier(),
 })
 export type MemberRegister = z.infer<typeof memberRegisterSchema>
@@ -35,7 +36,7 @@ export const memberQueueQuerySchema = z.object({
 })
 export const memberListResponseSchema = z.object({ items: z.array(memberSchema) })
 export const verifySchema = z
-  .object({ decision: z.enum(['verify', 'reject']), reason: paragraph(200).optional() })
+  .object({ decision: z.enum(['verify', 'reject']), reason: paragraph(VERIFY_REASON_LENGTH).optional() })
   .refine((v) => v.decision === 'verify' || v.reason, reasonRequiredRule)
 export const memberSettingsSchema = patchOf(z.object({ rankingOptOut: z.boolean() }))
 export type MemberSettings = z.output<typeof memberSettingsSchema>

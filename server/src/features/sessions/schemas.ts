@@ -11,6 +11,7 @@ import {
 } from '../../shared/validation.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
 import { guesthouseSchema } from '../guesthouses/schemas.js'
+import { FEEDBACK_LIMITS, SESSION_LIMITS } from '../../shared/values/limits.js'
 
 const id = identifier()
 
@@ -66,7 +67,7 @@ const sessionFields = z.object({
   endsAt: z.iso.datetime({ offset: true }),
   capacity: z.number().int().min(1).max(500),
   /** null (or absent) when nobody is named yet; null in a change takes the name off. */
-  speaker: line(40).nullable().optional(),
+  speaker: line(SESSION_LIMITS.speaker).nullable().optional(),
 })
 /** The time rules (window, order, length) are the domain's: see schedule.ts. */
 export const sessionCreateSchema = sessionFields
@@ -112,7 +113,7 @@ export type CheckinResult = z.infer<typeof checkinResponseSchema>
 
 export const feedbackSchema = z.object({
   rating: z.number().int().min(1).max(5),
-  comment: paragraph(300, 0).default(''),
+  comment: paragraph(FEEDBACK_LIMITS.comment, 0).default(''),
 })
 export type FeedbackInput = z.input<typeof feedbackSchema>
 export const feedbackResponseSchema = z.object({

@@ -11,9 +11,10 @@ import {
   rule,
   token,
 } from '../../shared/validation.js'
-import { MAX_PHOTOS, photoUrlSchema } from '../uploads/photos.js'
+import { photoUrlSchema } from '../uploads/photos.js'
 import { openRangeSchema, weeklyHoursSchema } from './hours.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
+import { REPORT_LIMITS, SERVICE_NOTE_LENGTH, STATION_LIMITS } from '../../shared/values/limits.js'
 
 export const SERVICE_KEYS = [
   'hot_water',
@@ -122,16 +123,16 @@ export const stationDetailQuerySchema = z
 export const stationServiceInputSchema = z.object({
   key: serviceKeySchema,
   available: z.boolean().default(true),
-  note: line(60, 0).nullable().optional(),
+  note: line(SERVICE_NOTE_LENGTH, 0).nullable().optional(),
 })
 
 export const stationCreateSchema = z.object({
   /** Optional for staff bound to exactly one community (theirs is taken); a district account names it. */
   communityId: identifier().optional(),
-  name: line(40),
-  nameEn: line(80).optional(),
+  name: line(STATION_LIMITS.name),
+  nameEn: line(STATION_LIMITS.nameEn).optional(),
   kind: stationKindSchema,
-  address: line(100),
+  address: line(STATION_LIMITS.address),
   ...placePosition,
   phone: z
     .string()
@@ -147,8 +148,8 @@ export const stationCreateSchema = z.object({
       (list) => new Set(list.map((s) => s.key)).size === list.length,
       rule('每项服务只能出现一次', 'each service only once'),
     ),
-  photos: z.array(photoUrlSchema).max(MAX_PHOTOS).default([]),
-  pledges: z.array(line(60)).max(10).default([]),
+  photos: z.array(photoUrlSchema).max(STATION_LIMITS.photos).default([]),
+  pledges: z.array(line(STATION_LIMITS.pledges.length)).max(STATION_LIMITS.pledges.items).default([]),
   /** A new station's unnamed facts are "unknown"; a change names only the facts it changes. */
   access: stationAccessSchema.partial().default({}),
 })
@@ -161,7 +162,7 @@ export const serviceToggleParamsSchema = idParamsSchema.extend({ key: serviceKey
 export const serviceToggleSchema = patchOf(
   z.object({
     available: z.boolean(),
-    note: line(60, 0).nullable().optional(),
+    note: line(SERVICE_NOTE_LENGTH, 0).nullable().optional(),
   }),
 )
 export type ServiceToggle = z.infer<typeof serviceToggleSchema>
@@ -175,7 +176,7 @@ export const REPORT_CATEGORIES = [
 ] as const
 export const reportCreateSchema = z.object({
   category: z.enum(REPORT_CATEGORIES),
-  text: paragraph(200, 0).default(''),
+  text: paragraph(REPORT_LIMITS.text, 0).default(''),
 })
 export type ReportCreate = z.input<typeof reportCreateSchema>
 

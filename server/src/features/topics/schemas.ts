@@ -1,16 +1,17 @@
 import { z } from 'zod'
 import { line, paragraph, patchOf } from '../../shared/validation.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
+import { TOPIC_LIMITS } from '../../shared/values/limits.js'
 
 /** When a resident who orders a topic would rather come; none given counts as any time. */
 export const PREFERRED_TIMES = ['morning', 'afternoon', 'evening'] as const
 
 /** A topic on the menu; the English title and description fall back to the Chinese ones. */
 export const topicFieldsSchema = z.object({
-  title: line(30),
-  titleEn: line(60, 0).optional(),
-  description: paragraph(300),
-  descriptionEn: paragraph(600, 0).optional(),
+  title: line(TOPIC_LIMITS.title),
+  titleEn: line(TOPIC_LIMITS.titleEn, 0).optional(),
+  description: paragraph(TOPIC_LIMITS.description),
+  descriptionEn: paragraph(TOPIC_LIMITS.descriptionEn, 0).optional(),
 })
 export type TopicCreate = z.input<typeof topicFieldsSchema>
 export const topicPatchSchema = patchOf(topicFieldsSchema)

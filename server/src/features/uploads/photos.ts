@@ -4,9 +4,6 @@ import type { Database } from '../../db/schema.js'
 import { errors } from '../../shared/errors.js'
 import { setPhotoUses, type PhotoOwnerKind } from './uses.js'
 
-/** How many photos a station or a guesthouse shows. */
-export const MAX_PHOTOS = 9
-
 const UPLOADED_PHOTO = /^\/api\/uploads\/(up_[A-Za-z0-9_-]{1,40})$/
 
 /** The upload id in a photo URL this API serves, or null for a photo hosted elsewhere. */

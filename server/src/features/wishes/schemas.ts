@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { nameSchemas } from '../../shared/openapi-components.js'
 import { originQuery } from '../../shared/params.js'
 import { booleanQuery, identifier, line, paragraph, reasonRequiredRule, rule, token } from '../../shared/validation.js'
+import { ON_BEHALF_LIMITS, WISH_LIMITS, WISH_STEP_TEXT } from '../../shared/values/limits.js'
 
 export const WISH_CATEGORIES = [
   'life_help',
@@ -36,17 +37,17 @@ export const ON_BEHALF_CONSENTS = ['in_person', 'phone', 'family'] as const
 export const wishCreateSchema = z
   .object({
     category: z.enum(WISH_CATEGORIES),
-    title: line(40, 2),
-    description: paragraph(500),
+    title: line(WISH_LIMITS.title, 2),
+    description: paragraph(WISH_LIMITS.description),
     communityId: identifier(),
     contactPhone: phone
       .optional()
       .describe('who a claimant calls: the resident, or for a wish posted on behalf the staff member who posted it'),
     urgent: z.boolean().default(false),
-    preferredTime: line(40, 0).optional(),
-    photoIds: z.array(identifier()).max(3).default([]),
+    preferredTime: line(WISH_LIMITS.preferredTime, 0).optional(),
+    photoIds: z.array(identifier()).max(WISH_LIMITS.photoIds).default([]),
     onBehalfOf: z
-      .object({ name: line(20, 1), phone })
+      .object({ name: line(ON_BEHALF_LIMITS.name, 1), phone })
       .optional()
       .describe(
         '代办 (staff of the community only; anyone else 403): the resident without an account the wish is for. ' +
@@ -161,18 +162,18 @@ export const myWishesResponseSchema = z.object({ items: z.array(wishFullSchema) 
 export type MyWishes = z.infer<typeof myWishesResponseSchema>
 
 export const reviewSchema = z
-  .object({ decision: z.enum(['approve', 'reject']), reason: paragraph(200).optional() })
+  .object({ decision: z.enum(['approve', 'reject']), reason: paragraph(WISH_STEP_TEXT.reject).optional() })
   .refine((r) => r.decision === 'approve' || r.reason, reasonRequiredRule)
-export const releaseSchema = z.object({ reason: paragraph(200) })
+export const releaseSchema = z.object({ reason: paragraph(WISH_STEP_TEXT.release) })
 export const fulfilSchema = z.object({
-  note: paragraph(300),
+  note: paragraph(WISH_STEP_TEXT.fulfil),
   photoId: identifier().optional(),
   hours: z.number().min(0).max(72).optional(),
 })
-export const confirmSchema = z.object({ thanks: paragraph(200, 0).optional() })
-export const disputeSchema = z.object({ reason: paragraph(300) })
+export const confirmSchema = z.object({ thanks: paragraph(WISH_STEP_TEXT.confirm, 0).optional() })
+export const disputeSchema = z.object({ reason: paragraph(WISH_STEP_TEXT.dispute) })
 /** Staff settling a dispute say what they found; the resident and the member are told. */
-export const staffNoteSchema = z.object({ note: paragraph(300) })
+export const staffNoteSchema = z.object({ note: paragraph(WISH_STEP_TEXT.settle) })
 /** Steps that need nothing but the wish: WeChat sends an empty body, curl perhaps none. */
 export const emptyBodySchema = z.object({}).optional()
 

@@ -1,11 +1,9 @@
 import { Text } from '@tarojs/components'
+import { PLACE_PHOTOS } from '@values/limits'
 import { pickAndUploadPhotos, thumbnailOf } from '../../../shared/photos'
 import { assetUrl } from '../../../shared/request'
 import { useSettings } from '../../../shared/settings'
 import { PhotoStrip } from '../../../shared/ui/PhotoStrip'
-
-/** What the API accepts on a station or a guesthouse. */
-const MAX_PHOTOS = 9
 
 interface Props {
   /** As the API stores them: `/api/uploads/…` for photos taken here, https URLs for others. */
@@ -22,9 +20,9 @@ export function PlacePhotos({ urls, onChange }: Props) {
       <Text className="form__label">{t('staff.photos')}</Text>
       <PhotoStrip
         photos={urls.map((url) => ({ key: url, src: assetUrl(thumbnailOf(url)) }))}
-        max={MAX_PHOTOS}
+        max={PLACE_PHOTOS}
         onAdd={() =>
-          void pickAndUploadPhotos(MAX_PHOTOS - urls.length, ({ url }) => onChange((list) => [...list, url]))
+          void pickAndUploadPhotos(PLACE_PHOTOS - urls.length, ({ url }) => onChange((list) => [...list, url]))
         }
         onRemove={(removed) => onChange((list) => list.filter((url) => url !== removed))}
       />

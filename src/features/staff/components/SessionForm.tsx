@@ -1,5 +1,6 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import type { Guesthouse, LectureSession } from '@contract'
+import { SESSION_LIMITS } from '@values/limits'
 import type { Body } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 import { shanghaiDateTime, shanghaiInstant } from '../../../shared/time'
@@ -102,6 +103,7 @@ export function SessionForm({ plan, places, onChange, onSubmit, submitLabel, bus
       <Input
         id="plan-speaker"
         className="form__input"
+        maxlength={SESSION_LIMITS.speaker}
         value={plan.speaker}
         onInput={(e) => set({ speaker: e.detail.value })}
       />

@@ -2,6 +2,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Body } from '../../../shared/client'
 import { useState } from 'react'
+import { REPORT_LIMITS } from '@values/limits'
 import { currentUser } from '../../../shared/auth'
 import { useSettings } from '../../../shared/settings'
 import { control } from '../../../shared/ui/a11y'
@@ -55,7 +56,7 @@ export function ReportForm({ stationId, onDone }: { stationId: string; onDone():
       <Textarea
         id="report-text"
         className="report__text"
-        maxlength={200}
+        maxlength={REPORT_LIMITS.text}
         placeholder={t('stations.reportText')}
         value={text}
         onInput={(e) => setText(e.detail.value)}

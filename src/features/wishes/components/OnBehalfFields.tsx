@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { ON_BEHALF_LIMITS, PHONE_LENGTH } from '@values/limits'
 import type { MessageKey } from '../../../shared/i18n'
 import { useSettings } from '../../../shared/settings'
 import { control } from '../../../shared/ui/a11y'
@@ -28,7 +29,7 @@ export function OnBehalfFields({
       <Input
         id="resident-name"
         className="form__input"
-        maxlength={20}
+        maxlength={ON_BEHALF_LIMITS.name}
         value={resident.name}
         onInput={(e) => onChange({ name: e.detail.value })}
       />
@@ -38,7 +39,7 @@ export function OnBehalfFields({
         id="resident-phone"
         className="form__input"
         type="number"
-        maxlength={13}
+        maxlength={PHONE_LENGTH}
         value={resident.phone}
         onInput={(e) => onChange({ phone: e.detail.value })}
       />

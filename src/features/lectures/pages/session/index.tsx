@@ -2,6 +2,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { LectureSession } from '@contract'
 import { useRef, useState } from 'react'
+import { FEEDBACK_LIMITS } from '@values/limits'
 import { currentUser } from '../../../../shared/auth'
 import { useNoticePrompt } from '../../../../shared/notices'
 import { useSettings } from '../../../../shared/settings'
@@ -216,7 +217,7 @@ export default function SessionPage() {
           </View>
           <Textarea
             className="form__textarea session__comment"
-            maxlength={300}
+            maxlength={FEEDBACK_LIMITS.comment}
             placeholder={t('lectures.comment')}
             value={comment}
             onInput={(e) => setComment(e.detail.value)}

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { CommunityList, Member, MemberRanking, MemberRecord } from '@contract'
 import { call, type Body } from '../../../../shared/client'
 import { useState } from 'react'
+import { MEMBER_LIMITS, PHONE_LENGTH } from '@values/limits'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
@@ -144,6 +145,7 @@ export default function RegisterMember() {
               <Input
                 id={`member-${key}`}
                 className="form__input"
+                maxlength={key === 'phone' ? PHONE_LENGTH : MEMBER_LIMITS[key]}
                 value={form[key]}
                 onInput={(e) => setForm({ ...form, [key]: e.detail.value })}
               />

@@ -1,6 +1,7 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { VERIFY_REASON_LENGTH } from '@values/limits'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
@@ -45,7 +46,7 @@ export default function StaffMembers() {
     <Screen>
       <Textarea
         className="card form__textarea"
-        maxlength={200}
+        maxlength={VERIFY_REASON_LENGTH}
         placeholder={t('wishes.note')}
         value={reason}
         onInput={(e) => setReason(e.detail.value)}

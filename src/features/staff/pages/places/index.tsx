@@ -1,6 +1,7 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CommunityList, FeedbackSummary, Guesthouse, StaffScope, Topic } from '@contract'
+import { GUESTHOUSE_LIMITS, textLimit, TOPIC_LIMITS } from '@values/limits'
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { useTown } from '../../../../shared/town'
@@ -119,6 +120,7 @@ export default function StaffPlaces() {
             id={`place-${key}`}
             className="form__input"
             type={key === 'lat' || key === 'lng' ? 'digit' : 'text'}
+            maxlength={textLimit(GUESTHOUSE_LIMITS, key)}
             value={d[key]}
             onInput={(e) => setPlace({ ...d, [key]: e.detail.value })}
           />
@@ -144,6 +146,7 @@ export default function StaffPlaces() {
           <Input
             id={`topic-${key}`}
             className="form__input"
+            maxlength={TOPIC_LIMITS[key]}
             value={d[key]}
             onInput={(e) => setTopic({ ...d, [key]: e.detail.value })}
           />
@@ -155,7 +158,7 @@ export default function StaffPlaces() {
           <Textarea
             id={`topic-${key}`}
             className="form__textarea"
-            maxlength={key === 'description' ? 300 : 600}
+            maxlength={TOPIC_LIMITS[key]}
             value={d[key]}
             onInput={(e) => setTopic({ ...d, [key]: e.detail.value })}
           />

@@ -1,6 +1,7 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { StaffScope, StationChanges, StationDetail } from '@contract'
+import { CLOCK_TIME_LENGTH, STATION_LIMITS, textLimit } from '@values/limits'
 import { useState } from 'react'
 import { useSettings } from '../../../../shared/settings'
 import { useTown } from '../../../../shared/town'
@@ -12,7 +13,7 @@ import { KINDS, SERVICES, serviceLabel } from '../../../stations/format'
 import { createStation, myCommunities, stationChanges, stationForEdit, updateStation } from '../../api'
 import { CommunityPicker } from '../../components/CommunityPicker'
 import { PlacePhotos } from '../../components/PlacePhotos'
-import { stationBody, stationDraft, type Day, type StationDraft } from '../../station-form'
+import { fitPledges, stationBody, stationDraft, type Day, type StationDraft } from '../../station-form'
 import '../../staff.scss'
 
 interface Data {
@@ -98,6 +99,7 @@ export default function StationEdit() {
         id={`field-${key}`}
         className="form__input"
         type={type}
+        maxlength={textLimit(STATION_LIMITS, key)}
         value={draft[key]}
         onInput={(e) => set({ [key]: e.detail.value })}
       />
@@ -149,14 +151,14 @@ export default function StationEdit() {
                 <Input
                   className="form__input"
                   value={day.open}
-                  maxlength={5}
+                  maxlength={CLOCK_TIME_LENGTH}
                   onInput={(e) => setDay(index, { open: e.detail.value })}
                 />
                 <Text>–</Text>
                 <Input
                   className="form__input"
                   value={day.close}
-                  maxlength={5}
+                  maxlength={CLOCK_TIME_LENGTH}
                   onInput={(e) => setDay(index, { close: e.detail.value })}
                 />
               </>
@@ -190,8 +192,8 @@ export default function StationEdit() {
         <Textarea
           className="form__textarea"
           value={draft.pledges}
-          maxlength={600}
-          onInput={(e) => set({ pledges: e.detail.value })}
+          maxlength={STATION_LIMITS.pledges.items * (STATION_LIMITS.pledges.length + 1) - 1}
+          onInput={(e) => set({ pledges: fitPledges(e.detail.value) })}
         />
       </View>
 

@@ -2,6 +2,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { WishFull, WishResponse, WishStep } from '@contract'
 import { useState } from 'react'
+import { WISH_STEP_TEXT } from '@values/limits'
 import { currentUser } from '../../../../shared/auth'
 import type { MessageKey } from '../../../../shared/i18n'
 import { pickAndUploadPhotos, type UploadedPhoto } from '../../../../shared/photos'
@@ -80,6 +81,12 @@ export default function WishDetail() {
 
   const steps = wish.actions.map((step) => ({ id: step, ...BUTTONS[step] }))
   const fulfilling = wish.actions.includes('fulfil')
+  // One note box serves every step offered, so it stops at the shortest text among them: any of them may be tapped.
+  const noteLength = Math.min(
+    ...steps.flatMap(({ id: step }) =>
+      step in WISH_STEP_TEXT ? [WISH_STEP_TEXT[step as keyof typeof WISH_STEP_TEXT]] : [],
+    ),
+  )
   const take = async (step: (typeof steps)[number]) => {
     if (step.needsText && !text.trim()) {
       void Taro.showToast({ title: t('wishes.note'), icon: 'none' })
@@ -168,7 +175,7 @@ export default function WishDetail() {
             <Textarea
               id="wish-note"
               className="form__textarea"
-              maxlength={300}
+              maxlength={noteLength}
               placeholder={t('wishes.note')}
               value={text}
               onInput={(e) => setText(e.detail.value)}

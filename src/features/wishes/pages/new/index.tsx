@@ -1,6 +1,7 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { PHONE_LENGTH, WISH_LIMITS } from '@values/limits'
 import { currentUser } from '../../../../shared/auth'
 import { useNoticePrompt } from '../../../../shared/notices'
 import { pickAndUploadPhotos } from '../../../../shared/photos'
@@ -100,7 +101,7 @@ export default function NewWish() {
         <Input
           id="wish-title"
           className="form__input"
-          maxlength={40}
+          maxlength={WISH_LIMITS.title}
           value={draft.title}
           onInput={(e) => set({ title: e.detail.value })}
         />
@@ -109,11 +110,13 @@ export default function NewWish() {
         <Textarea
           id="wish-description"
           className="form__textarea"
-          maxlength={500}
+          maxlength={WISH_LIMITS.description}
           value={draft.description}
           onInput={(e) => set({ description: e.detail.value })}
         />
-        <Text className="muted form__count">{draft.description.length}/500</Text>
+        <Text className="muted form__count">
+          {draft.description.length}/{WISH_LIMITS.description}
+        </Text>
         {error('description')}
         <Text className="form__label">{t('wishes.community')}</Text>
         <View>
@@ -137,7 +140,7 @@ export default function NewWish() {
           id="wish-phone"
           className="form__input"
           type="number"
-          maxlength={13}
+          maxlength={PHONE_LENGTH}
           value={draft.contactPhone}
           onInput={(e) => set({ contactPhone: e.detail.value })}
         />
@@ -146,7 +149,7 @@ export default function NewWish() {
         <Text className="form__label">{t('wishes.preferredTime')}</Text>
         <Input
           className="form__input"
-          maxlength={40}
+          maxlength={WISH_LIMITS.preferredTime}
           value={draft.preferredTime}
           onInput={(e) => set({ preferredTime: e.detail.value })}
         />

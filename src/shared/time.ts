@@ -1,11 +1,10 @@
+import { MONTHS_EN, SHANGHAI_OFFSET_MS, shanghaiDateTime as readableMoment } from '@values/shanghai-clock'
 import type { Language } from './i18n'
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000
 const WEEKDAYS: Record<Language, string[]> = {
   zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
   en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
 }
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** The old town's wall clock (China Standard Time), whatever the phone's time zone. */
@@ -40,7 +39,4 @@ export function formatSessionTime(startsAt: string, endsAt: string, language: La
 }
 
 /** "11月25日 10:05" / "25 Nov 10:05": when something happened, on the old town's clock. */
-export function formatMoment(iso: string, language: Language): string {
-  const m = shanghai(iso)
-  return language === 'zh' ? `${m.month + 1}月${m.day}日 ${m.time}` : `${m.day} ${MONTHS_EN[m.month]} ${m.time}`
-}
+export const formatMoment = (iso: string, language: Language): string => readableMoment(iso)[language]

@@ -11,11 +11,13 @@ import {
   DEMO_WISHES,
 } from './activity.js'
 import { seedDemoActivities } from './activities.js'
+import { SHANGHAI_OFFSET_MS } from '../shared/values/shanghai-clock.js'
 import { DEMO_COMMUNITIES, DEMO_GUESTHOUSES, DEMO_STATIONS } from './places.js'
 
 /** 19:30 Shanghai time, `days` after `from`. */
 function eveningAfter(from: Date, days: number): Date {
-  const shanghaiMidnight = Math.floor((from.getTime() + 8 * 3600_000) / 86_400_000) * 86_400_000 - 8 * 3600_000
+  const shanghaiMidnight =
+    Math.floor((from.getTime() + SHANGHAI_OFFSET_MS) / 86_400_000) * 86_400_000 - SHANGHAI_OFFSET_MS
   return new Date(shanghaiMidnight + days * 86_400_000 + (19 * 60 + 30) * 60_000)
 }
 

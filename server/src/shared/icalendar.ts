@@ -1,4 +1,4 @@
-import { SHANGHAI_OFFSET_MS } from './shanghai-time.js'
+import { SHANGHAI_OFFSET_MS } from './values/shanghai-clock.js'
 
 /**
  * One event as an iCalendar file (RFC 5545) on the Shanghai clock. Written here rather than with a library: the ones

@@ -2,7 +2,7 @@ import type { Font } from 'fontkit'
 import PDFDocument from 'pdfkit'
 import { fontChain, fontRuns, openForPdf, type Weight } from '../../shared/fonts.js'
 import { QUIET_ZONE, qrModules } from '../../shared/qr-code.js'
-import { shanghaiDate } from '../../shared/shanghai-time.js'
+import { shanghaiDate } from '../../shared/values/shanghai-clock.js'
 import type { CertificateRecord } from './queries.js'
 
 const RED = '#B71C1C'

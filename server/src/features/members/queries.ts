@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely'
 import type { Db } from '../../db/index.js'
 import type { MembersTable } from '../../db/schema.js'
 import { pageOf } from '../../shared/offset-cursor.js'
-import { shanghaiDays } from '../../shared/shanghai-time.js'
+import { shanghaiDays } from '../../shared/values/shanghai-clock.js'
 import { activityHours, wishHours } from './hours.js'
 import type { Member, MemberRecord } from './schemas.js'
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/index.js'
-import { shanghaiDateTime } from '../../shared/shanghai-time.js'
+import { shanghaiDateTime } from '../../shared/values/shanghai-clock.js'
 import type { NoticeKind } from './notices.js'
 
 /** What a notice is about, looked up when it is read: the lecture's topic, the wish's or the activity's title. */

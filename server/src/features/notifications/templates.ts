@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SHANGHAI_OFFSET_MS } from '../../shared/shanghai-time.js'
+import { SHANGHAI_OFFSET_MS } from '../../shared/values/shanghai-clock.js'
 import { NOTICE_KINDS, type NoticeKind } from '../notices/notices.js'
 
 /** What a notice can put into a subscribe-message field. */

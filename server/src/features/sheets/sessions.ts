@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import type { SheetRowError } from '../../shared/errors.js'
-import { SHANGHAI_OFFSET_MS } from '../../shared/shanghai-time.js'
+import { SHANGHAI_OFFSET_MS } from '../../shared/values/shanghai-clock.js'
 import { changeSession, insertSession } from '../sessions/edits.js'
 import { sessionTimeIssues } from '../sessions/schedule.js'
 import { sessionCreateSchema } from '../sessions/schemas.js'

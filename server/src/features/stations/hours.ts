@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SHANGHAI_OFFSET_MS } from '../../shared/shanghai-time.js'
+import { SHANGHAI_OFFSET_MS } from '../../shared/values/shanghai-clock.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM')

@@ -1,4 +1,7 @@
-/** China keeps one clock, UTC+8, with no daylight saving time: local dates and weeks are a fixed shift away. */
+/**
+ * The old town's clock, for both sides (the app imports it as `@values/shanghai-clock`): plain functions, no imports.
+ * China keeps one clock, UTC+8, with no daylight saving time: local dates and weeks are a fixed shift away.
+ */
 export const SHANGHAI_OFFSET_MS = 8 * 3600_000
 const DAY_MS = 24 * 3600_000
 export const WEEK_MS = 7 * DAY_MS
@@ -20,7 +23,8 @@ export function shanghaiDays(from: string, to: string): { start: number; end: nu
   return { start: midnight(from), end: midnight(to) + DAY_MS }
 }
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+/** English month names as the app and notices write them (`25 Nov`). */
+export const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /** A moment on the Shanghai wall clock for people to read: `11月25日 20:00` / `25 Nov 20:00`. */
 export function shanghaiDateTime(iso: string): { zh: string; en: string } {

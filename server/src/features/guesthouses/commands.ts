@@ -4,6 +4,7 @@ import type { Db } from '../../db/index.js'
 import type { Database } from '../../db/schema.js'
 import { recordChanges } from '../../shared/audit.js'
 import { batchesOf } from '../../shared/batches.js'
+import { updateRowsById } from '../../shared/batch-update.js'
 import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
 import { communitiesForNewPlaces } from '../community/scope.js'
@@ -70,11 +71,13 @@ export async function changeGuesthouses(
     actor,
     changes.flatMap(({ patch }) => (patch.communityId === undefined ? [] : [patch.communityId])),
   )
-  for (const { id, patch } of changes) {
-    await setPlacePhotos(trx, 'guesthouse', id, patch.photos)
-    await trx
-      .updateTable('guesthouses')
-      .set({
+  for (const { id, patch } of changes) await setPlacePhotos(trx, 'guesthouse', id, patch.photos)
+  await updateRowsById(
+    trx,
+    'guesthouses',
+    changes.map(({ id, patch }) => ({
+      id,
+      set: {
         ...(patch.communityId !== undefined && { community_id: patch.communityId }),
         ...(patch.name !== undefined && { name: patch.name }),
         ...(patch.address !== undefined && { address: patch.address }),
@@ -82,10 +85,10 @@ export async function changeGuesthouses(
         ...(patch.lng !== undefined && { lng: patch.lng }),
         ...(patch.roomsNote !== undefined && { rooms_note: patch.roomsNote }),
         ...(patch.photos !== undefined && { photos_json: JSON.stringify(patch.photos) }),
-      })
-      .where('id', '=', id)
-      .execute()
-  }
+      },
+    })),
+    new Set(['lat', 'lng']),
+  )
   await recordChanges(
     trx,
     changes.map(({ id, patch }) => ({

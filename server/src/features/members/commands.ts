@@ -2,12 +2,15 @@ import type { Db } from '../../db/index.js'
 import { recordChange } from '../../shared/audit.js'
 import { ApiError, errors } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { createKeyedQueue } from '../../shared/keyed-queue.js'
 import { notFound } from '../../shared/not-found.js'
 import { lockPerson } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { assertActsFor } from '../community/scope.js'
 import { lockCommunities, rosterEntryFor, verifyRegistrations } from './roster.js'
 import type { MemberRegister, MemberSettings, Verify } from './schemas.js'
+
+const registrationsInTurn = createKeyedQueue()
 
 /**
  * Files a person's 双报到 registration, once: under the person's row lock, so of ten taps at once the first stores
@@ -24,6 +27,11 @@ export async function registerMember(
   if (!(await db.selectFrom('communities').select('id').where('id', '=', input.communityId).executeTakeFirst())) {
     throw errors.badRequest('请选择报到的社区', 'Choose the community you register with')
   }
+  // Registrations of one community wait for the community's lock in turn here, not each holding a pooled connection.
+  return registrationsInTurn(input.communityId, () => storeRegistration(db, userId, input, at))
+}
+
+async function storeRegistration(db: Db, userId: string, input: MemberRegister, at: string) {
   return db.transaction().execute(async (trx) => {
     // The community first, as a roster load takes it before any person: so neither waits on the other in a circle.
     await lockCommunities(trx, [input.communityId])
@@ -57,7 +65,7 @@ export async function registerMember(
     // On the roster already: verified at once, as decided by whoever loaded the roster.
     const listed = await rosterEntryFor(trx, input.communityId, input.phone)
     if (listed) await verifyRegistrations(trx, [{ id, userId }], listed.created_by, at)
-    return 'stored'
+    return 'stored' as const
   })
 }
 

@@ -97,20 +97,40 @@ async function readXlsx(file: Buffer): Promise<ExcelJS.Row[]> {
   return rows
 }
 
-/** The rows of a CSV file (at most 5 MB, so read whole); 415 when it is not UTF-8 text. */
-async function readCsv(file: Buffer): Promise<ExcelJS.Row[]> {
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file)
-  } catch {
-    throw errors.notASpreadsheet()
+const CSV_CHUNK_BYTES = 64 * 1024
+
+/** The file as UTF-8 text, a piece at a time; the stream fails (415) at the first byte that is not UTF-8, or a NUL. */
+function* csvText(file: Buffer): Generator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  for (let at = 0; at <= file.length; at += CSV_CHUNK_BYTES) {
+    const end = at + CSV_CHUNK_BYTES >= file.length
+    const text = decoder.decode(file.subarray(at, at + CSV_CHUNK_BYTES), { stream: !end })
+    if (text.includes('\u0000')) throw errors.notASpreadsheet()
+    yield text
+    if (end) return
   }
-  if (text.includes('\u0000')) throw errors.notASpreadsheet()
+}
+
+/**
+ * The rows of a CSV file, parsed as they stream in (fast-csv through exceljs): parsing stops at the row after the
+ * limit, so the answer to a file of too many rows is 413 without its rest ever being split into cells. 415 when the
+ * file is not UTF-8 text.
+ */
+async function readCsv(file: Buffer): Promise<ExcelJS.Row[]> {
   const workbook = new ExcelJS.Workbook()
   let sheet: ExcelJS.Worksheet
+  const text = Readable.from(csvText(file))
+  // A pipe does not pass its source's failure on: the parser would wait for the rest forever.
+  const notText = new Promise<never>((_resolve, reject) => text.once('error', reject))
   try {
-    // Cells stay text as typed: no number or date guessing, so an id or a phone number comes back as it went out.
-    sheet = await workbook.csv.read(Readable.from([text]), { map: (datum: string) => datum })
+    const read = workbook.csv.read(text, {
+      // Cells stay text as typed: no number or date guessing, so an id or a phone number comes back as it went out.
+      map: (datum: string) => datum,
+      // The header, the limit, and one more: enough to know the file is over it. Blank lines are not rows (nor
+      // numbered): counted, a few of them would have cut the last rows off unnoticed.
+      parserOptions: { maxRows: MAX_SHEET_ROWS + 2, ignoreEmpty: true },
+    })
+    sheet = await Promise.race([read, notText])
   } catch {
     throw errors.notASpreadsheet()
   }

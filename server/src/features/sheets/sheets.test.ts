@@ -232,6 +232,14 @@ describe.each(DB_KINDS)('station sheets on %s', (kind) => {
     const tooMany = await upload(manyRows.join('\r\n'), CSV, 'preview')
     expect(tooMany.statusCode).toBe(413)
     expect(tooMany.json().error.code).toBe('PAYLOAD_TOO_LARGE')
+    // Parsing stops at the row past the limit; blank lines are not rows, so none of the 5,000 is cut off by them.
+    const withBlankLines = [
+      header,
+      ...manyRows.slice(1, 5001).flatMap((row, i) => (i % 1000 === 0 ? ['', row] : [row])),
+    ]
+    const atLimit = await upload(withBlankLines.join('\r\n'), CSV, 'preview')
+    expect(atLimit.statusCode).toBe(200)
+    expect(atLimit.json()).toMatchObject({ rows: 5000, created: 5000 })
   })
 
   it('refuses an .xlsx of more than 5,000 rows (413) and takes one of exactly 5,000', async () => {

@@ -160,7 +160,9 @@ export async function findAttendance(db: Db, activityId: string): Promise<Activi
       's.created_at',
     ])
     .where('s.activity_id', '=', activityId)
+    // The id decides between equal sign-up times, so PostgreSQL and SQLite list them in one order.
     .orderBy('s.created_at')
+    .orderBy('s.id')
     .execute()
   const rank = { confirmed: 0, waitlisted: 1, cancelled: 2 }
   const waiting = rows

@@ -6,7 +6,7 @@ import { newId } from '../../shared/ids.js'
 import { createKeyedQueue } from '../../shared/keyed-queue.js'
 import { notFound } from '../../shared/not-found.js'
 import { createRounds } from '../../shared/rounds.js'
-import { decideSeat, seatsToPromote, type SeatState } from '../../shared/seats.js'
+import { createWaitlist } from '../../shared/waitlist.js'
 import type { User } from '../auth/schemas.js'
 import { enqueueNotices } from '../notices/notices.js'
 
@@ -25,83 +25,35 @@ const signupClosed = () =>
     'The activity has started; signing up and cancelling are closed',
   )
 
-/**
- * Takes the activity row's lock for the rest of the transaction, as the lecture booking takes its session's (an UPDATE
- * locks on PostgreSQL; SQLite runs one write transaction at a time): every place decision for one activity is made
- * one after another, whichever instance makes it.
- */
-async function lockActivity(trx: Trx, activityId: string): Promise<ActivityRow> {
-  const row = await trx
-    .updateTable('activities')
-    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('id', '=', activityId)
-    .returningAll()
-    .executeTakeFirst()
-  if (!row) throw notFound.activity()
-  return { ...row, confirmed_count: Number(row.confirmed_count), waitlist_seq: Number(row.waitlist_seq) }
-}
-
-const placeState = (a: ActivityRow): SeatState => ({
-  capacity: Number(a.volunteers_needed),
-  confirmedCount: a.confirmed_count,
-  waitlistSeq: a.waitlist_seq,
+/** Sign-ups of volunteer activities: the places and the waitlist on the activity row, under its lock. */
+const waitlist = createWaitlist<ActivityRow>({
+  parent: 'activities',
+  places: 'activity_signups',
+  parentColumn: 'activity_id',
+  capacityOf: (activity) => Number(activity.volunteers_needed),
+  notFound: notFound.activity,
+  tellPromoted: (trx, promoted, activity, at) =>
+    enqueueNotices(
+      trx,
+      promoted.map((p) => ({
+        userId: p.user_id,
+        kind: 'activity_promoted',
+        dedupeKey: `activity_promoted:${p.id}:${at}`,
+        payload: { activityId: activity.id, startsAt: activity.starts_at },
+      })),
+      at,
+    ),
 })
 
+/**
+ * Takes the activity row's lock for the rest of the transaction, as the lecture booking takes its session's: every
+ * place decision for one activity is made one after another, whichever instance makes it.
+ */
+const lockActivity = waitlist.lock
 /** Moves the head of the waitlist into free places, oldest ticket first, and tells each person. */
-export async function promoteWaitlisted(trx: Trx, activity: ActivityRow, at: string): Promise<void> {
-  const { n } = await trx
-    .selectFrom('activity_signups')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('activity_id', '=', activity.id)
-    .where('status', '=', 'waitlisted')
-    .executeTakeFirstOrThrow()
-  const count = seatsToPromote(placeState(activity), Number(n))
-  if (count === 0) return
-  const promoted = await trx
-    .selectFrom('activity_signups')
-    .select(['id', 'user_id'])
-    .where('activity_id', '=', activity.id)
-    .where('status', '=', 'waitlisted')
-    .orderBy('waitlist_ticket')
-    .limit(count)
-    .execute()
-  await trx
-    .updateTable('activity_signups')
-    .set({ status: 'confirmed', waitlist_ticket: null, updated_at: at })
-    .where(
-      'id',
-      'in',
-      promoted.map((p) => p.id),
-    )
-    .execute()
-  activity.confirmed_count += promoted.length
-  await trx
-    .updateTable('activities')
-    .set({ confirmed_count: activity.confirmed_count })
-    .where('id', '=', activity.id)
-    .execute()
-  await enqueueNotices(
-    trx,
-    promoted.map((p) => ({
-      userId: p.user_id,
-      kind: 'activity_promoted',
-      dedupeKey: `activity_promoted:${p.id}:${at}`,
-      payload: { activityId: activity.id, startsAt: activity.starts_at },
-    })),
-    at,
-  )
-}
-
+export const promoteWaitlisted = waitlist.promote
 /** Who is signed up (confirmed or waiting): those told of a change or a cancellation. */
-export async function signedUpPeople(trx: Trx, activityId: string): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('activity_signups')
-    .select('user_id')
-    .where('activity_id', '=', activityId)
-    .where('status', 'in', ['confirmed', 'waitlisted'])
-    .execute()
-  return rows.map((r) => r.user_id)
-}
+export const signedUpPeople = waitlist.holders
 
 export function createSignupDesk(db: Db, clock: () => Date) {
   const inTurn = createKeyedQueue()
@@ -139,16 +91,11 @@ export function createSignupDesk(db: Db, clock: () => Date) {
             .execute()
         ).map((row) => [row.user_id, row]),
       )
-      let places = placeState(activity)
       const written: Insertable<ActivitySignupsTable>[] = []
       const answers = users.map((user): Answer => {
         const mine = held.get(user.id)
         if (mine && mine.status !== 'cancelled') return { id: mine.id, created: false }
-        const decision = decideSeat(places)
-        places =
-          decision.status === 'confirmed'
-            ? { ...places, confirmedCount: places.confirmedCount + 1 }
-            : { ...places, waitlistSeq: decision.ticket }
+        const decision = waitlist.take(activity)
         const row = {
           id: mine?.id ?? newId('su'),
           activity_id: activityId,
@@ -186,11 +133,7 @@ export function createSignupDesk(db: Db, clock: () => Date) {
           })),
         )
         .execute()
-      await trx
-        .updateTable('activities')
-        .set({ confirmed_count: places.confirmedCount, waitlist_seq: places.waitlistSeq })
-        .where('id', '=', activityId)
-        .execute()
+      await waitlist.saveCounts(trx, activity)
       return answers
     })
   const joinRound = createRounds(inTurn, signUpRound)
@@ -201,32 +144,10 @@ export function createSignupDesk(db: Db, clock: () => Date) {
   /** Gives the place (or waitlist ticket) back until the start; a freed place goes to the head of the waitlist. */
   async function withdraw(user: User, activityId: string): Promise<string> {
     return underActivityLock(activityId, async (trx, activity) => {
-      const signup = await trx
-        .selectFrom('activity_signups')
-        .select(['id', 'status'])
-        .where('activity_id', '=', activityId)
-        .where('user_id', '=', user.id)
-        .where('status', '!=', 'cancelled')
-        .executeTakeFirst()
-      if (!signup) throw notFound.signup()
       const now = clock()
-      assertOpen(activity, now)
-      const at = now.toISOString()
-      await trx
-        .updateTable('activity_signups')
-        .set({ status: 'cancelled', waitlist_ticket: null, updated_at: at })
-        .where('id', '=', signup.id)
-        .execute()
-      if (signup.status === 'confirmed') {
-        activity.confirmed_count -= 1
-        await trx
-          .updateTable('activities')
-          .set({ confirmed_count: activity.confirmed_count })
-          .where('id', '=', activityId)
-          .execute()
-        await promoteWaitlisted(trx, activity, at)
-      }
-      return signup.id
+      const given = await waitlist.giveBack(trx, activity, user.id, now.toISOString(), () => assertOpen(activity, now))
+      if (!given) throw notFound.signup()
+      return given.id
     })
   }
 

@@ -13,13 +13,13 @@ import type { Booking, LectureSession, sessionPatchSchema } from './schemas.js'
 import { findSessionForBookings } from './queries.js'
 import { changeSession } from './edits.js'
 import { assertSessionInScope } from './scope.js'
-import { decideSeat } from '../../shared/seats.js'
 import {
   attendees,
   bookingClosed,
+  giveSeatBack,
   lockSession,
-  promoteWaitlisted,
-  seatState,
+  saveSeatCounts,
+  takeSeat,
   sessionCancelled,
   type SessionRow,
   type Trx,
@@ -85,17 +85,12 @@ export function createBookingDesk(db: Db, clock: () => Date) {
           .execute()
       ).map((row) => [row.user_id, { row, created: false }]),
     )
-    let seats = seatState(session)
     const written: Selectable<BookingsTable>[] = []
     const results = users.map((user): BookingRow => {
       const mine = held.get(user.id)
       // The same person twice (a double tap) gets the same booking back.
       if (mine && mine.row.status !== 'cancelled') return { row: mine.row, created: false }
-      const decision = decideSeat(seats)
-      seats =
-        decision.status === 'confirmed'
-          ? { ...seats, confirmedCount: seats.confirmedCount + 1 }
-          : { ...seats, waitlistSeq: decision.ticket }
+      const decision = takeSeat(session)
       const row = {
         id: mine?.row.id ?? newId('bk'),
         session_id: session.id,
@@ -127,11 +122,7 @@ export function createBookingDesk(db: Db, clock: () => Date) {
         })),
       )
       .execute()
-    await trx
-      .updateTable('lecture_sessions')
-      .set({ confirmed_count: seats.confirmedCount, waitlist_seq: seats.waitlistSeq })
-      .where('id', '=', session.id)
-      .execute()
+    await saveSeatCounts(trx, session)
     await enqueueNotices(
       trx,
       written.map((row) => ({
@@ -163,32 +154,12 @@ export function createBookingDesk(db: Db, clock: () => Date) {
   /** Gives the seat (or waitlist place) back; a freed seat goes straight to the head of the waitlist. */
   async function cancel(user: User, sessionId: string): Promise<Booking> {
     return underSessionLock(sessionId, async (trx, session) => {
-      const booking = await trx
-        .selectFrom('bookings')
-        .selectAll()
-        .where('session_id', '=', sessionId)
-        .where('user_id', '=', user.id)
-        .where('status', '!=', 'cancelled')
-        .executeTakeFirst()
-      if (!booking) throw notFound.booking()
       const now = clock()
-      if (now.getTime() >= Date.parse(session.starts_at)) throw bookingClosed()
-      const at = now.toISOString()
-      await trx
-        .updateTable('bookings')
-        .set({ status: 'cancelled', waitlist_ticket: null, updated_at: at })
-        .where('id', '=', booking.id)
-        .execute()
-      if (booking.status === 'confirmed') {
-        session.confirmed_count -= 1
-        await trx
-          .updateTable('lecture_sessions')
-          .set({ confirmed_count: session.confirmed_count })
-          .where('id', '=', sessionId)
-          .execute()
-        if (session.status === 'scheduled') await promoteWaitlisted(trx, session, at)
-      }
-      return { id: booking.id, sessionId, status: 'cancelled' as const, checkedIn: false }
+      const given = await giveSeatBack(trx, session, user.id, now.toISOString(), () => {
+        if (now.getTime() >= Date.parse(session.starts_at)) throw bookingClosed()
+      })
+      if (!given) throw notFound.booking()
+      return { id: given.id, sessionId, status: 'cancelled' as const, checkedIn: false }
     })
   }
 
@@ -213,10 +184,10 @@ export function createBookingDesk(db: Db, clock: () => Date) {
       const people = await attendees(trx, sessionId)
       await enqueueNotices(
         trx,
-        people.map((p): Notice => ({
-          userId: p.user_id,
+        people.map((userId): Notice => ({
+          userId,
           kind: 'session_cancelled',
-          dedupeKey: `session_cancelled:${sessionId}:${p.user_id}`,
+          dedupeKey: `session_cancelled:${sessionId}:${userId}`,
           payload: { sessionId, startsAt: session.starts_at, reason: reason ?? null },
         })),
         at,

@@ -118,10 +118,10 @@ export async function changeSession(
   const people = await attendees(trx, sessionId)
   await enqueueNotices(
     trx,
-    people.map((p): Notice => ({
-      userId: p.user_id,
+    people.map((userId): Notice => ({
+      userId,
       kind: 'session_changed',
-      dedupeKey: `session_changed:${sessionId}:${p.user_id}:${at}`,
+      dedupeKey: `session_changed:${sessionId}:${userId}:${at}`,
       payload: { sessionId, startsAt },
     })),
     at,

@@ -1,14 +1,5 @@
 import type { WishPublic } from '@contract'
+import { WISH_CATEGORIES } from '@values/orders'
 
-type Category = WishPublic['category']
-/** Every category in display order; the record type makes a new one a compile error until it is listed. */
-const ORDER: Record<Category, number> = {
-  life_help: 0,
-  medical_escort: 1,
-  study_aid: 2,
-  repair: 3,
-  errands: 4,
-  companionship: 5,
-  other: 6,
-}
-export const CATEGORIES = Object.keys(ORDER) as Category[]
+/** Every category in display order, as the server lists them. */
+export const CATEGORIES: readonly WishPublic['category'][] = WISH_CATEGORIES

@@ -11,10 +11,10 @@ import {
 } from '../../shared/validation.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
 import { ACTIVITY_LIMITS } from '../../shared/values/limits.js'
+import { ACTIVITY_KINDS } from '../../shared/values/orders.js'
 
 const id = identifier()
 
-export const ACTIVITY_KINDS = ['clinic', 'cleanup', 'legal_aid', 'patrol', 'civility', 'other'] as const
 export const activityKindSchema = z
   .enum(ACTIVITY_KINDS)
   .describe('clinic 义诊, cleanup 环境卫生整治, legal_aid 法律咨询援助, patrol 义警巡逻, civility 文明劝导, other')

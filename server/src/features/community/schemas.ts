@@ -1,6 +1,6 @@
 import { responseTimesSchema } from '../targets/schemas.js'
 import { z } from 'zod'
-import { WISH_CATEGORIES } from '../wishes/schemas.js'
+import { WISH_CATEGORIES } from '../../shared/values/orders.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
 
 export const trendsQuerySchema = z.object({

@@ -15,26 +15,14 @@ import { photoUrlSchema } from '../uploads/photos.js'
 import { openRangeSchema, weeklyHoursSchema } from './hours.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
 import { REPORT_LIMITS, SERVICE_NOTE_LENGTH, STATION_LIMITS } from '../../shared/values/limits.js'
+import { ACCESS_FACTS, SERVICE_KEYS, STATION_KINDS } from '../../shared/values/orders.js'
 
-export const SERVICE_KEYS = [
-  'hot_water',
-  'charging',
-  'travel_info',
-  'restroom',
-  'first_aid',
-  'umbrella',
-  'wifi',
-] as const
 export const serviceKeySchema = z.enum(SERVICE_KEYS)
 export type ServiceKey = z.infer<typeof serviceKeySchema>
 
-/** 党群服务站, 共产党员店, 党员联系点, 微阵地. */
-export const STATION_KINDS = ['service_station', 'party_member_shop', 'contact_point', 'micro_post'] as const
 export const stationKindSchema = z.enum(STATION_KINDS)
 export type StationKind = z.infer<typeof stationKindSchema>
 
-/** What a wheelchair user, a parent or an older visitor asks before setting out (无障碍信息). */
-export const ACCESS_FACTS = ['stepFree', 'accessibleToilet', 'babyCare', 'seating'] as const
 export type AccessFact = (typeof ACCESS_FACTS)[number]
 export const accessFactSchema = z.enum(ACCESS_FACTS)
 const accessValueSchema = z.enum(['yes', 'no', 'unknown'])

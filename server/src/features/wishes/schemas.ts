@@ -3,16 +3,8 @@ import { nameSchemas } from '../../shared/openapi-components.js'
 import { originQuery } from '../../shared/params.js'
 import { booleanQuery, identifier, line, paragraph, reasonRequiredRule, rule, token } from '../../shared/validation.js'
 import { ON_BEHALF_LIMITS, WISH_LIMITS, WISH_STEP_TEXT } from '../../shared/values/limits.js'
+import { WISH_CATEGORIES } from '../../shared/values/orders.js'
 
-export const WISH_CATEGORIES = [
-  'life_help',
-  'medical_escort',
-  'study_aid',
-  'repair',
-  'errands',
-  'companionship',
-  'other',
-] as const
 export const WISH_STATUSES = [
   'pending_review',
   'published',

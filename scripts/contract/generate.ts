@@ -31,9 +31,20 @@ export async function publishedDocument(): Promise<OpenAPI3> {
   }
 }
 
-/** The TypeScript of a document, formatted as the repository formats its sources. */
+/**
+ * The TypeScript of a document, formatted as the repository formats its sources. Each enum also comes as a list of its
+ * values (`enumValues`), so a page can show every value the API declares (the desk's sheet kinds) without retyping them.
+ */
 export async function contractTypes(document: OpenAPI3): Promise<string> {
   const source =
-    HEADER + astToString(await openapiTS(document, { silent: true, rootTypes: true, rootTypesNoSchemaPrefix: true }))
+    HEADER +
+    astToString(
+      await openapiTS(document, {
+        silent: true,
+        rootTypes: true,
+        rootTypesNoSchemaPrefix: true,
+        enumValues: true,
+      }),
+    )
   return format(source, { ...(await resolveConfig(GENERATED_TYPES)), filepath: GENERATED_TYPES })
 }

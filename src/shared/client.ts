@@ -40,12 +40,17 @@ type QueryPart<R extends Route> = [Query<R>] extends [never]
   : object extends Query<R>
     ? { query?: Query<R> }
     : { query: Query<R> }
-/** A route without a JSON body may take raw bytes (a photo, a sheet) sent as `contentType`. */
+/**
+ * A route without a JSON body may take raw bytes (a photo) sent as `contentType`; one whose body the document gives
+ * only as file types (a sheet: xlsx or CSV) must.
+ */
 type BodyPart<R extends Route> = [Body<R>] extends [undefined]
   ? { body?: ArrayBuffer; contentType?: string }
-  : Operation<R> extends { requestBody: unknown }
-    ? { body: Body<R> }
-    : { body?: Body<R> }
+  : unknown extends Body<R>
+    ? { body: ArrayBuffer; contentType: string }
+    : Operation<R> extends { requestBody: unknown }
+      ? { body: Body<R> }
+      : { body?: Body<R> }
 
 export type CallOptions<R extends Route> = PathPart<R> &
   QueryPart<R> &
@@ -90,6 +95,20 @@ export function call<R extends Route>(route: R, ...[options]: OptionsArgument<R>
     body,
     toast,
     contentType,
+  })
+}
+
+/** A read whose answer is a file (`GET /api/staff/sheets/{kind}.xlsx`): its bytes. */
+export function callForFile<R extends Route & `GET ${string}`>(
+  route: R,
+  ...[options]: OptionsArgument<R>
+): Promise<ArrayBuffer> {
+  const [method, template] = split(route)
+  const { path, query, toast } = (options ?? {}) as SentOptions
+  return request<ArrayBuffer>(method, fillPath(template, path), {
+    query: query as QueryValues,
+    toast,
+    responseType: 'arraybuffer',
   })
 }
 

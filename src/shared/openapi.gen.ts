@@ -12915,3 +12915,451 @@ export interface operations {
     }
   }
 }
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]
+  >
+}
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>
+export const pathsApiAuthDevPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/auth/dev']['post']['requestBody']['content']['application/json']['role']
+> = ['tourist', 'resident', 'member', 'staff']
+export const pathsApiMembersGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/members']['get']['parameters']['query']['status']
+> = ['pending', 'verified', 'rejected']
+export const pathsApiMembersIdVerifyPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/members/{id}/verify']['post']['requestBody']['content']['application/json']['decision']
+> = ['verify', 'reject']
+export const pathsApiWishesGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/wishes']['get']['parameters']['query']['status']
+> = ['published', 'claimed', 'fulfilled', 'confirmed']
+export const pathsApiWishesGetParametersQueryCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/wishes']['get']['parameters']['query']['category']
+> = ['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other']
+export const pathsApiWishesGetParametersQueryUrgentValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/wishes']['get']['parameters']['query']['urgent']
+> = ['0', '1', 'true', 'false']
+export const pathsApiWishesGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/wishes']['get']['parameters']['query']['sort']
+> = ['newest', 'nearest']
+export const pathsApiWishesPostRequestBodyContentApplicationJsonCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/wishes']['post']['requestBody']['content']['application/json']['category']
+> = ['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other']
+export const pathsApiWishesPostRequestBodyContentApplicationJsonConsentValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/wishes']['post']['requestBody']['content']['application/json']['consent']
+> = ['in_person', 'phone', 'family']
+export const pathsApiWishesIdReviewPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/wishes/{id}/review']['post']['requestBody']['content']['application/json']['decision']
+> = ['approve', 'reject']
+export const pathsApiLecturesTopicsIdOrdersPostRequestBodyContentApplicationJsonPreferredTimeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/lectures/topics/{id}/orders']['post']['requestBody']['content']['application/json']['preferredTime']
+> = ['morning', 'afternoon', 'evening']
+export const pathsApiLecturesSessionsIdIcsGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/lectures/sessions/{id}.ics']['get']['parameters']['query']['lang']
+> = ['zh', 'en']
+export const pathsApiMeBookingsGetParametersQueryScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/me/bookings']['get']['parameters']['query']['scope']
+> = ['upcoming', 'past', 'waitlisted']
+export const pathsApiActivitiesGetParametersQueryKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/activities']['get']['parameters']['query']['kind']
+> = ['clinic', 'cleanup', 'legal_aid', 'patrol', 'civility', 'other']
+export const pathsApiActivitiesGetParametersQueryMineValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/activities']['get']['parameters']['query']['mine']
+> = ['0', '1', 'true', 'false']
+export const pathsApiActivitiesPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/activities']['post']['requestBody']['content']['application/json']['kind']
+> = ['clinic', 'cleanup', 'legal_aid', 'patrol', 'civility', 'other']
+export const pathsApiActivitiesIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/activities/{id}']['patch']['requestBody']['content']['application/json']['kind']
+> = ['clinic', 'cleanup', 'legal_aid', 'patrol', 'civility', 'other']
+export const pathsApiActivitiesIdCheckinsPostRequestBodyContentApplicationJsonDirectionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/activities/{id}/checkins']['post']['requestBody']['content']['application/json']['direction']
+> = ['in', 'out']
+export const pathsApiActivitiesIdSignupsMemberIdPatchResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/activities/{id}/signups/{memberId}']['patch']['responses']['200']['content']['application/json']['status']
+> = ['confirmed', 'waitlisted', 'cancelled']
+export const pathsApiMeSubscriptionsPostRequestBodyContentApplicationJsonAcceptedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/me/subscriptions']['post']['requestBody']['content']['application/json']['accepted']
+> = [
+  'booking_confirmed',
+  'booking_waitlisted',
+  'waitlist_promoted',
+  'session_changed',
+  'session_cancelled',
+  'session_reminder',
+  'topic_scheduled',
+  'wish_published',
+  'wish_rejected',
+  'wish_claimed',
+  'wish_released',
+  'wish_fulfilled',
+  'wish_confirmed',
+  'wish_disputed',
+  'urgent_wish_submitted',
+  'wish_review_overdue',
+  'wish_claim_overdue',
+  'activity_promoted',
+  'activity_changed',
+  'activity_cancelled',
+  'member_verified',
+]
+export const pathsApiStaffSheetsKindXlsxGetParametersPathKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/staff/sheets/{kind}.xlsx']['get']['parameters']['path']['kind']
+> = ['stations', 'guesthouses', 'sessions', 'members']
+export const pathsApiStaffSheetsKindCsvGetParametersPathKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/staff/sheets/{kind}.csv']['get']['parameters']['path']['kind']
+> = ['stations', 'guesthouses', 'sessions', 'members']
+export const pathsApiStaffSheetsKindPostParametersQueryModeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/staff/sheets/{kind}']['post']['parameters']['query']['mode']
+> = ['preview', 'apply']
+export const pathsApiStaffSheetsKindPostParametersPathKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/staff/sheets/{kind}']['post']['parameters']['path']['kind']
+> = ['stations', 'guesthouses', 'sessions', 'members']
+export const pathsApiStationsGetParametersQueryServiceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations']['get']['parameters']['query']['service']
+> = ['hot_water', 'charging', 'travel_info', 'restroom', 'first_aid', 'umbrella', 'wifi']
+export const pathsApiStationsGetParametersQueryKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations']['get']['parameters']['query']['kind']
+> = ['service_station', 'party_member_shop', 'contact_point', 'micro_post']
+export const pathsApiStationsGetParametersQueryOpenNowValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations']['get']['parameters']['query']['openNow']
+> = ['0', '1', 'true', 'false']
+export const pathsApiStationsPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations']['post']['requestBody']['content']['application/json']['kind']
+> = ['service_station', 'party_member_shop', 'contact_point', 'micro_post']
+export const pathsApiStationsPostRequestBodyContentApplicationJsonServicesKeyValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations']['post']['requestBody']['content']['application/json']['services']['key']
+> = ['hot_water', 'charging', 'travel_info', 'restroom', 'first_aid', 'umbrella', 'wifi']
+export const pathsApiStationsPostRequestBodyContentApplicationJsonAccessStepFreeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations']['post']['requestBody']['content']['application/json']['access']['stepFree']
+> = ['yes', 'no', 'unknown']
+export const pathsApiStationsPostRequestBodyContentApplicationJsonAccessAccessibleToiletValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations']['post']['requestBody']['content']['application/json']['access']['accessibleToilet']
+> = ['yes', 'no', 'unknown']
+export const pathsApiStationsPostRequestBodyContentApplicationJsonAccessBabyCareValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations']['post']['requestBody']['content']['application/json']['access']['babyCare']
+> = ['yes', 'no', 'unknown']
+export const pathsApiStationsPostRequestBodyContentApplicationJsonAccessSeatingValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations']['post']['requestBody']['content']['application/json']['access']['seating']
+> = ['yes', 'no', 'unknown']
+export const pathsApiStationsIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations/{id}']['patch']['requestBody']['content']['application/json']['kind']
+> = ['service_station', 'party_member_shop', 'contact_point', 'micro_post']
+export const pathsApiStationsIdPatchRequestBodyContentApplicationJsonServicesKeyValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations/{id}']['patch']['requestBody']['content']['application/json']['services']['key']
+> = ['hot_water', 'charging', 'travel_info', 'restroom', 'first_aid', 'umbrella', 'wifi']
+export const pathsApiStationsIdPatchRequestBodyContentApplicationJsonAccessStepFreeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations/{id}']['patch']['requestBody']['content']['application/json']['access']['stepFree']
+> = ['yes', 'no', 'unknown']
+export const pathsApiStationsIdPatchRequestBodyContentApplicationJsonAccessAccessibleToiletValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations/{id}']['patch']['requestBody']['content']['application/json']['access']['accessibleToilet']
+> = ['yes', 'no', 'unknown']
+export const pathsApiStationsIdPatchRequestBodyContentApplicationJsonAccessBabyCareValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations/{id}']['patch']['requestBody']['content']['application/json']['access']['babyCare']
+> = ['yes', 'no', 'unknown']
+export const pathsApiStationsIdPatchRequestBodyContentApplicationJsonAccessSeatingValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations/{id}']['patch']['requestBody']['content']['application/json']['access']['seating']
+> = ['yes', 'no', 'unknown']
+export const pathsApiStationsIdServicesKeyPatchParametersPathKeyValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations/{id}/services/{key}']['patch']['parameters']['path']['key']
+> = ['hot_water', 'charging', 'travel_info', 'restroom', 'first_aid', 'umbrella', 'wifi']
+export const pathsApiStationsIdReportsPostRequestBodyContentApplicationJsonCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations/{id}/reports']['post']['requestBody']['content']['application/json']['category']
+> = ['no_hot_water', 'no_charging', 'closed_but_shown_open', 'wrong_location', 'other']
+export const pathsApiStationsReportsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/stations/reports']['get']['parameters']['query']['status']
+> = ['open', 'resolved']
+export const activityKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ActivityKind']> = [
+  'clinic',
+  'cleanup',
+  'legal_aid',
+  'patrol',
+  'civility',
+  'other',
+]
+export const activityStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Activity']['status']> = [
+  'scheduled',
+  'cancelled',
+]
+export const activityMySignupAnyOf0StatusValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['Activity']['mySignup'],
+    {
+      status: unknown
+    }
+  >['status']
+> = ['confirmed', 'waitlisted']
+export const signupResponseStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SignupResponse']['status']
+> = ['confirmed', 'waitlisted', 'cancelled']
+export const activityAttendanceItemsStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ActivityAttendance']['items']['status']
+> = ['confirmed', 'waitlisted', 'cancelled']
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
+  'tourist',
+  'resident',
+  'member',
+  'staff',
+]
+export const deskTicketStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['DeskTicketStatus']> = [
+  'pending',
+  'approved',
+  'expired',
+  'used',
+]
+export const wishPublicCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WishPublic']['category']
+> = ['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other']
+export const wishPublicStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WishPublic']['status']
+> = ['pending_review', 'published', 'rejected', 'claimed', 'fulfilled', 'confirmed', 'withdrawn', 'disputed']
+export const wishFullCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WishFull']['category']
+> = ['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other']
+export const wishFullStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['WishFull']['status']> = [
+  'pending_review',
+  'published',
+  'rejected',
+  'claimed',
+  'fulfilled',
+  'confirmed',
+  'withdrawn',
+  'disputed',
+]
+export const wishFullOnBehalfOfAnyOf0ConsentValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['WishFull']['onBehalfOf'],
+    {
+      consent: unknown
+    }
+  >['consent']
+> = ['in_person', 'phone', 'family']
+export const wishStepValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['WishStep']> = [
+  'approve',
+  'reject',
+  'claim',
+  'fulfil',
+  'release',
+  'confirm',
+  'dispute',
+  'withdraw',
+  'settle',
+  'reopen',
+]
+export const wishResponseWishAnyOf0CategoryValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['WishResponse']['wish'],
+    {
+      category: unknown
+    }
+  >['category']
+> = ['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other']
+export const wishResponseWishAnyOf0StatusValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['WishResponse']['wish'],
+    {
+      status: unknown
+    }
+  >['status']
+> = ['pending_review', 'published', 'rejected', 'claimed', 'fulfilled', 'confirmed', 'withdrawn', 'disputed']
+export const wishResponseWishAnyOf0OnBehalfOfAnyOf0ConsentValues: ReadonlyArray<
+  Extract<
+    Extract<
+      FlattenedDeepRequired<components>['schemas']['WishResponse']['wish'],
+      {
+        onBehalfOf: unknown
+      }
+    >['onBehalfOf'],
+    {
+      consent: unknown
+    }
+  >['consent']
+> = ['in_person', 'phone', 'family']
+export const wishResponseWishAnyOf1CategoryValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['WishResponse']['wish'],
+    {
+      category: unknown
+    }
+  >['category']
+> = ['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other']
+export const wishResponseWishAnyOf1StatusValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['WishResponse']['wish'],
+    {
+      status: unknown
+    }
+  >['status']
+> = ['pending_review', 'published', 'rejected', 'claimed', 'fulfilled', 'confirmed', 'withdrawn', 'disputed']
+export const overdueListItemsStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OverdueList']['items']['stage']
+> = ['review', 'claim']
+export const wishBreakdownByCategoryCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WishBreakdown']['byCategory']['category']
+> = ['life_help', 'medical_escort', 'study_aid', 'repair', 'errands', 'companionship', 'other']
+export const inboxNoticeKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['InboxNotice']['kind']> =
+  [
+    'booking_confirmed',
+    'booking_waitlisted',
+    'waitlist_promoted',
+    'session_changed',
+    'session_cancelled',
+    'session_reminder',
+    'topic_scheduled',
+    'wish_published',
+    'wish_rejected',
+    'wish_claimed',
+    'wish_released',
+    'wish_fulfilled',
+    'wish_confirmed',
+    'wish_disputed',
+    'urgent_wish_submitted',
+    'wish_review_overdue',
+    'wish_claim_overdue',
+    'activity_promoted',
+    'activity_changed',
+    'activity_cancelled',
+    'member_verified',
+  ]
+export const lectureSessionStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LectureSession']['status']
+> = ['scheduled', 'cancelled']
+export const lectureSessionMyBookingAnyOf0StatusValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['LectureSession']['myBooking'],
+    {
+      status: unknown
+    }
+  >['status']
+> = ['confirmed', 'waitlisted']
+export const bookingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Booking']['status']> = [
+  'confirmed',
+  'waitlisted',
+  'cancelled',
+]
+export const myBookingsItemsStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MyBookings']['items']['status']
+> = ['confirmed', 'waitlisted', 'cancelled']
+export const myBookingsItemsSessionStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MyBookings']['items']['session']['status']
+> = ['scheduled', 'cancelled']
+export const attendanceItemsStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Attendance']['items']['status']
+> = ['confirmed', 'waitlisted', 'cancelled']
+export const memberStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Member']['status']> = [
+  'pending',
+  'verified',
+  'rejected',
+]
+export const memberRecordItemsKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MemberRecord']['items']['kind']
+> = ['activity', 'wish']
+export const noticeKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['NoticeKind']> = [
+  'booking_confirmed',
+  'booking_waitlisted',
+  'waitlist_promoted',
+  'session_changed',
+  'session_cancelled',
+  'session_reminder',
+  'topic_scheduled',
+  'wish_published',
+  'wish_rejected',
+  'wish_claimed',
+  'wish_released',
+  'wish_fulfilled',
+  'wish_confirmed',
+  'wish_disputed',
+  'urgent_wish_submitted',
+  'wish_review_overdue',
+  'wish_claim_overdue',
+  'activity_promoted',
+  'activity_changed',
+  'activity_cancelled',
+  'member_verified',
+]
+export const serviceKeyValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ServiceKey']> = [
+  'hot_water',
+  'charging',
+  'travel_info',
+  'restroom',
+  'first_aid',
+  'umbrella',
+  'wifi',
+]
+export const stationKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['StationKind']> = [
+  'service_station',
+  'party_member_shop',
+  'contact_point',
+  'micro_post',
+]
+export const stationAccessStepFreeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StationAccess']['stepFree']
+> = ['yes', 'no', 'unknown']
+export const stationAccessAccessibleToiletValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StationAccess']['accessibleToilet']
+> = ['yes', 'no', 'unknown']
+export const stationAccessBabyCareValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StationAccess']['babyCare']
+> = ['yes', 'no', 'unknown']
+export const stationAccessSeatingValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StationAccess']['seating']
+> = ['yes', 'no', 'unknown']
+export const stationReportCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StationReport']['category']
+> = ['no_hot_water', 'no_charging', 'closed_but_shown_open', 'wrong_location', 'other']
+export const stationReportStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StationReport']['status']
+> = ['open', 'resolved']
+export const sheetImportResponseKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SheetImportResponse']['kind']
+> = ['stations', 'guesthouses', 'sessions', 'members']
+export const sheetImportResponseModeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SheetImportResponse']['mode']
+> = ['preview', 'apply']
+export const apiErrorErrorCodeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApiError']['error']['code']
+> = [
+  'VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'INVALID_JSON',
+  'BAD_URL',
+  'CHECKIN_CODE_INVALID',
+  'CHECKIN_CODE_EXPIRED',
+  'UNAUTHENTICATED',
+  'INVALID_WECHAT_CODE',
+  'FORBIDDEN',
+  'TOO_FAR_TO_CHECK_IN',
+  'NOT_FOUND',
+  'REQUEST_TIMEOUT',
+  'ALREADY_DECIDED',
+  'BOOKING_CLOSED',
+  'CAPACITY_BELOW_CONFIRMED',
+  'CHECKIN_CLOSED',
+  'FEEDBACK_EXISTS',
+  'NOT_ATTENDED',
+  'NOT_BOOKED',
+  'REPORT_ALREADY_RESOLVED',
+  'SESSION_CANCELLED',
+  'ACTIVITY_CANCELLED',
+  'SIGNUP_CLOSED',
+  'NOTHING_TO_CERTIFY',
+  'WISH_ALREADY_CLAIMED',
+  'WISH_WRONG_STATE',
+  'DESK_CODE_EXPIRED',
+  'DESK_CODE_USED',
+  'PAYLOAD_TOO_LARGE',
+  'URI_TOO_LONG',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'CONTENT_REJECTED',
+  'RATE_LIMITED',
+  'HEADERS_TOO_LARGE',
+  'INTERNAL',
+  'WECHAT_LOGIN_UNAVAILABLE',
+  'WECHAT_UNAVAILABLE',
+  'DATABASE_UNAVAILABLE',
+  'SHUTTING_DOWN',
+  'UPLOADS_BUSY',
+  'SHEET_HAS_ERRORS',
+]

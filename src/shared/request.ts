@@ -18,6 +18,8 @@ export class RequestError extends Error {
     readonly status: number,
     readonly code: ErrorCode | ClientErrorCode,
     message: string,
+    /** The API's whole refusal, for pages that show more than its message (a sheet's refused rows). */
+    readonly refusal?: ApiError['error'],
   ) {
     super(message)
   }
@@ -33,6 +35,8 @@ export interface RequestOptions {
   toast?: boolean
   /** For a raw body (a photo's bytes); JSON otherwise. */
   contentType?: string
+  /** `arraybuffer` for an answer that is a file (a sheet): its bytes, not JSON. */
+  responseType?: 'arraybuffer'
 }
 
 /** An image the API serves (`/api/uploads/…`) as a full URL: a weapp <Image> cannot resolve a path against the API. */
@@ -61,13 +65,24 @@ function buildUrl(path: string, query?: QueryValues): string {
   return `${API_BASE}${path}${params.length ? `?${params.join('&')}` : ''}`
 }
 
+/** A refusal asked for as bytes is still the API's JSON error shape. */
+function refusalBody(data: unknown): Partial<ApiError> | undefined {
+  if (!(data instanceof ArrayBuffer)) return data as Partial<ApiError> | undefined
+  try {
+    return JSON.parse(new TextDecoder().decode(data)) as Partial<ApiError>
+  } catch {
+    return undefined
+  }
+}
+
 function toRequestError(status: number, data: unknown): RequestError {
-  const body = data as Partial<ApiError> | undefined
+  const body = refusalBody(data)
   if (body?.error) {
     return new RequestError(
       status,
       body.error.code,
       currentLanguage() === 'en' ? body.error.messageEn : body.error.message,
+      body.error,
     )
   }
   return new RequestError(status, `HTTP_${status}`, translate(currentLanguage(), 'common.error'))
@@ -93,6 +108,7 @@ export async function request<T>(
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         timeout: 10_000,
+        ...(options.responseType ? { responseType: options.responseType } : {}),
       })
       if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
       if (response.statusCode === 401) {

@@ -6,7 +6,16 @@ import { PNG } from 'pngjs'
 import { callApi } from '../support/http'
 import { ARTIFACTS, openH5App, type H5App } from '../support/h5'
 
-const DESK_SECTIONS = ['服务站', '民居客栈', '微讲堂场次', '双报到审核', '问题反馈', '心愿审核', '古城设置']
+const DESK_SECTIONS = [
+  '服务站',
+  '民居客栈',
+  '微讲堂场次',
+  '双报到审核',
+  '问题反馈',
+  '心愿审核',
+  '表格导入导出',
+  '古城设置',
+]
 const SCREENSHOTS = join(__dirname, '../../docs/screenshots')
 
 /** What the desk's code says, read off the screen as a phone's camera would. */

@@ -1,10 +1,10 @@
-import type { Guesthouse, LectureSession, Member, StationReport, WishFull } from '@contract'
+import type { LectureSession, Member, StationReport, WishFull } from '@contract'
 import { useEffect, useState } from 'react'
 import { RequestError } from '../../../shared/request'
 import { useSettings } from '../../../shared/settings'
 import { formatMoment } from '../../../shared/time'
 import { memberQueue } from '../../members/queue'
-import { guesthouses, openReports, upcomingSessions } from '../../staff/api'
+import { openReports, upcomingSessions } from '../../staff/api'
 import { reviewQueue } from '../../wishes/api'
 import { DeskTable, type Column } from './DeskTable'
 
@@ -47,27 +47,6 @@ function ListSection<T extends { id: string }>({
 }
 
 const byTime = (iso: string) => Date.parse(iso)
-
-export function GuesthousesSection({ communityName }: { communityName(id: string | null): string }) {
-  const { t } = useSettings()
-  return (
-    <ListSection<Guesthouse>
-      label={t('desk.section.guesthouses')}
-      fetch={guesthouses}
-      pageOf={() => '/features/staff/pages/places/index'}
-      columns={[
-        { key: 'name', title: t('staff.name'), cell: (g) => g.name, sortBy: (g) => g.name },
-        {
-          key: 'community',
-          title: t('desk.community'),
-          cell: (g) => communityName(g.communityId),
-          sortBy: (g) => communityName(g.communityId),
-        },
-        { key: 'address', title: t('staff.address'), cell: (g) => g.address },
-      ]}
-    />
-  )
-}
 
 export function SessionsSection() {
   const { t, inLanguage, language } = useSettings()

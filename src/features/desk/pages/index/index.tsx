@@ -7,19 +7,15 @@ import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { communityNames } from '../../../staff/api'
 import { everyStation } from '../../api'
 import { DeskSignIn } from '../../components/DeskSignIn'
-import {
-  GuesthousesSection,
-  MembersSection,
-  ReportsSection,
-  SessionsSection,
-  WishesSection,
-} from '../../components/ListSections'
+import { GuesthousesSection } from '../../components/GuesthousesSection'
+import { MembersSection, ReportsSection, SessionsSection, WishesSection } from '../../components/ListSections'
+import { SheetsSection } from '../../components/SheetsSection'
 import { StationsSection } from '../../components/StationsSection'
 import { TownSection } from '../../components/TownSection'
 import './index.scss'
 
-/** Every staff section of the desk, in the order of its navigation. 表格导入导出 (spreadsheets) goes before `town`. */
-const SECTIONS = ['stations', 'guesthouses', 'sessions', 'members', 'reports', 'wishes', 'town'] as const
+/** Every staff section of the desk, in the order of its navigation. */
+const SECTIONS = ['stations', 'guesthouses', 'sessions', 'members', 'reports', 'wishes', 'sheets', 'town'] as const
 type Section = (typeof SECTIONS)[number]
 
 const DESK_WIDTH = '(min-width: 1024px)'
@@ -102,6 +98,7 @@ export default function DeskPage() {
     members: () => <MembersSection communityName={communityName} />,
     reports: () => <ReportsSection />,
     wishes: () => <WishesSection />,
+    sheets: () => <SheetsSection onApplied={loadStations} />,
     town: () => <TownSection />,
   }
 

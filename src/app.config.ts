@@ -27,6 +27,7 @@ export default defineAppConfig({
         'session/index',
         'members/index',
         'places/index',
+        'overdue/index',
       ],
     },
     // The operators' desk is for a computer's browser: the weapp build never carries it.

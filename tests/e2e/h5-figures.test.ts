@@ -24,7 +24,7 @@ describe('H5 古城成效 in headless Chromium against the real API', () => {
     expect(await figures.locator('#figure-members').innerText()).toContain(String(stats.members.verified))
     expect(await figures.locator('#figure-urgent').innerText()).toContain(String(stats.wishes.urgentSolved))
     const canvases = figures.locator('canvas')
-    await expect(canvases.count()).resolves.toBe(3)
+    await expect(canvases.count()).resolves.toBe(4)
     // F2 drew on every canvas: some pixels are no longer transparent.
     await page.waitForFunction(() =>
       Array.from(document.querySelectorAll<HTMLCanvasElement>('.figures-page canvas')).every((canvas) => {
@@ -39,11 +39,24 @@ describe('H5 古城成效 in headless Chromium against the real API', () => {
     await figures.locator('#figure-urgent').evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await app.screenshot('figures')
 
+    // How quickly wishes are answered, and the weekly volunteering chart under the wishes' one.
+    const review = figures.locator('#response-review')
+    // The demo's own wishes carry no review times, so a figure may still read 暂无数据.
+    expect(await review.innerText()).toMatch(/^(\d+(\.\d)? (分钟|小时)|\d+ 天( \d+ 小时)?|暂无数据)\s*审核用时/)
+    expect(await figures.locator('#response-claim-on-target').innerText()).toMatch(/^(\d+%|暂无数据)\s*按时认领/)
+    await figures.locator('#response-times').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await app.screenshot('figures-response')
+    expect(await figures.locator('#chart-volunteering-canvas').getAttribute('aria-label')).toMatch(
+      /近 12 周共开展志愿服务活动 \d+ 场，确认志愿服务 [\d.]+ 小时/,
+    )
+    await figures.locator('#chart-weekly').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await app.screenshot('figures-volunteering')
+
     await figures.locator('#chart-category-toggle').click()
     const table = figures.locator('#chart-category [role="table"]')
     await table.waitFor()
     expect(await table.innerText()).toContain('维修')
-    await expect(canvases.count()).resolves.toBe(2)
+    await expect(canvases.count()).resolves.toBe(3)
     expect(app.cspRefusals).toEqual([])
   })
 
@@ -60,6 +73,8 @@ describe('H5 古城成效 in headless Chromium against the real API', () => {
       /In the last 12 weeks, \d+ wishes solved and \d+ lectures held/,
     )
     expect(await figures.locator('#chart-category').innerText()).toContain('Wishes by category')
+    expect(await figures.locator('#response-review').innerText()).toContain('Time to review')
+    expect(await figures.locator('#chart-volunteering').innerText()).toMatch(/\d+ volunteer activities held/)
     await figures.locator('#chart-category-toggle').click()
     expect(await figures.locator('#chart-category [role="table"]').innerText()).toContain('Repair')
     await figures.locator('#chart-weekly').evaluate((el) => el.scrollIntoView({ block: 'start' }))

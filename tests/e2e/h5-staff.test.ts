@@ -34,7 +34,7 @@ describe('H5: a tourist reports a problem; staff pause the service and resolve t
     await page.waitForURL(/features\/figures\/pages\/index\/index\?scope=mine/)
     const charts = app.visible('.figures-page', { has: page.locator('#mine-chart-weekly') })
     await charts.locator('#mine-chart-community canvas').waitFor()
-    expect(await charts.locator('[id^="mine-chart-"] canvas').count()).toBe(3)
+    expect(await charts.locator('[id^="mine-chart-"] canvas').count()).toBe(4)
     expect(await charts.locator('[id^="figure-"]').count()).toBe(0)
     expect(await page.title()).toContain('本社区成效')
     await charts.locator('#mine-chart-community-toggle').click()

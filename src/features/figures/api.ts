@@ -1,7 +1,7 @@
-import type { Stats, Trends, WishBreakdown } from '@contract'
-import { request } from '../../shared/request'
+import type { Trends, WishBreakdown } from '@contract'
+import { call } from '../../shared/client'
 
-/** How many weeks the weekly chart looks back. */
+/** How many weeks the weekly charts look back. */
 export const CHART_WEEKS = 12
 
 export interface ChartData {
@@ -9,14 +9,18 @@ export interface ChartData {
   wishes: WishBreakdown
 }
 
-export const headlineStats = () => request<Stats>('GET', '/api/stats', { toast: false })
+export const headlineStats = () => call('GET /api/stats', { toast: false })
 
 /** The charts' numbers: the whole old town, or (for staff) the communities they act for. */
 export async function chartData(scope: 'town' | 'mine'): Promise<ChartData> {
-  const base = scope === 'town' ? '/api/stats' : '/api/stats/communities'
-  const [trends, wishes] = await Promise.all([
-    request<Trends>('GET', `${base}/trends`, { query: { weeks: CHART_WEEKS }, toast: false }),
-    request<WishBreakdown>('GET', `${base}/wishes`, { toast: false }),
-  ])
+  const query = { weeks: CHART_WEEKS }
+  const [trends, wishes] = await Promise.all(
+    scope === 'town'
+      ? [call('GET /api/stats/trends', { query, toast: false }), call('GET /api/stats/wishes', { toast: false })]
+      : [
+          call('GET /api/stats/communities/trends', { query, toast: false }),
+          call('GET /api/stats/communities/wishes', { toast: false }),
+        ],
+  )
   return { trends, wishes }
 }

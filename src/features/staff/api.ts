@@ -2,7 +2,6 @@ import type {
   StaffScope,
   CommunityList,
   Attendance,
-  CommunityFigures,
   FeedbackSummary,
   GuesthouseResponse,
   TopicList,
@@ -65,7 +64,6 @@ export const attendanceCsv = (id: string) =>
   request<string>('GET', `/api/lectures/sessions/${encodeURIComponent(id)}/attendance.csv`)
 export const myCommunities = () => request<StaffScope>('GET', '/api/communities/mine', { toast: false })
 export const communityNames = () => request<CommunityList>('GET', '/api/communities', { toast: false })
-export const communityFigures = () => request<CommunityFigures>('GET', '/api/stats/communities', { toast: false })
 export const createGuesthouse = (body: GuesthouseCreate) =>
   request<GuesthouseResponse>('POST', '/api/guesthouses', { body })
 export const updateGuesthouse = (id: string, body: GuesthousePatch) =>

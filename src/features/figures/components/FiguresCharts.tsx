@@ -10,12 +10,13 @@ import './FiguresCharts.scss'
 const RED = '#B71C1C'
 const GOLD = '#C79A3A'
 const GREEN = '#1B7F4B'
+const BLUE = '#2F5D8A'
 
 /** `2026-03-02` → `3/2`: short enough for twelve weeks along a phone's width. */
 const shortDate = (weekStart: string) => `${Number(weekStart.slice(5, 7))}/${Number(weekStart.slice(8, 10))}`
 
 /**
- * The figures' three charts (week by week, wishes by category, by community), each with a sentence that says what
+ * The figures' four charts (week by week, volunteering week by week, wishes by category, by community), each with a sentence that says what
  * it shows (read out by screen readers, the canvas's label) and a table to read the same numbers instead.
  */
 export function FiguresCharts({ data, idPrefix }: { data: ChartData; idPrefix: string }) {
@@ -27,15 +28,24 @@ export function FiguresCharts({ data, idPrefix }: { data: ChartData; idPrefix: s
     const held = weeks.map((w) => w.lecturesHeld)
     const busiest = weeks.reduce((best, w) => (w.wishesSolved > best.wishesSolved ? w : best), weeks[0]!)
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
-    const weekly: ChartSpec = {
+    const activities = weeks.map((w) => w.activitiesHeld)
+    const hours = weeks.map((w) => w.volunteerHours)
+    const mostHours = weeks.reduce((best, w) => (w.volunteerHours > best.volunteerHours ? w : best), weeks[0]!)
+    /** Two figures side by side for each of the weeks. */
+    const byWeek = (series: ChartSpec['series']): ChartSpec => ({
       kind: 'columns',
       categories: weeks.map((w) => shortDate(w.weekStart)),
-      series: [
-        { label: t('figures.series.wishesSolved'), color: RED, values: solved },
-        { label: t('figures.series.lecturesHeld'), color: GOLD, values: held },
-      ],
+      series,
       fontSize,
-    }
+    })
+    const weekly = byWeek([
+      { label: t('figures.series.wishesSolved'), color: RED, values: solved },
+      { label: t('figures.series.lecturesHeld'), color: GOLD, values: held },
+    ])
+    const volunteering = byWeek([
+      { label: t('figures.series.activitiesHeld'), color: GREEN, values: activities },
+      { label: t('figures.series.volunteerHours'), color: BLUE, values: hours },
+    ])
     const breakdown = (rows: { label: string; total: number; solved: number }[]) => {
       const spec: ChartSpec = {
         kind: 'bars',
@@ -77,6 +87,22 @@ export function FiguresCharts({ data, idPrefix }: { data: ChartData; idPrefix: s
                 lectures: sum(held),
                 busiest: shortDate(busiest.weekStart),
                 most: busiest.wishesSolved,
+              }),
+      },
+      {
+        key: 'volunteering',
+        title: t('figures.chart.volunteering', { weeks: CHART_WEEKS }),
+        column: t('figures.column.week'),
+        spec: volunteering,
+        summary:
+          sum(activities) + sum(hours) === 0
+            ? t('figures.summary.none')
+            : t('figures.summary.volunteering', {
+                weeks: weeks.length,
+                activities: sum(activities),
+                hours: Math.round(sum(hours) * 10) / 10,
+                busiest: shortDate(mostHours.weekStart),
+                most: mostHours.volunteerHours,
               }),
       },
       {

@@ -7,6 +7,7 @@ import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { chartData, headlineStats } from '../../api'
 import { FiguresCharts } from '../../components/FiguresCharts'
 import { FIGURES_PAGE, HEADLINES } from '../../headline'
+import { RESPONSE_FIGURES } from '../../response'
 import './index.scss'
 
 /**
@@ -38,6 +39,21 @@ export default function FiguresPage() {
               <Text className="figures-page__meaning">{t(h.meaning)}</Text>
             </View>
           ))}
+        </View>
+      ) : null}
+      {stats ? (
+        <View id="response-times" className="figures-page__section">
+          <Text className="figures-page__heading">{t('figures.response.title')}</Text>
+          <Text className="figures-page__intro">{t('figures.response.intro')}</Text>
+          <View className="figures-page__grid">
+            {RESPONSE_FIGURES(t).map((f) => (
+              <View key={f.key} id={`response-${f.key}`} className="card figures-page__figure">
+                <Text className="figures-page__n figures-page__n--time">{f.value(stats.responseTimes)}</Text>
+                <Text className="figures-page__label">{t(f.label)}</Text>
+                <Text className="figures-page__meaning">{t(f.meaning)}</Text>
+              </View>
+            ))}
+          </View>
         </View>
       ) : null}
       <FiguresCharts data={charts} idPrefix={mine ? 'mine-chart' : 'chart'} />

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CommunityFigures } from '@contract'
 import { currentUser } from '../../../../shared/auth'
+import { call } from '../../../../shared/client'
 import type { MessageKey } from '../../../../shared/i18n'
 import { useSettings } from '../../../../shared/settings'
 import { Menu } from '../../../../shared/ui/Menu'
@@ -10,10 +11,12 @@ import { StateView } from '../../../../shared/ui/StateView'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { MY_FIGURES_PAGE } from '../../../figures/headline'
-import { communityFigures } from '../../api'
+import { RESPONSE_FIGURES } from '../../../figures/response'
 import '../../staff.scss'
 
+const OVERDUE_PAGE = '/features/staff/pages/overdue/index'
 const STAFF_MENU: { id: string; label: MessageKey; url: string }[] = [
+  { id: 'overdue', label: 'staff.overdue.open', url: OVERDUE_PAGE },
   { id: 'stations', label: 'staff.stations', url: '/features/staff/pages/stations/index' },
   { id: 'lectures', label: 'staff.lectures', url: '/features/staff/pages/lectures/index' },
   { id: 'places', label: 'staff.places', url: '/features/staff/pages/places/index' },
@@ -42,11 +45,20 @@ function FiguresCard({ items }: { items: CommunityFigures['items'] }) {
                 ['staff.fig.disputed', c.wishes.disputed],
                 ['staff.fig.members', c.members.verified],
                 ['staff.fig.membersPending', c.members.pending],
+                ['staff.fig.overdue', c.overdue],
               ] as const
             ).map(([label, n]) => (
               <View key={label} className="figures__cell">
                 <Text className="figures__n">{n}</Text>
                 <Text className="muted">{t(label)}</Text>
+              </View>
+            ))}
+          </View>
+          <View className="figures__times">
+            {RESPONSE_FIGURES(t).map((f) => (
+              <View key={f.key} id={`figures-${c.communityId}-${f.key}`} className="figures__time">
+                <Text className="muted">{t(f.label)}</Text>
+                <Text>{f.value(c.responseTimes)}</Text>
               </View>
             ))}
           </View>
@@ -61,7 +73,10 @@ export default function StaffHome() {
   usePageTitle(t('staff.title'))
   // Asked at each fetch: the person may have logged in as staff since the page was drawn.
   const isStaff = () => currentUser()?.role === 'staff'
-  const figures = useScreenData(async () => (isStaff() ? (await communityFigures()).items : []))
+  const figures = useScreenData(async () =>
+    isStaff() ? (await call('GET /api/stats/communities', { toast: false })).items : [],
+  )
+  const overdue = figures.data?.reduce((n, c) => n + c.overdue, 0)
   if (!isStaff())
     return (
       <Screen>
@@ -75,6 +90,7 @@ export default function StaffHome() {
           id: `staff-${id}`,
           label: t(label),
           open: () => void Taro.navigateTo({ url }),
+          badge: url === OVERDUE_PAGE ? overdue : undefined,
         }))}
       />
       <Text className="form__label">{t('staff.figures')}</Text>

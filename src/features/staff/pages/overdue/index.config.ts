@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '超时未处理', enablePullDownRefresh: true })

@@ -1,6 +1,9 @@
 import type { paths } from './openapi.gen'
 import { request, requestWithOfflineCopy, type Cached, type QueryValues } from './request'
 
+/** What a page needs besides the calls: the refusal it may catch, the copy a read answers, the API's images. */
+export { RequestError, assetUrl, downloadWithToken, type Cached } from './request'
+
 /**
  * The app's one way to call the API, typed from the document the server publishes (`src/shared/openapi.gen.ts`,
  * written by `npm run contract`): a route is named as the document names it, `'GET /api/stations/{id}'`, and its

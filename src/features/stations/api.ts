@@ -1,15 +1,5 @@
-import type {
-  ServiceKey,
-  StationAccess,
-  StationDetailResponse,
-  StationKind,
-  StationListResponse,
-  StationReport,
-} from '@contract'
-import type { Body } from '../../shared/client'
-import { request, requestWithOfflineCopy, type Cached } from '../../shared/request'
-
-type ReportCreate = Body<'POST /api/stations/{id}/reports'>
+import type { ServiceKey, StationAccess, StationKind } from '@contract'
+import { callWithOfflineCopy, type Cached, type Reply } from '../../shared/client'
 
 export type Origin = { lat: number; lng: number } | null
 
@@ -28,21 +18,16 @@ export function listStations(
   filter: StationFilter,
   origin: Origin,
   cursor?: string,
-): Promise<Cached<StationListResponse>> {
-  return requestWithOfflineCopy<StationListResponse>('/api/stations', {
-    service: filter.service,
-    kind: filter.kind,
-    openNow: filter.openNow ? 'true' : undefined,
-    access: filter.access?.length ? filter.access.join(',') : undefined,
-    ...originQuery(origin),
-    limit: 20,
-    cursor,
+): Promise<Cached<Reply<'GET /api/stations'>>> {
+  return callWithOfflineCopy('GET /api/stations', {
+    query: {
+      service: filter.service,
+      kind: filter.kind,
+      openNow: filter.openNow ? 'true' : undefined,
+      access: filter.access?.length ? filter.access.join(',') : undefined,
+      ...originQuery(origin),
+      limit: 20,
+      cursor,
+    },
   })
 }
-
-export function getStation(id: string, origin: Origin): Promise<Cached<StationDetailResponse>> {
-  return requestWithOfflineCopy<StationDetailResponse>(`/api/stations/${encodeURIComponent(id)}`, originQuery(origin))
-}
-
-export const reportProblem = (stationId: string, report: ReportCreate) =>
-  request<{ report: StationReport }>('POST', `/api/stations/${encodeURIComponent(stationId)}/reports`, { body: report })

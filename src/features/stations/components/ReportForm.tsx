@@ -1,12 +1,11 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { Body } from '../../../shared/client'
+import { call, type Body } from '../../../shared/client'
 import { useState } from 'react'
 import { REPORT_LIMITS } from '@values/limits'
 import { currentUser } from '../../../shared/auth'
 import { useSettings } from '../../../shared/settings'
 import { control } from '../../../shared/ui/a11y'
-import { reportProblem } from '../api'
 
 type ReportCreate = Body<'POST /api/stations/{id}/reports'>
 
@@ -27,7 +26,7 @@ export function ReportForm({ stationId, onDone }: { stationId: string; onDone():
     }
     setBusy(true)
     try {
-      await reportProblem(stationId, { category, text })
+      await call('POST /api/stations/{id}/reports', { path: { id: stationId }, body: { category, text } })
       void Taro.showToast({ title: t('stations.reportSent'), icon: 'none' })
       onDone()
     } catch {

@@ -1,13 +1,13 @@
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { assetUrl } from '../../../../shared/request'
+import { assetUrl, callWithOfflineCopy } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useSharing } from '../../../../shared/ui/useSharing'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { getStation } from '../../api'
+import { originQuery } from '../../api'
 import { ReportForm } from '../../components/ReportForm'
 import { ACCESS_FACTS, formatDistance, serviceLabel } from '../../format'
 import { locate } from '../../location'
@@ -20,7 +20,10 @@ export default function StationDetailPage() {
   const id = params.id ?? decodeURIComponent(params.scene ?? '')
   const [reporting, setReporting] = useState(false)
   const { data, pending } = useScreenData(async () => {
-    const result = await getStation(id, await locate())
+    const result = await callWithOfflineCopy('GET /api/stations/{id}', {
+      path: { id },
+      query: originQuery(await locate()),
+    })
     return { station: result.data.station, offlineAt: result.fromCache ? result.updatedAt : null }
   })
   usePageTitle(data ? inLanguage(data.station.name, data.station.nameEn) : t('stations.detailTitle'))

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro'
 import type { LectureSession, ServiceKey, Stats, StationSummary, WishPublic } from '@contract'
 import { useState, type ReactNode } from 'react'
+import { callWithOfflineCopy } from '../../shared/client'
 import { useSettings } from '../../shared/settings'
 import { KEYS, writeStorage } from '../../shared/storage'
 import { loadTown, useTown } from '../../shared/town'
@@ -10,10 +11,9 @@ import { Screen } from '../../shared/ui/Screen'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { headlineStats } from '../figures/api'
 import { FIGURES_PAGE, HOME_HEADLINES } from '../figures/headline'
-import { listSessions } from '../lectures/api'
 import { SessionCard } from '../lectures/components/SessionCard'
 import { refreshUnreadBadge } from '../me/inbox'
-import { listStations } from '../stations/api'
+import { listStations, originQuery } from '../stations/api'
 import { StationCard } from '../stations/components/StationCard'
 import { locate } from '../stations/location'
 import { wishWall } from '../wishes/api'
@@ -45,7 +45,7 @@ export default function HomePage() {
     const origin = await locate()
     const [stations, sessions, wishes, figures] = await Promise.allSettled([
       listStations({ service, openNow: true }, origin),
-      listSessions(origin),
+      callWithOfflineCopy('GET /api/lectures/sessions', { query: originQuery(origin) }),
       wishWall({}),
       headlineStats(),
     ])

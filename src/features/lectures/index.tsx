@@ -1,7 +1,7 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import type { Topic } from '@contract'
-import type { Body } from '../../shared/client'
+import { call, callWithOfflineCopy, type Body } from '../../shared/client'
 import { useState } from 'react'
 import { currentUser } from '../../shared/auth'
 import { useNoticePrompt } from '../../shared/notices'
@@ -11,8 +11,8 @@ import { StateView } from '../../shared/ui/StateView'
 import { control } from '../../shared/ui/a11y'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { useScreenData } from '../../shared/ui/useScreenData'
+import { originQuery } from '../stations/api'
 import { locate } from '../stations/location'
-import { listSessions, listTopics, orderTopic } from './api'
 import { SessionCard } from './components/SessionCard'
 import './index.scss'
 
@@ -26,11 +26,11 @@ export default function LecturesPage() {
   usePageTitle(t('lectures.title'))
   const [tab, setTab] = useState<Tab>('sessions')
   const [topicFilter, setTopicFilter] = useState<string | undefined>(undefined)
-  const menu = useScreenData(async () => (await listTopics()).data.items)
-  const upcoming = useScreenData(
-    async () => (await listSessions(await locate(), { topicId: topicFilter })).data.items,
-    topicFilter,
-  )
+  const menu = useScreenData(async () => (await callWithOfflineCopy('GET /api/lectures/topics')).data.items)
+  const upcoming = useScreenData(async () => {
+    const query = { topicId: topicFilter, ...originQuery(await locate()) }
+    return (await callWithOfflineCopy('GET /api/lectures/sessions', { query })).data.items
+  }, topicFilter)
   const topics = menu.data ?? []
 
   useShareAppMessage(() => ({ title: `${t('lectures.title')} · ${t('app.name')}`, path: '/features/lectures/index' }))
@@ -49,7 +49,10 @@ export default function LecturesPage() {
         itemList: [...PREFERRED_TIMES.map((time) => t(`lectures.time.${time}`)), t('lectures.time.any')],
       })
       const preferredTime = PREFERRED_TIMES[tapIndex]
-      const { topic: updated } = await orderTopic(topic.id, preferredTime ? { preferredTime } : {})
+      const { topic: updated } = await call('POST /api/lectures/topics/{id}/orders', {
+        path: { id: topic.id },
+        body: preferredTime ? { preferredTime } : {},
+      })
       menu.update((list) => list.map((x) => (x.id === updated.id ? updated : x)))
     } catch {
       // The request client has shown the reason.

@@ -1,5 +1,5 @@
 import type { LectureSession } from '@contract'
-import { assetUrl } from '../../../shared/request'
+import { assetUrl } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 
 /**

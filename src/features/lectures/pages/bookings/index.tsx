@@ -1,13 +1,13 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { control } from '../../../../shared/ui/a11y'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { myBookings } from '../../api'
 import { SessionCard } from '../../components/SessionCard'
 import '../../index.scss'
 
@@ -23,7 +23,10 @@ export default function MyBookingsPage() {
   const { t } = useSettings()
   usePageTitle(t('lectures.myBookings'))
   const [scope, setScope] = useState<Scope>('upcoming')
-  const { data: bookings, placeholder } = useScreenData(async () => (await myBookings(scope)).items, scope)
+  const { data: bookings, placeholder } = useScreenData(
+    async () => (await call('GET /api/me/bookings', { query: { scope }, toast: false })).items,
+    scope,
+  )
 
   return (
     <Screen>

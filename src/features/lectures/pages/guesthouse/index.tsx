@@ -1,14 +1,14 @@
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { assetUrl } from '../../../../shared/request'
+import { assetUrl, call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { formatDistance } from '../../../stations/format'
+import { originQuery } from '../../../stations/api'
 import { locate } from '../../../stations/location'
-import { getGuesthouse } from '../../api'
 import { SessionCard } from '../../components/SessionCard'
 import '../session/index.scss'
 
@@ -16,7 +16,9 @@ export default function GuesthousePage() {
   const { t } = useSettings()
   usePageTitle(t('staff.guesthouse'))
   const id = useRouter().params.id ?? ''
-  const { data, pending } = useScreenData(async () => getGuesthouse(id, await locate()))
+  const { data, pending } = useScreenData(async () =>
+    call('GET /api/guesthouses/{id}', { path: { id }, query: originQuery(await locate()), toast: false }),
+  )
 
   if (!data) return pending
   const { guesthouse, sessions } = data

@@ -4,6 +4,7 @@ import type { LectureSession } from '@contract'
 import { useRef, useState } from 'react'
 import { FEEDBACK_LIMITS } from '@values/limits'
 import { currentUser } from '../../../../shared/auth'
+import { call } from '../../../../shared/client'
 import { useNoticePrompt } from '../../../../shared/notices'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
@@ -12,12 +13,11 @@ import { useNow } from '../../../../shared/ui/useNow'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useSharing } from '../../../../shared/ui/useSharing'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import type { Origin } from '../../../stations/api'
+import { originQuery, type Origin } from '../../../stations/api'
 import { formatDistance } from '../../../stations/format'
 import { confirmDeskLogin, deskTicketIn } from '../../../me/desk'
 import { locate } from '../../../stations/location'
 import { AddToCalendar } from '../../components/AddToCalendar'
-import { bookSeat, cancelBooking, checkIn, getSession, giveFeedback } from '../../api'
 import './index.scss'
 
 export default function SessionPage() {
@@ -31,7 +31,8 @@ export default function SessionPage() {
     update,
   } = useScreenData(async () => {
     origin.current = await locate()
-    return (await getSession(id, origin.current)).session
+    const query = originQuery(origin.current)
+    return (await call('GET /api/lectures/sessions/{id}', { path: { id }, query, toast: false })).session
   })
   const [busy, setBusy] = useState(false)
   const [rating, setRating] = useState(5)
@@ -80,7 +81,11 @@ export default function SessionPage() {
         return { session }
       }
       // Refused permission still checks in, marked unverified for staff.
-      const checkedIn = await checkIn(session.id, result, await locate())
+      const position = await locate()
+      const checkedIn = await call('POST /api/lectures/sessions/{id}/checkins', {
+        path: { id: session.id },
+        body: { code: result, ...position },
+      })
       const verified = checkedIn.locationVerified
       void Taro.showToast({
         title: t(verified ? 'lectures.checkedIn' : 'lectures.checkedInUnverified'),
@@ -163,7 +168,10 @@ export default function SessionPage() {
             onClick={() =>
               void act(async () => {
                 await askForNotices()
-                return bookSeat(session.id, origin.current)
+                return call('POST /api/lectures/sessions/{id}/bookings', {
+                  path: { id: session.id },
+                  query: originQuery(origin.current),
+                })
               })
             }
           >
@@ -178,7 +186,14 @@ export default function SessionPage() {
             id="cancel"
             className="btn btn--ghost"
             loading={busy}
-            onClick={() => void act(() => cancelBooking(session.id, origin.current))}
+            onClick={() =>
+              void act(() =>
+                call('DELETE /api/lectures/sessions/{id}/bookings/me', {
+                  path: { id: session.id },
+                  query: originQuery(origin.current),
+                }),
+              )
+            }
           >
             {t('lectures.cancel')}
           </Button>
@@ -227,7 +242,11 @@ export default function SessionPage() {
             className="btn btn--primary"
             onClick={() =>
               void act(async () => {
-                const given = await giveFeedback(session.id, { rating, comment }, origin.current)
+                const given = await call('POST /api/lectures/sessions/{id}/feedback', {
+                  path: { id: session.id },
+                  query: originQuery(origin.current),
+                  body: { rating, comment },
+                })
                 void Taro.showToast({ title: t('lectures.feedbackThanks'), icon: 'success' })
                 return given
               })

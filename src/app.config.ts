@@ -12,6 +12,10 @@ export default defineAppConfig({
     { root: 'features/wishes/pages', pages: ['new/index', 'detail/index', 'mine/index'] },
     { root: 'features/members/pages', pages: ['register/index'] },
     {
+      root: 'features/activities/pages',
+      pages: ['index/index', 'detail/index', 'mine/index', 'record/index', 'edit/index', 'manage/index'],
+    },
+    {
       root: 'features/me/pages',
       pages: ['settings/index', 'login/index', 'about/index', 'inbox/index', 'desk-login/index'],
     },

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { z } from 'zod'
-import { activityCreateSchema } from '../server/src/features/activities/schemas'
+import { activityCancelSchema, activityCreateSchema, hoursPatchSchema } from '../server/src/features/activities/schemas'
 import { guesthouseFieldsSchema } from '../server/src/features/guesthouses/schemas'
 import { memberRegisterSchema, verifySchema } from '../server/src/features/members/schemas'
 import { feedbackSchema, sessionCreateSchema } from '../server/src/features/sessions/schemas'
@@ -82,6 +82,8 @@ const TEXTS: [string, z.ZodType, string, number][] = [
   ['why a resident disputes', disputeSchema, 'reason', limits.WISH_STEP_TEXT.dispute],
   ['what staff found (settle)', staffNoteSchema, 'note', limits.WISH_STEP_TEXT.settle],
   ['what staff found (reopen)', staffNoteSchema, 'note', limits.WISH_STEP_TEXT.reopen],
+  ['why an activity is cancelled', activityCancelSchema, 'reason', limits.ACTIVITY_CANCEL_REASON_LENGTH],
+  ['why staff set a volunteer’s hours', hoursPatchSchema, 'reason', limits.HOURS_REASON_LENGTH],
 ]
 
 const fieldAt = (body: JsonSchema, path: string) =>

@@ -24,11 +24,14 @@ export function builtWeappWithApi(env: Record<string, string> = {}): { readonly 
   }
 }
 
-/** Signs in through the dev login, as the app does after wx.login; `storage` is what the app then keeps. */
+/**
+ * Signs in through the dev login, as the app does after wx.login; `storage` is what the app then keeps. A dev `member` is
+ * a verified 双报到 member.
+ */
 export async function signedIn(
   base: string,
   openid: string,
-  role: 'resident' | 'staff' = 'resident',
+  role: 'resident' | 'member' | 'staff' = 'resident',
   nickname?: string,
 ) {
   const { body } = await callApi(base, 'POST', '/api/auth/dev', {

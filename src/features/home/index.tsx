@@ -10,6 +10,7 @@ import { spokenLabel } from '../../shared/ui/a11y'
 import { Screen } from '../../shared/ui/Screen'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { headlineStats } from '../figures/api'
+import { ACTIVITIES_PAGE } from '../activities/paths'
 import { FIGURES_PAGE, HOME_HEADLINES } from '../figures/headline'
 import { SessionCard } from '../lectures/components/SessionCard'
 import { refreshUnreadBadge } from '../me/inbox'
@@ -118,6 +119,15 @@ export default function HomePage() {
         onClick={() => void Taro.switchTab({ url: '/features/stations/index' })}
       >
         {t('home.allStations')}
+      </View>
+
+      <View
+        id="home-activities"
+        className="btn btn--ghost home__all"
+        ariaRole="button"
+        onClick={() => void Taro.navigateTo({ url: ACTIVITIES_PAGE })}
+      >
+        {t('home.activities')}
       </View>
 
       {stats ? (

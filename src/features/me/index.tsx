@@ -7,6 +7,7 @@ import { useSettings } from '../../shared/settings'
 import { Menu, type MenuEntry } from '../../shared/ui/Menu'
 import { Screen } from '../../shared/ui/Screen'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
+import { ACTIVITIES_PAGE, MY_ACTIVITIES_PAGE } from '../activities/paths'
 import { FIGURES_PAGE } from '../figures/headline'
 import { confirmDeskLogin, deskTicketIn } from './desk'
 import { refreshUnreadBadge } from './inbox'
@@ -56,6 +57,13 @@ export default function MePage() {
       label: t('wishes.mine'),
       open: go('/features/wishes/pages/mine/index'),
       shown: user?.role === 'resident' || user?.role === 'member',
+    },
+    { id: 'go-activities', label: t('activities.title'), open: go(ACTIVITIES_PAGE), shown: user?.role !== 'member' },
+    {
+      id: 'go-my-activities',
+      label: t('activities.mine'),
+      open: go(MY_ACTIVITIES_PAGE),
+      shown: user?.role === 'member',
     },
     {
       id: 'go-staff',

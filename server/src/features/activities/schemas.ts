@@ -10,7 +10,7 @@ import {
   token,
 } from '../../shared/validation.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
-import { ACTIVITY_LIMITS } from '../../shared/values/limits.js'
+import { ACTIVITY_CANCEL_REASON_LENGTH, ACTIVITY_LIMITS, HOURS_REASON_LENGTH } from '../../shared/values/limits.js'
 import { ACTIVITY_KINDS } from '../../shared/values/orders.js'
 
 const id = identifier()
@@ -96,7 +96,7 @@ export const activityCreateSchema = activityFields
 export type ActivityCreate = z.input<typeof activityCreateSchema>
 export const activityPatchSchema = patchOf(activityFields.omit({ communityId: true }))
 export type ActivityPatch = z.input<typeof activityPatchSchema>
-export const activityCancelSchema = z.object({ reason: paragraph(200, 0).optional() })
+export const activityCancelSchema = z.object({ reason: paragraph(ACTIVITY_CANCEL_REASON_LENGTH, 0).optional() })
 
 export const signupSchema = z.object({
   id: z.string(),
@@ -123,7 +123,7 @@ export type ActivityCheckinInput = z.input<typeof checkinSchema>
 export const hoursPatchSchema = patchOf(
   z.object({
     hours: z.number().min(0).max(24).multipleOf(0.01),
-    reason: line(100),
+    reason: line(HOURS_REASON_LENGTH),
   }),
 )
 export type HoursPatch = z.input<typeof hoursPatchSchema>

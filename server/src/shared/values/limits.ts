@@ -61,6 +61,12 @@ export const VERIFY_REASON_LENGTH = 200
 /** POST/PATCH /api/activities. */
 export const ACTIVITY_LIMITS = { title: 40, description: 1000, address: 80 } as const
 
+/** POST /api/activities/{id}/cancel: the reason those signed up are told. */
+export const ACTIVITY_CANCEL_REASON_LENGTH = 200
+
+/** PATCH /api/activities/{id}/signups/{memberId}: why staff set a volunteer's hours by hand. */
+export const HOURS_REASON_LENGTH = 100
+
 /** Typed forms of fixed shape: a wall-clock time `HH:MM`, a phone number with its area code `0768-2221234`. */
 export const CLOCK_TIME_LENGTH = 5
 export const PHONE_LENGTH = 13

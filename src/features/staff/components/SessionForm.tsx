@@ -1,10 +1,11 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import type { Guesthouse, LectureSession } from '@contract'
 import { SESSION_LIMITS } from '@values/limits'
 import type { Body } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 import { shanghaiDateTime, shanghaiInstant } from '../../../shared/time'
 import { control } from '../../../shared/ui/a11y'
+import { DayAndTimes } from '../../../shared/ui/DayAndTimes'
 
 type LectureSessionCreate = Body<'POST /api/lectures/sessions'>
 
@@ -73,24 +74,7 @@ export function SessionForm({ plan, places, onChange, onSubmit, submitLabel, bus
           </View>
         ))}
       </View>
-      <View className="form__day">
-        <Picker mode="date" value={plan.date} onChange={(e) => set({ date: String(e.detail.value) })}>
-          <View ariaLabel={`${t('staff.date')} ${plan.date}`}>
-            <Text className="form__input">{plan.date}</Text>
-          </View>
-        </Picker>
-        <Picker mode="time" value={plan.start} onChange={(e) => set({ start: String(e.detail.value) })}>
-          <View ariaLabel={`${t('staff.start')} ${plan.start}`}>
-            <Text className="form__input">{plan.start}</Text>
-          </View>
-        </Picker>
-        <Text>–</Text>
-        <Picker mode="time" value={plan.end} onChange={(e) => set({ end: String(e.detail.value) })}>
-          <View ariaLabel={`${t('staff.end')} ${plan.end}`}>
-            <Text className="form__input">{plan.end}</Text>
-          </View>
-        </Picker>
-      </View>
+      <DayAndTimes value={plan} onChange={set} />
       <Text className="form__label">{t('staff.capacity')}</Text>
       <Input
         id="plan-capacity"

@@ -8,6 +8,8 @@ import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
+import { Menu } from '../../../../shared/ui/Menu'
+import { ACTIVITIES_PAGE, MY_ACTIVITIES_PAGE, SERVICE_RECORD_PAGE } from '../../../activities/paths'
 import { communities } from '../../../wishes/api'
 import '../../../wishes/wishes.scss'
 
@@ -65,6 +67,7 @@ export default function RegisterMember() {
   if (!data) return pending
 
   const { member, places, record, board } = data
+  const go = (url: string) => () => void Taro.navigateTo({ url })
   const submit = async () => {
     try {
       const { member: registered } = await call('POST /api/members', { body: form })
@@ -123,6 +126,13 @@ export default function RegisterMember() {
               }
             />
           </View>
+          <Menu
+            entries={[
+              { id: 'go-activities', label: t('activities.title'), open: go(ACTIVITIES_PAGE) },
+              { id: 'go-my-activities', label: t('activities.mine'), open: go(MY_ACTIVITIES_PAGE) },
+              { id: 'go-record', label: t('activities.record'), open: go(SERVICE_RECORD_PAGE) },
+            ]}
+          />
           <Text className="form__label">{t('members.ranking')}</Text>
           {board.map((r) => (
             <View key={r.rank} className="menu__item">

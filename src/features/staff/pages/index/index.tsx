@@ -10,6 +10,7 @@ import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
+import { ACTIVITIES_PAGE } from '../../../activities/paths'
 import { MY_FIGURES_PAGE } from '../../../figures/headline'
 import { RESPONSE_FIGURES } from '../../../figures/response'
 import '../../staff.scss'
@@ -20,6 +21,7 @@ const STAFF_MENU: { id: string; label: MessageKey; url: string }[] = [
   { id: 'stations', label: 'staff.stations', url: '/features/staff/pages/stations/index' },
   { id: 'lectures', label: 'staff.lectures', url: '/features/staff/pages/lectures/index' },
   { id: 'places', label: 'staff.places', url: '/features/staff/pages/places/index' },
+  { id: 'activities', label: 'activities.title', url: ACTIVITIES_PAGE },
   { id: 'wishes', label: 'wishes.reviewQueue', url: '/features/wishes/pages/mine/index' },
   { id: 'on-behalf', label: 'wishes.onBehalfNew', url: '/features/wishes/pages/new/index' },
   { id: 'members', label: 'members.queue', url: '/features/staff/pages/members/index' },

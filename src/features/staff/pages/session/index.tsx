@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter, useUnload } from '@tarojs/taro'
 import type { Guesthouse, LectureSession } from '@contract'
 import { useRef, useState } from 'react'
+import { deliverCsv } from '../../../../shared/deliver-csv'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
@@ -19,20 +20,6 @@ import {
 import { planOf, SessionForm, sessionFieldsOf, type SessionPlan } from '../../components/SessionForm'
 import { QrCode } from '../../components/QrCode'
 import '../../staff.scss'
-
-/** Hands a CSV to the staff member: a download in the browser, a file to forward in WeChat. */
-async function deliverCsv(name: string, csv: string) {
-  if (process.env.TARO_ENV === 'h5') {
-    const link = document.createElement('a')
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-    link.download = name
-    link.click()
-    return
-  }
-  const path = `${Taro.env.USER_DATA_PATH}/${name}`
-  Taro.getFileSystemManager().writeFileSync(path, csv, 'utf8')
-  await Taro.shareFileMessage({ filePath: path, fileName: name })
-}
 
 /** Only what staff changed goes to the API: every change is announced to the people booked. */
 function changedFields(before: SessionPlan, after: SessionPlan) {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import jsQR from 'jsqr'
 import type { Page } from 'playwright-core'
@@ -135,5 +135,94 @@ describe('运营台 in Chromium at 1280×800: signed in by the code, staff secti
       await phone.close()
     }
     await page.getByRole('navigation', { name: '运营台栏目' }).waitFor()
+  })
+
+  it('downloads the stations CSV; one row changed previews as 1 updated, applies, and the stations table shows it', async () => {
+    const { page, api } = app
+    await page.getByRole('navigation').getByRole('button', { name: '表格导入导出', exact: true }).click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载服务站表格（.csv）' }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe('stations.csv')
+    const exported = readFileSync(await download.path(), 'utf8')
+    expect(exported).toContain('太平路牌坊街中段 12 号')
+    const changed = exported.replace('太平路牌坊街中段 12 号', '太平路牌坊街中段 18 号')
+
+    await page.getByLabel('表格类别').selectOption({ label: '服务站' })
+    await page
+      .getByLabel(/表格文件/)
+      .setInputFiles({ name: 'stations.csv', mimeType: 'text/csv', buffer: Buffer.from(changed) })
+    await page.getByRole('button', { name: '预览', exact: true }).click()
+    await page.getByRole('status').filter({ hasText: '预览：共 12 行，将新增 0 条、更新 1 条，11 条不变。' }).waitFor()
+    expect(await page.getByText('没有发现问题。').isVisible()).toBe(true)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
+    await keepScreenshot('desk-sheets')
+    const before = await callApi(api.base, 'GET', '/api/stations/st_paifangjie')
+    expect(before.body.station.address).toContain('12 号')
+
+    await page.getByRole('button', { name: '导入', exact: true }).click()
+    await page.getByRole('status').filter({ hasText: '已导入：共 12 行，新增 0 条、更新 1 条，11 条不变。' }).waitFor()
+    const after = await callApi(api.base, 'GET', '/api/stations/st_paifangjie')
+    expect(after.body.station.address).toBe('潮州市湘桥区太平路牌坊街中段 18 号')
+
+    await page.getByRole('navigation').getByRole('button', { name: '服务站', exact: true }).click()
+    const table = page.getByRole('table', { name: '服务站' })
+    const row = table.locator('tbody tr').filter({ hasText: '太平路牌坊街中段 18 号' })
+    while (!(await row.isVisible())) await page.getByRole('button', { name: '下一页' }).click()
+    expect(await row.innerText()).toContain('牌坊街党群服务站')
+  })
+
+  it('a sheet with a refused row: the preview names its row and column, apply answers the errors and writes nothing', async () => {
+    const { page, api } = app
+    await page.getByRole('navigation').getByRole('button', { name: '表格导入导出', exact: true }).click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载服务站表格（.csv）' }).click(),
+    ])
+    const tooLong = '牌坊街党群服务站'.repeat(6)
+    const broken = readFileSync(await download.path(), 'utf8').replace(',牌坊街党群服务站,', `,${tooLong},`)
+    await page
+      .getByLabel(/表格文件/)
+      .setInputFiles({ name: 'stations.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) })
+    await page.getByRole('button', { name: '预览', exact: true }).click()
+    await page.getByRole('status').filter({ hasText: '预览：共 12 行' }).waitFor()
+    const errors = page.getByRole('table', { name: '有问题的行' })
+    const cells = await errors.locator('tbody tr').first().locator('td').allInnerTexts()
+    expect(await errors.locator('tbody tr').count()).toBe(1)
+    expect(Number(cells[0])).toBeGreaterThan(1)
+    expect(cells[1]).toBe('name')
+    expect(cells[2]).toMatch(/40/)
+
+    await page.getByRole('button', { name: '导入', exact: true }).click()
+    await page.getByRole('alert').filter({ hasText: '表格中有 1 处错误，未写入任何内容' }).waitFor()
+    expect(await errors.locator('tbody tr').count()).toBe(1)
+    const station = await callApi(api.base, 'GET', '/api/stations/st_paifangjie')
+    expect(station.body.station.name).toBe('牌坊街党群服务站')
+  })
+
+  it('adds a guesthouse in the form beside its table: a refused field is named, the saved one is in the table', async () => {
+    const { page, api } = app
+    await page.getByRole('navigation').getByRole('button', { name: '民居客栈', exact: true }).click()
+    const table = page.getByRole('table', { name: '民居客栈' })
+    await table.waitFor()
+    await page.getByRole('button', { name: '＋ 添加民居客栈' }).click()
+    const form = page.getByRole('form', { name: '新增民居客栈' })
+    await form.locator('input[name="name"]').fill('甲第巷许驸马府茶室')
+    await form.locator('input[name="address"]').fill('潮州市湘桥区中山路葡萄巷 1 号')
+    await form.locator('input[name="lat"]').fill('北纬二十三度')
+    await form.getByRole('button', { name: '保存' }).click()
+    await form.getByRole('alert').waitFor()
+    expect(await form.locator('input[aria-invalid="true"]').getAttribute('name')).toBe('lat')
+
+    await form.locator('input[name="lat"]').fill('23.6668')
+    await form.getByRole('button', { name: '保存' }).click()
+    await page.getByRole('form', { name: '编辑：甲第巷许驸马府茶室' }).getByRole('status').waitFor()
+    const { body } = await callApi(api.base, 'GET', '/api/guesthouses')
+    expect(body.items).toContainEqual(expect.objectContaining({ name: '甲第巷许驸马府茶室', lat: 23.6668 }))
+    const row = table.locator('tbody tr').filter({ hasText: '甲第巷许驸马府茶室' })
+    while (!(await row.isVisible())) await page.getByRole('button', { name: '下一页' }).click()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
+    await keepScreenshot('desk-guesthouse-form')
   })
 })

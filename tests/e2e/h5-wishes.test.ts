@@ -2,6 +2,10 @@ import { callApi } from '../support/http'
 import { openH5App, type H5App } from '../support/h5'
 import { ONE_PIXEL_PNG } from '../support/images'
 
+/** 代办: the resident staff post for, who has no account, and the staff member's own phone. */
+const RESIDENT = { name: '李秀兰', phone: '13811112222' }
+const STAFF_PHONE = '13900001111'
+
 describe('H5: a micro-wish from post to confirmation', () => {
   let app: H5App
   let api: H5App['api']
@@ -153,6 +157,76 @@ describe('H5: a micro-wish from post to confirmation', () => {
     await refusal.locator('#retry').click()
     await app.visible('#member-status', { hasText: '已认证' }).waitFor()
     await app.visible('#member-record').waitFor()
+  })
+
+  it('staff post for 李秀兰 → 社区代提交 on the wall, her name masked, her phone nowhere public → staff confirm in her place', async () => {
+    await loginAs('staff')
+    await page.locator('.me #go-staff').click()
+    await page.locator('#staff-on-behalf').click()
+    await page.locator('#on-behalf').waitFor()
+    await page.locator('#resident-name input').fill(RESIDENT.name)
+    await page.locator('#resident-phone input').fill(RESIDENT.phone)
+    await page.locator('#consent-phone').click()
+    await page.locator('#pick-repair').click()
+    await page.locator('#wish-title input').fill('帮独居老人修门锁')
+    await page
+      .locator('#wish-description textarea')
+      .fill('李奶奶家的门锁坏了，关不严，她没有智能手机，电话里请社区代为提交。')
+    await page.locator('#community-cm_paifang').click()
+    await page.locator('#wish-phone input').fill(STAFF_PHONE)
+    await page.locator('#wish-submit').click()
+
+    // Published at once (no review: staff posted it), the resident and how she agreed shown to staff.
+    await page.waitForURL(/wishes\/pages\/detail\/index\?id=wi_/)
+    const wishId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!
+    await app.visible('#wish-status', { hasText: '已发布' }).waitFor()
+    expect(await app.visible('#wish-resident').innerText()).toBe(
+      `代办居民：${RESIDENT.name} · ${RESIDENT.phone}（电话同意）`,
+    )
+    await shot('on-behalf-staff')
+
+    // On the wall: 社区代提交, 李**, no phone.
+    await page.goto(`${api.base}/#/features/wishes/index`)
+    await page.reload()
+    const card = app.visible(`#wish-${wishId}`)
+    await card.waitFor()
+    expect(await card.innerText()).toContain('社区代提交')
+    expect(await card.innerText()).toContain('李**')
+    const wall = await page.locator('body').innerText()
+    expect(wall).not.toContain(RESIDENT.name)
+    expect(wall).not.toContain(RESIDENT.phone)
+    await card.scrollIntoViewIfNeeded()
+    await shot('on-behalf-wall')
+
+    // A resident opening it sees neither her name nor her phone, nor the staff member's.
+    await loginAs('resident')
+    await openWish(wishId)
+    const seen = await page.locator('body').innerText()
+    expect(seen).toContain('社区代提交')
+    for (const secret of [RESIDENT.name, RESIDENT.phone, STAFF_PHONE]) expect(seen).not.toContain(secret)
+
+    // A member claims and fulfils it (the posting staff member is their contact) …
+    const login = async (openid: string, role: string) =>
+      (await callApi(api.base, 'POST', '/api/auth/dev', { body: { openid, role } })).body.token as string
+    const member = await login('e2e-on-behalf-member', 'member')
+    const claimed = await callApi(api.base, 'POST', `/api/wishes/${wishId}/claim`, { token: member })
+    expect(claimed.status).toBe(200)
+    expect(claimed.body.wish.contactPhone).toBe(STAFF_PHONE)
+    const fulfilled = await callApi(api.base, 'POST', `/api/wishes/${wishId}/fulfil`, {
+      token: member,
+      body: { note: '已上门更换门锁', hours: 1 },
+    })
+    expect(fulfilled.status).toBe(200)
+
+    // … and the staff confirm it done in her place.
+    await loginAs('staff')
+    await openWish(wishId)
+    await app.visible('#wish-status', { hasText: '已完成' }).waitFor()
+    await app.visible('#wish-confirm').click()
+    await app.visible('#wish-status', { hasText: '已确认' }).waitFor()
+    const confirmed = await callApi(api.base, 'GET', `/api/wishes/${wishId}`)
+    expect(confirmed.body.wish).toMatchObject({ status: 'confirmed', onBehalf: true, residentName: '李**' })
+    expect(JSON.stringify(confirmed.body)).not.toContain(RESIDENT.phone)
   })
 
   it('ran under the server’s Content-Security-Policy without a single refusal', () => {

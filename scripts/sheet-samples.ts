@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { writeCsv, writeXlsx } from '../server/src/features/sheets/files'
 import { SHEET_SPECS } from '../server/src/features/sheets/registry'
-import { SHEET_KINDS, type SheetKind } from '../server/src/features/sheets/schemas'
+import type { SheetKind } from '../server/src/features/sheets/schemas'
+import { SHEET_KINDS } from '../server/src/shared/values/orders'
 import { startApiProcess } from '../tests/support/server-process'
 
 const ROWS = 3

@@ -1,7 +1,7 @@
 import type { ServiceKey, StaffScope, StationDetail, StationKind, Town, WeeklyHours } from '@contract'
 import { STATION_LIMITS } from '@values/limits'
 import type { Body } from '../../shared/client'
-import { SERVICES } from '../stations/format'
+import { SERVICE_KEYS } from '@values/orders'
 
 type StationCreate = Body<'POST /api/stations'>
 
@@ -84,7 +84,7 @@ export function stationBody(d: StationDraft): StationCreate {
     lng: Number(d.lng),
     phone: d.phone || null,
     hours,
-    services: SERVICES.filter((k) => d.services[k]).map((key) => ({
+    services: SERVICE_KEYS.filter((k) => d.services[k]).map((key) => ({
       key,
       available: d.services[key]?.available ?? true,
     })),

@@ -1,5 +1,6 @@
 import { translate, type MessageKey } from '../../shared/i18n'
-import { formatDistance, KINDS, SERVICES } from './format'
+import { SERVICE_KEYS, STATION_KINDS } from '@values/orders'
+import { formatDistance } from './format'
 
 const inEnglish = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params)
 const inChinese = (key: MessageKey, params?: Record<string, string | number>) => translate('zh', key, params)
@@ -13,7 +14,7 @@ describe('station formatting', () => {
   })
 
   it('lists services and kinds in their display order', () => {
-    expect(SERVICES).toEqual(['hot_water', 'charging', 'travel_info', 'restroom', 'first_aid', 'umbrella', 'wifi'])
-    expect(KINDS).toEqual(['service_station', 'party_member_shop', 'contact_point', 'micro_post'])
+    expect(SERVICE_KEYS).toEqual(['hot_water', 'charging', 'travel_info', 'restroom', 'first_aid', 'umbrella', 'wifi'])
+    expect(STATION_KINDS).toEqual(['service_station', 'party_member_shop', 'contact_point', 'micro_post'])
   })
 })

@@ -14,7 +14,8 @@ import { useScreenData } from '../../shared/ui/useScreenData'
 import { listStations, type Origin, type StationFilter } from './api'
 import { StationCard } from './components/StationCard'
 import { StationMap } from './components/StationMap'
-import { ACCESS_FACTS, KINDS, SERVICES, serviceLabel } from './format'
+import { ACCESS_FACTS, SERVICE_KEYS, STATION_KINDS } from '@values/orders'
+import { serviceLabel } from './format'
 import { locate } from './location'
 import './index.scss'
 
@@ -128,7 +129,7 @@ export default function StationsPage() {
         >
           {t('stations.filterAll')}
         </View>
-        {SERVICES.map((key) => (
+        {SERVICE_KEYS.map((key) => (
           <View
             key={key}
             id={`filter-${key}`}
@@ -149,7 +150,7 @@ export default function StationsPage() {
         >
           {t('stations.kindAll')}
         </View>
-        {KINDS.map((key: StationKind) => (
+        {STATION_KINDS.map((key: StationKind) => (
           <View
             key={key}
             id={`kind-${key}`}

@@ -12,7 +12,7 @@ import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { useScreenData } from '../../shared/ui/useScreenData'
 import { locate } from '../stations/location'
 import { communities, wishWall, type WishFilter } from './api'
-import { CATEGORIES } from './categories'
+import { WISH_CATEGORIES } from '@values/orders'
 import { WishCard } from './components/WishCard'
 import './index.scss'
 
@@ -106,7 +106,7 @@ export default function WishesPage() {
         >
           {t('wishes.allCategories')}
         </View>
-        {CATEGORIES.map((c) => (
+        {WISH_CATEGORIES.map((c) => (
           <View
             key={c}
             id={`category-${c}`}

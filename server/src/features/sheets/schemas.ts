@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { sheetRowErrorSchema } from '../../shared/errors.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
+import { SHEET_KINDS } from '../../shared/values/orders.js'
 
-export const SHEET_KINDS = ['stations', 'guesthouses', 'sessions', 'members'] as const
 export const sheetKindSchema = z.enum(SHEET_KINDS)
 export type SheetKind = z.infer<typeof sheetKindSchema>
 

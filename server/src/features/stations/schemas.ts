@@ -15,7 +15,7 @@ import { photoUrlSchema } from '../uploads/photos.js'
 import { openRangeSchema, weeklyHoursSchema } from './hours.js'
 import { nameSchemas } from '../../shared/openapi-components.js'
 import { REPORT_LIMITS, SERVICE_NOTE_LENGTH, STATION_LIMITS } from '../../shared/values/limits.js'
-import { ACCESS_FACTS, SERVICE_KEYS, STATION_KINDS } from '../../shared/values/orders.js'
+import { ACCESS_FACTS, REPORT_CATEGORIES, SERVICE_KEYS, STATION_KINDS } from '../../shared/values/orders.js'
 
 export const serviceKeySchema = z.enum(SERVICE_KEYS)
 export type ServiceKey = z.infer<typeof serviceKeySchema>
@@ -155,13 +155,6 @@ export const serviceToggleSchema = patchOf(
 )
 export type ServiceToggle = z.infer<typeof serviceToggleSchema>
 
-export const REPORT_CATEGORIES = [
-  'no_hot_water',
-  'no_charging',
-  'closed_but_shown_open',
-  'wrong_location',
-  'other',
-] as const
 export const reportCreateSchema = z.object({
   category: z.enum(REPORT_CATEGORIES),
   text: paragraph(REPORT_LIMITS.text, 0).default(''),

@@ -3,18 +3,8 @@ import { nameSchemas } from '../../shared/openapi-components.js'
 import { originQuery } from '../../shared/params.js'
 import { booleanQuery, identifier, line, paragraph, reasonRequiredRule, rule, token } from '../../shared/validation.js'
 import { ON_BEHALF_LIMITS, WISH_LIMITS, WISH_STEP_TEXT } from '../../shared/values/limits.js'
-import { WISH_CATEGORIES } from '../../shared/values/orders.js'
+import { WISH_CATEGORIES, WISH_STATUSES } from '../../shared/values/orders.js'
 
-export const WISH_STATUSES = [
-  'pending_review',
-  'published',
-  'rejected',
-  'claimed',
-  'fulfilled',
-  'confirmed',
-  'withdrawn',
-  'disputed',
-] as const
 /** What the public wall may show; the rest is seen only by the people involved and staff. */
 export const PUBLIC_STATUSES = ['published', 'claimed', 'fulfilled', 'confirmed'] as const
 

@@ -33,3 +33,27 @@ export const WISH_CATEGORIES = [
 
 /** The kinds of volunteer activity (志愿服务). */
 export const ACTIVITY_KINDS = ['clinic', 'cleanup', 'legal_aid', 'patrol', 'civility', 'other'] as const
+
+/** What a visitor reports about a station (报告问题), the most common trouble first. */
+export const REPORT_CATEGORIES = [
+  'no_hot_water',
+  'no_charging',
+  'closed_but_shown_open',
+  'wrong_location',
+  'other',
+] as const
+
+/** A 微心愿's states, in the order a wish passes through them (review, the wall, claimed, done, confirmed). */
+export const WISH_STATUSES = [
+  'pending_review',
+  'published',
+  'rejected',
+  'claimed',
+  'fulfilled',
+  'confirmed',
+  'withdrawn',
+  'disputed',
+] as const
+
+/** The spreadsheets staff download, change and upload again at the desk (运营台). */
+export const SHEET_KINDS = ['stations', 'guesthouses', 'sessions', 'members'] as const

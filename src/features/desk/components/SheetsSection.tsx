@@ -1,8 +1,5 @@
-import {
-  pathsApiStaffSheetsKindPostParametersPathKindValues as SHEET_KINDS,
-  type ApiError,
-  type SheetImportResponse,
-} from '@contract'
+import type { ApiError, SheetImportResponse } from '@contract'
+import { SHEET_KINDS } from '@values/orders'
 import { useState } from 'react'
 import { call, callForFile } from '../../../shared/client'
 import { RequestError } from '../../../shared/request'
@@ -42,7 +39,7 @@ function saveFile(bytes: ArrayBuffer, name: string, type: string) {
  */
 export function SheetsSection({ onApplied }: { onApplied(): void }) {
   const { t, language } = useSettings()
-  const [kind, setKind] = useState<SheetKind>(SHEET_KINDS[0]!)
+  const [kind, setKind] = useState<SheetKind>(SHEET_KINDS[0])
   const [file, setFile] = useState<File | null>(null)
   const [downloading, setDownloading] = useState<string | null>(null)
   const [downloadError, setDownloadError] = useState<string | null>(null)

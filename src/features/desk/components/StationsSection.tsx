@@ -1,4 +1,5 @@
 import type { StationKind, StationSummary } from '@contract'
+import { STATION_KINDS } from '@values/orders'
 import type { Body } from '../../../shared/client'
 import { useState } from 'react'
 import { useSettings } from '../../../shared/settings'
@@ -7,7 +8,6 @@ import { DeskTable, type Column } from './DeskTable'
 
 type StationPatch = Body<'PATCH /api/stations/{id}'>
 
-const KINDS: StationKind[] = ['service_station', 'party_member_shop', 'contact_point', 'micro_post']
 type Draft = { id: string; name: string; nameEn: string; kind: StationKind; address: string; phone: string }
 
 /**
@@ -126,7 +126,7 @@ export function StationsSection({
               value={draft.kind}
               onChange={(event) => setDraft({ ...draft, kind: event.target.value as StationKind })}
             >
-              {KINDS.map((kind) => (
+              {STATION_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
                   {t(`kind.${kind}`)}
                 </option>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { call, type Body } from '../../../shared/client'
 import { useState } from 'react'
 import { REPORT_LIMITS } from '@values/limits'
+import { REPORT_CATEGORIES } from '@values/orders'
 import { currentUser } from '../../../shared/auth'
 import { useSettings } from '../../../shared/settings'
 import { control } from '../../../shared/ui/a11y'
@@ -10,7 +11,6 @@ import { control } from '../../../shared/ui/a11y'
 type ReportCreate = Body<'POST /api/stations/{id}/reports'>
 
 type Category = ReportCreate['category']
-const CATEGORIES: Category[] = ['no_hot_water', 'no_charging', 'closed_but_shown_open', 'wrong_location', 'other']
 
 /** "Something is wrong here": a category, an optional note, sent to staff. Needs a logged-in user. */
 export function ReportForm({ stationId, onDone }: { stationId: string; onDone(): void }) {
@@ -40,7 +40,7 @@ export function ReportForm({ stationId, onDone }: { stationId: string; onDone():
     <View className="card report">
       <Text className="detail__section">{t('stations.reportTitle')}</Text>
       <View>
-        {CATEGORIES.map((c) => (
+        {REPORT_CATEGORIES.map((c) => (
           <View
             key={c}
             id={`report-${c}`}

@@ -9,7 +9,8 @@ import { Screen } from '../../../../shared/ui/Screen'
 import { control } from '../../../../shared/ui/a11y'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { KINDS, SERVICES, serviceLabel } from '../../../stations/format'
+import { SERVICE_KEYS, STATION_KINDS } from '@values/orders'
+import { serviceLabel } from '../../../stations/format'
 import { createStation, myCommunities, stationChanges, stationForEdit, updateStation } from '../../api'
 import { CommunityPicker } from '../../components/CommunityPicker'
 import { PlacePhotos } from '../../components/PlacePhotos'
@@ -118,7 +119,7 @@ export default function StationEdit() {
         {field(t('staff.nameEn'), 'nameEn')}
         <Text className="form__label">{t('staff.kind')}</Text>
         <View>
-          {KINDS.map((k) => (
+          {STATION_KINDS.map((k) => (
             <View
               key={k}
               id={`kind-${k}`}
@@ -175,7 +176,7 @@ export default function StationEdit() {
 
       <View className="card">
         <Text className="form__label">{t('staff.services')}</Text>
-        {SERVICES.map((key) => (
+        {SERVICE_KEYS.map((key) => (
           <View
             key={key}
             id={`service-${key}`}

@@ -13,7 +13,7 @@ import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { myCommunities } from '../../../staff/api'
 import { communities, postWish } from '../../api'
-import { CATEGORIES } from '../../categories'
+import { WISH_CATEGORIES } from '@values/orders'
 import { OnBehalfFields } from '../../components/OnBehalfFields'
 import { NEW_ON_BEHALF_WISH, NEW_WISH, wishBody, wishProblems, type WishDraft } from '../../wish-form'
 import '../../wishes.scss'
@@ -85,7 +85,7 @@ export default function NewWish() {
       <View className="card">
         <Text className="form__label">{t('wishes.category')}</Text>
         <View>
-          {CATEGORIES.map((c) => (
+          {WISH_CATEGORIES.map((c) => (
             <View
               key={c}
               id={`pick-${c}`}

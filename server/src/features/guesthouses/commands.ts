@@ -2,13 +2,10 @@ import type { Transaction } from 'kysely'
 import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import type { Database } from '../../db/schema.js'
-import { recordChanges } from '../../shared/audit.js'
 import { batchesOf } from '../../shared/batches.js'
 import { updateRowsById } from '../../shared/batch-update.js'
-import { newId } from '../../shared/ids.js'
 import type { User } from '../auth/schemas.js'
-import { communitiesForNewPlaces } from '../community/scope.js'
-import { setPlacePhotos } from '../uploads/photos.js'
+import { addPlaces, changePlaces } from '../community/places.js'
 import type { guesthouseFieldsSchema, guesthousePatchSchema } from './schemas.js'
 import { assertGuesthouseInScope } from './scope.js'
 
@@ -22,40 +19,21 @@ export async function insertGuesthouses(
   list: GuesthouseFields[],
   at: string,
 ): Promise<string[]> {
-  const communities = await communitiesForNewPlaces(
-    trx,
-    actor,
-    list.map((fields) => fields.communityId),
-  )
-  const added = list.map((fields, index) => ({ id: newId('gh'), fields, communityId: communities[index]! }))
-  // A new guesthouse has no photos recorded yet: only those it names need looking at.
-  for (const { id, fields } of added)
-    if (fields.photos.length) await setPlacePhotos(trx, 'guesthouse', id, fields.photos)
-  const rows = added.map(({ id, fields, communityId }) => ({
-    id,
-    community_id: communityId,
-    name: fields.name,
-    address: fields.address,
-    lat: fields.lat,
-    lng: fields.lng,
-    rooms_note: fields.roomsNote ?? null,
-    photos_json: JSON.stringify(fields.photos),
-    is_demo: 0 as const,
-    created_at: at,
-  }))
-  for (const batch of batchesOf(rows, 500)) await trx.insertInto('guesthouses').values(batch).execute()
-  await recordChanges(
-    trx,
-    added.map(({ id, fields, communityId }) => ({
-      actorId: actor.id,
-      entity: 'guesthouse',
-      entityId: id,
-      action: 'create',
-      detail: { ...fields, communityId },
-      at,
-    })),
-  )
-  return added.map(({ id }) => id)
+  return addPlaces(trx, actor, 'guesthouse', list, at, async (added) => {
+    const rows = added.map(({ id, fields, communityId }) => ({
+      id,
+      community_id: communityId,
+      name: fields.name,
+      address: fields.address,
+      lat: fields.lat,
+      lng: fields.lng,
+      rooms_note: fields.roomsNote ?? null,
+      photos_json: JSON.stringify(fields.photos),
+      is_demo: 0 as const,
+      created_at: at,
+    }))
+    for (const batch of batchesOf(rows, 500)) await trx.insertInto('guesthouses').values(batch).execute()
+  })
 }
 
 /** Changes guesthouses the actor acts for (a form's one, or a sheet's rows), inside the caller's transaction, audited. */
@@ -65,40 +43,25 @@ export async function changeGuesthouses(
   changes: { id: string; patch: GuesthousePatchFields }[],
   at: string,
 ): Promise<void> {
-  // Handing a guesthouse (and its sessions) to another community takes acting for both.
-  await communitiesForNewPlaces(
-    trx,
-    actor,
-    changes.flatMap(({ patch }) => (patch.communityId === undefined ? [] : [patch.communityId])),
-  )
-  for (const { id, patch } of changes) await setPlacePhotos(trx, 'guesthouse', id, patch.photos)
-  await updateRowsById(
-    trx,
-    'guesthouses',
-    changes.map(({ id, patch }) => ({
-      id,
-      set: {
-        ...(patch.communityId !== undefined && { community_id: patch.communityId }),
-        ...(patch.name !== undefined && { name: patch.name }),
-        ...(patch.address !== undefined && { address: patch.address }),
-        ...(patch.lat !== undefined && { lat: patch.lat }),
-        ...(patch.lng !== undefined && { lng: patch.lng }),
-        ...(patch.roomsNote !== undefined && { rooms_note: patch.roomsNote }),
-        ...(patch.photos !== undefined && { photos_json: JSON.stringify(patch.photos) }),
-      },
-    })),
-    new Set(['lat', 'lng']),
-  )
-  await recordChanges(
-    trx,
-    changes.map(({ id, patch }) => ({
-      actorId: actor.id,
-      entity: 'guesthouse',
-      entityId: id,
-      action: 'update',
-      detail: patch,
-      at,
-    })),
+  // A guesthouse's sessions are its community's: handing it to another community hands them over too.
+  await changePlaces(trx, actor, 'guesthouse', changes, at, () =>
+    updateRowsById(
+      trx,
+      'guesthouses',
+      changes.map(({ id, patch }) => ({
+        id,
+        set: {
+          ...(patch.communityId !== undefined && { community_id: patch.communityId }),
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.address !== undefined && { address: patch.address }),
+          ...(patch.lat !== undefined && { lat: patch.lat }),
+          ...(patch.lng !== undefined && { lng: patch.lng }),
+          ...(patch.roomsNote !== undefined && { rooms_note: patch.roomsNote }),
+          ...(patch.photos !== undefined && { photos_json: JSON.stringify(patch.photos) }),
+        },
+      })),
+      new Set(['lat', 'lng']),
+    ),
   )
 }
 

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely'
 import type { z } from 'zod'
 import type { Db } from '../../db/index.js'
 import type { Database } from '../../db/schema.js'
-import { recordChange, recordChanges } from '../../shared/audit.js'
+import { recordChange } from '../../shared/audit.js'
 import { batchesOf } from '../../shared/batches.js'
 import { updateRowsById } from '../../shared/batch-update.js'
 import { errors } from '../../shared/errors.js'
@@ -10,7 +10,7 @@ import { notFound } from '../../shared/not-found.js'
 import { newId } from '../../shared/ids.js'
 import { assertWithinQuota, storedSince, type Quotas } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
-import { communitiesForNewPlaces } from '../community/scope.js'
+import { addPlaces, changePlaces } from '../community/places.js'
 import type {
   reportCreateSchema,
   serviceToggleSchema,
@@ -19,7 +19,6 @@ import type {
   ServiceKey,
 } from './schemas.js'
 import { assertStationInScope } from './scope.js'
-import { setPlacePhotos } from '../uploads/photos.js'
 
 type StationFields = z.output<typeof stationCreateSchema>
 type StationPatchFields = z.output<typeof stationPatchSchema>
@@ -93,48 +92,31 @@ export async function insertStations(
   list: StationFields[],
   at: string,
 ): Promise<string[]> {
-  const communities = await communitiesForNewPlaces(
-    trx,
-    actor,
-    list.map((fields) => fields.communityId),
-  )
-  const added = list.map((fields, index) => ({ id: newId('st'), fields, communityId: communities[index]! }))
-  for (const { id, fields } of added) if (fields.photos.length) await setPlacePhotos(trx, 'station', id, fields.photos)
-  const rows = added.map(({ id, fields, communityId }) => ({
-    id,
-    ...stationColumns(fields),
-    community_id: communityId,
-    name: fields.name,
-    name_en: fields.nameEn ?? fields.name,
-    kind: fields.kind,
-    address: fields.address,
-    lat: fields.lat,
-    lng: fields.lng,
-    hours_json: JSON.stringify(fields.hours),
-    photos_json: JSON.stringify(fields.photos),
-    pledges_json: JSON.stringify(fields.pledges),
-    is_demo: 0 as const,
-    created_at: at,
-    updated_at: at,
-  }))
-  for (const batch of batchesOf(rows, 500)) await trx.insertInto('stations').values(batch).execute()
-  await replaceServices(
-    trx,
-    added.map(({ id, fields }) => ({ id, services: fields.services })),
-    true,
-  )
-  await recordChanges(
-    trx,
-    added.map(({ id, fields, communityId }) => ({
-      actorId: actor.id,
-      entity: 'station',
-      entityId: id,
-      action: 'create',
-      detail: { ...fields, communityId },
-      at,
-    })),
-  )
-  return added.map(({ id }) => id)
+  return addPlaces(trx, actor, 'station', list, at, async (added) => {
+    const rows = added.map(({ id, fields, communityId }) => ({
+      id,
+      ...stationColumns(fields),
+      community_id: communityId,
+      name: fields.name,
+      name_en: fields.nameEn ?? fields.name,
+      kind: fields.kind,
+      address: fields.address,
+      lat: fields.lat,
+      lng: fields.lng,
+      hours_json: JSON.stringify(fields.hours),
+      photos_json: JSON.stringify(fields.photos),
+      pledges_json: JSON.stringify(fields.pledges),
+      is_demo: 0 as const,
+      created_at: at,
+      updated_at: at,
+    }))
+    for (const batch of batchesOf(rows, 500)) await trx.insertInto('stations').values(batch).execute()
+    await replaceServices(
+      trx,
+      added.map(({ id, fields }) => ({ id, services: fields.services })),
+      true,
+    )
+  })
 }
 
 /** Changes a station the actor acts for, inside the caller's transaction, audited. */
@@ -155,30 +137,17 @@ export async function changeStations(
   changes: { id: string; patch: StationPatchFields }[],
   at: string,
 ): Promise<void> {
-  // Handing a station to another community takes acting for both.
-  const handedTo = changes.flatMap(({ patch }) => (patch.communityId === undefined ? [] : [patch.communityId]))
-  await communitiesForNewPlaces(trx, actor, handedTo)
-  for (const { id, patch } of changes) await setPlacePhotos(trx, 'station', id, patch.photos)
-  // A sheet's changed rows all set the same columns: a few statements for thousands of them.
-  await updateRowsById(
-    trx,
-    'stations',
-    changes.map(({ id, patch }) => ({ id, set: { ...stationColumns(patch), updated_at: at } })),
-    COORDINATES,
-  )
-  const withServices = changes.flatMap(({ id, patch }) => (patch.services ? [{ id, services: patch.services }] : []))
-  await replaceServices(trx, withServices, false)
-  await recordChanges(
-    trx,
-    changes.map(({ id, patch }) => ({
-      actorId: actor.id,
-      entity: 'station',
-      entityId: id,
-      action: 'update',
-      detail: patch,
-      at,
-    })),
-  )
+  await changePlaces(trx, actor, 'station', changes, at, async () => {
+    // A sheet's changed rows all set the same columns: a few statements for thousands of them.
+    await updateRowsById(
+      trx,
+      'stations',
+      changes.map(({ id, patch }) => ({ id, set: { ...stationColumns(patch), updated_at: at } })),
+      COORDINATES,
+    )
+    const withServices = changes.flatMap(({ id, patch }) => (patch.services ? [{ id, services: patch.services }] : []))
+    await replaceServices(trx, withServices, false)
+  })
 }
 
 /** Every write to stations: each in one transaction with its audit row, then the catalog is refreshed. */

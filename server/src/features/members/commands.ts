@@ -7,7 +7,7 @@ import { notFound } from '../../shared/not-found.js'
 import { lockPerson } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { assertActsFor } from '../community/scope.js'
-import { lockCommunities, rosterEntryFor, verifyRegistrations } from './roster.js'
+import { lockCommunities, raiseToMember, rosterEntryFor, verifyRegistrations } from './roster.js'
 import type { MemberRegister, MemberSettings, Verify } from './schemas.js'
 
 const registrationsInTurn = createKeyedQueue()
@@ -93,7 +93,7 @@ export async function decideRegistration(
     const member = await trx.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirst()
     if (!member) throw notFound.registration()
     await assertActsFor(trx, staff, member.community_id)
-    // Deciding one's own registration would let staff vouch for themselves (and verifying would demote them).
+    // Deciding one's own registration would let staff vouch for themselves.
     if (member.user_id === staff.id)
       throw new ApiError(403, 'FORBIDDEN', '不能审核自己的报到', 'You cannot decide your own registration')
     const updated = await trx
@@ -109,8 +109,7 @@ export async function decideRegistration(
       .executeTakeFirst()
     if (Number(updated.numUpdatedRows) === 0)
       throw new ApiError(409, 'ALREADY_DECIDED', '该报到已审核', 'This registration has already been decided')
-    if (decision === 'verify')
-      await trx.updateTable('users').set({ role: 'member', updated_at: at }).where('id', '=', member.user_id).execute()
+    if (decision === 'verify') await raiseToMember(trx, [member.user_id], at)
     await recordChange(trx, {
       actorId: staff.id,
       entity: 'member',

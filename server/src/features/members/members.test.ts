@@ -59,4 +59,38 @@ describe.each(DB_KINDS)('member registration on %s', (kind) => {
     expect((await rowsOf(staffer.user.id))[0]).toMatchObject({ status: 'pending', decided_by: null })
     expect((await api.call('GET', '/api/me', staffer.token)).json().user.role).toBe('staff')
   })
+
+  it('a staff user whose registration a colleague verifies is a verified member and still staff', async () => {
+    const worker = await api.signIn('mb-worker', 'staff', { communityId: 'cm_jiadi' })
+    const filed = await api.call('POST', '/api/members', worker.token, {
+      ...registration,
+      realName: '郑社工',
+      phone: '13811113333',
+    })
+    expect(filed.statusCode).toBe(201)
+    const verified = await api.call('POST', `/api/members/${filed.json().member.id}/verify`, staffer.token, {
+      decision: 'verify',
+    })
+    expect(verified.statusCode).toBe(200)
+    expect((await api.call('GET', '/api/me/member', worker.token)).json().member.status).toBe('verified')
+    expect((await api.call('GET', '/api/me', worker.token)).json().user.role).toBe('staff')
+    // Still the community's staff: the registrations they may decide are theirs to see, their own among the verified.
+    const queue = await api.call('GET', '/api/members?status=verified', worker.token)
+    expect(queue.statusCode).toBe(200)
+    expect(queue.json().items.map((m: { realName: string }) => m.realName)).toContain('郑社工')
+  })
+
+  // A first WeChat login is a tourist: registering and being verified is how they become a member too.
+  it.each([
+    ['resident', '13811114444'],
+    ['tourist', '13811115555'],
+  ] as const)('a %s whose registration staff verify becomes a member', async (role, phone) => {
+    const person = await api.signIn(`mb-${role}`, role, { communityId: 'cm_jiadi' })
+    const filed = await api.call('POST', '/api/members', person.token, { ...registration, phone })
+    const verified = await api.call('POST', `/api/members/${filed.json().member.id}/verify`, staffer.token, {
+      decision: 'verify',
+    })
+    expect(verified.statusCode).toBe(200)
+    expect((await api.call('GET', '/api/me', person.token)).json().user.role).toBe('member')
+  })
 })

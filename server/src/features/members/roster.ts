@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js'
 import { recordChanges } from '../../shared/audit.js'
 import { batchesOf } from '../../shared/batches.js'
 import { newId } from '../../shared/ids.js'
-import type { User } from '../auth/schemas.js'
+import type { Role, User } from '../auth/schemas.js'
 import { enqueueNotices } from '../notices/notices.js'
 import type { MemberRegister } from './schemas.js'
 
@@ -36,6 +36,25 @@ export const rosterEntryFor = (trx: Trx, communityId: string, phone: string) =>
     .executeTakeFirst()
 
 /**
+ * The roles a verified registration raises to member. Staff keep theirs: a staff user may register with a community
+ * too (as a party member working there), and verifying that must not take their staff pages away.
+ */
+const RAISED_TO_MEMBER: Role[] = ['tourist', 'resident']
+
+/**
+ * The people whose registration was verified (by hand or by the roster) become members, unless they rank higher. One
+ * statement: the caller hands at most a batch's worth of people.
+ */
+export async function raiseToMember(trx: Trx, userIds: string[], at: string): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ role: 'member', updated_at: at })
+    .where('id', 'in', userIds)
+    .where('role', 'in', RAISED_TO_MEMBER)
+    .execute()
+}
+
+/**
  * Verifies pending registrations inside the caller's transaction: the registration, the person made a member (staff
  * stay staff), told through the notices, audited as decided by `deciderId`.
  */
@@ -55,16 +74,11 @@ export async function verifyRegistrations(
         batch.map((r) => r.id),
       )
       .execute()
-    await trx
-      .updateTable('users')
-      .set({ role: 'member', updated_at: at })
-      .where(
-        'id',
-        'in',
-        batch.map((r) => r.userId),
-      )
-      .where('role', '=', 'resident')
-      .execute()
+    await raiseToMember(
+      trx,
+      batch.map((r) => r.userId),
+      at,
+    )
   }
   await enqueueNotices(
     trx,

@@ -9,15 +9,27 @@ export function sheetsOf(api: () => TestApi, kind: string, tokens: () => Record<
   const auth = (as: string) => ({ authorization: `Bearer ${tokens()[as]}` })
   const download = (format: 'xlsx' | 'csv', as = 'district') =>
     api().app.inject({ method: 'GET', url: `/api/staff/sheets/${kind}.${format}`, headers: auth(as) })
+  const upload = (file: Buffer | string, type: string, mode: 'preview' | 'apply', as = 'district') =>
+    api().app.inject({
+      method: 'POST',
+      url: `/api/staff/sheets/${kind}?mode=${mode}`,
+      payload: file,
+      headers: { ...auth(as), 'content-type': type },
+    })
   return {
     download,
-    upload: (file: Buffer | string, type: string, mode: 'preview' | 'apply', as = 'district') =>
-      api().app.inject({
-        method: 'POST',
-        url: `/api/staff/sheets/${kind}?mode=${mode}`,
-        payload: file,
-        headers: { ...auth(as), 'content-type': type },
-      }),
+    upload,
+    /** Downloads the sheet as XLSX, then as CSV, and applies each file as it came: each answer 200 and like `expected`. */
+    async reapplyExports(expected: object, as = 'district') {
+      for (const [format, type] of [
+        ['xlsx', XLSX],
+        ['csv', CSV],
+      ] as const) {
+        const applied = await upload((await download(format, as)).rawPayload, type, 'apply', as)
+        expect(applied.statusCode).toBe(200)
+        expect(applied.json()).toMatchObject(expected)
+      }
+    },
     /** The CSV export's lines, BOM taken off: the header first. */
     async csvLines(as = 'district') {
       const { body } = await download('csv', as)

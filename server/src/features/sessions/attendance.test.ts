@@ -1,36 +1,18 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
-import { startTestApi, type TestApi } from '../../../../tests/support/api'
-import { scheduleTeaSession } from '../../../../tests/support/lectures'
+import type { TestApi } from '../../../../tests/support/api'
+import { lectureSuite } from '../../../../tests/support/lectures'
 
 describe.each(DB_KINDS)('lecture attendance: check-in and feedback on %s', (kind) => {
   let api: TestApi
-  let now = new Date('2026-11-25T02:00:00Z')
   let tokens: Record<string, string>
-
-  beforeAll(async () => {
-    api = await startTestApi({ kind, clock: () => now })
-    tokens = await api.signInEach('lec-', [
-      ['staff', 'staff'],
-      ['ana', 'resident'],
-      ['bo', 'resident'],
-      ['cai', 'resident'],
-      ['tourist', 'tourist'],
-    ])
-  })
-  afterAll(() => api.close())
-  afterEach(() => {
-    now = new Date('2026-11-25T02:00:00Z')
-  })
-
-  const newSession = (capacity: number, startsAt?: string, endsAt?: string) =>
-    scheduleTeaSession(api, tokens.staff!, capacity, startsAt, endsAt)
+  const { setNow, newSession } = lectureSuite(kind, (started) => ({ api, tokens } = started))
 
   it('checks in only with this session’s fresh code, during the session window', async () => {
     const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
     const other = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
     await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.ana)
     await api.call('POST', `/api/lectures/sessions/${other}/bookings`, tokens.ana)
-    now = new Date('2026-11-25T11:40:00Z')
+    setNow('2026-11-25T11:40:00Z')
     expect((await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.ana)).statusCode).toBe(403)
     const { code } = (await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.staff)).json()
 
@@ -48,12 +30,12 @@ describe.each(DB_KINDS)('lecture attendance: check-in and feedback on %s', (kind
     expect((await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.ana, { code })).statusCode).toBe(201)
     expect((await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.ana, { code })).statusCode).toBe(200)
 
-    now = new Date('2026-11-25T11:43:00Z')
+    setNow('2026-11-25T11:43:00Z')
     const stale = await api.call('POST', `/api/lectures/sessions/${other}/checkins`, tokens.ana, {
       code: (await api.call('GET', `/api/lectures/sessions/${other}/checkin-code`, tokens.staff)).json().code,
     })
     expect(stale.statusCode).toBe(201)
-    now = new Date('2026-11-25T13:05:00Z')
+    setNow('2026-11-25T13:05:00Z')
     const late = await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.bo, {
       code: (await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.staff)).json().code,
     })
@@ -63,9 +45,9 @@ describe.each(DB_KINDS)('lecture attendance: check-in and feedback on %s', (kind
   it('refuses a check-in code after it expires', async () => {
     const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
     await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.cai)
-    now = new Date('2026-11-25T11:40:00Z')
+    setNow('2026-11-25T11:40:00Z')
     const { code } = (await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.staff)).json()
-    now = new Date('2026-11-25T11:43:00Z')
+    setNow('2026-11-25T11:43:00Z')
     const res = await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.cai, { code })
     expect(res.json().error.code).toBe('CHECKIN_CODE_EXPIRED')
   })
@@ -74,7 +56,7 @@ describe.each(DB_KINDS)('lecture attendance: check-in and feedback on %s', (kind
     const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
     await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.ana)
     await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.bo)
-    now = new Date('2026-11-25T11:35:00Z')
+    setNow('2026-11-25T11:35:00Z')
     const { code } = (await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.staff)).json()
     await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.ana, { code })
     expect(
@@ -132,7 +114,7 @@ describe.each(DB_KINDS)('lecture attendance: check-in and feedback on %s', (kind
     expect(cancelled.booking.status).toBe('cancelled')
     expect(cancelled.session).toMatchObject({ seatsLeft: 4, myBooking: null })
 
-    now = new Date('2026-11-25T11:40:00Z')
+    setNow('2026-11-25T11:40:00Z')
     const { code } = (await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.staff)).json()
     const checkedIn = (await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.ana, { code })).json()
     expect(checkedIn.session.myBooking).toMatchObject({ checkedIn: true, feedbackGiven: false })
@@ -179,7 +161,7 @@ describe.each(DB_KINDS)('lecture attendance: check-in and feedback on %s', (kind
   it('binds a check-in to presence: near is verified, 2 km away is refused, no position counts but unverified', async () => {
     const id = await newSession(5, '2026-11-25T11:30:00Z', '2026-11-25T13:00:00Z')
     for (const who of ['ana', 'bo', 'cai']) await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens[who])
-    now = new Date('2026-11-25T11:40:00Z')
+    setNow('2026-11-25T11:40:00Z')
     const { code } = (await api.call('GET', `/api/lectures/sessions/${id}/checkin-code`, tokens.staff)).json()
     // gh_jiadi is at 23.66472, 116.64731.
     const near = await api.call('POST', `/api/lectures/sessions/${id}/checkins`, tokens.ana, {

@@ -1,29 +1,11 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
-import { startTestApi, type TestApi } from '../../../../tests/support/api'
-import { outboxOf, scheduleTeaSession } from '../../../../tests/support/lectures'
+import type { TestApi } from '../../../../tests/support/api'
+import { lectureSuite, outboxOf } from '../../../../tests/support/lectures'
 
 describe.each(DB_KINDS)('lecture sessions on %s', (kind) => {
   let api: TestApi
-  let now = new Date('2026-11-25T02:00:00Z')
   let tokens: Record<string, string>
-
-  beforeAll(async () => {
-    api = await startTestApi({ kind, clock: () => now })
-    tokens = await api.signInEach('lec-', [
-      ['staff', 'staff'],
-      ['ana', 'resident'],
-      ['bo', 'resident'],
-      ['cai', 'resident'],
-      ['tourist', 'tourist'],
-    ])
-  })
-  afterAll(() => api.close())
-  afterEach(() => {
-    now = new Date('2026-11-25T02:00:00Z')
-  })
-
-  const newSession = (capacity: number, startsAt?: string, endsAt?: string) =>
-    scheduleTeaSession(api, tokens.staff!, capacity, startsAt, endsAt)
+  const { setNow, newSession } = lectureSuite(kind, (started) => ({ api, tokens } = started))
   const outboxFor = (kindOfNotice: string) => outboxOf(api, kindOfNotice)
 
   it('books, waitlists, cancels and promotes the head of the waitlist, who is told', async () => {
@@ -99,7 +81,7 @@ describe.each(DB_KINDS)('lecture sessions on %s', (kind) => {
       { sessionId: later, position: 1 },
     ])
 
-    now = new Date('2026-11-29T00:00:00Z')
+    setNow('2026-11-29T00:00:00Z')
     const past = ours((await api.call('GET', '/api/me/bookings?scope=past', tokens.cai)).json().items)
     expect(past.map((b) => b.sessionId)).toEqual([later, sooner])
     expect((await api.call('GET', '/api/me/bookings?scope=upcoming', tokens.cai)).json().items).toEqual([])
@@ -108,13 +90,13 @@ describe.each(DB_KINDS)('lecture sessions on %s', (kind) => {
   it('closes booking and cancelling at the start, and refuses a cancelled session with 409', async () => {
     const id = await newSession(10, '2026-11-25T03:00:00Z', '2026-11-25T04:00:00Z')
     await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.ana)
-    now = new Date('2026-11-25T03:00:00Z')
+    setNow('2026-11-25T03:00:00Z')
     expect((await api.call('POST', `/api/lectures/sessions/${id}/bookings`, tokens.bo)).json().error.code).toBe(
       'BOOKING_CLOSED',
     )
     expect((await api.call('DELETE', `/api/lectures/sessions/${id}/bookings/me`, tokens.ana)).statusCode).toBe(409)
 
-    now = new Date('2026-11-25T02:00:00Z')
+    setNow('2026-11-25T02:00:00Z')
     const other = await newSession(10)
     await api.call('POST', `/api/lectures/sessions/${other}/bookings`, tokens.ana)
     const cancelled = await api.call('POST', `/api/lectures/sessions/${other}/cancel`, tokens.staff, {

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Migrator } from 'kysely'
+import { Migrator, type Migration } from 'kysely'
 import pg from 'pg'
-import type { Db, DbKind } from '../../server/src/db/index.js'
+import { assertMigrated, type Db, type DbKind } from '../../server/src/db/index.js'
 import { migrations } from '../../server/src/db/migrations/index.js'
 
 /** Which databases the API suites run on: both, unless TEST_DB_KINDS narrows it for a quick local run. */
@@ -37,10 +37,20 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
 }
 
 /**
+ * Runs `list` on `db` as an older release would have, all of it or up to `last`, and throws if one fails (an older
+ * schema half-built would make the suite test something no database ever had).
+ */
+export async function migrateWith(db: Db, list: Record<string, Migration>, last?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => list } })
+  assertMigrated(await (last === undefined ? migrator.migrateToLatest() : migrator.migrateTo(last)))
+}
+
+/**
  * Migrates `db` as a database from before `skipped` landed: every other migration runs, that one does not. The suite
  * then writes rows as the old schema had them and runs the rest, to see what the migration does to them.
  */
 export async function migrateAllBut(db: Db, skipped: string): Promise<void> {
-  const { [skipped]: _skipped, ...earlier } = migrations
-  await new Migrator({ db, provider: { getMigrations: async () => earlier } }).migrateToLatest()
+  const { [skipped]: found, ...earlier } = migrations
+  if (!found) throw new Error(`No migration is named ${skipped}`)
+  await migrateWith(db, earlier)
 }

@@ -9,6 +9,7 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type MigrationProvider,
+  type MigrationResultSet,
 } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.js'
@@ -97,7 +98,11 @@ export async function migrateToLatest(db: Db): Promise<void> {
   // Numbers were reserved ahead (0008 landed after 0009_inbox, then named 0010): a database that ran those first
   // still runs 0008.
   const migrator = new Migrator({ db, provider: inCodeMigrations, allowUnorderedMigrations: true })
-  const { error, results } = await migrator.migrateToLatest()
+  assertMigrated(await migrator.migrateToLatest())
+}
+
+/** Kysely's migrator answers a failed migration with an error in its result instead of throwing: this throws it. */
+export function assertMigrated({ error, results }: MigrationResultSet): void {
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {
     throw new Error(`Migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`)

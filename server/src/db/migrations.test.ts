@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { Migrator, sql, type Migration } from 'kysely'
-import { createTestDatabase, DB_KINDS } from '../../../tests/support/databases'
+import { sql, type Migration } from 'kysely'
+import { createTestDatabase, DB_KINDS, migrateWith } from '../../../tests/support/databases'
 import { migrateToLatest, openDatabase, type Db } from './index'
 import { migrations } from './migrations/index'
 import { RENUMBERED } from './migrations/renumbered'
@@ -48,7 +48,7 @@ describe.each(DB_KINDS)('a database migrated before the renumbering, on %s', (ki
 
   it('starts as before: nothing runs twice, what it holds stays, the old names are recorded under the new ones', () =>
     withDatabase(async (db) => {
-      await new Migrator({ db, provider: { getMigrations: async () => underFormerNames() } }).migrateToLatest()
+      await migrateWith(db, underFormerNames())
       expect(await recorded(db)).toEqual(expect.arrayContaining(RENUMBERED.map(([former]) => former)))
       await db
         .insertInto('users')
@@ -83,8 +83,7 @@ describe.each(DB_KINDS)('a database migrated before the renumbering, on %s', (ki
 
   it('that had run the inbox under its old name but not yet the English names runs only those, once', () =>
     withDatabase(async (db) => {
-      const provider = { getMigrations: async () => underFormerNames('0009_inbox') }
-      await new Migrator({ db, provider }).migrateToLatest()
+      await migrateWith(db, underFormerNames('0009_inbox'))
       expect(await recorded(db)).toContain('0010_inbox')
 
       await migrateToLatest(db)

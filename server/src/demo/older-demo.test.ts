@@ -1,5 +1,5 @@
-import { Migrator, type Kysely } from 'kysely'
-import { createTestDatabase, DB_KINDS } from '../../../tests/support/databases'
+import type { Kysely } from 'kysely'
+import { createTestDatabase, DB_KINDS, migrateWith } from '../../../tests/support/databases'
 import { migrateToLatest, openDatabase } from '../db/index'
 import { migrations } from '../db/migrations/index'
 import { findCommunities } from '../features/community/queries'
@@ -26,8 +26,7 @@ describe.each(DB_KINDS)('a demo database loaded by an older release, on %s', (ki
     const testDatabase = await createTestDatabase(kind)
     const database = openDatabase(testDatabase.url)
     try {
-      const provider = { getMigrations: async () => migrations }
-      await new Migrator({ db: database.db, provider }).migrateTo('0005_notice_consents')
+      await migrateWith(database.db, migrations, '0005_notice_consents')
       const early = database.db as unknown as Kysely<EarlyTables>
       await early
         .insertInto('communities')

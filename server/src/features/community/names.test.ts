@@ -1,5 +1,5 @@
-import { Migrator, type Kysely } from 'kysely'
-import { createTestDatabase, DB_KINDS } from '../../../../tests/support/databases'
+import type { Kysely } from 'kysely'
+import { createTestDatabase, DB_KINDS, migrateWith } from '../../../../tests/support/databases'
 import { migrateToLatest, openDatabase } from '../../db/index'
 import { migrations } from '../../db/migrations/index'
 import type { CommunitiesTable } from '../../db/schema'
@@ -10,8 +10,7 @@ describe.each(DB_KINDS)('communities from before they had English names, on %s',
     const testDatabase = await createTestDatabase(kind)
     const database = openDatabase(testDatabase.url)
     try {
-      const provider = { getMigrations: async () => migrations }
-      await new Migrator({ db: database.db, provider }).migrateTo('0009_inbox')
+      await migrateWith(database.db, migrations, '0009_inbox')
       const old = database.db as unknown as Kysely<{ communities: Omit<CommunitiesTable, 'name_en'> }>
       const community = { lat: null, lng: null, sort_order: 0 }
       await old

@@ -3,6 +3,7 @@ import Taro, { useDidShow, useReachBottom, useShareAppMessage } from '@tarojs/ta
 import type { CommunityList } from '@contract'
 import { useState } from 'react'
 import { currentUser } from '../../shared/auth'
+import { call } from '../../shared/client'
 import { useSettings } from '../../shared/settings'
 import { control } from '../../shared/ui/a11y'
 import { PagedList } from '../../shared/ui/PagedList'
@@ -11,7 +12,7 @@ import { StateView } from '../../shared/ui/StateView'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
 import { useScreenData } from '../../shared/ui/useScreenData'
 import { locate } from '../stations/location'
-import { communities, wishWall, type WishFilter } from './api'
+import { wishWall, type WishFilter } from './api'
 import { WISH_CATEGORIES } from '@values/orders'
 import { WishCard } from './components/WishCard'
 import './index.scss'
@@ -26,7 +27,7 @@ export default function WishesPage() {
 
   useDidShow(() => {
     if (places.length === 0)
-      void communities().then(
+      void call('GET /api/communities', { toast: false }).then(
         (list) => setPlaces(list.items),
         () => undefined,
       )
@@ -40,7 +41,7 @@ export default function WishesPage() {
   })
   useShareAppMessage(() => ({ title: `${t('wishes.wall')} · ${t('app.name')}`, path: '/features/wishes/index' }))
 
-  const choose = (category?: string) => setFilter({ ...filter, category })
+  const choose = (category?: WishFilter['category']) => setFilter({ ...filter, category })
   const refine = (change: Partial<WishFilter>) => setFilter({ ...filter, ...change })
   const filtered = places.find((c) => c.id === filter.communityId)
   const sortBy = async (nearest: boolean) => {

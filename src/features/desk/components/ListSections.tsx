@@ -1,11 +1,9 @@
 import type { LectureSession, Member, StationReport, WishFull } from '@contract'
 import { useEffect, useState } from 'react'
-import { RequestError } from '../../../shared/request'
+import { call, RequestError } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 import { formatMoment } from '../../../shared/time'
 import { memberQueue } from '../../members/queue'
-import { openReports, upcomingSessions } from '../../staff/api'
-import { reviewQueue } from '../../wishes/api'
 import { DeskTable, type Column } from './DeskTable'
 
 type Loaded<T> = { rows: T[] } | { error: string } | null
@@ -53,7 +51,7 @@ export function SessionsSection() {
   return (
     <ListSection<LectureSession>
       label={t('desk.section.sessions')}
-      fetch={upcomingSessions}
+      fetch={() => call('GET /api/lectures/sessions', { toast: false })}
       pageOf={(s) => `/features/staff/pages/session/index?id=${s.id}`}
       columns={[
         {
@@ -112,7 +110,7 @@ export function ReportsSection() {
   return (
     <ListSection<StationReport>
       label={t('desk.section.reports')}
-      fetch={openReports}
+      fetch={() => call('GET /api/stations/reports', { query: { status: 'open' }, toast: false })}
       pageOf={() => '/features/staff/pages/reports/index'}
       columns={[
         { key: 'station', title: t('desk.station'), cell: (r) => r.stationName, sortBy: (r) => r.stationName },
@@ -139,7 +137,7 @@ export function WishesSection() {
   return (
     <ListSection<WishFull>
       label={t('desk.section.wishes')}
-      fetch={reviewQueue}
+      fetch={() => call('GET /api/wishes/review-queue', { toast: false })}
       pageOf={(w) => `/features/wishes/pages/detail/index?id=${w.id}`}
       columns={[
         { key: 'title', title: t('desk.title.wish'), cell: (w) => w.title, sortBy: (w) => w.title },

@@ -1,9 +1,8 @@
 import type { StationKind, StationSummary } from '@contract'
 import { STATION_KINDS } from '@values/orders'
-import type { Body } from '../../../shared/client'
+import { call, type Body } from '../../../shared/client'
 import { useState } from 'react'
 import { useSettings } from '../../../shared/settings'
-import { stationForEdit, updateStation } from '../../staff/api'
 import { DeskTable, type Column } from './DeskTable'
 
 type StationPatch = Body<'PATCH /api/stations/{id}'>
@@ -28,7 +27,7 @@ export function StationsSection({
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle')
 
   const edit = async (id: string) => {
-    const { station } = await stationForEdit(id)
+    const { station } = await call('GET /api/stations/{id}', { path: { id }, toast: false })
     setDraft({
       id,
       name: station.name,
@@ -45,7 +44,7 @@ export function StationsSection({
     const { id, phone, ...fields } = draft
     const patch: StationPatch = { ...fields, phone: phone.trim() === '' ? null : phone }
     try {
-      await updateStation(id, patch)
+      await call('PATCH /api/stations/{id}', { path: { id }, body: patch })
       setState('saved')
       onSaved()
     } catch {

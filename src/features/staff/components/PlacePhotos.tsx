@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components'
 import { PLACE_PHOTOS } from '@values/limits'
+import { assetUrl } from '../../../shared/client'
 import { pickAndUploadPhotos, thumbnailOf } from '../../../shared/photos'
-import { assetUrl } from '../../../shared/request'
 import { useSettings } from '../../../shared/settings'
 import { PhotoStrip } from '../../../shared/ui/PhotoStrip'
 

@@ -2,9 +2,9 @@ import Taro from '@tarojs/taro'
 import type { CommunityList, StationSummary, User } from '@contract'
 import { useCallback, useEffect, useState, type ReactElement } from 'react'
 import { currentUser, logout } from '../../../../shared/auth'
+import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
-import { communityNames } from '../../../staff/api'
 import { everyStation } from '../../api'
 import { DeskSignIn } from '../../components/DeskSignIn'
 import { GuesthousesSection } from '../../components/GuesthousesSection'
@@ -53,7 +53,7 @@ export default function DeskPage() {
   useEffect(() => {
     if (!isStaff) return
     loadStations()
-    communityNames().then(
+    call('GET /api/communities', { toast: false }).then(
       ({ items }) => setCommunities(items),
       () => undefined,
     )

@@ -10,7 +10,6 @@ import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { Menu } from '../../../../shared/ui/Menu'
 import { ACTIVITIES_PAGE, MY_ACTIVITIES_PAGE, SERVICE_RECORD_PAGE } from '../../../activities/paths'
-import { communities } from '../../../wishes/api'
 import '../../../wishes/wishes.scss'
 
 type MemberRegister = Body<'POST /api/members'>
@@ -40,7 +39,7 @@ interface Registration {
 async function loadRegistration(): Promise<Registration> {
   const [{ member }, { items: places }] = await Promise.all([
     call('GET /api/me/member', { toast: false }),
-    communities(),
+    call('GET /api/communities', { toast: false }),
   ])
   if (member?.status !== 'verified') return { member, places, record: null, board: [] }
   const [record, board] = await Promise.all([

@@ -2,12 +2,12 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Guesthouse, LectureSession, TopicDemand } from '@contract'
 import { useState } from 'react'
+import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { guesthouses, scheduleSession, topicDemand, upcomingSessions } from '../../api'
 import { newPlan, SessionForm, sessionFieldsOf, type SessionPlan } from '../../components/SessionForm'
 import '../../staff.scss'
 
@@ -22,7 +22,11 @@ export default function StaffLectures() {
   const [plan, setPlan] = useState<(SessionPlan & { topicId: string }) | null>(null)
 
   const { data, pending, reload } = useScreenData(async (): Promise<Data> => {
-    const [demand, places, sessions] = await Promise.all([topicDemand(), guesthouses(), upcomingSessions()])
+    const [demand, places, sessions] = await Promise.all([
+      call('GET /api/lectures/topics/demand', { toast: false }),
+      call('GET /api/guesthouses', { toast: false }),
+      call('GET /api/lectures/sessions', { toast: false }),
+    ])
     return { demand: demand.items, places: places.items, sessions: sessions.items }
   })
   if (!data) return pending
@@ -31,7 +35,7 @@ export default function StaffLectures() {
   const submit = async () => {
     if (!plan) return
     try {
-      await scheduleSession({ topicId: plan.topicId, ...sessionFieldsOf(plan) })
+      await call('POST /api/lectures/sessions', { body: { topicId: plan.topicId, ...sessionFieldsOf(plan) } })
       void Taro.showToast({ title: t('staff.scheduled'), icon: 'none' })
       setPlan(null)
       await reload()

@@ -3,22 +3,12 @@ import Taro from '@tarojs/taro'
 import type { CommunityList, FeedbackSummary, Guesthouse, StaffScope, Topic } from '@contract'
 import { GUESTHOUSE_LIMITS, textLimit, TOPIC_LIMITS } from '@values/limits'
 import { useState } from 'react'
+import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { useTown } from '../../../../shared/town'
 import { Screen } from '../../../../shared/ui/Screen'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import {
-  communityNames,
-  createGuesthouse,
-  createTopic,
-  feedbackSummary,
-  guesthouses,
-  menuTopics,
-  myCommunities,
-  updateGuesthouse,
-  updateTopic,
-} from '../../api'
 import { CommunityPicker } from '../../components/CommunityPicker'
 import { PlacePhotos } from '../../components/PlacePhotos'
 import { placeBody, placeDraft, topicBody, topicDraft, type PlaceDraft, type TopicDraft } from '../../place-forms'
@@ -43,11 +33,11 @@ export default function StaffPlaces() {
 
   const { data, pending, reload } = useScreenData(async (): Promise<Data> => {
     const [places, topics, feedback, scope, names] = await Promise.all([
-      guesthouses(),
-      menuTopics(),
-      feedbackSummary(),
-      myCommunities(),
-      communityNames(),
+      call('GET /api/guesthouses', { toast: false }),
+      call('GET /api/lectures/topics', { toast: false }),
+      call('GET /api/lectures/feedback/summary', { toast: false }),
+      call('GET /api/communities/mine', { toast: false }),
+      call('GET /api/communities', { toast: false }),
     ])
     return {
       places: places.items,
@@ -81,14 +71,20 @@ export default function StaffPlaces() {
   const savePlace = (d: PlaceDraft) => {
     const body = placeBody(d)
     return save(
-      () => (d.id ? updateGuesthouse(d.id, body) : createGuesthouse(body)),
+      () =>
+        d.id
+          ? call('PATCH /api/guesthouses/{id}', { path: { id: d.id }, body })
+          : call('POST /api/guesthouses', { body }),
       () => setPlace(null),
     )
   }
   const saveTopic = (d: TopicDraft) => {
     const body = topicBody(d)
     return save(
-      () => (d.id ? updateTopic(d.id, body) : createTopic(body)),
+      () =>
+        d.id
+          ? call('PATCH /api/lectures/topics/{id}', { path: { id: d.id }, body })
+          : call('POST /api/lectures/topics', { body }),
       () => setTopic(null),
     )
   }

@@ -1,21 +1,27 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { openReports, resolveReport } from '../../api'
 import '../../staff.scss'
 
 export default function StaffReports() {
   const { t } = useSettings()
   usePageTitle(t('staff.reports'))
-  const { data: reports, pending, reload } = useScreenData(async () => (await openReports()).items)
+  const {
+    data: reports,
+    pending,
+    reload,
+  } = useScreenData(
+    async () => (await call('GET /api/stations/reports', { query: { status: 'open' }, toast: false })).items,
+  )
 
   const resolve = async (id: string) => {
     try {
-      await resolveReport(id)
+      await call('POST /api/stations/reports/{id}/resolve', { path: { id }, body: {} })
       void Taro.showToast({ title: t('staff.resolved'), icon: 'success' })
       await reload()
     } catch {

@@ -2,21 +2,13 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter, useUnload } from '@tarojs/taro'
 import type { Guesthouse, LectureSession } from '@contract'
 import { useRef, useState } from 'react'
+import { call } from '../../../../shared/client'
 import { deliverCsv } from '../../../../shared/deliver-csv'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import {
-  attendance,
-  attendanceCsv,
-  cancelSession,
-  checkinCode,
-  guesthouses,
-  sessionById,
-  updateSession,
-} from '../../api'
 import { planOf, SessionForm, sessionFieldsOf, type SessionPlan } from '../../components/SessionForm'
 import { QrCode } from '../../components/QrCode'
 import '../../staff.scss'
@@ -33,7 +25,12 @@ export default function StaffSession() {
   usePageTitle(t('staff.sessionTitle'))
   const id = useRouter().params.id ?? ''
   const { data, pending, reload, update } = useScreenData(async () => {
-    const [{ session }, { items: people }, code] = await Promise.all([sessionById(id), attendance(id), checkinCode(id)])
+    const path = { id }
+    const [{ session }, { items: people }, code] = await Promise.all([
+      call('GET /api/lectures/sessions/{id}', { path, toast: false }),
+      call('GET /api/lectures/sessions/{id}/attendance', { path, toast: false }),
+      call('GET /api/lectures/sessions/{id}/checkin-code', { path, toast: false }),
+    ])
     return { session, people, code }
   })
   const [edit, setEdit] = useState<{ plan: SessionPlan; places: Guesthouse[] } | null>(null)
@@ -51,7 +48,7 @@ export default function StaffSession() {
 
   const startEdit = async () => {
     try {
-      setEdit({ plan: planOf(session), places: (await guesthouses()).items })
+      setEdit({ plan: planOf(session), places: (await call('GET /api/guesthouses', { toast: false })).items })
     } catch {
       void Taro.showToast({ title: t('common.error'), icon: 'none' })
     }
@@ -62,7 +59,7 @@ export default function StaffSession() {
     if (Object.keys(patch).length === 0) return setEdit(null)
     setSaving(true)
     try {
-      showSession((await updateSession(id, patch)).session)
+      showSession((await call('PATCH /api/lectures/sessions/{id}', { path: { id }, body: patch })).session)
       setEdit(null)
       void Taro.showToast({ title: t('staff.sessionChanged'), icon: 'none' })
     } catch {
@@ -127,7 +124,11 @@ export default function StaffSession() {
         <Button
           id="export-csv"
           className="btn btn--ghost form__save"
-          onClick={() => void attendanceCsv(id).then((csv) => deliverCsv(`attendance-${id}.csv`, csv))}
+          onClick={() =>
+            void call('GET /api/lectures/sessions/{id}/attendance.csv', { path: { id } }).then((csv) =>
+              deliverCsv(`attendance-${id}.csv`, csv),
+            )
+          }
         >
           {t('staff.exportCsv')}
         </Button>
@@ -138,7 +139,11 @@ export default function StaffSession() {
           className="btn btn--ghost"
           onClick={() =>
             void Taro.showModal({ title: t('staff.cancelSession'), content: session.topicTitle }).then(({ confirm }) =>
-              confirm ? cancelSession(id).then(({ session: cancelled }) => showSession(cancelled)) : undefined,
+              confirm
+                ? call('POST /api/lectures/sessions/{id}/cancel', { path: { id }, body: {} }).then(
+                    ({ session: cancelled }) => showSession(cancelled),
+                  )
+                : undefined,
             )
           }
         >

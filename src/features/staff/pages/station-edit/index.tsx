@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { StaffScope, StationChanges, StationDetail } from '@contract'
 import { CLOCK_TIME_LENGTH, STATION_LIMITS, textLimit } from '@values/limits'
 import { useState } from 'react'
+import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { useTown } from '../../../../shared/town'
 import { Screen } from '../../../../shared/ui/Screen'
@@ -11,7 +12,6 @@ import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { SERVICE_KEYS, STATION_KINDS } from '@values/orders'
 import { serviceLabel } from '../../../stations/format'
-import { createStation, myCommunities, stationChanges, stationForEdit, updateStation } from '../../api'
 import { CommunityPicker } from '../../components/CommunityPicker'
 import { PlacePhotos } from '../../components/PlacePhotos'
 import { fitPledges, stationBody, stationDraft, type Day, type StationDraft } from '../../station-form'
@@ -33,11 +33,13 @@ export default function StationEdit() {
   // showing the station as saved here (a new one included), not fetch it afresh.
   const { data, pending, update } = useScreenData(
     async (): Promise<Data> => {
-      if (!stationId) return { scope: await myCommunities(), station: null, changes: [] }
+      const myScope = () => call('GET /api/communities/mine', { toast: false })
+      if (!stationId) return { scope: await myScope(), station: null, changes: [] }
+      const path = { id: stationId }
       const [scope, { station }, log] = await Promise.all([
-        myCommunities(),
-        stationForEdit(stationId),
-        stationChanges(stationId),
+        myScope(),
+        call('GET /api/stations/{id}', { path, toast: false }),
+        call('GET /api/stations/{id}/changes', { path, toast: false }),
       ])
       return { scope, station, changes: log.items }
     },
@@ -74,14 +76,17 @@ export default function StationEdit() {
     setBusy(true)
     try {
       const { station } = data.station
-        ? await updateStation(data.station.id, stationBody(draft))
-        : await createStation(stationBody(draft))
+        ? await call('PATCH /api/stations/{id}', { path: { id: data.station.id }, body: stationBody(draft) })
+        : await call('POST /api/stations', { body: stationBody(draft) })
       void Taro.showToast({ title: t('staff.saved'), icon: 'success' })
       update((shown) => ({ ...shown, station }))
       // The form now shows the station as the API keeps it, unless staff typed on while it was saving.
       setEdited((d) => (d === edited ? null : d))
       // The log's new line (who, when) is the server's, and not in the write's answer.
-      const { items: changes } = await stationChanges(station.id)
+      const { items: changes } = await call('GET /api/stations/{id}/changes', {
+        path: { id: station.id },
+        toast: false,
+      })
       update((shown) => ({ ...shown, changes }))
     } catch {
       // The request client has shown which field is wrong.

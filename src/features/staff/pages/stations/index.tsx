@@ -1,13 +1,14 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { StationSummary } from '@contract'
+import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { control } from '../../../../shared/ui/a11y'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { serviceLabel } from '../../../stations/format'
-import { allStations, downloadPosters, myCommunities, posterUrl, toggleService } from '../../api'
+import { downloadPosters, posterUrl } from '../../api'
 import '../../staff.scss'
 
 export default function StaffStations() {
@@ -19,14 +20,20 @@ export default function StaffStations() {
     pending,
     update,
   } = useScreenData(async () => {
-    const [list, scope] = await Promise.all([allStations(), myCommunities()])
+    const [list, scope] = await Promise.all([
+      call('GET /api/stations', { query: { limit: 100 }, toast: false }),
+      call('GET /api/communities/mine', { toast: false }),
+    ])
     return scope.district ? list.items : list.items.filter((s) => scope.items.some((c) => c.id === s.communityId))
   })
 
   /** One tap pauses or resumes a service; the list shows the server's answer. */
   const flip = async (station: StationSummary, key: StationSummary['services'][number]['key'], available: boolean) => {
     try {
-      const { station: updated } = await toggleService(station.id, key, { available: !available })
+      const { station: updated } = await call('PATCH /api/stations/{id}/services/{key}', {
+        path: { id: station.id, key },
+        body: { available: !available },
+      })
       update((items) =>
         items.map((x) =>
           x.id === updated.id

@@ -4,6 +4,7 @@ import type { WishFull, WishResponse, WishStep } from '@contract'
 import { useState } from 'react'
 import { WISH_STEP_TEXT } from '@values/limits'
 import { currentUser } from '../../../../shared/auth'
+import { call, type Body, type Route } from '../../../../shared/client'
 import type { MessageKey } from '../../../../shared/i18n'
 import { pickAndUploadPhotos, type UploadedPhoto } from '../../../../shared/photos'
 import { useSettings } from '../../../../shared/settings'
@@ -13,12 +14,15 @@ import { PhotoStrip } from '../../../../shared/ui/PhotoStrip'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useSharing } from '../../../../shared/ui/useSharing'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { actOnWish, getWish, type WishAction } from '../../api'
 import { OnBehalfTag, WishFrom } from '../../components/WishCard'
 import '../../components/WishCard.scss'
 import '../../wishes.scss'
 
 type Wish = WishResponse['wish']
+/** A step on a wish is a route of its own, `POST /api/wishes/{id}/<action>`. */
+type ActionOf<R extends Route> = R extends `POST /api/wishes/{id}/${infer Action}` ? Action : never
+type WishAction = ActionOf<Route>
+type WishStepRoute = `POST /api/wishes/{id}/${WishAction}`
 const isFull = (w: Wish): w is Extract<Wish, WishFull> => 'contactPhone' in w
 
 /** What the member adds when marking a wish done: a photo of the help given and the hours it took. */
@@ -31,7 +35,7 @@ interface Proof {
 interface StepButton {
   label: MessageKey
   action: WishAction
-  body?: (text: string, proof: Proof) => object
+  body?: (text: string, proof: Proof) => Body<WishStepRoute>
   needsText?: boolean
   primary?: boolean
 }
@@ -67,7 +71,12 @@ export default function WishDetail() {
   const { t } = useSettings()
   usePageTitle(t('wishes.detailTitle'))
   const id = useRouter().params.id ?? ''
-  const { data: wish, pending, reload, update } = useScreenData(async () => (await getWish(id)).wish)
+  const {
+    data: wish,
+    pending,
+    reload,
+    update,
+  } = useScreenData(async () => (await call('GET /api/wishes/{id}', { path: { id }, toast: false })).wish)
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [proof, setProof] = useState<Proof>({ photo: null, hours: '' })
@@ -94,7 +103,10 @@ export default function WishDetail() {
     }
     setBusy(true)
     try {
-      const { wish: changed } = await actOnWish(wish.id, step.action, step.body?.(text.trim(), proof) ?? {})
+      const { wish: changed } = await call(`POST /api/wishes/{id}/${step.action}`, {
+        path: { id: wish.id },
+        body: step.body?.(text.trim(), proof) ?? {},
+      })
       update(() => changed)
       setText('')
       setProof({ photo: null, hours: '' })

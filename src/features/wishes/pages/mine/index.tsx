@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro'
 import { currentUser } from '../../../../shared/auth'
+import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { myWishes, reviewQueue } from '../../api'
 import { WishCard } from '../../components/WishCard'
 
 /** A resident's own wishes and a member's claims; for staff, the review queue of their communities. */
@@ -14,7 +14,7 @@ export default function MyWishesPage() {
   const staff = currentUser()?.role === 'staff'
   usePageTitle(t(staff ? 'wishes.reviewQueue' : 'wishes.mine'))
   const { data: wishes, pending } = useScreenData(async () => {
-    const { items } = await (staff ? reviewQueue() : myWishes())
+    const { items } = await call(staff ? 'GET /api/wishes/review-queue' : 'GET /api/me/wishes', { toast: false })
     return items
   })
 

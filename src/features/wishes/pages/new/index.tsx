@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { PHONE_LENGTH, WISH_LIMITS } from '@values/limits'
 import { currentUser } from '../../../../shared/auth'
+import { call } from '../../../../shared/client'
 import { useNoticePrompt } from '../../../../shared/notices'
 import { pickAndUploadPhotos } from '../../../../shared/photos'
 import { useSettings } from '../../../../shared/settings'
@@ -11,8 +12,6 @@ import { Screen } from '../../../../shared/ui/Screen'
 import { control } from '../../../../shared/ui/a11y'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { myCommunities } from '../../../staff/api'
-import { communities, postWish } from '../../api'
 import { WISH_CATEGORIES } from '@values/orders'
 import { OnBehalfFields } from '../../components/OnBehalfFields'
 import { NEW_ON_BEHALF_WISH, NEW_WISH, wishBody, wishProblems, type WishDraft } from '../../wish-form'
@@ -29,7 +28,8 @@ export default function NewWish() {
   // Without the communities a wish cannot be placed, so a failed load is the error with a retry, not an empty picker.
   // Fetched the first time only: coming back from the photo picker shows the page again and must keep the form.
   const { data: places, pending } = useScreenData(
-    async () => (await (forResident ? myCommunities() : communities())).items,
+    async () =>
+      (await call(forResident ? 'GET /api/communities/mine' : 'GET /api/communities', { toast: false })).items,
     '',
     { onShow: 'first' },
   )
@@ -58,7 +58,7 @@ export default function NewWish() {
     setBusy(true)
     try {
       await askForNotices()
-      const { wish } = await postWish(wishBody(draft))
+      const { wish } = await call('POST /api/wishes', { body: wishBody(draft) })
       void Taro.showToast({ title: t(forResident ? 'wishes.postedOnBehalf' : 'wishes.submitted'), icon: 'none' })
       // Staff see the wish they posted, on the wall now; a resident their wishes, this one waiting for review.
       const next = forResident

@@ -1,10 +1,9 @@
-import type { DeskTicketCreated, LoginOptions, User } from '@contract'
+import type { DeskTicketCreated, User } from '@contract'
 import { useEffect, useState } from 'react'
 import { keepSession, loginAsDemo } from '../../../shared/auth'
-import { RequestError, request } from '../../../shared/request'
+import { call, RequestError } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 import { QrCode } from '../../staff/components/QrCode'
-import { newDeskCode, pollDeskCode } from '../api'
 
 /** Often enough to feel immediate after the phone confirms; the API does not count these polls as logins. */
 const POLL_MS = 2000
@@ -20,7 +19,7 @@ export function DeskSignIn({ onSignedIn }: { onSignedIn(user: User): void }) {
   const [demo, setDemo] = useState(false)
 
   useEffect(() => {
-    void request<LoginOptions>('GET', '/api/auth/options', { toast: false }).then(
+    void call('GET /api/auth/options', { toast: false }).then(
       (options) => setDemo(options.dev),
       () => undefined,
     )
@@ -28,7 +27,7 @@ export function DeskSignIn({ onSignedIn }: { onSignedIn(user: User): void }) {
 
   useEffect(() => {
     if (code || failure) return
-    newDeskCode().then(setCode, (error: unknown) =>
+    call('POST /api/auth/desk', { toast: false }).then(setCode, (error: unknown) =>
       setFailure(error instanceof RequestError ? error.message : t('common.error')),
     )
   }, [code, failure, t])
@@ -37,7 +36,11 @@ export function DeskSignIn({ onSignedIn }: { onSignedIn(user: User): void }) {
     if (!code) return
     let done = false
     const timer = setInterval(() => {
-      pollDeskCode(code.ticket, code.secret)
+      call('POST /api/auth/desk/{ticket}/poll', {
+        path: { ticket: code.ticket },
+        body: { secret: code.secret },
+        toast: false,
+      })
         .then(async ({ status, token }) => {
           if (done) return
           if (token) {

@@ -1,8 +1,8 @@
 import type { Town } from '@contract'
 import { useState } from 'react'
+import { call } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 import { loadTown, useTown } from '../../../shared/town'
-import { changeTown } from '../api'
 
 type Draft = Record<'name' | 'nameEn' | 'intro' | 'introEn' | 'lat' | 'lng' | 'zoom', string>
 const draftOf = (town: Town): Draft => ({
@@ -26,13 +26,15 @@ export function TownSection() {
 
   const save = async () => {
     try {
-      const changed = await changeTown({
-        name: shown.name,
-        nameEn: shown.nameEn,
-        intro: shown.intro,
-        introEn: shown.introEn,
-        center: { lat: Number(shown.lat), lng: Number(shown.lng) },
-        zoom: Number(shown.zoom),
+      const changed = await call('PATCH /api/town', {
+        body: {
+          name: shown.name,
+          nameEn: shown.nameEn,
+          intro: shown.intro,
+          introEn: shown.introEn,
+          center: { lat: Number(shown.lat), lng: Number(shown.lng) },
+          zoom: Number(shown.zoom),
+        },
       })
       setDraft(draftOf(changed))
       setSaved(true)

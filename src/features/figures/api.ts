@@ -1,7 +1,7 @@
 import type { Trends, WishBreakdown } from '@contract'
 import { call } from '../../shared/client'
 
-/** How many weeks the weekly charts look back. */
+/** How many weeks the weekly chart looks back. */
 export const CHART_WEEKS = 12
 
 export interface ChartData {
@@ -9,18 +9,13 @@ export interface ChartData {
   wishes: WishBreakdown
 }
 
-export const headlineStats = () => call('GET /api/stats', { toast: false })
-
 /** The charts' numbers: the whole old town, or (for staff) the communities they act for. */
 export async function chartData(scope: 'town' | 'mine'): Promise<ChartData> {
-  const query = { weeks: CHART_WEEKS }
+  const weeks = { query: { weeks: CHART_WEEKS }, toast: false }
   const [trends, wishes] = await Promise.all(
     scope === 'town'
-      ? [call('GET /api/stats/trends', { query, toast: false }), call('GET /api/stats/wishes', { toast: false })]
-      : [
-          call('GET /api/stats/communities/trends', { query, toast: false }),
-          call('GET /api/stats/communities/wishes', { toast: false }),
-        ],
+      ? [call('GET /api/stats/trends', weeks), call('GET /api/stats/wishes', { toast: false })]
+      : [call('GET /api/stats/communities/trends', weeks), call('GET /api/stats/communities/wishes', { toast: false })],
   )
   return { trends, wishes }
 }

@@ -2,14 +2,13 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro'
 import type { LectureSession, ServiceKey, Stats, StationSummary, WishPublic } from '@contract'
 import { useState, type ReactNode } from 'react'
-import { callWithOfflineCopy } from '../../shared/client'
+import { call, callWithOfflineCopy } from '../../shared/client'
 import { useSettings } from '../../shared/settings'
 import { KEYS, writeStorage } from '../../shared/storage'
 import { loadTown, useTown } from '../../shared/town'
 import { spokenLabel } from '../../shared/ui/a11y'
 import { Screen } from '../../shared/ui/Screen'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
-import { headlineStats } from '../figures/api'
 import { ACTIVITIES_PAGE } from '../activities/paths'
 import { FIGURES_PAGE, HOME_HEADLINES } from '../figures/headline'
 import { SessionCard } from '../lectures/components/SessionCard'
@@ -48,7 +47,7 @@ export default function HomePage() {
       listStations({ service, openNow: true }, origin),
       callWithOfflineCopy('GET /api/lectures/sessions', { query: originQuery(origin) }),
       wishWall({}),
-      headlineStats(),
+      call('GET /api/stats', { toast: false }),
     ])
     setNearest(stations.status === 'fulfilled' ? (stations.value.data.items[0] ?? null) : null)
     setNextSession(sessions.status === 'fulfilled' ? (sessions.value.data.items[0] ?? null) : null)

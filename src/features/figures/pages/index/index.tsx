@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { chartData, headlineStats } from '../../api'
+import { chartData } from '../../api'
 import { FiguresCharts } from '../../components/FiguresCharts'
 import { FIGURES_PAGE, HEADLINES } from '../../headline'
 import { RESPONSE_FIGURES } from '../../response'
@@ -18,7 +19,10 @@ export default function FiguresPage() {
   const { t } = useSettings()
   const mine = useRouter().params.scope === 'mine'
   const { data, pending } = useScreenData(async () => {
-    const [stats, charts] = await Promise.all([mine ? null : headlineStats(), chartData(mine ? 'mine' : 'town')])
+    const [stats, charts] = await Promise.all([
+      mine ? null : call('GET /api/stats', { toast: false }),
+      chartData(mine ? 'mine' : 'town'),
+    ])
     return { stats, charts }
   })
   usePageTitle(t(mine ? 'figures.mine' : 'figures.title'))

@@ -1,6 +1,4 @@
 import Taro from '@tarojs/taro'
-import type { DeskTicket } from '@contract'
-import { request } from '../../shared/request'
 
 /** What a desk's sign-in code encodes, as the API writes it in `qrText` (POST /api/auth/desk). */
 const DESK_CODE = /^oldtown-desk:([A-Za-z0-9_-]{16,64})$/
@@ -13,8 +11,3 @@ export const DESK_LOGIN_PAGE = '/features/me/pages/desk-login/index'
 /** A desk code goes to the confirm screen: scanning alone never approves anything. */
 export const confirmDeskLogin = (ticket: string) =>
   void Taro.navigateTo({ url: `${DESK_LOGIN_PAGE}?ticket=${encodeURIComponent(ticket)}` })
-
-export const deskTicket = (ticket: string) =>
-  request<DeskTicket>('GET', `/api/auth/desk/${encodeURIComponent(ticket)}`, { toast: false })
-export const approveDeskTicket = (ticket: string) =>
-  request<DeskTicket>('POST', `/api/auth/desk/${encodeURIComponent(ticket)}/approve`)

@@ -1,13 +1,6 @@
 import Taro from '@tarojs/taro'
-import type { InboxPage, InboxUnread } from '@contract'
 import { currentUser } from '../../shared/auth'
-import { request } from '../../shared/request'
-
-export const listNotices = (cursor?: string, limit?: number) =>
-  request<InboxPage>('GET', '/api/me/notices', { query: { cursor, limit }, toast: false })
-
-export const markNoticesRead = (ids: string[]) =>
-  request<InboxUnread>('POST', '/api/me/notices/read', { body: { ids }, toast: false })
+import { call } from '../../shared/client'
 
 /** 我的 is the fifth tab. */
 const ME_TAB = 4
@@ -20,7 +13,7 @@ export async function refreshUnreadBadge(): Promise<number> {
   let unread = 0
   if (currentUser()) {
     try {
-      unread = (await listNotices(undefined, 1)).unread
+      unread = (await call('GET /api/me/notices', { query: { limit: 1 }, toast: false })).unread
     } catch {
       return 0
     }

@@ -1,13 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { shanghaiDateTime } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
 import { useNow } from '../../../../shared/ui/useNow'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { approveDeskTicket, deskTicket } from '../../desk'
 import './index.scss'
 
 /**
@@ -21,14 +21,18 @@ export default function DeskLoginPage() {
   const ticket = useRouter().params.ticket ?? ''
   const now = useNow(1000)
   const [busy, setBusy] = useState(false)
-  const { data, pending, update } = useScreenData(() => deskTicket(ticket), ticket, { onShow: 'first' })
+  const { data, pending, update } = useScreenData(
+    () => call('GET /api/auth/desk/{ticket}', { path: { ticket }, toast: false }),
+    ticket,
+    { onShow: 'first' },
+  )
   if (!data) return pending
 
   const approve = async () => {
     if (busy) return
     setBusy(true)
     try {
-      const approved = await approveDeskTicket(ticket)
+      const approved = await call('POST /api/auth/desk/{ticket}/approve', { path: { ticket } })
       update(() => approved)
     } catch {
       // The request client has shown why (the code expired, or was approved already).

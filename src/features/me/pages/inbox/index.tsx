@@ -2,19 +2,20 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import type { InboxNotice } from '@contract'
 import { useState } from 'react'
+import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { formatMoment } from '../../../../shared/time'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { listNotices, markNoticesRead } from '../../inbox'
 import './index.scss'
 
 /** Opening the page is reading what it shows; the marks stay on screen until the next visit. */
 function markShownRead(items: InboxNotice[]) {
   const unread = items.filter((notice) => notice.readAt === null).map((notice) => notice.id)
-  if (unread.length > 0) void markNoticesRead(unread).catch(() => undefined)
+  if (unread.length > 0)
+    void call('POST /api/me/notices/read', { body: { ids: unread }, toast: false }).catch(() => undefined)
 }
 
 export default function InboxPage() {
@@ -22,7 +23,7 @@ export default function InboxPage() {
   usePageTitle(t('inbox.title'))
   const [loadingMore, setLoadingMore] = useState(false)
   const { data, pending, update } = useScreenData(async () => {
-    const page = await listNotices()
+    const page = await call('GET /api/me/notices', { toast: false })
     markShownRead(page.items)
     return page
   })
@@ -30,7 +31,7 @@ export default function InboxPage() {
   useReachBottom(() => {
     if (!data?.nextCursor || loadingMore) return
     setLoadingMore(true)
-    listNotices(data.nextCursor)
+    call('GET /api/me/notices', { query: { cursor: data.nextCursor }, toast: false })
       .then((page) => {
         markShownRead(page.items)
         update((shown) => ({ ...page, items: [...shown.items, ...page.items] }))

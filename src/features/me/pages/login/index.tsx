@@ -1,9 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { LoginOptions, Role } from '@contract'
+import type { Role } from '@contract'
 import { useState } from 'react'
 import { loginAsDemo, loginWithWechat } from '../../../../shared/auth'
-import { request } from '../../../../shared/request'
+import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
@@ -26,7 +26,7 @@ export default function LoginPage() {
   usePageTitle(t('me.login'))
   const [busy, setBusy] = useState(false)
   // The server says which logins it offers: a production build never shows demo identities it would refuse.
-  const { data: options, pending } = useScreenData(() => request<LoginOptions>('GET', '/api/auth/options'))
+  const { data: options, pending } = useScreenData(() => call('GET /api/auth/options'))
 
   const finish = () => {
     void Taro.showToast({ title: t('login.done'), icon: 'success' })

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { join } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 
 const root = join(__dirname, '..')
 
@@ -35,4 +36,31 @@ describe('Imports', () => {
     },
     120_000,
   )
+})
+
+/** Every module of the app with the modules it imports by a relative path, resolved to files without extension. */
+function appImports(): { file: string; imports: string[] }[] {
+  return readdirSync(join(root, 'src'), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name)
+      const specifiers = [...readFileSync(path, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!)
+      return {
+        file: relative(root, path),
+        imports: specifiers.map((specifier) => relative(root, resolve(dirname(path), specifier))),
+      }
+    })
+}
+
+/**
+ * The app calls the API through the typed client only (`call('GET /api/…')`, types from the published document): a
+ * page or a feature that imported the raw request layer again would grow the hand-written wrappers back.
+ */
+describe('API calls', () => {
+  it('go through src/shared/client.ts: no other module imports src/shared/request.ts', () => {
+    const importers = appImports()
+      .filter(({ imports }) => imports.includes('src/shared/request'))
+      .map(({ file }) => file)
+    expect(importers).toEqual(['src/shared/client.ts'])
+  })
 })

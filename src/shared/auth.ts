@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
-import type { AuthResponse, LogoutResponse, MeResponse, User } from '@contract'
-import type { Body } from './client'
-import { request } from './request'
+import type { AuthResponse, User } from '@contract'
+import { call, type Body } from './client'
 import { KEYS, readStorage, writeStorage } from './storage'
 
 type DevLoginBody = Body<'POST /api/auth/dev'>
@@ -17,18 +16,18 @@ function keep(auth: AuthResponse): User {
 /** WeChat login: the code from wx.login is exchanged for a session by the API. */
 export async function loginWithWechat(): Promise<User> {
   const { code } = await Taro.login()
-  return keep(await request<AuthResponse>('POST', '/api/auth/wechat', { body: { code } }))
+  return keep(await call('POST /api/auth/wechat', { body: { code } }))
 }
 
 /** Demo identities; the API offers this only with AUTH_DEV_LOGIN=1 outside production. */
 export async function loginAsDemo(body: DevLoginBody): Promise<User> {
-  return keep(await request<AuthResponse>('POST', '/api/auth/dev', { body }))
+  return keep(await call('POST /api/auth/dev', { body }))
 }
 
 /** A session made elsewhere (a desk code approved on a phone): kept once the API has said whose it is. */
 export async function keepSession(token: string): Promise<User> {
   writeStorage(KEYS.token, token)
-  const { user } = await request<MeResponse>('GET', '/api/me', { toast: false })
+  const { user } = await call('GET /api/me', { toast: false })
   return keep({ token, user })
 }
 
@@ -43,7 +42,7 @@ function forget(): void {
  */
 export async function logout(everywhere = false): Promise<void> {
   try {
-    await request<LogoutResponse>('POST', '/api/auth/logout', { body: everywhere ? { everywhere } : {}, toast: false })
+    await call('POST /api/auth/logout', { body: everywhere ? { everywhere } : {}, toast: false })
   } catch {
     // Nothing to tell: the token is forgotten below either way.
   } finally {
@@ -53,6 +52,6 @@ export async function logout(everywhere = false): Promise<void> {
 
 /** PIPL: the server removes name, phone and registration; the device forgets the session. */
 export async function deleteAccount(): Promise<void> {
-  await request<{ deleted: true }>('DELETE', '/api/me')
+  await call('DELETE /api/me')
   forget()
 }

@@ -1,12 +1,12 @@
 import Taro, { useLoad } from '@tarojs/taro'
-import type { NoticeKind, NoticeTemplates, Subscriptions } from '@contract'
-import { request } from './request'
+import type { NoticeKind, NoticeTemplates } from '@contract'
+import { call } from './client'
 
 let templates: Promise<NoticeTemplates['templates']> | null = null
 let known: NoticeTemplates['templates'] = []
 
 function loadTemplates() {
-  templates ??= request<NoticeTemplates>('GET', '/api/notifications/templates', { toast: false }).then(
+  templates ??= call('GET /api/notifications/templates', { toast: false }).then(
     (r) => (known = r.templates),
     () => {
       templates = null // try again on the next page
@@ -34,8 +34,7 @@ export function useNoticePrompt(kinds: readonly NoticeKind[]): () => Promise<voi
         entityIds: [],
       })) as unknown as Record<string, string>
       const accepted = wanted.filter((t) => answer[t.templateId] === 'accept').map((t) => t.kind)
-      if (accepted.length)
-        await request<Subscriptions>('POST', '/api/me/subscriptions', { body: { accepted }, toast: false })
+      if (accepted.length) await call('POST /api/me/subscriptions', { body: { accepted }, toast: false })
     } catch {
       // Declined or unavailable: the action goes ahead, only without messages.
     }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { UploadResponse } from '@contract'
-import { request } from './request'
+import { call } from './client'
 
 export interface UploadedPhoto {
   id: string
@@ -20,7 +20,7 @@ async function upload(path: string): Promise<UploadResponse['upload']> {
       ? await (await fetch(path)).arrayBuffer()
       : (Taro.getFileSystemManager().readFileSync(path) as ArrayBuffer)
   const type = /\.png$/i.test(path) ? 'image/png' : 'image/jpeg'
-  return (await request<UploadResponse>('POST', '/api/uploads', { body: bytes, contentType: type })).upload
+  return (await call('POST /api/uploads', { body: bytes, contentType: type })).upload
 }
 
 /**

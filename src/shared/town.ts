@@ -1,8 +1,9 @@
 import type { Town } from '@contract'
 import { useEffect, useState } from 'react'
-import { requestWithOfflineCopy } from './request'
+import { callWithOfflineCopy } from './client'
 import { KEYS, readStorage } from './storage'
 
+/** Where the offline copy of `GET /api/town` is kept: the client keys a copy by its address. */
 const TOWN_PATH = '/api/town'
 
 /** The last town this device was told about: from this run, else the offline copy the request layer keeps. */
@@ -19,7 +20,7 @@ const offlineCopy = () => readStorage<{ data: Town }>(`${KEYS.cachePrefix}${TOWN
  */
 export function loadTown(fresh = false): Promise<Town | null> {
   if (!loading || fresh) {
-    loading = requestWithOfflineCopy<Town>(TOWN_PATH).then(
+    loading = callWithOfflineCopy('GET /api/town').then(
       ({ data }) => {
         known = data
         shown.forEach((show) => show(data))

@@ -1,6 +1,6 @@
 import { Image } from '@tarojs/components'
 import { useState } from 'react'
-import { assetUrl, downloadWithToken } from '../request'
+import { assetUrl, downloadWithToken } from '../client'
 
 interface Props {
   /** As the API gives it: `/api/uploads/…`, or an https URL. */

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { RequestError } from '../request'
+import { RequestError } from '../client'
 import { useSettings } from '../settings'
 import { Screen } from './Screen'
 import { StateView } from './StateView'

@@ -1,8 +1,7 @@
 import { Button, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { call, type Reply } from '../../../shared/client'
-import { downloadWithToken } from '../../../shared/request'
+import { call, downloadWithToken, type Reply } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 import { shanghaiDateTime } from '../../../shared/time'
 

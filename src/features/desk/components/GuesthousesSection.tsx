@@ -1,7 +1,6 @@
 import type { Guesthouse, StaffScope } from '@contract'
 import { useCallback, useEffect, useState } from 'react'
-import { call } from '../../../shared/client'
-import { RequestError } from '../../../shared/request'
+import { call, RequestError } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 import { useTown } from '../../../shared/town'
 import { placeBody, placeDraft, type PlaceDraft } from '../../staff/place-forms'

@@ -1,4 +1,4 @@
-import { RequestError } from '../../../shared/request'
+import { RequestError } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 
 type Detail = NonNullable<NonNullable<RequestError['refusal']>['details']>[number]

@@ -1,8 +1,7 @@
 import type { ApiError, SheetImportResponse } from '@contract'
 import { SHEET_KINDS } from '@values/orders'
 import { useState } from 'react'
-import { call, callForFile } from '../../../shared/client'
-import { RequestError } from '../../../shared/request'
+import { call, callForFile, RequestError } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 import { DeskTable, type Column } from './DeskTable'
 

@@ -115,6 +115,16 @@ export function callForFile<R extends Route & `GET ${string}`>(
   })
 }
 
+/** A read whose answer is text (`GET /api/activities/{id}/attendance.csv`): the text itself, in WeChat and browsers. */
+export function callForText<R extends Route & `GET ${string}.csv`>(
+  route: R,
+  ...[options]: OptionsArgument<R>
+): Promise<string> {
+  const [method, template] = split(route)
+  const { path, query, toast } = (options ?? {}) as SentOptions
+  return request<string>(method, fillPath(template, path), { query: query as QueryValues, toast, dataType: 'text' })
+}
+
 /**
  * A read whose last good answer stays on the device: offline, the page shows that copy with its time instead of an
  * error (the copy is keyed by the address, path and query).

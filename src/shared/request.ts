@@ -37,6 +37,8 @@ export interface RequestOptions {
   contentType?: string
   /** `arraybuffer` for an answer that is a file (a sheet): its bytes, not JSON. */
   responseType?: 'arraybuffer'
+  /** `text` for an answer that is text (a CSV): its characters as sent, where the browser's request would parse JSON. */
+  dataType?: 'text'
 }
 
 /** An image the API serves (`/api/uploads/…`) as a full URL: a weapp <Image> cannot resolve a path against the API. */
@@ -67,9 +69,9 @@ function buildUrl(path: string, query?: QueryValues): string {
 
 /** A refusal asked for as bytes is still the API's JSON error shape. */
 function refusalBody(data: unknown): Partial<ApiError> | undefined {
-  if (!(data instanceof ArrayBuffer)) return data as Partial<ApiError> | undefined
+  if (!(data instanceof ArrayBuffer) && typeof data !== 'string') return data as Partial<ApiError> | undefined
   try {
-    return JSON.parse(new TextDecoder().decode(data)) as Partial<ApiError>
+    return JSON.parse(typeof data === 'string' ? data : new TextDecoder().decode(data)) as Partial<ApiError>
   } catch {
     return undefined
   }
@@ -109,6 +111,7 @@ export async function request<T>(
         },
         timeout: 10_000,
         ...(options.responseType ? { responseType: options.responseType } : {}),
+        ...(options.dataType ? { dataType: options.dataType } : {}),
       })
       if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
       if (response.statusCode === 401) {

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { openH5App, type H5App } from '../support/h5'
 
-describe('H5 志愿服务: a verified member signs up; staff see them on the attendance', () => {
+describe('H5 志愿服务: a verified member signs up; staff see them on the attendance and in its CSV', () => {
   let app: H5App
   let api: H5App['api']
   let page: H5App['page']
@@ -11,7 +12,7 @@ describe('H5 志愿服务: a verified member signs up; staff see them on the att
   }, 300_000)
   afterAll(() => app?.close())
 
-  it('我的 → 我的志愿服务 → browse → sign up → listed as mine → on the staff attendance', async () => {
+  it('我的 → 我的志愿服务 → browse → sign up → listed as mine → on the staff attendance → in the downloaded CSV', async () => {
     await app.loginAs('member')
     const name = await page.locator('.me #me-name').innerText()
     await page.locator('.me #go-my-activities').click()
@@ -45,5 +46,9 @@ describe('H5 志愿服务: a verified member signs up; staff see them on the att
     expect(await attendance.innerText()).toContain('1/10')
     expect(await app.visible('#checkin-qr').getAttribute('data-code')).toMatch(/\S/)
     await app.screenshot('h5-activity-manage')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), app.visible('#export-csv').click()])
+    expect(download.suggestedFilename()).toBe('activity-ac_demo_cleanup.csv')
+    expect(readFileSync(await download.path(), 'utf8')).toContain(name)
   })
 })

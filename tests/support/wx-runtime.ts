@@ -146,7 +146,15 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
   }
 
   const wx = {
-    request(o: Callbacks & { url: string; method?: string; data?: unknown; header?: Record<string, string> }) {
+    request(
+      o: Callbacks & {
+        url: string
+        method?: string
+        data?: unknown
+        header?: Record<string, string>
+        dataType?: string
+      },
+    ) {
       const target = new URL(o.url)
       const url = options.api ? options.api + target.pathname + target.search : o.url
       runtime.requests.push(`${o.method ?? 'GET'} ${url}`)
@@ -162,10 +170,13 @@ export function installWxRuntime(options: WxOptions = {}): WxRuntime {
               res.on('data', (c) => (text += c))
               res.on('end', () => {
                 let data: unknown = text
-                try {
-                  data = JSON.parse(text)
-                } catch {
-                  // not JSON: hand it over as text, as WeChat does
+                // WeChat parses JSON only when asked to (dataType 'json', its default), and hands over text otherwise.
+                if ((o.dataType ?? 'json') === 'json') {
+                  try {
+                    data = JSON.parse(text)
+                  } catch {
+                    // not JSON: hand it over as text, as WeChat does
+                  }
                 }
                 resolve({ data, statusCode: res.statusCode, header: res.headers, errMsg: 'request:ok' })
               })

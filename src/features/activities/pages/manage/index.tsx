@@ -3,7 +3,7 @@ import Taro, { useLoad, useRouter, useUnload } from '@tarojs/taro'
 import type { ActivityAttendance } from '@contract'
 import { ACTIVITY_CANCEL_REASON_LENGTH } from '@values/limits'
 import { useRef, useState } from 'react'
-import { call } from '../../../../shared/client'
+import { call, callForText } from '../../../../shared/client'
 import { deliverCsv } from '../../../../shared/deliver-csv'
 import { useSettings } from '../../../../shared/settings'
 import { formatMoment, formatSessionTime } from '../../../../shared/time'
@@ -65,7 +65,7 @@ export default function ManageActivity() {
     }
   }
   const exportCsv = async () =>
-    deliverCsv(`activity-${id}.csv`, await call('GET /api/activities/{id}/attendance.csv', { path: { id } }))
+    deliverCsv(`activity-${id}.csv`, await callForText('GET /api/activities/{id}/attendance.csv', { path: { id } }))
 
   return (
     <Screen className="manage-activity">

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter, useUnload } from '@tarojs/taro'
 import type { Guesthouse, LectureSession } from '@contract'
 import { useRef, useState } from 'react'
-import { call } from '../../../../shared/client'
+import { call, callForText } from '../../../../shared/client'
 import { deliverCsv } from '../../../../shared/deliver-csv'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
@@ -125,7 +125,7 @@ export default function StaffSession() {
           id="export-csv"
           className="btn btn--ghost form__save"
           onClick={() =>
-            void call('GET /api/lectures/sessions/{id}/attendance.csv', { path: { id } }).then((csv) =>
+            void callForText('GET /api/lectures/sessions/{id}/attendance.csv', { path: { id } }).then((csv) =>
               deliverCsv(`attendance-${id}.csv`, csv),
             )
           }

@@ -55,6 +55,8 @@ describe('H5 accessibility: axe-core finds no serious or critical violation', ()
       { name: 'a session', url: `/#/features/lectures/pages/session/index?id=${session.id}`, ready: '#book' },
       { name: '微心愿', url: '/#/features/wishes/index', ready: '.wishes .wish-card' },
       { name: 'a wish', url: `/#/features/wishes/pages/detail/index?id=${wish.id}`, ready: '#wish-status' },
+      { name: '志愿服务', url: '/#/features/activities/pages/index/index', ready: '.activities .activity-card' },
+      { name: 'an activity', url: '/#/features/activities/pages/detail/index?id=ac_demo_cleanup', ready: '#places' },
       { name: '我的', url: '/#/features/me/index', ready: '#me-role' },
       { name: '古城成效', url: '/#/features/figures/pages/index/index', ready: '.figures-page canvas' },
     ]

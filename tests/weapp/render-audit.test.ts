@@ -162,7 +162,7 @@ describe('weapp render audit at a busier town (every setData counted)', () => {
     expectWithin('wishChildren', mostChildren(page))
   })
 
-  it('首页, a station’s detail and a lecture session stay within the node budget', async () => {
+  it('首页, a station’s detail, a lecture session and the volunteer pages stay within the node budget', async () => {
     const pages: [RenderFigure, RenderFigure, string, Record<string, string>, string][] = [
       ['homeFirstScreen', 'homeNodes', 'features/home/index', {}, '古城成效'],
       ['detailFirstScreen', 'detailNodes', 'features/stations/pages/detail/index', { id: 'st_paifangjie' }, '导航前往'],
@@ -172,6 +172,14 @@ describe('weapp render audit at a busier town (every setData counted)', () => {
         'features/lectures/pages/session/index',
         { id: session.id },
         session.topicTitle,
+      ],
+      ['activitiesFirstScreen', 'activitiesNodes', 'features/activities/pages/index/index', {}, '牌坊街环境卫生整治'],
+      [
+        'activityFirstScreen',
+        'activityNodes',
+        'features/activities/pages/detail/index',
+        { id: 'ac_demo_cleanup' },
+        '导航前往',
       ],
     ]
     for (const [bytesKey, nodesKey, path, query, shown] of pages) {

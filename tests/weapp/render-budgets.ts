@@ -37,6 +37,10 @@ export const RENDER_BUDGETS = {
   detailNodes: { what: '  its nodes', unit: 'nodes', max: 600 },
   sessionFirstScreen: { what: 'a lecture session first screen', unit: 'B' },
   sessionNodes: { what: '  its nodes', unit: 'nodes', max: 600 },
+  activitiesFirstScreen: { what: '志愿服务 first screen', unit: 'B' },
+  activitiesNodes: { what: '  its nodes', unit: 'nodes', max: 600 },
+  activityFirstScreen: { what: 'an activity first screen', unit: 'B' },
+  activityNodes: { what: '  its nodes', unit: 'nodes', max: 600 },
 } satisfies Record<string, RenderBudget>
 
 export type RenderFigure = keyof typeof RENDER_BUDGETS

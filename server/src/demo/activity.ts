@@ -62,7 +62,10 @@ export const DEMO_SESSIONS = [
   ['ls_demo_health', 'tp_health', 'gh_ximalu', 5, 15, '社区卫生服务中心 黄医生'],
 ] as const
 
-/** Residents' wishes already reviewed and on the wall, so the wall is not empty on a first visit. */
+/**
+ * Residents' wishes already reviewed and on the wall, so the wall is not empty on a first visit: posted `hoursAgo`,
+ * reviewed and published `reviewedAfterHours` later (the urgent one at once, one over a weekend past the 24 h target).
+ */
 export const DEMO_WISHES = [
   {
     id: 'wi_demo_medicine',
@@ -75,6 +78,7 @@ export const DEMO_WISHES = [
     urgent: 1,
     preferredTime: '上午',
     hoursAgo: 3,
+    reviewedAfterHours: 0.5,
   },
   {
     id: 'wi_demo_faucet',
@@ -87,6 +91,7 @@ export const DEMO_WISHES = [
     urgent: 0,
     preferredTime: '周末下午',
     hoursAgo: 20,
+    reviewedAfterHours: 4,
   },
   {
     id: 'wi_demo_phone',
@@ -99,6 +104,7 @@ export const DEMO_WISHES = [
     urgent: 0,
     preferredTime: '工作日晚上',
     hoursAgo: 40,
+    reviewedAfterHours: 26,
   },
 ] as const
 
@@ -131,6 +137,27 @@ export const DEMO_DONE_WISHES = [
   ['wi_demo_done_9', '疏通卫生间下水道', 'repair', 'cm_xiashuimen', 'u_demo_zheng', 5, 4, 1.5, false],
   ['wi_demo_done_10', '夜里发烧，陪同去医院急诊', 'medical_escort', 'cm_dongmen', 'u_demo_huang', 4, 11, 3, true],
 ] as const
+
+/**
+ * When each done wish moved, in hours after it was posted: [reviewed and published, first claimed, fulfilled,
+ * confirmed]. They give 响应时效 real medians: most reviewed within the 24 h target and claimed within 72 h, one review
+ * over a weekend (30 h) and one claim that waited four days; the urgent one reviewed and claimed within the hour.
+ */
+export const DEMO_DONE_WISH_TIMES: Record<
+  (typeof DEMO_DONE_WISHES)[number][0],
+  readonly [reviewed: number, claimed: number, fulfilled: number, confirmed: number]
+> = {
+  wi_demo_done_1: [4, 20, 46, 70],
+  wi_demo_done_2: [3, 9, 72, 96],
+  wi_demo_done_3: [18, 50, 96, 120],
+  wi_demo_done_4: [2, 7, 26, 50],
+  wi_demo_done_5: [30, 40, 64, 88],
+  wi_demo_done_6: [6, 98, 146, 170],
+  wi_demo_done_7: [5, 27, 75, 99],
+  wi_demo_done_8: [1, 4, 20, 44],
+  wi_demo_done_9: [8, 14, 30, 54],
+  wi_demo_done_10: [0.3, 0.6, 2, 26],
+}
 
 /** [id, topic, guesthouse, days ago, how many of the demo residents and members checked in]. */
 export const DEMO_PAST_SESSIONS = [

@@ -4,6 +4,7 @@ import type { Db } from '../db/index.js'
 import type { Database } from '../db/schema.js'
 import {
   DEMO_DONE_WISHES,
+  DEMO_DONE_WISH_TIMES,
   DEMO_MEMBERS,
   DEMO_PAST_SESSIONS,
   DEMO_SESSIONS,
@@ -63,8 +64,9 @@ async function seedDemoHistory(trx: Transaction<Database>, now: Date): Promise<v
     .insertInto('wishes')
     .values(
       DEMO_DONE_WISHES.map(([id, title, category, communityId, residentId, claimant, days, hours, urgent]) => {
-        // An urgent wish is reviewed and claimed within the hour and helped within hours; the others wait days.
-        const [postedDaysAgo, claimedDaysAgo] = urgent ? [days + 1.1, days + 1.08] : [days + 5, days + 3]
+        const [reviewed, claimed, fulfilled, confirmed] = DEMO_DONE_WISH_TIMES[id]
+        const postedAt = now.getTime() - days * 86_400_000 - confirmed * 3600_000
+        const after = (hours: number) => new Date(postedAt + hours * 3600_000).toISOString()
         return {
           id,
           resident_id: residentId,
@@ -78,14 +80,17 @@ async function seedDemoHistory(trx: Transaction<Database>, now: Date): Promise<v
           photos_json: '[]',
           status: 'confirmed' as const,
           claimed_by: DEMO_MEMBERS[claimant][0],
-          claimed_at: daysAgo(claimedDaysAgo),
+          claimed_at: after(claimed),
           fulfil_note: '已完成',
-          fulfilled_at: daysAgo(days + 1),
+          fulfilled_at: after(fulfilled),
           confirmed_at: daysAgo(days),
           thanks: '谢谢！',
           hours_served: hours,
-          created_at: daysAgo(postedDaysAgo),
+          created_at: after(0),
           updated_at: daysAgo(days),
+          reviewed_at: after(reviewed),
+          published_at: after(reviewed),
+          first_claimed_at: after(claimed),
         }
       }),
     )
@@ -233,6 +238,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       .values(
         DEMO_WISHES.map((w) => {
           const postedAt = new Date(now.getTime() - w.hoursAgo * 3600_000).toISOString()
+          const reviewedAt = new Date(now.getTime() - (w.hoursAgo - w.reviewedAfterHours) * 3600_000).toISOString()
           return {
             id: w.id,
             resident_id: w.resident[0],
@@ -246,7 +252,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
             photos_json: '[]',
             status: 'published' as const,
             created_at: postedAt,
-            updated_at: postedAt,
+            updated_at: reviewedAt,
+            reviewed_at: reviewedAt,
+            published_at: reviewedAt,
           }
         }),
       )

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely'
-import { createTestDatabase, DB_KINDS, migrateWith } from '../../../tests/support/databases'
+import { createTestDatabase, DB_KINDS, migrateAllBut, migrateWith } from '../../../tests/support/databases'
 import { migrateToLatest, openDatabase } from '../db/index'
 import { migrations } from '../db/migrations/index'
 import { findCommunities } from '../features/community/queries'
+import { findResponseTimes } from '../features/targets/queries'
 import { seedDemo } from './load'
 
 /** The tables as a release before community offices (0006) had them. */
@@ -69,6 +70,32 @@ describe.each(DB_KINDS)('a demo database loaded by an older release, on %s', (ki
       // Loading the demo again adds what is missing and changes none of this.
       await seedDemo(database.db)
       expect(await homes()).toEqual(assigned)
+    } finally {
+      await database.close()
+      testDatabase.remove()
+    }
+  })
+
+  it('gets its wishes’ response times when it migrates, so 响应时效 shows what a fresh demo shows', async () => {
+    const testDatabase = await createTestDatabase(kind)
+    const database = openDatabase(testDatabase.url)
+    try {
+      const db = database.db
+      await migrateAllBut(db, '0019_demo_wish_times')
+      await seedDemo(db)
+      const targets = { reviewHours: 24, claimHours: 72 }
+      const fresh = await findResponseTimes(db, targets)
+      // As the demo loaded them before it had times, but one wish back on the wall since (released on the app).
+      await db.updateTable('wishes').set({ reviewed_at: null, published_at: null, first_claimed_at: null }).execute()
+      const backOnTheWall = { published_at: '2026-11-20T00:00:00.000Z' }
+      await db.updateTable('wishes').set(backOnTheWall).where('id', '=', 'wi_demo_faucet').execute()
+      expect((await findResponseTimes(db, targets)).reviewMedianHours).toBeNull()
+
+      await migrateToLatest(db)
+      expect(await findResponseTimes(db, targets)).toEqual(fresh)
+      expect(fresh.reviewMedianHours).not.toBeNull()
+      const faucet = db.selectFrom('wishes').select('published_at').where('id', '=', 'wi_demo_faucet')
+      expect(await faucet.executeTakeFirst()).toEqual(backOnTheWall)
     } finally {
       await database.close()
       testDatabase.remove()

@@ -17,6 +17,7 @@ import { volunteerActivities } from './0015_volunteer_activities.js'
 import { demoPlacesBackfill } from './0016_demo_places_backfill.js'
 import { wishesOnBehalf } from './0017_wishes_on_behalf.js'
 import { memberRoster } from './0018_member_roster.js'
+import { demoWishTimes } from './0019_demo_wish_times.js'
 
 /**
  * Ordered by name and numbered without a gap (`migrations.test.ts` checks both): a new migration takes the next number
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0016_demo_places_backfill': demoPlacesBackfill,
   '0017_wishes_on_behalf': wishesOnBehalf,
   '0018_member_roster': memberRoster,
+  '0019_demo_wish_times': demoWishTimes,
 }

@@ -99,6 +99,17 @@ describe.each(DB_KINDS)('the figures page’s numbers on %s', (kind) => {
     expect(figures.items.find((c) => c.communityId === 'cm_dongmen')!.wishes.urgentSolved).toBeGreaterThan(0)
   })
 
+  it('opens the demo with 响应时效 figures from its wishes’ own times, not 暂无数据', async () => {
+    // Reviews of the ten done and three open wishes; claims and solutions of the ten done (server/src/demo/activity.ts).
+    expect((await get<Stats>('/api/stats')).responseTimes).toEqual({
+      reviewMedianHours: 4,
+      claimMedianHours: 8,
+      solveMedianHours: 79,
+      reviewOnTargetPct: 84.6,
+      claimOnTargetPct: 90,
+    })
+  })
+
   it('counts wishes on the wall and solved by category and by community, urgent ones solved among the headline numbers', async () => {
     const before = await get<WishBreakdown>('/api/stats/wishes')
     const statsBefore = await get<Stats>('/api/stats')

@@ -1,5 +1,6 @@
 import { DB_KINDS } from '../../../../tests/support/databases'
 import { startTestApi, type TestApi } from '../../../../tests/support/api'
+import { untimeDemoWishes } from '../../../../tests/support/wishes'
 import { loadConfig } from '../../config'
 import { alertOverdueWishes } from './commands'
 
@@ -31,6 +32,7 @@ describe.each(DB_KINDS)('response targets for wishes on %s', (kind) => {
       clock: () => now,
       env: { TARGET_REVIEW_HOURS: '1.5', TARGET_CLAIM_HOURS: '2', QUOTA_WISHES_OPEN: '100' },
     })
+    await untimeDemoWishes(api)
     tokens = await api.signInEach('t-', [
       ['张秀英', 'resident'],
       ['王党员', 'member', 'cm_jiadi'],

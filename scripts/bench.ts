@@ -7,7 +7,7 @@ import { bookingStorm } from './bench/booking-storm'
 import { signupStorm } from './bench/signup-storm'
 import { coldHomeLoad } from './bench/h5-load'
 import { benchStations } from './bench/http'
-import { benchSheetImport } from './bench/sheets'
+import { BENCHED_KINDS, benchSheetImport, type BenchedKindName } from './bench/sheets'
 import { weappRenders } from './bench/renders'
 import { weappSizes } from './bench/sizes'
 import { benchUploads } from './bench/uploads'
@@ -145,26 +145,30 @@ async function signupFigures(kind: 'sqlite' | 'postgres') {
 }
 
 async function sheetFigures(kind: 'sqlite' | 'postgres') {
-  const sheet = await benchSheetImport(kind === 'postgres' ? (await createTestDatabase('postgres')).url : undefined)
-  const what = `sheet import on ${kind}: ${sheet.rows} station rows (${(sheet.bytes / KB).toFixed(0)} KB CSV)`
-  check(
-    `${what}, preview`,
-    `${sheet.preview.seconds.toFixed(2)} s`,
-    '≤ 5 s',
-    sheet.preview.ok && sheet.preview.seconds <= 5,
-  )
-  check(
-    '  apply',
-    `${sheet.apply.seconds.toFixed(2)} s`,
-    '≤ 10 s, all created',
-    sheet.apply.ok && sheet.apply.seconds <= 10,
-  )
-  check(
-    '  apply again, every row renamed',
-    `${sheet.update.seconds.toFixed(2)} s`,
-    '≤ 10 s, all updated',
-    sheet.update.ok && sheet.update.seconds <= 10,
-  )
+  for (const sheetKind of Object.keys(BENCHED_KINDS) as BenchedKindName[]) {
+    const url = kind === 'postgres' ? (await createTestDatabase('postgres')).url : undefined
+    const sheet = await benchSheetImport(sheetKind, url)
+    // The issue's budgets are for stations; the other kinds are measured against the same numbers.
+    const what = `sheet import on ${kind}: ${sheet.rows} ${sheetKind} rows (${(sheet.bytes / KB).toFixed(0)} KB CSV)`
+    check(
+      `${what}, preview`,
+      `${sheet.preview.seconds.toFixed(2)} s`,
+      '≤ 5 s',
+      sheet.preview.ok && sheet.preview.seconds <= 5,
+    )
+    check(
+      '  apply',
+      `${sheet.apply.seconds.toFixed(2)} s`,
+      '≤ 10 s, all created',
+      sheet.apply.ok && sheet.apply.seconds <= 10,
+    )
+    check(
+      '  apply again, one field of every row changed',
+      `${sheet.update.seconds.toFixed(2)} s`,
+      '≤ 10 s, all updated',
+      sheet.update.ok && sheet.update.seconds <= 10,
+    )
+  }
 }
 
 main().catch((error: unknown) => {

@@ -17,12 +17,13 @@ export default {
     '^@values/(.*)$': '<rootDir>/server/src/shared/values/$1',
   },
   transformIgnorePatterns: ['/node_modules/'],
-  // The app's pure modules; the size of every source file, the import graph of both sides and the forms' limits against
-  // the server's schemas (listings, no build).
+  // The app's pure modules; the size of every source file, the import graph of both sides, the forms' limits against
+  // the server's schemas and the pages against app.config and the files in src/ (listings, no build).
   testMatch: [
     '<rootDir>/src/**/*.test.ts',
     '<rootDir>/tests/file-sizes.test.ts',
     '<rootDir>/tests/imports.test.ts',
     '<rootDir>/tests/form-limits.test.ts',
+    '<rootDir>/tests/pages.test.ts',
   ],
 }

@@ -4,7 +4,17 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = join(__dirname, '..')
-const SOURCES = ['src', 'config', 'types', 'babel.config.js', 'package.json', 'project.config.json']
+// The app compiles in the values both sides share (limits, enum orders, the clock, the pages): a change there is a
+// change to the app.
+const SOURCES = [
+  'src',
+  'server/src/shared/values',
+  'config',
+  'types',
+  'babel.config.js',
+  'package.json',
+  'project.config.json',
+]
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0

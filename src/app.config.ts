@@ -1,52 +1,40 @@
+// A relative import: Taro reads this file with its own esbuild loader, which bundles relative imports but may not know
+// the build's aliases.
+import {
+  MAIN_PAGES,
+  pagePath,
+  subpackageRoot,
+  subpackagesFor,
+  TABS,
+  type Feature,
+  type Tab,
+} from '../server/src/shared/values/pages'
+
+const TAB_TEXTS: Record<Tab, string> = {
+  home: '首页',
+  stations: '驿站',
+  lectures: '微讲堂',
+  wishes: '微心愿',
+  me: '我的',
+}
+/** The subpackage each tab fetches ahead. */
+const PRELOADED: Record<Tab, Feature> = {
+  home: 'stations',
+  stations: 'stations',
+  lectures: 'lectures',
+  wishes: 'wishes',
+  me: 'me',
+}
+
 export default defineAppConfig({
-  pages: [
-    'features/home/index',
-    'features/stations/index',
-    'features/lectures/index',
-    'features/wishes/index',
-    'features/me/index',
-  ],
-  subPackages: [
-    { root: 'features/stations/pages', pages: ['detail/index'] },
-    { root: 'features/lectures/pages', pages: ['session/index', 'bookings/index', 'guesthouse/index'] },
-    { root: 'features/wishes/pages', pages: ['new/index', 'detail/index', 'mine/index'] },
-    { root: 'features/members/pages', pages: ['register/index'] },
-    {
-      root: 'features/activities/pages',
-      pages: ['index/index', 'detail/index', 'mine/index', 'record/index', 'edit/index', 'manage/index'],
-    },
-    {
-      root: 'features/me/pages',
-      pages: ['settings/index', 'login/index', 'about/index', 'inbox/index', 'desk-login/index'],
-    },
-    { root: 'features/figures/pages', pages: ['index/index'] },
-    {
-      root: 'features/staff/pages',
-      pages: [
-        'index/index',
-        'stations/index',
-        'station-edit/index',
-        'reports/index',
-        'lectures/index',
-        'session/index',
-        'members/index',
-        'places/index',
-        'overdue/index',
-      ],
-    },
-    // The operators' desk is for a computer's browser: the weapp build never carries it.
-    ...(process.env.TARO_ENV === 'h5' ? [{ root: 'features/desk/pages', pages: ['index/index'] }] : []),
-  ],
+  pages: MAIN_PAGES,
+  subPackages: subpackagesFor(process.env.TARO_ENV),
   // WeChat downloads a tab's own pages while the tab is open, so the first tap into a station, a session or a wish does
   // not wait for its subpackage (Home leads to the stations). The figures and staff pages are not fetched ahead: few
   // people open them.
-  preloadRule: {
-    'features/home/index': { network: 'all', packages: ['features/stations/pages'] },
-    'features/stations/index': { network: 'all', packages: ['features/stations/pages'] },
-    'features/lectures/index': { network: 'all', packages: ['features/lectures/pages'] },
-    'features/wishes/index': { network: 'all', packages: ['features/wishes/pages'] },
-    'features/me/index': { network: 'all', packages: ['features/me/pages'] },
-  },
+  preloadRule: Object.fromEntries(
+    TABS.map((tab) => [pagePath(tab), { network: 'all', packages: [subpackageRoot(PRELOADED[tab])] }]),
+  ),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#B71C1C',
@@ -59,38 +47,12 @@ export default defineAppConfig({
     selectedColor: '#B71C1C',
     backgroundColor: '#FFFFFF',
     borderStyle: 'white',
-    list: [
-      {
-        pagePath: 'features/home/index',
-        text: '首页',
-        iconPath: 'assets/tab/home.png',
-        selectedIconPath: 'assets/tab/home-active.png',
-      },
-      {
-        pagePath: 'features/stations/index',
-        text: '驿站',
-        iconPath: 'assets/tab/stations.png',
-        selectedIconPath: 'assets/tab/stations-active.png',
-      },
-      {
-        pagePath: 'features/lectures/index',
-        text: '微讲堂',
-        iconPath: 'assets/tab/lectures.png',
-        selectedIconPath: 'assets/tab/lectures-active.png',
-      },
-      {
-        pagePath: 'features/wishes/index',
-        text: '微心愿',
-        iconPath: 'assets/tab/wishes.png',
-        selectedIconPath: 'assets/tab/wishes-active.png',
-      },
-      {
-        pagePath: 'features/me/index',
-        text: '我的',
-        iconPath: 'assets/tab/me.png',
-        selectedIconPath: 'assets/tab/me-active.png',
-      },
-    ],
+    list: TABS.map((tab) => ({
+      pagePath: pagePath(tab),
+      text: TAB_TEXTS[tab],
+      iconPath: `assets/tab/${tab}.png`,
+      selectedIconPath: `assets/tab/${tab}-active.png`,
+    })),
   },
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { root, sourceFiles } from './support/source-files'
 
-const root = join(__dirname, '..')
 /** A source file longer than this is doing two things: split it by what each part is for. */
 const MAX_LINES = 350
 /** Source folders the rule covers, tests included. */
@@ -17,15 +17,9 @@ const LISTS = [
 ]
 const SOURCE = /\.(ts|tsx|js|mjs|scss)$/
 
-function sourceFiles(folder: string): string[] {
-  return readdirSync(join(root, folder), { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && SOURCE.test(entry.name))
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-}
-
 describe('Source files', () => {
   it(`are at most ${MAX_LINES} lines, except locale dictionaries and data`, () => {
-    const tooLong = FOLDERS.flatMap(sourceFiles)
+    const tooLong = FOLDERS.flatMap((folder) => sourceFiles(folder, SOURCE))
       .filter((file) => !LISTS.some((list) => list.test(file)))
       .map((file) => ({ file, lines: readFileSync(join(root, file), 'utf8').trimEnd().split('\n').length }))
       .filter(({ lines }) => lines > MAX_LINES)

@@ -37,7 +37,3 @@ export const HEADLINES: Headline[] = [
 
 /** The three Home shows on its 古城成效 strip. */
 export const HOME_HEADLINES = HEADLINES.filter((h) => ['lectures', 'solved', 'members'].includes(h.key))
-
-export const FIGURES_PAGE = '/features/figures/pages/index/index'
-/** The same charts for the communities a staff user acts for (the server scopes them to the caller). */
-export const MY_FIGURES_PAGE = `${FIGURES_PAGE}?scope=mine`

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro'
 import type { LectureSession, ServiceKey, Stats, StationSummary, WishPublic } from '@contract'
 import { useState, type ReactNode } from 'react'
+import { pageUrl, type Tab } from '@values/pages'
 import { call, callWithOfflineCopy } from '../../shared/client'
 import { useSettings } from '../../shared/settings'
 import { KEYS, writeStorage } from '../../shared/storage'
@@ -9,8 +10,7 @@ import { loadTown, useTown } from '../../shared/town'
 import { spokenLabel } from '../../shared/ui/a11y'
 import { Screen } from '../../shared/ui/Screen'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
-import { ACTIVITIES_PAGE } from '../activities/paths'
-import { FIGURES_PAGE, HOME_HEADLINES } from '../figures/headline'
+import { HOME_HEADLINES } from '../figures/headline'
 import { SessionCard } from '../lectures/components/SessionCard'
 import { refreshUnreadBadge } from '../me/inbox'
 import { listStations, originQuery } from '../stations/api'
@@ -62,12 +62,12 @@ export default function HomePage() {
   })
   useShareAppMessage(() => ({
     title: [t('app.name'), townName].filter(Boolean).join(' · '),
-    path: '/features/home/index',
+    path: pageUrl('home'),
   }))
 
   const openStations = (service: Need) => {
     writeStorage(KEYS.stationsNeed, service)
-    void Taro.switchTab({ url: '/features/stations/index' })
+    void Taro.switchTab({ url: pageUrl('stations') })
   }
 
   return (
@@ -107,7 +107,7 @@ export default function HomePage() {
           <Text className="home__section">{t('home.nearest')}</Text>
           <StationCard
             station={nearest}
-            onOpen={(id) => void Taro.navigateTo({ url: `/features/stations/pages/detail/index?id=${id}` })}
+            onOpen={(id) => void Taro.navigateTo({ url: pageUrl('stations/detail', { id }) })}
           />
         </View>
       ) : null}
@@ -115,7 +115,7 @@ export default function HomePage() {
         id="all-stations"
         className="btn btn--ghost home__all"
         ariaRole="button"
-        onClick={() => void Taro.switchTab({ url: '/features/stations/index' })}
+        onClick={() => void Taro.switchTab({ url: pageUrl('stations') })}
       >
         {t('home.allStations')}
       </View>
@@ -124,7 +124,7 @@ export default function HomePage() {
         id="home-activities"
         className="btn btn--ghost home__all"
         ariaRole="button"
-        onClick={() => void Taro.navigateTo({ url: ACTIVITIES_PAGE })}
+        onClick={() => void Taro.navigateTo({ url: pageUrl('activities/index') })}
       >
         {t('home.activities')}
       </View>
@@ -135,7 +135,7 @@ export default function HomePage() {
           className="home__more"
           ariaRole="button"
           {...spokenLabel(t('figures.more'))}
-          onClick={() => void Taro.navigateTo({ url: FIGURES_PAGE })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl('figures/index') })}
         >
           <Text className="home__section">{t('figures.title')}</Text>
           <View className="card home__figures">
@@ -151,24 +151,16 @@ export default function HomePage() {
       ) : null}
 
       {nextSession ? (
-        <Teaser
-          id="home-next-lecture"
-          title={t('home.nextLecture')}
-          more={t('home.allLectures')}
-          tab="/features/lectures/index"
-        >
+        <Teaser id="home-next-lecture" title={t('home.nextLecture')} more={t('home.allLectures')} tab="lectures">
           <SessionCard
             session={nextSession}
-            onOpen={(id) => void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${id}` })}
+            onOpen={(id) => void Taro.navigateTo({ url: pageUrl('lectures/session', { id }) })}
           />
         </Teaser>
       ) : null}
       {topWish ? (
-        <Teaser id="home-top-wish" title={t('home.wishes')} more={t('home.allWishes')} tab="/features/wishes/index">
-          <WishCard
-            wish={topWish}
-            onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })}
-          />
+        <Teaser id="home-top-wish" title={t('home.wishes')} more={t('home.allWishes')} tab="wishes">
+          <WishCard wish={topWish} onOpen={(id) => void Taro.navigateTo({ url: pageUrl('wishes/detail', { id }) })} />
         </Teaser>
       ) : null}
     </Screen>
@@ -186,14 +178,18 @@ function Teaser({
   id: string
   title: string
   more: string
-  tab: string
+  tab: Tab
   children: ReactNode
 }) {
   return (
     <View id={id} className="home__more">
       <Text className="home__section">{title}</Text>
       {children}
-      <View className="btn btn--ghost home__all" ariaRole="button" onClick={() => void Taro.switchTab({ url: tab })}>
+      <View
+        className="btn btn--ghost home__all"
+        ariaRole="button"
+        onClick={() => void Taro.switchTab({ url: pageUrl(tab) })}
+      >
         {more}
       </View>
     </View>

@@ -1,6 +1,7 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import type { Topic } from '@contract'
+import { pageUrl } from '@values/pages'
 import { call, callWithOfflineCopy, type Body } from '../../shared/client'
 import { useState } from 'react'
 import { currentUser } from '../../shared/auth'
@@ -33,13 +34,13 @@ export default function LecturesPage() {
   }, topicFilter)
   const topics = menu.data ?? []
 
-  useShareAppMessage(() => ({ title: `${t('lectures.title')} · ${t('app.name')}`, path: '/features/lectures/index' }))
+  useShareAppMessage(() => ({ title: `${t('lectures.title')} · ${t('app.name')}`, path: pageUrl('lectures') }))
 
   const askForNotices = useNoticePrompt(['topic_scheduled'])
   const order = async (topic: Topic) => {
     if (!currentUser()) {
       void Taro.showToast({ title: t('lectures.loginFirst'), icon: 'none' })
-      void Taro.navigateTo({ url: '/features/me/pages/login/index' })
+      void Taro.navigateTo({ url: pageUrl('me/login') })
       return
     }
     try {
@@ -58,7 +59,7 @@ export default function LecturesPage() {
       // The request client has shown the reason.
     }
   }
-  const open = (id: string) => void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${id}` })
+  const open = (id: string) => void Taro.navigateTo({ url: pageUrl('lectures/session', { id }) })
 
   return (
     <Screen className="lectures">

@@ -2,13 +2,12 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { User } from '@contract'
 import { useState } from 'react'
+import { pageUrl } from '@values/pages'
 import { currentUser, deleteAccount, logout } from '../../shared/auth'
 import { useSettings } from '../../shared/settings'
 import { Menu, type MenuEntry } from '../../shared/ui/Menu'
 import { Screen } from '../../shared/ui/Screen'
 import { usePageTitle } from '../../shared/ui/usePageTitle'
-import { ACTIVITIES_PAGE, MY_ACTIVITIES_PAGE } from '../activities/paths'
-import { FIGURES_PAGE } from '../figures/headline'
 import { confirmDeskLogin, deskTicketIn } from './desk'
 import { refreshUnreadBadge } from './inbox'
 import './index.scss'
@@ -39,48 +38,53 @@ export default function MePage() {
     else void Taro.showToast({ title: t('desk.notDeskCode'), icon: 'none' })
   }
   const entries: (MenuEntry & { shown: boolean })[] = [
-    { id: 'go-login', label: t('me.login'), open: go('/features/me/pages/login/index'), shown: !user },
+    { id: 'go-login', label: t('me.login'), open: go(pageUrl('me/login')), shown: !user },
     {
       id: 'go-inbox',
       label: unread > 0 ? t('me.inboxUnread', { n: unread }) : t('me.inbox'),
-      open: go('/features/me/pages/inbox/index'),
+      open: go(pageUrl('me/inbox')),
       shown: !!user,
     },
     {
       id: 'go-bookings',
       label: t('lectures.myBookings'),
-      open: go('/features/lectures/pages/bookings/index'),
+      open: go(pageUrl('lectures/bookings')),
       shown: !!user,
     },
     {
       id: 'go-wishes',
       label: t('wishes.mine'),
-      open: go('/features/wishes/pages/mine/index'),
+      open: go(pageUrl('wishes/mine')),
       shown: user?.role === 'resident' || user?.role === 'member',
     },
-    { id: 'go-activities', label: t('activities.title'), open: go(ACTIVITIES_PAGE), shown: user?.role !== 'member' },
+    {
+      id: 'go-activities',
+      label: t('activities.title'),
+      open: go(pageUrl('activities/index')),
+      shown: user?.role !== 'member',
+    },
     {
       id: 'go-my-activities',
       label: t('activities.mine'),
-      open: go(MY_ACTIVITIES_PAGE),
+      open: go(pageUrl('activities/mine')),
       shown: user?.role === 'member',
     },
     {
       id: 'go-staff',
       label: t('staff.entry'),
-      open: go('/features/staff/pages/index/index'),
+      open: go(pageUrl('staff/index')),
       shown: user?.role === 'staff',
     },
     { id: 'go-desk-scan', label: t('desk.scanEntry'), open: () => void scanDeskCode(), shown: user?.role === 'staff' },
     {
       id: 'go-member',
       label: t('members.register'),
-      open: go('/features/members/pages/register/index'),
+      open: go(pageUrl('members/register')),
       shown: !!user && user.role !== 'staff',
     },
-    { id: 'go-figures', label: t('figures.title'), open: go(FIGURES_PAGE), shown: true },
-    { id: 'go-settings', label: t('me.settings'), open: go('/features/me/pages/settings/index'), shown: true },
-    { id: 'go-about', label: t('me.about'), open: go('/features/me/pages/about/index'), shown: true },
+    { id: 'go-figures', label: t('figures.title'), open: go(pageUrl('figures/index')), shown: true },
+    { id: 'go-settings', label: t('me.settings'), open: go(pageUrl('me/settings')), shown: true },
+    { id: 'go-about', label: t('me.about'), open: go(pageUrl('me/about')), shown: true },
     { id: 'logout', label: t('me.logout'), open: () => void leave(false), shown: !!user },
     {
       id: 'logout-everywhere',

@@ -2,6 +2,7 @@ import { ScrollView, Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom, useShareAppMessage } from '@tarojs/taro'
 import type { ServiceKey, StationAccess, StationKind } from '@contract'
 import { useRef, useState } from 'react'
+import { pageUrl } from '@values/pages'
 import { useSettings } from '../../shared/settings'
 import { useTown } from '../../shared/town'
 import { KEYS, readStorage, writeStorage } from '../../shared/storage'
@@ -79,10 +80,10 @@ export default function StationsPage() {
 
   useShareAppMessage(() => ({
     title: [t('stations.title'), town && inLanguage(town.name, town.nameEn)].filter(Boolean).join(' · '),
-    path: '/features/stations/index',
+    path: pageUrl('stations'),
   }))
 
-  const open = (id: string) => void Taro.navigateTo({ url: `/features/stations/pages/detail/index?id=${id}` })
+  const open = (id: string) => void Taro.navigateTo({ url: pageUrl('stations/detail', { id }) })
   const chip = (on: boolean) => `chip ${on ? 'chip--on' : ''}`
   /** Access chips add up: each one ticked is one more fact a station must have. */
   const toggleAccess = (fact: keyof StationAccess) => {

@@ -2,6 +2,7 @@ import { Button, Picker, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom, useShareAppMessage } from '@tarojs/taro'
 import type { CommunityList } from '@contract'
 import { useState } from 'react'
+import { pageUrl } from '@values/pages'
 import { currentUser } from '../../shared/auth'
 import { call } from '../../shared/client'
 import { useSettings } from '../../shared/settings'
@@ -39,7 +40,7 @@ export default function WishesPage() {
       wall.update((shown) => ({ items: [...shown.items, ...more.items], nextCursor: more.nextCursor })),
     )
   })
-  useShareAppMessage(() => ({ title: `${t('wishes.wall')} · ${t('app.name')}`, path: '/features/wishes/index' }))
+  useShareAppMessage(() => ({ title: `${t('wishes.wall')} · ${t('app.name')}`, path: pageUrl('wishes') }))
 
   const choose = (category?: WishFilter['category']) => setFilter({ ...filter, category })
   const refine = (change: Partial<WishFilter>) => setFilter({ ...filter, ...change })
@@ -49,15 +50,15 @@ export default function WishesPage() {
     if (nearest && !near) void Taro.showToast({ title: t('wishes.needLocation'), icon: 'none' })
     setFilter({ ...filter, near: near ?? undefined })
   }
-  const go = (url: string) => void Taro.navigateTo({ url: currentUser() ? url : '/features/me/pages/login/index' })
+  const go = (url: string) => void Taro.navigateTo({ url: currentUser() ? url : pageUrl('me/login') })
 
   return (
     <Screen className="wishes">
       <View className="wishes__actions">
-        <Button id="new-wish" className="btn btn--primary" onClick={() => go('/features/wishes/pages/new/index')}>
+        <Button id="new-wish" className="btn btn--primary" onClick={() => go(pageUrl('wishes/new'))}>
           {t(currentUser()?.role === 'staff' ? 'wishes.onBehalfNew' : 'wishes.new')}
         </Button>
-        <Button id="my-wishes" className="btn btn--ghost" onClick={() => go('/features/wishes/pages/mine/index')}>
+        <Button id="my-wishes" className="btn btn--ghost" onClick={() => go(pageUrl('wishes/mine'))}>
           {t('wishes.mine')}
         </Button>
       </View>
@@ -132,7 +133,7 @@ export default function WishesPage() {
               <WishCard
                 key={wish.id}
                 wish={wish}
-                onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })}
+                onOpen={(id) => void Taro.navigateTo({ url: pageUrl('wishes/detail', { id }) })}
               />
             )}
           </PagedList>

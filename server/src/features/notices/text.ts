@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.js'
+import { pageUrl } from '../../shared/values/pages.js'
 import { shanghaiDateTime } from '../../shared/values/shanghai-clock.js'
 import type { NoticeKind } from './notices.js'
 
@@ -27,10 +28,6 @@ interface Parts {
   reason: Words
   activity: Words
 }
-
-const SESSION_PAGE = '/features/lectures/pages/session/index?id='
-const WISH_PAGE = '/features/wishes/pages/detail/index?id='
-const ACTIVITY_PAGE = '/features/activities/pages/detail/index?id='
 
 const TEXTS: Record<NoticeKind, (p: Parts) => { title: Words; body: Words }> = {
   booking_confirmed: ({ topic, time }) => ({
@@ -228,11 +225,11 @@ export function noticeText(kind: NoticeKind, payload: Payload, parts: Parts): No
   const wishId = text(payload.wishId)
   const activityId = text(payload.activityId)
   const link = sessionId
-    ? SESSION_PAGE + sessionId
+    ? pageUrl('lectures/session', { id: sessionId })
     : wishId
-      ? WISH_PAGE + wishId
+      ? pageUrl('wishes/detail', { id: wishId })
       : activityId
-        ? ACTIVITY_PAGE + activityId
+        ? pageUrl('activities/detail', { id: activityId })
         : undefined
   return { title: title.zh, titleEn: title.en, body: body.zh, bodyEn: body.en, ...(link && { link }) }
 }

@@ -1,9 +1,9 @@
 import { calendarFile } from '../../shared/icalendar.js'
+import { h5Address, pageUrl } from '../../shared/values/pages.js'
 import type { LectureSession } from './schemas.js'
 
 /** Where the H5 app shows a session: the link a calendar entry leads back to. */
-export const sessionPageUrl = (origin: string, id: string) =>
-  `${origin}/#/features/lectures/pages/session/index?id=${encodeURIComponent(id)}`
+export const sessionPageUrl = (origin: string, id: string) => h5Address(origin, pageUrl('lectures/session', { id }))
 
 /** A session as the event a phone's calendar keeps (添加到手机日历 in the browser), in the reader's language. */
 export function sessionCalendar(

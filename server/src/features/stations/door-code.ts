@@ -1,10 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { errors } from '../../shared/errors.js'
 import { qrModules } from '../../shared/qr-code.js'
+import { h5Address, pagePath, pageUrl } from '../../shared/values/pages.js'
 import type { WechatClient } from '../../shared/wechat.js'
 
 /** The station detail page, which reads the station from `id` (a link) or `scene` (a scanned 小程序码). */
-export const STATION_DETAIL_PAGE = 'features/stations/pages/detail/index'
+export const STATION_DETAIL_PAGE = pagePath('stations/detail')
 
 /**
  * What a poster's code opens: in WeChat, a 小程序码 of the station's detail page (`scene` = the station id); without
@@ -20,7 +21,7 @@ const wechatUnavailable = () =>
 
 /** The H5 address of a station's detail page (the app is served at `/` with hash routing). */
 export const stationPageUrl = (base: string, stationId: string) =>
-  `${base.replace(/\/+$/, '')}/#/${STATION_DETAIL_PAGE}?id=${encodeURIComponent(stationId)}`
+  h5Address(base, pageUrl('stations/detail', { id: stationId }))
 
 /**
  * A station's code never changes (its id and the page are fixed), so each 小程序码 is asked of WeChat once per process

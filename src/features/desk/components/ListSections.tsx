@@ -1,5 +1,6 @@
 import type { LectureSession, Member, StationReport, WishFull } from '@contract'
 import { useEffect, useState } from 'react'
+import { pageUrl } from '@values/pages'
 import { call, RequestError } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 import { formatMoment } from '../../../shared/time'
@@ -52,7 +53,7 @@ export function SessionsSection() {
     <ListSection<LectureSession>
       label={t('desk.section.sessions')}
       fetch={() => call('GET /api/lectures/sessions', { toast: false })}
-      pageOf={(s) => `/features/staff/pages/session/index?id=${s.id}`}
+      pageOf={(s) => pageUrl('staff/session', { id: s.id })}
       columns={[
         {
           key: 'topic',
@@ -84,7 +85,7 @@ export function MembersSection({ communityName }: { communityName(id: string | n
     <ListSection<Member>
       label={t('desk.section.members')}
       fetch={memberQueue}
-      pageOf={() => '/features/staff/pages/members/index'}
+      pageOf={() => pageUrl('staff/members')}
       columns={[
         { key: 'name', title: t('desk.realName'), cell: (m) => m.realName, sortBy: (m) => m.realName },
         { key: 'unit', title: t('desk.workUnit'), cell: (m) => m.workUnit, sortBy: (m) => m.workUnit },
@@ -111,7 +112,7 @@ export function ReportsSection() {
     <ListSection<StationReport>
       label={t('desk.section.reports')}
       fetch={() => call('GET /api/stations/reports', { query: { status: 'open' }, toast: false })}
-      pageOf={() => '/features/staff/pages/reports/index'}
+      pageOf={() => pageUrl('staff/reports')}
       columns={[
         { key: 'station', title: t('desk.station'), cell: (r) => r.stationName, sortBy: (r) => r.stationName },
         {
@@ -138,7 +139,7 @@ export function WishesSection() {
     <ListSection<WishFull>
       label={t('desk.section.wishes')}
       fetch={() => call('GET /api/wishes/review-queue', { toast: false })}
-      pageOf={(w) => `/features/wishes/pages/detail/index?id=${w.id}`}
+      pageOf={(w) => pageUrl('wishes/detail', { id: w.id })}
       columns={[
         { key: 'title', title: t('desk.title.wish'), cell: (w) => w.title, sortBy: (w) => w.title },
         {

@@ -1,5 +1,6 @@
 import type { StationKind, StationSummary } from '@contract'
 import { STATION_KINDS } from '@values/orders'
+import { pageUrl } from '@values/pages'
 import { call, type Body } from '../../../shared/client'
 import { useState } from 'react'
 import { useSettings } from '../../../shared/settings'
@@ -141,7 +142,7 @@ export function StationsSection({
             <button type="button" className="desk-button" onClick={() => setDraft(null)}>
               {t('common.cancel')}
             </button>
-            <a href={`#/features/staff/pages/station-edit/index?id=${draft.id}`}>{t('desk.fullEditor')}</a>
+            <a href={`#${pageUrl('staff/station-edit', { id: draft.id })}`}>{t('desk.fullEditor')}</a>
           </div>
           {state === 'saved' ? <p role="status">{t('staff.saved')}</p> : null}
         </form>

@@ -1,5 +1,6 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { pageUrl } from '@values/pages'
 import { call, type Body } from '../../../shared/client'
 import { useState } from 'react'
 import { REPORT_LIMITS } from '@values/limits'
@@ -21,7 +22,7 @@ export function ReportForm({ stationId, onDone }: { stationId: string; onDone():
 
   const submit = async () => {
     if (!currentUser()) {
-      void Taro.navigateTo({ url: '/features/me/pages/login/index' })
+      void Taro.navigateTo({ url: pageUrl('me/login') })
       return
     }
     setBusy(true)

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Activity } from '@contract'
 import { useRef, useState } from 'react'
+import { pageUrl } from '@values/pages'
 import { currentUser } from '../../../../shared/auth'
 import { call, callWithOfflineCopy } from '../../../../shared/client'
 import { useNoticePrompt } from '../../../../shared/notices'
@@ -17,11 +18,10 @@ import { formatDistance } from '../../../stations/format'
 import { locate } from '../../../stations/location'
 import { signupState } from '../../components/SignupBadge'
 import { kindLabel } from '../../kinds'
-import { activityManagePage } from '../../paths'
 import '../../activities.scss'
 
-const LOGIN_PAGE = '/features/me/pages/login/index'
-const REGISTER_PAGE = '/features/members/pages/register/index'
+const LOGIN_PAGE = pageUrl('me/login')
+const REGISTER_PAGE = pageUrl('members/register')
 
 /** One activity: when, where (with navigation), places, and what the caller may do with their sign-up now. */
 export default function ActivityPage() {
@@ -44,8 +44,8 @@ export default function ActivityPage() {
 
   useSharing(() => ({
     title: data ? `${data.activity.title} · ${t('activities.title')}` : t('activities.title'),
-    page: 'features/activities/pages/detail/index',
-    query: `id=${encodeURIComponent(id)}`,
+    page: 'activities/detail',
+    query: { id },
   }))
 
   if (!data) return pending
@@ -206,7 +206,7 @@ export default function ActivityPage() {
           <Button
             id="manage"
             className="btn btn--ghost"
-            onClick={() => void Taro.navigateTo({ url: activityManagePage(id) })}
+            onClick={() => void Taro.navigateTo({ url: pageUrl('activities/manage', { id }) })}
           >
             {t('activities.manage')}
           </Button>

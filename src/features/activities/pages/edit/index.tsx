@@ -2,6 +2,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { ACTIVITY_LIMITS } from '@values/limits'
 import { useState } from 'react'
+import { pageUrl } from '@values/pages'
 import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { useTown } from '../../../../shared/town'
@@ -14,7 +15,6 @@ import { CommunityPicker } from '../../../staff/components/CommunityPicker'
 import { activityBody, changedFields, draftOf, newDraft, type ActivityDraft } from '../../activity-form'
 import { ACTIVITY_KINDS } from '@values/orders'
 import { kindLabel } from '../../kinds'
-import { activityManagePage } from '../../paths'
 import '../../../staff/staff.scss'
 import '../../activities.scss'
 
@@ -67,7 +67,7 @@ export default function ActivityEditor() {
         ? await call('PATCH /api/activities/{id}', { path: { id }, body: changedFields(saved, draft) })
         : await call('POST /api/activities', { body: activityBody(draft) })
       void Taro.showToast({ title: t(id ? 'activities.changed' : 'activities.published'), icon: 'none' })
-      await Taro.redirectTo({ url: activityManagePage(activity.id) })
+      await Taro.redirectTo({ url: pageUrl('activities/manage', { id: activity.id }) })
     } catch {
       // The request client has shown the API's reason.
     } finally {

@@ -2,6 +2,7 @@ import { Button, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useReachBottom, useShareAppMessage } from '@tarojs/taro'
 import type { ActivityKind } from '@contract'
 import { useState } from 'react'
+import { pageUrl } from '@values/pages'
 import { currentUser } from '../../../../shared/auth'
 import { callWithOfflineCopy } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
@@ -16,7 +17,6 @@ import { locate } from '../../../stations/location'
 import { ActivityCard } from '../../components/ActivityCard'
 import { ACTIVITY_KINDS } from '@values/orders'
 import { kindLabel } from '../../kinds'
-import { ACTIVITIES_PAGE, activityEditPage, activityPage, MY_ACTIVITIES_PAGE } from '../../paths'
 import '../../activities.scss'
 
 const upcoming = (kind: ActivityKind | undefined, origin: Origin, cursor?: string) =>
@@ -46,7 +46,10 @@ export default function ActivitiesPage() {
       list.update((shown) => ({ ...shown, items: [...shown.items, ...more.items], nextCursor: more.nextCursor })),
     )
   })
-  useShareAppMessage(() => ({ title: `${t('activities.title')} · ${t('app.name')}`, path: ACTIVITIES_PAGE }))
+  useShareAppMessage(() => ({
+    title: `${t('activities.title')} · ${t('app.name')}`,
+    path: pageUrl('activities/index'),
+  }))
   const go = (url: string) => void Taro.navigateTo({ url })
 
   return (
@@ -54,11 +57,11 @@ export default function ActivitiesPage() {
       <Text className="notice">{t('activities.intro')}</Text>
       <View className="activities__links">
         {user?.role === 'staff' ? (
-          <Button id="new-activity" className="btn btn--primary" onClick={() => go(activityEditPage())}>
+          <Button id="new-activity" className="btn btn--primary" onClick={() => go(pageUrl('activities/edit'))}>
             {t('activities.publish')}
           </Button>
         ) : user ? (
-          <Button id="my-activities" className="btn btn--ghost" onClick={() => go(MY_ACTIVITIES_PAGE)}>
+          <Button id="my-activities" className="btn btn--ghost" onClick={() => go(pageUrl('activities/mine'))}>
             {t('activities.mine')}
           </Button>
         ) : null}
@@ -88,7 +91,13 @@ export default function ActivitiesPage() {
       {list.data?.items.length ? (
         <>
           <PagedList items={list.data.items} className="activities__list">
-            {(activity) => <ActivityCard key={activity.id} activity={activity} onOpen={(id) => go(activityPage(id))} />}
+            {(activity) => (
+              <ActivityCard
+                key={activity.id}
+                activity={activity}
+                onOpen={(id) => go(pageUrl('activities/detail', { id }))}
+              />
+            )}
           </PagedList>
           <Text className="muted activities__end">
             {list.data.nextCursor ? t('common.loadMore') : t('common.noMore')}

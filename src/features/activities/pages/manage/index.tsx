@@ -3,6 +3,7 @@ import Taro, { useLoad, useRouter, useUnload } from '@tarojs/taro'
 import type { ActivityAttendance } from '@contract'
 import { ACTIVITY_CANCEL_REASON_LENGTH } from '@values/limits'
 import { useRef, useState } from 'react'
+import { pageUrl } from '@values/pages'
 import { call, callForText } from '../../../../shared/client'
 import { deliverCsv } from '../../../../shared/deliver-csv'
 import { useSettings } from '../../../../shared/settings'
@@ -12,7 +13,6 @@ import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { QrCode } from '../../../staff/components/QrCode'
 import { HoursForm } from '../../components/HoursForm'
-import { activityEditPage } from '../../paths'
 import '../../../staff/staff.scss'
 import '../../activities.scss'
 
@@ -78,7 +78,7 @@ export default function ManageActivity() {
           <Button
             id="edit-activity"
             className="btn btn--ghost"
-            onClick={() => void Taro.navigateTo({ url: activityEditPage(id) })}
+            onClick={() => void Taro.navigateTo({ url: pageUrl('activities/edit', { id }) })}
           >
             {t('activities.edit')}
           </Button>

@@ -1,5 +1,6 @@
 import { Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { pageUrl } from '@values/pages'
 import { callWithOfflineCopy } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { PagedList } from '../../../../shared/ui/PagedList'
@@ -8,7 +9,6 @@ import { StateView } from '../../../../shared/ui/StateView'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { ActivityCard } from '../../components/ActivityCard'
-import { ACTIVITIES_PAGE, activityPage, SERVICE_RECORD_PAGE } from '../../paths'
 import '../../activities.scss'
 
 /** 我的志愿服务: the activities I signed up for that are not over yet; the ones served are in the record. */
@@ -26,13 +26,19 @@ export default function MyActivitiesPage() {
         <StateView state="empty" title={t('activities.noneMine')} hint={t('activities.noneMineHint')} />
       ) : (
         <PagedList items={data}>
-          {(activity) => <ActivityCard key={activity.id} activity={activity} onOpen={(id) => go(activityPage(id))} />}
+          {(activity) => (
+            <ActivityCard
+              key={activity.id}
+              activity={activity}
+              onOpen={(id) => go(pageUrl('activities/detail', { id }))}
+            />
+          )}
         </PagedList>
       )}
-      <Button id="browse" className="btn btn--ghost" onClick={() => go(ACTIVITIES_PAGE)}>
+      <Button id="browse" className="btn btn--ghost" onClick={() => go(pageUrl('activities/index'))}>
         {t('activities.browse')}
       </Button>
-      <Button id="my-record" className="btn btn--ghost" onClick={() => go(SERVICE_RECORD_PAGE)}>
+      <Button id="my-record" className="btn btn--ghost" onClick={() => go(pageUrl('activities/record'))}>
         {t('activities.record')}
       </Button>
     </Screen>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useReachBottom } from '@tarojs/taro'
+import { pageUrl } from '@values/pages'
 import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { formatMoment } from '../../../../shared/time'
@@ -9,10 +10,8 @@ import { StateView } from '../../../../shared/ui/StateView'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { CertificateRequest } from '../../components/CertificateRequest'
-import { activityPage } from '../../paths'
 import '../../activities.scss'
 
-const WISH_PAGE = '/features/wishes/pages/detail/index?id='
 const recordPage = (cursor?: string) =>
   call('GET /api/me/member/record', { query: { limit: 20, cursor }, toast: false })
 
@@ -58,7 +57,9 @@ export default function ServiceRecordPage() {
               className="menu__item"
               ariaRole="link"
               onClick={() =>
-                void Taro.navigateTo({ url: item.kind === 'activity' ? activityPage(item.id) : WISH_PAGE + item.id })
+                void Taro.navigateTo({
+                  url: pageUrl(item.kind === 'activity' ? 'activities/detail' : 'wishes/detail', { id: item.id }),
+                })
               }
             >
               <View>

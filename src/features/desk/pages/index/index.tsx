@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { CommunityList, StationSummary, User } from '@contract'
 import { useCallback, useEffect, useState, type ReactElement } from 'react'
+import { pageUrl } from '@values/pages'
 import { currentUser, logout } from '../../../../shared/auth'
 import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
@@ -19,7 +20,7 @@ const SECTIONS = ['stations', 'guesthouses', 'sessions', 'members', 'reports', '
 type Section = (typeof SECTIONS)[number]
 
 const DESK_WIDTH = '(min-width: 1024px)'
-const STAFF_HOME = '/features/staff/pages/index/index'
+const STAFF_HOME = pageUrl('staff/index')
 
 /** True while the window is desk-wide; below 1024 px staff keep the phone pages. */
 function useDeskWide(): boolean {

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { pageUrl } from '@values/pages'
 import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
@@ -7,7 +8,7 @@ import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { chartData } from '../../api'
 import { FiguresCharts } from '../../components/FiguresCharts'
-import { FIGURES_PAGE, HEADLINES } from '../../headline'
+import { HEADLINES } from '../../headline'
 import { RESPONSE_FIGURES } from '../../response'
 import './index.scss'
 
@@ -27,7 +28,7 @@ export default function FiguresPage() {
   })
   usePageTitle(t(mine ? 'figures.mine' : 'figures.title'))
   // A staff user's own figures are theirs; what anyone can share is the town's page.
-  useShareAppMessage(() => ({ title: t('figures.title'), path: FIGURES_PAGE }))
+  useShareAppMessage(() => ({ title: t('figures.title'), path: pageUrl('figures/index') }))
   if (!data) return pending
   const { stats, charts } = data
 

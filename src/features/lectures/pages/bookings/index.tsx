@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { pageUrl } from '@values/pages'
 import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
@@ -52,7 +53,7 @@ export default function MyBookingsPage() {
             ...b.session,
             myBooking: b.status === 'cancelled' ? null : { status: b.status, position: b.position ?? null },
           }}
-          onOpen={(id) => void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${id}` })}
+          onOpen={(id) => void Taro.navigateTo({ url: pageUrl('lectures/session', { id }) })}
         />
       ))}
     </Screen>

@@ -1,5 +1,6 @@
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { pageUrl } from '@values/pages'
 import { assetUrl, call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
@@ -62,9 +63,7 @@ export default function GuesthousePage() {
         <SessionCard
           key={s.id}
           session={s}
-          onOpen={(sessionId) =>
-            void Taro.navigateTo({ url: `/features/lectures/pages/session/index?id=${sessionId}` })
-          }
+          onOpen={(sessionId) => void Taro.navigateTo({ url: pageUrl('lectures/session', { id: sessionId }) })}
         />
       ))}
     </Screen>

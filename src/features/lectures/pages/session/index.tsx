@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { LectureSession } from '@contract'
 import { useRef, useState } from 'react'
 import { FEEDBACK_LIMITS } from '@values/limits'
+import { pageUrl } from '@values/pages'
 import { currentUser } from '../../../../shared/auth'
 import { call } from '../../../../shared/client'
 import { useNoticePrompt } from '../../../../shared/notices'
@@ -42,14 +43,14 @@ export default function SessionPage() {
 
   useSharing(() => ({
     title: session ? `${session.topicTitle} · ${t('lectures.title')}` : t('lectures.title'),
-    page: 'features/lectures/pages/session/index',
-    query: `id=${encodeURIComponent(id)}`,
+    page: 'lectures/session',
+    query: { id },
   }))
 
   /** Runs a write that needs a logged-in user and shows the session it answers with. */
   const act = async (write: () => Promise<{ session: LectureSession }>) => {
     if (!currentUser()) {
-      void Taro.navigateTo({ url: '/features/me/pages/login/index' })
+      void Taro.navigateTo({ url: pageUrl('me/login') })
       return
     }
     if (busy) return
@@ -106,9 +107,7 @@ export default function SessionPage() {
           id="guesthouse"
           className="session__row"
           ariaRole="link"
-          onClick={() =>
-            void Taro.navigateTo({ url: `/features/lectures/pages/guesthouse/index?id=${session.guesthouse.id}` })
-          }
+          onClick={() => void Taro.navigateTo({ url: pageUrl('lectures/guesthouse', { id: session.guesthouse.id }) })}
         >
           <Text className="muted">{t('lectures.where')}</Text>
           <Text>

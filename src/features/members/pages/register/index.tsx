@@ -1,6 +1,7 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CommunityList, Member, MemberRanking, MemberRecord } from '@contract'
+import { pageUrl } from '@values/pages'
 import { call, type Body } from '../../../../shared/client'
 import { useState } from 'react'
 import { MEMBER_LIMITS, PHONE_LENGTH } from '@values/limits'
@@ -9,7 +10,6 @@ import { Screen } from '../../../../shared/ui/Screen'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
 import { Menu } from '../../../../shared/ui/Menu'
-import { ACTIVITIES_PAGE, MY_ACTIVITIES_PAGE, SERVICE_RECORD_PAGE } from '../../../activities/paths'
 import '../../../wishes/wishes.scss'
 
 type MemberRegister = Body<'POST /api/members'>
@@ -127,9 +127,9 @@ export default function RegisterMember() {
           </View>
           <Menu
             entries={[
-              { id: 'go-activities', label: t('activities.title'), open: go(ACTIVITIES_PAGE) },
-              { id: 'go-my-activities', label: t('activities.mine'), open: go(MY_ACTIVITIES_PAGE) },
-              { id: 'go-record', label: t('activities.record'), open: go(SERVICE_RECORD_PAGE) },
+              { id: 'go-activities', label: t('activities.title'), open: go(pageUrl('activities/index')) },
+              { id: 'go-my-activities', label: t('activities.mine'), open: go(pageUrl('activities/mine')) },
+              { id: 'go-record', label: t('activities.record'), open: go(pageUrl('activities/record')) },
             ]}
           />
           <Text className="form__label">{t('members.ranking')}</Text>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CommunityFigures } from '@contract'
+import { pageUrl } from '@values/pages'
 import { currentUser } from '../../../../shared/auth'
 import { call } from '../../../../shared/client'
 import type { MessageKey } from '../../../../shared/i18n'
@@ -10,22 +11,20 @@ import { Screen } from '../../../../shared/ui/Screen'
 import { StateView } from '../../../../shared/ui/StateView'
 import { usePageTitle } from '../../../../shared/ui/usePageTitle'
 import { useScreenData } from '../../../../shared/ui/useScreenData'
-import { ACTIVITIES_PAGE } from '../../../activities/paths'
-import { MY_FIGURES_PAGE } from '../../../figures/headline'
 import { RESPONSE_FIGURES } from '../../../figures/response'
 import '../../staff.scss'
 
-const OVERDUE_PAGE = '/features/staff/pages/overdue/index'
+const OVERDUE_PAGE = pageUrl('staff/overdue')
 const STAFF_MENU: { id: string; label: MessageKey; url: string }[] = [
   { id: 'overdue', label: 'staff.overdue.open', url: OVERDUE_PAGE },
-  { id: 'stations', label: 'staff.stations', url: '/features/staff/pages/stations/index' },
-  { id: 'lectures', label: 'staff.lectures', url: '/features/staff/pages/lectures/index' },
-  { id: 'places', label: 'staff.places', url: '/features/staff/pages/places/index' },
-  { id: 'activities', label: 'activities.title', url: ACTIVITIES_PAGE },
-  { id: 'wishes', label: 'wishes.reviewQueue', url: '/features/wishes/pages/mine/index' },
-  { id: 'on-behalf', label: 'wishes.onBehalfNew', url: '/features/wishes/pages/new/index' },
-  { id: 'members', label: 'members.queue', url: '/features/staff/pages/members/index' },
-  { id: 'reports', label: 'staff.reports', url: '/features/staff/pages/reports/index' },
+  { id: 'stations', label: 'staff.stations', url: pageUrl('staff/stations') },
+  { id: 'lectures', label: 'staff.lectures', url: pageUrl('staff/lectures') },
+  { id: 'places', label: 'staff.places', url: pageUrl('staff/places') },
+  { id: 'activities', label: 'activities.title', url: pageUrl('activities/index') },
+  { id: 'wishes', label: 'wishes.reviewQueue', url: pageUrl('wishes/mine') },
+  { id: 'on-behalf', label: 'wishes.onBehalfNew', url: pageUrl('wishes/new') },
+  { id: 'members', label: 'members.queue', url: pageUrl('staff/members') },
+  { id: 'reports', label: 'staff.reports', url: pageUrl('staff/reports') },
 ]
 
 /** Each community this staff user acts for, in the figures the district asks about. */
@@ -104,7 +103,7 @@ export default function StaffHome() {
           {
             id: 'staff-charts',
             label: t('figures.mine.open'),
-            open: () => void Taro.navigateTo({ url: MY_FIGURES_PAGE }),
+            open: () => void Taro.navigateTo({ url: pageUrl('figures/index', { scope: 'mine' }) }),
           },
         ]}
       />

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Guesthouse, LectureSession, TopicDemand } from '@contract'
 import { useState } from 'react'
+import { pageUrl } from '@values/pages'
 import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { formatSessionTime } from '../../../../shared/time'
@@ -85,7 +86,7 @@ export default function StaffLectures() {
           key={s.id}
           id={`staff-session-${s.id}`}
           className="card"
-          onClick={() => void Taro.navigateTo({ url: `/features/staff/pages/session/index?id=${s.id}` })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl('staff/session', { id: s.id }) })}
         >
           <Text className="staff-station__name">{inLanguage(s.topicTitle, s.topicTitleEn)}</Text>
           <Text className="report-item__text">

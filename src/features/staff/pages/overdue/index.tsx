@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { pageUrl } from '@values/pages'
 import type { MessageKey } from '../../../../shared/i18n'
 import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
@@ -30,7 +31,7 @@ export default function StaffOverdue() {
             id={`overdue-${wish.id}`}
             className="card overdue"
             ariaRole="button"
-            onClick={() => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${wish.id}` })}
+            onClick={() => void Taro.navigateTo({ url: pageUrl('wishes/detail', { id: wish.id }) })}
           >
             <View className="staff-station__head">
               <Text className="staff-station__name">{wish.title}</Text>

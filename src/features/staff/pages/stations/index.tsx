@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { StationSummary } from '@contract'
+import { pageUrl } from '@values/pages'
 import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
 import { Screen } from '../../../../shared/ui/Screen'
@@ -46,8 +47,7 @@ export default function StaffStations() {
     }
   }
   if (!stations) return pending
-  const edit = (id?: string) =>
-    void Taro.navigateTo({ url: `/features/staff/pages/station-edit/index${id ? `?id=${id}` : ''}` })
+  const edit = (id?: string) => void Taro.navigateTo({ url: pageUrl('staff/station-edit', { id }) })
   /** The poster opens in WeChat's image viewer, where a long press saves or prints it. */
   const showPoster = (id: string) => void Taro.previewImage({ urls: [posterUrl(id)], current: posterUrl(id) })
   const printAll = async () => {

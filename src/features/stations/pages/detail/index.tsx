@@ -32,8 +32,8 @@ export default function StationDetailPage() {
   // Shared by its id, also when it was opened from a door code's `scene`.
   useSharing(() => ({
     title: data ? t('stations.shareTitle', { name: data.station.name }) : t('app.name'),
-    page: 'features/stations/pages/detail/index',
-    query: `id=${encodeURIComponent(id)}`,
+    page: 'stations/detail',
+    query: { id },
   }))
 
   if (!data) return pending

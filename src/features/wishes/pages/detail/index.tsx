@@ -82,8 +82,8 @@ export default function WishDetail() {
   const [proof, setProof] = useState<Proof>({ photo: null, hours: '' })
   useSharing(() => ({
     title: wish ? `${wish.title} · ${t('wishes.wall')}` : t('wishes.wall'),
-    page: 'features/wishes/pages/detail/index',
-    query: `id=${encodeURIComponent(id)}`,
+    page: 'wishes/detail',
+    query: { id },
   }))
 
   if (!wish) return pending

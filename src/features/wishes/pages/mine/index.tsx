@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { pageUrl } from '@values/pages'
 import { currentUser } from '../../../../shared/auth'
 import { call } from '../../../../shared/client'
 import { useSettings } from '../../../../shared/settings'
@@ -31,7 +32,7 @@ export default function MyWishesPage() {
         <WishCard
           key={wish.id}
           wish={wish}
-          onOpen={(id) => void Taro.navigateTo({ url: `/features/wishes/pages/detail/index?id=${id}` })}
+          onOpen={(id) => void Taro.navigateTo({ url: pageUrl('wishes/detail', { id }) })}
         />
       ))}
     </Screen>

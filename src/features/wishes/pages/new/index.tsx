@@ -2,6 +2,7 @@ import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { PHONE_LENGTH, WISH_LIMITS } from '@values/limits'
+import { pageUrl } from '@values/pages'
 import { currentUser } from '../../../../shared/auth'
 import { call } from '../../../../shared/client'
 import { useNoticePrompt } from '../../../../shared/notices'
@@ -61,9 +62,7 @@ export default function NewWish() {
       const { wish } = await call('POST /api/wishes', { body: wishBody(draft) })
       void Taro.showToast({ title: t(forResident ? 'wishes.postedOnBehalf' : 'wishes.submitted'), icon: 'none' })
       // Staff see the wish they posted, on the wall now; a resident their wishes, this one waiting for review.
-      const next = forResident
-        ? `/features/wishes/pages/detail/index?id=${wish.id}`
-        : '/features/wishes/pages/mine/index'
+      const next = forResident ? pageUrl('wishes/detail', { id: wish.id }) : pageUrl('wishes/mine')
       // Still busy until the page is left: the form stays on screen under the toast, and a tap must not post it again.
       setTimeout(() => void Taro.redirectTo({ url: next }), 600)
     } catch {

@@ -11,6 +11,39 @@ export interface Column<T> {
 
 const PAGE_SIZE = 10
 
+type Translate = ReturnType<typeof useSettings>['t']
+
+/** The community a row belongs to, by name, sortable: stations, guesthouses and registrations show it alike. */
+export function communityColumn<T extends { communityId: string | null }>(
+  t: Translate,
+  communityName: (id: string | null) => string,
+): Column<T> {
+  return {
+    key: 'community',
+    title: t('desk.community'),
+    cell: (row) => communityName(row.communityId),
+    sortBy: (row) => communityName(row.communityId),
+  }
+}
+
+/** A row's 编辑 button, named for the row so a screen reader says which one it edits. */
+export function editColumn<T>(t: Translate, nameOf: (row: T) => string, edit: (row: T) => void): Column<T> {
+  return {
+    key: 'edit',
+    title: t('desk.actions'),
+    cell: (row) => (
+      <button
+        type="button"
+        className="desk-button"
+        aria-label={`${t('desk.edit')} ${nameOf(row)}`}
+        onClick={() => edit(row)}
+      >
+        {t('desk.edit')}
+      </button>
+    ),
+  }
+}
+
 /**
  * A table for the desk: sortable by the columns that say how, paged ten rows at a time. A header's button toggles
  * ascending / descending and the header carries aria-sort, so a screen reader hears the order too.

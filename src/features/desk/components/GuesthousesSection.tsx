@@ -4,7 +4,7 @@ import { call, RequestError } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 import { useTown } from '../../../shared/town'
 import { placeBody, placeDraft, type PlaceDraft } from '../../staff/place-forms'
-import { DeskTable, type Column } from './DeskTable'
+import { communityColumn, DeskTable, editColumn, type Column } from './DeskTable'
 import { refusalOf, Refusal, type FormRefusal } from './Refusal'
 
 type Loaded = { places: Guesthouse[]; scope: StaffScope } | { error: string } | null
@@ -62,27 +62,13 @@ export function GuesthousesSection({ communityName }: { communityName(id: string
 
   const columns: Column<Guesthouse>[] = [
     { key: 'name', title: t('staff.name'), cell: (g) => g.name, sortBy: (g) => g.name },
-    {
-      key: 'community',
-      title: t('desk.community'),
-      cell: (g) => communityName(g.communityId),
-      sortBy: (g) => communityName(g.communityId),
-    },
+    communityColumn(t, communityName),
     { key: 'address', title: t('staff.address'), cell: (g) => g.address },
-    {
-      key: 'edit',
-      title: t('desk.actions'),
-      cell: (g) => (
-        <button
-          type="button"
-          className="desk-button"
-          aria-label={`${t('desk.edit')} ${g.name}`}
-          onClick={() => open(placeDraft(scope, town, g))}
-        >
-          {t('desk.edit')}
-        </button>
-      ),
-    },
+    editColumn(
+      t,
+      (g) => g.name,
+      (g) => open(placeDraft(scope, town, g)),
+    ),
   ]
   const labelOf = (field: string) => {
     const key = FIELDS.find((f) => field.startsWith(f))

@@ -5,7 +5,7 @@ import { call, RequestError } from '../../../shared/client'
 import { useSettings } from '../../../shared/settings'
 import { formatMoment } from '../../../shared/time'
 import { memberQueue } from '../../members/queue'
-import { DeskTable, type Column } from './DeskTable'
+import { communityColumn, DeskTable, type Column } from './DeskTable'
 
 type Loaded<T> = { rows: T[] } | { error: string } | null
 
@@ -89,12 +89,7 @@ export function MembersSection({ communityName }: { communityName(id: string | n
       columns={[
         { key: 'name', title: t('desk.realName'), cell: (m) => m.realName, sortBy: (m) => m.realName },
         { key: 'unit', title: t('desk.workUnit'), cell: (m) => m.workUnit, sortBy: (m) => m.workUnit },
-        {
-          key: 'community',
-          title: t('desk.community'),
-          cell: (m) => communityName(m.communityId),
-          sortBy: (m) => communityName(m.communityId),
-        },
+        communityColumn(t, communityName),
         {
           key: 'createdAt',
           title: t('desk.filedAt'),

@@ -4,7 +4,7 @@ import { pageUrl } from '@values/pages'
 import { call, type Body } from '../../../shared/client'
 import { useState } from 'react'
 import { useSettings } from '../../../shared/settings'
-import { DeskTable, type Column } from './DeskTable'
+import { communityColumn, DeskTable, editColumn, type Column } from './DeskTable'
 
 type StationPatch = Body<'PATCH /api/stations/{id}'>
 
@@ -56,12 +56,7 @@ export function StationsSection({
   const columns: Column<StationSummary>[] = [
     { key: 'name', title: t('staff.name'), cell: (s) => inLanguage(s.name, s.nameEn), sortBy: (s) => s.name },
     { key: 'kind', title: t('staff.kind'), cell: (s) => t(`kind.${s.kind}`), sortBy: (s) => s.kind },
-    {
-      key: 'community',
-      title: t('desk.community'),
-      cell: (s) => communityName(s.communityId),
-      sortBy: (s) => communityName(s.communityId),
-    },
+    communityColumn(t, communityName),
     { key: 'address', title: t('staff.address'), cell: (s) => s.address },
     {
       key: 'open',
@@ -69,20 +64,11 @@ export function StationsSection({
       cell: (s) => (s.openNow ? t('desk.yes') : t('desk.no')),
       sortBy: (s) => (s.openNow ? 0 : 1),
     },
-    {
-      key: 'edit',
-      title: t('desk.actions'),
-      cell: (s) => (
-        <button
-          type="button"
-          className="desk-button"
-          aria-label={`${t('desk.edit')} ${s.name}`}
-          onClick={() => void edit(s.id)}
-        >
-          {t('desk.edit')}
-        </button>
-      ),
-    },
+    editColumn(
+      t,
+      (s) => s.name,
+      (s) => void edit(s.id),
+    ),
   ]
   const field = (key: 'name' | 'nameEn' | 'address' | 'phone', label: string) =>
     draft ? (

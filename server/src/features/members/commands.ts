@@ -7,7 +7,7 @@ import { notFound } from '../../shared/not-found.js'
 import { lockPerson } from '../../shared/quota.js'
 import type { User } from '../auth/schemas.js'
 import { assertActsFor } from '../community/scope.js'
-import { lockCommunities, raiseToMember, rosterEntryFor, verifyRegistrations } from './roster.js'
+import { lockCommunities, raiseToMember, rosterEntryFor, tellVerified, verifyRegistrations } from './roster.js'
 import type { MemberRegister, MemberSettings, Verify } from './schemas.js'
 
 const registrationsInTurn = createKeyedQueue()
@@ -79,7 +79,8 @@ export async function changeMemberSettings(db: Db, userId: string, settings: Mem
 }
 
 /**
- * Staff verify or reject a pending registration in a community they act for; verifying makes the person a member.
+ * Staff verify or reject a pending registration in a community they act for; verifying makes the person a member and
+ * tells them so.
  * Decided once: a second decision (another staff member a moment later) gets 409 ALREADY_DECIDED.
  */
 export async function decideRegistration(
@@ -109,7 +110,10 @@ export async function decideRegistration(
       .executeTakeFirst()
     if (Number(updated.numUpdatedRows) === 0)
       throw new ApiError(409, 'ALREADY_DECIDED', '该报到已审核', 'This registration has already been decided')
-    if (decision === 'verify') await raiseToMember(trx, [member.user_id], at)
+    if (decision === 'verify') {
+      await raiseToMember(trx, [member.user_id], at)
+      await tellVerified(trx, [{ id: member.id, userId: member.user_id }], at)
+    }
     await recordChange(trx, {
       actorId: staff.id,
       entity: 'member',

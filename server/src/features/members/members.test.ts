@@ -84,13 +84,18 @@ describe.each(DB_KINDS)('member registration on %s', (kind) => {
   it.each([
     ['resident', '13811114444'],
     ['tourist', '13811115555'],
-  ] as const)('a %s whose registration staff verify becomes a member', async (role, phone) => {
-    const person = await api.signIn(`mb-${role}`, role, { communityId: 'cm_jiadi' })
-    const filed = await api.call('POST', '/api/members', person.token, { ...registration, phone })
-    const verified = await api.call('POST', `/api/members/${filed.json().member.id}/verify`, staffer.token, {
-      decision: 'verify',
-    })
-    expect(verified.statusCode).toBe(200)
-    expect((await api.call('GET', '/api/me', person.token)).json().user.role).toBe('member')
-  })
+  ] as const)(
+    'a %s whose registration staff verify becomes a member and is told so in the inbox',
+    async (role, phone) => {
+      const person = await api.signIn(`mb-${role}`, role, { communityId: 'cm_jiadi' })
+      const filed = await api.call('POST', '/api/members', person.token, { ...registration, phone })
+      const verified = await api.call('POST', `/api/members/${filed.json().member.id}/verify`, staffer.token, {
+        decision: 'verify',
+      })
+      expect(verified.statusCode).toBe(200)
+      expect((await api.call('GET', '/api/me', person.token)).json().user.role).toBe('member')
+      const inbox = (await api.call('GET', '/api/me/notices', person.token)).json().items
+      expect(inbox).toContainEqual(expect.objectContaining({ kind: 'member_verified', title: '双报到已核实' }))
+    },
+  )
 })

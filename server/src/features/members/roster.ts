@@ -80,16 +80,7 @@ export async function verifyRegistrations(
       at,
     )
   }
-  await enqueueNotices(
-    trx,
-    registrations.map((r) => ({
-      userId: r.userId,
-      kind: 'member_verified' as const,
-      dedupeKey: `member_verified:${r.id}:${at}`,
-      payload: {},
-    })),
-    at,
-  )
+  await tellVerified(trx, registrations, at)
   await recordChanges(
     trx,
     registrations.map((r) => ({
@@ -100,6 +91,20 @@ export async function verifyRegistrations(
       detail: { byRoster: true },
       at,
     })),
+  )
+}
+
+/** Tells each person, in the transaction that verified them, that they are verified (inbox and WeChat alike). */
+export async function tellVerified(trx: Trx, registrations: { id: string; userId: string }[], at: string) {
+  await enqueueNotices(
+    trx,
+    registrations.map((r) => ({
+      userId: r.userId,
+      kind: 'member_verified' as const,
+      dedupeKey: `member_verified:${r.id}:${at}`,
+      payload: {},
+    })),
+    at,
   )
 }
 

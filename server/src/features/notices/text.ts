@@ -164,8 +164,8 @@ const TEXTS: Record<NoticeKind, (p: Parts) => { title: Words; body: Words }> = {
   member_verified: () => ({
     title: { zh: '双报到已核实', en: 'Your registration is verified' },
     body: {
-      zh: '您的双报到信息与组织部名册一致，已核实为在职党员，可以认领微心愿、报名志愿服务。',
-      en: 'Your registration matches the party roster: you are verified as a member and may claim wishes and volunteer.',
+      zh: '您的双报到信息已经社区核实，确认为在职党员，可以认领微心愿、报名志愿服务。',
+      en: 'Your community has verified your registration: you are a member now and may claim wishes and volunteer.',
     },
   }),
 }

@@ -67,7 +67,7 @@ function buildUrl(path: string, query?: QueryValues): string {
   return `${API_BASE}${path}${params.length ? `?${params.join('&')}` : ''}`
 }
 
-/** A refusal asked for as bytes is still the API's JSON error shape. */
+/** A refusal asked for as bytes (a sheet) or text (a CSV) is still the API's JSON error shape. */
 function refusalBody(data: unknown): Partial<ApiError> | undefined {
   if (!(data instanceof ArrayBuffer) && typeof data !== 'string') return data as Partial<ApiError> | undefined
   try {
